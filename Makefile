@@ -1,0 +1,25 @@
+# Two commands do all set-up on a fresh machine (Python 3.10+):
+#   make run    install into .venv, then build the graph of seeds/ into output/
+#   make test   install into .venv (with test tools), then run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test install clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/kg build seeds -o output
+
+test: install
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) output .pytest_cache

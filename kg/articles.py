@@ -1,0 +1,235 @@
+"""Split a newspaper page into articles; find bylines, titles, the masthead and dates.
+
+A page holds several articles. An article starts at a byline (■ 本报记者 X,
+本报讯（记者 X）, 东昌府讯) and ends before the next one or at a trailing byline
+（融媒体 X）. Headline lines may stand before or after their body, so each run of
+headline lines goes to the neighbouring article whose text it shares most with.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Article, Byline, Document, Masthead, Sentence
+
+ROLE = r"(?:首席记者|见习记者|特约记者|融媒体记者|融媒体|记者|通讯员|实习生|摄影|文/图)"
+NAME = r"(?!通讯员|记者|融媒体|实习生|摄影)[\u4e00-\u9fff]{2,4}"
+# "■ 本报记者 王培源", "本报通讯员 张丽媛", "■ 田柏林" (photo credit)
+BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?(?:{ROLE})?|(?:本报)?{ROLE})\s*(?:{NAME}\s*(?:{ROLE}\s*)?){{1,4}}$")
+LEAD = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,6}讯)\s*[（(]?")
+PAREN_BYLINE = re.compile(rf"[（(]\s*((?:{ROLE}\s*(?:{NAME}\s*)+)+)摄?\s*[）)]")
+ROLE_NAMES = re.compile(rf"({ROLE})\s*((?:{NAME}(?:\s+|(?=[）)]|$)))+)")
+CONTINUED = re.compile(r"[（(]\s*[上下]接\s*\d+\s*版\s*[）)]")
+TERMINAL = "。！？!?”；;"
+FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+PAPER = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(日报|晚报|晨报|都市报|讯|报)$")
+SENT_END = re.compile(r"[。！？!?；;]+[”’」』]?|\n")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    kind: str  # masthead | byline | lead | trailer | heading | body
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for part in text.split("\n"):
+        if part.strip():
+            out.append((pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+def _kind(line: str) -> str:
+    s = line.strip()
+    if LEAD.match(s) and len(s) > 12:
+        return "lead"
+    if BYLINE_LINE.match(s):
+        return "byline"
+    if PAREN_BYLINE.fullmatch(s):
+        return "trailer"
+    if len(s) <= 40 and not any(c in s for c in "。；;，,?？") and s[-1] not in "、：:":
+        return "heading"
+    return "body"
+
+
+def find_masthead(doc: Document) -> tuple[Masthead, int]:
+    """Read the page header (paper name, issue date); return it and where the body starts."""
+    m = Masthead()
+    lines = _lines(doc.text)
+    body_start = 0
+    for start, end, line in lines[:12]:
+        s = line.strip()
+        d = FULL_DATE.fullmatch(s)
+        if d:
+            y, mo, da = map(int, d.groups())
+            m.date, m.year = f"{y:04d}-{mo:02d}-{da:02d}", y
+            body_start = end
+        elif PAPER.match(s) and not m.paper:
+            m.paper = s
+            body_start = end
+        elif m.paper and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)):
+            body_start = end
+    return m, body_start
+
+
+def event_dates(text: str, year: int | None) -> list[str]:
+    """Dates the text mentions, resolved to a full date when the year is known."""
+    out = []
+    for m in FULL_DATE.finditer(text):
+        y, mo, d = map(int, m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            out.append(f"{y:04d}-{mo:02d}-{d:02d}")
+    for m in MONTH_DAY.finditer(text):
+        mo, d = map(int, m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            out.append(f"{year:04d}-{mo:02d}-{d:02d}" if year else f"--{mo:02d}-{d:02d}")
+    return sorted(set(out), key=out.index)
+
+
+def sentences(text: str, start: int, end: int) -> list[Sentence]:
+    out, s = [], start
+    for m in SENT_END.finditer(text, start, end):
+        if m.end() > s and text[s:m.end()].strip():
+            out.append(Sentence(s, m.end(), text[s:m.end()]))
+        s = m.end()
+    if s < end and text[s:end].strip():
+        out.append(Sentence(s, end, text[s:end]))
+    return out
+
+
+def _bylines(text: str, offset: int) -> list[Byline]:
+    out = []
+    for m in ROLE_NAMES.finditer(text):
+        role = m.group(1)
+        role = "记者" if role in ("首席记者", "见习记者", "特约记者", "融媒体记者", "融媒体") else role
+        role = "摄影" if role == "摄" else role
+        pos = m.start(2)
+        for name in re.findall(NAME, m.group(2)):
+            i = text.index(name, pos)
+            out.append(Byline(name, role, offset + i, offset + i + len(name)))
+            pos = i + len(name)
+    return out
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1) if "\u4e00" <= s[i] <= "\u9fff"}
+
+
+def segment(doc: Document, year: int | None = None) -> tuple[Masthead, list[Article]]:
+    """Split a document into articles with titles, bylines, dates and sentences."""
+    masthead, body_start = find_masthead(doc)
+    year = masthead.year or year
+    text = doc.text
+    lines = [_Line(s, e, t, _kind(t)) for s, e, t in _lines(text) if s >= body_start]
+    _mark_credits(lines)
+    groups: list[list[_Line]] = []
+    pending: list[_Line] = []          # headline lines not yet given to an article
+    current: list[_Line] | None = None
+    for ln in lines:
+        if ln.kind == "heading":
+            pending.append(ln)
+            continue
+        if ln.kind == "byline" and current and current[-1].kind == "byline" and not pending:
+            current.append(ln)             # a second byline line (本报通讯员 X)
+            continue
+        starts = ln.kind in ("byline", "lead") or current is None or (
+            ln.kind == "body" and _is_new_article(pending))
+        if current is not None and pending and not starts:
+            current.extend(pending)
+            pending = []
+        if starts and ln.kind != "trailer":
+            current = pending + [ln]
+            groups.append(current)
+        else:
+            if current is None:
+                current = []
+                groups.append(current)
+            current.extend(pending + [ln])
+        pending = []
+        if ln.kind == "trailer":
+            current = None                 # （融媒体 X） closes its article
+    if pending:
+        if current is not None:
+            current.extend(pending)
+        else:
+            groups.append(pending)
+    groups = [g for g in groups if g]
+    _move_trailing_headlines(groups)
+    articles = []
+    for i, g in enumerate(g for g in groups if g):
+        articles.append(_article(doc, i, g, year))
+    return masthead, articles
+
+
+def _mark_credits(lines: list[_Line]) -> None:
+    """A byline with no body of its own (a photo credit) closes the item before it."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "byline" or (i and lines[i - 1].kind == "byline"):
+            continue
+        nxt = next((x for x in lines[i + 1:] if x.kind != "heading"), None)
+        if nxt is None or nxt.kind in ("lead", "trailer") or (
+                nxt.kind == "byline" and nxt is not lines[i + 1]):
+            ln.kind = "trailer"
+
+
+def _move_trailing_headlines(groups: list[list[_Line]]) -> None:
+    """Headlines that open a group but repeat the previous article's words belong to it."""
+    for prev, cur in zip(groups, groups[1:]):
+        heads = []
+        for ln in cur:
+            if ln.kind != "heading":
+                break
+            heads.append(ln)
+        if not heads or len(heads) == len(cur) or not any(x.kind in ("body", "lead") for x in prev):
+            continue
+        h = _bigrams("".join(x.text for x in heads))
+        if not h:
+            continue
+        before = len(h & _bigrams("".join(x.text for x in prev if x.kind in ("body", "lead"))))
+        after = len(h & _bigrams("".join(x.text for x in cur[len(heads):] if x.kind in ("body", "lead"))))
+        if before > after and before >= 2:
+            prev.extend(heads)
+            del cur[:len(heads)]
+
+
+def _is_new_article(heads: list[_Line]) -> bool:
+    """Headline lines followed by body with no byline: a new article unless they are subheads."""
+    return any(len(h.text.strip()) >= 8 for h in heads) and len(heads) >= 2
+
+
+def _article(doc: Document, index: int, lines: list[_Line], year: int | None) -> Article:
+    start, end = lines[0].start, lines[-1].end
+    heads = [ln for ln in lines if ln.kind == "heading"]
+    title = _title(heads)
+    bylines: list[Byline] = []
+    for ln in lines:
+        if ln.kind in ("byline", "trailer"):
+            bylines += _bylines(ln.text, ln.start) or [
+                Byline(m.group(), "摄影", ln.start + m.start(), ln.start + m.end())
+                for m in re.finditer(NAME, ln.text) if "本报" not in m.group()]
+        elif ln.kind == "lead":
+            m = PAREN_BYLINE.search(ln.text[:40])
+            if m:
+                bylines += _bylines(m.group(1), ln.start + m.start(1))
+    bylines = list({(b.name, b.role): b for b in bylines}.values())
+    body = doc.text[start:end]
+    art = Article(doc=doc.id, index=index, start=start, end=end, title=title, bylines=bylines,
+                  dates=event_dates(CONTINUED.sub("", body), year))
+    art.sentences = sentences(doc.text, start, end)
+    return art
+
+
+def _title(heads: list[_Line]) -> str | None:
+    """The main headline: the longest heading line, with its ——subtitle."""
+    if not heads:
+        return None
+    main = max((h for h in heads if not h.text.strip().startswith("——")),
+               key=lambda h: len(h.text.strip()), default=None)
+    subs = [h.text.strip() for h in heads if h.text.strip().startswith("——")]
+    parts = ([main.text.strip()] if main else []) + subs
+    return " ".join(parts) or None

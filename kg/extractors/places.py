@@ -1,0 +1,54 @@
+"""Place mentions: compounds, roads, squares, parks, stations, rivers, irrigation districts."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from .base import DocContext, left_chunk
+
+HEAD_RE = re.compile("|".join(sorted(map(re.escape, lexicon.PLACE_HEADS), key=len, reverse=True)))
+# single-character heads are common inside words (道路, 河道): need a longer name
+SHORT_HEADS = {"街", "路", "河", "湖", "桥"}
+GENERIC = {"老旧", "居民", "新建", "商品房", "城市", "农村", "主干", "道", "马", "公", "铁", "网",
+           "门", "思", "一", "出", "水", "黄", "小", "大", "该", "各", "全", "本", "新", "老", "高速",
+           "乡村", "城乡", "智慧", "文化", "口袋", "街心", "湿地", "主题", "森林", "运", "沿",
+           "生态", "公共", "开放", "家", "商业", "步行", "特色", "美食", "红色", "主"}
+TITLE_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.TITLES)) + ")$")
+RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "运河", "大运河", "京杭大运河", "徒骇河", "马颊河")
+
+
+def places(ctx: DocContext) -> None:
+    for river in RIVERS:
+        for m in re.finditer(river, ctx.text):
+            # 区长江绍华: the 长 belongs to the title before it
+            if TITLE_END.search(ctx.text, max(0, m.start() - 5), m.start() + 1):
+                continue
+            if not ctx.covered(m.start(), m.end()):
+                ctx.add(river, "Place", m.start(), m.end(), source="places")
+    for ai, si, sent in ctx.sentences():
+        ends = {t.end for t in ctx.tokens(sent)}
+        for m in HEAD_RE.finditer(sent.text):
+            head = m.group()
+            hs, he = sent.start + m.start(), sent.start + m.end()
+            if he not in ends and head in SHORT_HEADS:
+                continue
+            if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
+                continue
+            start = left_chunk(ctx, sent, hs, max_len=12)
+            start = _after_small_divisions(ctx, start, hs)
+            name = ctx.text[start:he]
+            core = name[: -len(head)]
+            if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core):
+                continue
+            if ctx.covered(start, he, ("Agency", "Company", "Organization")):
+                continue
+            ctx.add(name, "Place", start, he, source="places")
+
+
+def _after_small_divisions(ctx: DocContext, start: int, head_start: int) -> int:
+    """Drop a town, community or village before a place name: it is where the place is."""
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
+        if m.type == "District" and start <= m.start and m.end <= head_start and m.end > start:
+            if m.text.endswith(("街道", "社区", "村", "镇", "乡")):
+                start = m.end
+    return start

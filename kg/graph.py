@@ -1,0 +1,94 @@
+"""The one in-memory model: a networkx MultiDiGraph built from the resolved corpus.
+
+Turtle, HTML, JSON and every export are views of this graph, so each carries the
+same facts with the same provenance. Layout of the graph:
+
+- node per entity, keyed by its stable id: label, type, aliases, code, pinyin,
+  mentions [{doc, article, sentence, start, end, text, quote}]
+- edge per relation (key = relation name): rel, sources [...]
+- edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds",
+  title, as_of, sources [...]; posts without an organisation are node attribute `posts`
+- graph attributes: documents {id: {path, paper, date, area}}, articles {id: {...}}
+"""
+from __future__ import annotations
+
+import networkx as nx
+from pypinyin import Style, lazy_pinyin
+
+from .model import DocExtraction, Entity, Evidence, Post, Relation
+
+
+def pinyin(text: str) -> str:
+    """Tone-less pinyin, syllables separated, for search by non-Chinese readers."""
+    return " ".join(s for s in lazy_pinyin(text, style=Style.NORMAL, errors="default") if s.strip())
+
+
+def _source(docs: dict[str, DocExtraction], doc_id: str, ev: Evidence) -> dict:
+    d = docs[doc_id]
+    doc = d.document
+    art = d.articles[ev.article] if ev.article < len(d.articles) else None
+    sent = art.sentences[ev.sentence] if art and ev.sentence < len(art.sentences) else None
+    rs, re_ = doc.raw_span(ev.start, ev.end)
+    quote = sent.text.strip() if sent else doc.text[ev.start:ev.end]
+    return {"doc": doc_id, "article": f"{doc_id}#a{ev.article}", "sentence": ev.sentence,
+            "start": rs, "end": re_, "quote": quote}
+
+
+def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: list[Post],
+                relations: list[Relation]) -> nx.MultiDiGraph:
+    by_id = {d.document.id: d for d in docs}
+    g = nx.MultiDiGraph()
+    g.graph["documents"] = {
+        d.document.id: {"path": d.document.path, "paper": d.masthead.paper,
+                        "date": d.masthead.date, "area": d.masthead.area,
+                        "encoding": d.document.encoding}
+        for d in sorted(docs, key=lambda x: x.document.id)}
+    g.graph["articles"] = {
+        a.id: {"doc": d.document.id, "index": a.index, "title": a.title,
+               "dates": a.dates, "bylines": [[b.name, b.role] for b in a.bylines],
+               "start": d.document.raw_span(a.start, a.end)[0],
+               "end": d.document.raw_span(a.start, a.end)[1]}
+        for d in sorted(docs, key=lambda x: x.document.id) for a in d.articles}
+    for eid in sorted(entities):
+        e = entities[eid]
+        mentions = []
+        for doc_id, m in sorted(e.mentions, key=lambda x: (x[0], x[1].start)):
+            src = _source(by_id, doc_id, _evidence_of(by_id[doc_id], m.start, m.end))
+            src["text"] = m.text
+            mentions.append(src)
+        g.add_node(eid, label=e.name, type=e.type, aliases=sorted(e.aliases), code=e.code or "",
+                   pinyin=pinyin(e.name), mentions=mentions, posts=[])
+    for p in posts:
+        sources = [_source(by_id, d, ev) for d, ev in p.sources]
+        if p.org and p.org in g:
+            g.add_edge(p.person, p.org, key=f"post:{p.title}:{p.as_of or ''}", rel="holds",
+                       title=p.title, as_of=p.as_of or "", sources=sources)
+        else:
+            g.nodes[p.person]["posts"].append({"title": p.title, "as_of": p.as_of or "",
+                                               "sources": sources})
+    for r in relations:
+        g.add_edge(r.head, r.tail, key=r.rel, rel=r.rel,
+                   sources=[_source(by_id, d, ev) for d, ev in r.sources])
+    return g
+
+
+def _evidence_of(d: DocExtraction, start: int, end: int) -> Evidence:
+    for a in d.articles:
+        if a.start <= start < a.end or start < a.start and a.index == 0:
+            for j, s in enumerate(a.sentences):
+                if s.start <= start < s.end:
+                    return Evidence(a.index, j, start, end)
+            return Evidence(a.index, 0, start, end)
+    return Evidence(0, 0, start, end)
+
+
+def to_node_link(g: nx.MultiDiGraph) -> dict:
+    """networkx node-link JSON (edges under "links"), deterministic order."""
+    data = nx.node_link_data(g, edges="links")
+    data["nodes"].sort(key=lambda n: n["id"])
+    data["links"].sort(key=lambda e: (e["source"], e["target"], e["key"]))
+    return data
+
+
+def from_node_link(data: dict) -> nx.MultiDiGraph:
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")

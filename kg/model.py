@@ -1,0 +1,161 @@
+"""Data classes that flow between pipeline stages.
+
+read -> Document; segment -> Article; extract -> Mention/PostMention/RelationMention
+collected in a DocExtraction; resolve -> Entity/Post/Relation in a Corpus.
+Offsets in Mention etc. are into Document.text (the cleaned text); Document.raw_span
+maps them back to the decoded file text, which is what researchers cite.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Official", "Person", "Agency", "District", "Company",
+                "Organization", "Initiative", "Place")
+RELATIONS = ("locatedIn", "subOrganizationOf", "subsidiaryOf", "runs",
+             "cooperatesWith", "participatesIn")
+
+
+@dataclass
+class Document:
+    """One input file, decoded; `text` is normalised with PDF line breaks repaired."""
+    id: str            # file name relative to the input root, e.g. "000_abc.txt"
+    path: str
+    raw: str           # decoded text, exactly as cited by offsets
+    text: str          # cleaned text the extractors read
+    origin: list[int]  # origin[i] = index in raw of text[i]; len(text)+1 entries
+    encoding: str = "utf-8"
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of `text` onto `raw`."""
+        if start >= end:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Byline:
+    name: str
+    role: str          # 记者, 通讯员, 摄影 ...
+    start: int
+    end: int
+
+
+@dataclass
+class Masthead:
+    """What the page says about its paper: name, issue date, and the area it serves."""
+    paper: str | None = None
+    date: str | None = None        # ISO date of the issue
+    year: int | None = None
+    area: str | None = None        # canonical District the paper serves (聊城市, 东昌府区)
+
+
+@dataclass
+class Article:
+    doc: str
+    index: int
+    start: int
+    end: int
+    title: str | None = None
+    bylines: list[Byline] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)   # event dates, ISO or --MM-DD
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc}#a{self.index}"
+
+
+@dataclass
+class Mention:
+    """A span of text naming an entity of a type; `name` is its canonical form in the document."""
+    text: str
+    type: str
+    start: int
+    end: int
+    name: str = ""
+    source: str = ""   # extractor component that found it
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            self.name = self.text
+
+
+@dataclass
+class Evidence:
+    """Where a fact was read: article index, sentence index and the clean-text span."""
+    article: int
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass
+class PostMention:
+    person: str
+    title: str
+    org: str | None
+    evidence: Evidence
+
+
+@dataclass
+class RelationMention:
+    head: str
+    rel: str
+    tail: str
+    evidence: Evidence
+
+
+@dataclass
+class DocEntity:
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: list[Mention]
+    code: str | None = None     # administrative-division code, for Districts
+
+
+@dataclass
+class DocExtraction:
+    """Everything extracted from one document, entities resolved within it."""
+    document: Document
+    masthead: Masthead
+    articles: list[Article]
+    entities: list[DocEntity]
+    posts: list[PostMention]
+    relations: list[RelationMention]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A corpus-level node: one real thing across all documents."""
+    id: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    code: str | None = None
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)  # (doc id, mention)
+
+
+@dataclass
+class Post:
+    person: str        # entity id
+    title: str
+    org: str | None    # entity id
+    as_of: str | None  # ISO or --MM-DD date of the article that reports it
+    sources: list[tuple[str, Evidence]] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    head: str          # entity id
+    rel: str
+    tail: str
+    sources: list[tuple[str, Evidence]] = field(default_factory=list)

@@ -1,0 +1,190 @@
+"""Read input files: find them, decode them, normalise them, repair PDF line breaks.
+
+The cleaned text keeps a per-character map back to the decoded text, so every
+offset the extractors produce can be cited against the file itself.
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Document
+
+MAX_BYTES = 50 * 1024 * 1024
+TERMINAL = set("。！？!?…”』」）)》：:；;")
+CONTINUES = set("，,、：:；;（(“‘《—-")
+NO_LINE_START = set("，,。、；;：:）)”’》！!？?…")
+BYLINE_START = re.compile(r"^\s*(■|本报|记者|通讯员|融媒体|[\u4e00-\u9fff]{2,4}讯)")
+
+
+class ReadError(Exception):
+    """A file that cannot contribute text; the message names the file and the reason."""
+
+
+@dataclass
+class InputFile:
+    path: Path
+    id: str
+
+
+def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
+                exclude: tuple[str, ...] = ()) -> tuple[list[InputFile], list[str]]:
+    """Expand files and folders (recursively) into a sorted list of inputs.
+
+    Returns the inputs and a list of problems (paths that do not exist).
+    Ids are paths relative to the folder given, so they do not depend on the cwd.
+    """
+    found: dict[str, InputFile] = {}
+    problems: list[str] = []
+    for p in map(Path, paths):
+        if p.is_file():
+            found.setdefault(p.name, InputFile(p, p.name))
+        elif p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p).as_posix()
+                if not f.is_file() or not any(fnmatch.fnmatch(f.name, g) for g in include):
+                    continue
+                if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f.name, g) for g in exclude):
+                    continue
+                found.setdefault(rel, InputFile(f, rel))
+        else:
+            problems.append(f"{p}: no such file or folder")
+    return [found[k] for k in sorted(found)], problems
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (with or without BOM) or GB18030; refuse binary data."""
+    if not data.strip():
+        raise ReadError(f"{name}: empty file")
+    if b"\x00" in data[:4096]:
+        raise ReadError(f"{name}: not text (binary data)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
+
+
+def _normalise_char(ch: str) -> str:
+    """NFKC for full-width forms, spaces unified; control characters dropped."""
+    if ch in "\r\n":
+        return "\n" if ch == "\n" else ""
+    if ch in "\t\u3000\xa0":
+        return " "
+    cat = unicodedata.category(ch)
+    if cat in ("Cc", "Cf") and ch != "\n":
+        return ""
+    # Keep Chinese punctuation as it is: quotes and commas carry meaning for the
+    # extractors; only letters and digits from full-width forms are folded.
+    if "\uff01" <= ch <= "\uff5e" and (ch.isalnum()):
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def clean(raw: str) -> tuple[str, list[int]]:
+    """Normalise `raw` and repair line breaks; return text and origin map."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(raw):
+        for c in _normalise_char(ch):
+            chars.append(c)
+            origin.append(i)
+    # drop spaces a PDF put between CJK characters and digits ("11 月 3 日")
+    keep = [True] * len(chars)
+    for i, c in enumerate(chars):
+        if c == " " and 0 < i < len(chars) - 1:
+            a, b = chars[i - 1], chars[i + 1]
+            if (a.isdigit() and _is_cjk(b)) or (_is_cjk(a) and b.isdigit()):
+                keep[i] = False
+    chars = [c for c, k in zip(chars, keep) if k]
+    origin = [o for o, k in zip(origin, keep) if k]
+    text = "".join(chars)
+    lines = _split_lines(text)
+    width = _column_width([text[s:e] for s, e in lines])
+    out: list[str] = []
+    out_origin: list[int] = []
+    prev_line = ""
+    for n, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if not line:
+            continue
+        ls = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        if out:
+            if _joins(prev_line, line, width):
+                pass  # mid-sentence break: glue directly
+            else:
+                out.append("\n")
+                out_origin.append(origin[ls - 1] if ls > 0 else 0)
+        out.extend(line)
+        out_origin.extend(origin[ls:ls + len(line)])
+        prev_line = line
+    out_origin.append(len(raw))
+    return "".join(out), out_origin
+
+
+def _split_lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer("\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _column_width(lines: list[str]) -> int:
+    """Typical length of a body line: PDF columns wrap at a fixed width."""
+    lengths = sorted(len(x.strip()) for x in lines if len(x.strip()) >= 8)
+    if not lengths:
+        return 10 ** 6
+    return lengths[int(len(lengths) * 0.75)]
+
+
+def _joins(prev: str, line: str, width: int) -> bool:
+    """Whether the break between two non-empty lines falls inside a sentence."""
+    if BYLINE_START.match(line) or BYLINE_START.match(prev) and len(prev) < 20:
+        return False
+    if line[0] in NO_LINE_START:
+        return True
+    last = prev[-1]
+    if last in TERMINAL:
+        return False
+    if last in CONTINUES:
+        return True
+    if not (_is_cjk(last) or last.isdigit()) or not (_is_cjk(line[0]) or line[0] in "“‘" or line[0].isdigit()):
+        return False
+    if any(c in prev for c in "，,。？?！!"):
+        return True     # body text cut off mid-sentence
+    # a line as long as the column (narrow PDF columns), or a long paragraph cut off
+    return len(prev) >= min(width * 0.7, 40) and len(prev) >= 10
+
+
+def read_document(f: InputFile) -> Document:
+    """Read one input file into a Document, or raise ReadError naming the problem."""
+    try:
+        size = f.path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"{f.id}: too large ({size} bytes, limit {MAX_BYTES})")
+        data = f.path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"{f.id}: cannot read ({e.strerror})") from e
+    raw, enc = decode(data, f.id)
+    text, origin = clean(raw)
+    if not text.strip():
+        raise ReadError(f"{f.id}: no text after normalisation")
+    return Document(id=f.id, path=str(f.path), raw=raw, text=text, origin=origin, encoding=enc)
+
+
+def document_from_text(doc_id: str, raw: str) -> Document:
+    """Build a Document from text in memory (API and tests)."""
+    text, origin = clean(raw)
+    return Document(id=doc_id, path=doc_id, raw=raw, text=text, origin=origin)

@@ -1,0 +1,50 @@
+"""Article segmentation: bylines, titles, masthead, dates, on the seed pages."""
+from __future__ import annotations
+
+from kg.articles import event_dates, segment
+from kg.reader import document_from_text, find_inputs, read_document
+
+
+def _seed(seeds, prefix):
+    f = next(f for f in find_inputs([seeds])[0] if f.id.startswith(prefix))
+    return read_document(f)
+
+
+def test_masthead_gives_paper_and_date_and_resolves_month_day(seeds):
+    doc = _seed(seeds, "004")
+    masthead, articles = segment(doc)
+    assert masthead.paper == "东昌府讯" and masthead.date == "2022-07-05"
+    visit = next(a for a in articles if a.title and "督导调研幸福食堂" in a.title)
+    assert "2022-07-01" in visit.dates
+
+
+def test_inline_bylines_give_reporters_and_correspondents(seeds):
+    doc = _seed(seeds, "001")
+    _, articles = segment(doc)
+    tian = next(a for a in articles if a.title and "田长" in a.title)
+    assert [(b.name, b.role) for b in tian.bylines] == [("刘敏", "记者"), ("念以勇", "通讯员"),
+                                                        ("段腾", "通讯员")]
+    first = articles[0]
+    assert ("邹辉", "记者") in [(b.name, b.role) for b in first.bylines]
+    assert ("张丽媛", "通讯员") in [(b.name, b.role) for b in first.bylines]
+
+
+def test_every_seed_page_splits_into_several_articles(seeds):
+    for f in find_inputs([seeds])[0]:
+        _, articles = segment(read_document(f))
+        assert 5 <= len(articles) <= 14, f.id
+        assert all(a.start < a.end for a in articles)
+
+
+def test_headline_after_its_body_stays_with_it():
+    raw = ("本报讯（记者 王某某）11月2日，位山灌区管理中心搭建智慧灌区平台，实现实时监测。\n"
+           "位山灌区装上“智慧大脑”\n"
+           "本报讯（记者 李某某）11月6日，冠县推行物业服务“快反”机制。\n")
+    _, arts = segment(document_from_text("t.txt", raw))
+    assert len(arts) == 2
+    assert arts[0].title == "位山灌区装上“智慧大脑”"
+
+
+def test_event_dates_without_year_stay_month_day():
+    assert event_dates("5月20日一早", None) == ["--05-20"]
+    assert event_dates("7月1日", 2022) == ["2022-07-01"]
