@@ -151,6 +151,8 @@ def _column_width(lines: list[str]) -> int:
 
 def _joins(prev: str, line: str, width: int) -> bool:
     """Whether the break between two non-empty lines falls inside a sentence."""
+    if prev.count("（") + prev.count("(") > prev.count("）") + prev.count(")"):
+        return True     # a parenthesis (a byline, say) left open continues
     if BYLINE_START.match(line) or BYLINE_START.match(prev) and len(prev) < 20:
         return False
     if line[0] in NO_LINE_START:

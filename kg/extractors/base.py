@@ -116,7 +116,7 @@ Component = Callable[[DocContext], None]
 
 
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
-               allow_divisions: bool = True) -> int:
+               allow_divisions: bool = True, strict: bool = False) -> int:
     """Start of the name that ends with a head beginning at `head_start`.
 
     Walks left over jieba tokens of the sentence while they can be part of a name:
@@ -128,22 +128,32 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
     while toks and toks[-1].end > head_start:
         start = min(start, toks[-1].start)
         toks.pop()
+    seg = segmenter()
     for t in reversed(toks):
         w = t.word
         if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
             break
         if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES:
             break
-        if len(w) == 1 and w in lexicon.NAME_STOP:
+        if w in "市县区省":
+            start = t.start      # a relative area prefix (县物业服务行业党委): keep it, resolve later
+            break
+        if len(w) == 1 and (w in lexicon.NAME_STOP or w in VERB_STOP):
             # "和" inside "自然资源和规划局" is part of the name; after a head it is not
-            if w == "和" and start - t.start >= 2 and not _ends_head(ctx.text[:t.start]):
+            if w == "和" and head_start - start >= 2 and not _ends_head(ctx.text[:t.start]):
                 start = t.start
                 continue
             break
-        if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "t", "zg") and len(w) == 1:
+        if len(w) >= 2 and w[0] in lexicon.NAME_STOP and w[1:] not in lexicon.NAME_STOP_WORDS \
+                and seg.tk.FREQ.get(w, 0) < 5000 and t.tag in ("v", "x", "p", "d"):
+            start = t.start + 1  # jieba glued a function word to the name: 在|位山灌区
             break
-        if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "t") and len(w) >= 2 and w not in NAME_VERBS \
-                and not t.tag == "ns":
+        if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1:
+            break
+        if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "l", "i") and len(w) >= 2 and \
+                w not in NAME_VERBS and (strict or seg.tk.FREQ.get(w, 0) >= 200):
+            break
+        if strict and t.tag in ("vn",) and w not in NAME_VERBS:
             break
         if t.tag == "m" and not w.startswith("第"):
             break
@@ -161,6 +171,9 @@ def _ends_head(prefix: str) -> bool:
     return any(tail.endswith(h) for h in (*lexicon.AGENCY_HEADS, *lexicon.COMPANY_HEADS,
                                           *lexicon.ORG_HEADS))
 
+
+# Single-character verbs that end a name on their left (消防宣传|进|学校).
+VERB_STOP = set("进让使给送走去来入出经据向往赴")
 
 # Verbs and adjectives that do occur inside organisation and place names.
 NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规划", "监督", "执法", "保障", "救援",

@@ -7,6 +7,7 @@ from collections import Counter
 
 from .. import lexicon
 from ..divisions import Division, gazetteer
+from ..segment import segmenter
 from .base import DocContext, left_chunk
 
 TOWN = re.compile(r"(街道|镇|乡|社区|村)(?![民级庄委镇务干组里口内外头])")
@@ -68,12 +69,14 @@ def districts(ctx: DocContext) -> None:
             w = t.word
             d = None
             if w in g.by_name:
-                d = g.lookup(w, context)
+                cand = g.lookup(w, context)
+                # two-character names like 城区, 郊区 are words first: only under a named parent
+                d = cand if len(w) > 2 or _parent_in_play(cand, context, full_in_doc) else None
             elif w in g.by_short:
                 cand = g.lookup(w, context)
-                # a short form counts where its area is in play: its full name or a parent is
+                # a short form counts where its area is in play: its full name or its parent is
                 if cand and (cand.name in full_in_doc or cand.code in context or
-                             any(a.code in context for a in g.ancestors(cand))):
+                             cand.level == "province" or _parent_in_play(cand, context, full_in_doc)):
                     d = cand
             if d:
                 ctx.divisions[d.name] = d
@@ -84,9 +87,23 @@ def districts(ctx: DocContext) -> None:
         _relative(ctx, sent)
 
 
+def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]) -> bool:
+    """Whether the division's own parent is the paper's area (or an ancestor), or is named."""
+    if d is None:
+        return False
+    p = gazetteer().parent(d)
+    return p is not None and (p.code in context or p.name in full_in_doc)
+
+
 def _towns(ctx: DocContext, sent) -> None:
+    toks = ctx.tokens(sent)
     for m in TOWN.finditer(sent.text):
         hs = sent.start + m.start()
+        he = hs + len(m.group(1))
+        tok = next((t for t in toks if t.start < he <= t.end), None)
+        if tok and len(m.group(1)) == 1 and tok.word != m.group(1) and tok.end == he and \
+                tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0:
+            continue          # 故乡, 坐镇, 农村: a word that ends in the suffix
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False)
         name = ctx.text[start:hs + len(m.group(1))]
         core = name[: -len(m.group(1))]
@@ -105,11 +122,13 @@ def _zones(ctx: DocContext, sent) -> None:
         hs, he = sent.start + m.start(), sent.start + m.end()
         if ctx.text[he:he + 1] in ("区",) or ctx.text[hs - 1:hs] in "新老":
             continue
-        start = left_chunk(ctx, sent, hs, max_len=6)
+        start = left_chunk(ctx, sent, hs, max_len=6, strict=True)
         name = ctx.text[start:he]
         prefix = name[: -len(m.group(1))]
         if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本")):
             continue
+        if not prefix and m.group(1) not in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
+            continue          # a bare 新区 or 产业园 names nothing
         canonical = name
         if not prefix and ctx.area:
             city = ctx.area if ctx.area.level == "city" else g.parent(ctx.area)

@@ -22,10 +22,11 @@ HEAD_NOUNS = ("品牌", "机制", "模式", "工程", "行动", "活动", "服�
 ACTION_VERBS = ("打造", "推行", "实施", "开展", "创新", "启动", "推出", "搭建", "创建", "深化", "升级",
                 "组建", "设立", "构建", "优化", "织密", "建立", "建设", "推进", "探索", "举办", "承办",
                 "主办", "参与", "参加", "实行", "落实", "推动", "上线", "发布", "成立", "开通")
-ACTION_RE = re.compile("(?:" + "|".join(ACTION_VERBS) + r")[^，。；]{0,8}$")
+ACTION_RE = re.compile("(?:" + "|".join(ACTION_VERBS) + r")[^，。；,;:：“”]{0,3}$")
 HEAD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, HEAD_NOUNS), key=len, reverse=True)) + ")")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
 PROJECT = re.compile(r"(项目|工程)(?![部组区地建])")
+CJK_AFTER = re.compile(r"(?![的等和与及为、])[\u4e00-\u9fff]")
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着)[：:，,]?$")
 
 
@@ -37,11 +38,15 @@ def initiatives(ctx: DocContext) -> None:
             qs, qe = sent.start + m.start(), sent.start + m.end()
             if re.search(r"[。！？!?，,；;：:]", core) or core.isdigit():
                 continue
+            if len(core) == 3 and core[0] == "新":
+                continue          # “新模式”, “新防线”: a figure of speech
             before = text[max(sent.start, qs - 12):qs]
             after = text[qe:qe + 14]
             if SPEECH_BEFORE.search(before):
                 continue
             h = HEAD_RE.match(after)
+            if h and CJK_AFTER.match(after, h.end()):
+                h = None          # “操心”项目建设: the head noun runs on into another word
             in_list = text[qe:qe + 1] == "“" or text[qs - 1:qs] == "”"
             acted = ACTION_RE.search(before) is not None
             if not (h or acted and (in_list or len(core) >= 3)):

@@ -25,14 +25,24 @@ for _h, _t in HEADS:
 HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in HEADS))
 TITLE_AT = re.compile("|".join(map(re.escape, lexicon.TITLES)))
 # heads that are also industry words: only with a place name before them
-WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "部门", "服务部门",
+WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门",
               "厂", "部", "处", "科", "股", "所", "委", "署", "厅", "街"}
 GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主管", "基层", "上级", "属地", "执法",
                 "机关", "直属", "下属", "各级", "全国", "政府", "本", "我", "这", "那", "其", "部分",
                 "内", "外", "中", "全", "各类", "总", "分", "子", "母", "大", "小", "新", "老",
                 "行政审批服务", "审批服务", "党", "领导", "工作", "服务", "管理", "专门", "镇街",
                 "村", "社区", "街道", "一", "两", "三", "多", "每", "某", "物业", "企业", "民营",
-                "国有", "中小", "龙头", "骨干", "优秀", "重点", "金融", "商业", "连锁"}
+                "国有", "中小", "龙头", "骨干", "优秀", "重点", "金融", "商业", "连锁", "全资", "控股",
+                "街道", "镇街", "乡镇", "县市区", "市直", "区直", "县直"}
+PARTY_HEADS = {"党委", "党组", "党支部", "支部", "总支", "党工委", "党小组", "小组"}
+GENERIC_UNITS = ("小区", "单位", "楼栋", "社区大", "企业", "物业", "网格", "机关", "方式配强", "行业",
+                 "党", "两新组织", "非公企业", "学校", "村")
+# words that end in a head character but are not organisations
+NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开局", "当局", "局面", "全部", "内部",
+             "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "部分", "各部", "到处",
+             "好处", "之处", "处处", "此处", "各处", "难处", "长处", "用处", "住处", "深处", "多处",
+             "学科", "本科", "专科", "场所", "住所", "厕所", "签署", "部署", "公署", "协议", "作协议",
+             "委托", "居委", "村委"}
 AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处", "执法", "监测", "审批", "管理",
                        "服务中心", "治理", "应急", "信访", "公共")
 
@@ -44,42 +54,97 @@ def organisations(ctx: DocContext) -> None:
             ctx.add(name, "Organization", m.start(), m.end(), source="organisations")
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
-        ends = {t.end for t in toks}
-        titles = [(t.start, t.end) for t in toks if t.word in lexicon.TITLES]
         for m in HEAD_RE.finditer(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
-            nxt = ctx.text[he:he + 1]
-            if nxt == "长" or (len(head) == 1 and he not in ends and
-                              not TITLE_AT.match(ctx.text, he)):
-                continue          # 局长 is a title; 部分 is not a 部
-            if any(s < he <= e and ctx.text[he:e] not in lexicon.TITLES for s, e in titles):
-                continue          # the 委 of 市委常委 is part of a title; 市委|常委 is an org and a title
+            if not _head_ends_word(ctx, toks, hs, he):
+                continue
             type_ = HEAD_TYPE[head]
             start = left_chunk(ctx, sent, hs, max_len=22)
+            start = _drop_outer_divisions(ctx, start, hs)
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 and not (core in "市区县省" and core):
                 continue
-            if core in GENERIC_CORE or core.lstrip("市区县省镇") in GENERIC_CORE:
+            if core in GENERIC_CORE or core.lstrip("市区县省镇") in GENERIC_CORE or "级" in core:
                 continue
-            if head in WEAK_HEADS and not _has_place_prefix(core, ctx):
+            if head in WEAK_HEADS and len(_without_place(core, ctx)) < 2:
                 continue
+            if head in PARTY_HEADS and not _named_unit(ctx, core, start, hs):
+                continue          # 小区党支部, 楼栋党小组: generic units, not named bodies
+            if type_ == "Agency" and ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
+                continue          # “家门口服务站”: a quoted programme, the initiatives' to name
             if head == "中心" or head.endswith("中心"):
                 type_ = "Agency" if any(w in name for w in AGENCY_CENTRE_WORDS) and \
                     type_ != "Organization" else type_
             if type_ == "Company" and ctx.covered(start, he, ("Agency",)):
                 continue
             ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
+    _parents_of_subsidiaries(ctx)
 
 
-def _has_place_prefix(core: str, ctx: DocContext) -> bool:
+SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
+
+
+def _parents_of_subsidiaries(ctx: DocContext) -> None:
+    """A company named only as a parent (…是龙头企业X的全资子公司) has no suffix to find it by."""
+    for m in SUBSIDIARY_OF.finditer(ctx.text):
+        s, e = m.start(1), m.end(1)
+        if not ctx.covered(s, e):
+            ctx.add(m.group(1), "Company", s, e, source="organisations")
+
+
+def _without_place(core: str, ctx: DocContext) -> str:
+    """The part of a name after its place prefix (东阿县|部门 -> 部门); "" if none is left."""
     g = gazetteer()
-    for n in range(2, min(len(core), 8) + 1):
+    for n in range(min(len(core), 8), 1, -1):
         p = core[:n]
-        if p in g.by_name or p in g.by_short or p in ctx.divisions:
-            return len(core) > n or True
-    return core[:1] in "市区县省镇" or any(core.startswith(c) for c in lexicon.COUNTRIES)
+        if p in g.by_name or p in g.by_short or p in ctx.divisions or p in lexicon.COUNTRIES:
+            return core[n:]
+    if core[:1] in "市区县省镇":
+        return core[1:]
+    return ""
+
+
+def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
+    """Whether a head match is a real head: it ends a word (not 格|局, 合作|协议)."""
+    text = ctx.text
+    if text[he:he + 1] == "长" and text[hs:he] in "局部处科所站院队组":
+        return False                       # 局长 is a title
+    tok = next((t for t in toks if t.start < he <= t.end), None)
+    if tok is None:
+        return False
+    if tok.word in NOT_HEADS:
+        return False
+    if tok.word in lexicon.TITLES and tok.end == he:
+        return False                       # the 委 that ends 市委常委 is the title's
+    if tok.end == he:
+        return not (tok.start < hs and len(tok.word) == 2 and len(text[hs:he]) == 1
+                    and tok.tag in ("v", "vn", "a", "d", "f", "m"))
+    if tok.word in lexicon.TITLES:
+        # 市委|常委: an organisation glued to a title; 党组|书记 is only a title
+        return tok.start < hs and text[he:tok.end] in lexicon.TITLES
+    return TITLE_AT.match(text, he) is not None
+
+
+def _drop_outer_divisions(ctx: DocContext, start: int, hs: int) -> int:
+    """Of a chain of areas before a name keep the nearest (高新区先锋社区党群服务中心 -> 先锋社区…)."""
+    chain = sorted((m for m in ctx.mentions if m.type == "District" and start <= m.start and m.end <= hs),
+                   key=lambda m: m.start)
+    while len(chain) >= 2 and chain[0].start == start and chain[0].end == chain[1].start:
+        start = chain[1].start
+        chain.pop(0)
+    return start
+
+
+def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:
+    """A Party unit is named by an area or a body before it, not by a generic noun."""
+    if core[:1] in "市区县省":
+        return True
+    if any(m.start >= start and m.end <= hs and m.type in ("District", "Agency", "Organization",
+                                                           "Company") for m in ctx.mentions):
+        return True
+    return not any(core.endswith(g) for g in GENERIC_UNITS) and len(core) >= 4
 
 
 def canonical(ctx: DocContext, name: str, start: int) -> str:
@@ -93,6 +158,7 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
             return d.name + rest
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
     for m in ctx.mentions:
-        if m.type == "District" and m.start == start and m.end < start + len(name) and m.name != m.text:
+        if m.type == "District" and m.start == start and m.end < start + len(name) and m.name != m.text \
+                and m.source in ("zones", "relative"):
             return m.name + name[len(m.text):]
     return name

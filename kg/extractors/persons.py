@@ -15,8 +15,14 @@ from .base import CJK, DocContext
 
 TITLE_RE = re.compile("|".join(map(re.escape, lexicon.TITLES)))
 SEP = "、，, "
-OCCUPATIONS = {"老师", "教授", "医生"}
+OCCUPATIONS = {"老师", "教授", "医生", "律师", "工程师"}
 SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|指出)")
+# roles that introduce a private person's name: 村民李笑笑, 作者袁春光
+ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(lexicon.PERSON_TITLES | {"作者", "主人公", "老人", "大爷",
+                                                                          "大妈", "阿姨", "师傅"},
+                                                 key=len, reverse=True)) + ")")
+# 家住冠县清泉中学家属院的王培温: where someone lives, then the name
+LIVES_AT = re.compile(r"家住[^，。,；;“”]{2,20}?的")
 
 
 def person_name_at(text: str, pos: int) -> str | None:
@@ -57,6 +63,7 @@ def persons(ctx: DocContext) -> None:
             ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
+        _private_persons(ctx, sent)
         for m in SPEECH.finditer(sent.text):
             for n in (3, 2, 4):
                 p = sent.start + m.start() - n
@@ -70,10 +77,27 @@ def persons(ctx: DocContext) -> None:
     _repeat_known(ctx)
 
 
+def _private_persons(ctx: DocContext, sent) -> None:
+    """Residents, authors and teachers: a role word or a home before the name, or 老师 after it."""
+    text = ctx.text
+    for rx in (ROLE_BEFORE, LIVES_AT):
+        for m in rx.finditer(sent.text):
+            p = sent.start + m.end()
+            name = person_name_at(text, p)
+            if name and not ctx.covered(p, p + len(name)):
+                ctx.add(name, "Person", p, p + len(name), source="persons")
+                after = text[p + len(name):p + len(name) + 3]
+                occ = next((o for o in OCCUPATIONS if after.startswith(o)), None)
+                if occ:
+                    ctx.posts.append(PostMention(name, occ, None, ctx.evidence(p, p + len(name) + len(occ))))
+
+
 def _title_chains(ctx: DocContext, sent) -> None:
     text = ctx.text
     for m in TITLE_RE.finditer(sent.text):
         ts, te = sent.start + m.start(), sent.start + m.end()
+        if text[ts - 1:ts] == "“" and text[te:te + 1] == "”":
+            te += 1               # a title in quotes before the name: “田长”朗佰雨
         if text[te:te + 1] in SEP or text[te:te + 1] == "":
             continue
         name = person_name_at(text, te)
@@ -88,7 +112,7 @@ def _title_chains(ctx: DocContext, sent) -> None:
                 break
             names.append((p + 1, nxt))
             p += 1 + len(nxt)
-        chain = _chain_before(ctx, sent, ts, te)
+        chain = _chain_before(ctx, sent, ts, ts + len(m.group()))
         for pos, nm in names:
             official = any(_is_official(ctx, t, org) for t, org, _ in chain)
             ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), source="persons")

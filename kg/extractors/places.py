@@ -12,9 +12,10 @@ SHORT_HEADS = {"街", "路", "河", "湖", "桥"}
 GENERIC = {"老旧", "居民", "新建", "商品房", "城市", "农村", "主干", "道", "马", "公", "铁", "网",
            "门", "思", "一", "出", "水", "黄", "小", "大", "该", "各", "全", "本", "新", "老", "高速",
            "乡村", "城乡", "智慧", "文化", "口袋", "街心", "湿地", "主题", "森林", "运", "沿",
-           "生态", "公共", "开放", "家", "商业", "步行", "特色", "美食", "红色", "主"}
+           "生态", "公共", "开放", "家", "商业", "步行", "特色", "美食", "红色", "主", "数字", "重点",
+           "堵点", "市管", "熟人", "治理", "示范", "试点", "周边", "附近", "所在"}
 TITLE_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.TITLES)) + ")$")
-RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "运河", "大运河", "京杭大运河", "徒骇河", "马颊河")
+RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
 
 
 def places(ctx: DocContext) -> None:
@@ -35,20 +36,24 @@ def places(ctx: DocContext) -> None:
             if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
                 continue
             start = left_chunk(ctx, sent, hs, max_len=12)
-            start = _after_small_divisions(ctx, start, hs)
+            start = _after_small_divisions(ctx, start, hs, all_levels=head == "小区")
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core):
                 continue
-            if ctx.covered(start, he, ("Agency", "Company", "Organization")):
-                continue
+            if ctx.covered(hs, he, ("Agency", "Company", "Organization")):
+                continue          # the head itself belongs to an organisation's name
+            if ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
+                continue          # “熟人小区”: a quoted programme, not a place
             ctx.add(name, "Place", start, he, source="places")
 
 
-def _after_small_divisions(ctx: DocContext, start: int, head_start: int) -> int:
-    """Drop a town, community or village before a place name: it is where the place is."""
+def _after_small_divisions(ctx: DocContext, start: int, head_start: int,
+                           all_levels: bool = False) -> int:
+    """Drop areas before a place name (they say where it is): towns and below always,
+    every level before a residential compound (东昌府区新方龙湾小区 -> 新方龙湾小区)."""
     for m in sorted(ctx.mentions, key=lambda m: m.start):
         if m.type == "District" and start <= m.start and m.end <= head_start and m.end > start:
-            if m.text.endswith(("街道", "社区", "村", "镇", "乡")):
+            if all_levels or m.text.endswith(("街道", "社区", "村", "镇", "乡")):
                 start = m.end
     return start
