@@ -210,7 +210,7 @@ def _article(doc: Document, index: int, lines: list[_Line], year: int | None) ->
     for ln in lines:
         if ln.kind in ("byline", "trailer"):
             bylines += _bylines(ln.text, ln.start) or [
-                Byline(m.group(), "摄影", ln.start + m.start(), ln.start + m.end())
+                Byline(m.group(), "", ln.start + m.start(), ln.start + m.end())
                 for m in re.finditer(NAME, ln.text) if "本报" not in m.group()]
         elif ln.kind == "lead":
             m = PAREN_BYLINE.search(ln.text[:40])

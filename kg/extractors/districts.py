@@ -76,7 +76,8 @@ def districts(ctx: DocContext) -> None:
                 cand = g.lookup(w, context)
                 # a short form counts where its area is in play: its full name or its parent is
                 if cand and (cand.name in full_in_doc or cand.code in context or
-                             cand.level == "province" or _parent_in_play(cand, context, full_in_doc)):
+                             cand.level in ("province", "city") or
+                             _parent_in_play(cand, context, full_in_doc)):
                     d = cand
             if d:
                 ctx.divisions[d.name] = d

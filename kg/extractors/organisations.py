@@ -25,8 +25,7 @@ for _h, _t in HEADS:
 HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in HEADS))
 TITLE_AT = re.compile("|".join(map(re.escape, lexicon.TITLES)))
 # heads that are also industry words: only with a place name before them
-WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门",
-              "厂", "部", "处", "科", "股", "所", "委", "署", "厅", "街"}
+WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门", "厂", "街"}
 GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主管", "基层", "上级", "属地", "执法",
                 "机关", "直属", "下属", "各级", "全国", "政府", "本", "我", "这", "那", "其", "部分",
                 "内", "外", "中", "全", "各类", "总", "分", "子", "母", "大", "小", "新", "老",
@@ -42,7 +41,7 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "部分", "各部", "到处",
              "好处", "之处", "处处", "此处", "各处", "难处", "长处", "用处", "住处", "深处", "多处",
              "学科", "本科", "专科", "场所", "住所", "厕所", "签署", "部署", "公署", "协议", "作协议",
-             "委托", "居委", "村委"}
+             "委托", "居委", "村委", "实处", "产业布局", "优化布局"}
 AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处", "执法", "监测", "审批", "管理",
                        "服务中心", "治理", "应急", "信访", "公共")
 
@@ -66,7 +65,9 @@ def organisations(ctx: DocContext) -> None:
             core = name[: -len(head)]
             if len(core) < 2 and not (core in "市区县省" and core):
                 continue
-            if core in GENERIC_CORE or core.lstrip("市区县省镇") in GENERIC_CORE or "级" in core:
+            if core in GENERIC_CORE or core.lstrip("市区县省镇") in GENERIC_CORE or "级" in core \
+                    or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
+                    or core.startswith(("街道", "社区", "乡镇", "镇村")):
                 continue
             if head in WEAK_HEADS and len(_without_place(core, ctx)) < 2:
                 continue
@@ -90,8 +91,22 @@ def _parents_of_subsidiaries(ctx: DocContext) -> None:
     """A company named only as a parent (…是龙头企业X的全资子公司) has no suffix to find it by."""
     for m in SUBSIDIARY_OF.finditer(ctx.text):
         s, e = m.start(1), m.end(1)
-        if not ctx.covered(s, e):
+        if not ctx.covered(s, e, ("Agency", "Company", "Organization", "Person", "Official")):
             ctx.add(m.group(1), "Company", s, e, source="organisations")
+
+
+def _party_committee_before(ctx: DocContext, pos: int) -> str | None:
+    """The Party committee a bare department belongs to: the 市委/区委/县委 named just
+    before it in the sentence (市委常委、宣传部部长), else the paper's own area's."""
+    art = ctx.article_at(pos)
+    lo = art.start if art else 0
+    near = [m for m in ctx.mentions if m.type == "Agency" and lo <= m.start < pos and pos - m.end <= 12
+            and m.name.endswith(("市委", "区委", "县委", "省委"))]
+    if near:
+        return max(near, key=lambda m: m.start).name
+    if ctx.area:
+        return ctx.area.name + "委"
+    return None
 
 
 def _without_place(core: str, ctx: DocContext) -> str:
@@ -122,7 +137,12 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         return not (tok.start < hs and len(tok.word) == 2 and len(text[hs:he]) == 1
                     and tok.tag in ("v", "vn", "a", "d", "f", "m"))
     if tok.word in lexicon.TITLES:
-        # 市委|常委: an organisation glued to a title; 党组|书记 is only a title
+        # 市委|常委: an organisation glued to a title; 党组|书记 is only a title, except
+        # after a community or village, whose Party committee is a body of its own
+        if tok.start == hs and any(m.type == "District" and m.end == hs and
+                                   m.text.endswith(("社区", "村", "街道", "镇", "乡"))
+                                   for m in ctx.mentions):
+            return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
     return TITLE_AT.match(text, he) is not None
 
@@ -147,9 +167,16 @@ def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:
     return not any(core.endswith(g) for g in GENERIC_UNITS) and len(core) >= 4
 
 
+PARTY_DEPARTMENTS = ("宣传部", "统战部", "组织部", "政法委", "纪委", "编办", "政研室", "网信办", "老干部局")
+
+
 def canonical(ctx: DocContext, name: str, start: int) -> str:
     """Full name of an organisation written with a relative area (市委 -> 聊城市委)."""
     g = gazetteer()
+    if name in PARTY_DEPARTMENTS:
+        committee = _party_committee_before(ctx, start)
+        if committee:
+            return committee + name
     first = name[0]
     rest = name[1:]
     if first in "市区县省" and not any(name.startswith(n) for n in g.by_name if len(n) <= 5 and name[:len(n)] == n):

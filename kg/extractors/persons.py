@@ -11,6 +11,7 @@ import re
 
 from .. import lexicon
 from ..model import PostMention
+from ..segment import segmenter
 from .base import CJK, DocContext
 
 TITLE_RE = re.compile("|".join(map(re.escape, lexicon.TITLES)))
@@ -41,9 +42,15 @@ def person_name_at(text: str, pos: int) -> str | None:
         cand = text[pos:pos + n]
         if len(cand) < n or not all(CJK.match(c) for c in cand):
             continue
-        if _name_ends(text, pos + n):
+        if _name_ends(text, pos + n) and not _is_word(cand):
             return cand
     return None
+
+
+def _is_word(s: str) -> bool:
+    """A dictionary word that is not a person's name (荣誉感, 新格局)."""
+    seg = segmenter()
+    return seg.tk.FREQ.get(s, 0) > 0 and seg.tags.get(s) not in ("nr", "nrfg", "nrt", "x", None)
 
 
 def _name_ends(text: str, pos: int) -> bool:
@@ -60,7 +67,8 @@ def persons(ctx: DocContext) -> None:
     for a in ctx.articles:
         for b in a.bylines:
             ctx.add(b.name, "Person", b.start, b.end, source="bylines")
-            ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
+            if b.role:
+                ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
         _private_persons(ctx, sent)
