@@ -158,11 +158,13 @@ def _joins(prev: str, line: str, width: int) -> bool:
     if line[0] in NO_LINE_START:
         return True
     last = prev[-1]
-    if last in TERMINAL:
+    closing_quote = last in "”’" and len(prev) >= 2 and prev[-2] not in "。！？!?…"
+    if last in TERMINAL and not closing_quote:
         return False
     if last in CONTINUES:
         return True
-    if not (_is_cjk(last) or last.isdigit()) or not (_is_cjk(line[0]) or line[0] in "“‘" or line[0].isdigit()):
+    if not (_is_cjk(last) or last.isdigit() or closing_quote) or \
+            not (_is_cjk(line[0]) or line[0] in "“‘" or line[0].isdigit()):
         return False
     if any(c in prev for c in "，,。？?！!"):
         return True     # body text cut off mid-sentence
@@ -172,18 +174,31 @@ def _joins(prev: str, line: str, width: int) -> bool:
 
 def read_document(f: InputFile) -> Document:
     """Read one input file into a Document, or raise ReadError naming the problem."""
+    return parse_document(f.id, str(f.path), read_bytes(f))
+
+
+def read_bytes(f: InputFile) -> bytes:
+    """The file's bytes, or ReadError if it cannot be read or is too large.
+
+    Separate from parsing so the build can hash a file for its cache, or ship it to a
+    worker on another machine, without decoding it first.
+    """
     try:
         size = f.path.stat().st_size
         if size > MAX_BYTES:
             raise ReadError(f"{f.id}: too large ({size} bytes, limit {MAX_BYTES})")
-        data = f.path.read_bytes()
+        return f.path.read_bytes()
     except OSError as e:
         raise ReadError(f"{f.id}: cannot read ({e.strerror})") from e
-    raw, enc = decode(data, f.id)
+
+
+def parse_document(doc_id: str, path: str, data: bytes) -> Document:
+    """Decode and clean a file's bytes into a Document, or raise ReadError."""
+    raw, enc = decode(data, doc_id)
     text, origin = clean(raw)
     if not text.strip():
-        raise ReadError(f"{f.id}: no text after normalisation")
-    return Document(id=f.id, path=str(f.path), raw=raw, text=text, origin=origin, encoding=enc)
+        raise ReadError(f"{doc_id}: no text after normalisation")
+    return Document(id=doc_id, path=path, raw=raw, text=text, origin=origin, encoding=enc)
 
 
 def document_from_text(doc_id: str, raw: str) -> Document:

@@ -116,7 +116,8 @@ Component = Callable[[DocContext], None]
 
 
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
-               allow_divisions: bool = True, strict: bool = False) -> int:
+               allow_divisions: bool = True, strict: bool = False,
+               extra_words: frozenset[str] | set[str] = frozenset()) -> int:
     """Start of the name that ends with a head beginning at `head_start`.
 
     Walks left over jieba tokens of the sentence while they can be part of a name:
@@ -151,7 +152,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1:
             break
         if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "l", "i") and len(w) >= 2 and \
-                w not in NAME_VERBS and (strict or seg.tk.FREQ.get(w, 0) >= 200):
+                w not in NAME_VERBS and w not in extra_words and (strict or seg.tk.FREQ.get(w, 0) >= 200):
             break
         if strict and t.tag in ("vn",) and w not in NAME_VERBS:
             break

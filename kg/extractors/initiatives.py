@@ -1,76 +1,170 @@
-"""Initiatives: named programmes, brands, mechanisms, campaigns, projects and policy papers.
+"""Initiatives: named programmes, brands, mechanisms, campaigns, events, projects and policy papers.
 
-A quoted name counts when a head noun follows it (“高兴办”政务服务品牌) or an action
-verb puts it into effect (打造“红色物业”); quoted speech and slogans do not. Unquoted
-names count with a strong head (…项目, …制) or as 《…意见/方案/细则》 documents.
+A quoted name counts when a head noun follows it (“高兴办”政务服务品牌, “百花放映”
+千场公益电影放映活动), when its own last word is such a head (“田长制”), or when an
+action verb puts it into effect (打造“红色物业”); quoted speech and figures of speech
+do not. Quotes standing in a list (“A”“B”“C”等举措) share one verdict. Unquoted names
+count as meetings of an area (全市…工作会议), numbered events (第36届…奖), projects
+(…项目) and 《…意见/方案》 policy papers.
 """
 from __future__ import annotations
 
 import re
 
-from .base import DocContext, left_chunk
+from .. import lexicon
+from .base import CJK, DocContext, left_chunk
 
 QUOTE = re.compile(r"“([^“”]{2,24})”")
-HEAD_NOUNS = ("品牌", "机制", "模式", "工程", "行动", "活动", "服务", "制度", "体系", "平台", "项目",
-              "工作法", "专窗", "队伍", "改革", "计划", "主题活动", "公益活动", "建设", "举措",
-              "工作", "系统", "专项行动", "宣传月", "月", "周", "节", "赛", "大赛", "展", "图片展",
-              "书画展", "集市", "驿站", "服务站", "解决方案", "办事指南", "提醒服务", "帮代办服务",
-              "帮办代办", "帮扶救助行动", "政府开放活动", "国际传播品牌", "党建品牌", "三方协商机制",
-              "快速反应机制", "工程", "网", "圈", "一件事", "试点", "示范", "数字平台", "政务服务品牌",
-              "农产品产销对接体系", "新模式", "新型管理模式", "协调服务治理新模式", "攻坚行动",
-              "评选", "奖", "文艺奖", "制")
+# heads that may follow the quote at a distance (“X”千场公益电影放映活动)
+STRONG_HEADS = ("主题活动", "公益活动", "开放活动", "活动", "专项行动", "行动", "工程", "品牌", "机制",
+                "制度", "体系", "平台", "系统", "模式", "工作法", "计划", "改革", "图片展", "书画展",
+                "展览", "展", "宣传月", "月", "节", "大赛", "赛", "集市", "驿站", "服务站", "解决方案",
+                "办事指南", "专窗", "队伍", "项目", "一件事", "举措", "试点", "帮代办服务", "提醒服务",
+                "首发式", "行")
+# heads that only count right after the quote (“红色物业”建设)
+NEAR_HEADS = ("建设", "工作", "网", "圈", "制", "通道")
+# a quoted name whose own last word is a head needs nothing after it (“田长制”)
+SELF_HEADS = ("制", "机制", "工程", "行动", "计划", "品牌", "平台", "体系", "模式", "通道", "网",
+              "圈", "驿站", "服务站", "集市", "奖", "文艺奖", "工作法", "专窗", "一件事", "年")
 ACTION_VERBS = ("打造", "推行", "实施", "开展", "创新", "启动", "推出", "搭建", "创建", "深化", "升级",
-                "组建", "设立", "构建", "优化", "织密", "建立", "建设", "推进", "探索", "举办", "承办",
-                "主办", "参与", "参加", "实行", "落实", "推动", "上线", "发布", "成立", "开通")
-ACTION_RE = re.compile("(?:" + "|".join(ACTION_VERBS) + r")[^，。；,;:：“”]{0,3}$")
-HEAD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, HEAD_NOUNS), key=len, reverse=True)) + ")")
+                "组建", "设立", "构建", "织密", "建立", "推进", "探索", "举办", "承办", "主办",
+                "实行", "上线", "发布", "开通", "担任", "采取", "推广", "叫响")
+ACTION_RE = re.compile("(?:" + "|".join(ACTION_VERBS) + r")了?[\u4e00-\u9fff]{0,4}$")
+def _alt(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?\s]{0,20}?)(" + _alt(STRONG_HEADS) + ")")
+NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + ")")
+NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服)[\u4e00-\u9fff]{0,4}$")
+SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
-PROJECT = re.compile(r"(项目|工程)(?![部组区地建])")
-CJK_AFTER = re.compile(r"(?![的等和与及为、])[\u4e00-\u9fff]")
-SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着)[：:，,]?$")
+MEETING = re.compile(r"(全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(?:工作会议|视频会议|会议|大会|"
+                     r"推进会|现场会|座谈会|动员会|部署会|培训班))")
+EVENT = re.compile(r"第[\d一二三四五六七八九十百]+届([\u4e00-\u9fff]{2,16}?(?:文艺奖|金鸡奖|百花奖|奖|艺术节|"
+                   r"文化节|书画展|博览会|运动会|论坛|大赛))")
+PROJECT = re.compile(r"项目(?![部组区地建经])")
+# words of a project's name that are verbs elsewhere (纸机节能升级改造项目)
+PROJECT_WORDS = {"节能", "升级", "改造", "扩建", "改扩建", "新建", "提升", "配套", "综合", "整治", "修复",
+                 "治理", "开发", "利用", "储能", "示范", "产业化"}
+GENERIC_PROJECT = {"基础设施", "工程建设", "重点", "民生", "建设", "产业", "化工", "招商", "签约", "引进",
+                   "赋能化工", "该", "这个", "此", "各", "相关", "新建", "续建", "在建", "大", "好"}
 
 
 def initiatives(ctx: DocContext) -> None:
-    text = ctx.text
     for ai, si, sent in ctx.sentences():
-        for m in QUOTE.finditer(sent.text):
+        _quoted(ctx, sent)
+        _unquoted(ctx, sent)
+
+
+def _quoted(ctx: DocContext, sent) -> None:
+    text = ctx.text
+    quotes = [m for m in QUOTE.finditer(sent.text)]
+    lists: list[list[re.Match]] = []
+    for m in quotes:
+        if lists and sent.text[lists[-1][-1].end():m.start()] in ("", "、", "和", "及", "与"):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    for group in lists:
+        verdicts = [_judge(ctx, sent, m, is_last=(m is group[-1])) for m in group]
+        if not any(v is not None for v in verdicts):
+            continue
+        for m, v in zip(group, verdicts):
             core = m.group(1)
             qs, qe = sent.start + m.start(), sent.start + m.end()
-            if re.search(r"[。！？!?，,；;：:]", core) or core.isdigit():
-                continue
-            if len(core) == 3 and core[0] == "新":
-                continue          # “新模式”, “新防线”: a figure of speech
-            before = text[max(sent.start, qs - 12):qs]
-            after = text[qe:qe + 14]
-            if SPEECH_BEFORE.search(before):
-                continue
-            h = HEAD_RE.match(after)
-            if h and CJK_AFTER.match(after, h.end()):
-                h = None          # “操心”项目建设: the head noun runs on into another word
-            in_list = text[qe:qe + 1] == "“" or text[qs - 1:qs] == "”"
-            acted = ACTION_RE.search(before) is not None
-            if not (h or acted and (in_list or len(core) >= 3)):
-                continue
-            if h and h.group() in ("工作", "建设", "服务", "月", "周", "节", "网", "圈", "制") and not acted \
-                    and not in_list:
-                continue
             if ctx.covered(qs + 1, qe - 1, ("Agency", "Company", "Organization", "Place", "Official",
                                             "Person")):
                 continue
-            alias_end = qe + (h.end() if h else 0)
+            if re.fullmatch(r"[\dA-Za-z+]{1,6}", core) and v:
+                # “119”消防宣传月: a number names nothing alone; the name is number + head
+                ctx.add(text[qs:v], "Initiative", qs, v, name=core + text[qe:v], source="initiatives")
+                continue
+            if not _plausible(core):
+                continue
             ctx.add(core, "Initiative", qs + 1, qe - 1, source="initiatives")
-            if h:
-                ctx.add(text[qs:alias_end], "Initiative", qs, alias_end, name=core,
-                        source="initiatives")
-        for m in DOC_TITLE.finditer(sent.text):
-            s = sent.start + m.start(1)
-            ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), source="initiatives")
-        for m in PROJECT.finditer(sent.text):
-            hs, he = sent.start + m.start(), sent.start + m.end()
-            if text[hs - 1:hs] in "”":
-                continue
-            start = left_chunk(ctx, sent, hs, max_len=16)
-            name = text[start:he]
-            if len(name) - len(m.group()) < 4 or ctx.covered(start, he, ("Initiative",)):
-                continue
-            ctx.add(name, "Initiative", start, he, source="initiatives")
+            if v:   # the quote with its head noun is an alias
+                ctx.add(text[qs:v], "Initiative", qs, v, name=core, source="initiatives")
+
+
+def _plausible(core: str) -> bool:
+    if re.search(r"[。！？!?，,；;：:]", core) or core.isdigit() or core in lexicon.TITLES:
+        return False          # “田长”朗佰雨: a title in quotes, not a programme
+    return not (len(core) == 3 and core[0] == "新")       # “新模式”: a figure of speech
+
+
+def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
+    """None if the quote is no initiative; else the end of its alias with head noun (or 0)."""
+    text = ctx.text
+    core = m.group(1)
+    qs, qe = sent.start + m.start(), sent.start + m.end()
+    before = text[max(sent.start, qs - 10):qs]
+    numeric = re.fullmatch(r"[\dA-Za-z+]{1,6}", core) is not None
+    if SPEECH_BEFORE.search(before) or NEGATING.search(before) or not (numeric or _plausible(core)):
+        return None
+    after = text[qe:min(sent.end, qe + 24)]
+    if is_last or text[qe:qe + 1] != "“":
+        near = NEAR_AFTER.match(after)
+        if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、"):
+            return qe + near.end()
+        strong = STRONG_AFTER.match(after)
+        if strong and (_ends_token(ctx, sent, qe + strong.end()) if strong.group(1)
+                       else not CJK_CONT.match(text, qe + strong.end())):
+            return qe + strong.end()
+    if numeric:
+        return None
+    if len(core) >= 3 and "、" not in core and _last_word(core) in SELF_HEADS:
+        return 0
+    clause_rest = re.split(r"[，。；;,！？!?]", text[qe:sent.end], maxsplit=1)[0]
+    if ACTION_RE.search(before) and len(core) >= 3 and "“" not in clause_rest:
+        return 0          # 建立“非公有制领域”…“直通车”制度: the first quote only qualifies the second
+    return None
+
+
+def _ends_token(ctx: DocContext, sent, pos: int) -> bool:
+    return any(t.end == pos for t in ctx.tokens(sent))
+
+
+def _last_word(core: str) -> str:
+    from ..segment import segmenter
+    toks = segmenter().tokens(core)
+    return toks[-1].word if toks else core
+
+
+CJK_CONT = re.compile(r"(?![的等和与及为、中上下里])[\u4e00-\u9fff]{2}")
+
+
+def _unquoted(ctx: DocContext, sent) -> None:
+    text = ctx.text
+    for m in DOC_TITLE.finditer(sent.text):
+        s = sent.start + m.start(1)
+        ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), source="initiatives")
+    for m in MEETING.finditer(sent.text):
+        s, e = sent.start + m.start(), sent.start + m.end()
+        area = ctx.area_for("省" if m.group(1) == "全省" else m.group(1)[1], s)
+        if area:
+            ctx.add(text[s:e], "Initiative", s, e, name=area.name + m.group(2), source="initiatives")
+    for m in EVENT.finditer(sent.text):
+        s, e = sent.start + m.start(), sent.start + m.end()
+        if not ctx.covered(s, e, ("Initiative",)):
+            ctx.add(text[s:e], "Initiative", s, e, name=m.group(1), source="initiatives")
+    for m in PROJECT.finditer(sent.text):
+        hs, he = sent.start + m.start(), sent.start + m.end()
+        if text[hs - 1:hs] == "”" or ctx.covered(hs, he, ("Initiative",)):
+            continue
+        start = left_chunk(ctx, sent, hs, max_len=18, extra_words=PROJECT_WORDS)
+        start = _after_leading_names(ctx, start, hs)
+        core = text[start:hs]
+        if len(core) < 4 or core in GENERIC_PROJECT or any(core.startswith(g) for g in ("该", "这", "此", "各")):
+            continue
+        if re.fullmatch(r"[\d年产万吨千亿元]+.*", core) or any(w in core for w in lexicon.NAME_STOP_WORDS):
+            continue
+        ctx.add(text[start:he], "Initiative", start, he, source="initiatives")
+
+
+def _after_leading_names(ctx: DocContext, start: int, end: int) -> int:
+    """A project named after its company or area: the name proper starts after them."""
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
+        if m.type in ("Company", "Organization", "Agency") and m.start == start and m.end < end:
+            start = m.end
+    return start
