@@ -41,6 +41,7 @@ import argparse
 import importlib.util
 import json
 import re
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -56,8 +57,9 @@ CLUENER_OF = {"Person": "name", "Official": "name", "Agency": "government",
               "Company": "company", "Organization": "organization",
               "District": "address", "Place": "address"}
 CLUENER_TYPES = ("name", "government", "company", "organization", "address")
-GOLD_COLUMNS = ("entities", "Official", "Agency", "District", "Company", "Initiative",
-                "posts", "relations")
+# entities_untyped and Person: the baselines cannot tell an Official from a Person
+GOLD_COLUMNS = ("entities", "entities_untyped", "Official", "Person", "Agency", "District",
+                "Company", "Initiative", "posts", "relations")
 BASELINE_BLANK = ("posts", "relations")     # what a tagger cannot produce
 
 # Head suffixes of the baselines' ORG/LOC spans; generic words of the genre, no names.
@@ -324,8 +326,9 @@ def span_errors(idx: int, item: dict, spans: list[Span]) -> list[SpanError]:
 
     FP: "other label" (gold has the span under another label), "boundary" (gold has
     an overlapping span of the label), "overlap" (overlapping gold span of another
-    label), "no gold". FN: "other label", "boundary", "overlap", "missed"; the detail
-    names the system's own type, so misses read as Initiative etc. show up too.
+    label), "no gold". FN (labels we measure only): "other label", "boundary",
+    "overlap", "missed"; the detail names the system's own type, so spans read as
+    Initiative etc. show up too.
     """
     s, gold = item["text"], cluener_gold(item)
     pred = project(spans)
@@ -344,7 +347,8 @@ def span_errors(idx: int, item: dict, spans: list[Span]) -> list[SpanError]:
             why, other = "no gold", None
         detail = f"gold {other[0]} {s[other[1]:other[2]]}" if other else ""
         out.append(SpanError(lab, "FP", s[a:b], why, detail, idx))
-    for lab, a, b in sorted(gold - pred, key=lambda k: k[1:]):
+    missed = {g for g in gold - pred if g[0] in CLUENER_TYPES}
+    for lab, a, b in sorted(missed, key=lambda k: k[1:]):
         near = [(t, x, y) for t, x, y in spans if _overlaps((x, y), (a, b))]
         same = [n for n in near if (n[1], n[2]) == (a, b)]
         own = [n for n in near if CLUENER_OF.get(n[0]) == lab]
@@ -380,6 +384,19 @@ def format_errors(items: list[dict], spans: list[list[Span]], limit: int) -> str
 
 # ---------------------------------------------------------------- report
 
+def kg_revision() -> str:
+    """The commit kg was measured at, and whether kg/ had uncommitted edits: numbers
+    taken from a working tree others are editing are only comparable with this."""
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+
+    head = git("rev-parse", "--short", "HEAD")
+    if head.returncode != 0:
+        return f"unknown ({head.stderr.strip() or 'not a git checkout'})"
+    dirty = git("status", "--porcelain", "--", "kg").stdout.strip()
+    return head.stdout.strip() + (" + uncommitted changes in kg/" if dirty else "")
+
+
 def summary(gold: dict[str, dict], clu: dict[str, tuple[SpanScore, SpanScore]],
             baselines: set[str]) -> dict[str, dict]:
     """One row per system: dev-gold F1 per column, CLUENER span and text F1 per label."""
@@ -398,7 +415,8 @@ def summary(gold: dict[str, dict], clu: dict[str, tuple[SpanScore, SpanScore]],
 
 def format_table(rows: dict[str, dict]) -> str:
     """The side-by-side table: F1 only; --json has P, R and counts."""
-    head = ["system", *(f"gold {c}" if c == "entities" else c for c in GOLD_COLUMNS),
+    short = {"entities": "gold entities", "entities_untyped": "untyped"}
+    head = ["system", *(short.get(c, c) for c in GOLD_COLUMNS),
             *(f"CLU {lab}" for lab in CLUENER_TYPES)]
     lines = [head]
     for system, row in rows.items():
@@ -443,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_errors and args.show_errors != "kg" and args.show_errors not in baselines:
         ap.error(f"--show-errors {args.show_errors}: that system is not running")
 
+    revision = kg_revision()
     gold, gold_sec = dev_gold(args.seeds, args.gold, args.scorer, taggers)
     items = load_cluener(args.cluener, args.limit)
     spans, clu_sec = cluener(items, taggers)
@@ -450,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = {s: {"gold": round(gold_sec[s], 2), "cluener": round(clu_sec[s], 2)}
                for s in rows}
     if args.json:
-        out: dict = {"systems": rows, "seconds": seconds, "cluener_texts": len(items),
+        out: dict = {"kg_revision": revision, "systems": rows, "seconds": seconds,
+                     "cluener_texts": len(items),
                      "gold_documents": len(list(args.gold.glob("*.json"))),
                      "notes": notes}
         if args.show_errors:
@@ -460,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, ensure_ascii=False))
         return 0
     print(format_table(rows))
+    print(f"kg at {revision}")
     print(f"CLUENER texts: {len(items)}; seconds (dev gold / CLUENER): "
           + ", ".join(f"{s} {v['gold']}/{v['cluener']}" for s, v in seconds.items()))
     for n in notes:
