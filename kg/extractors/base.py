@@ -91,10 +91,18 @@ class DocContext:
         article, else the paper's own area or its ancestor at that level."""
         levels = {"省": ("province",), "市": ("city",), "区": ("county",), "县": ("county",)}
         want = levels.get(level_char)
-        if not want:
-            return None
         art = self.article_at(pos)
         lo = art.start if art else 0
+        if level_char in ("镇", "乡", "街道"):
+            # 镇便民服务中心: the town named last before it in the article
+            towns = [m for m in self.mentions if m.type == "District" and lo <= m.start < pos
+                     and m.name.endswith(level_char)]
+            if towns:
+                t = max(towns, key=lambda m: m.start)
+                return Division(code="", name=t.name, level="town", parent=None)
+            return None
+        if not want:
+            return None
         best = None
         for m in self.mentions:
             if m.type == "District" and lo <= m.start < pos and m.name in self.divisions:
@@ -136,8 +144,9 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
             break
         if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES:
             break
-        if w in "市县区省":
-            start = t.start      # a relative area prefix (县物业服务行业党委): keep it, resolve later
+        if w in ("市", "县", "区", "省", "镇", "乡"):
+            if allow_divisions:
+                start = t.start  # a relative area prefix (县物业服务行业党委): keep it, resolve later
             break
         if len(w) == 1 and (w in lexicon.NAME_STOP or w in VERB_STOP):
             # "和" inside "自然资源和规划局" is part of the name; after a head it is not
@@ -154,7 +163,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "l", "i") and len(w) >= 2 and \
                 w not in NAME_VERBS and w not in extra_words and (strict or seg.tk.FREQ.get(w, 0) >= 200):
             break
-        if strict and t.tag in ("vn",) and w not in NAME_VERBS:
+        if strict and t.tag in ("v", "vn"):
             break
         if t.tag == "m" and not w.startswith("第"):
             break

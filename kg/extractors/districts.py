@@ -126,7 +126,7 @@ def _zones(ctx: DocContext, sent) -> None:
         start = left_chunk(ctx, sent, hs, max_len=6, strict=True)
         name = ctx.text[start:he]
         prefix = name[: -len(m.group(1))]
-        if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本")):
+        if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本") or prefix in GENERIC):
             continue
         if not prefix and m.group(1) not in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
             continue          # a bare 新区 or 产业园 names nothing

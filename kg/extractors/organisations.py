@@ -47,10 +47,10 @@ AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处
 
 
 def organisations(ctx: DocContext) -> None:
-    g = gazetteer()
     for name in lexicon.NATIONAL_MEDIA:
         for m in re.finditer(re.escape(name), ctx.text):
             ctx.add(name, "Organization", m.start(), m.end(), source="organisations")
+    _national_companies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
         for m in HEAD_RE.finditer(sent.text):
@@ -61,6 +61,8 @@ def organisations(ctx: DocContext) -> None:
             type_ = HEAD_TYPE[head]
             start = left_chunk(ctx, sent, hs, max_len=22)
             start = _drop_outer_divisions(ctx, start, hs)
+            if ctx.text[start - 1:start] in ("各", "该", "每", "本", "全", "其"):
+                continue          # 各防汛指挥部: a kind of body, not a named one
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 and not (core in "市区县省" and core):
@@ -85,6 +87,22 @@ def organisations(ctx: DocContext) -> None:
 
 
 SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
+
+
+def _national_companies(ctx: DocContext) -> None:
+    """State-owned firms every paper names; their short forms only where listed together
+    (移动、联通、电信三大运营商), since 移动 and 电信 are ordinary words."""
+    for full, short in lexicon.NATIONAL_COMPANIES.items():
+        for m in re.finditer(re.escape(full), ctx.text):
+            ctx.add(full, "Company", m.start(), m.end(), source="organisations")
+    shorts = {s: f for f, s in lexicon.NATIONAL_COMPANIES.items() if s}
+    alt = "|".join(map(re.escape, shorts))
+    for m in re.finditer(rf"(?:{alt})(?:[、和及与](?:{alt}))+", ctx.text):
+        for s in re.finditer(alt, m.group()):
+            a = m.start() + s.start()
+            if not ctx.covered(a, a + len(s.group())):
+                ctx.add(s.group(), "Company", a, a + len(s.group()), name=shorts[s.group()],
+                        source="organisations")
 
 
 def _parents_of_subsidiaries(ctx: DocContext) -> None:
@@ -129,7 +147,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
     tok = next((t for t in toks if t.start < he <= t.end), None)
     if tok is None:
         return False
-    if tok.word in NOT_HEADS:
+    if tok.word in NOT_HEADS or (tok.end == he and any(tok.word.endswith(w) for w in NOT_HEADS)):
         return False
     if tok.word in lexicon.TITLES and tok.end == he:
         return False                       # the 委 that ends 市委常委 is the title's
@@ -179,7 +197,7 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
             return committee + name
     first = name[0]
     rest = name[1:]
-    if first in "市区县省" and not any(name.startswith(n) for n in g.by_name if len(n) <= 5 and name[:len(n)] == n):
+    if first in "市区县省镇乡" and not any(name.startswith(n) for n in g.by_name if len(n) <= 5 and name[:len(n)] == n):
         d = ctx.area_for(first, start)
         if d:
             return d.name + rest

@@ -15,6 +15,7 @@ GENERIC = {"老旧", "居民", "新建", "商品房", "城市", "农村", "主�
            "生态", "公共", "开放", "家", "商业", "步行", "特色", "美食", "红色", "主", "数字", "重点",
            "堵点", "市管", "熟人", "治理", "示范", "试点", "周边", "附近", "所在"}
 TITLE_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.TITLES)) + ")$")
+COMMON_NOUNS = {"运河", "道路", "马路", "公路", "铁路", "河道", "河流", "湖泊", "桥梁", "街道"}
 RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
 
 
@@ -33,6 +34,9 @@ def places(ctx: DocContext) -> None:
             hs, he = sent.start + m.start(), sent.start + m.end()
             if he not in ends and head in SHORT_HEADS:
                 continue
+            tok = next((t for t in ctx.tokens(sent) if t.start < he <= t.end), None)
+            if head in SHORT_HEADS and tok and tok.word in COMMON_NOUNS:
+                continue          # 运河, 道路: the common noun, not a named place
             if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
                 continue
             start = left_chunk(ctx, sent, hs, max_len=12)

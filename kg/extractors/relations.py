@@ -1,32 +1,56 @@
 """Relations between the entities of a document, as GUIDELINES.md defines them.
 
 locatedIn and subOrganizationOf come from how names are built (柳园街道育新社区,
-冠县公安局) and from the official hierarchy; runs, cooperatesWith, participatesIn
-and subsidiaryOf from the sentence that states them.
+冠县公安局, 市委宣传部), from the official hierarchy and from 位于 sentences; runs,
+cooperatesWith, participatesIn and subsidiaryOf from the sentence that states them.
+Only the outermost mention of a span takes part: 聊城 inside 聊城国际传播中心 is
+part of a name, not a party to the sentence.
 """
 from __future__ import annotations
 
 import re
 
 from ..divisions import gazetteer
+from ..model import Mention
 from .base import DocContext
 
 ORGS = ("Agency", "Company", "Organization", "District")
-COOP = re.compile(r"(与|同|和)(.{2,30}?)(签署|签订|共同|联合|合作|携手|结对)")
+BODIES = ("Agency", "Company", "Organization")
+COOP = re.compile(r"(与|同|和)(.{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
+CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
+HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
+FOUNDS = re.compile(r"(设立|成立|组建|设置)")
+LOCATED = re.compile(r"(位于|地处|坐落于|落户|落户于|入驻)")
 PARTICIPATE = re.compile(r"出席|参加|参与|观摩|启动|致辞|讲话")
 SUBSIDIARY = re.compile(r"(全资子公司|控股子公司|子公司)")
+# a mention right after these is an object or adjunct, not the clause's subject
+NOT_SUBJECT_BEFORE = ("在", "于", "对", "为", "与", "和", "同", "向", "从", "到", "将", "把", "被",
+                      "给", "让", "及", "、", "由", "经", "据", "的", "至", "赴", "成立", "设立")
 
 
 def relations(ctx: DocContext) -> None:
-    ms = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
+    ms = _outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
     _hierarchy(ctx)
-    _composition(ctx, ms)
+    _composition(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
+    _towns_and_zones(ctx, ms)
     for ai, si, sent in ctx.sentences():
         inside = [m for m in ms if sent.start <= m.start < sent.end]
         _runs(ctx, sent, inside)
         _cooperation(ctx, sent, inside)
+        _located(ctx, sent, inside)
+        _founded(ctx, sent, inside)
         _subsidiary(ctx, sent, inside)
     _participation(ctx, ms)
+
+
+def _outermost(ms: list[Mention]) -> list[Mention]:
+    """Drop mentions that lie inside a longer mention."""
+    out = []
+    for m in ms:
+        if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                   (o.end - o.start) > (m.end - m.start) for o in ms):
+            out.append(m)
+    return out
 
 
 def _hierarchy(ctx: DocContext) -> None:
@@ -44,93 +68,204 @@ def _hierarchy(ctx: DocContext) -> None:
                 break
 
 
-def _composition(ctx: DocContext, ms) -> None:
+def _composition(ctx: DocContext, ms: list[Mention]) -> None:
     """Names built from other names: 柳园街道育新社区, 冠县公安局, 莘县行政审批服务局XX股."""
-    by_end = {}
+    by_end: dict[int, list[Mention]] = {}
     for m in ms:
         by_end.setdefault(m.end, []).append(m)
+    agencies = {m.name for m in ms if m.type == "Agency"}
     for m in ms:
-        # adjacent chain: A immediately followed by B (both Districts) -> B locatedIn A
+        # adjacent chain: A immediately followed by B -> B locatedIn / subOrganizationOf A
         for prev in by_end.get(m.start, []):
             if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
                 ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
             elif prev.type == "District" and m.type == "Agency":
                 ctx.relate(m.name, "subOrganizationOf", prev.name, prev.start, m.end)
-        # a name that starts with another entity's name
-        if m.type in ("Agency", "Company", "Organization", "Place", "District"):
-            for o in ms:
-                if o is m or not (m.start <= o.start and o.end <= m.end) or o.end - o.start == m.end - m.start:
-                    continue
-                if o.start == m.start and o.type in ("District", "Agency"):
-                    if m.type == "Agency":
-                        ctx.relate(m.name, "subOrganizationOf", o.name, m.start, m.end)
-                    elif o.type == "District":
-                        ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
-                elif m.type == "Agency" and o.type == "District" and o.start > m.start:
+        if m.type not in ("Agency", "Company", "Organization", "Place", "District"):
+            continue
+        # a name that starts with an area's or a body's name
+        for o in ms:
+            if o is m or not (m.start <= o.start and o.end <= m.end) or o.end - o.start == m.end - m.start:
+                continue
+            if o.start == m.start and o.type in ("District", "Agency"):
+                if m.type == "Agency":
                     ctx.relate(m.name, "subOrganizationOf", o.name, m.start, m.end)
-        if m.type == "Agency" and m.name != m.text:
-            # 市委 -> 聊城市委 subOrganizationOf 聊城市
-            for d in ctx.divisions.values():
+                elif o.type == "District":
+                    ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
+            elif m.type == "Agency" and o.type == "District" and o.start > m.start:
+                ctx.relate(m.name, "subOrganizationOf", o.name, m.start, m.end)
+        if m.name != m.text:
+            # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it
+            for d in sorted(ctx.divisions.values(), key=lambda d: -len(d.name)):
                 if m.name.startswith(d.name) and m.name != d.name:
-                    ctx.relate(m.name, "subOrganizationOf", d.name, m.start, m.end)
+                    rel = "subOrganizationOf" if m.type == "Agency" else "locatedIn"
+                    ctx.relate(m.name, rel, d.name, m.start, m.end)
                     break
+        if m.type == "Agency":
+            # 聊城市委宣传部 is a department of 聊城市委
+            parent = max((a for a in agencies if a != m.name and m.name.startswith(a)), key=len, default=None)
+            if parent:
+                ctx.relate(m.name, "subOrganizationOf", parent, m.start, m.end)
 
 
-def _runs(ctx: DocContext, sent, inside) -> None:
-    """An initiative is run by the organisation or area that is the subject before it."""
+def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
+    """A town lies in the county its article is about; a zone in its city."""
+    g = gazetteer()
+    for m in ms:
+        if m.type != "District":
+            continue
+        if m.source == "zones":
+            city = next((d for d in ctx.divisions.values() if d.level == "city" and
+                         (m.name.startswith(d.name) or (d.short and m.name.startswith(d.short)))), None)
+            if city is None and ctx.area:
+                city = ctx.area if ctx.area.level == "city" else g.parent(ctx.area)
+            if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
+                ctx.divisions.setdefault(city.name, city)
+                ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
+        elif m.source == "districts" and m.name.endswith(("镇", "乡", "街道")) and m.name not in ctx.divisions:
+            if any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
+                continue
+            county = _nearest_before(ctx, m.start, lambda o: o.type == "District" and
+                                     ctx.divisions.get(o.name) is not None and
+                                     ctx.divisions[o.name].level == "county")
+            if county:
+                ctx.relate(m.name, "locatedIn", county.name, county.start, m.end)
+
+
+def _nearest_before(ctx: DocContext, pos: int, ok) -> Mention | None:
+    art = ctx.article_at(pos)
+    lo = art.start if art else 0
+    cands = [o for o in ctx.mentions if lo <= o.start < pos and ok(o)]
+    return max(cands, key=lambda o: o.start) if cands else None
+
+
+def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Mention | None:
+    """The clause's subject: its first organisation or area not governed by a preposition."""
+    for o in inside:
+        if o.start >= before:
+            break
+        if o.type not in ORGS or o.source == "countries":
+            continue
+        lead = ctx.text[max(sent.start, o.start - 2):o.start]
+        if lead.endswith(NOT_SUBJECT_BEFORE):
+            continue
+        return o
+    return None
+
+
+def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
+    """An initiative is run by the subject of its sentence, else by what its article is about."""
+    hosted = HOSTS.search(sent.text)
     for m in inside:
         if m.type != "Initiative":
             continue
-        subj = None
-        for o in inside:
-            if o.type in ORGS and o.end <= m.start:
-                subj = o
+        subj = _subject(ctx, sent, inside, m.start)
         if subj is None:
             subj = _article_subject(ctx, m.start)
         if subj is not None:
             ctx.relate(subj.name, "runs", m.name, subj.start, m.end)
+    if hosted:
+        # 本次书画展由A与B共同主办: the hosts run what the article is about
+        hosts = [o for o in inside if o.type in BODIES and o.start < sent.start + hosted.start()]
+        for i in _lead_initiatives(ctx, sent.start):
+            for h in hosts:
+                ctx.relate(h.name, "runs", i.name, h.start, h.end)
 
 
-def _article_subject(ctx: DocContext, pos: int):
+def _lead_initiatives(ctx: DocContext, pos: int) -> list[Mention]:
+    art = ctx.article_at(pos)
+    if not art:
+        return []
+    lead_end = art.sentences[1].end if len(art.sentences) > 1 else art.end
+    lead = [m for m in ctx.mentions if m.type == "Initiative" and art.start <= m.start < lead_end]
+    return list({m.name: m for m in lead}.values())
+
+
+def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
     art = ctx.article_at(pos)
     if not art:
         return None
-    counts: dict[str, list] = {}
-    for o in ctx.mentions:
-        if o.type in ORGS and art.start <= o.start < art.end and o.type != "District" or \
-                o.type == "District" and art.start <= o.start < art.end and o.source != "countries":
+    counts: dict[str, list[Mention]] = {}
+    for o in _outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end))):
+        if o.type in ORGS and art.start <= o.start < art.end and o.source != "countries":
             counts.setdefault(o.name, []).append(o)
     if not counts:
         return None
-    best = max(counts.values(), key=lambda v: (len(v), -v[0].start))
-    return best[0]
+    return max(counts.values(), key=lambda v: (len(v), -v[0].start))[0]
 
 
-def _cooperation(ctx: DocContext, sent, inside) -> None:
+def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
     for m in COOP.finditer(sent.text):
         a_end = sent.start + m.start()
         b_start, b_end = sent.start + m.start(2), sent.start + m.end(2)
-        heads = [o for o in inside if o.type in ORGS and o.end <= a_end]
+        heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.source != "countries"]
         tails = [o for o in inside if o.type in ORGS and b_start <= o.start and o.end <= b_end]
-        if heads and tails:
+        head = heads[-1] if heads else _article_subject(ctx, sent.start)
+        if head:
             for t in tails:
-                ctx.relate(heads[-1].name, "cooperatesWith", t.name, heads[-1].start, t.end)
+                ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
+    host = CO_HOST.search(sent.text)
+    if host:
+        # A、B联合主办: every two co-hosts cooperate
+        hosts = [o for o in inside if o.type in BODIES and o.end <= sent.start + host.start()]
+        for i, a in enumerate(hosts):
+            for b in hosts[i + 1:]:
+                ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
 
 
-def _subsidiary(ctx: DocContext, sent, inside) -> None:
+def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
+    """Y位于X / 位于X的Y: Y lies in the last area named in X."""
+    for m in LOCATED.finditer(sent.text):
+        at = sent.start + m.end()
+        areas = []
+        for o in inside:
+            if o.start < at:
+                continue
+            if o.type == "District" and (not areas or o.start <= areas[-1].end + 1):
+                areas.append(o)
+            elif areas:
+                break
+        if not areas:
+            continue
+        area = areas[-1]
+        subject = [o for o in inside if o.type in ("Company", "Organization", "Place", "District")
+                   and o.end <= sent.start + m.start() and o not in areas]
+        after = ctx.text[area.end:area.end + 1]
+        if after == "的":
+            nxt = next((o for o in inside if o.start == area.end + 1 and
+                        o.type in ("Company", "Organization", "Place")), None)
+            if nxt:
+                ctx.relate(nxt.name, "locatedIn", area.name, sent.start + m.start(), nxt.end)
+        elif subject:
+            ctx.relate(subject[-1].name, "locatedIn", area.name, subject[-1].start, area.end)
+
+
+def _founded(ctx: DocContext, sent, inside: list[Mention]) -> None:
+    """高唐县设立X小组: a body an area sets up is part of it."""
+    for m in FOUNDS.finditer(sent.text):
+        at = sent.start + m.end()
+        subj = _subject(ctx, sent, inside, sent.start + m.start())
+        new = next((o for o in inside if o.start >= at and o.start - at <= 2 and o.type == "Agency"), None)
+        if subj and new and subj.type in ("District", "Agency"):
+            ctx.relate(new.name, "subOrganizationOf", subj.name, subj.start, new.end)
+
+
+def _subsidiary(ctx: DocContext, sent, inside: list[Mention]) -> None:
     m = SUBSIDIARY.search(sent.text)
     if not m:
         return
     comps = [o for o in inside if o.type == "Company"]
+    if len(comps) < 2:
+        comps = [o for o in ctx.mentions if o.type == "Company" and o.end <= sent.start][-1:] + comps
     if len(comps) >= 2:
         ctx.relate(comps[0].name, "subsidiaryOf", comps[-1].name, comps[0].start, comps[-1].end)
 
 
-def _participation(ctx: DocContext, ms) -> None:
-    """Persons who attend an event take part in the initiatives the article is about."""
+def _participation(ctx: DocContext, ms: list[Mention]) -> None:
+    """Persons who attend an event take part in the initiatives the article leads with;
+    a person holding the title an initiative is named after (田长 of 田长制) takes part in it."""
     for a in ctx.articles:
-        lead = [m for m in ms if m.type == "Initiative" and a.start <= m.start < a.end
-                and (m.start < (a.sentences[1].end if len(a.sentences) > 1 else a.end))]
+        lead = _lead_initiatives(ctx, a.start) if a.sentences else []
         if not lead:
             continue
         for s in a.sentences:
@@ -138,5 +273,10 @@ def _participation(ctx: DocContext, ms) -> None:
                 continue
             for p in ms:
                 if p.type in ("Official", "Person") and s.start <= p.start < s.end and p.source != "bylines":
-                    for i in {x.name: x for x in lead}.values():
+                    for i in lead:
                         ctx.relate(p.name, "participatesIn", i.name, p.start, p.end)
+    schemes = {m.name[:-1]: m for m in ms if m.type == "Initiative" and m.name.endswith("制")}
+    for p in ctx.posts:
+        i = schemes.get(p.title)
+        if i:
+            ctx.relate(p.person, "participatesIn", i.name, p.evidence.start, p.evidence.end)
