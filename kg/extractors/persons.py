@@ -17,7 +17,12 @@ from .base import CJK, DocContext
 TITLE_RE = re.compile("|".join(map(re.escape, lexicon.TITLES)))
 SEP = "、，, "
 OCCUPATIONS = {"老师", "教授", "医生", "律师", "工程师"}
-SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|指出)")
+SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|指出|认为|回答|透露|解释|强调|建议|"
+                    r"呼吁|提醒|补充|谈到|称|：“|:“)")
+# 程阳先生, 张路老师: a name before an honorific or occupation
+HONORIFIC = re.compile(r"(先生|女士|老师|教授|博士|同志|师傅|医生|律师)")
+# function characters that end a two-character name rather than extend it (张涛|在)
+NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能")
 # roles that introduce a private person's name: 村民李笑笑, 作者袁春光
 ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(lexicon.PERSON_TITLES | {"作者", "主人公", "老人", "大爷",
                                                                           "大妈", "阿姨", "师傅"},
@@ -41,6 +46,8 @@ def person_name_at(text: str, pos: int) -> str | None:
         n = surname_len + given
         cand = text[pos:pos + n]
         if len(cand) < n or not all(CJK.match(c) for c in cand):
+            continue
+        if given == 2 and cand[-1] in NOT_GIVEN:
             continue
         if _name_ends(text, pos + n) and not _is_word(cand):
             return cand
@@ -88,6 +95,18 @@ def persons(ctx: DocContext) -> None:
 def _private_persons(ctx: DocContext, sent) -> None:
     """Residents, authors and teachers: a role word or a home before the name, or 老师 after it."""
     text = ctx.text
+    for m in HONORIFIC.finditer(sent.text):
+        for n in (3, 2):
+            p = sent.start + m.start() - n
+            if p < sent.start or (p > sent.start and CJK.match(text[p - 1]) and text[p - 1] not in "的和与及、"):
+                continue
+            name = person_name_at(text, p)
+            if name and len(name) == n and not ctx.covered(p, p + n):
+                ctx.add(name, "Person", p, p + n, source="persons")
+                if m.group() in OCCUPATIONS:      # 王培温老师: the occupation is a post
+                    ctx.posts.append(PostMention(name, m.group(), None,
+                                                 ctx.evidence(p, sent.start + m.end())))
+                break
     for rx in (ROLE_BEFORE, LIVES_AT):
         for m in rx.finditer(sent.text):
             p = sent.start + m.end()
