@@ -1,35 +1,70 @@
 """Command-line interface: a thin layer over kg.pipeline."""
 from __future__ import annotations
 
+import json
 import os
 import sys
+import time
+from typing import Any, Callable, TextIO
 
 import click
 
 from . import __version__
+from .errors import UserError
+from .export import FORMATS, NEO4J_IMPORT, load_graph
+from .export import export as export_graph
 from .outputs import jsonl
 from .pipeline import build as build_graph
 from .pipeline import extract as extract_records
-from .rdf import DEFAULT_BASE
+from .rdf import DEFAULT_BASE, IRIs
+from .stats import format_stats, read_report
+from .stats import stats as graph_stats
 
 
 class Progress:
-    """Documents processed, rate and time left, on stderr; silent with --quiet."""
+    """Documents processed, rate and time left, on stderr; silent with --quiet.
 
-    def __init__(self, quiet: bool):
+    On a terminal one line is redrawn in place. Elsewhere (logs, CI) a line is written
+    at most every `interval` seconds and once at the end, so a long build still shows
+    it is alive without flooding the log.
+    """
+
+    def __init__(self, quiet: bool, stream: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic, interval: float = 10.0):
         self.quiet = quiet
-        self.bar = None
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.clock = clock
+        self.interval = interval
+        self.start = clock()
+        self.last_line = self.start
 
     def __call__(self, done: int, total: int, name: str) -> None:
         if self.quiet:
             return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="extracting", file=sys.stderr,
-                                         show_pos=True, show_eta=True)
-            self.bar.__enter__()
-        self.bar.update(1)
-        if done == total:
-            self.bar.__exit__(None, None, None)
+        now = self.clock()
+        elapsed = now - self.start
+        rate = done / elapsed if elapsed > 0 else 0.0
+        if done >= total:
+            line = f"extracted {done} documents in {_duration(elapsed)} ({rate:.1f}/s)"
+        else:
+            left = _duration((total - done) / rate) if rate else "?"
+            line = f"extracting {done}/{total} documents, {rate:.1f}/s, {left} left: {name}"
+        if self.tty:
+            self.stream.write("\r\x1b[K" + line + ("\n" if done >= total else ""))
+        elif done >= total or now - self.last_line >= self.interval:
+            self.stream.write(line + "\n")
+            self.last_line = now
+        self.stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    """1.2 s, 3:05, 1:02:03: short enough for a progress line."""
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    m, s = divmod(int(seconds), 60)
+    h, m = divmod(m, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 def _workers(n: int | None) -> int:
@@ -41,7 +76,53 @@ def _fail(msg: str, code: int = 2) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _one_line(msg: str) -> str:
+    return " ".join(msg.split())
+
+
+class KgGroup(click.Group):
+    """Conventions every command gets, including commands added later: -h/--help,
+    --version, and user mistakes (bad option or value, missing file, kg.errors.UserError)
+    reported as one line `kg: ...` on stderr with exit code 2, never a traceback.
+    Any other exception is a bug and keeps its traceback."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if not any(p.name == "version" for p in cmd.params):
+            click.version_option(__version__, prog_name="kg")(cmd)
+        super().add_command(cmd, name)
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            _fail(_one_line(e.format_message()) + hint, 2)
+        except click.ClickException as e:
+            _fail(_one_line(e.format_message()), e.exit_code)
+        except click.Abort:
+            _fail("interrupted", 130)
+        except UserError as e:
+            _fail(_one_line(str(e)), e.exit_code)
+        except OSError as e:
+            if e.filename is None:      # not about a path the user gave: a bug or the system
+                raise
+            _fail(f"{e.filename}: {e.strerror or e}; check the path", 2)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _base_iri(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Reject a base IRI the RDF writer would refuse, as a usage error, before any work."""
+    try:
+        IRIs(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from e
+    return value
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: knowledge graphs of officials, agencies, districts, companies and initiatives
@@ -52,28 +133,41 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "out", default="output", show_default=True, type=click.Path(),
               help="Folder for graph.ttl, graph.html, graph.json, extraction.jsonl, report.json.")
-@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base IRI of entity IRIs.")
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
+              help="Base IRI of entity IRIs.")
 @click.option("--include", multiple=True, default=("*.txt",), show_default=True,
               help="Glob of file names to read in folders (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip (repeatable).")
 @click.option("-j", "--workers", type=int, default=0, help="Worker processes (default: all cores).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List each document with its article and entity counts, and stage timings.")
 @click.option("--fail-on-error", is_flag=True, help="Exit 1 if any input could not be read.")
-def build(paths, out, base_iri, include, exclude, workers, quiet, fail_on_error):
+def build(paths, out, base_iri, include, exclude, workers, quiet, verbose, fail_on_error):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
 
     \b
     Example:
       kg build seeds -o output/
     """
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose contradict each other; give one")
     result = build_graph(list(paths), out, workers=_workers(workers), base_iri=base_iri,
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude))
+    if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
+        _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
     for p in result.problems:
         click.echo(f"kg: warning: {p}", err=True)
     if not result.docs:
         _fail("no document could be read; nothing was written" if result.problems
               else "no input files found", 2)
     r = result.report
+    if verbose:
+        for d in sorted(result.docs, key=lambda d: d.document.id):
+            click.echo(f"  {d.document.id}: {len(d.articles)} articles, "
+                       f"{len(d.entities)} entities", err=True)
+        click.echo("  timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items()),
+                   err=True)
     if not quiet:
         ents = ", ".join(f"{k} {v}" for k, v in r["entities"].items())
         click.echo(f"{r['documents']['read']} documents, {r['articles']} articles, "
@@ -102,6 +196,63 @@ def extract(paths, fmt, workers, quiet):
     if not records and problems:
         _fail("no document could be read", 2)
     click.echo(jsonl(records), nl=False)
+
+
+_EXPORT_HELP = """Export the graph of a build (its output folder or graph.json) as FORMAT.
+
+Single-file formats go to stdout unless -o is given, so they pipe; neo4j and csv
+write a folder of tables and need -o.
+
+\b
+Formats:
+""" + "\n".join(f"  {name:<12} {f.help}" for name, f in FORMATS.items()) + """
+
+\b
+Example:
+  kg export output --format graphml -o graph.graphml
+  kg export output --format neo4j -o neo4j/
+"""
+
+
+@main.command("export", help=_EXPORT_HELP)
+@click.argument("graph", type=click.Path())
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
+              help="Export format (see above).")
+@click.option("-o", "--output", "out", type=click.Path(),
+              help="File to write (a folder for neo4j and csv); default: stdout.")
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
+              help="Base IRI of entity IRIs (jsonld, turtle, ntriples).")
+@click.option("--bom", is_flag=True,
+              help="UTF-8 with a byte-order mark, so Excel shows Chinese (csv, officials, initiatives).")
+@click.option("-q", "--quiet", is_flag=True, help="Don't list the files written.")
+def export_cmd(graph, fmt, out, base_iri, bom, quiet):
+    result = export_graph(graph, fmt, out, base_iri=base_iri, bom=bom)
+    if out is None:
+        click.echo(result, nl=False)        # bytes go to the binary stream, as rendered
+        return
+    if not quiet:
+        click.echo("wrote " + ", ".join(str(p) for p in result), err=True)
+        if fmt == "neo4j":
+            click.echo("import with: " + NEO4J_IMPORT.format(dir=out.rstrip("/")), err=True)
+
+
+@main.command("stats")
+@click.argument("graph", type=click.Path())
+@click.option("-n", "--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many of the most connected entities to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stats_cmd(graph, top, as_json):
+    """What the build at GRAPH (its output folder or graph.json) contains: entities per
+    type, facts per relation, the most connected entities, documents, articles and
+    warnings (from report.json beside the graph).
+
+    \b
+    Example:
+      kg stats output --top 5
+    """
+    s = graph_stats(load_graph(graph), top, read_report(graph))
+    click.echo(json.dumps(s, ensure_ascii=False, indent=1) if as_json else format_stats(s),
+               nl=as_json)
 
 
 if __name__ == "__main__":

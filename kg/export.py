@@ -1,0 +1,265 @@
+"""Exports of a built graph for the tools researchers already use.
+
+Every format is a view of the one MultiDiGraph (graph.py), rendered to files as
+bytes: single-file formats can go to stdout so commands pipe; folder formats
+(neo4j, csv) write several tables and need an output folder. GraphML and GEXF
+cannot hold lists or dicts, so provenance is flattened there: aliases joined with
+"|", mention/source counts, and the first source (doc, article, quote) as strings.
+Output is deterministic: nodes by id, edges by (source, target, key), rows sorted.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import networkx as nx
+
+from .errors import UserError
+from .graph import from_node_link, to_node_link
+from .outputs import atomic_write_bytes, dumps_json
+from .rdf import DEFAULT_BASE, serialize
+
+Files = dict[str, bytes]
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Format:
+    """How one export format is rendered and what it is for (shown in --help)."""
+    render: Callable[[nx.MultiDiGraph, str, bool], Files]
+    folder: bool            # several files: needs an output folder, cannot go to stdout
+    csv: bool               # a spreadsheet table, so --bom applies
+    help: str
+
+
+def load_graph(path: str | Path) -> nx.MultiDiGraph:
+    """The graph of a build: an output folder of `kg build` or its graph.json."""
+    p = Path(path)
+    if p.is_dir():
+        p = p / "graph.json"
+    if not p.exists():
+        raise UserError(f"{p}: not found; give a folder written by `kg build` or its graph.json")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return from_node_link(data)
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, nx.NetworkXError) as e:
+        raise UserError(f"{p}: not a kg graph.json ({e}); rebuild it with `kg build`") from e
+
+
+def _sorted_edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict]]:
+    return sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+
+
+def _first(sources: list[dict]) -> dict:
+    """The earliest source (by doc and offset): the one a flat table can show."""
+    if not sources:
+        return {"doc": "", "article": "", "quote": ""}
+    s = min(sources, key=lambda s: (s["doc"], s["start"], s["end"]))
+    return {"doc": s["doc"], "article": s["article"], "quote": s["quote"]}
+
+
+def _node_posts(d: dict) -> list[str]:
+    """Posts held without a known organisation, as "title@as_of"."""
+    return sorted(f"{p['title']}@{p['as_of']}" if p["as_of"] else p["title"]
+                  for p in d.get("posts", []))
+
+
+def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only string and int attributes, as GraphML and GEXF require."""
+    out = nx.MultiDiGraph()
+    for n in sorted(g):
+        d = g.nodes[n]
+        out.add_node(n, label=d["label"], type=d["type"], aliases="|".join(d.get("aliases", [])),
+                     code=d.get("code", ""), pinyin=d.get("pinyin", ""),
+                     mentions=len(d.get("mentions", [])), posts="|".join(_node_posts(d)),
+                     **_first(d.get("mentions", [])))
+    for u, v, k, d in _sorted_edges(g):
+        # Edge ids must be unique in the file (Gephi merges equal ids), and keys repeat
+        # across node pairs; the pair plus the key is unique in a MultiDiGraph.
+        out.add_edge(u, v, key=f"{u}|{k}|{v}", rel=d["rel"], title=d.get("title", ""),
+                     as_of=d.get("as_of", ""), sources=len(d.get("sources", [])),
+                     **_first(d.get("sources", [])))
+    return out
+
+
+def _graphml(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    buf = io.BytesIO()
+    nx.write_graphml(flat_graph(g), buf, encoding="utf-8", prettyprint=True)
+    return {"graph.graphml": buf.getvalue()}
+
+
+def _gexf(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    w = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    w.add_graph(flat_graph(g))
+    # networkx stamps today's date; drop it (optional in GEXF) so output is reproducible.
+    w.xml.find("meta").attrib.pop("lastmodifieddate", None)
+    return {"graph.gexf": str(w).encode("utf-8")}
+
+
+def _json(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    return {"graph.json": dumps_json(to_node_link(g)).encode("utf-8")}
+
+
+def _rdf(rdflib_format: str, name: str) -> Callable[[nx.MultiDiGraph, str, bool], Files]:
+    def render(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+        return {name: serialize(g, rdflib_format, base).encode("utf-8")}
+    return render
+
+
+def _table(header: list[str], rows: list[list], bom: bool) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return ((BOM if bom else "") + buf.getvalue()).encode("utf-8")
+
+
+def _neo4j_type(rel: str) -> str:
+    """Relationship types in Neo4j's UPPER_SNAKE convention: locatedIn -> LOCATED_IN."""
+    return "".join("_" + c if c.isupper() else c.upper() for c in rel).lstrip("_")
+
+
+def _neo4j(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    # Arrays use neo4j-admin's default array delimiter ";".
+    nodes = [[n, f"Entity;{d['type']}", d["label"], d["type"], ";".join(d.get("aliases", [])),
+              d.get("code", ""), d.get("pinyin", ""), len(d.get("mentions", [])),
+              ";".join(_node_posts(d)), *_first(d.get("mentions", [])).values()]
+             for n, d in sorted(g.nodes(data=True))]
+    rels = [[u, v, _neo4j_type(d["rel"]), k, d.get("title", ""), d.get("as_of", ""),
+             len(d.get("sources", [])), *_first(d.get("sources", [])).values()]
+            for u, v, k, d in _sorted_edges(g)]
+    return {
+        "nodes.csv": _table(["id:ID", ":LABEL", "name", "type", "aliases:string[]", "code",
+                             "pinyin", "mentions:int", "posts:string[]", "doc", "article",
+                             "quote"], nodes, False),
+        "relationships.csv": _table([":START_ID", ":END_ID", ":TYPE", "key", "title", "as_of",
+                                     "sources:int", "doc", "article", "quote"], rels, False),
+    }
+
+
+NEO4J_IMPORT = ("neo4j-admin database import full --nodes={dir}/nodes.csv "
+                "--relationships={dir}/relationships.csv --multiline-fields=true neo4j")
+
+
+def _csv(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    f = flat_graph(g)
+    nodes = [[n, d["label"], d["type"], d["aliases"], d["code"], d["pinyin"], d["mentions"],
+              d["posts"], d["doc"], d["article"], d["quote"]] for n, d in f.nodes(data=True)]
+    edges = [[u, g.nodes[u]["label"], d["rel"], v, g.nodes[v]["label"], d["title"], d["as_of"],
+              d["sources"], d["doc"], d["article"], d["quote"]]
+             for u, v, d in f.edges(data=True)]
+    return {
+        "nodes.csv": _table(["id", "label", "type", "aliases", "code", "pinyin", "mentions",
+                             "posts", "doc", "article", "quote"], nodes, bom),
+        "edges.csv": _table(["source", "source_label", "rel", "target", "target_label", "title",
+                             "as_of", "sources", "doc", "article", "quote"], edges, bom),
+    }
+
+
+def _area(g: nx.MultiDiGraph, node: str) -> str:
+    """The district a node lies in: itself, or up its locatedIn / subOrganizationOf chain."""
+    seen: set[str] = set()
+    todo = [node]
+    while todo:
+        n = todo.pop(0)
+        if n in seen:
+            continue
+        seen.add(n)
+        if g.nodes[n]["type"] == "District":
+            return g.nodes[n]["label"]
+        todo += sorted(v for _, v, d in g.out_edges(n, data=True)
+                       if d["rel"] in ("locatedIn", "subOrganizationOf"))
+    return ""
+
+
+def _doc_area(g: nx.MultiDiGraph, doc: str) -> str:
+    return (g.graph.get("documents", {}).get(doc) or {}).get("area") or ""
+
+
+def _officials(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    """One row per post held: with its organisation where known, else the title alone."""
+    rows = []
+    for n, d in g.nodes(data=True):
+        for p in d.get("posts", []):
+            s = _first(p["sources"])
+            rows.append([d["label"], p["title"], "", _doc_area(g, s["doc"]), p["as_of"],
+                         s["doc"], s["article"], s["quote"], n])
+    for u, v, d in g.edges(data=True):
+        if d["rel"] == "holds":
+            s = _first(d["sources"])
+            rows.append([g.nodes[u]["label"], d["title"], g.nodes[v]["label"],
+                         _area(g, v) or _doc_area(g, s["doc"]), d["as_of"], s["doc"],
+                         s["article"], s["quote"], u])
+    rows.sort(key=lambda r: (r[0], r[8], r[4], r[1], r[2], r[5], r[6]))
+    return {"officials.csv": _table(["person", "title", "organisation", "area", "as_of", "doc",
+                                     "article", "quote", "person_id"], rows, bom)}
+
+
+def _initiatives(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    """One row per initiative: who runs it, where, and the articles it was read in."""
+    rows = []
+    for n, d in g.nodes(data=True):
+        if d["type"] != "Initiative":
+            continue
+        runners = sorted({u for u, _, e in g.in_edges(n, data=True) if e["rel"] == "runs"})
+        areas = {_area(g, n)} - {""} or {_area(g, r) for r in runners} - {""} or \
+            {_doc_area(g, m["doc"]) for m in d.get("mentions", [])} - {""}
+        sources = sorted({m["article"] for m in d.get("mentions", [])})
+        rows.append([d["label"], "|".join(sorted(g.nodes[r]["label"] for r in runners)),
+                     "|".join(sorted(areas)), "|".join(sources), n])
+    rows.sort(key=lambda r: (r[0], r[4]))
+    return {"initiatives.csv": _table(["name", "runners", "areas", "sources", "id"], rows, bom)}
+
+
+FORMATS: dict[str, Format] = {
+    "graphml": Format(_graphml, False, False, "GraphML for Gephi, Cytoscape, yEd"),
+    "gexf": Format(_gexf, False, False, "GEXF for Gephi"),
+    "neo4j": Format(_neo4j, True, False, "nodes.csv + relationships.csv for neo4j-admin import"),
+    "csv": Format(_csv, True, True, "nodes.csv + edges.csv for spreadsheets"),
+    "json": Format(_json, False, False, "networkx node-link JSON"),
+    "jsonld": Format(_rdf("json-ld", "graph.jsonld"), False, False, "RDF as JSON-LD"),
+    "turtle": Format(_rdf("turtle", "graph.ttl"), False, False, "RDF as Turtle"),
+    "ntriples": Format(_rdf("nt", "graph.nt"), False, False, "RDF as N-Triples"),
+    "officials": Format(_officials, False, True, "CSV: person, title, organisation, area, "
+                        "as_of, doc, article, quote"),
+    "initiatives": Format(_initiatives, False, True, "CSV: name, runners, areas, sources"),
+}
+
+
+def render(g: nx.MultiDiGraph, fmt: str, base_iri: str = DEFAULT_BASE, bom: bool = False) -> Files:
+    """The files of one export format, by file name."""
+    if fmt not in FORMATS:
+        raise UserError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    f = FORMATS[fmt]
+    if bom and not f.csv:
+        raise UserError(f"--bom applies to CSV formats only, not {fmt!r}")
+    return f.render(g, base_iri, bom)
+
+
+def export(graph: nx.MultiDiGraph | str | Path, fmt: str, out: str | Path | None = None,
+           base_iri: str = DEFAULT_BASE, bom: bool = False) -> bytes | list[Path]:
+    """Export a graph (or the build at a path) as `fmt`.
+
+    Without `out`, return the bytes of a single-file format; with `out`, write it there
+    (a file, or a folder for neo4j and csv), atomically, and return the paths written.
+    """
+    g = graph if isinstance(graph, nx.MultiDiGraph) else load_graph(graph)
+    files = render(g, fmt, base_iri, bom)
+    if out is None:
+        if FORMATS[fmt].folder:
+            raise UserError(f"{fmt} writes {' and '.join(files)}; give an output folder with -o")
+        return next(iter(files.values()))
+    out = Path(out)
+    if not FORMATS[fmt].folder:
+        atomic_write_bytes(out, next(iter(files.values())))
+        return [out]
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out}: exists and is not a folder; {fmt} writes a folder of tables")
+    paths = [out / name for name in files]
+    for p in paths:
+        atomic_write_bytes(p, files[p.name])
+    return paths
