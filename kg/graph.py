@@ -7,6 +7,7 @@ same facts with the same provenance. Layout of the graph:
   mentions [{doc, article, sentence, start, end, text, quote}]
 - edge per relation (key = relation name): rel, sources [...]
 - edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds",
+  as_of = the issue date of the page that reported it (see resolve._as_of);
   title, as_of, sources [...]; posts without an organisation are node attribute `posts`
 - graph attributes: documents {id: {path, paper, date, area}}, articles {id: {...}}
 """
@@ -92,3 +93,27 @@ def to_node_link(g: nx.MultiDiGraph) -> dict:
 
 def from_node_link(data: dict) -> nx.MultiDiGraph:
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+
+
+def posts_over_time(g: nx.MultiDiGraph, person: str) -> list[dict]:
+    """A person's posts in report order (as-of date, then title), so a reader sees a
+    career: [{title, org, org_label, as_of, sources}]; org is None when unstated."""
+    out = [{"title": d["title"], "org": v, "org_label": g.nodes[v]["label"], "as_of": d["as_of"],
+            "sources": d["sources"]}
+           for _, v, d in g.out_edges(person, data=True) if d["rel"] == "holds"]
+    out += [{"title": p["title"], "org": None, "org_label": None, "as_of": p["as_of"],
+             "sources": p["sources"]} for p in g.nodes[person].get("posts", [])]
+    return sorted(out, key=lambda p: (p["as_of"], p["title"], p["org"] or ""))
+
+
+def holders(g: nx.MultiDiGraph, org: str, title: str, on: str) -> list[str]:
+    """Who held `title` in `org` as of the ISO date `on`: the person(s) most recently
+    reported in that post on or before it (posts dated only by month-day are skipped,
+    as their year is unknown)."""
+    dated = [(d["as_of"], u) for u, _, d in g.in_edges(org, data=True)
+             if d["rel"] == "holds" and d["title"] == title
+             and not d["as_of"].startswith("--") and "" < d["as_of"] <= on]
+    if not dated:
+        return []
+    last = max(a for a, _ in dated)
+    return sorted({u for a, u in dated if a == last})
