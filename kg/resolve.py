@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
-from . import lexicon
+from . import abbreviations, lexicon
 from .divisions import gazetteer
 from .extractors.base import DocContext
 from .model import (DocEntity, DocExtraction, Entity, Evidence, Mention, Post, PostMention,
@@ -104,10 +105,14 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                                              prefix[:-1] in g.by_name or len(prefix) <= 3):
                     canon[short] = full
                     break
+                if t == "Agency" and abbreviations.expand(short) == full:   # 市工信局
+                    canon[short] = full
+                    break
                 if t == "Company" and len(_company_key(short)) >= 2 and \
                         _company_key(full).startswith(_company_key(short)):
                     canon[short] = full
                     break
+    _initiative_abbreviations(mentions, canon)
     # chains: a -> b -> c
     for k in list(canon):
         seen = {k}
@@ -115,6 +120,26 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+def _initiative_abbreviations(mentions: list[Mention], canon: dict[str, str]) -> None:
+    """“快反”机制 is the “物业5341”快速反应机制 of the same page: a quoted name that is the
+    abbreviation (first character of each two-character word) of another initiative's
+    head phrase, with the same head noun, names that initiative."""
+    heads: dict[str, str] = {}        # phrase after the closing quote -> initiative name
+    for m in mentions:
+        if m.type == "Initiative" and "”" in m.text:
+            heads.setdefault(m.text.rsplit("”", 1)[1], m.name)
+    for m in mentions:
+        if m.type != "Initiative" or m.name in canon or "”" not in m.text:
+            continue
+        noun = m.text.rsplit("”", 1)[1]
+        for phrase, full in heads.items():
+            core = phrase[:len(phrase) - len(noun)]
+            if full != m.name and noun and phrase.endswith(noun) and \
+                    len(core) == 2 * len(m.name) and core[::2] == m.name:
+                canon[m.name] = full
+                break
 
 
 def _dedupe_posts(posts: list[PostMention]) -> list[PostMention]:
@@ -127,6 +152,23 @@ def _dedupe_posts(posts: list[PostMention]) -> list[PostMention]:
 
 
 # ---- across documents ----------------------------------------------------------------
+#
+# Every document entity gets an identity (type, core, scope): the core is its name
+# without the area it starts with, abbreviations expanded (聊城市工信局 ->
+# 工业和信息化局 in 聊城市); the scope is that area ("strong": read from the name or
+# the official code), else the area of the paper it was read in ("weak": a guess).
+# Entities with one identity are one node. An entity whose identity is less specific
+# (weak scope, shorter company name) joins a more specific one only when exactly one
+# matches it; otherwise it keeps its own node. Persons are resolved after that, by
+# name plus the bodies and areas of their posts.
+
+NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
+PRESS_TITLES = {"记者", "通讯员", "摄影", "实习生", "文/图"}
+# Bodies that stand for their area: a post in 聊城市委 or 聊城市人民政府 is a post of 聊城市.
+AREA_BODIES = {"委", "人民政府", "人民代表大会常务委员会", "政协", "纪委", "监委"}
+LEGAL_FORMS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
+PERSON_TYPES = ("Person", "Official")
+
 
 def entity_id(type_: str, key: str) -> str:
     """A stable id from type and identity key: the same thing gets the same id in every build."""
@@ -134,86 +176,345 @@ def entity_id(type_: str, key: str) -> str:
     return f"{type_.lower()}-{h}"
 
 
-def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[Post], list[Relation]]:
-    """Merge document entities into corpus entities.
+@dataclass(frozen=True)
+class Identity:
+    """What makes a non-person entity the thing it is, independent of other documents."""
+    type: str
+    core: str
+    scope: str          # a 12-digit division code, "national", "world" or "doc:<id>"
+    strong: bool        # scope read from the name or code, not guessed from the paper
 
-    Rule (conservative): non-person entities merge when type and canonical name agree
-    (Districts by official code where they have one). Persons merge across documents
-    when the name agrees and they share an organisation or area through their posts,
-    or neither has any post-bearing context; otherwise each keeps its own node.
+    @property
+    def key(self) -> str:
+        return self.core if self.core == self.scope else f"{self.core}@{self.scope}"
+
+    def rank(self) -> tuple[int, bool, int]:
+        """Specificity: longer core, scope from the name, deeper area."""
+        return len(self.core), self.strong, _depth(self.scope)
+
+
+def _depth(scope: str) -> int:
+    d = gazetteer().by_code.get(scope)
+    return len(gazetteer().ancestors(d)) + 1 if d else 0
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Scope `inner` is `outer` or an area inside it."""
+    if inner == outer:
+        return True
+    d = gazetteer().by_code.get(inner)
+    return d is not None and outer in {a.code for a in gazetteer().ancestors(d)}
+
+
+def _paper_area(d: DocExtraction) -> str | None:
+    """Code of the area the paper serves (from its masthead or its content)."""
+    if not d.masthead.area:
+        return None
+    for e in d.entities:
+        if e.name == d.masthead.area and e.code:
+            return e.code
+    div = gazetteer().lookup(d.masthead.area)
+    return div.code if div else None
+
+
+def _split_area(name: str, paper: str | None) -> tuple[str | None, str]:
+    """The division a name starts with (most specific of a chain) and the rest of it.
+
+    A short form (聊城, 东方) counts only for a division of the paper's province, so
+    东方红小学 in a Shandong paper does not start with 东方市."""
+    g = gazetteer()
+    province = paper[:2] if paper else None
+    code, rest = None, name
+    while True:
+        found = None
+        for n in range(min(len(rest) - 1, 11), 1, -1):
+            prefix = rest[:n]
+            full = prefix in g.by_name
+            if not full and prefix not in g.by_short:
+                continue
+            div = g.lookup(prefix, {code} if code else ({paper} if paper else set()))
+            if div is None or (not full and div.code[:2] != province):
+                continue
+            if code and not _within(div.code, code):
+                continue
+            found = (div.code, rest[n:])
+            break
+        if not found:
+            return code, rest
+        code, rest = found
+
+
+def _parent_scope(d: DocExtraction, name: str, by_name: dict[str, DocEntity]) -> str | None:
+    """The nearest coded area a district lies in, following the page's locatedIn relations."""
+    seen = {name}
+    while True:
+        up = next((r.tail for r in d.relations if r.head == name and r.rel == "locatedIn"
+                   and r.tail not in seen), None)
+        if up is None or up not in by_name:
+            return None
+        if by_name[up].code:
+            return by_name[up].code
+        seen.add(up)
+        name = up
+
+
+def identity(d: DocExtraction, e: DocEntity, by_name: dict[str, DocEntity] | None = None) -> Identity:
+    """The identity of a non-person document entity (see the comment above)."""
+    if e.code:
+        return Identity(e.type, e.code, e.code, True)
+    by_name = by_name if by_name is not None else {x.name: x for x in d.entities}
+    paper = _paper_area(d)
+    weak = paper or f"doc:{d.document.id}"
+    if e.type == "Initiative":
+        return Identity(e.type, e.name, weak, False)
+    name, party = abbreviations.strip_party(e.name) if e.type == "Agency" else (e.name, False)
+    code, rest = _split_area(name, paper)
+    if e.type == "Agency":
+        core = abbreviations.expand(rest, party)
+        if code:
+            return Identity(e.type, core, code, True)
+        national = e.name.startswith(NATIONAL_PREFIXES)
+        # an Agency without its area (楼栋党小组, 规划局) is some body of this page only
+        return Identity(e.type, core, "national" if national else f"doc:{d.document.id}", True)
+    if e.type == "Company":
+        core = LEGAL_FORMS.sub("", rest) or rest
+    elif e.type == "Organization":
+        core = abbreviations.school_key(rest)
+        if not code and (e.name in lexicon.NATIONAL_MEDIA or e.name.startswith(NATIONAL_PREFIXES)):
+            return Identity(e.type, core, "national", True)
+    elif e.type == "District":
+        core = abbreviations.zone_key(rest)
+        if e.name in lexicon.COUNTRIES:
+            return Identity(e.type, e.name, "world", True)
+        code = code or _parent_scope(d, e.name, by_name)
+    else:
+        core = rest
+    return Identity(e.type, core, code, True) if code else Identity(e.type, core, weak, False)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _below(x: Identity, y: Identity) -> bool:
+    """x names y less specifically: x may join y's node (if y is the only such node)."""
+    if x.type != y.type or x == y or x.rank() >= y.rank():
+        return False
+    if x.core != y.core and not (x.type == "Company" and len(x.core) >= 2 and
+                                 x.core[:2] == y.core[:2] and _is_subsequence(x.core, y.core)):
+        return False
+    if x.strong:
+        return x.scope == y.scope
+    # a guess from the paper's area yields to an area inside it (开发区 in a 聊城 paper ->
+    # 聊城开发区); companies also to the province of their registered name
+    return _within(y.scope, x.scope) or (x.type == "Company" and _within(x.scope, y.scope))
+
+
+def cluster_identities(idents: set[Identity]) -> dict[Identity, Identity]:
+    """Map each identity to the identity of its node: the unique most specific one above it."""
+    by_bucket: dict[tuple[str, str], list[Identity]] = defaultdict(list)
+    for i in idents:
+        by_bucket[(i.type, i.core[:2])].append(i)
+    out: dict[Identity, Identity] = {}
+    for group in by_bucket.values():
+        maximal = [y for y in group if not any(_below(y, z) for z in group)]
+        for x in group:
+            ups = [y for y in maximal if _below(x, y)]
+            out[x] = ups[0] if len(ups) == 1 else x
+    return out
+
+
+def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[Post], list[Relation]]:
+    """Merge document entities into corpus entities, with ids independent of input order.
+
+    Rule (conservative, see README "Entity resolution rule"): non-person entities merge
+    by identity (official code for Districts; area + expanded name otherwise), a less
+    specific form joining the unique more specific one. Persons merge when the name
+    agrees and their posts share a body or area; a person without posts joins the only
+    person of that name whose posts lie in the paper's area.
     """
-    entities: dict[str, Entity] = {}
-    post_orgs: dict[tuple[str, str], set[str]] = defaultdict(set)   # (doc, person) -> orgs/areas
-    for d in docs:
-        for p in d.posts:
-            if p.org:
-                post_orgs[(d.document.id, p.person)].add(p.org)
-    person_keys: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    docs = sorted(docs, key=lambda x: x.document.id)
     local: dict[tuple[str, str], str] = {}     # (doc, name) -> entity id
-    for d in sorted(docs, key=lambda x: x.document.id):
+    idents: dict[tuple[str, str], Identity] = {}
+    for d in docs:
+        by_name = {e.name: e for e in d.entities}
         for e in d.entities:
-            if e.type in ("Person", "Official"):
-                ctx_orgs = post_orgs.get((d.document.id, e.name), set())
-                key = _person_key(person_keys, e.name, ctx_orgs, d.document.id)
-                eid = entity_id("Person", key)
-            else:
-                key = e.code or e.name
-                eid = entity_id(e.type, key)
-            ent = entities.get(eid)
-            if ent is None:
-                ent = entities[eid] = Entity(id=eid, name=e.name, type=e.type, code=e.code)
-            ent.aliases |= set(e.aliases) | ({e.name} - {ent.name})
-            if e.type == "Official":
-                ent.type = "Official"
-            if len(e.name) > len(ent.name) and e.type not in ("Person", "Official"):
-                ent.aliases.add(ent.name)
-                ent.name = e.name
-            ent.mentions.extend((d.document.id, m) for m in e.mentions)
+            if e.type not in PERSON_TYPES:
+                idents[(d.document.id, e.name)] = identity(d, e, by_name)
+    node_of = cluster_identities(set(idents.values()))
+    entities: dict[str, Entity] = {}
+    for d in docs:
+        for e in d.entities:
+            if e.type in PERSON_TYPES:
+                continue
+            node = node_of[idents[(d.document.id, e.name)]]
+            eid = entity_id(node.type, node.key)
             local[(d.document.id, e.name)] = eid
+            _absorb(entities, eid, d.document.id, e)
+    for (doc_id, name), eid in _resolve_persons(docs, local, idents, node_of).items():
+        local[(doc_id, name)] = eid
+    for d in docs:
+        for e in d.entities:
+            if e.type in PERSON_TYPES:
+                _absorb(entities, local[(d.document.id, e.name)], d.document.id, e)
+    g = gazetteer()
     for ent in entities.values():
+        if ent.code and ent.code in g.by_code:
+            ent.aliases |= {ent.name}
+            ent.name = g.by_code[ent.code].name
         ent.aliases.discard(ent.name)
     posts: dict[tuple, Post] = {}
     relations: dict[tuple, Relation] = {}
     for d in docs:
         doc_id = d.document.id
-        date = _doc_date(d)
         for p in d.posts:
             pid = local.get((doc_id, p.person))
             if not pid:
                 continue
             oid = local.get((doc_id, p.org)) if p.org else None
-            as_of = _article_date(d, p.evidence) or date
-            key = (pid, p.title, oid, as_of)
-            post = posts.setdefault(key, Post(pid, p.title, oid, as_of))
+            as_of = _as_of(d, p.evidence)
+            post = posts.setdefault((pid, p.title, oid, as_of), Post(pid, p.title, oid, as_of))
             post.sources.append((doc_id, p.evidence))
         for r in d.relations:
             h, t = local.get((doc_id, r.head)), local.get((doc_id, r.tail))
-            if not h or not t:
+            if not h or not t or h == t:
                 continue
             if r.rel == "cooperatesWith" and t < h:
                 h, t = t, h
             rel = relations.setdefault((h, r.rel, t), Relation(h, r.rel, t))
             rel.sources.append((doc_id, r.evidence))
+    by_doc = {d.document.id: d for d in docs}
+    for key in _area_links(entities, idents, node_of, relations):
+        doc_id, m = min(entities[key[0]].mentions, key=lambda x: (x[0], x[1].start))
+        relations[key] = Relation(*key, sources=[(doc_id, _evidence(by_doc[doc_id], m))])
     return entities, sorted(posts.values(), key=lambda p: (p.person, p.title, p.org or "", p.as_of or "")), \
         sorted(relations.values(), key=lambda r: (r.head, r.rel, r.tail))
 
 
-def _person_key(seen: dict, name: str, orgs: set[str], doc_id: str) -> str:
-    """Identity key of a person: the name, qualified by its first distinct context."""
-    for i, (key, ctx_orgs) in enumerate(seen[name]):
-        if not orgs or not ctx_orgs or orgs & ctx_orgs:
-            ctx_orgs |= orgs
-            return key
-    key = name if not seen[name] else f"{name}\x1f{sorted(orgs)[0]}"
-    seen[name].append((key, set(orgs)))
-    return key
+def _absorb(entities: dict[str, Entity], eid: str, doc_id: str, e: DocEntity) -> None:
+    """Add a document entity to its node; the node's name is its fullest form."""
+    ent = entities.get(eid)
+    if ent is None:
+        ent = entities[eid] = Entity(id=eid, name=e.name, type=e.type, code=e.code)
+    ent.aliases |= set(e.aliases) | {e.name}
+    if e.type == "Official":
+        ent.type = "Official"
+    if (len(e.name), ent.name) > (len(ent.name), e.name):
+        ent.name = e.name
+    ent.mentions.extend((doc_id, m) for m in e.mentions)
 
 
-def _doc_date(d: DocExtraction) -> str | None:
-    return d.masthead.date
+def _resolve_persons(docs: list[DocExtraction], local: dict[tuple[str, str], str],
+                     idents: dict[tuple[str, str], Identity],
+                     node_of: dict[Identity, Identity]) -> dict[tuple[str, str], str]:
+    """Ids of persons: one per name and connected set of shared post anchors.
+
+    An anchor is a body the person holds a post in, the area of such a post (区长 of
+    东昌府区, a post in 聊城市委), or the press of the paper's area for bylines. Two
+    document persons of one name with a common anchor are one person. The id is the
+    name plus the anchor of the earliest-reported post, so later pages never change it.
+    """
+    anchors: dict[tuple[str, str], list[tuple[tuple, str, str | None]]] = defaultdict(list)
+    paper_of = {d.document.id: _paper_area(d) for d in docs}
+    for d in docs:
+        doc_id = d.document.id
+        for p in d.posts:
+            as_of = _as_of(d, p.evidence)
+            when = (0, as_of) if as_of and not as_of.startswith("--") else (1, as_of or "~")
+            found: list[tuple[str, str | None]] = []
+            if p.org and (doc_id, p.org) in idents:
+                node = node_of[idents[(doc_id, p.org)]]
+                area = node.scope if node.scope in gazetteer().by_code else None
+                found.append((f"org:{local[(doc_id, p.org)]}", area))
+                if area and (node.core == node.scope or
+                             node.type == "Agency" and node.core in AREA_BODIES):
+                    found.append((f"area:{area}", area))
+            elif not p.org and p.title in PRESS_TITLES:
+                paper = paper_of[doc_id]
+                found.append((f"press:{paper or doc_id}", paper))
+            anchors[(doc_id, p.person)] += [(when, a, area) for a, area in found]
+    people: dict[str, list[str]] = defaultdict(list)      # name -> doc ids
+    for d in docs:
+        for e in d.entities:
+            if e.type in PERSON_TYPES:
+                people[e.name].append(d.document.id)
+    out: dict[tuple[str, str], str] = {}
+    for name, doc_ids in people.items():
+        parent = {doc_id: doc_id for doc_id in doc_ids}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        owner: dict[str, str] = {}
+        for doc_id in doc_ids:
+            for _, a, _ in anchors[(doc_id, name)]:
+                if a in owner:
+                    parent[find(doc_id)] = find(owner[a])
+                else:
+                    owner[a] = doc_id
+        groups: dict[str, list[str]] = defaultdict(list)
+        for doc_id in doc_ids:
+            if anchors[(doc_id, name)]:
+                groups[find(doc_id)].append(doc_id)
+        keys = {root: f"{name}@{min(a[:2] for m in members for a in anchors[(m, name)])[1]}"
+                for root, members in groups.items()}
+        for root, members in groups.items():
+            for m in members:
+                out[(m, name)] = entity_id("Person", keys[root])
+        for doc_id in doc_ids:
+            if anchors[(doc_id, name)]:
+                continue
+            paper = paper_of[doc_id]
+            near = [root for root, members in groups.items() if paper and any(
+                area and (_within(area, paper) or _within(paper, area))
+                for m in members for _, _, area in anchors[(m, name)])]
+            key = keys[near[0]] if len(near) == 1 else f"{name}@doc:{doc_id}"
+            out[(doc_id, name)] = entity_id("Person", key)
+    return out
 
 
-def _article_date(d: DocExtraction, ev: Evidence) -> str | None:
+def _area_links(entities: dict[str, Entity], idents: dict[tuple[str, str], Identity],
+                node_of: dict[Identity, Identity],
+                relations: dict[tuple, Relation]) -> list[tuple[str, str, str]]:
+    """Edges the administrative hierarchy gives: each coded District locatedIn its nearest
+    ancestor present in the graph (no node is made for an area no page names), and each
+    Agency of an area subOrganizationOf that area unless a page already places it.
+    Their source is the head's first mention: the name that carries the code or area."""
+    g = gazetteer()
+    by_code = {e.code: e.id for e in entities.values() if e.type == "District" and e.code}
+    out = []
+    for code, eid in sorted(by_code.items()):
+        d = g.by_code.get(code)
+        up = next((by_code[a.code] for a in (g.ancestors(d) if d else []) if a.code in by_code), None)
+        if up and (eid, "locatedIn", up) not in relations:
+            out.append((eid, "locatedIn", up))
+    placed = {h for h, rel, _ in relations if rel == "subOrganizationOf"}
+    for node in sorted({node_of[i] for i in idents.values() if i.type == "Agency"},
+                       key=lambda i: i.key):
+        eid = entity_id(node.type, node.key)
+        if node.strong and node.scope in by_code and eid not in placed and eid in entities:
+            out.append((eid, "subOrganizationOf", by_code[node.scope]))
+    return out
+
+
+def _evidence(d: DocExtraction, m: Mention) -> Evidence:
+    """Article and sentence of a mention."""
+    for a in d.articles:
+        if a.start <= m.start < a.end:
+            j = next((j for j, s in enumerate(a.sentences) if s.start <= m.start < s.end), 0)
+            return Evidence(a.index, j, m.start, m.end)
+    return Evidence(0, 0, m.start, m.end)
+
+
+def _as_of(d: DocExtraction, ev: Evidence) -> str | None:
+    """The date a post was reported on: the issue date on the masthead, else the
+    article's own date (its first date, month-day resolved with the masthead year)."""
+    if d.masthead.date:
+        return d.masthead.date
     if 0 <= ev.article < len(d.articles) and d.articles[ev.article].dates:
         return d.articles[ev.article].dates[0]
     return None

@@ -1,0 +1,268 @@
+"""Entity resolution across pages: one node per real thing, homonyms apart, stable ids.
+
+The corpus is the seed pages plus invented pages in the genre: the same officials on
+several pages under short and long forms, and two people (and two streets) of one
+name in different counties. All person and company names here are made up.
+"""
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import build
+from kg.extract import extract_document, to_record
+from kg.graph import holders, posts_over_time
+from kg.model import (DocEntity, DocExtraction, Document, Masthead, Mention, PostMention,
+                      Evidence, RelationMention)
+from kg.reader import document_from_text
+from kg.resolve import resolve_corpus
+
+PAGES = {
+    # a city paper: the bureau under its full name, a company under its full name
+    "a_city_0301.txt": """聊城日报
+
+2023年3月1日
+
+市工信局调研企业
+
+本报讯（记者 周晓燕）2月28日，聊城市工业和信息化局局长孙立新到企业调研。副市长王红梅参加。\
+孙立新说，要推动企业转型升级。聊城开发区将与恒泰建设集团有限公司签约。
+""",
+    # a district paper: the same bureau abbreviated, the company by its short form
+    "b_dcf_0602.txt": """东昌府讯
+
+2023年6月2日
+
+督导项目建设
+
+东昌府讯 6月1日，市工信局局长孙立新来我区督导项目建设。区委副书记、区长钱卫东参加。\
+恒泰集团副总裁李国华参加活动。区长钱卫东表示，全区将全力服务企业发展。
+""",
+    # the same district three months on: 钱卫东 now 区委书记; a 张明 who is 副区长 here
+    "c_dcf_0910.txt": """东昌府讯
+
+2023年9月10日
+
+推进网格化治理
+
+东昌府讯 9月9日，区委书记钱卫东到东昌府区清河街道调研网格化治理。副区长张明参加。张明表示，将做好服务保障。
+""",
+    # another county: another 张明 (a police chief) and another 清河街道
+    "d_gx_0911.txt": """冠县日报
+
+2023年9月11日
+
+开展平安建设
+
+本报讯（记者 刘小雨）9月10日，冠县公安局局长张明到冠县清河街道检查平安建设。张明说，要守护群众平安。
+""",
+}
+# a later city page that only says 开发区: in a 聊城 paper that is 聊城开发区
+LATER = {"e_city_1020.txt": """聊城日报
+
+2023年10月20日
+
+开发区招商引资
+
+本报讯（记者 周晓燕）10月19日，开发区举行招商引资签约仪式。副市长王红梅出席。
+"""}
+
+
+def _write(folder: Path, pages: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds) -> list[Path]:
+    """Seed pages and the invented pages, as one list of files."""
+    root = tmp_path_factory.mktemp("resolution")
+    shutil.copytree(seeds, root / "seeds", ignore=shutil.ignore_patterns("*.py"))
+    _write(root / "pages", {**PAGES, **LATER})
+    return sorted(root.rglob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def graph(corpus):
+    return build(corpus, None).graph
+
+
+def _nodes(g, label: str, type_: str | None = None) -> list[str]:
+    return sorted(n for n, d in g.nodes(data=True)
+                  if d["label"] == label and (type_ is None or d["type"] == type_))
+
+
+def _one(g, label: str, type_: str | None = None) -> str:
+    found = _nodes(g, label, type_)
+    assert len(found) == 1, (label, found)
+    return found[0]
+
+
+def _docs(g, node: str) -> set[str]:
+    return {m["doc"] for m in g.nodes[node]["mentions"]}
+
+
+def _holds(g, person: str) -> set[tuple[str, str]]:
+    return {(p["title"], p["org_label"]) for p in posts_over_time(g, person)}
+
+
+def test_abbreviated_and_full_bureau_names_are_one_agency(graph):
+    bureau = _one(graph, "聊城市工业和信息化局", "Agency")
+    assert {"a_city_0301.txt", "b_dcf_0602.txt"} <= _docs(graph, bureau)
+    assert {"市工信局", "聊城市工信局"} <= set(graph.nodes[bureau]["aliases"])
+    assert not _nodes(graph, "聊城市工信局")
+
+
+def test_an_official_on_several_pages_is_one_node_with_posts_over_time(graph):
+    sun = _one(graph, "孙立新")
+    assert {"a_city_0301.txt", "b_dcf_0602.txt"} <= _docs(graph, sun)
+    assert _holds(graph, sun) == {("局长", "聊城市工业和信息化局")}
+    qian = _one(graph, "钱卫东", "Official")
+    career = [(p["as_of"], p["title"]) for p in posts_over_time(graph, qian)]
+    assert ("2023-06-02", "区长") in career and ("2023-09-10", "区委书记") in career
+    assert career == sorted(career)
+
+
+def test_who_held_a_post_as_of_a_date(graph):
+    district = _one(graph, "东昌府区", "District")
+    qian = _one(graph, "钱卫东")
+    jiang = _one(graph, "江绍华")          # 区长 on the seed page of 2022-07-05
+    assert holders(graph, district, "区长", "2023-07-01") == [qian]
+    assert holders(graph, district, "区长", "2023-05-01") == [jiang]
+    assert holders(graph, district, "区长", "2022-07-04") == []
+
+
+def test_two_officials_of_one_name_in_different_counties_stay_apart(graph):
+    zhang = _nodes(graph, "张明")
+    assert len(zhang) == 2
+    assert {frozenset(_holds(graph, z)) for z in zhang} == {
+        frozenset({("副区长", "东昌府区")}), frozenset({("局长", "冠县公安局")})}
+
+
+def test_streets_of_one_name_in_different_districts_stay_apart(graph):
+    streets = _nodes(graph, "清河街道", "District")
+    assert len(streets) == 2
+    assert {frozenset(_docs(graph, s)) for s in streets} == {
+        frozenset({"c_dcf_0910.txt"}), frozenset({"d_gx_0911.txt"})}
+
+
+def test_a_company_short_form_joins_its_full_name(graph):
+    group = _one(graph, "恒泰建设集团有限公司", "Company")
+    assert "恒泰集团" in graph.nodes[group]["aliases"]
+    li = _one(graph, "李国华")
+    assert ("副总裁", "恒泰建设集团有限公司") in _holds(graph, li)
+
+
+def test_a_bare_zone_in_a_city_paper_is_that_citys_zone(graph):
+    zone = _one(graph, "聊城开发区", "District")
+    assert {"a_city_0301.txt", "e_city_1020.txt"} <= _docs(graph, zone)
+    assert "开发区" in graph.nodes[zone]["aliases"]
+
+
+def test_bylines_of_one_paper_are_one_reporter(graph):
+    assert {"a_city_0301.txt", "e_city_1020.txt"} <= _docs(graph, _one(graph, "周晓燕"))
+
+
+def test_districts_link_to_their_parents_and_agencies_to_their_area(graph):
+    def edge(h: str, rel: str, t: str) -> bool:
+        return any(d["rel"] == rel for d in graph.get_edge_data(h, t, default={}).values())
+
+    dcf, city, prov = (_one(graph, n, "District") for n in ("东昌府区", "聊城市", "山东省"))
+    assert edge(dcf, "locatedIn", city) and edge(city, "locatedIn", prov)
+    assert edge(_one(graph, "冠县公安局"), "subOrganizationOf", _one(graph, "冠县", "District"))
+
+
+def test_ids_do_not_depend_on_input_order_or_workers(corpus, graph):
+    shuffled = list(corpus)
+    random.Random(7).shuffle(shuffled)
+    other = build(shuffled, None, workers=2).graph
+    assert sorted(other.nodes) == sorted(graph.nodes)
+    assert sorted(other.edges(keys=True)) == sorted(graph.edges(keys=True))
+
+
+def test_a_new_page_changes_no_existing_id(corpus, graph):
+    before = build([p for p in corpus if p.name not in LATER], None).graph
+    assert set(before.nodes) <= set(graph.nodes)
+
+
+def test_the_seeds_have_no_duplicate_across_their_pages(seed_build):
+    result, _ = seed_build
+    labels = [(d["type"], d["label"]) for _, d in result.graph.nodes(data=True)]
+    assert len(labels) == len(set(labels))
+
+
+# ---- the rules on hand-made document extractions ------------------------------------
+
+def _doc(doc_id: str, area: str, entities: list[tuple[str, str]], posts=(), relations=(),
+         codes: dict[str, str] | None = None) -> DocExtraction:
+    """A document extraction with one mention per entity, read in a paper of `area`."""
+    text = "。".join(n for n, _ in entities)
+    ents, pos = [], 0
+    for name, type_ in entities:
+        ents.append(DocEntity(name, type_, [], [Mention(name, type_, pos, pos + len(name))],
+                              (codes or {}).get(name)))
+        pos += len(name) + 1
+    ev = Evidence(0, 0, 0, 1)
+    return DocExtraction(
+        document=Document(doc_id, doc_id, text, text, list(range(len(text) + 1))),
+        masthead=Masthead(area=area), articles=[], entities=ents,
+        posts=[PostMention(p, t, o, ev) for p, t, o in posts],
+        relations=[RelationMention(h, r, t, ev) for h, r, t in relations])
+
+
+def _names(entities) -> list[tuple[str, ...]]:
+    """Each node as the sorted tuple of its surface forms."""
+    return sorted(tuple(sorted(e.aliases | {e.name})) for e in entities.values())
+
+
+def test_a_province_prefixed_company_and_its_bare_name_are_one():
+    ents, _, _ = resolve_corpus([_doc("x.txt", "聊城市", [("山东晨阳纸业", "Company")]),
+                                 _doc("y.txt", "聊城市", [("晨阳纸业", "Company")])])
+    assert _names(ents) == [("山东晨阳纸业", "晨阳纸业")]
+
+
+def test_a_short_company_name_shared_by_two_companies_stays_alone():
+    ents, _, _ = resolve_corpus([_doc("x.txt", "聊城市", [("华岳科技有限公司", "Company")]),
+                                 _doc("y.txt", "聊城市", [("华岳实业有限公司", "Company")]),
+                                 _doc("z.txt", "聊城市", [("华岳", "Company")])])
+    assert len(ents) == 3
+
+
+def test_one_bureau_of_two_areas_is_two_agencies():
+    ents, _, _ = resolve_corpus([_doc("x.txt", "聊城市", [("聊城市工信局", "Agency")]),
+                                 _doc("y.txt", "山东省", [("山东省工业和信息化厅", "Agency")]),
+                                 _doc("z.txt", "冠县", [("冠县工业和信息化局", "Agency")])])
+    assert len(ents) == 3
+
+
+def test_agencies_without_an_area_do_not_merge_across_pages():
+    ents, _, _ = resolve_corpus([_doc("x.txt", "聊城市", [("楼栋党小组", "Agency")]),
+                                 _doc("y.txt", "聊城市", [("楼栋党小组", "Agency")])])
+    assert len(ents) == 2
+
+
+def test_a_person_without_posts_joins_the_only_namesake_of_the_papers_area():
+    codes = {"东昌府区": "371502000000", "冠县": "371525000000"}
+    deputy = _doc("a.txt", "东昌府区", [("东昌府区", "District"), ("吴海峰", "Official")],
+                  posts=[("吴海峰", "副区长", "东昌府区")], codes=codes)
+    police = _doc("b.txt", "冠县", [("冠县公安局", "Agency"), ("吴海峰", "Official")],
+                  posts=[("吴海峰", "局长", "冠县公安局")])
+    local = _doc("c.txt", "东昌府区", [("吴海峰", "Person")])
+    city = _doc("d.txt", "聊城市", [("吴海峰", "Person")])
+    ents, _, _ = resolve_corpus([deputy, police, local, city])
+    by_docs = sorted(sorted({d for d, _ in e.mentions}) for e in ents.values() if e.name == "吴海峰")
+    assert by_docs == [["a.txt", "c.txt"], ["b.txt"], ["d.txt"]]
+
+
+def test_an_initiative_called_by_its_abbreviation_is_one_entity_on_a_page():
+    text = ("本报讯（记者 王某）5月20日，莘县还创新推行“物业1234”快速反应机制，即接到业主诉求5分钟内回应。\n\n"
+            "莘县创新推行物业服务“快反”机制，群众很满意。")
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    initiatives = [e for e in rec["entities"] if e["type"] == "Initiative"]
+    assert [e["name"] for e in initiatives] == ["物业1234"]
+    assert "快反" in initiatives[0]["aliases"]
