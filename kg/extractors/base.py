@@ -160,15 +160,16 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
             break
         if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1:
             break
+        common = seg.tk.FREQ.get(w, 0) >= 200
         if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "l", "i") and len(w) >= 2 and \
-                w not in NAME_VERBS and w not in extra_words and (strict or seg.tk.FREQ.get(w, 0) >= 200):
+                (strict or w not in NAME_VERBS) and w not in extra_words and common:
             break
-        if strict and t.tag in ("v", "vn"):
+        if strict and t.tag == "vn" and common:
             break
         if t.tag == "m" and not w.startswith("第"):
             break
-        if not allow_divisions and (w in gazetteer().by_name or
-                                    w.endswith(("街道", "社区", "村", "镇", "乡", "区", "县", "市", "省"))):
+        if not allow_divisions and (w in gazetteer().by_name or w.endswith(("街道", "社区", "村", "镇", "乡"))
+                                    or any(m.type == "District" and m.end == t.end for m in ctx.mentions)):
             break
         if head_start - t.start > max_len:
             break

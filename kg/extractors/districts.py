@@ -82,8 +82,8 @@ def districts(ctx: DocContext) -> None:
             if d:
                 ctx.divisions[d.name] = d
                 ctx.add(w, "District", t.start, t.end, name=d.name, source="districts")
-        _towns(ctx, sent)
         _zones(ctx, sent)
+        _towns(ctx, sent)
         _foreign(ctx, sent)
         _relative(ctx, sent)
 

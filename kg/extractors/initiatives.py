@@ -47,6 +47,9 @@ PROJECT = re.compile(r"项目(?![部组区地建经])")
 # words of a project's name that are verbs elsewhere (纸机节能升级改造项目)
 PROJECT_WORDS = {"节能", "升级", "改造", "扩建", "改扩建", "新建", "提升", "配套", "综合", "整治", "修复",
                  "治理", "开发", "利用", "储能", "示范", "产业化"}
+GENERIC_PROJECT_WORDS = ("重点", "部分", "重大", "公益性", "省级", "市级", "县级", "国家级", "全区",
+                         "全市", "全县", "辖区", "区内", "市区", "资金", "流向", "机制", "各类", "一批",
+                         "房地产", "拟", "验收", "审批", "评标", "运用", "借助", "帮助")
 GENERIC_PROJECT = {"基础设施", "工程建设", "重点", "民生", "建设", "产业", "化工", "招商", "签约", "引进",
                    "赋能化工", "该", "这个", "此", "各", "相关", "新建", "续建", "在建", "大", "好"}
 
@@ -82,9 +85,10 @@ def _quoted(ctx: DocContext, sent) -> None:
                 continue
             if not _plausible(core):
                 continue
-            ctx.add(core, "Initiative", qs + 1, qe - 1, source="initiatives")
+            name = re.sub(r"\s*·\s*", "·", core)      # a PDF space after 书香山东· is no part of the name
+            ctx.add(core, "Initiative", qs + 1, qe - 1, name=name, source="initiatives")
             if v:   # the quote with its head noun is an alias
-                ctx.add(text[qs:v], "Initiative", qs, v, name=core, source="initiatives")
+                ctx.add(text[qs:v], "Initiative", qs, v, name=name, source="initiatives")
 
 
 def _plausible(core: str) -> bool:
@@ -157,8 +161,9 @@ def _unquoted(ctx: DocContext, sent) -> None:
         core = text[start:hs]
         if len(core) < 4 or core in GENERIC_PROJECT or any(core.startswith(g) for g in ("该", "这", "此", "各")):
             continue
-        if re.fullmatch(r"[\d年产万吨千亿元]+.*", core) or any(w in core for w in lexicon.NAME_STOP_WORDS):
-            continue
+        if re.fullmatch(r"[\d年产万吨千亿元]+.*", core) or any(w in core for w in lexicon.NAME_STOP_WORDS) \
+                or any(w in core for w in GENERIC_PROJECT_WORDS):
+            continue          # 重点项目, 全区部分项目: a kind of project, not a named one
         ctx.add(text[start:he], "Initiative", start, he, source="initiatives")
 
 

@@ -10,6 +10,7 @@ import re
 
 from .. import lexicon
 from ..divisions import gazetteer
+from ..segment import segmenter
 from .base import DocContext, left_chunk
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
@@ -41,7 +42,8 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "部分", "各部", "到处",
              "好处", "之处", "处处", "此处", "各处", "难处", "长处", "用处", "住处", "深处", "多处",
              "学科", "本科", "专科", "场所", "住所", "厕所", "签署", "部署", "公署", "协议", "作协议",
-             "委托", "居委", "村委", "实处", "产业布局", "优化布局"}
+             "委托", "居委", "村委", "实处", "产业布局", "优化布局", "会客厅", "客厅", "餐厅",
+             "展厅", "营业厅", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部"}
 AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处", "执法", "监测", "审批", "管理",
                        "服务中心", "治理", "应急", "信访", "公共")
 
@@ -56,8 +58,9 @@ def organisations(ctx: DocContext) -> None:
         for m in HEAD_RE.finditer(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
-            if not _head_ends_word(ctx, toks, hs, he):
-                continue
+            if not _head_ends_word(ctx, toks, hs, he) or (
+                    len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he)):
+                continue          # 调处|中心: the longer name ends at the next head
             type_ = HEAD_TYPE[head]
             start = left_chunk(ctx, sent, hs, max_len=22)
             start = _drop_outer_divisions(ctx, start, hs)
@@ -73,6 +76,12 @@ def organisations(ctx: DocContext) -> None:
                 continue
             if head in WEAK_HEADS and len(_without_place(core, ctx)) < 2:
                 continue
+            if len(head) == 1 and core in ("市", "县", "区", "省") and head != "委":
+                continue          # 市局, 省厅: a reference to some bureau, not a name
+            if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions):
+                continue          # 法治政府: a kind of government, not a body
+            if type_ == "Company" and _generic_company(core, ctx):
+                continue          # 中医诊所, 辖区内诊所: a kind of business, not a business
             if head in PARTY_HEADS and not _named_unit(ctx, core, start, hs):
                 continue          # 小区党支部, 楼栋党小组: generic units, not named bodies
             if type_ == "Agency" and ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
@@ -125,6 +134,17 @@ def _party_committee_before(ctx: DocContext, pos: int) -> str | None:
     if ctx.area:
         return ctx.area.name + "委"
     return None
+
+
+def _generic_company(core: str, ctx: DocContext) -> bool:
+    rest = _without_place(core, ctx) if _without_place(core, ctx) else core
+    if any(w in core for w in ("辖区", "备案", "国内", "个别", "大型", "中资", "外资", "各大", "多家",
+                               "某", "一家", "该", "相关", "股份制", "贷款", "信托")):
+        return True
+    seg = segmenter()
+    return len(seg.tokens(rest)) == 1 and seg.tk.FREQ.get(rest, 0) > 0 and \
+        seg.tags.get(rest) not in ("ns", "nr", "nz", "nt", "x", None) and rest != core[-len(rest):] or \
+        (len(seg.tokens(core)) == 1 and seg.tags.get(core) in ("n", "vn", "v", "a"))
 
 
 def _without_place(core: str, ctx: DocContext) -> str:

@@ -22,7 +22,7 @@ SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|�
 # 程阳先生, 张路老师: a name before an honorific or occupation
 HONORIFIC = re.compile(r"(先生|女士|老师|教授|博士|同志|师傅|医生|律师)")
 # function characters that end a two-character name rather than extend it (张涛|在)
-NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能")
+NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能地得着过们")
 # roles that introduce a private person's name: 村民李笑笑, 作者袁春光
 ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(lexicon.PERSON_TITLES | {"作者", "主人公", "老人", "大爷",
                                                                           "大妈", "阿姨", "师傅"},
@@ -47,17 +47,17 @@ def person_name_at(text: str, pos: int) -> str | None:
         cand = text[pos:pos + n]
         if len(cand) < n or not all(CJK.match(c) for c in cand):
             continue
-        if given == 2 and cand[-1] in NOT_GIVEN:
-            continue
+        if given == 2 and (cand[-1] in NOT_GIVEN or _is_word(cand[:2], min_freq=300)):
+            continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word
         if _name_ends(text, pos + n) and not _is_word(cand):
             return cand
     return None
 
 
-def _is_word(s: str) -> bool:
+def _is_word(s: str, min_freq: int = 1) -> bool:
     """A dictionary word that is not a person's name (荣誉感, 新格局)."""
     seg = segmenter()
-    return seg.tk.FREQ.get(s, 0) > 0 and seg.tags.get(s) not in ("nr", "nrfg", "nrt", "x", None)
+    return seg.tk.FREQ.get(s, 0) >= min_freq and seg.tags.get(s) not in ("nr", "nrfg", "nrt", "x", None)
 
 
 def _name_ends(text: str, pos: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from ..segment import segmenter
 from .base import DocContext, left_chunk
 
 HEAD_RE = re.compile("|".join(sorted(map(re.escape, lexicon.PLACE_HEADS), key=len, reverse=True)))
@@ -35,11 +36,13 @@ def places(ctx: DocContext) -> None:
             if he not in ends and head in SHORT_HEADS:
                 continue
             tok = next((t for t in ctx.tokens(sent) if t.start < he <= t.end), None)
-            if head in SHORT_HEADS and tok and tok.word in COMMON_NOUNS:
-                continue          # 运河, 道路: the common noun, not a named place
+            if head in SHORT_HEADS and tok and tok.word != head and (
+                    tok.word in COMMON_NOUNS or segmenter().tk.FREQ.get(tok.word, 0) > 0
+                    and tok.tag not in ("ns", "nz", "x", "head")):
+                continue          # 运河, 思路: a word that ends in the head, not a named place
             if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
                 continue
-            start = left_chunk(ctx, sent, hs, max_len=12)
+            start = left_chunk(ctx, sent, hs, max_len=12, strict=True)
             start = _after_small_divisions(ctx, start, hs, all_levels=head == "小区")
             name = ctx.text[start:he]
             core = name[: -len(head)]
