@@ -135,7 +135,7 @@ def _last_word(core: str) -> str:
     return toks[-1].word if toks else core
 
 
-CJK_CONT = re.compile(r"(?![的等和与及为、中上下里])[\u4e00-\u9fff]{2}")
+CJK_CONT = re.compile(r"(?![的等和与及为、中上下里在于将已正由从到])[\u4e00-\u9fff]{2}")
 
 
 def _unquoted(ctx: DocContext, sent) -> None:

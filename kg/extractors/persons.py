@@ -64,8 +64,13 @@ def _name_ends(text: str, pos: int) -> bool:
     nxt = text[pos:pos + 4]
     if not nxt or not CJK.match(nxt[0]):
         return True
-    return nxt.startswith(lexicon.AFTER_NAME) or nxt.startswith(tuple(lexicon.TITLES)) \
-        or nxt.startswith(("来", "到", "赴", "说", "讲", "指", "要", "同", "向", "会", "看", "作", "从"))
+    if nxt.startswith(lexicon.AFTER_NAME) or nxt.startswith(tuple(lexicon.TITLES)) \
+            or nxt.startswith(("来", "到", "赴", "说", "讲", "指", "要", "同", "向", "会", "看", "作", "从")):
+        return True
+    # a verb, adverb or preposition of the dictionary starts right after (郎百川|开始巡田)
+    seg = segmenter()
+    two = nxt[:2]
+    return seg.tk.FREQ.get(two, 0) >= 500 and seg.tags.get(two) in ("v", "d", "p", "c", "vd", "ad")
 
 
 def persons(ctx: DocContext) -> None:

@@ -1,0 +1,143 @@
+"""Each extractor component on sentence patterns of the genre (names invented, patterns real)."""
+from __future__ import annotations
+
+from kg.extract import extract_document, to_record
+from kg.reader import document_from_text
+
+CITY = "聊城讯 聊城市召开会议。\n"          # a city paper: 市 means 聊城市
+DISTRICT = "东昌府讯 东昌府区召开会议。\n"   # a district paper: 区 means 东昌府区
+
+
+def _rec(text: str) -> dict:
+    return to_record(extract_document(document_from_text("t.txt", text)))
+
+
+def _ents(rec, type_=None) -> set[str]:
+    return {e["name"] for e in rec["entities"] if type_ is None or e["type"] == type_}
+
+
+def _rels(rec) -> set[tuple[str, str, str]]:
+    return {(r["head"], r["rel"], r["tail"]) for r in rec["relations"]}
+
+
+# ---- organisations -------------------------------------------------------------
+
+def test_party_department_after_committee_title_belongs_to_the_committee():
+    rec = _rec(CITY + "本报讯（记者 王某）市委常委、宣传部部长李建国出席活动。")
+    assert {"聊城市委", "聊城市委宣传部"} <= _ents(rec, "Agency")
+    assert ("聊城市委宣传部", "subOrganizationOf", "聊城市委") in _rels(rec)
+
+
+def test_party_unit_before_a_title_is_a_title_unless_a_community_owns_it():
+    rec = _rec(CITY + "省文联党组书记、副主席张文明，育新社区党委书记刘平安出席。")
+    assert "育新社区党委" in _ents(rec, "Agency")
+    assert not any(n.endswith("文联党组") for n in _ents(rec))
+    assert ("张文明", "党组书记") in {(p["person"], p["title"]) for p in rec["posts"]}
+
+
+def test_words_ending_in_a_head_character_are_not_bodies():
+    rec = _rec(CITY + "优化产业布局，走进警民会客厅，签署合作协议，服务落到实处。")
+    assert not _ents(rec, "Agency")
+
+
+def test_generic_party_units_and_kinds_of_business_are_not_named():
+    rec = _rec(CITY + "累计成立525个小区党支部，辖区内诊所全部备案，国内银行积极参与。")
+    assert not (_ents(rec, "Agency") | _ents(rec, "Company"))
+
+
+def test_parent_company_without_suffix_from_subsidiary_sentence():
+    rec = _rec(CITY + "山东恒泰新材料有限公司是行业龙头企业恒远华泰的全资子公司。")
+    assert "恒远华泰" in _ents(rec, "Company")
+    assert ("山东恒泰新材料有限公司", "subsidiaryOf", "恒远华泰") in _rels(rec)
+
+
+# ---- districts ---------------------------------------------------------------------
+
+def test_county_short_form_needs_its_city_in_play():
+    rec = _rec(CITY + "惠民服务落到实处，冠县、阳谷两地联动。")
+    assert "惠民县" not in _ents(rec)          # a county of another city
+    assert "阳谷县" in _ents(rec, "District")  # a county of this paper's city
+
+
+def test_words_ending_in_town_suffixes_are_not_towns():
+    rec = _rec(CITY + "他表达出对故乡的思念，现场坐镇指挥，走进农村。")
+    assert not _ents(rec, "District") - {"聊城市"}
+
+
+def test_names_inside_a_title_are_not_entities():
+    rec = _rec(CITY + "电影《回西藏》获奖。")
+    assert "西藏自治区" not in _ents(rec)
+
+
+def test_bare_development_zone_takes_the_city_name():
+    rec = _rec(CITY + "在高新区先锋社区党群服务中心，居民学习编织。近年来，先锋社区建设了功能室。")
+    assert "聊城高新区" in _ents(rec, "District")
+    assert "先锋社区党群服务中心" in _ents(rec, "Agency")
+    assert ("先锋社区", "locatedIn", "聊城高新区") in _rels(rec)
+
+
+# ---- persons -------------------------------------------------------------------------
+
+def test_occupation_after_name_is_a_post_and_adverbs_are_no_names():
+    rec = _rec(CITY + "家住冠县清泉中学家属院的王培文老师高兴地说，电梯很方便。")
+    assert "王培文" in _ents(rec, "Person")
+    assert ("王培文", "老师") in {(p["person"], p["title"]) for p in rec["posts"]}
+    assert "高兴地" not in _ents(rec) and "高兴" not in _ents(rec)
+
+
+def test_quoted_title_before_name_makes_an_official():
+    rec = _rec(DISTRICT + "本报讯（记者 王某）东昌府区闫寺街道凤凰集村“田长”郎百川开始巡田。")
+    assert "郎百川" in _ents(rec, "Official")
+
+
+# ---- initiatives ---------------------------------------------------------------------
+
+def test_quote_list_shares_the_verdict_of_its_head():
+    rec = _rec(DISTRICT + "东昌府区创新“支部建在小区上”“三建两清”“红色物业”等举措。")
+    assert {"支部建在小区上", "三建两清", "红色物业"} <= _ents(rec, "Initiative")
+
+
+def test_head_noun_a_few_words_after_the_quote():
+    rec = _rec(CITY + "聊城市老区促进会“红色暖阳”帮扶救助行动启动仪式举行。")
+    assert "红色暖阳" in _ents(rec, "Initiative")
+
+
+def test_negated_models_and_figures_of_speech_are_not_initiatives():
+    rec = _rec(DISTRICT + "打破“机关化”办公模式，打造物资储备“新模式”。")
+    assert not _ents(rec, "Initiative")
+
+
+def test_numbered_quote_takes_its_head_as_name():
+    rec = _rec(CITY + "聊城市2022年“119”消防宣传月活动启动仪式举行。")
+    assert "119消防宣传月" in _ents(rec, "Initiative")
+
+
+def test_meetings_of_an_area_and_numbered_events():
+    rec = _rec(CITY + "我市召开全市高校毕业生就业创业工作视频会议。电影获第36届中国电影金鸡奖。")
+    assert "聊城市高校毕业生就业创业工作视频会议" in _ents(rec, "Initiative")
+    assert "中国电影金鸡奖" in _ents(rec, "Initiative")
+
+
+# ---- relations -----------------------------------------------------------------------
+
+def test_clause_subject_runs_the_initiative_not_the_nearest_body():
+    rec = _rec(CITY + "今年，冠县以党建引领推进“红色物业”建设，相继成立县物业服务行业党委，"
+                      "构建了“四位一体”协调服务治理新模式。")
+    rels = _rels(rec)
+    assert ("冠县", "runs", "红色物业") in rels and ("冠县", "runs", "四位一体") in rels
+    assert ("冠县物业服务行业党委", "subOrganizationOf", "冠县") in rels
+
+
+def test_co_hosts_run_the_event_and_cooperate():
+    rec = _rec(CITY + "本报讯（记者 王某）9月20日，“翰墨飘香”书画展在聊城市博物馆举行。\n"
+                      "本次书画展由聊城书画研究院与聊城市书画交流协会共同主办。")
+    rels = _rels(rec)
+    assert ("聊城书画研究院", "runs", "翰墨飘香") in rels
+    assert ("聊城市书画交流协会", "runs", "翰墨飘香") in rels
+    assert any(r[1] == "cooperatesWith" and {r[0], r[2]} == {"聊城书画研究院", "聊城市书画交流协会"}
+               for r in rels)
+
+
+def test_located_in_from_a_weiyu_sentence():
+    rec = _rec(CITY + "山东恒泰新材料有限公司位于莘县化工产业园，年产值10亿元。")
+    assert ("山东恒泰新材料有限公司", "locatedIn", "莘县化工产业园") in _rels(rec)
