@@ -80,7 +80,8 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, k, d in _sorted_edges(g):
         # Edge ids must be unique in the file (Gephi merges equal ids), and keys repeat
         # across node pairs; the pair plus the key is unique in a MultiDiGraph.
-        out.add_edge(u, v, key=f"{u}|{k}|{v}", rel=d["rel"], title=d.get("title", ""),
+        out.add_edge(u, v, key=f"{u}|{k}|{v}", label=d["rel"], rel=d["rel"],
+                     title=d.get("title", ""),
                      as_of=d.get("as_of", ""), sources=len(d.get("sources", [])),
                      **_first(d.get("sources", [])))
     return out
@@ -97,7 +98,9 @@ def _gexf(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     w.add_graph(flat_graph(g))
     # networkx stamps today's date; drop it (optional in GEXF) so output is reproducible.
     w.xml.find("meta").attrib.pop("lastmodifieddate", None)
-    return {"graph.gexf": str(w).encode("utf-8")}
+    buf = io.BytesIO()
+    w.write(buf)            # UTF-8 text, not the character references str(w) gives
+    return {"graph.gexf": buf.getvalue()}
 
 
 def _json(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:

@@ -36,7 +36,9 @@ def test_load_graph_takes_the_folder_or_graph_json(seed_build, graph):
 
 @pytest.mark.parametrize("fmt, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
 def test_graphml_and_gexf_load_back_with_networkx(graph, fmt, read):
-    back = read(io.BytesIO(export(graph, fmt)))
+    data = export(graph, fmt)
+    assert all(label.encode("utf-8") in data for label in _labels(graph))   # readable Chinese
+    back = read(io.BytesIO(data))
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
     assert {d["label"] for _, d in back.nodes(data=True)} == _labels(graph)
@@ -47,6 +49,7 @@ def test_graphml_and_gexf_load_back_with_networkx(graph, fmt, read):
         assert b.get("aliases", "") == "|".join(d["aliases"])
         if d["mentions"]:
             assert b["quote"] in {m["quote"] for m in d["mentions"]}
+    assert all(d["label"] == d["rel"] for _, _, d in back.edges(data=True))
     rels = sorted(d["rel"] for _, _, d in back.edges(data=True))
     assert rels == sorted(d["rel"] for _, _, d in graph.edges(data=True))
 
