@@ -220,8 +220,8 @@ def _paper_area(d: DocExtraction) -> str | None:
 def _split_area(name: str, paper: str | None) -> tuple[str | None, str]:
     """The division a name starts with (most specific of a chain) and the rest of it.
 
-    A short form (聊城, 东方) counts only for a division of the paper's province, so
-    东方红小学 in a Shandong paper does not start with 东方市."""
+    A short form (聊城, 东方) or a two-character name (城区) counts only for a division of
+    the paper's province, so 东方红小学 in a Shandong paper does not start with 东方市."""
     g = gazetteer()
     province = paper[:2] if paper else None
     code, rest = None, name
@@ -233,7 +233,7 @@ def _split_area(name: str, paper: str | None) -> tuple[str | None, str]:
             if not full and prefix not in g.by_short:
                 continue
             div = g.lookup(prefix, {code} if code else ({paper} if paper else set()))
-            if div is None or (not full and div.code[:2] != province):
+            if div is None or ((not full or n == 2) and div.code[:2] != province):
                 continue
             if code and not _within(div.code, code):
                 continue
@@ -258,12 +258,12 @@ def _parent_scope(d: DocExtraction, name: str, by_name: dict[str, DocEntity]) ->
         name = up
 
 
-def identity(d: DocExtraction, e: DocEntity, by_name: dict[str, DocEntity] | None = None) -> Identity:
-    """The identity of a non-person document entity (see the comment above)."""
+def identity(d: DocExtraction, e: DocEntity, paper: str | None,
+             by_name: dict[str, DocEntity]) -> Identity:
+    """The identity of a non-person document entity (see the comment above); `paper` is
+    the code of the paper's area, `by_name` the document's entities by name."""
     if e.code:
         return Identity(e.type, e.code, e.code, True)
-    by_name = by_name if by_name is not None else {x.name: x for x in d.entities}
-    paper = _paper_area(d)
     weak = paper or f"doc:{d.document.id}"
     if e.type == "Initiative":
         return Identity(e.type, e.name, weak, False)
@@ -339,9 +339,10 @@ def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[P
     idents: dict[tuple[str, str], Identity] = {}
     for d in docs:
         by_name = {e.name: e for e in d.entities}
+        paper = _paper_area(d)
         for e in d.entities:
             if e.type not in PERSON_TYPES:
-                idents[(d.document.id, e.name)] = identity(d, e, by_name)
+                idents[(d.document.id, e.name)] = identity(d, e, paper, by_name)
     node_of = cluster_identities(set(idents.values()))
     entities: dict[str, Entity] = {}
     for d in docs:
