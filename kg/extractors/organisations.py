@@ -10,7 +10,6 @@ import re
 
 from .. import lexicon
 from ..divisions import gazetteer
-from ..segment import segmenter
 from .base import DocContext, left_chunk
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
@@ -137,14 +136,10 @@ def _party_committee_before(ctx: DocContext, pos: int) -> str | None:
 
 
 def _generic_company(core: str, ctx: DocContext) -> bool:
-    rest = _without_place(core, ctx) if _without_place(core, ctx) else core
-    if any(w in core for w in ("辖区", "备案", "国内", "个别", "大型", "中资", "外资", "各大", "多家",
-                               "某", "一家", "该", "相关", "股份制", "贷款", "信托")):
-        return True
-    seg = segmenter()
-    return len(seg.tokens(rest)) == 1 and seg.tk.FREQ.get(rest, 0) > 0 and \
-        seg.tags.get(rest) not in ("ns", "nr", "nz", "nt", "x", None) and rest != core[-len(rest):] or \
-        (len(seg.tokens(core)) == 1 and seg.tags.get(core) in ("n", "vn", "v", "a"))
+    """A kind of business (国内银行, 辖区内诊所), not one business; a single common word
+    stays a name (交通银行, 招商银行), since brands are made of common words."""
+    return any(w in core for w in ("辖区", "备案", "国内", "个别", "大型", "中资", "外资", "各大", "多家",
+                                   "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查"))
 
 
 def _without_place(core: str, ctx: DocContext) -> str:
