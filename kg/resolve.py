@@ -77,6 +77,12 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
 
 def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page."""
+    # a shorter mention ending a longer one of the same type is a piece of it (新社区 in 育新社区),
+    # and names inside a 《title》 are the title's words, not entities (西藏 in 《回西藏》)
+    titles = [(t.start(), t.end()) for t in re.finditer(r"《[^《》]{1,60}》", ctx.doc.text)]
+    mentions = [m for m in mentions if not any(
+        o is not m and o.type == m.type and o.start < m.start and m.end == o.end for o in mentions)
+        and (m.type == "Initiative" or not any(s < m.start and m.end < e for s, e in titles))]
     outer = [m for m in mentions if m.type != "District"]
     standalone = set()
     for m in mentions:
