@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg import build
+from kg.abbreviations import expand, school_key, zone_key
 from kg.extract import extract_document, to_record
 from kg.graph import holders, posts_over_time
 from kg.model import (DocEntity, DocExtraction, Document, Masthead, Mention, PostMention,
@@ -266,3 +267,25 @@ def test_an_initiative_called_by_its_abbreviation_is_one_entity_on_a_page():
     initiatives = [e for e in rec["entities"] if e["type"] == "Initiative"]
     assert [e["name"] for e in initiatives] == ["物业1234"]
     assert "快反" in initiatives[0]["aliases"]
+
+
+def test_party_committee_and_government_written_two_ways_are_one_each():
+    ents, _, _ = resolve_corpus([
+        _doc("x.txt", "聊城市", [("中共聊城市委员会", "Agency"), ("聊城市人民政府", "Agency")]),
+        _doc("y.txt", "聊城市", [("聊城市委", "Agency"), ("聊城市政府", "Agency")])])
+    assert _names(ents) == [("中共聊城市委员会", "聊城市委"), ("聊城市人民政府", "聊城市政府")]
+
+
+def test_a_name_merely_starting_like_a_distant_county_is_not_placed_there():
+    # 东方 is short for 东方市 (Hainan); in Shandong papers 东方红小学 is just a school name
+    ents, _, _ = resolve_corpus([_doc("x.txt", "聊城市", [("东方红小学", "Organization")]),
+                                 _doc("y.txt", "济南市", [("东方红小学", "Organization")])])
+    assert len(ents) == 2
+
+
+def test_abbreviations_expand_without_doubling_full_forms():
+    assert expand("工信局党组") == "工业和信息化局党组"
+    assert expand("政法委") == expand("政法委员会") == "政法委员会"
+    assert expand("市场监管局") == expand("市场监督管理局")
+    assert zone_key("经济技术开发区") == zone_key("开发区")
+    assert school_key("一中") == school_key("第一中学") != school_key("二中")
