@@ -175,11 +175,18 @@ def kg_spans(record: dict) -> list[Span]:
     return [(e["type"], m["start"], m["end"]) for e in record["entities"] for m in e["mentions"]]
 
 
-def kg_record(doc_id: str, text: str) -> dict:
+def kg_record(doc_id: str, text: str, components: list[str] | None = None) -> dict:
     from kg.extract import extract_document, to_record
     from kg.reader import document_from_text
 
-    return to_record(extract_document(document_from_text(doc_id, text)))
+    return to_record(extract_document(document_from_text(doc_id, text), components))
+
+
+def kg_systems(with_lac: bool) -> dict[str, list[str] | None]:
+    """kg's default rule pipeline, and with LAC switched on (`--ner lac`) when it is installed."""
+    from kg.extractors import components_for
+
+    return {"kg": None, **({"kg+LAC": components_for(("lac",))} if with_lac else {})}
 
 
 # ---------------------------------------------------------------- dev gold
@@ -225,6 +232,14 @@ def dev_gold(seeds: Path, gold_dir: Path, scorer_path: Path,
         raise RuntimeError(f"kg could not read: {problems}")
     seconds["kg"] = time.perf_counter() - t
     results["kg"] = score_gold(scorer, golds, {Path(r["doc"]).stem: r for r in records})
+    for name, comps in kg_systems(any(tg.name == "LAC" for tg in taggers)).items():
+        if comps is None:
+            continue
+        from kg.extract import extract_document, to_record
+        t = time.perf_counter()
+        recs = [to_record(extract_document(read_document(InputFile(f, f.name)), comps)) for f in files]
+        seconds[name] = time.perf_counter() - t
+        results[name] = score_gold(scorer, golds, {Path(r["doc"]).stem: r for r in recs})
     # the baselines read the same cleaned text kg reads (line breaks repaired)
     texts = {f.stem: read_document(InputFile(f, f.name)).text for f in files}
     for tg in taggers:
@@ -295,9 +310,10 @@ def cluener(items: list[dict], taggers: list[Tagger]
             ) -> tuple[dict[str, list[list[Span]]], dict[str, float]]:
     """Every system's typed spans on every CLUENER text, and the seconds each took."""
     spans, seconds = {}, {}
-    t = time.perf_counter()
-    spans["kg"] = [kg_spans(kg_record(f"cluener-{i}", it["text"])) for i, it in enumerate(items)]
-    seconds["kg"] = time.perf_counter() - t
+    for name, comps in kg_systems(any(tg.name == "LAC" for tg in taggers)).items():
+        t = time.perf_counter()
+        spans[name] = [kg_spans(kg_record(f"cluener-{i}", it["text"], comps)) for i, it in enumerate(items)]
+        seconds[name] = time.perf_counter() - t
     for tg in taggers:
         t = time.perf_counter()
         spans[tg.name] = [tg.tag(it["text"]) for it in items]

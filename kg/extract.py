@@ -11,10 +11,11 @@ from .model import DocExtraction, Document
 from .resolve import resolve_document
 
 
-def extract_document(doc: Document) -> DocExtraction:
+def extract_document(doc: Document, components: list[str] | None = None) -> DocExtraction:
+    """Extract one document with the given pipeline components (default: the rule pipeline)."""
     masthead, articles = segment(doc)
     ctx = DocContext(doc=doc, masthead=masthead, articles=articles)
-    run(ctx)
+    run(ctx, components)
     return resolve_document(ctx)
 
 

@@ -141,3 +141,29 @@ def test_co_hosts_run_the_event_and_cooperate():
 def test_located_in_from_a_weiyu_sentence():
     rec = _rec(CITY + "山东恒泰新材料有限公司位于莘县化工产业园，年产值10亿元。")
     assert ("山东恒泰新材料有限公司", "locatedIn", "莘县化工产业园") in _rels(rec)
+
+
+# ---- optional statistical component -------------------------------------------------------
+
+def test_lac_is_off_by_default_and_adds_unanchored_names_when_on():
+    from kg.extract import extract_document
+    from kg.extractors import DEFAULT, components_for
+
+    text = CITY + "彭晓峰认为，这项政策很及时。"
+    assert "lac" not in DEFAULT
+    plain = to_record(extract_document(document_from_text("t.txt", text)))
+    assert "彭晓峰" in _ents(plain, "Person")           # a speech verb anchors it for the rules
+    text = CITY + "今天彭晓峰和同事一起去了现场。"
+    plain = to_record(extract_document(document_from_text("t.txt", text)))
+    with_lac = to_record(extract_document(document_from_text("t.txt", text), components_for(("lac",))))
+    assert "彭晓峰" not in _ents(plain)
+    assert "彭晓峰" in _ents(with_lac, "Person")
+
+
+def test_unknown_ner_component_is_refused_by_name():
+    import pytest
+
+    from kg.extractors import components_for
+
+    with pytest.raises(ValueError, match="spacy"):
+        components_for(("spacy",))

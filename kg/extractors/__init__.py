@@ -13,6 +13,7 @@ from .organisations import organisations
 from .persons import persons
 from .places import places
 from .relations import relations
+from .statistical import lac_entities
 
 PIPELINE: dict[str, Component] = {
     "area": find_area,
@@ -20,15 +21,27 @@ PIPELINE: dict[str, Component] = {
     "organisations": organisations,
     "places": places,
     "persons": persons,
+    "lac": lac_entities,
     "initiatives": initiatives,
     "relations": relations,
 }
+OPTIONAL = {"lac"}      # statistical components, run only when asked for (`--ner lac`)
+DEFAULT = [name for name in PIPELINE if name not in OPTIONAL]
+
+
+def components_for(ner: tuple[str, ...] = ()) -> list[str]:
+    """The pipeline with the named optional components switched on, in registry order."""
+    unknown = set(ner) - OPTIONAL
+    if unknown:
+        raise ValueError(f"unknown NER component(s): {', '.join(sorted(unknown))} "
+                         f"(choose from {', '.join(sorted(OPTIONAL))})")
+    return [name for name in PIPELINE if name not in OPTIONAL or name in ner]
 
 
 def run(ctx: DocContext, components: list[str] | None = None) -> DocContext:
-    for name in components or list(PIPELINE):
+    for name in components or DEFAULT:
         PIPELINE[name](ctx)
     return ctx
 
 
-__all__ = ["PIPELINE", "DocContext", "run"]
+__all__ = ["PIPELINE", "DEFAULT", "OPTIONAL", "DocContext", "components_for", "run"]
