@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -202,3 +203,51 @@ NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规�
               "住房", "城乡", "资源", "自然资源", "人力资源", "社会保障", "社会", "民政", "司法",
               "财政", "商务", "工业", "信息化", "发展改革", "大数据", "政务", "退役军人", "事务",
               "供销", "粮食", "储备", "烟草", "专卖", "邮政", "移动", "联通", "电信", "诊疗"}
+
+
+def outermost(ms: list[Mention]) -> list[Mention]:
+    """The mentions that lie inside no longer mention, in their order.
+
+    One sweep over the mentions sorted by (start, -end) instead of comparing every
+    pair: a page has hundreds of mentions and this runs per page.
+    """
+    order = sorted(range(len(ms)), key=lambda i: (ms[i].start, -ms[i].end))
+    nested: set[int] = set()
+    reach = -1           # furthest end of the mentions starting before the current start
+    i = 0
+    while i < len(order):
+        start, group_reach = ms[order[i]].start, -1
+        while i < len(order) and ms[order[i]].start == start:
+            m = ms[order[i]]
+            if reach >= m.end or group_reach > m.end:
+                nested.add(order[i])
+            group_reach = max(group_reach, m.end)
+            i += 1
+        reach = max(reach, group_reach)
+    return [m for k, m in enumerate(ms) if k not in nested]
+
+
+@lru_cache(maxsize=1)
+def _division_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+    g = gazetteer()
+    names = frozenset(g.by_name) | frozenset(g.by_short)
+    return names, frozenset(n[0] for n in names if n), tuple(sorted({len(n) for n in names}))
+
+
+def division_names_in(text: str) -> set[str]:
+    """Full and short division names that occur in `text`.
+
+    Looks up the substrings of the text that could be names rather than searching
+    the text for each of the thousands of names.
+    """
+    names, firsts, lengths = _division_index()
+    found = set()
+    for i, ch in enumerate(text):
+        if ch in firsts:
+            for n in lengths:
+                w = text[i:i + n]
+                if len(w) < n:
+                    break
+                if w in names:
+                    found.add(w)
+    return found

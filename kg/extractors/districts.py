@@ -8,7 +8,7 @@ from collections import Counter
 from .. import lexicon
 from ..divisions import Division, gazetteer
 from ..segment import segmenter
-from .base import DocContext, left_chunk
+from .base import DocContext, division_names_in, left_chunk
 
 TOWN = re.compile(r"(街道|镇|乡|社区|村)(?![民级庄委镇务干组里口内外头])")
 ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|"
@@ -31,8 +31,8 @@ def find_area(ctx: DocContext) -> None:
         if d:
             ctx.area = d
     counts: Counter[str] = Counter()
-    for name in g.names():
-        if len(name) >= 2 and name in ctx.text:
+    for name in sorted(division_names_in(ctx.text), key=lambda s: (-len(s), s)):
+        if len(name) >= 2:
             counts[name] = ctx.text.count(name)
     if ctx.area is None:
         text = ctx.text
@@ -63,7 +63,7 @@ def _context_codes(ctx: DocContext) -> set[str]:
 def districts(ctx: DocContext) -> None:
     g = gazetteer()
     context = _context_codes(ctx)
-    full_in_doc = {n for n in g.by_name if n in ctx.text}
+    full_in_doc = {n for n in division_names_in(ctx.text) if n in g.by_name}
     for ai, si, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             w = t.word

@@ -12,7 +12,7 @@ import re
 
 from ..divisions import gazetteer
 from ..model import Mention
-from .base import DocContext
+from .base import DocContext, outermost
 
 ORGS = ("Agency", "Company", "Organization", "District")
 BODIES = ("Agency", "Company", "Organization")
@@ -45,12 +45,7 @@ def relations(ctx: DocContext) -> None:
 
 def _outermost(ms: list[Mention]) -> list[Mention]:
     """Drop mentions that lie inside a longer mention."""
-    out = []
-    for m in ms:
-        if not any(o is not m and o.start <= m.start and m.end <= o.end and
-                   (o.end - o.start) > (m.end - m.start) for o in ms):
-            out.append(m)
-    return out
+    return outermost(ms)
 
 
 def _hierarchy(ctx: DocContext) -> None:
