@@ -52,6 +52,7 @@ def organisations(ctx: DocContext) -> None:
         for m in re.finditer(re.escape(name), ctx.text):
             ctx.add(name, "Organization", m.start(), m.end(), source="organisations")
     _national_companies(ctx)
+    _central_bodies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
         for m in HEAD_RE.finditer(sent.text):
@@ -95,6 +96,18 @@ def organisations(ctx: DocContext) -> None:
 
 
 SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
+
+
+CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), key=len, reverse=True)))
+
+
+def _central_bodies(ctx: DocContext) -> None:
+    """Central bodies known by abbreviation (证监会, 央行), named in full."""
+    for m in CENTRAL_RE.finditer(ctx.text):
+        if ctx.text[m.end():m.end() + 1] in ("长", "员") or ctx.covered(m.start(), m.end(), ("Agency",)):
+            continue
+        ctx.add(m.group(), "Agency", m.start(), m.end(), name=lexicon.CENTRAL_BODIES[m.group()],
+                source="organisations")
 
 
 def _national_companies(ctx: DocContext) -> None:
