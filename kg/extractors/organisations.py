@@ -52,7 +52,6 @@ def organisations(ctx: DocContext) -> None:
         for m in re.finditer(re.escape(name), ctx.text):
             ctx.add(name, "Organization", m.start(), m.end(), source="organisations")
     _national_companies(ctx)
-    _central_bodies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
         for m in HEAD_RE.finditer(sent.text):
@@ -64,6 +63,9 @@ def organisations(ctx: DocContext) -> None:
             type_ = HEAD_TYPE[head]
             start = left_chunk(ctx, sent, hs, max_len=22)
             start = _drop_outer_divisions(ctx, start, hs)
+            ordinal = ORDINAL.match(ctx.text, start, hs)
+            if ordinal:
+                start = ordinal.end()     # 第十一届全国人大常委会: the term is no part of the name
             if ctx.text[start - 1:start] in ("各", "该", "每", "本", "全", "其"):
                 continue          # 各防汛指挥部: a kind of body, not a named one
             name = ctx.text[start:he]
@@ -93,19 +95,22 @@ def organisations(ctx: DocContext) -> None:
                 continue
             ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
     _parents_of_subsidiaries(ctx)
+    _central_bodies(ctx)
 
 
 SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
 
 
+ORDINAL = re.compile(r"第[\d一二三四五六七八九十百零]+[届次期批个部]")
 CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), key=len, reverse=True)))
 
 
 def _central_bodies(ctx: DocContext) -> None:
     """Central bodies known by abbreviation (证监会, 央行), named in full."""
     for m in CENTRAL_RE.finditer(ctx.text):
-        if ctx.text[m.end():m.end() + 1] in ("长", "员") or ctx.covered(m.start(), m.end(), ("Agency",)):
-            continue
+        if ctx.text[m.end():m.end() + 1] in ("长", "员") or ctx.covered(m.start(), m.end(), ("Agency",)) \
+                or HEAD_RE.match(ctx.text, m.end()):
+            continue          # 全国人大常委会: the abbreviation is part of a longer name
         ctx.add(m.group(), "Agency", m.start(), m.end(), name=lexicon.CENTRAL_BODIES[m.group()],
                 source="organisations")
 

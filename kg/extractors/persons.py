@@ -21,6 +21,11 @@ SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|�
                     r"呼吁|提醒|补充|谈到|称|：“|:“)")
 # 程阳先生, 张路老师: a name before an honorific or occupation
 HONORIFIC = re.compile(r"(先生|女士|老师|教授|博士|同志|师傅|医生|律师)")
+HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "爷爷", "大爷", "大妈", "阿姨", "大姐",
+                  "大哥", "博士", "律师", "医生", "经理", "总", "局", "书记", "主任", "老", "某", "某某",
+                  "先", "女", "姐", "哥", "叔", "婶", "伯"}
+# an interview's speaker before a colon at the start of a paragraph (郭庆祥：…)
+SPEAKER = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[：:]")
 # function characters that end a two-character name rather than extend it (张涛|在)
 NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能地得着过们")
 # roles that introduce a private person's name: 村民李笑笑, 作者袁春光
@@ -49,6 +54,8 @@ def person_name_at(text: str, pos: int) -> str | None:
             continue
         if given == 2 and (cand[-1] in NOT_GIVEN or _is_word(cand[:2], min_freq=300)):
             continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word
+        if cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES:
+            return None       # 王先生, 张经理: a surname with an honorific is no name
         if _name_ends(text, pos + n) and not _is_word(cand):
             return cand
     return None
@@ -81,6 +88,10 @@ def persons(ctx: DocContext) -> None:
             ctx.add(b.name, "Person", b.start, b.end, source="bylines")
             if b.role:
                 ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
+    for m in SPEAKER.finditer(text):
+        name = person_name_at(text, m.start(1))
+        if name == m.group(1):
+            ctx.add(name, "Person", m.start(1), m.end(1), source="persons")
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
         _private_persons(ctx, sent)
