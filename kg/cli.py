@@ -126,7 +126,14 @@ def _base_iri(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: knowledge graphs of officials, agencies, districts, companies and initiatives
-    from Chinese local-government newspaper pages."""
+    from Chinese local-government newspaper pages.
+
+    Run `kg COMMAND --help` for a command's options and example.
+
+    \b
+    Example:
+      kg build seeds -o output/ && kg stats output
+    """
 
 
 @main.command()
@@ -214,7 +221,8 @@ Example:
 """
 
 
-@main.command("export", help=_EXPORT_HELP)
+@main.command("export", help=_EXPORT_HELP,
+              short_help="The graph for Gephi, Cytoscape, Neo4j, spreadsheets, RDF stores.")
 @click.argument("graph", type=click.Path())
 @click.option("-f", "--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
               help="Export format (see above).")
@@ -236,7 +244,7 @@ def export_cmd(graph, fmt, out, base_iri, bom, quiet):
             click.echo("import with: " + NEO4J_IMPORT.format(dir=out.rstrip("/")), err=True)
 
 
-@main.command("stats")
+@main.command("stats", short_help="Entities, facts, most connected entities, warnings.")
 @click.argument("graph", type=click.Path())
 @click.option("-n", "--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most connected entities to list.")
