@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import abbreviations, lexicon
 from .divisions import gazetteer
-from .extractors.base import DocContext
+from .extractors.base import NAME_VERBS, DocContext
 from .model import (DocEntity, DocExtraction, Entity, Evidence, Mention, Post, PostMention,
                     Relation, RelationMention)
 
@@ -101,7 +101,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         names_by_type[m.type].add(m.name)
     for t in ORG_TYPES + ("Place",):
-        names = sorted(names_by_type[t], key=len, reverse=True)
+        names = sorted(names_by_type[t], key=lambda s: (-len(s), s))   # ties by name: set order varies per process
         for short in names:
             for full in names:
                 if len(full) <= len(short) or full in canon:
@@ -173,6 +173,8 @@ PRESS_TITLES = {"记者", "通讯员", "摄影", "实习生", "文/图"}
 # Bodies that stand for their area: a post in 聊城市委 or 聊城市人民政府 is a post of 聊城市.
 AREA_BODIES = {"委", "人民政府", "人民代表大会常务委员会", "政协", "纪委", "监委"}
 LEGAL_FORMS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
+# Words of trade and kind that end a company name; what is left before them is its brand.
+TRADE_WORDS = sorted(set(lexicon.COMPANY_HEADS) | NAME_VERBS | {"集团", "产业"}, key=len, reverse=True)
 PERSON_TYPES = ("Person", "Official")
 
 
@@ -284,6 +286,9 @@ def identity(d: DocExtraction, e: DocEntity, paper: str | None,
         return Identity(e.type, core, "national" if national else f"doc:{d.document.id}", True)
     if e.type == "Company":
         core = LEGAL_FORMS.sub("", rest) or rest
+        if not code and len(_brand(core)) < 2:
+            # no area and no brand (运输有限公司, 建设集团): nothing to recognise it by elsewhere
+            return Identity(e.type, core, f"doc:{d.document.id}", True)
     elif e.type == "Organization":
         core = abbreviations.school_key(rest)
         if not code and (e.name in lexicon.NATIONAL_MEDIA or e.name.startswith(NATIONAL_PREFIXES)):
@@ -296,6 +301,15 @@ def identity(d: DocExtraction, e: DocEntity, paper: str | None,
     else:
         core = rest
     return Identity(e.type, core, code, True) if code else Identity(e.type, core, weak, False)
+
+
+def _brand(core: str) -> str:
+    """A company name without the trade words it ends in (泛华建设集团 -> 泛华)."""
+    while True:
+        word = next((w for w in TRADE_WORDS if core.endswith(w)), None)
+        if word is None:
+            return core
+        core = core[:-len(word)]
 
 
 def _is_subsequence(short: str, long: str) -> bool:
