@@ -167,3 +167,21 @@ def test_unknown_ner_component_is_refused_by_name():
 
     with pytest.raises(ValueError, match="spacy"):
         components_for(("spacy",))
+
+
+# ---- papers of other places ---------------------------------------------------------------
+
+def test_county_level_city_paper_resolves_wo_shi_to_itself():
+    rec = _rec("曲阜日报\n\n2023年9月12日\n\n本报讯（记者 孔某）全市推进会召开。"
+               "市委副书记、市长刘建国出席。市行政审批服务局负责人发言。")
+    city = next(e for e in rec["entities"] if e["name"] == "曲阜市")
+    assert city["code"].startswith("3708") and "全市" in city["aliases"]
+    assert {"曲阜市委", "曲阜市行政审批服务局"} <= _ents(rec, "Agency")
+    assert {(p["person"], p["title"], p["org"]) for p in rec["posts"]} >= {
+        ("刘建国", "市长", "曲阜市"), ("刘建国", "市委副书记", "曲阜市委")}
+
+
+def test_title_does_not_cut_the_place_before_it():
+    rec = _rec(CITY + "尼山镇党委书记赵国栋表示，将持续推进乡村振兴。")
+    assert ("赵国栋", "书记", "尼山镇党委") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert not any("乡村" in n or n.endswith("振兴") for n in _ents(rec, "District"))

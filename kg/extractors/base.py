@@ -87,11 +87,12 @@ class DocContext:
             self.relations.append(RelationMention(head, rel, tail, self.evidence(start, end)))
 
     # ---- areas -------------------------------------------------------
-    def area_for(self, level_char: str, pos: int) -> Division | None:
-        """What 市/区/县/省 means at `pos`: the nearest such area named before it in the
-        article, else the paper's own area or its ancestor at that level."""
-        levels = {"省": ("province",), "市": ("city",), "区": ("county",), "县": ("county",)}
-        want = levels.get(level_char)
+    def area_for(self, level_char: str, pos: int, nearest_first: bool = False) -> Division | None:
+        """What 市/区/县/省 means at `pos`.
+
+        The paper's own area or its ancestor whose name ends so (曲阜日报: 市 is the
+        county-level 曲阜市, not 济宁市), else the nearest such area named before it in
+        the article; `nearest_first` (该县) prefers the one just named."""
         art = self.article_at(pos)
         lo = art.start if art else 0
         if level_char in ("镇", "乡", "街道"):
@@ -102,23 +103,26 @@ class DocContext:
                 t = max(towns, key=lambda m: m.start)
                 return Division(code="", name=t.name, level="town", parent=None)
             return None
-        if not want:
+        if level_char not in "省市区县":
             return None
-        best = None
+
+        def fits(d: Division) -> bool:
+            if level_char == "省":
+                return d.level == "province"
+            return d.name.endswith(level_char) and d.level != "province" or \
+                level_char == "市" and d.level == "province" and d.name.endswith("市")
+
+        near = None
         for m in self.mentions:
-            if m.type == "District" and lo <= m.start < pos and m.name in self.divisions:
-                d = self.divisions[m.name]
-                if d.level in want and d.name.endswith(level_char if level_char != "区" else "区"):
-                    if best is None or m.start > best[0]:
-                        best = (m.start, d)
-        if best:
-            return best[1]
-        if self.area:
-            chain = [self.area, *gazetteer().ancestors(self.area)]
-            for d in chain:
-                if d.level in want and (level_char in "省市" or d.name.endswith(level_char)):
-                    return d
-        return None
+            if m.type == "District" and lo <= m.start < pos and m.name in self.divisions \
+                    and m.source != "relative" and fits(self.divisions[m.name]):
+                if near is None or m.start > near[0]:
+                    near = (m.start, self.divisions[m.name])
+        paper = next((d for d in ([self.area, *gazetteer().ancestors(self.area)] if self.area else [])
+                      if fits(d)), None)
+        if nearest_first and near:
+            return near[1]
+        return paper or (near[1] if near else None)
 
 
 Component = Callable[[DocContext], None]

@@ -10,7 +10,9 @@ from ..divisions import Division, gazetteer
 from ..segment import segmenter
 from .base import DocContext, division_names_in, left_chunk
 
-TOWN = re.compile(r"(街道|镇|乡|社区|村)(?![民级庄委镇务干组里口内外头])")
+# the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
+TOWN = re.compile(r"(街道|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
+                  r"村(?![民级庄委镇务干组里口内外头]))")
 ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|"
                   r"化工产业园|产业园|工业园|新区|示范区|度假区)")
 # words before 社区/村/镇 that make it a common noun, not a name
@@ -160,7 +162,7 @@ def _relative(ctx: DocContext, sent) -> None:
         if level not in "省市区县":
             continue
         s = sent.start + m.start()
-        d = ctx.area_for(level, s)
+        d = ctx.area_for(level, s, nearest_first=m.group().startswith("该"))
         if d:
             ctx.divisions[d.name] = d
             ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, source="relative")

@@ -72,7 +72,7 @@ def organisations(ctx: DocContext) -> None:
             core = name[: -len(head)]
             if len(core) < 2 and not (core in "市区县省" and core):
                 continue
-            if core in GENERIC_CORE or core.lstrip("市区县省镇") in GENERIC_CORE or "级" in core \
+            if core in GENERIC_CORE or "级" in core \
                     or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
                     or core.startswith(("街道", "社区", "乡镇", "镇村")):
                 continue

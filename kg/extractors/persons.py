@@ -171,9 +171,10 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
     title_start = ts
     while True:
         m = None
-        for mm in TITLE_RE.finditer(text, max(sent.start, end - 12), end):
-            if mm.end() == end and (m is None or mm.start() < m.start()):
-                m = mm
+        ending = [mm for s in range(max(sent.start, end - 12), end)
+                  if (mm := TITLE_RE.match(text, s, end)) and mm.end() == end]
+        # the longest title ending here that cuts no name (尼山镇|党委书记), else the longest (宜宁郡守)
+        m = next((mm for mm in ending if not _inside_a_name(ctx, mm.start())), ending[0] if ending else None)
         if m is None:
             break
         title = m.group()
@@ -197,6 +198,11 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
     known = next((o for _, o, _ in chain if o), None)
     return [(t, o or (known if not any(t.endswith(x) for x in ("市长", "区长", "县长")) else o), sp)
             for t, o, sp in chain]
+
+
+def _inside_a_name(ctx: DocContext, pos: int) -> bool:
+    return any(m.start < pos < m.end and m.type in ("District", "Agency", "Company", "Organization")
+               for m in ctx.mentions)
 
 
 def _org_before(ctx: DocContext, pos: int):
