@@ -6,23 +6,27 @@ thin layer over these two functions.
 """
 from __future__ import annotations
 
+import pickle
 import time
-from collections import Counter
+from array import array
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import networkx as nx
 
 from . import __version__
+from .cache import ExtractionCache, dumps
 from .extract import extract_document, to_record
 from .graph import build_graph, to_node_link
 from .html import write_html
 from .model import DocExtraction
-from .outputs import atomic_write_text, dumps_json, jsonl
+from .outputs import AtomicFile, atomic_write_text, dumps_json, jsonl
 from .rdf import DEFAULT_BASE, serialize
-from .reader import InputFile, ReadError, find_inputs, read_document
+from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
 
 Progress = Callable[[int, int, str], None]
@@ -37,29 +41,97 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _extract_one(f: InputFile) -> DocExtraction | str:
-    """Worker: one file to its extraction, or the problem that kept it out."""
+def extract_blob(doc_id: str, path: str, data: bytes) -> bytes | str:
+    """Worker: a file's bytes to its pickled extraction, or the problem that kept it out.
+
+    The worker gets the bytes, not the path, so it needs no access to the input files
+    (a Dask worker on another machine), and returns the pickle, which the build stores
+    in its cache as is. The offset map is packed into 4-byte integers: as a list of
+    Python ints it would take ten times the memory of the text it maps.
+    """
     try:
-        return extract_document(read_document(f))
+        de = extract_document(parse_document(doc_id, path, data))
     except ReadError as e:
         return str(e)
+    de.document.origin = array("i", de.document.origin)
+    return dumps(de)
 
 
-def extract_files(files: list[InputFile], workers: int = 1,
-                  progress: Progress | None = None) -> Iterator[DocExtraction | str]:
-    """Extract files in input order, on `workers` processes."""
-    if workers <= 1 or len(files) <= 1:
-        for i, f in enumerate(files):
-            out = _extract_one(f)
-            if progress:
-                progress(i + 1, len(files), f.id)
-            yield out
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, out in enumerate(pool.map(_extract_one, files, chunksize=1)):
-            if progress:
-                progress(i + 1, len(files), files[i].id)
-            yield out
+class _Done:
+    """A result already at hand, with the one method of a future the build uses."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+Submit = Callable[..., Any]
+
+
+@contextmanager
+def _executor(workers: int, scheduler: str | None) -> Iterator[tuple[Submit, int]]:
+    """submit(fn, *args) -> future, and how many tasks to keep in flight."""
+    if scheduler:
+        from .distributed import cluster
+        with cluster(scheduler) as (submit, slots):
+            yield submit, 2 * slots
+    elif workers <= 1:
+        yield (lambda fn, *args: _Done(fn(*args))), 1
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool.submit, 4 * workers
+
+
+def extract_files(files: list[InputFile], workers: int = 1, progress: Progress | None = None,
+                  cache: ExtractionCache | None = None, scheduler: str | None = None
+                  ) -> Iterator[DocExtraction | str]:
+    """Extractions of `files` in input order, or the problem that kept each one out.
+
+    Taken from `cache` where it holds them; the rest are computed here (workers=1), on
+    `workers` local processes, or on the Dask cluster at `scheduler`, and stored in
+    the cache. Only a bounded window of documents is in flight at a time, so memory
+    does not grow with the number of files waiting.
+    """
+    if len(files) <= 1 and not scheduler:
+        workers = 1
+    pending: deque[tuple[InputFile, str | None, Any]] = deque()
+    done = 0
+
+    def finish() -> DocExtraction | str:
+        nonlocal done
+        f, key, fut = pending.popleft()
+        out = fut.result()
+        if isinstance(out, bytes):
+            if cache is not None and key is not None:
+                cache.put(key, out)
+            out = pickle.loads(out)
+        done += 1
+        if progress:
+            progress(done, len(files), f.id)
+        return out
+
+    with _executor(workers, scheduler) as (submit, window):
+        for f in files:
+            try:
+                data = read_bytes(f)
+            except ReadError as e:
+                pending.append((f, None, _Done(str(e))))
+            else:
+                key = hit = None
+                if cache is not None:
+                    key = cache.key(f.id, data)
+                    hit = cache.get(key)
+                if hit is not None:
+                    hit.document.path = str(f.path)     # the key holds the id, not the path
+                    pending.append((f, None, _Done(hit)))
+                else:
+                    pending.append((f, key, submit(extract_blob, f.id, str(f.path), data)))
+            while len(pending) >= window:
+                yield finish()
+        while pending:
+            yield finish()
 
 
 def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None = None,
@@ -78,35 +150,56 @@ def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None
 
 def build(paths: list[str | Path], out_dir: str | Path | None = "output", workers: int = 1,
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
-          include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = ()) -> BuildResult:
-    """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write)."""
+          include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
+          cache_dir: str | Path | None = None, scheduler: str | None = None) -> BuildResult:
+    """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write).
+
+    `cache_dir` keeps each document's extraction for the next build (kg.cache);
+    `scheduler` (tcp://host:port) runs extraction on that Dask cluster. Documents are
+    streamed: each one's extraction.jsonl line is written as it arrives and its raw
+    file text dropped, so `result.docs` hold documents without `raw`.
+    """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     files, problems = find_inputs(paths, include, exclude)
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []
-    for out in extract_files(files, workers, progress):
-        if isinstance(out, str):
-            problems.append(out)
-        else:
+    spool: AtomicFile | None = None
+    try:
+        for out in extract_files(files, workers, progress, cache, scheduler):
+            if isinstance(out, str):
+                problems.append(out)
+                continue
+            if out_dir is not None:
+                spool = spool or AtomicFile(Path(out_dir) / "extraction.jsonl")
+                spool.write(jsonl([to_record(out)]))
+            out.document.raw = ""      # only extraction.jsonl quotes it, and that line is written
             docs.append(out)
-    timings["extract"] = time.perf_counter() - t0
-    t = time.perf_counter()
-    entities, posts, relations = resolve_corpus(docs)
-    timings["resolve"] = time.perf_counter() - t
-    t = time.perf_counter()
-    g = build_graph(docs, entities, posts, relations)
-    timings["graph"] = time.perf_counter() - t
-    report = _report(g, docs, files, problems)
-    result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings)
-    if out_dir is not None and docs:      # never replace good outputs with an empty graph
-        write_outputs(result, Path(out_dir), base_iri)
+        timings["extract"] = time.perf_counter() - t0
+        t = time.perf_counter()
+        entities, posts, relations = resolve_corpus(docs)
+        timings["resolve"] = time.perf_counter() - t
+        t = time.perf_counter()
+        g = build_graph(docs, entities, posts, relations)
+        timings["graph"] = time.perf_counter() - t
+        report = _report(g, docs, files, problems)
+        if cache is not None:
+            report["cache"] = cache.stats.as_dict()
+        result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings)
+        if spool is not None:      # some document was read: never replace good outputs with nothing
+            write_outputs(result, Path(out_dir), base_iri, spool)
+            spool = None
+    finally:
+        if spool is not None:
+            spool.discard()
     return result
 
 
-def write_outputs(result: BuildResult, out: Path, base_iri: str = DEFAULT_BASE) -> None:
+def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: AtomicFile) -> None:
+    """Write the views of `result`; `extraction` holds its extraction.jsonl, written during the build."""
     out.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    atomic_write_text(out / "extraction.jsonl", jsonl(to_record(d) for d in result.docs))
+    extraction.commit()
     atomic_write_text(out / "graph.json", dumps_json(to_node_link(result.graph)))
     result.timings["json"] = time.perf_counter() - t
     t = time.perf_counter()

@@ -1,0 +1,39 @@
+"""Extraction on a Dask cluster: `kg build --scheduler tcp://HOST:PORT`.
+
+Documents go to the cluster as bytes with their ids (workers need kg installed, not
+the input files); each comes back as its pickled extraction and is gathered in
+input order, so the graph is the one a local build makes. Before any work the
+workers' extraction fingerprint (kg.cache) is compared with this machine's: a
+worker running other kg code or data would silently give other results.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+from .cache import fingerprint
+from .errors import UserError
+
+
+@contextmanager
+def cluster(scheduler: str) -> Iterator[tuple[Callable[..., Any], int]]:
+    """submit(fn, *args) -> future on the cluster at `scheduler`, and its number of threads."""
+    try:
+        from dask.distributed import Client
+    except ImportError as e:
+        raise UserError("--scheduler needs Dask: pip install 'kg[dask]'") from e
+    try:
+        client = Client(scheduler, timeout="30s")
+    except OSError as e:
+        raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
+    with client:
+        mine = fingerprint()
+        theirs = client.run(fingerprint)
+        if not theirs:
+            raise UserError(f"the Dask cluster at {scheduler} has no workers")
+        odd = sorted(w for w, fp in theirs.items() if fp != mine)
+        if odd:
+            raise UserError(f"Dask workers {', '.join(odd)} run different kg code or data "
+                            "than this machine; install the same kg version on every worker")
+        slots = sum(client.nthreads().values())
+        yield (lambda fn, *args: client.submit(fn, *args, pure=False)), max(slots, 1)
