@@ -23,7 +23,7 @@ CONTINUED = re.compile(r"[（(]\s*[上下]接\s*\d+\s*版\s*[）)]")
 TERMINAL = "。！？!?”；;"
 FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-PAPER = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(日报|晚报|晨报|都市报|讯|报)$")
+PAPER = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(日报|晚报|晨报|都市报|融媒体|融媒|讯|报|新闻)$")
 SENT_END = re.compile(r"[。！？!?；;]+[”’」』]?|\n")
 
 
@@ -69,7 +69,7 @@ def find_masthead(doc: Document) -> tuple[Masthead, int]:
             y, mo, da = map(int, d.groups())
             m.date, m.year = f"{y:04d}-{mo:02d}-{da:02d}", y
             body_start = end
-        elif PAPER.match(s) and not m.paper:
+        elif PAPER.match(s) and not m.paper and len(s) <= 8:
             m.paper = s
             body_start = end
         elif m.paper and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)):
@@ -205,7 +205,8 @@ def _is_new_article(heads: list[_Line]) -> bool:
 def _article(doc: Document, index: int, lines: list[_Line], year: int | None) -> Article:
     start, end = lines[0].start, lines[-1].end
     heads = [ln for ln in lines if ln.kind == "heading"]
-    title = _title(heads)
+    first = next((i for i, ln in enumerate(lines) if ln.kind in ("byline", "lead", "body")), len(lines))
+    title = _title(heads, [ln for ln in lines[:first] if ln.kind == "heading"])
     bylines: list[Byline] = []
     for ln in lines:
         if ln.kind in ("byline", "trailer"):
@@ -224,8 +225,10 @@ def _article(doc: Document, index: int, lines: list[_Line], year: int | None) ->
     return art
 
 
-def _title(heads: list[_Line]) -> str | None:
-    """The main headline: the longest heading line, with its ——subtitle."""
+def _title(heads: list[_Line], before: list[_Line] | None = None) -> str | None:
+    """The main headline: the longest heading line before the byline (else anywhere),
+    with its ——subtitle; later headings inside the body are subheads."""
+    heads = before or heads
     if not heads:
         return None
     main = max((h for h in heads if not h.text.strip().startswith("——")),

@@ -185,3 +185,16 @@ def test_title_does_not_cut_the_place_before_it():
     rec = _rec(CITY + "尼山镇党委书记赵国栋表示，将持续推进乡村振兴。")
     assert ("赵国栋", "书记", "尼山镇党委") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert not any("乡村" in n or n.endswith("振兴") for n in _ents(rec, "District"))
+
+
+def test_county_media_centre_page_people_congress_village_and_bank_branch():
+    rec = _rec("莒县融媒\n\n2024年3月8日\n\n县十九届人大三次会议隆重开幕\n\n融媒体记者 王晓东\n\n"
+               "3月7日上午，县人大常委会主任韩德福出席会议。"
+               "浮来山街道东莞村党支部书记刘红梅组建“红马甲”志愿服务队。"
+               "日照银行莒县支行行长杜明远表示支持。")
+    assert rec["masthead"]["paper"] == "莒县融媒" and rec["articles"][0]["title"] == "县十九届人大三次会议隆重开幕"
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("韩德福", "主任", "莒县人大常委会") in posts
+    assert ("杜明远", "行长", "日照银行莒县支行") in posts
+    assert "东莞村" in _ents(rec, "District") and "东莞市" not in _ents(rec)
+    assert "红马甲志愿服务队" in _ents(rec, "Organization") and "红马甲" not in _ents(rec, "Initiative")

@@ -21,6 +21,7 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
            "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
            "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
+INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
 
@@ -75,6 +76,8 @@ def districts(ctx: DocContext) -> None:
                 # two-character names like 城区, 郊区 are words first: only under a named parent
                 d = cand if len(w) > 2 or _parent_in_play(cand, context, full_in_doc) else None
             elif w in g.by_short:
+                if INSIDE_LONGER_NAME.match(ctx.text, t.end):
+                    continue      # 东莞村, 长安街: the short form begins another place's name
                 cand = g.lookup(w, context)
                 # a short form counts where its area is in play: its full name or its parent is
                 if cand and (cand.name in full_in_doc or cand.code in context or

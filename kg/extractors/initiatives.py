@@ -37,6 +37,9 @@ def _alt(words) -> str:
 STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?\s]{0,20}?)(" + _alt(STRONG_HEADS) + ")")
 NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + ")")
 NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服)[\u4e00-\u9fff]{0,4}$")
+ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorted(
+    ("志愿服务队", "服务队", "志愿队", "协会", "联盟", "合作社", "艺术团", "宣讲团", "俱乐部", "商会",
+     "研究会", "促进会", "突击队", "先锋队", "巾帼队"), key=len, reverse=True))) + ")(?![\u4e00-\u9fff])")
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
 MEETING = re.compile(r"(全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(?:工作会议|视频会议|会议|大会|"
@@ -49,7 +52,8 @@ PROJECT_WORDS = {"节能", "升级", "改造", "扩建", "改扩建", "新建", 
                  "治理", "开发", "利用", "储能", "示范", "产业化"}
 GENERIC_PROJECT_WORDS = ("重点", "部分", "重大", "公益性", "省级", "市级", "县级", "国家级", "全区",
                          "全市", "全县", "辖区", "区内", "市区", "资金", "流向", "机制", "各类", "一批",
-                         "房地产", "拟", "验收", "审批", "评标", "运用", "借助", "帮助")
+                         "房地产", "拟", "验收", "审批", "评标", "运用", "借助", "帮助", "落户", "签约",
+                         "开工", "竣工", "在建", "续建", "招引", "新上", "投产", "储备")
 GENERIC_PROJECT = {"基础设施", "工程建设", "重点", "民生", "建设", "产业", "化工", "招商", "签约", "引进",
                    "赋能化工", "该", "这个", "此", "各", "相关", "新建", "续建", "在建", "大", "好"}
 
@@ -107,6 +111,8 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     if SPEECH_BEFORE.search(before) or NEGATING.search(before) or not (numeric or _plausible(core)):
         return None
     after = text[qe:min(sent.end, qe + 24)]
+    if ORG_AFTER.match(after):
+        return None       # “红马甲”志愿服务队: the quote names a body, the organisations' to take
     if is_last or text[qe:qe + 1] != "“":
         near = NEAR_AFTER.match(after)
         if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、"):

@@ -61,6 +61,13 @@ def organisations(ctx: DocContext) -> None:
                     len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he)):
                 continue          # 调处|中心: the longer name ends at the next head
             type_ = HEAD_TYPE[head]
+            quoted = QUOTED_BEFORE.search(ctx.text, max(sent.start, hs - 16), hs)
+            if quoted and type_ == "Organization":
+                # “红马甲”志愿服务队: a body named by a quote before its head
+                name = quoted.group(1) + quoted.group(2) + head
+                ctx.add(ctx.text[quoted.start():he], type_, quoted.start(), he, name=name,
+                        source="organisations")
+                continue
             start = left_chunk(ctx, sent, hs, max_len=22)
             start = _drop_outer_divisions(ctx, start, hs)
             ordinal = ORDINAL.match(ctx.text, start, hs)
@@ -101,6 +108,7 @@ def organisations(ctx: DocContext) -> None:
 SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
 
 
+QUOTED_BEFORE = re.compile(r"“([^“”]{2,12})”([\u4e00-\u9fff]{0,4})$")
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百零]+[届次期批个部]")
 CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), key=len, reverse=True)))
 
