@@ -146,18 +146,11 @@ def main() -> None:
               help="Glob of file names to read in folders (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip (repeatable).")
 @click.option("-j", "--workers", type=int, default=0, help="Worker processes (default: all cores).")
-@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
-              help="Folder of per-document extractions reused by the next build "
-                   "[default: OUTPUT/.kg-cache].")
-@click.option("--no-cache", is_flag=True, help="Extract every document afresh; keep no cache.")
-@click.option("--scheduler", metavar="tcp://HOST:PORT",
-              help="Run extraction on this Dask cluster (needs kg[dask] on every worker).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.option("-v", "--verbose", is_flag=True,
               help="List each document with its article and entity counts, and stage timings.")
 @click.option("--fail-on-error", is_flag=True, help="Exit 1 if any input could not be read.")
-def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
-          verbose, fail_on_error):
+def build(paths, out, base_iri, include, exclude, workers, quiet, verbose, fail_on_error):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
 
     \b
@@ -166,11 +159,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
     """
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose contradict each other; give one")
-    if no_cache and cache_dir:
-        raise click.UsageError("--cache and --no-cache contradict each other; give one")
-    cache = None if no_cache else cache_dir or os.path.join(out, ".kg-cache")
     result = build_graph(list(paths), out, workers=_workers(workers), base_iri=base_iri,
-                         cache_dir=cache, scheduler=scheduler,
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude))
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
@@ -244,7 +233,8 @@ Example:
 @click.option("--bom", is_flag=True,
               help="UTF-8 with a byte-order mark, so Excel shows Chinese (csv, officials, initiatives).")
 @click.option("-q", "--quiet", is_flag=True, help="Don't list the files written.")
-def export_cmd(graph, fmt, out, base_iri, bom, quiet):
+def export_cmd(graph: str, fmt: str, out: str | None, base_iri: str, bom: bool,
+               quiet: bool) -> None:
     result = export_graph(graph, fmt, out, base_iri=base_iri, bom=bom)
     if out is None:
         click.echo(result, nl=False)        # bytes go to the binary stream, as rendered
@@ -260,7 +250,7 @@ def export_cmd(graph, fmt, out, base_iri, bom, quiet):
 @click.option("-n", "--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most connected entities to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def stats_cmd(graph, top, as_json):
+def stats_cmd(graph: str, top: int, as_json: bool) -> None:
     """What the build at GRAPH (its output folder or graph.json) contains: entities per
     type, facts per relation, the most connected entities, documents, articles and
     warnings (from report.json beside the graph).

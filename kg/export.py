@@ -44,10 +44,13 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
     if not p.exists():
         raise UserError(f"{p}: not found; give a folder written by `kg build` or its graph.json")
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        return from_node_link(data)
+        g = from_node_link(json.loads(p.read_text(encoding="utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, nx.NetworkXError) as e:
         raise UserError(f"{p}: not a kg graph.json ({e}); rebuild it with `kg build`") from e
+    if any("label" not in d or "type" not in d for _, d in g.nodes(data=True)) or \
+            any("rel" not in d for _, _, d in g.edges(data=True)):
+        raise UserError(f"{p}: a node-link graph, but not one kg wrote; rebuild it with `kg build`")
+    return g
 
 
 def _sorted_edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict]]:

@@ -187,6 +187,10 @@ def test_user_mistakes_raise_user_error(graph, tmp_path):
     (tmp_path / "graph.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(UserError, match="not a kg graph.json"):
         load_graph(tmp_path)
+    (tmp_path / "graph.json").write_text(json.dumps(nx.node_link_data(nx.path_graph(3),
+                                                                      edges="links")))
+    with pytest.raises(UserError, match="not one kg wrote"):
+        load_graph(tmp_path)
     assert set(FORMATS) == {"graphml", "gexf", "neo4j", "csv", "json", "jsonld", "turtle",
                             "ntriples", "officials", "initiatives"}
 
