@@ -146,11 +146,18 @@ def main() -> None:
               help="Glob of file names to read in folders (repeatable).")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip (repeatable).")
 @click.option("-j", "--workers", type=int, default=0, help="Worker processes (default: all cores).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Folder of per-document extractions reused by the next build "
+                   "[default: OUTPUT/.kg-cache].")
+@click.option("--no-cache", is_flag=True, help="Extract every document afresh; keep no cache.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Run extraction on this Dask cluster (needs kg[dask] on every worker).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.option("-v", "--verbose", is_flag=True,
               help="List each document with its article and entity counts, and stage timings.")
 @click.option("--fail-on-error", is_flag=True, help="Exit 1 if any input could not be read.")
-def build(paths, out, base_iri, include, exclude, workers, quiet, verbose, fail_on_error):
+def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
+          verbose, fail_on_error):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
 
     \b
@@ -159,7 +166,11 @@ def build(paths, out, base_iri, include, exclude, workers, quiet, verbose, fail_
     """
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose contradict each other; give one")
+    if no_cache and cache_dir:
+        raise click.UsageError("--cache and --no-cache contradict each other; give one")
+    cache = None if no_cache else cache_dir or os.path.join(out, ".kg-cache")
     result = build_graph(list(paths), out, workers=_workers(workers), base_iri=base_iri,
+                         cache_dir=cache, scheduler=scheduler,
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude))
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
