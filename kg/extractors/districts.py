@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .. import lexicon
+from ..articles import PAPER
 from ..divisions import Division, gazetteer
 from ..segment import segmenter
 from .base import DocContext, division_names_in, left_chunk
@@ -29,7 +30,8 @@ def find_area(ctx: DocContext) -> None:
     """Which area the paper serves: its masthead name, else the divisions its 我市/我区 point to."""
     g = gazetteer()
     if ctx.masthead.paper:
-        core = re.sub(r"(日报|晚报|晨报|都市报|讯|报)$", "", ctx.masthead.paper)
+        named = PAPER.match(ctx.masthead.paper)
+        core = named.group(1) if named else ctx.masthead.paper
         d = g.lookup(core)
         if d:
             ctx.area = d
