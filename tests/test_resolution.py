@@ -289,3 +289,11 @@ def test_abbreviations_expand_without_doubling_full_forms():
     assert expand("市场监管局") == expand("市场监督管理局")
     assert zone_key("经济技术开发区") == zone_key("开发区")
     assert school_key("一中") == school_key("第一中学") != school_key("二中")
+
+
+def test_a_company_name_without_brand_or_area_stays_on_its_page():
+    ents, _, _ = resolve_corpus([_doc("x.txt", "聊城市", [("运输有限公司", "Company")]),
+                                 _doc("y.txt", "聊城市", [("运输有限公司", "Company")]),
+                                 _doc("z.txt", "聊城市", [("阳谷农商银行", "Company")]),
+                                 _doc("w.txt", "聊城市", [("阳谷县农商银行", "Company")])])
+    assert _names(ents) == [("运输有限公司",), ("运输有限公司",), ("阳谷农商银行", "阳谷县农商银行")]
