@@ -196,5 +196,5 @@ def test_county_media_centre_page_people_congress_village_and_bank_branch():
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert ("韩德福", "主任", "莒县人大常委会") in posts
     assert ("杜明远", "行长", "日照银行莒县支行") in posts
-    assert "东莞村" in _ents(rec, "District") and "东莞市" not in _ents(rec)
+    assert "东莞村党支部" in _ents(rec, "Agency") and "东莞市" not in _ents(rec)
     assert "红马甲志愿服务队" in _ents(rec, "Organization") and "红马甲" not in _ents(rec, "Initiative")
