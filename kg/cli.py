@@ -235,7 +235,7 @@ Example:
 @main.command("export", help=_EXPORT_HELP,
               short_help="The graph for Gephi, Cytoscape, Neo4j, spreadsheets, RDF stores.")
 @click.argument("graph", type=click.Path())
-@click.option("-f", "--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
+@click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
               help="Export format (see above).")
 @click.option("-o", "--output", "out", type=click.Path(),
               help="File to write (a folder for neo4j and csv); default: stdout.")

@@ -80,6 +80,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def test_a_short_option_means_the_same_on_every_command():
+    meaning: dict[str, set[tuple[str, ...]]] = {}
+    for cmd in main.commands.values():
+        for p in cmd.params:
+            if isinstance(p, click.Option):
+                names = p.opts + p.secondary_opts
+                for short in (o for o in names if not o.startswith("--")):
+                    meaning.setdefault(short, set()).add(tuple(o for o in names if o.startswith("--")))
+    assert {s: m for s, m in meaning.items() if len(m) > 1} == {}
+    assert meaning["-o"] == {("--output",)} and meaning["-q"] == {("--quiet",)}
+
+
 @pytest.fixture(scope="module")
 def example_runs(tmp_path_factory, seed_build) -> dict[str, list[tuple[str, int | None, str]]]:
     """Every command's help examples, run at once (each in its own copy of the repo):
@@ -121,16 +133,16 @@ def test_help_examples_run(cmd, example_runs):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["export", "{missing}", "-f", "json"], "not found"),
+    (["export", "{missing}", "--format", "json"], "not found"),
     (["stats", "{missing}"], "not found"),
     (["build", "{missing}", "-o", "{tmp}/out"], "nope"),
     (["export", "{output}", "--format", "pajek"], "pajek"),
     (["extract", "{seeds}", "--format", "xml"], "xml"),
-    (["export", "{output}", "-f", "neo4j"], "-o"),
+    (["export", "{output}", "--format", "neo4j"], "-o"),
     (["stats", "{output}", "--top", "-1"], "--top"),
     (["build", "{seeds}", "--base-iri", "no iri", "-o", "{tmp}/out"], "base-iri"),
     (["frobnicate"], "frobnicate"),
-    (["export", "{output}", "-f", "json", "--colour"], "--colour"),
+    (["export", "{output}", "--format", "json", "--colour"], "--colour"),
 ])
 def test_user_mistakes_are_one_line_with_exit_2(args, says, tmp_path, seed_build, seeds):
     paths = {"missing": str(tmp_path / "nope"), "tmp": str(tmp_path), "seeds": str(seeds),
@@ -144,8 +156,8 @@ def test_user_mistakes_are_one_line_with_exit_2(args, says, tmp_path, seed_build
 def test_a_real_process_prints_no_traceback(tmp_path, seed_build):
     procs = [subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
-             for args in (["export", str(tmp_path / "nope"), "-f", "graphml"],
-                          ["export", str(seed_build[1]), "-f", "pajek"])]
+             for args in (["export", str(tmp_path / "nope"), "--format", "graphml"],
+                          ["export", str(seed_build[1]), "--format", "pajek"])]
     for proc in procs:
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == 2 and out == ""

@@ -161,14 +161,14 @@ def test_initiatives_table_lists_runners_and_sources(graph):
 
 
 def test_cli_writes_single_file_formats_to_stdout(seed_build, graph):
-    r = CliRunner().invoke(main, ["export", str(seed_build[1]), "-f", "officials"])
+    r = CliRunner().invoke(main, ["export", str(seed_build[1]), "--format", "officials"])
     assert r.exit_code == 0
     assert r.stdout_bytes == export(graph, "officials")
 
 
 def test_cli_writes_files_atomically(seed_build, tmp_path):
     target = tmp_path / "g.gexf"
-    r = CliRunner().invoke(main, ["export", str(seed_build[1]), "-f", "gexf", "-o", str(target),
+    r = CliRunner().invoke(main, ["export", str(seed_build[1]), "--format", "gexf", "-o", str(target),
                                   "-q"])
     assert r.exit_code == 0 and r.output == ""
     assert [p.name for p in tmp_path.iterdir()] == ["g.gexf"]       # no temporary left behind
