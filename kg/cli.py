@@ -207,8 +207,11 @@ def extract(paths, fmt, workers, quiet):
     Example:
       kg extract seeds --format jsonl > predictions.jsonl
     """
+    # Progress only on a terminal: in logs its lines would sit among a pipeline's messages.
     records, problems = extract_records(list(paths), workers=_workers(workers),
-                                        progress=Progress(True))
+                                        progress=Progress(quiet or not sys.stderr.isatty()))
+    if not records and len(problems) == 1:      # the usual case: one wrong path
+        _fail(f"{problems[0]}; check the path", 2)
     for p in problems:
         click.echo(f"kg: warning: {p}", err=True)
     if not records and problems:

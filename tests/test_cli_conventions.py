@@ -136,6 +136,7 @@ def test_help_examples_run(cmd, example_runs):
     (["export", "{missing}", "--format", "json"], "not found"),
     (["stats", "{missing}"], "not found"),
     (["build", "{missing}", "-o", "{tmp}/out"], "nope"),
+    (["extract", "{missing}"], "nope"),
     (["export", "{output}", "--format", "pajek"], "pajek"),
     (["extract", "{seeds}", "--format", "xml"], "xml"),
     (["export", "{output}", "--format", "neo4j"], "-o"),
