@@ -7,7 +7,7 @@ same facts with the same provenance. Layout of the graph:
   mentions [{doc, article, sentence, start, end, text, quote}]
 - edge per relation (key = relation name): rel, sources [...]
 - edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds",
-  as_of = the issue date of the page that reported it (see resolve._as_of);
+  as_of = the date of the article that reported it (see resolve._as_of);
   title, as_of, sources [...]; posts without an organisation are node attribute `posts`
 - graph attributes: documents {id: {path, paper, date, area}}, articles {id: {...}}
 """

@@ -532,10 +532,12 @@ def _evidence(d: DocExtraction, m: Mention) -> Evidence:
 
 
 def _as_of(d: DocExtraction, ev: Evidence) -> str | None:
-    """The date a post was reported on: the issue date on the masthead, else the
-    article's own date (its first date, month-day resolved with the masthead year)."""
-    if d.masthead.date:
-        return d.masthead.date
-    if 0 <= ev.article < len(d.articles) and d.articles[ev.article].dates:
-        return d.articles[ev.article].dates[0]
-    return None
+    """The date a post was reported as held: the article's own date, i.e. its latest
+    full date not after the issue (the dateline: 本报讯 7月4日, month-day resolved with
+    the masthead year), else the issue date; without an issue date, the article's
+    first date (--MM-DD when no year is known)."""
+    dates = d.articles[ev.article].dates if 0 <= ev.article < len(d.articles) else []
+    issue = d.masthead.date
+    if issue:
+        return max((x for x in dates if not x.startswith("--") and x <= issue), default=issue)
+    return dates[0] if dates else None
