@@ -1,81 +1,231 @@
-"""Interactive HTML view of the graph: pyvis network, everything inlined, works offline.
+"""Interactive HTML view of the graph: one self-contained page that works offline.
 
-pyvis's own templates load vis-network and Bootstrap from CDNs, so the page is
-rendered from kg's template with vis-network's JavaScript and CSS read from the
-pyvis package and inlined. Document text reaches the page only as JSON data
-(script-safe escaped) and is put into the DOM with textContent, never as HTML.
+pyvis's own templates load vis-network and Bootstrap from CDNs and put the heading
+in unescaped, so the page comes from kg's template with vis-network's JavaScript and
+CSS read from the pyvis package and inlined. The graph travels as one JSON data block
+(escaped so no document text can close it) that the page's own script turns into
+vis-network nodes and DOM built with textContent: document text is never parsed as
+HTML. A Content-Security-Policy allows only the page's two scripts, by hash, so
+even a mistake in escaping could not run injected script.
+
+Large graphs stay responsive: above `max_nodes` the page first shows only the most
+connected nodes (and says so) while search still reaches every node.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
+import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
-TYPE_STYLE = {
-    "Official": ("#d62728", "dot"), "Person": ("#ff9896", "dot"), "Agency": ("#1f77b4", "box"),
-    "District": ("#2ca02c", "triangle"), "Company": ("#9467bd", "diamond"),
-    "Organization": ("#17becf", "square"), "Initiative": ("#ff7f0e", "star"),
-    "Place": ("#8c564b", "triangleDown"),
+from .errors import UserError
+from .outputs import atomic_write_text
+
+# Shown by default when the graph is larger: vis-network lays out 2,000 nodes in a
+# few seconds on a laptop; the rest stay reachable through search and ego views.
+DEFAULT_MAX_NODES = 2000
+
+# type -> (colour, vis shape, legend glyph, Chinese name)
+TYPE_STYLE: dict[str, tuple[str, str, str, str]] = {
+    "Official": ("#d62728", "dot", "●", "官员"),
+    "Person": ("#f28e8c", "dot", "●", "人物"),
+    "Agency": ("#1f77b4", "hexagon", "⬢", "机关"),
+    "District": ("#2ca02c", "triangle", "▲", "行政区"),
+    "Company": ("#9467bd", "diamond", "◆", "企业"),
+    "Organization": ("#17becf", "square", "■", "组织"),
+    "Initiative": ("#ff7f0e", "star", "★", "项目/活动"),
+    "Place": ("#8c564b", "triangleDown", "▼", "地点"),
 }
-REL_COLOR = {"holds": "#d62728", "locatedIn": "#2ca02c", "subOrganizationOf": "#1f77b4",
-             "subsidiaryOf": "#9467bd", "runs": "#ff7f0e", "cooperatesWith": "#17becf",
-             "participatesIn": "#e377c2"}
+OTHER_TYPE = ("#7f7f7f", "dot", "●", "")
+
+# relation -> (colour, Chinese gloss); posts ("holds") are labelled with the title.
+REL_STYLE: dict[str, tuple[str, str]] = {
+    "holds": ("#d62728", "任职"),
+    "locatedIn": ("#2ca02c", "位于"),
+    "subOrganizationOf": ("#1f77b4", "下属于"),
+    "subsidiaryOf": ("#9467bd", "子公司"),
+    "runs": ("#ff7f0e", "主办"),
+    "cooperatesWith": ("#17becf", "合作"),
+    "participatesIn": ("#e377c2", "参与"),
+}
+OTHER_REL = ("#999999", "")
 
 
 def _vis_assets() -> tuple[str, str]:
+    """vis-network as shipped inside the pyvis package (no CDN)."""
     lib = resources.files("pyvis") / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), \
-        (lib / "vis-network.css").read_text(encoding="utf-8")
+    return ((lib / "vis-network.min.js").read_text(encoding="utf-8"),
+            (lib / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def _script_json(obj) -> str:
+def _script_json(obj: object) -> str:
     """JSON safe inside <script>: no '</', '<!--' or U+2028 can end or break the block."""
-    return (json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def network(g: nx.MultiDiGraph) -> Network:
-    """The pyvis Network of the graph (nodes styled by type, edges by relation)."""
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
-    for n, d in sorted(g.nodes(data=True)):
-        color, shape = TYPE_STYLE[d["type"]]
-        net.add_node(n, label=d["label"], title=f'{d["label"]} ({d["type"]}) {d.get("pinyin", "")}',
-                     color=color, shape=shape, group=d["type"], value=max(1, len(d.get("mentions", []))))
-    for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        label = d.get("title") if d["rel"] == "holds" else d["rel"]
-        net.add_edge(h, t, label=label, title=label, color=REL_COLOR.get(d["rel"], "#999"),
-                     arrows="to")
-    return net
+def _inline_js(js: str) -> str:
+    """Script text that the HTML parser cannot end early ('</script') or switch into its
+    escaped states ('<!--'); both escapes mean the same inside JS strings and regexes."""
+    return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
-def render(g: nx.MultiDiGraph, title: str = "kg") -> str:
-    net = network(g)
-    js, css = _vis_assets()
-    details = {n: {"label": d["label"], "type": d["type"], "aliases": d.get("aliases", []),
-                   "pinyin": d.get("pinyin", ""), "code": d.get("code", ""),
-                   "posts": d.get("posts", []),
-                   "mentions": d.get("mentions", [])[:20]}
-               for n, d in g.nodes(data=True)}
-    for h, t, k, d in g.edges(keys=True, data=True):
-        if d["rel"] == "holds":
-            details[h]["posts"] = details[h]["posts"] + [
-                {"title": d["title"], "as_of": d.get("as_of", ""), "org": g.nodes[t]["label"],
-                 "sources": d.get("sources", [])}]
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def _source(s: dict) -> dict:
+    return {"doc": s.get("doc", ""), "article": s.get("article", ""), "quote": s.get("quote", ""),
+            "start": s.get("start"), "end": s.get("end")}
+
+
+def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
+    """Ids of the most connected `max_nodes` nodes, or None when the whole graph fits.
+
+    Ranked by degree, then mentions, then id, so the same graph always opens the same way.
+    """
+    if max_nodes is None or g.number_of_nodes() <= max_nodes:
+        return None
+    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), -len(g.nodes[n].get("mentions", [])), n))
+    return sorted(ranked[:max_nodes])
+
+
+def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
+            focus: list[str] | None = None) -> dict:
+    """Everything the page shows, as plain JSON: nodes, edges with evidence, documents."""
+    nodes = []
+    for n in sorted(g.nodes):
+        d = g.nodes[n]
+        nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
+                      "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
+                      "code": d.get("code", ""), "degree": g.degree(n),
+                      "posts": [{"title": p.get("title", ""), "as_of": p.get("as_of", ""),
+                                 "sources": [_source(s) for s in p.get("sources", [])]}
+                                for p in d.get("posts", [])],
+                      "mentions": [_source(m) for m in d.get("mentions", [])]})
+    edges = []
+    for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+        edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
+                      "as_of": d.get("as_of", ""),
+                      "sources": [_source(s) for s in d.get("sources", [])]})
+    cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
+            {s["doc"] for e in edges for s in e["sources"]} | \
+            {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}
+    articles = {s["article"] for x in nodes for s in x["mentions"]} | \
+               {s["article"] for e in edges for s in e["sources"]} | \
+               {s["article"] for x in nodes for p in x["posts"] for s in p["sources"]}
+    docs = g.graph.get("documents", {})
+    arts = g.graph.get("articles", {})
+    types = Counter(x["type"] for x in nodes)
+    rels = Counter(e["rel"] for e in edges)
+    return {
+        "title": title,
+        "nodes": nodes,
+        "edges": edges,
+        "shown": default_view(g, max_nodes),
+        "max_nodes": max_nodes,
+        "focus": [n for n in (focus or []) if n in g],
+        "types": {t: dict(zip(("color", "shape", "glyph", "zh"), TYPE_STYLE.get(t, OTHER_TYPE)),
+                          count=types[t]) for t in sorted(types, key=_type_order)},
+        "rels": {r: dict(zip(("color", "zh"), REL_STYLE.get(r, OTHER_REL)), count=rels[r])
+                 for r in sorted(rels, key=_rel_order)},
+        "docs": {k: {"path": v.get("path", ""), "paper": v.get("paper", ""), "date": v.get("date", "")}
+                 for k, v in docs.items() if k in cited},
+        "articles": {k: {"title": v.get("title", ""), "index": v.get("index")}
+                     for k, v in arts.items() if k in articles},
+    }
+
+
+def _type_order(t: str) -> tuple[int, str]:
+    keys = list(TYPE_STYLE)
+    return (keys.index(t) if t in keys else len(keys), t)
+
+
+def _rel_order(r: str) -> tuple[int, str]:
+    keys = list(REL_STYLE)
+    return (keys.index(r) if r in keys else len(keys), r)
+
+
+def render(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
+           focus: list[str] | None = None) -> str:
+    """The explorer page of `g` as one HTML string.
+
+    max_nodes: above this many nodes the page opens on the most connected `max_nodes`
+    (None: always everything). focus: node ids selected when the page opens.
+    """
+    vis_js, vis_css = _vis_assets()
+    vis_js = _inline_js(vis_js)
     template = (resources.files("kg") / "templates" / "graph.html").read_text(encoding="utf-8")
-    return (template
-            .replace("/*VIS_CSS*/", css)
-            .replace("/*VIS_JS*/", js.replace("</script", "<\\/script"))
-            .replace("/*NODES*/null", _script_json(json.loads(json.dumps(net.nodes))))
-            .replace("/*EDGES*/null", _script_json(json.loads(json.dumps(net.edges))))
-            .replace("/*DETAILS*/null", _script_json(details))
-            .replace("/*STYLES*/null", _script_json(TYPE_STYLE))
-            .replace("/*TITLE*/null", _script_json(title)))
+    app_js = _inline_js((resources.files("kg") / "templates" / "graph.js").read_text(encoding="utf-8"))
+    csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(app_js)
+           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    parts = {
+        "TITLE": html.escape(title),
+        "CSP": html.escape(csp),
+        "VIS_CSS": vis_css.replace("</style", "<\\/style"),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+        "DATA": _script_json(payload(g, title, max_nodes, focus)),
+    }
+    # one pass over the template: text inserted for one placeholder is never rescanned
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
 
 
-def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg") -> None:
-    from .outputs import atomic_write_text
-    atomic_write_text(path, render(g, title))
+def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg",
+               max_nodes: int | None = DEFAULT_MAX_NODES, focus: list[str] | None = None) -> None:
+    """Write the explorer page atomically (see `render` for the parameters)."""
+    atomic_write_text(Path(path), render(g, title, max_nodes, focus))
+
+
+def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
+    """Nodes called `name`: by id, else label, else alias, else pinyin (case, spaces ignored).
+
+    Two people may share a name and stay two nodes; all of them are returned.
+    """
+    if name in g:
+        return [name]
+    q = name.replace(" ", "").lower()
+    fields = (lambda d: [d.get("label", "")], lambda d: d.get("aliases", []),
+              lambda d: [d.get("pinyin", "")])
+    for field in fields:
+        hits = sorted(n for n, d in g.nodes(data=True)
+                      if q in (v.replace(" ", "").lower() for v in field(d)))
+        if hits:
+            return hits
+    return []
+
+
+def ego_subgraph(g: nx.MultiDiGraph, centres: list[str], depth: int) -> nx.MultiDiGraph:
+    """`centres` and every node within `depth` hops, edges followed either way."""
+    u = g.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for c in centres:
+        keep |= set(nx.single_source_shortest_path_length(u, c, cutoff=depth))
+    return g.subgraph(keep).copy()
+
+
+def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
+                   max_nodes: int | None = DEFAULT_MAX_NODES) -> list[str]:
+    """Write the explorer page of `name`'s neighbourhood (`depth` hops); its centre ids.
+
+    The centres open selected and outlined, so the page starts on the person or agency asked for.
+    """
+    centres = find_nodes(g, name)
+    if not centres:
+        q = name.replace(" ", "").lower()
+        near = sorted((d["label"] for _, d in g.nodes(data=True)
+                       if q in d.get("label", "").lower() or q in d.get("pinyin", "").replace(" ", "")),
+                      key=lambda s: (len(s), s))[:5]
+        raise UserError(f"no entity called {name!r}" +
+                        (f"; similar: {'、'.join(near)}" if near else "; search graph.html to find its name"))
+    sub = ego_subgraph(g, centres, depth)
+    label = g.nodes[centres[0]]["label"]
+    write_html(sub, path, title=f"{label} ±{depth}", max_nodes=max_nodes, focus=centres)
+    return centres

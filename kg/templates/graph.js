@@ -1,0 +1,440 @@
+"use strict";
+// kg explorer: builds the vis-network view and every panel from the JSON data block.
+// Document text only ever reaches the DOM through textContent, never as HTML.
+(() => {
+  const DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  };
+  const t0 = performance.now();
+
+  // ---- index -------------------------------------------------------------------
+  const byId = new Map(DATA.nodes.map((n) => [n.id, n]));
+  const adj = new Map(DATA.nodes.map((n) => [n.id, []]));   // node id -> edge indexes
+  DATA.edges.forEach((e, i) => {
+    e.id = "e" + i;
+    adj.get(e.from).push(i);
+    if (e.to !== e.from) adj.get(e.to).push(i);
+  });
+  const compact = (s) => String(s || "").toLowerCase().replace(/\s+/g, "");
+  for (const n of DATA.nodes) {
+    n.keys = [n.label, ...n.aliases].map(compact);
+    n.py = compact(n.pinyin);
+    n.initials = (n.pinyin || "").split(/\s+/).filter(Boolean).map((s) => s[0]).join("").toLowerCase();
+  }
+  const typeInfo = (t) => DATA.types[t] || {color: "#7f7f7f", shape: "dot", glyph: "●", zh: ""};
+  const relInfo = (r) => DATA.rels[r] || {color: "#999999", zh: ""};
+  const edgeLabel = (e) => (e.rel === "holds" && e.title ? e.title : e.rel);
+
+  // ---- state -------------------------------------------------------------------
+  const typeOn = Object.fromEntries(Object.keys(DATA.types).map((t) => [t, true]));
+  const relOn = Object.fromEntries(Object.keys(DATA.rels).map((r) => [r, true]));
+  const base = DATA.shown ? new Set(DATA.shown) : null;   // large graph: default scope
+  const revealed = new Set();                              // reached by search beyond `base`
+  let ego = null;                                          // Set of ids while in ego view
+  let selected = null;
+  const placed = new Set();                                // nodes that have a laid-out position
+  const inScope = (id) => (ego ? ego.has(id) : !base || base.has(id) || revealed.has(id));
+  const nodeShown = (id) => typeOn[byId.get(id).type] !== false && inScope(id);
+  const edgeShown = (e) => relOn[e.rel] !== false && nodeShown(e.from) && nodeShown(e.to);
+
+  // ---- vis data ----------------------------------------------------------------
+  const focusSet = new Set(DATA.focus);
+  const visNodes = new vis.DataSet(DATA.nodes.map((n) => {
+    const ti = typeInfo(n.type);
+    const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mentions.length} mentions`];
+    if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
+    return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
+            color: {background: ti.color, border: focusSet.has(n.id) ? "#000" : ti.color},
+            borderWidth: focusSet.has(n.id) ? 4 : 1, value: 1 + n.degree, hidden: !nodeShown(n.id)};
+  }));
+  const pairCount = new Map();
+  const visEdges = new vis.DataSet(DATA.edges.map((e) => {
+    const pair = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+    const k = pairCount.get(pair) || 0;
+    pairCount.set(pair, k + 1);
+    const a = byId.get(e.from), b = byId.get(e.to);
+    const tip = `${a.label} → ${edgeLabel(e)} → ${b.label}` + (e.as_of ? ` (${e.as_of})` : "") +
+      (e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
+    return {id: e.id, from: e.from, to: e.to, rel: e.rel, label: edgeLabel(e), title: tip,
+            color: {color: relInfo(e.rel).color, highlight: relInfo(e.rel).color}, arrows: "to",
+            hidden: !edgeShown(e),
+            // parallel facts between one pair fan out instead of drawing over each other
+            smooth: k === 0 ? false : {enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW",
+                                       roundness: 0.2 * Math.ceil(k / 2)}};
+  }));
+
+  const visibleCount = () => DATA.nodes.reduce((c, n) => c + (nodeShown(n.id) ? 1 : 0), 0);
+  const big = visibleCount() > 800;
+  // Physics runs in chunks until it converges, hits maxIterations or uses up budgetMs,
+  // then stops for good: a 5,000-node page is usable after a few seconds on any machine.
+  const LAYOUT = {chunk: big ? 10 : 50, maxIterations: 1000, budgetMs: 4000};
+  const net = new vis.Network($("net"), {nodes: visNodes, edges: visEdges}, {
+    layout: {improvedLayout: visibleCount() <= 150, randomSeed: 7},
+    physics: {
+      solver: "barnesHut",
+      barnesHut: {gravitationalConstant: -6000, centralGravity: 0.3, springLength: 110,
+                  springConstant: 0.04, damping: 0.25, theta: big ? 1.0 : 0.5},
+      stabilization: {enabled: true, iterations: LAYOUT.chunk, updateInterval: 10, fit: true},
+      adaptiveTimestep: !big, minVelocity: 1.5,
+    },
+    nodes: {font: {size: 14, strokeWidth: 3, strokeColor: "#fff"},
+            scaling: {min: 8, max: 36, label: {enabled: true, min: 12, max: 22, drawThreshold: 7}}},
+    edges: {width: 1, selectionWidth: 2, arrows: {to: {scaleFactor: 0.5}},
+            font: {size: 10, color: "#444", strokeWidth: 3, align: "middle"}},
+    interaction: {hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+                  keyboard: false},
+  });
+  window.kg = {net, nodes: visNodes, edges: visEdges, data: DATA, select, egoView, showAll, relax};
+
+  // ---- layout: stabilise once, then physics stops -----------------------------
+  const status = $("status");
+  const summary = () => {
+    const shownNodes = visNodes.get({filter: (n) => !n.hidden}).length;
+    const shownEdges = visEdges.get({filter: (e) => !e.hidden}).length;
+    status.textContent = `${DATA.nodes.length} nodes · ${DATA.edges.length} facts — showing ` +
+      `${shownNodes} nodes, ${shownEdges} edges` + (ego ? " (ego view)" : "");
+  };
+  let layoutStart = t0, layoutIterations = 0, lastProgress = null;
+  net.on("stabilizationProgress", (p) => {
+    lastProgress = p;
+    status.textContent = `laying out… ${layoutIterations + p.iterations} iterations`;
+  });
+  net.on("stabilizationIterationsDone", () => {
+    const p = lastProgress || {iterations: 0, total: 0};
+    lastProgress = null;
+    layoutIterations += p.iterations;
+    const converged = p.iterations < p.total;
+    if (converged || layoutIterations >= LAYOUT.maxIterations ||
+        performance.now() - layoutStart > LAYOUT.budgetMs) layoutDone();
+    else setTimeout(() => net.stabilize(LAYOUT.chunk), 0);
+  });
+  function relax() {
+    layoutStart = performance.now();
+    layoutIterations = 0;
+    net.setOptions({physics: {enabled: true}});
+    net.stabilize(LAYOUT.chunk);
+  }
+  let firstLayout = true;
+  const layoutDone = () => {
+    net.setOptions({physics: {enabled: false}});
+    for (const n of DATA.nodes) if (nodeShown(n.id)) placed.add(n.id);
+    summary();
+    if (firstLayout) {
+      firstLayout = false;
+      // for bench/html_bench.py: ms from navigation start to script start and to stable layout
+      window.kgLayout = {scriptMs: t0, stableMs: performance.now(), iterations: layoutIterations};
+      document.body.dataset.layout = "stable";
+      if (DATA.focus.length) select(DATA.focus[0], false);
+    } else {
+      net.fit({animation: {duration: 300}});
+    }
+  };
+  if (visibleCount() === 0) layoutDone();
+
+  if (base) {
+    const notice = $("notice");
+    notice.hidden = false;
+    notice.textContent = `Large graph: showing the ${base.size.toLocaleString()} most connected of ` +
+      `${DATA.nodes.length.toLocaleString()} nodes (limit max_nodes=${DATA.max_nodes}). ` +
+      "Search reaches every node; an ego view shows any neighbourhood.";
+  }
+
+  // ---- visibility --------------------------------------------------------------
+  function applyVisibility() {
+    const nu = [], eu = [];
+    for (const n of DATA.nodes) {
+      const hidden = !nodeShown(n.id);
+      if (visNodes.get(n.id).hidden !== hidden) nu.push({id: n.id, hidden});
+    }
+    for (const e of DATA.edges) {
+      const hidden = !edgeShown(e);
+      if (visEdges.get(e.id).hidden !== hidden) eu.push({id: e.id, hidden});
+    }
+    const fresh = nu.filter((u) => !u.hidden && !placed.has(u.id)).map((u) => u.id);
+    if (nu.length) visNodes.update(nu);
+    if (eu.length) visEdges.update(eu);
+    summary();
+    return fresh;
+  }
+
+  // New nodes appear beside a neighbour that already has a position (or the anchor).
+  function place(ids, anchor) {
+    const golden = 2.39996;
+    const updates = [];
+    ids.forEach((id, i) => {
+      let at = null;
+      for (const ei of adj.get(id)) {
+        const e = DATA.edges[ei], other = e.from === id ? e.to : e.from;
+        if (placed.has(other) && nodeShown(other)) { at = net.getPosition(other); break; }
+      }
+      if (!at) at = anchor || net.getViewPosition();
+      const r = 60 + 12 * Math.sqrt(i);
+      const p = {x: at.x + r * Math.cos(golden * i), y: at.y + r * Math.sin(golden * i)};
+      updates.push({id, x: p.x, y: p.y});
+      placed.add(id);
+    });
+    visNodes.update(updates);
+  }
+
+  function relayout(fresh, anchor) {
+    if (!fresh.length) return;
+    place(fresh, anchor);
+    if (ego && ego.size <= 1500) relax();
+  }
+
+  // ---- filters -----------------------------------------------------------------
+  function filterRow(box, key, on, glyph, color, label, count, onChange) {
+    const row = el("label");
+    const cb = el("input");
+    cb.type = "checkbox";
+    cb.checked = on;
+    cb.dataset.key = key;
+    cb.addEventListener("change", () => onChange(cb.checked));
+    const g = el("span", glyph, "glyph");
+    g.style.color = color;
+    row.append(cb, g, el("span", label), el("span", count, "count"));
+    box.appendChild(row);
+  }
+  for (const [t, info] of Object.entries(DATA.types)) {
+    filterRow($("types"), t, true, info.glyph, info.color, `${t} ${info.zh}`, info.count, (on) => {
+      typeOn[t] = on;
+      relayout(applyVisibility());
+    });
+  }
+  for (const [r, info] of Object.entries(DATA.rels)) {
+    filterRow($("rels"), r, true, "━", info.color, `${r} ${info.zh}`, info.count, (on) => {
+      relOn[r] = on;
+      applyVisibility();
+    });
+  }
+
+  // ---- side panel --------------------------------------------------------------
+  function nodeLink(id) {
+    const n = byId.get(id);
+    const b = el("button", n.label, "link");
+    b.title = `${n.type} · ${n.pinyin}`;
+    b.addEventListener("click", () => select(id));
+    return b;
+  }
+  function quote(text, highlight) {
+    const q = el("div", null, "quote");
+    const parts = highlight ? String(text).split(highlight) : [String(text)];
+    parts.forEach((part, i) => {
+      if (i) q.appendChild(el("mark", highlight));
+      q.appendChild(document.createTextNode(part));
+    });
+    return q;
+  }
+  function cite(s) {
+    const d = DATA.docs[s.doc] || {};
+    const a = DATA.articles[s.article] || {};
+    const bits = [[d.paper, d.date].filter(Boolean).join(" "), s.doc,
+                  a.title ? `《${a.title}》` : "", s.article,
+                  s.start != null ? `chars ${s.start}–${s.end}` : ""];
+    return el("div", bits.filter(Boolean).join(" · "), "cite");
+  }
+  function sources(box, list, highlight, limit = 50) {
+    for (const s of list.slice(0, limit)) box.append(quote(s.quote, highlight), cite(s));
+    if (list.length > limit) box.appendChild(el("div", `… ${list.length - limit} more`, "muted"));
+  }
+  function badge(type) {
+    const ti = typeInfo(type);
+    const b = el("span", `${ti.glyph} ${type} ${ti.zh}`, "badge");
+    b.style.background = ti.color;
+    return b;
+  }
+
+  function showNode(id) {
+    const n = byId.get(id);
+    $("p-title").textContent = n.label;
+    const body = $("p-body");
+    body.replaceChildren(badge(n.type));
+    body.appendChild(el("div", [n.pinyin, n.code && "code " + n.code].filter(Boolean).join(" · ")));
+    body.appendChild(el("div", "id " + n.id, "muted"));
+    if (n.aliases.length) body.appendChild(el("div", "又名 aliases: " + n.aliases.join("、")));
+    const edges = adj.get(id).map((i) => DATA.edges[i]);
+    const posts = edges.filter((e) => e.rel === "holds");
+    const others = edges.filter((e) => e.rel !== "holds");
+    if (posts.length || n.posts.length) {
+      body.appendChild(el("h3", `职务 Posts (${posts.length + n.posts.length})`));
+      for (const e of posts) {
+        const f = el("div", null, "fact");
+        const line = el("div");
+        const holder = e.from === id;
+        line.append(el("b", e.title), document.createTextNode(holder ? " @ " : " — "),
+                    nodeLink(holder ? e.to : e.from));
+        if (e.as_of) line.appendChild(el("span", `  (as of ${e.as_of})`, "muted"));
+        f.appendChild(line);
+        sources(f, e.sources, e.title);
+        body.appendChild(f);
+      }
+      for (const p of n.posts) {
+        const f = el("div", null, "fact");
+        const line = el("div");
+        line.appendChild(el("b", p.title));
+        if (p.as_of) line.appendChild(el("span", `  (as of ${p.as_of})`, "muted"));
+        f.appendChild(line);
+        sources(f, p.sources, p.title);
+        body.appendChild(f);
+      }
+    }
+    if (others.length) {
+      body.appendChild(el("h3", `关系 Relations (${others.length})`));
+      for (const e of others) {
+        const f = el("div", null, "fact");
+        const line = el("div");
+        const out = e.from === id;
+        line.append(document.createTextNode(out ? "→ " : "← "), el("b", `${e.rel} ${relInfo(e.rel).zh}`),
+                    document.createTextNode(out ? " → " : " ← "), nodeLink(out ? e.to : e.from));
+        f.appendChild(line);
+        sources(f, e.sources, null, 5);
+        body.appendChild(f);
+      }
+    }
+    body.appendChild(el("h3", `来源 Sources (${n.mentions.length} mentions)`));
+    const byText = n.mentions.length ? n.mentions[0].text || n.label : n.label;
+    sources(body, n.mentions, byText);
+  }
+
+  function showEdge(eid) {
+    const e = DATA.edges[Number(eid.slice(1))];
+    $("p-title").textContent = edgeLabel(e);
+    const body = $("p-body");
+    const line = el("div");
+    line.append(nodeLink(e.from), document.createTextNode(` → ${e.rel} ${relInfo(e.rel).zh} → `), nodeLink(e.to));
+    body.replaceChildren(line);
+    if (e.as_of) body.appendChild(el("div", "as of " + e.as_of, "muted"));
+    body.appendChild(el("h3", `证据 Evidence (${e.sources.length})`));
+    sources(body, e.sources, e.rel === "holds" ? e.title : null);
+  }
+
+  // ---- selection, search, ego --------------------------------------------------
+  function select(id, move = true) {
+    if (!byId.has(id)) return;
+    const n = byId.get(id);
+    if (ego && !ego.has(id)) ego = null;
+    if (!inScope(id)) {
+      revealed.add(id);
+      for (const i of adj.get(id)) { revealed.add(DATA.edges[i].from); revealed.add(DATA.edges[i].to); }
+    }
+    if (typeOn[n.type] === false) {
+      typeOn[n.type] = true;
+      const cb = $("types").querySelector(`input[data-key="${CSS.escape(n.type)}"]`);
+      if (cb) cb.checked = true;
+    }
+    const fresh = applyVisibility();
+    if (fresh.includes(id)) {
+      place([id], net.getViewPosition());
+      place(fresh.filter((x) => x !== id), net.getPosition(id));
+    } else {
+      place(fresh, net.getPosition(id));
+    }
+    selected = id;
+    $("ego").disabled = false;
+    net.selectNodes([id]);
+    if (move) net.focus(id, {scale: Math.max(net.getScale(), 1.1), animation: {duration: 400}});
+    showNode(id);
+  }
+
+  function egoView(id = selected, depth = Number($("depth").value)) {
+    if (!byId.has(id)) return;
+    const seen = new Set([id]);
+    let frontier = [id];
+    for (let d = 0; d < depth && frontier.length; d++) {
+      const next = [];
+      for (const u of frontier) {
+        for (const i of adj.get(u)) {
+          const e = DATA.edges[i];
+          if (relOn[e.rel] === false) continue;
+          const v = e.from === u ? e.to : e.from;
+          if (!seen.has(v)) { seen.add(v); next.push(v); }
+        }
+      }
+      frontier = next;
+    }
+    ego = seen;
+    const anchor = placed.has(id) ? net.getPosition(id) : net.getViewPosition();
+    const fresh = applyVisibility();
+    if (fresh.length) relayout(fresh, anchor);
+    else net.fit({nodes: [...seen].filter(nodeShown), animation: {duration: 300}});
+    net.selectNodes([id]);
+  }
+
+  function showAll() {
+    ego = null;
+    applyVisibility();
+    net.fit({animation: {duration: 300}});
+  }
+
+  $("ego").addEventListener("click", () => egoView());
+  $("all").addEventListener("click", showAll);
+  $("relax").addEventListener("click", relax);
+
+  net.on("click", (p) => {
+    if (p.nodes.length) { selected = p.nodes[0]; $("ego").disabled = false; showNode(p.nodes[0]); }
+    else if (p.edges.length) showEdge(p.edges[0]);
+  });
+  net.on("doubleClick", (p) => { if (p.nodes.length) { selected = p.nodes[0]; egoView(); } });
+
+  const input = $("search"), list = $("suggest");
+  let hits = [], active = 0;
+  function score(n, q) {
+    if (n.keys.includes(q)) return 0;
+    if (n.keys[0].startsWith(q)) return 1;
+    if (n.py === q) return 2;
+    if (n.keys.some((k) => k.includes(q))) return 3;
+    if (n.py.startsWith(q)) return 4;
+    if (n.py.includes(q)) return 5;
+    if (/^[a-z]+$/.test(q) && n.initials.startsWith(q)) return 6;
+    return -1;
+  }
+  function suggest() {
+    const q = compact(input.value);
+    hits = [];
+    if (q) {
+      for (const n of DATA.nodes) {
+        const s = score(n, q);
+        if (s >= 0) hits.push([s, -n.degree, n.label, n.id]);
+      }
+      hits.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+    }
+    active = 0;
+    list.replaceChildren();
+    for (const [, , , id] of hits.slice(0, 30)) {
+      const n = byId.get(id);
+      const li = el("li");
+      const g = el("span", typeInfo(n.type).glyph + " ");
+      g.style.color = typeInfo(n.type).color;
+      li.append(g, el("span", n.label + " "), el("span", n.pinyin, "py"));
+      li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(id); });
+      list.appendChild(li);
+    }
+    if (q && !hits.length) list.appendChild(el("li", "not found / 未找到", "muted"));
+    if (hits.length > 30) list.appendChild(el("li", `… ${hits.length - 30} more`, "muted"));
+    list.hidden = !q;
+    mark();
+  }
+  function mark() {
+    [...list.children].forEach((li, i) => li.classList.toggle("active", i === active && i < hits.length));
+  }
+  function choose(id) {
+    list.hidden = true;
+    input.value = byId.get(id).label;
+    select(id);
+  }
+  input.addEventListener("input", suggest);
+  input.addEventListener("keydown", (ev) => {
+    if (ev.key === "ArrowDown") { active = Math.min(active + 1, Math.min(hits.length, 30) - 1); mark(); ev.preventDefault(); }
+    else if (ev.key === "ArrowUp") { active = Math.max(active - 1, 0); mark(); ev.preventDefault(); }
+    else if (ev.key === "Enter") { if (!hits.length) suggest(); if (hits.length) choose(hits[active][3]); }
+    else if (ev.key === "Escape") list.hidden = true;
+  });
+  input.addEventListener("blur", () => { list.hidden = true; });
+
+  summary();
+})();

@@ -1,0 +1,161 @@
+"""The explorer page as text: self-contained, script-safe, CSP-locked; the large-graph
+default view, name lookup, ego subgraphs and `kg view`. (Behaviour in a real browser:
+test_browser.py.)"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.graph import to_node_link
+from kg.html import (_script_json, default_view, ego_subgraph, find_nodes, payload, render,
+                     write_html)
+
+EVIL = "</script><script>alert(1)</script><!--\u2028<img src=x onerror=alert(1)>"
+
+
+def _graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph(documents={"d.txt": {"path": "d.txt", "paper": "东昌府讯", "date": "2022-07-05"}},
+                        articles={"d.txt#a0": {"title": "会见", "index": 0}})
+
+    def node(i: str, label: str, type_: str, aliases: tuple[str, ...] = (), py: str = "") -> None:
+        g.add_node(i, label=label, type=type_, aliases=list(aliases), code="", pinyin=py, posts=[],
+                   mentions=[{"doc": "d.txt", "article": "d.txt#a0", "sentence": 0, "start": 0,
+                              "end": 3, "text": label, "quote": f"{label}会见{EVIL}。"}])
+
+    node("p1", "江绍华", "Official", py="jiang shao hua")
+    node("p2", "江绍华", "Person", py="jiang shao hua")
+    node("a1", "东昌府区人民政府", "Agency", ("区政府",), "dong chang fu qu ren min zheng fu")
+    node("d1", "东昌府区", "District", py="dong chang fu qu")
+    node("c1", EVIL, "Company", py="")
+    src = [{"doc": "d.txt", "article": "d.txt#a0", "sentence": 0, "start": 0, "end": 3, "quote": EVIL}]
+    g.add_edge("p1", "a1", key="post:区长:2022-07-05", rel="holds", title="区长", as_of="2022-07-05",
+               sources=src)
+    g.add_edge("a1", "d1", key="locatedIn", rel="locatedIn", sources=src)
+    g.add_edge("c1", "d1", key="locatedIn", rel="locatedIn", sources=src)
+    return g
+
+
+def _scripts(page: str) -> list[str]:
+    return re.findall(r"<script[^>]*>(.*?)</script>", page, re.S)
+
+
+def _data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    return json.loads(block.group(1))
+
+
+def test_script_json_cannot_end_its_block_and_round_trips():
+    s = _script_json({"q": EVIL})
+    assert "<" not in s and ">" not in s and "\u2028" not in s
+    assert json.loads(s) == {"q": EVIL}
+
+
+def test_page_is_one_offline_file_with_every_node():
+    g = _graph()
+    page = render(g, title="t")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert not re.search(r"""url\(\s*["']?https?:|@import""", page)
+    assert len(_scripts(page)) == 3 and page.count("</script>") == 3   # data, vis-network, app
+    data = _data(page)
+    assert [n["id"] for n in data["nodes"]] == sorted(g.nodes)
+    assert len(data["edges"]) == g.number_of_edges()
+    assert data["nodes"][1]["label"] == EVIL                 # text travels intact, as data
+    assert "<img" not in page.replace("\\u003cimg", "")      # ...and never as markup
+
+
+def test_csp_allows_exactly_the_pages_own_scripts():
+    page = render(_graph())
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    csp = csp.replace("&#x27;", "'")
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    hashes = set(re.findall(r"'sha256-([^']+)'", csp))
+    executable = _scripts(page)[1:]                           # the JSON block is never run
+    assert hashes == {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
+                      for s in executable}
+
+
+def test_title_is_escaped_everywhere_it_appears():
+    page = render(_graph(), title=EVIL)
+    assert "<title>&lt;/script&gt;" in page
+    assert page.count("</script") == render(_graph(), title="t").count("</script") == 3
+    assert _data(page)["title"] == EVIL
+
+
+def test_posts_are_edges_labelled_with_the_title_and_evidence_is_kept():
+    data = payload(_graph())
+    post = next(e for e in data["edges"] if e["rel"] == "holds")
+    assert (post["from"], post["to"], post["title"], post["as_of"]) == ("p1", "a1", "区长", "2022-07-05")
+    assert post["sources"][0]["quote"] == EVIL
+    assert data["docs"]["d.txt"]["paper"] == "东昌府讯"
+    assert data["articles"]["d.txt#a0"]["title"] == "会见"
+    assert set(data["types"]) == {"Official", "Person", "Agency", "District", "Company"}
+    assert data["rels"]["holds"]["count"] == 1
+
+
+def test_default_view_is_the_most_connected_part_above_max_nodes():
+    g = _graph()
+    assert default_view(g, None) is None
+    assert default_view(g, 5) is None
+    assert default_view(g, 2) == ["a1", "d1"]                 # degree 2 each; others 1 or 0
+    data = payload(g, max_nodes=2)
+    assert data["shown"] == ["a1", "d1"] and len(data["nodes"]) == 5   # search still has all
+
+
+def test_find_nodes_by_id_label_alias_and_pinyin():
+    g = _graph()
+    assert find_nodes(g, "a1") == ["a1"]
+    assert find_nodes(g, "江绍华") == ["p1", "p2"]             # namesakes stay two, both found
+    assert find_nodes(g, "区政府") == ["a1"]
+    assert find_nodes(g, "Jiang Shaohua") == ["p1", "p2"]
+    assert find_nodes(g, "张三") == []
+
+
+def test_ego_subgraph_follows_edges_either_way():
+    g = _graph()
+    assert set(ego_subgraph(g, ["p1"], 0)) == {"p1"}
+    assert set(ego_subgraph(g, ["p1"], 1)) == {"p1", "a1"}
+    assert set(ego_subgraph(g, ["p1"], 2)) == {"p1", "a1", "d1"}
+    assert set(ego_subgraph(g, ["d1"], 1)) == {"d1", "a1", "c1"}
+    assert ego_subgraph(g, ["p1"], 1).graph["documents"] == g.graph["documents"]
+
+
+def test_write_html_keeps_the_pipeline_signature(tmp_path):
+    write_html(_graph(), tmp_path / "g.html", title="seed")
+    assert _data((tmp_path / "g.html").read_text(encoding="utf-8"))["title"] == "seed"
+
+
+@pytest.fixture
+def graph_dir(tmp_path):
+    (tmp_path / "graph.json").write_text(json.dumps(to_node_link(_graph()), ensure_ascii=False),
+                                         encoding="utf-8")
+    return tmp_path
+
+
+def test_kg_view_writes_the_neighbourhood_of_a_name(graph_dir, tmp_path):
+    out = tmp_path / "v.html"
+    r = CliRunner().invoke(main, ["view", "区政府", "--depth", "1", "-o", str(out), str(graph_dir)])
+    assert r.exit_code == 0, r.output
+    data = _data(out.read_text(encoding="utf-8"))
+    assert {n["id"] for n in data["nodes"]} == {"a1", "p1", "d1"}
+    assert data["focus"] == ["a1"]
+
+
+def test_kg_view_default_output_and_graph_json_path(graph_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["view", "江绍华", str(graph_dir / "graph.json")])
+    assert r.exit_code == 0, r.output
+    data = _data((tmp_path / "view-江绍华-2.html").read_text(encoding="utf-8"))
+    assert data["focus"] == ["p1", "p2"]
+
+
+def test_kg_view_unknown_name_is_one_line_exit_2(graph_dir):
+    r = CliRunner().invoke(main, ["view", "江绍", str(graph_dir)])
+    assert r.exit_code == 2
+    assert r.output.strip().splitlines() == ["kg: no entity called '江绍'; similar: 江绍华、江绍华"]
