@@ -19,6 +19,7 @@ run: install
 	$(BIN)/kg build seeds -o output
 
 test: install
+	.ci/install-browser
 	$(BIN)/python -m pytest -q
 
 clean:
