@@ -304,5 +304,67 @@ def view_cmd(name: str, graph: str, depth: int, out: str | None, quiet: bool) ->
                    f"called {name}, {depth} hops)", err=True)
 
 
+@main.command()
+@click.argument("source", type=click.Path())
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_path", type=click.Path(), help="Read the query from this .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Output of SELECT/ASK (CONSTRUCT/DESCRIBE print N-Triples).")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True)
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Set parameter ?NAME (its `VALUES ?NAME {...}` clause); repeatable.")
+def query(source, sparql, query_path, fmt, engine, binds):
+    """Run a SPARQL query on SOURCE: a build folder, an RDF file or a pyoxigraph store.
+
+    \b
+    Examples:
+      kg query output/ "SELECT ?s WHERE { ?s a kg:Official } LIMIT 5"
+      kg query output/graph.ttl -f ontology/queries/posts_of_person.rq --bind name=江绍华
+    """
+    from .query import FORMATTERS, QueryError, query_file
+
+    if (sparql is None) == (query_path is None):
+        _fail("give the query either as an argument or with -f FILE (one of them)")
+    try:
+        text = sparql if query_path is None else open(query_path, encoding="utf-8").read()
+    except OSError as e:
+        _fail(f"{query_path}: {e.strerror or e}")
+    bindings = {}
+    for b in binds:
+        name, eq, value = b.partition("=")
+        if not eq:
+            _fail(f"--bind needs NAME=VALUE, got {b!r}")
+        bindings[name] = value
+    try:
+        result = query_file(source, text, engine, bindings)
+    except QueryError as e:
+        _fail(str(e))
+    click.echo(FORMATTERS[fmt](result), nl=False)
+
+
+@main.command()
+@click.argument("source", type=click.Path())
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds a query may take.")
+@click.option("--max-rows", type=int, default=10_000, show_default=True, help="Most rows or triples a reply holds.")
+def serve(source, host, port, timeout, max_rows):
+    """Serve SOURCE (a build folder, RDF file or store) as a read-only SPARQL endpoint.
+
+    \b
+    Example:
+      kg serve output/ --port 8000    # explorer at /, SPARQL at /sparql
+    """
+    from .query import QueryError
+    from .serve import serve as run_server
+
+    try:
+        run_server(source, host, port, timeout, max_rows)
+    except QueryError as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
+
+
 if __name__ == "__main__":
     main()
