@@ -241,7 +241,8 @@ Example:
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
               help="Export format (see above).")
 @click.option("-o", "--output", "out", type=click.Path(),
-              help="File to write (a folder for neo4j and csv); default: stdout.")
+              help="File, or folder for the format's own file names (always a folder for "
+                   "neo4j and csv); default: stdout.")
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
               help="Base IRI of entity IRIs (jsonld, turtle, ntriples).")
 @click.option("--bom", is_flag=True,

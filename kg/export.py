@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -250,8 +251,9 @@ def export(graph: nx.MultiDiGraph | str | Path, fmt: str, out: str | Path | None
            base_iri: str = DEFAULT_BASE, bom: bool = False) -> bytes | list[Path]:
     """Export a graph (or the build at a path) as `fmt`.
 
-    Without `out`, return the bytes of a single-file format; with `out`, write it there
-    (a file, or a folder for neo4j and csv), atomically, and return the paths written.
+    Without `out`, return the bytes of a single-file format. With `out`, write there,
+    atomically, and return the paths written: a file name, or a folder (existing, or
+    ending in "/"), which gets the format's own file names (graph.gexf, nodes.csv, ...).
     """
     g = graph if isinstance(graph, nx.MultiDiGraph) else load_graph(graph)
     files = render(g, fmt, base_iri, bom)
@@ -259,13 +261,13 @@ def export(graph: nx.MultiDiGraph | str | Path, fmt: str, out: str | Path | None
         if FORMATS[fmt].folder:
             raise UserError(f"{fmt} writes {' and '.join(files)}; give an output folder with -o")
         return next(iter(files.values()))
-    out = Path(out)
-    if not FORMATS[fmt].folder:
-        atomic_write_bytes(out, next(iter(files.values())))
-        return [out]
-    if out.exists() and not out.is_dir():
-        raise UserError(f"{out}: exists and is not a folder; {fmt} writes a folder of tables")
-    paths = [out / name for name in files]
-    for p in paths:
-        atomic_write_bytes(p, files[p.name])
+    target = Path(out)
+    if not FORMATS[fmt].folder and not (target.is_dir() or str(out).endswith(("/", os.sep))):
+        atomic_write_bytes(target, next(iter(files.values())))
+        return [target]
+    if target.exists() and not target.is_dir():
+        raise UserError(f"{target}: exists and is not a folder; {fmt} writes a folder of tables")
+    paths = [target / name for name in files]
+    for path in paths:
+        atomic_write_bytes(path, files[path.name])
     return paths

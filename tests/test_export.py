@@ -166,13 +166,17 @@ def test_cli_writes_single_file_formats_to_stdout(seed_build, graph):
     assert r.stdout_bytes == export(graph, "officials")
 
 
-def test_cli_writes_files_atomically(seed_build, tmp_path):
+def test_cli_writes_files_atomically(seed_build, graph, tmp_path):
     target = tmp_path / "g.gexf"
     r = CliRunner().invoke(main, ["export", str(seed_build[1]), "--format", "gexf", "-o", str(target),
                                   "-q"])
     assert r.exit_code == 0 and r.output == ""
     assert [p.name for p in tmp_path.iterdir()] == ["g.gexf"]       # no temporary left behind
     assert nx.read_gexf(target).number_of_nodes() > 0
+    (tmp_path / "exports").mkdir()
+    assert export(graph, "officials", tmp_path / "exports") == [tmp_path / "exports" / "officials.csv"]
+    assert export(graph, "gexf", f"{tmp_path}/new/") == [tmp_path / "new" / "graph.gexf"]
+    assert (tmp_path / "new" / "graph.gexf").read_bytes() == export(graph, "gexf")
 
 
 def test_user_mistakes_raise_user_error(graph, tmp_path):
