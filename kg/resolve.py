@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import abbreviations, lexicon
 from .divisions import gazetteer
@@ -172,6 +172,8 @@ NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务�
 PRESS_TITLES = {"记者", "通讯员", "摄影", "实习生", "文/图"}
 # Bodies that stand for their area: a post in 聊城市委 or 聊城市人民政府 is a post of 聊城市.
 AREA_BODIES = {"委", "人民政府", "人民代表大会常务委员会", "政协", "纪委", "监委"}
+# A body's own Party organ: 党组书记 of 聊城市工信局党组 and 局长 of 聊城市工信局 lead one bureau.
+PARTY_ORGANS = re.compile(r"(?:党组|党委|党工委|党总支|党支部)$")
 LEGAL_FORMS = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
 # Words of trade and kind that end a company name; what is left before them is its brand.
 TRADE_WORDS = sorted(set(lexicon.COMPANY_HEADS) | NAME_VERBS | {"集团", "产业"}, key=len, reverse=True)
@@ -448,8 +450,11 @@ def _resolve_persons(docs: list[DocExtraction], local: dict[tuple[str, str], str
                 node = node_of[idents[(doc_id, p.org)]]
                 area = node.scope if node.scope in gazetteer().by_code else None
                 found.append((f"org:{local[(doc_id, p.org)]}", area))
+                body = PARTY_ORGANS.sub("", node.core) if node.type == "Agency" else node.core
+                if body and body != node.core:
+                    found.append((f"org:{entity_id(node.type, replace(node, core=body).key)}", area))
                 if area and (node.core == node.scope or
-                             node.type == "Agency" and node.core in AREA_BODIES):
+                             node.type == "Agency" and body in AREA_BODIES):
                     found.append((f"area:{area}", area))
             elif not p.org and p.title in PRESS_TITLES:
                 paper = paper_of[doc_id]

@@ -309,3 +309,15 @@ def test_a_company_name_without_brand_or_area_stays_on_its_page():
                                  _doc("z.txt", "聊城市", [("阳谷农商银行", "Company")]),
                                  _doc("w.txt", "聊城市", [("阳谷县农商银行", "Company")])])
     assert _names(ents) == [("运输有限公司",), ("运输有限公司",), ("阳谷农商银行", "阳谷县农商银行")]
+
+
+def test_a_post_in_a_bodys_party_group_anchors_to_the_body():
+    lead = _doc("x.txt", "聊城市", [("聊城市工信局", "Agency"), ("郑远航", "Official")],
+                posts=[("郑远航", "局长", "聊城市工信局")])
+    party = _doc("y.txt", "聊城市", [("聊城市工业和信息化局党组", "Agency"), ("郑远航", "Official")],
+                 posts=[("郑远航", "党组书记", "聊城市工业和信息化局党组")])
+    other = _doc("z.txt", "聊城市", [("聊城市司法局党组", "Agency"), ("郑远航", "Official")],
+                 posts=[("郑远航", "党组书记", "聊城市司法局党组")])
+    ents, _, _ = resolve_corpus([lead, party, other])
+    by_docs = sorted(sorted({d for d, _ in e.mentions}) for e in ents.values() if e.name == "郑远航")
+    assert by_docs == [["x.txt", "y.txt"], ["z.txt"]]
