@@ -1,9 +1,9 @@
 """Entity resolution: mentions -> one entity per real thing, in a document and across them.
 
 Within a document, forms of one name merge (技师学院 -> 聊城技师学院, 泛华集团 ->
-泛华建设集团有限公司). Across documents, organisations and districts merge by
-canonical name; persons merge by name only when their posts, organisations or
-areas are compatible, so two 张明 of different counties stay two nodes.
+泛华建设集团有限公司). Across documents, entities merge by identity (official code, or
+area + name with standard abbreviations expanded); persons by name only when their
+posts share a body or area, so two 张明 of different counties stay two nodes.
 """
 from __future__ import annotations
 
