@@ -321,3 +321,11 @@ def test_a_post_in_a_bodys_party_group_anchors_to_the_body():
     ents, _, _ = resolve_corpus([lead, party, other])
     by_docs = sorted(sorted({d for d, _ in e.mentions}) for e in ents.values() if e.name == "郑远航")
     assert by_docs == [["x.txt", "y.txt"], ["z.txt"]]
+
+
+def test_full_group_and_bare_brand_of_one_company_are_one_node():
+    ents, _, _ = resolve_corpus([_doc("x.txt", "东昌府区", [("瑞丰建设集团有限公司", "Company")]),
+                                 _doc("y.txt", "聊城市", [("瑞丰集团", "Company")]),
+                                 _doc("z.txt", "聊城市", [("瑞丰", "Company")])])
+    assert _names(ents) == [("瑞丰", "瑞丰建设集团有限公司", "瑞丰集团")]
+    assert next(iter(ents.values())).name == "瑞丰建设集团有限公司"
