@@ -198,3 +198,11 @@ def test_county_media_centre_page_people_congress_village_and_bank_branch():
     assert ("杜明远", "行长", "日照银行莒县支行") in posts
     assert "东莞村党支部" in _ents(rec, "Agency") and "东莞市" not in _ents(rec)
     assert "红马甲志愿服务队" in _ents(rec, "Organization") and "红马甲" not in _ents(rec, "Initiative")
+
+
+def test_zone_committee_and_this_body_references():
+    rec = _rec("潍坊日报\n\n本报讯（记者 刘某）高新区管委会主任李海涛表示支持。"
+               "潍坊市人民医院开展义诊活动，该院院长马建军介绍了情况。")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("李海涛", "主任", "潍坊高新区管委会") in posts
+    assert ("马建军", "院长", "潍坊市人民医院") in posts

@@ -178,7 +178,7 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
         if m is None:
             break
         title = m.group()
-        org_m = _org_before(ctx, m.start())
+        org_m = _org_before(ctx, m.start()) or _this_body(ctx, m.start())
         # 宣传部部长: a department glued to its head's title
         dept = re.match(r"(.{2,6}?(?:部|局|委|办|中心))(.+)$", title)
         org = org_m.name if org_m else None
@@ -198,6 +198,22 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
     known = next((o for _, o, _ in chain if o), None)
     return [(t, o or (known if not any(t.endswith(x) for x in ("市长", "区长", "县长")) else o), sp)
             for t, o, sp in chain]
+
+
+THIS_BODY = re.compile(r"(?:该|本)(院|局|校|所|中心|公司|集团|委|厅|部|馆|行)$")
+
+
+def _this_body(ctx: DocContext, pos: int):
+    """该院院长: the body of that kind named last before it in the article."""
+    m = THIS_BODY.search(ctx.text, max(0, pos - 4), pos)
+    if not m:
+        return None
+    kind = {"校": ("学", "校", "院"), "行": ("行",)}.get(m.group(1), (m.group(1),))
+    art = ctx.article_at(pos)
+    lo = art.start if art else 0
+    cands = [o for o in ctx.mentions if lo <= o.start < pos and o.type in ("Agency", "Company", "Organization")
+             and o.name.endswith(kind)]
+    return max(cands, key=lambda o: o.start) if cands else None
 
 
 def _inside_a_name(ctx: DocContext, pos: int) -> bool:
