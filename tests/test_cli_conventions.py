@@ -80,6 +80,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def test_readme_cli_reference_has_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = readme[readme.index("## CLI reference"):]
+    assert [c for c in COMMANDS if f"| `kg {c}" not in reference] == []
+
+
 def test_a_short_option_means_the_same_on_every_command():
     meaning: dict[str, set[tuple[str, ...]]] = {}
     for cmd in main.commands.values():
