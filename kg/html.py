@@ -17,6 +17,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import re
 from collections import Counter
 from importlib import resources
@@ -97,6 +98,64 @@ def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
     return sorted(ranked[:max_nodes])
 
 
+SPRING = 110     # vis-network's spring length in the page: one hop in seed_layout
+
+
+def seed_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, int]]:
+    """Starting positions for the page's physics, in O(nodes + edges).
+
+    From random positions a 5,000-node graph is still a hairball after the few seconds
+    of physics a browser can spare; from here it only has to relax. Each connected part
+    is a radial tree around its best-connected node (wedges sized by subtree), and the
+    parts are packed in rows, largest first.
+    """
+    h = nx.Graph(g.subgraph(nodes).to_undirected(as_view=True))
+    parts = sorted((sorted(c) for c in nx.connected_components(h)), key=lambda c: (-len(c), c[0]))
+    placed: list[tuple[float, dict[str, tuple[float, float]]]] = []
+    for comp in parts:
+        root = max(comp, key=lambda n: (h.degree(n), n))
+        parent = {root: ""}
+        order = [root]
+        for u in order:                                   # BFS; `order` grows as it goes
+            for v in sorted(h[u]):
+                if v not in parent:
+                    parent[v] = u
+                    order.append(v)
+        leaves = dict.fromkeys(order, 0)
+        children: dict[str, list[str]] = {u: [] for u in order}
+        for v in reversed(order):
+            leaves[v] = max(leaves[v], 1)
+            if parent[v]:
+                leaves[parent[v]] += leaves[v]
+                children[parent[v]].append(v)
+        pos: dict[str, tuple[float, float]] = {root: (0.0, 0.0)}
+        wedge = {root: (0.0, 2 * math.pi)}
+        depth = {root: 0}
+        for u in order:
+            lo, hi = wedge[u]
+            share = (hi - lo) / leaves[u]                 # leaves[u] = sum over its children
+            for v in reversed(children[u]):
+                span = share * leaves[v]
+                wedge[v] = (lo, lo + span)
+                lo += span
+                depth[v] = depth[u] + 1
+                a = sum(wedge[v]) / 2
+                pos[v] = (depth[v] * SPRING * math.cos(a), depth[v] * SPRING * math.sin(a))
+        radius = (max(depth.values()) + 0.5) * SPRING
+        placed.append((radius, pos))
+    width = math.sqrt(sum((2 * r) ** 2 for r, _ in placed)) * 1.1
+    out: dict[str, tuple[int, int]] = {}
+    x = y = row = 0.0
+    for r, pos in placed:
+        if x and x + 2 * r > width:
+            x, y, row = 0.0, y + row, 0.0
+        for n, (px, py) in pos.items():
+            out[n] = (round(x + r + px), round(y + r + py))
+        x += 2 * r
+        row = max(row, 2 * r)
+    return out
+
+
 def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
             focus: list[str] | None = None) -> dict:
     """Everything the page shows, as plain JSON: nodes, edges with evidence, documents."""
@@ -125,11 +184,13 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     arts = g.graph.get("articles", {})
     types = Counter(x["type"] for x in nodes)
     rels = Counter(e["rel"] for e in edges)
+    shown = default_view(g, max_nodes)
     return {
         "title": title,
         "nodes": nodes,
         "edges": edges,
-        "shown": default_view(g, max_nodes),
+        "shown": shown,
+        "pos": seed_layout(g, sorted(g) if shown is None else shown),
         "max_nodes": max_nodes,
         "focus": [n for n in (focus or []) if n in g],
         "types": {t: dict(zip(("color", "shape", "glyph", "zh"), TYPE_STYLE.get(t, OTHER_TYPE)),

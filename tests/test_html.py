@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.graph import to_node_link
-from kg.html import (_script_json, default_view, ego_subgraph, find_nodes, payload, render,
-                     write_html)
+from kg.html import (SPRING, _script_json, default_view, ego_subgraph, find_nodes, payload, render,
+                     seed_layout, write_html)
 
 EVIL = "</script><script>alert(1)</script><!--\u2028<img src=x onerror=alert(1)>"
 
@@ -106,6 +106,16 @@ def test_default_view_is_the_most_connected_part_above_max_nodes():
     assert default_view(g, 2) == ["a1", "d1"]                 # degree 2 each; others 1 or 0
     data = payload(g, max_nodes=2)
     assert data["shown"] == ["a1", "d1"] and len(data["nodes"]) == 5   # search still has all
+
+
+def test_seed_layout_places_every_node_apart_with_hops_one_spring_long():
+    g = _graph()
+    pos = seed_layout(g, sorted(g))
+    assert set(pos) == set(g) and len(set(pos.values())) == len(pos)
+    (ax, ay), (dx, dy), (cx, cy) = pos["a1"], pos["d1"], pos["c1"]    # d1 is the hub
+    assert abs(((ax - dx) ** 2 + (ay - dy) ** 2) ** 0.5 - SPRING) <= 1
+    assert abs(((cx - dx) ** 2 + (cy - dy) ** 2) ** 0.5 - SPRING) <= 1
+    assert set(payload(g, max_nodes=2)["pos"]) == {"a1", "d1"}        # only what is shown
 
 
 def test_find_nodes_by_id_label_alias_and_pinyin():

@@ -44,13 +44,20 @@
 
   // ---- vis data ----------------------------------------------------------------
   const focusSet = new Set(DATA.focus);
+  // n.hidden / e.hidden mirror what vis shows, so visibility changes touch only what differs
+  for (const n of DATA.nodes) n.hidden = !nodeShown(n.id);
+  for (const e of DATA.edges) e.hidden = !edgeShown(e);
   const visNodes = new vis.DataSet(DATA.nodes.map((n) => {
     const ti = typeInfo(n.type);
     const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mentions.length} mentions`];
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
     return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
-            color: {background: ti.color, border: focusSet.has(n.id) ? "#000" : ti.color},
-            borderWidth: focusSet.has(n.id) ? 4 : 1, value: 1 + n.degree, hidden: !nodeShown(n.id)};
+            borderWidthSelected: 4,
+            color: {background: ti.color, border: focusSet.has(n.id) ? "#000" : ti.color,
+                    highlight: {background: ti.color, border: "#000"},
+                    hover: {background: ti.color, border: "#555"}},
+            borderWidth: focusSet.has(n.id) ? 4 : 1, value: 1 + n.degree, hidden: n.hidden,
+            ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
   const pairCount = new Map();
   const visEdges = new vis.DataSet(DATA.edges.map((e) => {
@@ -62,13 +69,13 @@
       (e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
     return {id: e.id, from: e.from, to: e.to, rel: e.rel, label: edgeLabel(e), title: tip,
             color: {color: relInfo(e.rel).color, highlight: relInfo(e.rel).color}, arrows: "to",
-            hidden: !edgeShown(e),
+            hidden: e.hidden,
             // parallel facts between one pair fan out instead of drawing over each other
             smooth: k === 0 ? false : {enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW",
                                        roundness: 0.2 * Math.ceil(k / 2)}};
   }));
 
-  const visibleCount = () => DATA.nodes.reduce((c, n) => c + (nodeShown(n.id) ? 1 : 0), 0);
+  const visibleCount = () => DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
   const big = visibleCount() > 800;
   // Physics runs in chunks until it converges, hits maxIterations or uses up budgetMs,
   // then stops for good: a 5,000-node page is usable after a few seconds on any machine.
@@ -79,11 +86,12 @@
       solver: "barnesHut",
       barnesHut: {gravitationalConstant: -6000, centralGravity: 0.3, springLength: 110,
                   springConstant: 0.04, damping: 0.25, theta: big ? 1.0 : 0.5},
-      stabilization: {enabled: true, iterations: LAYOUT.chunk, updateInterval: 10, fit: true},
+      enabled: !big,
+      stabilization: {enabled: !big, iterations: LAYOUT.chunk, updateInterval: 10, fit: true},
       adaptiveTimestep: !big, minVelocity: 1.5,
     },
     nodes: {font: {size: 14, strokeWidth: 3, strokeColor: "#fff"},
-            scaling: {min: 8, max: 36, label: {enabled: true, min: 12, max: 22, drawThreshold: 7}}},
+            scaling: {min: 8, max: 36, label: {enabled: true, min: 12, max: 22, drawThreshold: 5}}},
     edges: {width: 1, selectionWidth: 2, arrows: {to: {scaleFactor: 0.5}},
             font: {size: 10, color: "#444", strokeWidth: 3, align: "middle"}},
     interaction: {hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
@@ -94,8 +102,8 @@
   // ---- layout: stabilise once, then physics stops -----------------------------
   const status = $("status");
   const summary = () => {
-    const shownNodes = visNodes.get({filter: (n) => !n.hidden}).length;
-    const shownEdges = visEdges.get({filter: (e) => !e.hidden}).length;
+    const shownNodes = DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
+    const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
     status.textContent = `${DATA.nodes.length} nodes · ${DATA.edges.length} facts — showing ` +
       `${shownNodes} nodes, ${shownEdges} edges` + (ego ? " (ego view)" : "");
   };
@@ -134,7 +142,7 @@
       net.fit({animation: {duration: 300}});
     }
   };
-  if (visibleCount() === 0) layoutDone();
+  if (visibleCount() === 0 || big) layoutDone();
 
   if (base) {
     const notice = $("notice");
@@ -149,11 +157,11 @@
     const nu = [], eu = [];
     for (const n of DATA.nodes) {
       const hidden = !nodeShown(n.id);
-      if (visNodes.get(n.id).hidden !== hidden) nu.push({id: n.id, hidden});
+      if (n.hidden !== hidden) { n.hidden = hidden; nu.push({id: n.id, hidden}); }
     }
     for (const e of DATA.edges) {
       const hidden = !edgeShown(e);
-      if (visEdges.get(e.id).hidden !== hidden) eu.push({id: e.id, hidden});
+      if (e.hidden !== hidden) { e.hidden = hidden; eu.push({id: e.id, hidden}); }
     }
     const fresh = nu.filter((u) => !u.hidden && !placed.has(u.id)).map((u) => u.id);
     if (nu.length) visNodes.update(nu);
@@ -234,7 +242,7 @@
     const d = DATA.docs[s.doc] || {};
     const a = DATA.articles[s.article] || {};
     const bits = [[d.paper, d.date].filter(Boolean).join(" "), s.doc,
-                  a.title ? `《${a.title}》` : "", s.article,
+                  a.title ? `《${a.title}》` : "", (s.article || "").replace(s.doc, ""),
                   s.start != null ? `chars ${s.start}–${s.end}` : ""];
     return el("div", bits.filter(Boolean).join(" · "), "cite");
   }
@@ -410,7 +418,8 @@
       const li = el("li");
       const g = el("span", typeInfo(n.type).glyph + " ");
       g.style.color = typeInfo(n.type).color;
-      li.append(g, el("span", n.label + " "), el("span", n.pinyin, "py"));
+      li.append(g, el("span", n.label + " "),
+                el("span", [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(id); });
       list.appendChild(li);
     }
