@@ -206,3 +206,11 @@ def test_zone_committee_and_this_body_references():
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert ("李海涛", "主任", "潍坊高新区管委会") in posts
     assert ("马建军", "院长", "潍坊市人民医院") in posts
+
+
+def test_paper_area_guess_ignores_market_and_county_short_forms():
+    from kg.extractors.districts import _area_votes
+
+    votes = _area_votes("加强合作市场建设，推进智慧东昌建设。聊城市委召开会议。")
+    assert "合作市" not in votes and "东昌" not in votes
+    assert votes["聊城市"] == 1

@@ -35,11 +35,8 @@ def find_area(ctx: DocContext) -> None:
         d = g.lookup(core)
         if d:
             ctx.area = d
-    counts: Counter[str] = Counter()
-    for name in sorted(division_names_in(ctx.text), key=lambda s: (-len(s), s)):
-        if len(name) >= 2:
-            counts[name] = ctx.text.count(name)
     if ctx.area is None:
+        counts = _area_votes(ctx.text)
         text = ctx.text
         want = "county" if re.search(r"我[区县]|全[区县]", text) and not re.search(r"我市", text) else "city"
         best = None
@@ -56,6 +53,30 @@ def find_area(ctx: DocContext) -> None:
                     break
         ctx.area = best
     ctx.masthead.area = ctx.area.name if ctx.area else None
+
+
+def _area_votes(text: str) -> Counter[str]:
+    """How often each division is named as a place, for guessing the paper's area.
+
+    An occurrence that begins a longer word does not count (合作市|场 is a market,
+    not 合作市), nor does a county's short form (东昌 of 智慧东昌 is no county of Jilin):
+    those need their full name or a parent to be trusted, and the area is guessed
+    before anything is in play.
+    """
+    g = gazetteer()
+    votes: Counter[str] = Counter()
+    for name in division_names_in(text):
+        if len(name) < 2 or (name not in g.by_name and all(d.level == "county" for d in g.by_short[name])):
+            continue
+        for m in re.finditer(re.escape(name), text):
+            if text[m.end() - 1:m.end() + 1] in NOT_PLACE_WORDS:
+                continue      # 合作市|场: the suffix starts another word
+            votes[name] += 1
+    return votes
+
+
+# words a division's last character may start that are not about the place (市场, 区域)
+NOT_PLACE_WORDS = {"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力", "县域"}
 
 
 def _context_codes(ctx: DocContext) -> set[str]:
