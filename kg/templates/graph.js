@@ -153,7 +153,10 @@
   }
 
   // ---- visibility --------------------------------------------------------------
-  function applyVisibility() {
+  // One DataSet update per change: each update makes vis re-index the whole network.
+  // Nodes shown for the first time are placed beside a positioned neighbour (or the
+  // anchor), `first` before the rest so its neighbours gather round it.
+  function applyVisibility(anchor, first) {
     const nu = [], eu = [];
     for (const n of DATA.nodes) {
       const hidden = !nodeShown(n.id);
@@ -163,36 +166,28 @@
       const hidden = !edgeShown(e);
       if (e.hidden !== hidden) { e.hidden = hidden; eu.push({id: e.id, hidden}); }
     }
-    const fresh = nu.filter((u) => !u.hidden && !placed.has(u.id)).map((u) => u.id);
+    const fresh = nu.filter((u) => !u.hidden && !placed.has(u.id))
+      .sort((u, v) => (v.id === first) - (u.id === first));
+    const at = new Map();
+    const golden = 2.39996;
+    fresh.forEach((u, i) => {
+      let c = null;
+      for (const ei of adj.get(u.id)) {
+        const e = DATA.edges[ei], other = e.from === u.id ? e.to : e.from;
+        if (at.has(other)) { c = at.get(other); break; }
+        if (placed.has(other) && nodeShown(other)) { c = net.getPosition(other); break; }
+      }
+      c = c || anchor || net.getViewPosition();
+      const r = 60 + 12 * Math.sqrt(i);
+      u.x = c.x + r * Math.cos(golden * i);
+      u.y = c.y + r * Math.sin(golden * i);
+      at.set(u.id, {x: u.x, y: u.y});
+      placed.add(u.id);
+    });
     if (nu.length) visNodes.update(nu);
     if (eu.length) visEdges.update(eu);
     summary();
-    return fresh;
-  }
-
-  // New nodes appear beside a neighbour that already has a position (or the anchor).
-  function place(ids, anchor) {
-    const golden = 2.39996;
-    const updates = [];
-    ids.forEach((id, i) => {
-      let at = null;
-      for (const ei of adj.get(id)) {
-        const e = DATA.edges[ei], other = e.from === id ? e.to : e.from;
-        if (placed.has(other) && nodeShown(other)) { at = net.getPosition(other); break; }
-      }
-      if (!at) at = anchor || net.getViewPosition();
-      const r = 60 + 12 * Math.sqrt(i);
-      const p = {x: at.x + r * Math.cos(golden * i), y: at.y + r * Math.sin(golden * i)};
-      updates.push({id, x: p.x, y: p.y});
-      placed.add(id);
-    });
-    visNodes.update(updates);
-  }
-
-  function relayout(fresh, anchor) {
-    if (!fresh.length) return;
-    place(fresh, anchor);
-    if (ego && ego.size <= 1500) relax();
+    return fresh.length;
   }
 
   // ---- filters -----------------------------------------------------------------
@@ -211,7 +206,7 @@
   for (const [t, info] of Object.entries(DATA.types)) {
     filterRow($("types"), t, true, info.glyph, info.color, `${t} ${info.zh}`, info.count, (on) => {
       typeOn[t] = on;
-      relayout(applyVisibility());
+      if (applyVisibility() && ego && ego.size <= 1500) relax();
     });
   }
   for (const [r, info] of Object.entries(DATA.rels)) {
@@ -335,13 +330,7 @@
       const cb = $("types").querySelector(`input[data-key="${CSS.escape(n.type)}"]`);
       if (cb) cb.checked = true;
     }
-    const fresh = applyVisibility();
-    if (fresh.includes(id)) {
-      place([id], net.getViewPosition());
-      place(fresh.filter((x) => x !== id), net.getPosition(id));
-    } else {
-      place(fresh, net.getPosition(id));
-    }
+    applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
     selected = id;
     $("ego").disabled = false;
     net.selectNodes([id]);
@@ -367,8 +356,7 @@
     }
     ego = seen;
     const anchor = placed.has(id) ? net.getPosition(id) : net.getViewPosition();
-    const fresh = applyVisibility();
-    if (fresh.length) relayout(fresh, anchor);
+    if (applyVisibility(anchor, id) && ego.size <= 1500) relax();
     else net.fit({nodes: [...seen].filter(nodeShown), animation: {duration: 300}});
     net.selectNodes([id]);
   }
