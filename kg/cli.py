@@ -97,6 +97,9 @@ class KgGroup(click.Group):
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as e:    # bare `kg`: the help is the answer
+            click.echo(e.ctx.get_help(), err=True)
+            sys.exit(2)
         except click.UsageError as e:
             hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
             _fail(_one_line(e.format_message()) + hint, 2)

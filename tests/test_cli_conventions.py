@@ -149,6 +149,7 @@ def test_help_examples_run(cmd, example_runs):
     (["stats", "{output}", "--top", "-1"], "--top"),
     (["build", "{seeds}", "--base-iri", "no iri", "-o", "{tmp}/out"], "base-iri"),
     (["frobnicate"], "frobnicate"),
+    (["export"], "GRAPH"),
     (["export", "{output}", "--format", "json", "--colour"], "--colour"),
 ])
 def test_user_mistakes_are_one_line_with_exit_2(args, says, tmp_path, seed_build, seeds):
@@ -177,6 +178,12 @@ def test_malformed_sparql_is_one_line_with_exit_2(seed_build):
     r = CliRunner().invoke(main, ["query", str(seed_build[1]), "SELECT ?x WHERE { ?x"])
     assert r.exit_code == 2, r.output
     _one_line_error(r.stderr)
+
+
+def test_bare_kg_shows_the_help_on_stderr():
+    r = CliRunner().invoke(main, [])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "Usage: " in r.stderr and "Commands:" in r.stderr and "Example:" in r.stderr
 
 
 def test_conventions_reach_commands_added_later():
