@@ -22,9 +22,9 @@ from . import __version__
 from .cache import ExtractionCache, dumps
 from .extract import extract_document, to_record
 from .graph import build_graph, to_node_link
-from .html import write_html
+from .html import render as render_html
 from .model import DocExtraction
-from .outputs import AtomicFile, atomic_write_text, dumps_json, jsonl
+from .outputs import AtomicFile, commit_all, dumps_json, jsonl, remove_stale_temps, stage_text
 from .rdf import DEFAULT_BASE, serialize
 from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
@@ -162,6 +162,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     files, problems = find_inputs(paths, include, exclude)
+    if out_dir is not None:
+        remove_stale_temps(Path(out_dir))     # left by a build that was killed while writing
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []
     spool: AtomicFile | None = None
@@ -198,17 +200,23 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
 def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: AtomicFile) -> None:
     """Write the views of `result`; `extraction` holds its extraction.jsonl, written during the build."""
     out.mkdir(parents=True, exist_ok=True)
-    t = time.perf_counter()
-    extraction.commit()
-    atomic_write_text(out / "graph.json", dumps_json(to_node_link(result.graph)))
-    result.timings["json"] = time.perf_counter() - t
-    t = time.perf_counter()
-    atomic_write_text(out / "graph.ttl", serialize(result.graph, "turtle", base_iri))
-    result.timings["turtle"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_html(result.graph, out / "graph.html")
-    result.timings["html"] = time.perf_counter() - t
-    atomic_write_text(out / "report.json", dumps_json(result.report))
+    staged: list[AtomicFile] = []     # all written before any replaces its previous version
+    try:
+        t = time.perf_counter()
+        staged.append(stage_text(out / "graph.json", dumps_json(to_node_link(result.graph))))
+        result.timings["json"] = time.perf_counter() - t
+        t = time.perf_counter()
+        staged.append(stage_text(out / "graph.ttl", serialize(result.graph, "turtle", base_iri)))
+        result.timings["turtle"] = time.perf_counter() - t
+        t = time.perf_counter()
+        staged.append(stage_text(out / "graph.html", render_html(result.graph)))
+        result.timings["html"] = time.perf_counter() - t
+        staged.append(stage_text(out / "report.json", dumps_json(result.report)))
+    except BaseException:
+        for f in staged:
+            f.discard()
+        raise
+    commit_all([extraction, *staged])
 
 
 def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile],

@@ -34,25 +34,37 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
                 exclude: tuple[str, ...] = ()) -> tuple[list[InputFile], list[str]]:
     """Expand files and folders (recursively) into a sorted list of inputs.
 
-    Returns the inputs and a list of problems (paths that do not exist).
+    Returns the inputs and a list of problems: paths that do not exist, entries that
+    are not regular files (a dangling link, a pipe that would block the build), and
+    files whose id another input already has (ids name documents, so they must differ).
     Ids are paths relative to the folder given, so they do not depend on the cwd.
     """
     found: dict[str, InputFile] = {}
     problems: list[str] = []
+
+    def add(f: Path, id_: str) -> None:
+        if not f.is_file():
+            why = "broken symbolic link" if f.is_symlink() and not f.exists() else "not a regular file"
+            problems.append(f"{id_}: {why}")
+        elif id_ not in found:
+            found[id_] = InputFile(f, id_)
+        elif found[id_].path.resolve() != f.resolve():
+            problems.append(f"{f}: skipped, {found[id_].path} has the same document id {id_!r}")
+
     for p in map(Path, paths):
-        if p.is_file():
-            found.setdefault(p.name, InputFile(p, p.name))
-        elif p.is_dir():
+        if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p).as_posix()
-                if not f.is_file() or not any(fnmatch.fnmatch(f.name, g) for g in include):
+                if f.is_dir() or not any(fnmatch.fnmatch(f.name, g) for g in include):
                     continue
                 if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f.name, g) for g in exclude):
                     continue
-                found.setdefault(rel, InputFile(f, rel))
+                add(f, rel)
+        elif p.exists() or p.is_symlink():
+            add(p, p.name)
         else:
             problems.append(f"{p}: no such file or folder")
-    return [found[k] for k in sorted(found)], problems
+    return [found[k] for k in sorted(found)], list(dict.fromkeys(problems))
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -62,7 +74,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data[:4096]:
         raise ReadError(f"{name}: not text (binary data)")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise ReadError(f"{name}: undecodable (UTF-8 byte-order mark, but invalid UTF-8 "
+                            f"at byte {e.start + 3})") from e
     for enc in ("utf-8", "gb18030"):
         try:
             return data.decode(enc), enc

@@ -19,6 +19,9 @@ from .divisions import gazetteer
 jieba.setLogLevel(logging.WARNING)
 
 
+WINDOW = 1024   # characters jieba segments at once (see Segmenter.tokens)
+
+
 @dataclass(frozen=True)
 class Token:
     word: str
@@ -56,8 +59,12 @@ class Segmenter:
                     self.tk.del_word(h + t)
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
-        return [Token(w, offset + s, offset + e, self.tags.get(w, "x"))
-                for w, s, e in self.tk.tokenize(text, HMM=True)]
+        """Tokens of `text`, in windows of WINDOW characters: jieba's HMM takes time
+        quadratic in the length of an unbroken run, and a sentence is never that long,
+        but a hostile page with one megabyte-long "sentence" must not stall the build."""
+        return [Token(w, offset + i + s, offset + i + e, self.tags.get(w, "x"))
+                for i in range(0, len(text), WINDOW)
+                for w, s, e in self.tk.tokenize(text[i:i + WINDOW], HMM=True)]
 
     def is_word(self, w: str) -> bool:
         return w in self.tk.FREQ and self.tk.FREQ[w] > 0

@@ -1,0 +1,265 @@
+"""Reliability: bad input is reported by name, crashes stay per document, a killed
+build leaves the previous outputs intact, and outputs do not depend on input order,
+worker count, locale or hash seed."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+import kg.cache
+import kg.extractors
+import kg.reader
+from kg import build
+from kg.outputs import remove_stale_temps
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUTS = ("graph.ttl", "graph.json", "extraction.jsonl", "report.json", "graph.html")
+
+
+def _seed(seeds: Path, i: int = 0) -> Path:
+    return sorted(seeds.glob("*.txt"))[i]
+
+
+def _kg(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=env, **kw)
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in OUTPUTS}
+
+
+def _temps(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp"))
+
+
+def _bad_inputs(folder: Path, seeds: Path) -> dict[str, str]:
+    """A folder of one good page and one file of every kind that cannot be read:
+    file name -> the reason the report must give."""
+    folder.mkdir()
+    shutil.copy(_seed(seeds), folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.txt").write_bytes(b" \n\r\n\t \n")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (folder / "undecodable.txt").write_bytes("区委书记".encode("utf-8") + b"\xff\xff\x80\x80")
+    (folder / "controls.txt").write_bytes(b"\x01\x02\x1b\x7f\x0c")
+    (folder / "dangling.txt").symlink_to(folder / "missing-target.txt")
+    return {"empty.txt": "empty", "blank.txt": "empty", "binary.txt": "not text",
+            "undecodable.txt": "undecodable", "controls.txt": "no text",
+            "dangling.txt": "broken symbolic link"}
+
+
+def test_each_unreadable_file_is_reported_by_name_with_its_reason(tmp_path, seeds):
+    expected = _bad_inputs(tmp_path / "in", seeds)
+    proc = _kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1", "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["documents"]["read"] == 1
+    for name, reason in expected.items():
+        hits = [w for w in report["warnings"] if w.startswith(f"{name}: ")]
+        assert len(hits) == 1 and reason in hits[0], (name, report["warnings"])
+        assert f"kg: warning: {hits[0]}" in proc.stderr
+    assert len(report["warnings"]) == len(expected)
+    assert "Traceback" not in proc.stderr
+
+
+def test_fail_on_error_exits_1_after_writing_the_outputs(tmp_path, seeds):
+    _bad_inputs(tmp_path / "in", seeds)
+    proc = _kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2",
+               "--no-cache", "--quiet", "--fail-on-error")
+    assert proc.returncode == 1
+    assert "empty.txt: empty" in proc.stderr
+    Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    ok = _kg("build", str(_seed(seeds)), "-o", str(tmp_path / "out2"), "-j", "1", "--no-cache",
+             "--quiet", "--fail-on-error")
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path, seeds, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_seed(seeds), folder / "good.txt")
+    locked = folder / "locked.txt"
+    shutil.copy(_seed(seeds, 1), locked)
+    locked.chmod(0)
+    if os.access(locked, os.R_OK):      # root reads anything: make reading it fail instead
+        real = Path.read_bytes
+
+        def read_bytes(self: Path) -> bytes:
+            if self.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = build([folder], tmp_path / "out", workers=1)
+    assert [d.document.id for d in result.docs] == ["good.txt"]
+    assert result.report["warnings"] == ["locked.txt: cannot read (Permission denied)"]
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    (tmp_path / "big.txt").write_bytes("区委书记张三出席会议。".encode() * 200)
+    monkeypatch.setattr(kg.reader, "MAX_BYTES", 100)
+    result = build([tmp_path / "big.txt"], None)
+    assert result.problems == [f"big.txt: too large ({200 * 33} bytes, limit 100)"]
+
+
+def test_an_extractor_crash_is_a_warning_for_that_file_only(tmp_path, seeds, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_seed(seeds, 0), folder / "a.txt")
+    shutil.copy(_seed(seeds, 1), folder / "b.txt")
+    (folder / "b.txt").write_text((folder / "b.txt").read_text(encoding="utf-8") + "\n触发崩溃\n",
+                                  encoding="utf-8")
+    places = kg.extractors.PIPELINE["places"]
+
+    def crashing(ctx) -> None:
+        if "触发崩溃" in ctx.text:
+            raise RuntimeError("boom\nsecond line")
+        places(ctx)
+    monkeypatch.setitem(kg.extractors.PIPELINE, "places", crashing)
+    result = build([folder], tmp_path / "out", workers=1)
+    assert [d.document.id for d in result.docs] == ["a.txt"]
+    assert result.report["warnings"] == ["b.txt: extraction failed (RuntimeError: boom second line)"]
+    assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["warnings"] \
+        == result.report["warnings"]
+
+
+def test_two_files_with_one_id_are_not_silently_merged(tmp_path, seeds):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(_seed(seeds, 0), tmp_path / "a" / "x.txt")
+    shutil.copy(_seed(seeds, 1), tmp_path / "b" / "x.txt")
+    files, problems = kg.reader.find_inputs([tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt",
+                                             tmp_path / "a" / "x.txt"])
+    assert [f.path for f in files] == [tmp_path / "a" / "x.txt"]
+    assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'b' / 'x.txt'}: skipped")
+
+
+# ---- atomic outputs ---------------------------------------------------------------
+
+
+def _dead_pid() -> int:
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()
+    return p.pid
+
+
+def test_stale_temp_files_of_dead_writers_are_removed_live_ones_kept(tmp_path):
+    stale = tmp_path / f".graph.ttl.{_dead_pid()}.abc_1234.tmp"
+    live = tmp_path / f".graph.ttl.{os.getpid()}.zz9_8765.tmp"
+    other = tmp_path / ".notes.tmp"
+    for p in (stale, live, other):
+        p.write_text("partial", encoding="utf-8")
+    assert remove_stale_temps(tmp_path) == [stale]
+    assert not stale.exists() and live.exists() and other.exists()
+
+
+def _replicate(seeds: Path, folder: Path, times: int) -> Path:
+    folder.mkdir()
+    for i in range(times):
+        for f in sorted(seeds.glob("*.txt")):
+            shutil.copy(f, folder / f"{i:03d}_{f.name}")
+    return folder
+
+
+def _kill_build(args: list[str], when) -> subprocess.Popen:
+    """Start `kg build args`, SIGKILL it once `when(elapsed)` says so; return the process."""
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", *args], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    t0 = time.monotonic()
+    while proc.poll() is None and not when(time.monotonic() - t0):
+        time.sleep(0.002)
+    os.killpg(proc.pid, signal.SIGKILL)     # the build and its worker processes
+    proc.wait()
+    return proc
+
+
+def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(tmp_path, seeds):
+    """Kill a rebuild (one new page among cached ones, so it soon writes its views) at
+    0.3 s, 1 s and while a view's temporary file exists: every time the outputs of
+    the previous build must be there, byte for byte."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    big = _replicate(seeds, tmp_path / "big", 4)
+    first = _kg("build", str(big), "-o", str(out), "-j", "2", "--cache", str(cache), "--quiet")
+    assert first.returncode == 0, first.stderr
+    before = _snapshot(out)
+    extra = tmp_path / "extra.txt"
+    extra.write_text(_seed(seeds, 2).read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    args = [str(big), str(extra), "-o", str(out), "-j", "2", "--cache", str(cache), "--quiet"]
+    views = tuple(f".{n}." for n in OUTPUTS if n != "extraction.jsonl")
+    moments = [lambda t: t > 0.3, lambda t: t > 1.0,
+               lambda t: any(n.startswith(views) for n in _temps(out))]
+    for i, when in enumerate(moments):
+        proc = _kill_build(args, when)
+        assert proc.returncode == -signal.SIGKILL, f"the build finished before the kill at moment {i}"
+        assert _snapshot(out) == before, f"outputs changed by a build killed at moment {i}"
+    assert any(n.startswith(views) for n in _temps(out)), "the last kill missed the writing"
+    for entry in cache.rglob("*.pkl"):      # cache writes are atomic too: no torn entry
+        assert kg.cache._decode(entry.read_bytes()) is not None, entry
+    again = _kg("build", *args)
+    assert again.returncode == 0, again.stderr
+    assert _temps(out) == []
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["documents"]["read"] == 4 * len(list(seeds.glob("*.txt"))) + 1
+    Graph().parse(out / "graph.ttl", format="turtle")
+
+
+# ---- determinism ------------------------------------------------------------------
+
+
+def _zh_locale(tmp: Path) -> dict[str, str]:
+    """Env for the zh_CN.UTF-8 locale, compiled into `tmp` if the system lacks it."""
+    have = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    if any(x.lower() in ("zh_cn.utf8", "zh_cn.utf-8") for x in have):
+        return {"LC_ALL": "zh_CN.UTF-8"}
+    if shutil.which("localedef") and Path("/usr/share/i18n/locales/zh_CN").exists():
+        subprocess.run(["localedef", "-i", "zh_CN", "-f", "UTF-8", str(tmp / "zh_CN.UTF-8")],
+                       check=True, capture_output=True)
+        return {"LC_ALL": "zh_CN.UTF-8", "LOCPATH": str(tmp)}
+    return {"LC_ALL": "C.UTF-8"}
+
+
+# every export format of a build, in one process: `kg export` as the user runs it
+EXPORTS = """
+import sys
+from click.testing import CliRunner
+from kg.cli import main
+for fmt in sys.argv[2:]:
+    r = CliRunner().invoke(main, ["export", sys.argv[1], "--format", fmt])
+    assert r.exit_code == 0, (fmt, r.output)
+    sys.stdout.buffer.write(fmt.encode() + b"\\0" + r.stdout_bytes + b"\\0")
+"""
+EXPORT_FORMATS = ("graphml", "gexf", "json", "jsonld", "turtle", "ntriples", "officials",
+                  "initiatives")
+
+
+def test_outputs_are_byte_identical_whatever_order_workers_locale_and_hash_seed(tmp_path, seeds):
+    files = [str(f) for f in sorted(seeds.glob("*.txt"))]
+    runs = [({"LC_ALL": "C", "PYTHONHASHSEED": "1"}, files, "1"),
+            ({**_zh_locale(tmp_path), "PYTHONHASHSEED": "2"}, files[::-1], "2"),
+            ({"LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "random"}, files[2:] + files[:2], "2")]
+    snaps = []
+    for i, (env, order, workers) in enumerate(runs):
+        out = tmp_path / f"out{i}"
+        proc = _kg("build", *order, "-o", str(out), "-j", workers, "--no-cache", "--quiet",
+                   env={**os.environ, **env})
+        assert proc.returncode == 0, proc.stderr
+        snap = _snapshot(out)
+        exports = subprocess.run([sys.executable, "-c", EXPORTS, str(out), *EXPORT_FORMATS],
+                                 capture_output=True, cwd=ROOT, env={**os.environ, **env})
+        assert exports.returncode == 0, exports.stderr
+        snap["exports"] = exports.stdout
+        assert exports.stdout.count(b"\0") == 2 * len(EXPORT_FORMATS)
+        snaps.append(snap)
+    for snap in snaps[1:]:
+        for name in snaps[0]:
+            assert snap[name] == snaps[0][name], name
