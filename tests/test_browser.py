@@ -135,6 +135,20 @@ def test_type_filter_hides_a_type(seed_build, seed_page):
     assert len(seed_page.visible_ids()) == g.number_of_nodes()
 
 
+def test_relation_filter_hides_its_edges_only(seed_build, seed_page):
+    g = seed_build[0].graph
+    box = seed_page.page.locator('#rels input[data-key="runs"]')
+    box.uncheck()
+    try:
+        hidden = seed_page.js("kg.edges.get({filter: e => e.hidden}).map(e => e.rel)")
+        assert hidden and set(hidden) == {"runs"}
+        assert len(hidden) == sum(1 for *_, d in g.edges(data=True) if d["rel"] == "runs")
+        assert len(seed_page.visible_ids()) == g.number_of_nodes()
+    finally:
+        box.check()
+    assert seed_page.js("kg.edges.get({filter: e => e.hidden}).length") == 0
+
+
 def test_clicking_a_node_shows_its_source_sentence(seed_build, seed_page):
     g = seed_build[0].graph
     target = _node(g, "江绍华")
