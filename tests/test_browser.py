@@ -160,6 +160,43 @@ def test_clicking_a_node_shows_its_source_sentence(seed_build, seed_page):
     assert first["doc"] in body
 
 
+def test_clicking_an_edge_shows_the_evidence_of_that_fact(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    h, t, d = next((h, t, d) for h, t, d in g.out_edges(target, data=True) if d["rel"] == "holds"
+                   and g.number_of_edges(h, t) + g.number_of_edges(t, h) == 1)
+    eid = seed_page.js("([h, t]) => kg.edges.get({filter: e => e.from === h && e.to === t})[0].id",
+                       [h, t])
+    # centre the middle of the (straight) edge, then click it there
+    seed_page.js("""([h, t]) => { const a = kg.net.getPosition(h), b = kg.net.getPosition(t);
+        kg.net.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: 1.5}); }""", [h, t])
+    box = seed_page.page.locator("#net").bounding_box()
+    seed_page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2 + 4)
+    seed_page.page.wait_for_timeout(350)
+    assert seed_page.js("kg.net.getSelectedEdges()") == [eid]
+    assert seed_page.page.inner_text("#p-title") == d["title"]
+    body = seed_page.page.inner_text("#p-body")
+    assert d["sources"][0]["quote"] in body and "Evidence" in body
+
+
+def test_kg_view_page_opens_on_its_centre(seed_build, tmp_path, browser_context):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    g, out = seed_build[0].graph, seed_build[1]
+    page_path = tmp_path / "jiang.html"
+    r = CliRunner().invoke(main, ["view", "江绍华", "--depth", "1", "-o", str(page_path), str(out)])
+    assert r.exit_code == 0, r.output
+    page = Page(browser_context).open(page_path)
+    target = _node(g, "江绍华")
+    assert page.visible_ids() == set(ego_subgraph(g, [target], 1))
+    assert page.js("kg.net.getSelectedNodes()") == [target]
+    assert page.page.inner_text("#p-title") == "江绍华"
+    assert page.errors == [] and page.requests == []
+    page.page.close()
+
+
 def test_ego_view_matches_the_python_neighbourhood(seed_build, seed_page):
     g = seed_build[0].graph
     target = _node(g, "江绍华")
