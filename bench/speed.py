@@ -146,6 +146,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--skip-single", action="store_true",
+                    help="skip the 1-worker run (per-stage times, speedup): for very large corpora")
     ap.add_argument("--incremental", action="store_true",
                     help="also time a cached rebuild after adding one page")
     ap.add_argument("--json", type=Path, help="write all figures to this file too")
@@ -153,19 +155,27 @@ def main(argv: list[str] | None = None) -> None:
     corpus = str(a.corpus)
     work = Path(tempfile.mkdtemp(prefix="kg-speed-"))
     try:
-        report = measure(corpus, a.workers, a.incremental, work)
+        report = measure(corpus, a.workers, a.incremental, work, not a.skip_single)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if a.json:
         a.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def measure(corpus: str, workers: int, incremental: bool, work: Path) -> dict:
+def measure(corpus: str, workers: int, incremental: bool, work: Path, single: bool = True) -> dict:
     ref = isolated(run_reference, corpus)
     chars, rate = ref["chars"], ref["chars_per_s"]
     print(f"corpus {corpus}: {chars:,} characters; jieba.lcut {ref['seconds']:.2f} s = "
           f"{rate:,.0f} chars/s, CPU {ref['cpu_s']:.2f} s (peak {ref['parent_mb']} MB, "
           f"load {ref['load']:.1f})")
+    if not single:
+        many = isolated(run_build, corpus, workers, str(work / "outn"), False)
+        print(f"kg build, {workers} workers: {many['documents']} documents, {many['entities']:,} entities")
+        print(_row("end to end", many, ref))
+        print("  stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in many["timings"].items()))
+        print(f"  peak memory: parent {many['parent_mb']} MB, largest worker "
+              f"{many['largest_worker_mb']} MB")
+        return {"corpus": corpus, "reference": ref, "n_workers": many, "workers": workers}
     one = isolated(run_build, corpus, 1, str(work / "out1"), True)
     print(f"kg build, 1 worker: {one['documents']} documents, {one['entities']:,} entities")
     print(_row("end to end", one, ref))

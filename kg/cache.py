@@ -72,6 +72,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry exists (not whether it is intact: `get` checks that)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> DocExtraction | None:
         """The cached extraction, or None if absent or corrupt (a corrupt entry is counted)."""
         try:

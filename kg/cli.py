@@ -71,8 +71,15 @@ def _workers(n: int | None) -> int:
     return n if n and n > 0 else (os.cpu_count() or 1)
 
 
+def _line(msg: str) -> str:
+    """`msg` with control and bidi characters escaped: a file name must not be able to
+    move the cursor, recolour the terminal or reverse the rest of the line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in msg)
+
+
 def _fail(msg: str, code: int = 2) -> None:
-    click.echo(f"kg: {msg}", err=True)
+    click.echo(f"kg: {_line(msg)}", err=True)
     sys.exit(code)
 
 
@@ -158,7 +165,8 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.option("-v", "--verbose", is_flag=True,
               help="List each document with its article and entity counts, and stage timings.")
-@click.option("--fail-on-error", is_flag=True, help="Exit 1 if any input could not be read.")
+@click.option("--fail-on-error", is_flag=True,
+              help="Exit 1 if any input could not be read or extracted (outputs are still written).")
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
           verbose, fail_on_error):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
@@ -178,7 +186,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
     for p in result.problems:
-        click.echo(f"kg: warning: {p}", err=True)
+        click.echo(f"kg: warning: {_line(p)}", err=True)
     if not result.docs:
         _fail("no document could be read; nothing was written" if result.problems
               else "no input files found", 2)
@@ -216,7 +224,7 @@ def extract(paths, fmt, workers, quiet):
     if not records and len(problems) == 1:      # the usual case: one wrong path
         _fail(f"{problems[0]}; check the path", 2)
     for p in problems:
-        click.echo(f"kg: warning: {p}", err=True)
+        click.echo(f"kg: warning: {_line(p)}", err=True)
     if not records and problems:
         _fail("no document could be read", 2)
     click.echo(jsonl(records), nl=False)

@@ -24,6 +24,11 @@ def pinyin(text: str) -> str:
     return " ".join(s for s in lazy_pinyin(text, style=Style.NORMAL, errors="default") if s.strip())
 
 
+# Longest quote a source carries: a page with one endless "sentence" would otherwise
+# copy all of it into every fact read from it, and outputs grow with its square.
+MAX_QUOTE = 1000
+
+
 def _source(docs: dict[str, DocExtraction], doc_id: str, ev: Evidence) -> dict:
     d = docs[doc_id]
     doc = d.document
@@ -31,6 +36,9 @@ def _source(docs: dict[str, DocExtraction], doc_id: str, ev: Evidence) -> dict:
     sent = art.sentences[ev.sentence] if art and ev.sentence < len(art.sentences) else None
     rs, re_ = doc.raw_span(ev.start, ev.end)
     quote = sent.text.strip() if sent else doc.text[ev.start:ev.end]
+    if len(quote) > MAX_QUOTE:     # no real sentence is this long: quote around the span
+        lo = max(sent.start, ev.start - MAX_QUOTE // 2) if sent else ev.start
+        quote = doc.text[lo:lo + MAX_QUOTE].strip()
     return {"doc": doc_id, "article": f"{doc_id}#a{ev.article}", "sentence": ev.sentence,
             "start": rs, "end": re_, "quote": quote}
 

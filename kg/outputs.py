@@ -106,8 +106,20 @@ def dumps_json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+# Characters str.splitlines() and some JSONL readers take for line ends, which JSON
+# leaves raw inside strings when ensure_ascii is off.
+LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
 def jsonl(records) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
+    """One JSON object per line, whatever line separators its strings contain."""
+    out = []
+    for r in records:
+        line = json.dumps(r, ensure_ascii=False, sort_keys=True)
+        for ch, esc in LINE_BREAKS.items():
+            line = line.replace(ch, esc)
+        out.append(line + "\n")
+    return "".join(out)
 
 
 class AtomicFile:

@@ -57,6 +57,18 @@ def extract_blob(doc_id: str, path: str, data: bytes) -> bytes | str:
     return dumps(de)
 
 
+def _uncached(files: list[InputFile], cache: ExtractionCache) -> int:
+    """How many of `files` the cache has no entry for (unreadable files count as cached:
+    they take no worker, and extract_files reports them)."""
+    n = 0
+    for f in files:
+        try:
+            n += not cache.has(cache.key(f.id, read_bytes(f)))
+        except ReadError:
+            continue
+    return n
+
+
 class _Done:
     """A result already at hand, with the one method of a future the build uses."""
 
@@ -94,6 +106,10 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     the cache. Only a bounded window of documents is in flight at a time, so memory
     does not grow with the number of files waiting.
     """
+    if cache is not None and workers > 1 and not scheduler:
+        # a rebuild that re-extracts a page or two should not start workers that each
+        # spend seconds loading jieba's dictionary for nothing
+        workers = min(workers, _uncached(files, cache))
     if len(files) <= 1 and not scheduler:
         workers = 1
     pending: deque[tuple[InputFile, str | None, Any]] = deque()

@@ -111,7 +111,8 @@ def test_any_text_extracts_with_offsets_inside_it(raw: str) -> None:
     if not doc.text.strip():
         return
     rec = _check_extraction(raw, extract_document(doc))
-    json.loads(jsonl([rec]))
+    lines = jsonl([rec, rec]).splitlines()
+    assert len(lines) == 2 and json.loads(lines[1]) == rec
 
 
 MARKUP = re.compile(r"<\s*/?\s*script|<!--", re.I)

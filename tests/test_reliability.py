@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -141,6 +142,83 @@ def test_two_files_with_one_id_are_not_silently_merged(tmp_path, seeds):
                                              tmp_path / "a" / "x.txt"])
     assert [f.path for f in files] == [tmp_path / "a" / "x.txt"]
     assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'b' / 'x.txt'}: skipped")
+
+
+# ---- hostile text -----------------------------------------------------------------
+
+EVIL = ["<script>alert(1)</script>", "</script><script>alert(2)//", "<!--", "]]>",
+        '> . ; " \\ @prefix x: <http://e/> .', "'''\"\"\"", "\u202e反转\u202c", "零\u200b宽",
+        "\x1b[31m红\x07", "\u2028\u2029", "{{x}}${x}", "&amp;&lt;", "%00#a0"]
+MARKUP = re.compile(r"<\s*/?\s*script|<!--", re.I)
+
+
+def _hostile_page(seeds: Path) -> str:
+    """A seed page with the hostile strings in headlines, bylines and sentences that
+    name officials and organisations, so they reach titles, labels and quotes."""
+    lines = []
+    for i, e in enumerate(EVIL):
+        lines += [f"{e}标题{i}", f"■ 本报记者 王{e}明", f"东昌府区区委书记张{chr(0x4e00 + i)}明{e}出席"
+                  f"聊城{e}科技有限公司的会议。", e]
+    seed = _seed(seeds).read_text(encoding="utf-8")
+    return seed[:3000] + "\n" + "\n".join(lines) + "\n" + seed[3000:]
+
+
+def _check_outputs(out: Path, baseline_html: str) -> dict:
+    """Every output parses; the page has exactly the script tags of a benign page."""
+    Graph().parse(out / "graph.ttl", format="turtle")
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    for line in (out / "extraction.jsonl").read_text(encoding="utf-8").splitlines():
+        json.loads(line)
+    json.loads((out / "report.json").read_text(encoding="utf-8"))
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert [m.lower() for m in MARKUP.findall(html)] == \
+        [m.lower() for m in MARKUP.findall(baseline_html)]
+    return data
+
+
+def test_hostile_names_titles_and_file_names_never_break_the_outputs(tmp_path, seeds, seed_build):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.txt").write_text(_hostile_page(seeds), encoding="utf-8")
+    shutil.copy(_seed(seeds, 1), folder / "<script>alert(3)<\\script> .txt")
+    shutil.copy(_seed(seeds, 2), folder / 'x"> .; @prefix \u202e\u200b.txt')
+    (folder / "\x1b[2J\u202eevil.txt").write_bytes(b"")
+    proc = _kg("build", str(folder), "-o", str(tmp_path / "out"), "-j", "2", "--no-cache", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stderr and "\u202e" not in proc.stderr
+    assert "kg: warning: \\x1b[2J\\u202eevil.txt: empty file" in proc.stderr
+    _, seed_out = seed_build
+    data = _check_outputs(tmp_path / "out", (seed_out / "graph.html").read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False)
+    assert "<script>alert(1)</script>" in text and "@prefix x: <http://e/>" in text, \
+        "the hostile strings did not reach the graph, so this test tests nothing"
+    assert len(data["graph"]["documents"]) == 3
+
+
+def test_a_5mb_single_line_reads_with_its_offset_map():
+    unit = '<script>alert(1)</script> > . ; " \\ @prefix \u202e\u200b 区委书记张三明出席会议 x'
+    data = (unit * (5_000_000 // len(unit.encode()) + 1)).encode()[:5_000_000]
+    doc = kg.reader.parse_document("long.txt", "long.txt", data.decode("utf-8", "ignore").encode())
+    assert "\n" not in doc.text and len(doc.origin) == len(doc.text) + 1
+    assert doc.origin[-1] == len(doc.raw) and "\u200b" not in doc.text
+    i = doc.text.rindex("张三明")
+    rs, re_ = doc.raw_span(i, i + 3)
+    assert doc.raw[rs:re_] == "张三明"
+
+
+def test_a_long_line_full_of_facts_builds_with_bounded_quotes(tmp_path, seed_build):
+    """Each fact quotes its sentence; one endless sentence must not be copied into all."""
+    filler = '<script>alert(1)</script> > . ; " @prefix \u202e\u200b' * 20
+    line = "".join(f"东昌府区区委书记张{chr(0x4e00 + i)}明出席会议，{filler}" for i in range(150))
+    (tmp_path / "long.txt").write_text("聊城日报\n" + line + "\n", encoding="utf-8")
+    proc = _kg("build", str(tmp_path / "long.txt"), "-o", str(tmp_path / "out"), "-j", "1",
+               "--no-cache", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    _, seed_out = seed_build
+    data = _check_outputs(tmp_path / "out", (seed_out / "graph.html").read_text(encoding="utf-8"))
+    quotes = [m["quote"] for n in data["nodes"] for m in n["mentions"]]
+    assert len(quotes) >= 150 and max(map(len, quotes)) <= 1000
+    assert (tmp_path / "out" / "graph.json").stat().st_size < 20 * len(line.encode())
 
 
 # ---- atomic outputs ---------------------------------------------------------------
