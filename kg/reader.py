@@ -17,6 +17,7 @@ MAX_BYTES = 50 * 1024 * 1024
 TERMINAL = set("。！？!?…”』」）)》：:；;")
 CONTINUES = set("，,、：:；;（(“‘《—-")
 NO_LINE_START = set("，,。、；;：:）)”’》！!？?…")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 BYLINE_START = re.compile(r"^\s*(■|本报|记者|通讯员|融媒体|[\u4e00-\u9fff]{2,4}讯)")
 
 
@@ -218,6 +219,12 @@ def parse_document(doc_id: str, path: str, data: bytes) -> Document:
 
 
 def document_from_text(doc_id: str, raw: str) -> Document:
-    """Build a Document from text in memory (API and tests)."""
+    """Build a Document from text in memory (API and tests).
+
+    Decoded files never hold lone surrogates, but a str from elsewhere can, and no
+    output could encode them: each becomes U+FFFD, one character for one, so offsets
+    still count characters of the text given.
+    """
+    raw = LONE_SURROGATE.sub("\ufffd", raw)
     text, origin = clean(raw)
     return Document(id=doc_id, path=doc_id, raw=raw, text=text, origin=origin)
