@@ -53,6 +53,9 @@ def extract_blob(doc_id: str, path: str, data: bytes) -> bytes | str:
         de = extract_document(parse_document(doc_id, path, data))
     except ReadError as e:
         return str(e)
+    except Exception as e:  # noqa: BLE001 - one bad page must not end the build; it is reported
+        msg = " ".join(str(e).split())     # one line, however the message was built
+        return f"{doc_id}: extraction failed ({type(e).__name__}: {msg[:300]})"
     de.document.origin = array("i", de.document.origin)
     return dumps(de)
 
