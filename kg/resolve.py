@@ -79,18 +79,36 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page."""
     # a shorter mention ending a longer one of the same type is a piece of it (新社区 in 育新社区),
     # and names inside a 《title》 are the title's words, not entities (西藏 in 《回西藏》)
-    titles = [(t.start(), t.end()) for t in re.finditer(r"《[^《》]{1,60}》", ctx.doc.text)]
-    mentions = [m for m in mentions if not any(
-        o is not m and o.type == m.type and o.start < m.start and m.end == o.end for o in mentions)
-        and (m.type == "Initiative" or not any(s < m.start and m.end < e for s, e in titles))]
-    outer = [m for m in mentions if m.type != "District"]
-    standalone = set()
+    in_title = _title_mask(ctx.doc.text)
+    first_start: dict[tuple[str, int], int] = {}
     for m in mentions:
-        if m.type == "District" and not any(o.start <= m.start and m.end <= o.end and
-                                            (o.end - o.start) > (m.end - m.start) for o in outer):
+        first_start[(m.type, m.end)] = min(first_start.get((m.type, m.end), m.start), m.start)
+    mentions = [m for m in mentions if first_start[(m.type, m.end)] == m.start
+                and (m.type == "Initiative" or not (in_title[m.start] and in_title[m.end - 1]))]
+    # a District is standalone unless a longer non-District mention contains it: one sweep
+    # by start keeps the furthest end reached so far (pages have thousands of mentions)
+    outer = sorted((o.start, o.end) for o in mentions if o.type != "District")
+    earliest_for_end: dict[int, int] = {}
+    for s, e in outer:
+        earliest_for_end[e] = min(earliest_for_end.get(e, s), s)
+    standalone, reach, k = set(), -1, 0
+    for m in sorted((m for m in mentions if m.type == "District"), key=lambda m: m.start):
+        while k < len(outer) and outer[k][0] <= m.start:
+            reach = max(reach, outer[k][1])
+            k += 1
+        if not (reach > m.end or earliest_for_end.get(m.end, m.start) < m.start):
             standalone.add(m.name)
     # inner mentions of Initiatives are not entities either (“高兴办” inside its alias)
     return [m for m in mentions if m.type != "District" or m.name in standalone]
+
+
+def _title_mask(text: str) -> list[bool]:
+    """For each character, whether it lies strictly inside a 《title》."""
+    mask = [False] * (len(text) + 1)
+    for t in re.finditer(r"《[^《》]{1,60}》", text):
+        for i in range(t.start() + 1, t.end() - 1):
+            mask[i] = True
+    return mask
 
 
 def _alias_map(mentions: list[Mention]) -> dict[str, str]:

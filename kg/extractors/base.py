@@ -28,6 +28,10 @@ class DocContext:
     divisions: dict[str, Division] = field(default_factory=dict)   # canonical name -> division
     area: Division | None = None          # the area the paper serves
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    memo: dict[str, dict] = field(default_factory=dict)   # per-page results a component reuses
+    _spans: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    _mention_starts: list[tuple[int, int]] = field(default_factory=list)   # (start, index), sorted
+    _longest: int = 0
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -68,19 +72,43 @@ class DocContext:
         """Add a mention unless one of the same span already exists."""
         if not text.strip() or start >= end:
             return None
-        for m in self.mentions:
-            if m.start == start and m.end == end:
-                return m
+        if (start, end) in self._spans:
+            return self._spans[(start, end)]
         m = Mention(text=text, type=type_, start=start, end=end, name=name or text, source=source)
+        bisect.insort(self._mention_starts, (start, len(self.mentions)))
         self.mentions.append(m)
+        self._spans[(start, end)] = m
+        self._longest = max(self._longest, end - start)
         return m
 
+    def mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in [lo, hi), by start, ties in the order they were found."""
+        a = bisect.bisect_left(self._mention_starts, (lo, -1))
+        b = bisect.bisect_left(self._mention_starts, (hi, -1))
+        return [self.mentions[i] for _, i in self._mention_starts[a:b]]
+
+    def first_ending_at(self, pos: int, types: tuple[str, ...]) -> Mention | None:
+        """The first-found mention of the given types that ends at `pos`."""
+        a = bisect.bisect_left(self._mention_starts, (pos - self._longest, -1))
+        b = bisect.bisect_left(self._mention_starts, (pos, -1))
+        hits = [i for _, i in self._mention_starts[a:b]
+                if self.mentions[i].end == pos and self.mentions[i].type in types]
+        return self.mentions[min(hits)] if hits else None
+
+    def mentions_over(self, pos: int) -> list[Mention]:
+        """Mentions that could contain position `pos` (start within the longest length before it)."""
+        return self.mentions_between(pos - self._longest, pos + 1)
+
     def covered(self, start: int, end: int, types: tuple[str, ...] = ()) -> Mention | None:
-        """A mention overlapping the span (of the given types, or any)."""
-        for m in self.mentions:
-            if m.start < end and start < m.end and (not types or m.type in types):
-                return m
-        return None
+        """The first-added mention overlapping the span (of the given types, or any).
+
+        Only mentions starting within the longest mention's length before `start` can
+        reach it, so a bisect on starts replaces a scan of the page's mentions."""
+        lo = bisect.bisect_left(self._mention_starts, (start - self._longest, -1))
+        hi = bisect.bisect_left(self._mention_starts, (end, -1))
+        hits = [i for s, i in self._mention_starts[lo:hi]
+                if start < self.mentions[i].end and (not types or self.mentions[i].type in types)]
+        return self.mentions[min(hits)] if hits else None
 
     def relate(self, head: str, rel: str, tail: str, start: int, end: int) -> None:
         if head and tail and head != tail:
@@ -97,7 +125,7 @@ class DocContext:
         lo = art.start if art else 0
         if level_char in ("镇", "乡", "街道"):
             # 镇便民服务中心: the town named last before it in the article
-            towns = [m for m in self.mentions if m.type == "District" and lo <= m.start < pos
+            towns = [m for m in self.mentions_between(lo, pos) if m.type == "District"
                      and m.name.endswith(level_char)]
             if towns:
                 t = max(towns, key=lambda m: m.start)
@@ -113,8 +141,8 @@ class DocContext:
                 level_char == "市" and d.level == "province" and d.name.endswith("市")
 
         near = None
-        for m in self.mentions:
-            if m.type == "District" and lo <= m.start < pos and m.name in self.divisions \
+        for m in self.mentions_between(lo, pos):
+            if m.type == "District" and m.name in self.divisions \
                     and m.source != "relative" and fits(self.divisions[m.name]):
                 if near is None or m.start > near[0]:
                     near = (m.start, self.divisions[m.name])
@@ -174,7 +202,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if t.tag == "m" and not w.startswith("第"):
             break
         if not allow_divisions and (w in gazetteer().by_name or w.endswith(("街道", "社区", "村", "镇", "乡"))
-                                    or any(m.type == "District" and m.end == t.end for m in ctx.mentions)):
+                                    or ctx.first_ending_at(t.end, ("District",))):
             break
         if head_start - t.start > max_len:
             break

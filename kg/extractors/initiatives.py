@@ -175,7 +175,7 @@ def _unquoted(ctx: DocContext, sent) -> None:
 
 def _after_leading_names(ctx: DocContext, start: int, end: int) -> int:
     """A project named after its company or area: the name proper starts after them."""
-    for m in sorted(ctx.mentions, key=lambda m: m.start):
+    for m in ctx.mentions_between(start, end):
         if m.type in ("Company", "Organization", "Agency") and m.start == start and m.end < end:
             start = m.end
     return start

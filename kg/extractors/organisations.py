@@ -200,7 +200,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         # after a community or village, whose Party committee is a body of its own
         if tok.start == hs and any(m.type == "District" and m.end == hs and
                                    m.text.endswith(("社区", "村", "街道", "镇", "乡"))
-                                   for m in ctx.mentions):
+                                   for m in ctx.mentions_over(hs - 1)):
             return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
     return TITLE_AT.match(text, he) is not None
@@ -208,8 +208,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
 
 def _drop_outer_divisions(ctx: DocContext, start: int, hs: int) -> int:
     """Of a chain of areas before a name keep the nearest (高新区先锋社区党群服务中心 -> 先锋社区…)."""
-    chain = sorted((m for m in ctx.mentions if m.type == "District" and start <= m.start and m.end <= hs),
-                   key=lambda m: m.start)
+    chain = [m for m in ctx.mentions_between(start, hs) if m.type == "District" and m.end <= hs]
     while len(chain) >= 2 and chain[0].start == start and chain[0].end == chain[1].start:
         start = chain[1].start
         chain.pop(0)
@@ -220,8 +219,8 @@ def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:
     """A Party unit is named by an area or a body before it, not by a generic noun."""
     if core[:1] in "市区县省":
         return True
-    if any(m.start >= start and m.end <= hs and m.type in ("District", "Agency", "Organization",
-                                                           "Company") for m in ctx.mentions):
+    if any(m.end <= hs and m.type in ("District", "Agency", "Organization", "Company")
+           for m in ctx.mentions_between(start, hs)):
         return True
     return not any(core.endswith(g) for g in GENERIC_UNITS) and len(core) >= 4
 
@@ -243,8 +242,8 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
         if d:
             return d.name + rest
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
-    for m in ctx.mentions:
-        if m.type == "District" and m.start == start and m.end < start + len(name) and m.name != m.text \
+    for m in ctx.mentions_between(start, start + 1):
+        if m.type == "District" and m.end < start + len(name) and m.name != m.text \
                 and m.source in ("zones", "relative"):
             return m.name + name[len(m.text):]
     return name

@@ -218,14 +218,11 @@ def _this_body(ctx: DocContext, pos: int):
 
 def _inside_a_name(ctx: DocContext, pos: int) -> bool:
     return any(m.start < pos < m.end and m.type in ("District", "Agency", "Company", "Organization")
-               for m in ctx.mentions)
+               for m in ctx.mentions_over(pos))
 
 
 def _org_before(ctx: DocContext, pos: int):
-    for m in ctx.mentions:
-        if m.end == pos and m.type in ("Agency", "Company", "Organization", "District"):
-            return m
-    return None
+    return ctx.first_ending_at(pos, ("Agency", "Company", "Organization", "District"))
 
 
 def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:

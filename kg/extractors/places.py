@@ -59,8 +59,8 @@ def _after_small_divisions(ctx: DocContext, start: int, head_start: int,
                            all_levels: bool = False) -> int:
     """Drop areas before a place name (they say where it is): towns and below always,
     every level before a residential compound (东昌府区新方龙湾小区 -> 新方龙湾小区)."""
-    for m in sorted(ctx.mentions, key=lambda m: m.start):
-        if m.type == "District" and start <= m.start and m.end <= head_start and m.end > start:
+    for m in ctx.mentions_between(start, head_start):
+        if m.type == "District" and m.end <= head_start and m.end > start:
             if all_levels or m.text.endswith(("街道", "社区", "村", "镇", "乡")):
                 start = m.end
     return start

@@ -8,6 +8,7 @@ part of a name, not a party to the sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..divisions import gazetteer
@@ -33,8 +34,9 @@ def relations(ctx: DocContext) -> None:
     _hierarchy(ctx)
     _composition(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
     _towns_and_zones(ctx, ms)
+    starts = [m.start for m in ms]
     for ai, si, sent in ctx.sentences():
-        inside = [m for m in ms if sent.start <= m.start < sent.end]
+        inside = ms[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         _runs(ctx, sent, inside)
         _cooperation(ctx, sent, inside)
         _located(ctx, sent, inside)
@@ -69,6 +71,7 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
     for m in ms:
         by_end.setdefault(m.end, []).append(m)
     agencies = {m.name for m in ms if m.type == "Agency"}
+    starts = [m.start for m in ms]          # ms is sorted by (start, -end)
     for m in ms:
         # adjacent chain: A immediately followed by B -> B locatedIn / subOrganizationOf A
         for prev in by_end.get(m.start, []):
@@ -79,7 +82,7 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
         if m.type not in ("Agency", "Company", "Organization", "Place", "District"):
             continue
         # a name that starts with an area's or a body's name
-        for o in ms:
+        for o in ms[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)]:
             if o is m or not (m.start <= o.start and o.end <= m.end) or o.end - o.start == m.end - m.start:
                 continue
             if o.start == m.start and o.type in ("District", "Agency"):
@@ -130,7 +133,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
 def _nearest_before(ctx: DocContext, pos: int, ok) -> Mention | None:
     art = ctx.article_at(pos)
     lo = art.start if art else 0
-    cands = [o for o in ctx.mentions if lo <= o.start < pos and ok(o)]
+    cands = [o for o in ctx.mentions_between(lo, pos) if ok(o)]
     return max(cands, key=lambda o: o.start) if cands else None
 
 
@@ -172,21 +175,24 @@ def _lead_initiatives(ctx: DocContext, pos: int) -> list[Mention]:
     if not art:
         return []
     lead_end = art.sentences[1].end if len(art.sentences) > 1 else art.end
-    lead = [m for m in ctx.mentions if m.type == "Initiative" and art.start <= m.start < lead_end]
+    lead = [m for m in ctx.mentions_between(art.start, lead_end) if m.type == "Initiative"]
     return list({m.name: m for m in lead}.values())
 
 
 def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
+    """The body or area an article names most: worked out once per article."""
     art = ctx.article_at(pos)
     if not art:
         return None
-    counts: dict[str, list[Mention]] = {}
-    for o in _outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end))):
-        if o.type in ORGS and art.start <= o.start < art.end and o.source != "countries":
-            counts.setdefault(o.name, []).append(o)
-    if not counts:
-        return None
-    return max(counts.values(), key=lambda v: (len(v), -v[0].start))[0]
+    cache = ctx.memo.setdefault("article_subject", {})
+    if art.index not in cache:
+        counts: dict[str, list[Mention]] = {}
+        inside = ctx.mentions_between(art.start, art.end)
+        for o in _outermost(sorted(inside, key=lambda m: (m.start, -m.end))):
+            if o.type in ORGS and o.source != "countries":
+                counts.setdefault(o.name, []).append(o)
+        cache[art.index] = max(counts.values(), key=lambda v: (len(v), -v[0].start))[0] if counts else None
+    return cache[art.index]
 
 
 def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
