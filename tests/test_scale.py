@@ -127,13 +127,14 @@ def test_corpus_generator_is_deterministic_and_extends(seeds, tmp_path):
 def test_extraction_does_not_depend_on_the_process_hash_seed(tmp_path):
     """Workers on other machines (Dask) must extract what this process extracts: no result
     may hang on the iteration order of a set of strings, which differs per process."""
-    page = tmp_path / "tie.txt"
-    page.write_text("本报讯 近日，明达街小学开展“明成大运河聊城段船闸巡展”活动。讲解员为孩子们讲述了"
-                    "和旺大运河聊城段的精彩历史。\n活动中，大运河聊城段的故事深受孩子们喜爱。\n",
-                    encoding="utf-8")
-    procs = [subprocess.Popen([sys.executable, "-m", "kg", "extract", str(page)], text=True,
+    (tmp_path / "alias.txt").write_text(   # 大运河: a short form of two names of one length
+        "本报讯 近日，明达街小学开展“明成大运河聊城段船闸巡展”活动。讲解员为孩子们讲述了"
+        "和旺大运河聊城段的精彩历史。\n活动中，大运河聊城段的故事深受孩子们喜爱。\n", encoding="utf-8")
+    (tmp_path / "area.txt").write_text(    # the paper's county: two counties named once each
+        "本报讯 近日，我县组织干部赴阳谷县学习，又到冠县考察，全县上下反响热烈。\n", encoding="utf-8")
+    procs = [subprocess.Popen([sys.executable, "-m", "kg", "extract", str(tmp_path)], text=True,
                               stdout=subprocess.PIPE, env={**os.environ, "PYTHONHASHSEED": seed})
-             for seed in ("1", "2")]    # seeds under which set order once gave 大运河 to either name
+             for seed in ("1", "2")]    # seeds under which set order once split both ties
     outs = [p.communicate()[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0]
-    assert outs[0] == outs[1] and "大运河" in outs[0]
+    assert outs[0] == outs[1] and "大运河" in outs[0] and "阳谷县" in outs[0]

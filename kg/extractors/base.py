@@ -266,11 +266,13 @@ def _division_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
     return names, frozenset(n[0] for n in names if n), tuple(sorted({len(n) for n in names}))
 
 
-def division_names_in(text: str) -> set[str]:
-    """Full and short division names that occur in `text`.
+def division_names_in(text: str) -> list[str]:
+    """Full and short division names that occur in `text`, longest first, then by name.
 
     Looks up the substrings of the text that could be names rather than searching
-    the text for each of the thousands of names.
+    the text for each of the thousands of names. A list in a fixed order, not a set:
+    the iteration order of a set of strings changes from process to process, and a
+    caller counting votes would break ties differently on each worker.
     """
     names, firsts, lengths = _division_index()
     found = set()
@@ -282,4 +284,4 @@ def division_names_in(text: str) -> set[str]:
                     break
                 if w in names:
                     found.add(w)
-    return found
+    return sorted(found, key=lambda s: (-len(s), s))

@@ -170,6 +170,8 @@ def _zones(ctx: DocContext, sent) -> None:
 
 def _foreign(ctx: DocContext, sent) -> None:
     for country in lexicon.COUNTRIES:
+        if country not in sent.text:      # cheap test first: this runs per sentence and country
+            continue
         for m in re.finditer(country, sent.text):
             s = sent.start + m.start()
             ctx.add(country, "District", s, s + len(country), source="countries")
