@@ -25,7 +25,9 @@ for _h, _t in HEADS:
 HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in HEADS))
 TITLE_AT = re.compile("|".join(map(re.escape, lexicon.TITLES)))
 # heads that are also industry words: only with a place name before them
-WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门", "厂", "街"}
+WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门", "厂", "街",
+              "地产", "置业", "证券", "保险", "基金", "传媒", "珠宝", "药业", "制药", "汽车", "电子",
+              "股份", "实业", "控股", "医药", "物流", "能源", "化工", "钢铁", "水泥", "建工", "建材"}
 GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主管", "基层", "上级", "属地", "执法",
                 "机关", "直属", "下属", "各级", "全国", "政府", "本", "我", "这", "那", "其", "部分",
                 "内", "外", "中", "全", "各类", "总", "分", "子", "母", "大", "小", "新", "老",
@@ -83,8 +85,9 @@ def organisations(ctx: DocContext) -> None:
                     or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
                     or core.startswith(("街道", "社区", "乡镇", "镇村")):
                 continue
-            if head in WEAK_HEADS and len(_without_place(core, ctx)) < 2:
-                continue
+            if head in WEAK_HEADS and (len(_without_place(core, ctx)) < 2 or (
+                    CJK_BEFORE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))):
+                continue          # an industry word ends a name only where the name ends (…传媒|交流协会)
             if len(head) == 1 and core in ("市", "县", "区", "省") and head != "委":
                 continue          # 市局, 省厅: a reference to some bureau, not a name
             if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions):
@@ -109,6 +112,7 @@ SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司)
 
 
 QUOTED_BEFORE = re.compile(r"“([^“”]{2,12})”([\u4e00-\u9fff]{0,4})$")
+CJK_BEFORE = re.compile(r"(?![的和与及、在到从向对为由])[\u4e00-\u9fff]")
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百零]+[届次期批个部]")
 CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), key=len, reverse=True)))
 
@@ -129,6 +133,10 @@ def _national_companies(ctx: DocContext) -> None:
     for full, short in lexicon.NATIONAL_COMPANIES.items():
         for m in re.finditer(re.escape(full), ctx.text):
             ctx.add(full, "Company", m.start(), m.end(), source="organisations")
+    for short, full in lexicon.BANK_ABBREVIATIONS.items():
+        for m in re.finditer(re.escape(short), ctx.text):
+            if not ctx.covered(m.start(), m.end()) and not CJK_BEFORE.match(ctx.text, m.start() - 1):
+                ctx.add(short, "Company", m.start(), m.end(), name=full, source="organisations")
     shorts = {s: f for f, s in lexicon.NATIONAL_COMPANIES.items() if s}
     alt = "|".join(map(re.escape, shorts))
     for m in re.finditer(rf"(?:{alt})(?:[、和及与](?:{alt}))+", ctx.text):
