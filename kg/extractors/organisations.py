@@ -25,9 +25,9 @@ for _h, _t in HEADS:
 HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in HEADS))
 TITLE_AT = re.compile("|".join(map(re.escape, lexicon.TITLES)))
 # heads that are also industry words: only with a place name before them
-WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门", "厂", "街",
-              "地产", "置业", "证券", "保险", "基金", "传媒", "珠宝", "药业", "制药", "汽车", "电子",
-              "股份", "实业", "控股", "医药", "物流", "能源", "化工", "钢铁", "水泥", "建工", "建材"}
+INDUSTRY_HEADS = {"地产", "置业", "证券", "保险", "基金", "传媒", "珠宝", "药业", "制药", "汽车", "电子",
+                  "股份", "实业", "控股", "医药", "物流", "能源", "化工", "钢铁", "水泥", "建工", "建材"}
+WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门", "厂", "街"} | INDUSTRY_HEADS
 GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主管", "基层", "上级", "属地", "执法",
                 "机关", "直属", "下属", "各级", "全国", "政府", "本", "我", "这", "那", "其", "部分",
                 "内", "外", "中", "全", "各类", "总", "分", "子", "母", "大", "小", "新", "老",
@@ -86,7 +86,7 @@ def organisations(ctx: DocContext) -> None:
                     or core.startswith(("街道", "社区", "乡镇", "镇村")):
                 continue
             if head in WEAK_HEADS and (len(_without_place(core, ctx)) < 2 or (
-                    CJK_BEFORE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))):
+                    head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))):
                 continue          # an industry word ends a name only where the name ends (…传媒|交流协会)
             if len(head) == 1 and core in ("市", "县", "区", "省") and head != "委":
                 continue          # 市局, 省厅: a reference to some bureau, not a name
