@@ -64,8 +64,10 @@ class ExtractionCache:
         self.root = Path(root)
         self.stats = CacheStats()
 
-    def key(self, doc_id: str, data: bytes) -> str:
-        h = hashlib.sha256(fingerprint().encode() + b"\x00" + doc_id.encode("utf-8") + b"\x00")
+    def key(self, doc_id: str, data: bytes, variant: str = "") -> str:
+        """The entry of a document's bytes under this kg and these components (`variant`)."""
+        h = hashlib.sha256(fingerprint().encode() + b"\x00" + doc_id.encode("utf-8") + b"\x00"
+                           + variant.encode("utf-8") + b"\x00")
         h.update(data)
         return h.hexdigest()
 

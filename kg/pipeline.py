@@ -23,6 +23,8 @@ from . import __version__
 from .cache import ExtractionCache, dumps
 from .extract import extract_document, to_record
 from .graph import build_graph, to_node_link
+from .errors import UserError
+from .html import DEFAULT_MAX_NODES
 from .html import render as render_html
 from .model import DocExtraction
 from .outputs import AtomicFile, commit_all, dumps_json, jsonl, remove_stale_temps, stage_text
@@ -42,7 +44,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def extract_blob(doc_id: str, path: str, data: bytes) -> bytes | str:
+def extract_blob(doc_id: str, path: str, data: bytes,
+                 components: list[str] | None = None) -> bytes | str:
     """Worker: a file's bytes to its pickled extraction, or the problem that kept it out.
 
     The worker gets the bytes, not the path, so it needs no access to the input files
@@ -51,7 +54,7 @@ def extract_blob(doc_id: str, path: str, data: bytes) -> bytes | str:
     Python ints it would take ten times the memory of the text it maps.
     """
     try:
-        de = extract_document(parse_document(doc_id, path, data))
+        de = extract_document(parse_document(doc_id, path, data), components)
     except ReadError as e:
         return str(e)
     except Exception as e:  # noqa: BLE001 - one bad page must not end the build; it is reported
@@ -61,13 +64,13 @@ def extract_blob(doc_id: str, path: str, data: bytes) -> bytes | str:
     return dumps(de)
 
 
-def _uncached(files: list[InputFile], cache: ExtractionCache) -> int:
+def _uncached(files: list[InputFile], cache: ExtractionCache, variant: str) -> int:
     """How many of `files` the cache has no entry for (unreadable files count as cached:
     they take no worker, and extract_files reports them)."""
     n = 0
     for f in files:
         try:
-            n += not cache.has(cache.key(f.id, read_bytes(f)))
+            n += not cache.has(cache.key(f.id, read_bytes(f), variant))
         except ReadError:
             continue
     return n
@@ -101,8 +104,8 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[tuple[Submit, int
 
 
 def extract_files(files: list[InputFile], workers: int = 1, progress: Progress | None = None,
-                  cache: ExtractionCache | None = None, scheduler: str | None = None
-                  ) -> Iterator[DocExtraction | str]:
+                  cache: ExtractionCache | None = None, scheduler: str | None = None,
+                  components: list[str] | None = None) -> Iterator[DocExtraction | str]:
     """Extractions of `files` in input order, or the problem that kept each one out.
 
     Taken from `cache` where it holds them; the rest are computed here (workers=1), on
@@ -113,7 +116,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     if cache is not None and workers > 1 and not scheduler:
         # a rebuild that re-extracts a page or two should not start workers that each
         # spend seconds loading jieba's dictionary for nothing
-        workers = min(workers, _uncached(files, cache))
+        workers = min(workers, _uncached(files, cache, ",".join(components or ())))
     if len(files) <= 1 and not scheduler:
         workers = 1
     pending: deque[tuple[InputFile, str | None, Any]] = deque()
@@ -141,26 +144,43 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             else:
                 key = hit = None
                 if cache is not None:
-                    key = cache.key(f.id, data)
+                    key = cache.key(f.id, data, variant=",".join(components or ()))
                     hit = cache.get(key)
                 if hit is not None:
                     hit.document.path = str(f.path)     # the key holds the id, not the path
                     pending.append((f, None, _Done(hit)))
                 else:
-                    pending.append((f, key, submit(extract_blob, f.id, str(f.path), data)))
+                    pending.append((f, key, submit(extract_blob, f.id, str(f.path), data, components)))
             while len(pending) >= window:
                 yield finish()
         while pending:
             yield finish()
 
 
+def pipeline_components(ner: tuple[str, ...] = ()) -> list[str] | None:
+    """The extractor components for `ner` (optional statistical NER, e.g. ("lac",)), checked
+    up front so that a wrong name or a missing model is one message, not a failure per page."""
+    if not ner:
+        return None
+    from .extractors import components_for
+    from .extractors.statistical import MissingModel, _lac
+    try:
+        comps = components_for(tuple(ner))
+        if "lac" in comps:
+            _lac()
+    except (ValueError, MissingModel) as e:
+        raise UserError(str(e)) from e
+    return comps
+
+
 def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None = None,
-            include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = ()
-            ) -> tuple[list[dict], list[str]]:
+            include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
+            ner: tuple[str, ...] = ()) -> tuple[list[dict], list[str]]:
     """Per-document records (GUIDELINES.md schema with mentions) and input problems."""
+    components = pipeline_components(ner)
     files, problems = find_inputs(paths, include, exclude)
     records = []
-    for out in extract_files(files, workers, progress):
+    for out in extract_files(files, workers, progress, components=components):
         if isinstance(out, str):
             problems.append(out)
         else:
@@ -171,16 +191,20 @@ def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None
 def build(paths: list[str | Path], out_dir: str | Path | None = "output", workers: int = 1,
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
           include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
-          cache_dir: str | Path | None = None, scheduler: str | None = None) -> BuildResult:
+          cache_dir: str | Path | None = None, scheduler: str | None = None,
+          ner: tuple[str, ...] = (), max_nodes: int | None = DEFAULT_MAX_NODES) -> BuildResult:
     """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write).
 
-    `cache_dir` keeps each document's extraction for the next build (kg.cache);
+    `ner` switches on optional statistical components (("lac",)); `max_nodes` bounds the
+    explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
+    next build (kg.cache);
     `scheduler` (tcp://host:port) runs extraction on that Dask cluster. Documents are
     streamed: each one's extraction.jsonl line is written as it arrives and its raw
     file text dropped, so `result.docs` hold documents without `raw`.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    components = pipeline_components(ner)
     files, problems = find_inputs(paths, include, exclude)
     if out_dir is not None:
         remove_stale_temps(Path(out_dir))     # left by a build that was killed while writing
@@ -188,7 +212,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     docs: list[DocExtraction] = []
     spool: AtomicFile | None = None
     try:
-        for out in extract_files(files, workers, progress, cache, scheduler):
+        for out in extract_files(files, workers, progress, cache, scheduler, components):
             if isinstance(out, str):
                 problems.append(out)
                 continue
@@ -209,7 +233,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
             report["cache"] = cache.stats.as_dict()
         result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings)
         if spool is not None:      # some document was read: never replace good outputs with nothing
-            write_outputs(result, Path(out_dir), base_iri, spool)
+            write_outputs(result, Path(out_dir), base_iri, spool, max_nodes)
             spool = None
     finally:
         if spool is not None:
@@ -217,7 +241,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     return result
 
 
-def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: AtomicFile) -> None:
+def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: AtomicFile,
+                  max_nodes: int | None = DEFAULT_MAX_NODES) -> None:
     """Write the views of `result`; `extraction` holds its extraction.jsonl, written during the build."""
     out.mkdir(parents=True, exist_ok=True)
     staged: list[AtomicFile] = []     # all written before any replaces its previous version
@@ -229,7 +254,7 @@ def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: Ato
         staged.append(stage_text(out / "graph.ttl", serialize(result.graph, "turtle", base_iri)))
         result.timings["turtle"] = time.perf_counter() - t
         t = time.perf_counter()
-        staged.append(stage_text(out / "graph.html", render_html(result.graph)))
+        staged.append(stage_text(out / "graph.html", render_html(result.graph, max_nodes=max_nodes)))
         result.timings["html"] = time.perf_counter() - t
         staged.append(stage_text(out / "report.json", dumps_json(result.report)))
     except BaseException:

@@ -36,3 +36,31 @@ def test_missing_input_is_a_one_line_error(tmp_path):
 def test_version():
     r = CliRunner().invoke(main, ["--version"])
     assert r.exit_code == 0 and "kg" in r.output
+
+
+def test_ner_lac_adds_an_unanchored_name_and_keys_the_cache_apart(tmp_path):
+    page = tmp_path / "in" / "p.txt"
+    page.parent.mkdir()
+    page.write_text("聊城讯 聊城市召开会议。\n今天彭晓峰和同事一起去了现场。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    plain = CliRunner().invoke(main, ["build", str(page.parent), "-o", str(out), "-q", "-j", "1"])
+    assert plain.exit_code == 0, plain.output
+    assert "彭晓峰" not in (out / "graph.json").read_text(encoding="utf-8")
+    lac = CliRunner().invoke(main, ["build", str(page.parent), "-o", str(out), "-q", "-j", "1",
+                                    "--ner", "lac"])
+    assert lac.exit_code == 0, lac.output
+    assert "彭晓峰" in (out / "graph.json").read_text(encoding="utf-8")   # not the plain build's cache entry
+
+
+def test_unknown_ner_name_is_a_usage_error(tmp_path):
+    r = CliRunner().invoke(main, ["extract", str(tmp_path), "--ner", "spacy"])
+    assert r.exit_code == 2 and "spacy" in r.output
+
+
+def test_max_nodes_bounds_the_explorers_first_view(tmp_path, seeds):
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(seeds / "004_412b62444f90ef19.txt"), "-o", str(out),
+                                  "-q", "-j", "1", "--max-nodes", "10"])
+    assert r.exit_code == 0, r.output
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert '"max_nodes":10' in html.replace(" ", "")
