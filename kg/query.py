@@ -5,7 +5,8 @@ HTTP endpoint (kg/serve.py) and the tests format and compare them one way.
 
 Parameters: a query file gives each parameter a default in an inline
 `VALUES ?name { default }` clause, so it runs as it is; `bind_params` replaces the
-default with a value the caller supplies, written as a properly escaped SPARQL term.
+default with a value the caller supplies, escaped and typed like the default (so a
+name keeps its @zh and the query can match labels by index, not by scanning).
 """
 from __future__ import annotations
 
@@ -25,19 +26,19 @@ from pyparsing import ParseException
 from .rdf import DEFAULT_BASE, PREFIXES
 
 ENGINES = ("oxigraph", "rdflib")
-OUTPUT_FORMATS = ("table", "csv", "json")
 RDF_SUFFIXES = {
     ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-    ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
+    ".jsonld": ox.RdfFormat.JSON_LD,
     ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
 }
 RDFLIB_FORMATS = {ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.N_TRIPLES: "nt",
                   ox.RdfFormat.JSON_LD: "json-ld", ox.RdfFormat.RDF_XML: "xml"}
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A parameter's default: "text"@lang, "text"^^datatype (IRI or prefixed name), "text" or <IRI>.
+_DEFAULT = re.compile(r'\s*(?:"(?:[^"\\\n]|\\.)*"(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)'
+                      r'|\^\^(?P<dt><[^<>"\s]*>|[A-Za-z][\w.-]*:[\w.-]*))?|(?P<iri><[^<>"\s]*>))\s*')
 DISPLAY_PREFIXES = {"id": DEFAULT_BASE, **PREFIXES}
 _IRI_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f]*")
 
@@ -104,6 +105,8 @@ def resolve_source(source: str | Path) -> Path:
         raise QueryError(f"{p}: no such file or directory")
     if p.is_dir() and (p / "graph.ttl").is_file():
         return p / "graph.ttl"
+    if p.is_dir() and not (p / "CURRENT").is_file():    # every RocksDB store has one
+        raise QueryError(f"{p}: neither a build folder (no graph.ttl) nor a pyoxigraph store")
     return p
 
 
@@ -140,27 +143,46 @@ def _one_line(e: BaseException) -> str:
     return " ".join(str(e).split()) or type(e).__name__
 
 
-def param_value(text: str) -> Term:
-    """A --bind value as a term: <IRI> is an IRI, YYYY-MM-DD an xsd:date, anything else a string."""
-    if text.startswith("<") and text.endswith(">"):
-        iri = text[1:-1]
-        if not _IRI_OK.fullmatch(iri):
-            raise QueryError(f"not an absolute IRI: {text}")
-        return Term("uri", iri)
-    if _ISO_DATE.fullmatch(text):
-        return Term("literal", text, datatype="http://www.w3.org/2001/XMLSchema#date")
-    return Term("literal", text)
+def param_term(name: str, value: str, default: str) -> str:
+    """The SPARQL text of a --bind value, escaped and typed like the default it replaces:
+    "江绍华"@zh makes 张妍 "张妍"@zh, "2022-07-05"^^xsd:date makes 2022-07-01 a date, <IRI>
+    wants an IRI. A value written <...> is always an IRI."""
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+        if not _IRI_OK.fullmatch(value):
+            raise QueryError(f"--bind {name}: not an absolute IRI: <{value}>")
+        return f"<{value}>"
+    m = _DEFAULT.fullmatch(default)
+    if m is None:
+        raise QueryError(f"parameter ?{name}: its default {default.strip()!r} is not one literal or IRI")
+    if m["iri"]:
+        if not _IRI_OK.fullmatch(value):
+            raise QueryError(f"--bind {name}: not an absolute IRI: {value}")
+        return f"<{value}>"
+    text = Term("literal", value).n3()
+    if m["lang"]:
+        return f"{text}@{m['lang']}"
+    return f"{text}^^{m['dt']}" if m["dt"] else text
 
 
 def bind_params(query: str, bindings: dict[str, str]) -> str:
-    """Replace the default of each `VALUES ?name { ... }` clause by the given value."""
-    for name, value in bindings.items():
+    """Replace the default of each `VALUES ?name { default }` clause by the given value,
+    in one pass, so no bound value is ever rescanned for another parameter."""
+    if not bindings:
+        return query
+    for name in bindings:
         if not _NAME.fullmatch(name):
             raise QueryError(f"not a parameter name: {name!r}")
-        pattern = re.compile(r"(VALUES\s+[?$]" + name + r"\s*\{)[^}]*(\})", re.IGNORECASE)
-        term = param_value(value).n3()
-        query, n = pattern.subn(lambda m: f"{m.group(1)} {term} {m.group(2)}", query)
-        if n == 0:
+    pattern = re.compile(r"((?i:VALUES)\s+[?$](" + "|".join(bindings) + r")\s*\{)([^}]*)(\})")
+    seen: set[str] = set()
+
+    def replace(m: re.Match) -> str:
+        seen.add(m[2])
+        return f"{m[1]} {param_term(m[2], bindings[m[2]], m[3])} {m[4]}"
+
+    query = pattern.sub(replace, query)
+    for name in bindings:
+        if name not in seen:
             raise QueryError(f"the query has no parameter ?{name} (a `VALUES ?{name} {{ ... }}` clause)")
     return query
 

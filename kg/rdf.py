@@ -188,11 +188,13 @@ class _Builder:
             self.provenance(m, s)
 
     def finish(self) -> list[ox.Triple]:
-        """The sorted triples. A sentence quoted differently by two sources (a source whose
-        sentence could not be located quotes only its span) keeps the longest quote."""
+        """The triples sorted by subject, rdf:type first. A sentence quoted differently by
+        two sources (one whose sentence could not be located quotes only its span) keeps
+        the longest quote."""
         for sent, quotes in self.sentences.items():
             self.add(sent, OA.exact, _lit(max(quotes, key=lambda q: (len(q), q)), "zh"))
-        return sorted(self.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        return sorted(self.triples,
+                      key=lambda t: (str(t.subject), t.predicate != A, str(t.predicate), str(t.object)))
 
 
 def to_triples(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> list[ox.Triple]:

@@ -160,7 +160,11 @@ class Handler(BaseHTTPRequestHandler):
         if int(length) > MAX_BODY:
             self._error(413, f"request body over {MAX_BODY} bytes")
             return
-        body = self.rfile.read(int(length)).decode("utf-8", errors="replace")
+        try:
+            body = self.rfile.read(int(length)).decode("utf-8")
+        except UnicodeDecodeError:
+            self._error(400, "the request body is not UTF-8")
+            return
         params = parse_qs(url.query, keep_blank_values=True)
         if ctype == "application/x-www-form-urlencoded":
             params.update(parse_qs(body, keep_blank_values=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from click.testing import CliRunner
@@ -110,16 +111,20 @@ def test_where_an_entity_is_mentioned(engines):
     assert len(mine) >= 3 and all(r["text"] == "江绍华" and r["text"] in r["sentence"] for r in mine)
 
 
-def test_parameters_are_escaped_not_spliced(engines):
-    query = (QUERIES / "posts_of_person.rq").read_text(encoding="utf-8")
-    hostile = 'x" } ?post ?p ?o . { "\\'
-    bound = bind_params(query, {"name": hostile})
+def test_parameters_are_escaped_and_typed_like_their_defaults(engines):
+    query = (QUERIES / "title_holder_as_of.rq").read_text(encoding="utf-8")
+    hostile = 'x"@zh } ?post ?p ?o . { "VALUES ?date { 1 } \\'
+    bound = bind_params(query, {"area": hostile, "date": "2022-07-01"})
     assert run(engines["oxigraph"], bound).rows == []
-    assert 'VALUES ?name { "x\\" } ?post ?p ?o . { \\"\\\\" }' in bound
-    assert '<http://example.org/a>' in bind_params(query, {"name": "<http://example.org/a>"})
-    for bad in ({"nope": "x"}, {"na me": "x"}, {"name": "<not an iri>"}):
+    assert 'VALUES ?area { "x\\"@zh } ?post ?p ?o . { \\"VALUES ?date { 1 } \\\\"@zh }' in bound
+    assert 'VALUES ?date { "2022-07-01"^^xsd:date }' in bound      # the default's datatype
+    assert 'VALUES ?title { "副区长"@zh }' in bind_params(query, {"title": "副区长"})
+    assert "VALUES ?area { <http://example.org/a> }" in bind_params(query, {"area": "<http://example.org/a>"})
+    for bad in ({"nope": "x"}, {"na me": "x"}, {"area": "<not an iri>"}):
         with pytest.raises(QueryError):
             bind_params(query, bad)
+    with pytest.raises(QueryError, match="not one literal or IRI"):
+        bind_params("SELECT * { VALUES ?x { UNDEF } }", {"x": "1"})
 
 
 def test_result_limit_and_bad_queries(engines):
@@ -130,6 +135,21 @@ def test_result_limit_and_bad_queries(engines):
             run(data, "SELECT WHERE {")
     with pytest.raises(QueryError):
         load("/no/such/graph.ttl")
+
+
+def test_sources_build_folder_file_or_store(seed_build, tmp_path):
+    _, out = seed_build
+    store = ox.Store(str(tmp_path / "store"))
+    store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    store.flush()
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    n_store = run(load(tmp_path / "store"), count).rows[0][0].value
+    assert n_store == run(load(out / "graph.ttl"), count).rows[0][0].value == str(len(store))
+    with pytest.raises(QueryError, match="rdflib engine reads RDF files"):
+        load(tmp_path / "store", "rdflib")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(QueryError, match="neither a build folder"):
+        load(tmp_path / "empty")
 
 
 def test_formats():

@@ -90,6 +90,8 @@ def test_bad_requests(endpoint):
     assert status == 400 and ctype.startswith("text/plain") and "bad SPARQL" in body
     assert fetch(f"{base}/sparql")[0] == 400
     assert fetch(f"{base}/nowhere")[0] == 404
+    assert fetch(f"{base}/sparql", b"ASK {} \xff", {"Content-Type": "application/sparql-query"})[0] == 400
+    assert fetch(f"{base}/sparql", b"ASK {}", {"Content-Type": "text/plain"})[0] == 415
     assert fetch(f"{base}/sparql?{urlencode({'query': OFFICIALS})}", headers={"Accept": "image/png"})[0] == 406
     status, _, body = fetch(f"{base}/sparql?{urlencode({'query': 'SELECT * WHERE { ?s ?p ?o }'})}")
     assert status == 400 and "more than 500 results" in body
