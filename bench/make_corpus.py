@@ -55,12 +55,7 @@ def parse_size(s: str) -> int:
 def _brand(name: str) -> str | None:
     """The distinctive part of a firm or place name: two characters after any area prefix."""
     g = gazetteer()
-    core = name
-    for n in range(min(6, len(core) - 2), 1, -1):
-        if core[:n] in g.by_name or core[:n] in g.by_short:
-            core = core[n:]
-            break
-    b = core[:2]
+    b = g.split_area(name)[1][:2]
     if len(b) == 2 and all("\u4e00" <= c <= "\u9fff" for c in b) and b not in g.by_name \
             and b not in g.by_short:
         return b

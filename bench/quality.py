@@ -337,6 +337,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _cause(same: list, own: list, near: list, alone: str) -> tuple[str, tuple | None]:
+    """Why a span is wrong, told by the nearest other span: the same span with another
+    label, a span of its own label with other bounds, any overlap, or none at all."""
+    for why, found in (("other label", same), ("boundary", own), ("overlap", near)):
+        if found:
+            return why, found[0]
+    return alone, None
+
+
 def span_errors(idx: int, item: dict, spans: list[Span]) -> list[SpanError]:
     """A system's false positives and negatives on one text, each with its likely cause.
 
@@ -352,30 +361,14 @@ def span_errors(idx: int, item: dict, spans: list[Span]) -> list[SpanError]:
     for lab, a, b in sorted(pred - gold, key=lambda k: k[1:]):
         same = [g for g in gold if g[1:] == (a, b)]
         near = [g for g in gold if g[1:] != (a, b) and _overlaps(g[1:], (a, b))]
-        own = [g for g in near if g[0] == lab]
-        if same:
-            why, other = "other label", same[0]
-        elif own:
-            why, other = "boundary", own[0]
-        elif near:
-            why, other = "overlap", near[0]
-        else:
-            why, other = "no gold", None
+        why, other = _cause(same, [g for g in near if g[0] == lab], near, "no gold")
         detail = f"gold {other[0]} {s[other[1]:other[2]]}" if other else ""
         out.append(SpanError(lab, "FP", s[a:b], why, detail, idx))
     missed = {g for g in gold - pred if g[0] in CLUENER_TYPES}
     for lab, a, b in sorted(missed, key=lambda k: k[1:]):
         near = [(t, x, y) for t, x, y in spans if _overlaps((x, y), (a, b))]
         same = [n for n in near if (n[1], n[2]) == (a, b)]
-        own = [n for n in near if CLUENER_OF.get(n[0]) == lab]
-        if same:
-            why, other = "other label", same[0]
-        elif own:
-            why, other = "boundary", own[0]
-        elif near:
-            why, other = "overlap", near[0]
-        else:
-            why, other = "missed", None
+        why, other = _cause(same, [n for n in near if CLUENER_OF.get(n[0]) == lab], near, "missed")
         detail = f"system {other[0]} {s[other[1]:other[2]]}" if other else ""
         out.append(SpanError(lab, "FN", s[a:b], why, detail, idx))
     return out

@@ -96,6 +96,14 @@ class Gazetteer:
         # an unqualified duplicate name: the higher level wins (吉林 the province)
         return min(cands, key=lambda d: (list(LEVELS.values()).index(d.level), d.code))
 
+    def split_area(self, name: str, longest: int = 6) -> tuple[str, str]:
+        """(area prefix, rest) of a name that starts with a division's full or short name
+        (冠县公安局 -> 冠县, 公安局), longest prefix first, leaving at least two characters."""
+        for n in range(min(longest, len(name) - 2), 1, -1):
+            if name[:n] in self.by_name or name[:n] in self.by_short:
+                return name[:n], name[n:]
+        return "", name
+
     def names(self) -> list[str]:
         return sorted(set(self.by_name) | set(self.by_short), key=lambda s: (-len(s), s))
 

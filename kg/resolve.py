@@ -26,13 +26,7 @@ COMPANY_TAILS = re.compile(r"(股份有限公司|有限责任公司|有限公司
 
 
 def _company_key(name: str) -> str:
-    g = gazetteer()
-    core = name
-    for n in range(min(6, len(core) - 2), 1, -1):
-        if core[:n] in g.by_name or core[:n] in g.by_short:
-            core = core[n:]
-            break
-    return COMPANY_TAILS.sub("", core)
+    return COMPANY_TAILS.sub("", gazetteer().split_area(name)[1])
 
 
 def resolve_document(ctx: DocContext) -> DocExtraction:
