@@ -314,7 +314,7 @@ def query(source, sparql, query_path, fmt, engine, binds):
       kg query output/ "SELECT ?s WHERE { ?s a kg:Official } LIMIT 5"
       kg query output/graph.ttl -f ontology/queries/posts_of_person.rq --bind name=江绍华
     """
-    from .query import FORMATTERS, QueryError, query_file
+    from .query import FORMATTERS, query_file
 
     if (sparql is None) == (query_path is None):
         _fail("give the query either as an argument or with -f FILE (one of them)")
@@ -328,10 +328,7 @@ def query(source, sparql, query_path, fmt, engine, binds):
         if not eq:
             _fail(f"--bind needs NAME=VALUE, got {b!r}")
         bindings[name] = value
-    try:
-        result = query_file(source, text, engine, bindings)
-    except QueryError as e:
-        _fail(str(e))
+    result = query_file(source, text, engine, bindings)      # a QueryError is a UserError: one line
     click.echo(FORMATTERS[fmt](result), nl=False)
 
 
@@ -348,13 +345,10 @@ def serve(source, host, port, timeout, max_rows):
     Example:
       kg serve output/ --port 8000    # explorer at /, SPARQL at /sparql
     """
-    from .query import QueryError
     from .serve import serve as run_server
 
     try:
         run_server(source, host, port, timeout, max_rows)
-    except QueryError as e:
-        _fail(str(e))
     except OSError as e:
         _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
 

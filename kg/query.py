@@ -23,6 +23,7 @@ import pyoxigraph as ox
 import rdflib
 from pyparsing import ParseException
 
+from .errors import UserError
 from .rdf import DEFAULT_BASE, PREFIXES
 
 ENGINES = ("oxigraph", "rdflib")
@@ -43,8 +44,8 @@ DISPLAY_PREFIXES = {"id": DEFAULT_BASE, **PREFIXES}
 _IRI_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f]*")
 
 
-class QueryError(Exception):
-    """A problem the user can fix (missing file, bad SPARQL, bad parameter): one line."""
+class QueryError(UserError):
+    """A problem the user can fix (missing file, bad SPARQL, bad parameter): one line, exit 2."""
 
 
 @dataclass(frozen=True)

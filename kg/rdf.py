@@ -22,6 +22,8 @@ import networkx as nx
 import pyoxigraph as ox
 import rdflib
 
+from .errors import UserError
+
 DEFAULT_BASE = "https://w3id.org/kg-localgov/id/"
 ONTOLOGY = "https://w3id.org/kg-localgov/ontology#"
 
@@ -88,12 +90,16 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
+class BadBaseIRI(UserError, ValueError):
+    """A base IRI the writer refuses: a user's mistake from the CLI and the API alike."""
+
+
 class IRIs:
     """The IRI scheme: every IRI is the base plus percent-encoded ids, offsets or hashes."""
 
     def __init__(self, base: str = DEFAULT_BASE):
         if not _BASE_OK.fullmatch(base):
-            raise ValueError(f"base IRI must be an absolute IRI without spaces or <>\"{{}}|^`\\: {base!r}")
+            raise BadBaseIRI(f"base IRI must be an absolute IRI without spaces or <>\"{{}}|^`\\: {base!r}")
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
     def _iri(self, *parts: str) -> ox.NamedNode:
