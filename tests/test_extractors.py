@@ -214,3 +214,16 @@ def test_paper_area_guess_ignores_market_and_county_short_forms():
     votes = _area_votes("加强合作市场建设，推进智慧东昌建设。聊城市委召开会议。")
     assert "合作市" not in votes and "东昌" not in votes
     assert votes["聊城市"] == 1
+
+
+def test_town_headline_village_branch_and_cooperative_in_a_county_city_paper():
+    rec = _rec("林州日报\n\n2023年11月20日\n\n姚村镇：“党建+合作社”带富一方\n"
+               "姚村镇推行“党建+合作社”发展模式。该镇西丰村党支部书记张国强带领群众成立"
+               "林州市丰源种植专业合作社。村民王秀英高兴地说，收入高了。姚村镇镇长刘伟介绍了经验。"
+               "我市红旗渠经济技术开发区举行开工仪式。")
+    assert "姚村镇" in _ents(rec, "District") and "姚村镇" not in _ents(rec, "Person")
+    assert "西丰村党支部" in _ents(rec, "Agency")
+    assert "林州市丰源种植专业合作社" in _ents(rec, "Company")
+    assert "王秀英" in _ents(rec, "Person")
+    assert ("刘伟", "镇长", "姚村镇") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("红旗渠经济技术开发区", "locatedIn", "林州市") in _rels(rec)

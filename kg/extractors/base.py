@@ -175,8 +175,9 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         w = t.word
         if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
             break
-        if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES:
-            break
+        if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES \
+                or lexicon.RELATIVE_AREA.fullmatch(w):
+            break             # 该镇|西丰村党支部: a relative area is no part of the name
         if w in ("市", "县", "区", "省", "镇", "乡"):
             if allow_divisions:
                 start = t.start  # a relative area prefix (县物业服务行业党委): keep it, resolve later
@@ -234,7 +235,8 @@ NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规�
               "运营", "经济", "技术", "职业", "高等", "师范", "农业", "农村", "水利", "林业", "畜牧",
               "住房", "城乡", "资源", "自然资源", "人力资源", "社会保障", "社会", "民政", "司法",
               "财政", "商务", "工业", "信息化", "发展改革", "大数据", "政务", "退役军人", "事务",
-              "供销", "粮食", "储备", "烟草", "专卖", "邮政", "移动", "联通", "电信", "诊疗"}
+              "供销", "粮食", "储备", "烟草", "专卖", "邮政", "移动", "联通", "电信", "诊疗",
+              "种植", "养殖", "农机", "植保"}
 
 
 def outermost(ms: list[Mention]) -> list[Mention]:

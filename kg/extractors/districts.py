@@ -13,7 +13,7 @@ from .base import DocContext, division_names_in, left_chunk
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
-                  r"村(?![民级庄委镇务干组里口内外头]))")
+                  r"村(?![民级庄委镇务干组里口内外头集]))")
 ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|"
                   r"化工产业园|产业园|工业园|新区|示范区|度假区)")
 # words before 社区/村/镇 that make it a common noun, not a name
@@ -22,6 +22,7 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
            "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
            "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
+CJK_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
@@ -132,7 +133,13 @@ def _towns(ctx: DocContext, sent) -> None:
         tok = next((t for t in toks if t.start < he <= t.end), None)
         if tok and len(m.group(1)) == 1 and tok.word != m.group(1) and tok.end == he and \
                 tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0:
-            continue          # 故乡, 坐镇, 农村: a word that ends in the suffix
+            # 故乡, 坐镇, 农村: a word that ends in the suffix; but 姚|村镇 is the town 姚村镇,
+            # a name character that jieba left alone before a word it knew
+            prev = next((t for t in toks if t.end == tok.start), None)
+            if prev and len(prev.word) == 1 and CJK_NAME_CHAR.match(prev.word) and \
+                    prev.word not in lexicon.NAME_STOP and prev.tag in ("nr", "ns", "n", "x", "nz", "j", "g"):
+                ctx.add(prev.word + tok.word, "District", prev.start, he, source="districts")
+            continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False)
         name = ctx.text[start:hs + len(m.group(1))]
         core = name[: -len(m.group(1))]

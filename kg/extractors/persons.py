@@ -77,7 +77,8 @@ def _name_ends(text: str, pos: int) -> bool:
     # a verb, adverb or preposition of the dictionary starts right after (郎百川|开始巡田)
     seg = segmenter()
     two = nxt[:2]
-    return seg.tk.FREQ.get(two, 0) >= 500 and seg.tags.get(two) in ("v", "d", "p", "c", "vd", "ad")
+    tag = seg.tags.get(two) or "x"
+    return seg.tk.FREQ.get(two, 0) >= 500 and tag[0] in "vdpcab"   # verb, adverb, preposition, adjective…
 
 
 def persons(ctx: DocContext) -> None:
@@ -90,7 +91,8 @@ def persons(ctx: DocContext) -> None:
                 ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
     for m in SPEAKER.finditer(text):
         name = person_name_at(text, m.start(1))
-        if name == m.group(1):
+        if name == m.group(1) and not ctx.covered(m.start(1), m.end(1)) \
+                and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")):
             ctx.add(name, "Person", m.start(1), m.end(1), source="persons")
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)

@@ -116,7 +116,9 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
             city = next((d for d in ctx.divisions.values() if d.level == "city" and
                          (m.name.startswith(d.name) or (d.short and m.name.startswith(d.short)))), None)
             if city is None and ctx.area:
-                city = ctx.area if ctx.area.level == "city" else g.parent(ctx.area)
+                # the paper's city, or the paper's own area when that is a county-level city
+                city = ctx.area if ctx.area.level == "city" or ctx.area.name.endswith("市") \
+                    else g.parent(ctx.area)
             if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
                 ctx.divisions.setdefault(city.name, city)
                 ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
