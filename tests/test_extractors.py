@@ -227,3 +227,14 @@ def test_town_headline_village_branch_and_cooperative_in_a_county_city_paper():
     assert "王秀英" in _ents(rec, "Person")
     assert ("刘伟", "镇长", "姚村镇") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert ("红旗渠经济技术开发区", "locatedIn", "林州市") in _rels(rec)
+
+
+def test_numbered_road_community_doctors_and_slogans():
+    rec = _rec("滨州日报\n\n本报讯（记者 秦某）调研组来到滨城区市中街道黄河五路社区。"
+               "滨州城投集团有限公司副总经理孙立明汇报了项目进展。"
+               "滨州市中心医院心血管内科主任医师陈红表示满意。要坚持“以人民为中心”的发展思想。")
+    assert "黄河五路社区" in _ents(rec, "District") and "黄河" not in _ents(rec)
+    assert not any(n.endswith("内科") for n in _ents(rec))
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("孙立明", "副总经理"), ("陈红", "主任医师")} <= posts
+    assert "以人民为中心" not in _ents(rec, "Initiative")

@@ -200,8 +200,8 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
             break
         if strict and t.tag == "vn" and common:
             break
-        if t.tag == "m" and not w.startswith("第"):
-            break
+        if t.tag == "m" and not w.startswith("第") and not w.endswith(("路", "街", "巷", "里", "号")):
+            break             # a number ends a name, unless it numbers a road (黄河五路社区)
         if not allow_divisions and (w in gazetteer().by_name or w.endswith(("街道", "社区", "村", "镇", "乡"))
                                     or ctx.first_ending_at(t.end, ("District",))):
             break

@@ -132,7 +132,9 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
 
 
 def _ends_token(ctx: DocContext, sent, pos: int) -> bool:
-    return any(t.end == pos for t in ctx.tokens(sent))
+    """Whether a head ends a word here, and is not the tail of a verb (发|展 of 发展)."""
+    tok = next((t for t in ctx.tokens(sent) if t.end == pos), None)
+    return tok is not None and not (tok.tag.startswith("v") and tok.word not in STRONG_HEADS)
 
 
 def _last_word(core: str) -> str:

@@ -78,7 +78,9 @@ def _name_ends(text: str, pos: int) -> bool:
     seg = segmenter()
     two = nxt[:2]
     tag = seg.tags.get(two) or "x"
-    return seg.tk.FREQ.get(two, 0) >= 500 and tag[0] in "vdpcab"   # verb, adverb, preposition, adjective…
+    freq = seg.tk.FREQ.get(two, 0)
+    return freq >= 500 and tag[0] in "vdpcab" or \
+        freq >= 1000 and not tag.startswith(("nr", "ns", "m", "q", "x"))   # 孙立明|汇报 (nz)
 
 
 def persons(ctx: DocContext) -> None:
