@@ -268,6 +268,7 @@ def _division_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
     return names, frozenset(n[0] for n in names if n), tuple(sorted({len(n) for n in names}))
 
 
+@lru_cache(maxsize=4)       # the area guess and the districts component ask for the same page
 def division_names_in(text: str) -> list[str]:
     """Full and short division names that occur in `text`, longest first, then by name.
 
