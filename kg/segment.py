@@ -72,9 +72,6 @@ class Segmenter:
                 pos += len(w)
         return out
 
-    def is_word(self, w: str) -> bool:
-        return w in self.tk.FREQ and self.tk.FREQ[w] > 0
-
 
 @lru_cache(maxsize=1)
 def segmenter() -> Segmenter:

@@ -202,6 +202,3 @@ def _relative(ctx: DocContext, sent) -> None:
             ctx.divisions[d.name] = d
             ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, source="relative")
 
-
-def division_of(ctx: DocContext, name: str) -> Division | None:
-    return ctx.divisions.get(name)

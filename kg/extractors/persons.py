@@ -183,8 +183,6 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
             break
         title = m.group()
         org_m = _org_before(ctx, m.start()) or _this_body(ctx, m.start())
-        # 宣传部部长: a department glued to its head's title
-        dept = re.match(r"(.{2,6}?(?:部|局|委|办|中心))(.+)$", title)
         org = org_m.name if org_m else None
         if org is None and title[:1] in "市区县省" and len(title) > 2:
             d = ctx.area_for(title[0], m.start())
