@@ -238,3 +238,8 @@ def test_numbered_road_community_doctors_and_slogans():
     posts = {(p["person"], p["title"]) for p in rec["posts"]}
     assert {("孙立明", "副总经理"), ("陈红", "主任医师")} <= posts
     assert "以人民为中心" not in _ents(rec, "Initiative")
+
+
+def test_a_surname_character_inside_a_noun_phrase_is_no_name():
+    rec = _rec(CITY + "征求市场监督管理、税务等行业主管部门意见后，颁发了标识牌。")
+    assert not (_ents(rec, "Person") | _ents(rec, "Official"))

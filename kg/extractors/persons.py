@@ -80,7 +80,7 @@ def _name_ends(text: str, pos: int) -> bool:
     tag = seg.tags.get(two) or "x"
     freq = seg.tk.FREQ.get(two, 0)
     return freq >= 500 and tag[0] in "vdpcab" or \
-        freq >= 1000 and not tag.startswith(("nr", "ns", "m", "q", "x"))   # 孙立明|汇报 (nz)
+        freq >= 1000 and tag in ("nz", "vn")     # 孙立明|汇报 (jieba tags 汇报 nz); not a noun: 管部门|意见
 
 
 def persons(ctx: DocContext) -> None:
