@@ -61,6 +61,9 @@ PERSON_TITLES = {"记者", "通讯员", "老师", "教师", "教授", "医生", 
                  "艺术家", "诗人", "摄影师", "设计师", "研究员", "分析师", "经济学家", "创始人",
                  "合伙人", "首席执行官", "实习生", "编辑", "网友", "游客", "患者", "家长", "考生"}
 TITLES = sorted(OFFICIAL_TITLES | COMPANY_TITLES, key=lambda t: (-len(t), t))
+_TITLE_ALT = "|".join(map(re.escape, TITLES))
+TITLE_RE = re.compile(_TITLE_ALT)                   # a title starting here (longest first)
+TITLE_ENDING = re.compile(f"(?:{_TITLE_ALT})$")     # a title ending at the search's end
 
 # Organisation heads by type. A name ends in one of these.
 AGENCY_HEADS = ("人大常委会", "政协", "人民政府", "政府", "管理委员会", "管委会", "委员会", "常委会",

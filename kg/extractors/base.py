@@ -115,6 +115,15 @@ class DocContext:
             self.relations.append(RelationMention(head, rel, tail, self.evidence(start, end)))
 
     # ---- areas -------------------------------------------------------
+    def paper_city(self) -> Division | None:
+        """The city the paper serves: its own area when that is a city (prefecture or
+        county-level, 林州市), else the area's parent city (东昌府区 -> 聊城市)."""
+        if self.area is None:
+            return None
+        if self.area.level == "city" or self.area.name.endswith("市"):
+            return self.area
+        return gazetteer().parent(self.area)
+
     def area_for(self, level_char: str, pos: int, nearest_first: bool = False) -> Division | None:
         """What 市/区/县/省 means at `pos`.
 

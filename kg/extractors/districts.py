@@ -9,7 +9,7 @@ from .. import lexicon
 from ..articles import PAPER
 from ..divisions import Division, gazetteer
 from ..segment import segmenter
-from .base import DocContext, division_names_in, left_chunk
+from .base import CJK, DocContext, division_names_in, left_chunk
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
@@ -22,7 +22,6 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
            "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
            "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
-CJK_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
@@ -136,7 +135,7 @@ def _towns(ctx: DocContext, sent) -> None:
             # 故乡, 坐镇, 农村: a word that ends in the suffix; but 姚|村镇 is the town 姚村镇,
             # a name character that jieba left alone before a word it knew
             prev = next((t for t in toks if t.end == tok.start), None)
-            if prev and len(prev.word) == 1 and CJK_NAME_CHAR.match(prev.word) and \
+            if prev and len(prev.word) == 1 and CJK.match(prev.word) and \
                     prev.word not in lexicon.NAME_STOP and prev.tag in ("nr", "ns", "n", "x", "nz", "j", "g"):
                 ctx.add(prev.word + tok.word, "District", prev.start, he, source="districts")
             continue
@@ -167,7 +166,7 @@ def _zones(ctx: DocContext, sent) -> None:
             continue          # a bare 新区 or 产业园 names nothing
         canonical = name
         if not prefix and ctx.area:
-            city = ctx.area if ctx.area.level == "city" else g.parent(ctx.area)
+            city = ctx.paper_city()
             if city and m.group(1) in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
                 canonical = (city.short or city.name) + m.group(1)
         elif prefix and prefix not in g.by_name and prefix not in g.by_short and len(prefix) > 4:

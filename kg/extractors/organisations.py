@@ -23,7 +23,7 @@ HEAD_TYPE = {}
 for _h, _t in HEADS:
     HEAD_TYPE.setdefault(_h, _t)
 HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in HEADS))
-TITLE_AT = re.compile("|".join(map(re.escape, lexicon.TITLES)))
+TITLE_AT = lexicon.TITLE_RE
 # heads that are also industry words: only with a place name before them
 INDUSTRY_HEADS = {"地产", "置业", "证券", "保险", "基金", "传媒", "珠宝", "药业", "制药", "汽车", "电子",
                   "股份", "实业", "控股", "医药", "物流", "能源", "化工", "钢铁", "水泥", "建工", "建材"}

@@ -14,7 +14,7 @@ from ..model import PostMention
 from ..segment import segmenter
 from .base import CJK, DocContext
 
-TITLE_RE = re.compile("|".join(map(re.escape, lexicon.TITLES)))
+TITLE_RE = lexicon.TITLE_RE
 SEP = "、，, "
 OCCUPATIONS = {"老师", "教授", "医生", "律师", "工程师"}
 SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|指出|认为|回答|透露|解释|强调|建议|"

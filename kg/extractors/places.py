@@ -15,7 +15,6 @@ GENERIC = {"老旧", "居民", "新建", "商品房", "城市", "农村", "主�
            "乡村", "城乡", "智慧", "文化", "口袋", "街心", "湿地", "主题", "森林", "运", "沿",
            "生态", "公共", "开放", "家", "商业", "步行", "特色", "美食", "红色", "主", "数字", "重点",
            "堵点", "市管", "熟人", "治理", "示范", "试点", "周边", "附近", "所在"}
-TITLE_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.TITLES)) + ")$")
 LONGER_NAME = re.compile(r"[\d一二三四五六七八九十东西南北中]*(路|街|大道|社区|村|镇|桥|小区|广场)")
 COMMON_NOUNS = {"运河", "道路", "马路", "公路", "铁路", "河道", "河流", "湖泊", "桥梁", "街道"}
 RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
@@ -25,7 +24,7 @@ def places(ctx: DocContext) -> None:
     for river in RIVERS:
         for m in re.finditer(river, ctx.text):
             # 区长江绍华: the 长 belongs to the title before it; 黄河五路社区: a longer name
-            if TITLE_END.search(ctx.text, max(0, m.start() - 5), m.start() + 1) or \
+            if lexicon.TITLE_ENDING.search(ctx.text, max(0, m.start() - 5), m.start() + 1) or \
                     LONGER_NAME.match(ctx.text, m.end()):
                 continue
             if not ctx.covered(m.start(), m.end()):

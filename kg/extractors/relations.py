@@ -30,7 +30,7 @@ NOT_SUBJECT_BEFORE = ("在", "于", "对", "为", "与", "和", "同", "向", "�
 
 
 def relations(ctx: DocContext) -> None:
-    ms = _outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
+    ms = outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
     _hierarchy(ctx)
     _composition(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
     _towns_and_zones(ctx, ms)
@@ -43,11 +43,6 @@ def relations(ctx: DocContext) -> None:
         _founded(ctx, sent, inside)
         _subsidiary(ctx, sent, inside)
     _participation(ctx, ms)
-
-
-def _outermost(ms: list[Mention]) -> list[Mention]:
-    """Drop mentions that lie inside a longer mention."""
-    return outermost(ms)
 
 
 def _hierarchy(ctx: DocContext) -> None:
@@ -108,17 +103,14 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
 
 def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
     """A town lies in the county its article is about; a zone in its city."""
-    g = gazetteer()
     for m in ms:
         if m.type != "District":
             continue
         if m.source == "zones":
             city = next((d for d in ctx.divisions.values() if d.level == "city" and
                          (m.name.startswith(d.name) or (d.short and m.name.startswith(d.short)))), None)
-            if city is None and ctx.area:
-                # the paper's city, or the paper's own area when that is a county-level city
-                city = ctx.area if ctx.area.level == "city" or ctx.area.name.endswith("市") \
-                    else g.parent(ctx.area)
+            if city is None:
+                city = ctx.paper_city()
             if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
                 ctx.divisions.setdefault(city.name, city)
                 ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
@@ -190,7 +182,7 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
     if art.index not in cache:
         counts: dict[str, list[Mention]] = {}
         inside = ctx.mentions_between(art.start, art.end)
-        for o in _outermost(sorted(inside, key=lambda m: (m.start, -m.end))):
+        for o in outermost(sorted(inside, key=lambda m: (m.start, -m.end))):
             if o.type in ORGS and o.source != "countries":
                 counts.setdefault(o.name, []).append(o)
         cache[art.index] = max(counts.values(), key=lambda v: (len(v), -v[0].start))[0] if counts else None
