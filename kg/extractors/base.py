@@ -95,6 +95,12 @@ class DocContext:
                 if self.mentions[i].end == pos and self.mentions[i].type in types]
         return self.mentions[min(hits)] if hits else None
 
+    def nearest_before(self, pos: int, ok: Callable[[Mention], bool]) -> Mention | None:
+        """The mention passing `ok` that starts last before `pos` in the same article."""
+        art = self.article_at(pos)
+        cands = [m for m in self.mentions_between(art.start if art else 0, pos) if ok(m)]
+        return max(cands, key=lambda m: m.start) if cands else None
+
     def mentions_over(self, pos: int) -> list[Mention]:
         """Mentions that could contain position `pos` (start within the longest length before it)."""
         return self.mentions_between(pos - self._longest, pos + 1)

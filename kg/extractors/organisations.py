@@ -159,12 +159,10 @@ def _parents_of_subsidiaries(ctx: DocContext) -> None:
 def _party_committee_before(ctx: DocContext, pos: int) -> str | None:
     """The Party committee a bare department belongs to: the 市委/区委/县委 named just
     before it in the sentence (市委常委、宣传部部长), else the paper's own area's."""
-    art = ctx.article_at(pos)
-    lo = art.start if art else 0
-    near = [m for m in ctx.mentions if m.type == "Agency" and lo <= m.start < pos and pos - m.end <= 12
-            and m.name.endswith(("市委", "区委", "县委", "省委"))]
+    near = ctx.nearest_before(pos, lambda m: m.type == "Agency" and pos - m.end <= 12
+                              and m.name.endswith(("市委", "区委", "县委", "省委")))
     if near:
-        return max(near, key=lambda m: m.start).name
+        return near.name
     if ctx.area:
         return ctx.area.name + "委"
     return None

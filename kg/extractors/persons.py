@@ -211,11 +211,8 @@ def _this_body(ctx: DocContext, pos: int):
     if not m:
         return None
     kind = {"校": ("学", "校", "院"), "行": ("行",)}.get(m.group(1), (m.group(1),))
-    art = ctx.article_at(pos)
-    lo = art.start if art else 0
-    cands = [o for o in ctx.mentions if lo <= o.start < pos and o.type in ("Agency", "Company", "Organization")
-             and o.name.endswith(kind)]
-    return max(cands, key=lambda o: o.start) if cands else None
+    return ctx.nearest_before(pos, lambda o: o.type in ("Agency", "Company", "Organization")
+                              and o.name.endswith(kind))
 
 
 def _inside_a_name(ctx: DocContext, pos: int) -> bool:

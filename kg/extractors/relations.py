@@ -117,18 +117,11 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
         elif m.source == "districts" and m.name.endswith(("镇", "乡", "街道")) and m.name not in ctx.divisions:
             if any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
                 continue
-            county = _nearest_before(ctx, m.start, lambda o: o.type == "District" and
+            county = ctx.nearest_before(m.start, lambda o: o.type == "District" and
                                      ctx.divisions.get(o.name) is not None and
                                      ctx.divisions[o.name].level == "county")
             if county:
                 ctx.relate(m.name, "locatedIn", county.name, county.start, m.end)
-
-
-def _nearest_before(ctx: DocContext, pos: int, ok) -> Mention | None:
-    art = ctx.article_at(pos)
-    lo = art.start if art else 0
-    cands = [o for o in ctx.mentions_between(lo, pos) if ok(o)]
-    return max(cands, key=lambda o: o.start) if cands else None
 
 
 def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Mention | None:
