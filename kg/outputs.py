@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]+\.tmp$")
 
@@ -154,9 +155,24 @@ class AtomicFile:
 
 def stage_text(path: Path, text: str) -> AtomicFile:
     """`text` written completely beside `path`, to be put in place by `commit_all`."""
+    return stage_pieces(path, [text])
+
+
+def stage_pieces(path: Path, pieces: Iterable[str]) -> AtomicFile:
+    """Like stage_text, for text made in pieces: written as it is made, in batches, so a
+    big corpus's view never exists whole in memory (its UTF-8 bytes neither)."""
     f = AtomicFile(path)
     try:
-        f.write(text)
+        batch: list[str] = []
+        size = 0
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= 1 << 20:
+                f.write("".join(batch))
+                batch.clear()
+                size = 0
+        f.write("".join(batch))
         f.close()
     except BaseException:
         f.discard()

@@ -8,14 +8,16 @@ the decoded document), which lies in a kg:Sentence (an oa:TextQuoteSelector whos
 oa:exact is the sentence), which is part of a kg:Article of a kg:Document.
 
 IRIs are made from stable ids (type + hash), document ids, offsets and hashes,
-each percent-encoded, under a configurable base: never raw text. Triples are built
-as pyoxigraph terms and written sorted, so the same graph gives byte-identical
-Turtle and N-Triples, fast even for millions of triples.
+each percent-encoded, under a configurable base: never raw text; literals are
+escaped by the Turtle grammar's rules. Turtle is written as text, a subject block
+at a time in a fixed order, so the same graph gives byte-identical output and a
+corpus of millions of triples never holds them all in memory.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+from typing import Iterator
 from urllib.parse import quote
 
 import networkx as nx
@@ -42,32 +44,16 @@ PREFIXES = {
 }
 
 
-class _NS:
-    """Attribute access to IRIs of one namespace: KG.Agency -> NamedNode(...#Agency)."""
-
-    def __init__(self, prefix: str):
-        self._prefix = prefix
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        return ox.NamedNode(self._prefix + name)
-
-
-KG, SDO, ORG, PROV, OA = (_NS(PREFIXES[p]) for p in ("kg", "schema", "org", "prov", "oa"))
-SKOS, DCTERMS, RDF, RDFS, XSD = (_NS(PREFIXES[p]) for p in ("skos", "dcterms", "rdf", "rdfs", "xsd"))
-A = RDF.type
-
 TYPE_CLASSES = {
-    "Official": (KG.Official, KG.Person, SDO.Person),
-    "Person": (KG.Person, SDO.Person),
-    "Agency": (KG.Agency, SDO.GovernmentOrganization, ORG.Organization),
-    "District": (KG.District, SDO.AdministrativeArea),
-    "Company": (KG.Company, SDO.Corporation, ORG.Organization),
-    "Organization": (KG.Organization, SDO.Organization, ORG.Organization),
-    "Initiative": (KG.Initiative, SDO.Project),
-    "Place": (KG.Place, SDO.Place),
+    "Official": ["kg:Official", "kg:Person", "schema:Person"],
+    "Person": ["kg:Person", "schema:Person"],
+    "Agency": ["kg:Agency", "schema:GovernmentOrganization", "org:Organization"],
+    "District": ["kg:District", "schema:AdministrativeArea"],
+    "Company": ["kg:Company", "schema:Corporation", "org:Organization"],
+    "Organization": ["kg:Organization", "schema:Organization", "org:Organization"],
+    "Initiative": ["kg:Initiative", "schema:Project"],
+    "Place": ["kg:Place", "schema:Place"],
 }
-REL_PROPS = {rel: getattr(KG, rel) for rel in (
-    "locatedIn", "subOrganizationOf", "subsidiaryOf", "runs", "cooperatesWith", "participatesIn")}
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
@@ -95,184 +81,248 @@ class BadBaseIRI(UserError, ValueError):
 
 
 class IRIs:
-    """The IRI scheme: every IRI is the base plus percent-encoded ids, offsets or hashes."""
+    """The IRI scheme: every IRI is the base plus percent-encoded ids, offsets or hashes.
+    Methods give Turtle/N-Triples IRI terms (<...>)."""
 
     def __init__(self, base: str = DEFAULT_BASE):
         if not _BASE_OK.fullmatch(base):
             raise BadBaseIRI(f"base IRI must be an absolute IRI without spaces or <>\"{{}}|^`\\: {base!r}")
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
-    def _iri(self, *parts: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + "/".join(_safe(p) for p in parts))
+    def _iri(self, *parts: str) -> str:
+        return "<" + self.base + "/".join(_safe(p) for p in parts) + ">"
 
-    def entity(self, eid: str) -> ox.NamedNode:
+    def entity(self, eid: str) -> str:
         return self._iri(eid)
 
-    def doc(self, doc_id: str) -> ox.NamedNode:
+    def doc(self, doc_id: str) -> str:
         return self._iri("doc", doc_id)
 
-    def article(self, art_id: str) -> ox.NamedNode:
+    def article(self, art_id: str) -> str:
         doc_id, _, idx = art_id.rpartition("#")
         return self._iri("doc", doc_id, idx)
 
-    def sentence(self, art_id: str, index: int) -> ox.NamedNode:
+    def sentence(self, art_id: str, index: int) -> str:
         doc_id, _, idx = art_id.rpartition("#")
         return self._iri("doc", doc_id, idx, f"s{index}")
 
-    def span(self, doc_id: str, start: int, end: int) -> ox.NamedNode:
+    def span(self, doc_id: str, start: int, end: int) -> str:
         return self._iri("doc", doc_id, "chars", f"{start}-{end}")
 
-    def mention(self, eid: str, index: int) -> ox.NamedNode:
+    def mention(self, eid: str, index: int) -> str:
         return self._iri("mention", eid, str(index))
 
-    def post(self, person: str, org: str, title: str, as_of: str) -> ox.NamedNode:
+    def post(self, person: str, org: str, title: str, as_of: str) -> str:
         return self._iri("post", person, _digest(org, title, as_of))
 
-    def statement(self, head: str, rel: str, tail: str) -> ox.NamedNode:
+    def statement(self, head: str, rel: str, tail: str) -> str:
         return self._iri("statement", head, rel, tail)
 
 
-def _lit(value: str, lang: str | None = None) -> ox.Literal:
-    return ox.Literal(value, language=lang) if lang else ox.Literal(value)
+# Characters a Turtle/N-Triples string may not hold raw (quote, backslash, line breaks),
+# plus the other C0 controls and noncharacters, which some parsers refuse: all escaped.
+_NEEDS_ESCAPE = re.compile('["\\\\\x00-\x08\x0a-\x1f\x7f\ufffe\uffff]')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"}
 
 
-def _int(n: int) -> ox.Literal:
-    return ox.Literal(str(n), datatype=XSD.nonNegativeInteger)
+def _str(value: str) -> str:
+    return '"' + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m[0]) or f"\\u{ord(m[0]):04X}", value) + '"'
 
 
-def _date(s: str) -> ox.Literal:
+def _lit(value: str, lang: str | None = None) -> str:
+    return _str(value) + ("@" + lang if lang else "")
+
+
+def _int(n: int) -> str:
+    return f'"{int(n)}"^^xsd:nonNegativeInteger'
+
+
+def _date(s: str) -> str:
     """xsd:date for full dates, xsd:gMonthDay for pages that give no year, else plain text."""
     if _ISO_DATE.fullmatch(s):
-        return ox.Literal(s, datatype=XSD.date)
+        return _str(s) + "^^xsd:date"
     if _MONTH_DAY.fullmatch(s):
-        return ox.Literal(s, datatype=XSD.gMonthDay)
-    return ox.Literal(s)
+        return _str(s) + "^^xsd:gMonthDay"
+    return _str(s)
 
 
-class _Builder:
-    """Collects the triples of one graph; a set, so shared spans and sentences appear once."""
+def _block(subject: str, props: list[tuple[str, list[str]]]) -> str:
+    """One subject's triples in Turtle: `s p o1, o2 ; p2 o .` (predicates without objects left out)."""
+    return subject + " " + " ;\n    ".join(f"{p} {', '.join(objs)}" for p, objs in props if objs) + " .\n"
 
-    def __init__(self, iri: IRIs):
-        self.iri = iri
-        self.triples: set[ox.Triple] = set()
-        self.sentences: dict[ox.NamedNode, set[str]] = {}
 
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        self.triples.add(ox.Triple(s, p, o))
+class _DocParts:
+    """What the graph cites in one document: spans (with the mention text quoted there)
+    and sentences (with their quotes; the longest is kept)."""
 
-    def provenance(self, subject: ox.NamedNode, src: dict, exact: str | None = None) -> None:
-        """subject prov:wasDerivedFrom the span of the document it was read from."""
-        span = self.iri.span(src["doc"], src["start"], src["end"])
-        self.add(subject, PROV.wasDerivedFrom, span)
-        self.add(span, A, KG.Span)
-        self.add(span, A, OA.TextPositionSelector)
-        self.add(span, OA.start, _int(src["start"]))
-        self.add(span, OA.end, _int(src["end"]))
-        self.add(span, DCTERMS.source, self.iri.doc(src["doc"]))
+    def __init__(self) -> None:
+        self.spans: dict[tuple[int, int], tuple[set[str], set[tuple[str, int]]]] = {}
+        self.sentences: dict[tuple[str, int], str] = {}
+
+    def cite(self, src: dict, exact: str | None) -> None:
+        exacts, sents = self.spans.setdefault((src["start"], src["end"]), (set(), set()))
         if exact:
-            self.add(span, A, OA.TextQuoteSelector)
-            self.add(span, OA.exact, _lit(exact, "zh"))
-        sent = self.iri.sentence(src["article"], src["sentence"])
-        self.add(span, KG.sentence, sent)
-        self.add(sent, A, KG.Sentence)
-        self.add(sent, A, OA.TextQuoteSelector)
-        self.add(sent, DCTERMS.isPartOf, self.iri.article(src["article"]))
-        self.add(sent, KG.sentenceIndex, _int(src["sentence"]))
-        if src.get("quote"):
-            self.sentences.setdefault(sent, set()).add(src["quote"])
-
-    def membership(self, person: str, org: str | None, post: dict) -> None:
-        m = self.iri.post(person, org or "", post["title"], post.get("as_of") or "")
-        self.add(m, A, ORG.Membership)
-        self.add(m, ORG.member, self.iri.entity(person))
-        if org is not None:
-            self.add(m, ORG.organization, self.iri.entity(org))
-        self.add(m, KG.title, _lit(post["title"], "zh"))
-        if post.get("as_of"):
-            self.add(m, KG.asOf, _date(post["as_of"]))
-        for s in post.get("sources", []):
-            self.provenance(m, s)
-
-    def finish(self) -> list[ox.Triple]:
-        """The triples sorted by subject, rdf:type first. A sentence quoted differently by
-        two sources (one whose sentence could not be located quotes only its span) keeps
-        the longest quote."""
-        for sent, quotes in self.sentences.items():
-            self.add(sent, OA.exact, _lit(max(quotes, key=lambda q: (len(q), q)), "zh"))
-        return sorted(self.triples,
-                      key=lambda t: (str(t.subject), t.predicate != A, str(t.predicate), str(t.object)))
+            exacts.add(exact)
+        key = (src["article"], src["sentence"])
+        sents.add(key)
+        quote = src.get("quote") or ""
+        old = self.sentences.get(key)
+        if old is None or (len(quote), quote) > (len(old), old):
+            self.sentences[key] = quote
 
 
-def to_triples(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> list[ox.Triple]:
-    """All triples of the graph, sorted (the order every serialisation is written in)."""
-    b = _Builder(IRIs(base))
-    iri = b.iri
-    for doc_id, d in g.graph.get("documents", {}).items():
-        u = iri.doc(doc_id)
-        b.add(u, A, KG.Document)
-        b.add(u, RDFS.label, _lit(doc_id))
-        if d.get("paper"):
-            b.add(u, KG.paper, _lit(d["paper"], "zh"))
-        if d.get("area"):
-            b.add(u, KG.areaName, _lit(d["area"], "zh"))
-        if d.get("date"):
-            b.add(u, DCTERMS.date, _date(d["date"]))
-    for art_id, a in g.graph.get("articles", {}).items():
-        u = iri.article(art_id)
-        b.add(u, A, KG.Article)
-        b.add(u, DCTERMS.isPartOf, iri.doc(a["doc"]))
-        if a.get("title"):
-            b.add(u, DCTERMS.title, _lit(a["title"], "zh"))
-        for date in a.get("dates", []):
-            b.add(u, KG.eventDate, _date(date))
-    for n, data in g.nodes(data=True):
-        u = iri.entity(n)
-        for cls in TYPE_CLASSES[data["type"]]:
-            b.add(u, A, cls)
-        b.add(u, RDFS.label, _lit(data["label"], "zh"))
-        b.add(u, SKOS.prefLabel, _lit(data["label"], "zh"))
-        if data.get("pinyin"):
-            b.add(u, SKOS.altLabel, _lit(data["pinyin"], "zh-Latn-pinyin"))
-        for alias in data.get("aliases", []):
-            b.add(u, SKOS.altLabel, _lit(alias, "zh"))
-        if data.get("code"):
-            b.add(u, DCTERMS.identifier, _lit(data["code"]))
-        for i, m in enumerate(data.get("mentions", [])):
-            mu = iri.mention(n, i)
-            b.add(mu, A, KG.Mention)
-            b.add(mu, KG.mentionOf, u)
-            b.provenance(mu, m, exact=m.get("text"))
-        for p in data.get("posts", []):
-            b.membership(n, None, p)
-    for h, t, data in g.edges(data=True):
-        if data["rel"] == "holds":
-            b.membership(h, t, data)
-            continue
-        prop = REL_PROPS[data["rel"]]
-        hu, tu = iri.entity(h), iri.entity(t)
-        b.add(hu, prop, tu)
-        st = iri.statement(h, data["rel"], t)
-        b.add(st, A, RDF.Statement)
-        b.add(st, RDF.subject, hu)
-        b.add(st, RDF.predicate, prop)
-        b.add(st, RDF.object, tu)
-        for s in data.get("sources", []):
-            b.provenance(st, s)
-    return b.finish()
+class _Writer:
+    """Turtle of one graph, written in pieces: documents (with their articles, the
+    sentences and spans cited in them), then entities (with their mentions, posts and
+    relation statements), each in sorted order, so the same graph gives the same bytes
+    and memory holds one block at a time rather than every triple."""
+
+    def __init__(self, g: nx.MultiDiGraph, base: str) -> None:
+        self.g = g
+        self.iri = IRIs(base)
+
+    def header(self) -> str:
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+    def _cited(self) -> dict[str, _DocParts]:
+        parts: dict[str, _DocParts] = {}
+
+        def cite(src: dict, exact: str | None = None) -> None:
+            doc = parts.get(src["doc"])
+            if doc is None:
+                doc = parts[src["doc"]] = _DocParts()
+            doc.cite(src, exact)
+
+        for _, data in self.g.nodes(data=True):
+            for m in data.get("mentions", []):
+                cite(m, m.get("text"))
+            for p in data.get("posts", []):
+                for s in p.get("sources", []):
+                    cite(s)
+        for _, _, data in self.g.edges(data=True):
+            for s in data.get("sources", []):
+                cite(s)
+        return parts
+
+    def documents(self) -> Iterator[str]:
+        iri, g = self.iri, self.g
+        documents = g.graph.get("documents", {})
+        articles: dict[str, list[tuple[str, dict]]] = {}
+        for art_id, a in g.graph.get("articles", {}).items():
+            articles.setdefault(a["doc"], []).append((art_id, a))
+        cited = self._cited()
+        for doc_id in sorted(documents.keys() | cited.keys() | articles.keys()):
+            d = documents.get(doc_id, {})
+            u = iri.doc(doc_id)
+            out = [_block(u, [
+                ("a", ["kg:Document"]), ("rdfs:label", [_lit(doc_id)]),
+                ("kg:paper", [_lit(d["paper"], "zh")] if d.get("paper") else []),
+                ("kg:areaName", [_lit(d["area"], "zh")] if d.get("area") else []),
+                ("dcterms:date", [_date(d["date"])] if d.get("date") else [])])]
+            for art_id, a in sorted(articles.get(doc_id, []), key=lambda x: x[1].get("index", 0)):
+                out.append(_block(iri.article(art_id), [
+                    ("a", ["kg:Article"]), ("dcterms:isPartOf", [u]),
+                    ("dcterms:title", [_lit(a["title"], "zh")] if a.get("title") else []),
+                    ("kg:eventDate", [_date(x) for x in a.get("dates", [])])]))
+            parts = cited.pop(doc_id, None)
+            if parts is None:
+                yield "".join(out) + "\n"
+                continue
+            for (art_id, index), quote in sorted(parts.sentences.items(), key=_sentence_order):
+                out.append(_block(iri.sentence(art_id, index), [
+                    ("a", ["kg:Sentence", "oa:TextQuoteSelector"]),
+                    ("dcterms:isPartOf", [iri.article(art_id)]),
+                    ("kg:sentenceIndex", [_int(index)]),
+                    ("oa:exact", [_lit(quote, "zh")] if quote else [])]))
+            for (start, end), (exacts, sents) in sorted(parts.spans.items()):
+                types = ["kg:Span", "oa:TextPositionSelector"] + (["oa:TextQuoteSelector"] if exacts else [])
+                out.append(_block(iri.span(doc_id, start, end), [
+                    ("a", types), ("dcterms:source", [u]),
+                    ("kg:sentence", [iri.sentence(a, i) for a, i in sorted(sents, key=_sentence_order_key)]),
+                    ("oa:start", [_int(start)]), ("oa:end", [_int(end)]),
+                    ("oa:exact", [_lit(x, "zh") for x in sorted(exacts)])]))
+            yield "".join(out) + "\n"
+
+    def _derived(self, sources: list[dict]) -> list[str]:
+        return sorted({self.iri.span(s["doc"], s["start"], s["end"]) for s in sources})
+
+    def _membership(self, person: str, org: str | None, post: dict) -> str:
+        iri = self.iri
+        return _block(iri.post(person, org or "", post["title"], post.get("as_of") or ""), [
+            ("a", ["org:Membership"]), ("org:member", [iri.entity(person)]),
+            ("org:organization", [iri.entity(org)] if org is not None else []),
+            ("kg:title", [_lit(post["title"], "zh")]),
+            ("kg:asOf", [_date(post["as_of"])] if post.get("as_of") else []),
+            ("prov:wasDerivedFrom", self._derived(post.get("sources", [])))])
+
+    def entities(self) -> Iterator[str]:
+        iri, g = self.iri, self.g
+        for n in sorted(g.nodes):
+            data = g.nodes[n]
+            u = iri.entity(n)
+            edges = sorted(((t, k, d) for _, t, k, d in g.out_edges(n, keys=True, data=True)),
+                           key=lambda x: (x[0], x[1]))
+            relations: dict[str, list[str]] = {}
+            for t, _, d in edges:
+                if d["rel"] != "holds":
+                    relations.setdefault(f"kg:{d['rel']}", []).append(iri.entity(t))
+            out = [_block(u, [
+                ("a", TYPE_CLASSES[data["type"]]),
+                ("rdfs:label", [_lit(data["label"], "zh")]),
+                ("skos:prefLabel", [_lit(data["label"], "zh")]),
+                ("skos:altLabel", ([_lit(data["pinyin"], "zh-Latn-pinyin")] if data.get("pinyin") else [])
+                 + [_lit(a, "zh") for a in data.get("aliases", [])]),
+                ("dcterms:identifier", [_lit(data["code"])] if data.get("code") else []),
+                *sorted(relations.items())])]
+            for i, m in enumerate(data.get("mentions", [])):
+                out.append(_block(iri.mention(n, i), [
+                    ("a", ["kg:Mention"]), ("kg:mentionOf", [u]),
+                    ("prov:wasDerivedFrom", self._derived([m]))]))
+            for p in data.get("posts", []):
+                out.append(self._membership(n, None, p))
+            for t, _, d in edges:
+                if d["rel"] == "holds":
+                    out.append(self._membership(n, t, d))
+                    continue
+                out.append(_block(iri.statement(n, d["rel"], t), [
+                    ("a", ["rdf:Statement"]), ("rdf:subject", [u]),
+                    ("rdf:predicate", [f"kg:{d['rel']}"]), ("rdf:object", [iri.entity(t)]),
+                    ("prov:wasDerivedFrom", self._derived(d.get("sources", [])))]))
+            yield "".join(out) + "\n"
+
+
+def _sentence_order_key(key: tuple[str, int]) -> tuple[int, int, str]:
+    """Sentences in reading order: article index (a2 before a10), then sentence index."""
+    art_id, index = key
+    tail = art_id.rpartition("#a")[2]
+    return (int(tail) if tail.isdigit() else -1, index, art_id)
+
+
+def _sentence_order(item: tuple[tuple[str, int], str]) -> tuple[int, int, str]:
+    return _sentence_order_key(item[0])
+
+
+def iter_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[str]:
+    """The graph's Turtle in pieces, to be written as they come (byte-identical for the same graph)."""
+    w = _Writer(g, base)
+    yield w.header()
+    yield from w.documents()
+    yield from w.entities()
 
 
 def serialize(g: nx.MultiDiGraph, fmt: str = "turtle", base: str = DEFAULT_BASE) -> str:
-    """Turtle, N-Triples or JSON-LD text of the graph; byte-identical for the same graph."""
+    """Turtle, N-Triples or JSON-LD text of the graph; byte-identical for the same graph.
+    N-Triples and JSON-LD are the Turtle's triples, in its order, written by pyoxigraph."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(sorted(FORMATS))}")
-    prefixes = {"id": IRIs(base).base, **PREFIXES}
-    text = ox.serialize(to_triples(g, base), format=FORMATS[fmt], prefixes=prefixes).decode("utf-8")
-    if FORMATS[fmt] != ox.RdfFormat.TURTLE:
+    text = "".join(iter_turtle(g, base))
+    if FORMATS[fmt] == ox.RdfFormat.TURTLE:
         return text
-    # pyoxigraph does not promise an order of @prefix lines: sort them ourselves.
-    lines = text.split("\n")
-    n = next(i for i, line in enumerate(lines) if not line.startswith("@prefix "))
-    return "\n".join(sorted(lines[:n]) + lines[n:])
+    triples = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    if FORMATS[fmt] == ox.RdfFormat.N_TRIPLES:
+        return ox.serialize(triples, format=FORMATS[fmt]).decode("utf-8")
+    prefixes = {"id": IRIs(base).base, **PREFIXES}
+    return ox.serialize(triples, format=FORMATS[fmt], prefixes=prefixes).decode("utf-8")
 
 
 def to_rdflib(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> rdflib.Graph:
