@@ -21,7 +21,7 @@ import networkx as nx
 
 from .errors import UserError
 from .graph import from_node_link, to_node_link
-from .outputs import atomic_write_bytes, dumps_json
+from .outputs import atomic_write_bytes, dumps_json, json_pieces
 from .rdf import DEFAULT_BASE, serialize
 
 Files = dict[str, bytes]
@@ -108,7 +108,7 @@ def _gexf(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
 
 
 def _json(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
-    return {"graph.json": dumps_json(to_node_link(g)).encode("utf-8")}
+    return {"graph.json": "".join(json_pieces(to_node_link(g))).encode("utf-8")}
 
 
 def _rdf(rdflib_format: str, name: str) -> Callable[[nx.MultiDiGraph, str, bool], Files]:

@@ -62,7 +62,7 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
         e = entities[eid]
         mentions = []
         for doc_id, m in sorted(e.mentions, key=lambda x: (x[0], x[1].start)):
-            src = _source(by_id, doc_id, _evidence_of(by_id[doc_id], m.start, m.end))
+            src = _source(by_id, doc_id, by_id[doc_id].evidence(m.start, m.end))
             src["text"] = m.text
             mentions.append(src)
         g.add_node(eid, label=e.name, type=e.type, aliases=sorted(e.aliases), code=e.code or "",
@@ -79,16 +79,6 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
         g.add_edge(r.head, r.tail, key=r.rel, rel=r.rel,
                    sources=[_source(by_id, d, ev) for d, ev in r.sources])
     return g
-
-
-def _evidence_of(d: DocExtraction, start: int, end: int) -> Evidence:
-    for a in d.articles:
-        if a.start <= start < a.end or start < a.start and a.index == 0:
-            for j, s in enumerate(a.sentences):
-                if s.start <= start < s.end:
-                    return Evidence(a.index, j, start, end)
-            return Evidence(a.index, 0, start, end)
-    return Evidence(0, 0, start, end)
 
 
 def to_node_link(g: nx.MultiDiGraph) -> dict:

@@ -7,6 +7,7 @@ maps them back to the decoded file text, which is what researchers cite.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Official", "Person", "Agency", "District", "Company",
@@ -131,6 +132,17 @@ class DocExtraction:
     posts: list[PostMention]
     relations: list[RelationMention]
     warnings: list[str] = field(default_factory=list)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Where the span [start, end) was read: its article and sentence (sentence 0 when
+        it lies between sentences; article 0 when it lies outside every article)."""
+        for a in self.articles:
+            if a.start <= start < a.end:
+                j = bisect_right(a.sentences, start, key=lambda s: s.start) - 1
+                if j < 0 or start >= a.sentences[j].end:
+                    j = 0
+                return Evidence(a.index, j, start, end)
+        return Evidence(0, 0, start, end)
 
 
 @dataclass

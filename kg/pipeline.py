@@ -13,7 +13,6 @@ from array import array
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -28,7 +27,8 @@ from .errors import UserError
 from .html import DEFAULT_MAX_NODES
 from .html import render as render_html
 from .model import DocExtraction
-from .outputs import AtomicFile, commit_all, dumps_json, jsonl, remove_stale_temps, stage_pieces, stage_text
+from .outputs import (AtomicFile, commit_all, dumps_json, json_pieces, jsonl, remove_stale_temps,
+                      stage_pieces, stage_text)
 from .rdf import DEFAULT_BASE, iter_turtle
 from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
@@ -249,7 +249,7 @@ def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: Ato
     staged: list[AtomicFile] = []     # all written before any replaces its previous version
     try:
         t = time.perf_counter()
-        staged.append(_stage_json(out / "graph.json", to_node_link(result.graph)))
+        staged.append(stage_pieces(out / "graph.json", json_pieces(to_node_link(result.graph))))
         result.timings["json"] = time.perf_counter() - t
         t = time.perf_counter()
         staged.append(stage_pieces(out / "graph.ttl", iter_turtle(result.graph, base_iri)))
@@ -263,14 +263,6 @@ def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: Ato
             f.discard()
         raise
     commit_all([extraction, *staged])
-
-
-def _stage_json(path: Path, obj: Any) -> AtomicFile:
-    """dumps_json(obj), staged beside `path` for commit_all and written as it is encoded:
-    made whole, the text of a 50 MB corpus's graph (~300 MB) and its UTF-8 bytes would
-    raise the build's peak memory by ~1.8 GB."""
-    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1)
-    return stage_pieces(path, chain(encoder.iterencode(obj), ["\n"]))
 
 
 def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile],

@@ -67,9 +67,13 @@ _MONTH_DAY = re.compile(r"--\d{2}-\d{2}")
 _BASE_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\\x7f]*")
 
 
+_UNRESERVED = re.compile(r"[A-Za-z0-9._~-]*")
+
+
 def _safe(s: str) -> str:
-    """Percent-encode anything outside unreserved characters, so any text gives a valid IRI."""
-    return quote(s, safe="-._~")
+    """Percent-encode anything outside unreserved characters, so any text gives a valid IRI
+    (ids, offsets and most file names have none: they skip the slow quote())."""
+    return s if _UNRESERVED.fullmatch(s) else quote(s, safe="-._~")
 
 
 def _digest(*parts: str) -> str:

@@ -422,7 +422,7 @@ def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[P
     by_doc = {d.document.id: d for d in docs}
     for key in _area_links(entities, idents, node_of, relations):
         doc_id, m = min(entities[key[0]].mentions, key=lambda x: (x[0], x[1].start))
-        relations[key] = Relation(*key, sources=[(doc_id, _evidence(by_doc[doc_id], m))])
+        relations[key] = Relation(*key, sources=[(doc_id, by_doc[doc_id].evidence(m.start, m.end))])
     return entities, sorted(posts.values(), key=lambda p: (p.person, p.title, p.org or "", p.as_of or "")), \
         sorted(relations.values(), key=lambda r: (r.head, r.rel, r.tail))
 
@@ -537,15 +537,6 @@ def _area_links(entities: dict[str, Entity], idents: dict[tuple[str, str], Ident
         if node.strong and node.scope in by_code and eid not in placed and eid in entities:
             out.append((eid, "subOrganizationOf", by_code[node.scope]))
     return out
-
-
-def _evidence(d: DocExtraction, m: Mention) -> Evidence:
-    """Article and sentence of a mention."""
-    for a in d.articles:
-        if a.start <= m.start < a.end:
-            j = next((j for j, s in enumerate(a.sentences) if s.start <= m.start < s.end), 0)
-            return Evidence(a.index, j, m.start, m.end)
-    return Evidence(0, 0, m.start, m.end)
 
 
 def _as_of(d: DocExtraction, ev: Evidence) -> str | None:
