@@ -22,7 +22,7 @@ import networkx as nx
 from playwright.sync_api import sync_playwright
 
 from kg import build
-from kg.graph import pinyin
+from kg.pinyin import pinyin
 from kg.html import DEFAULT_MAX_NODES, TYPE_STYLE, write_html
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,14 +14,7 @@ same facts with the same provenance. Layout of the graph:
 from __future__ import annotations
 
 import networkx as nx
-from pypinyin import Style, lazy_pinyin
-
 from .model import DocExtraction, Entity, Evidence, Post, Relation
-
-
-def pinyin(text: str) -> str:
-    """Tone-less pinyin, syllables separated, for search by non-Chinese readers."""
-    return " ".join(s for s in lazy_pinyin(text, style=Style.NORMAL, errors="default") if s.strip())
 
 
 # Longest quote a source carries: a page with one endless "sentence" would otherwise
@@ -66,7 +59,7 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
             src["text"] = m.text
             mentions.append(src)
         g.add_node(eid, label=e.name, type=e.type, aliases=sorted(e.aliases), code=e.code or "",
-                   pinyin=pinyin(e.name), mentions=mentions, posts=[])
+                   pinyin=e.pinyin, mentions=mentions, posts=[])
     for p in posts:
         sources = [_source(by_id, d, ev) for d, ev in p.sources]
         if p.org and p.org in g:

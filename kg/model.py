@@ -120,6 +120,7 @@ class DocEntity:
     aliases: list[str]
     mentions: list[Mention]
     code: str | None = None     # administrative-division code, for Districts
+    pinyin: str = ""            # of `name`: made with the extraction, in parallel and cached
 
 
 @dataclass
@@ -154,6 +155,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     code: str | None = None
     mentions: list[tuple[str, Mention]] = field(default_factory=list)  # (doc id, mention)
+    pinyin: str = ""            # of `name`
 
 
 @dataclass

@@ -6,6 +6,7 @@ thin layer over these two functions.
 """
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import time
@@ -102,6 +103,20 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[tuple[Submit, int
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield pool.submit, 4 * workers
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the corpus-wide stages run: they make millions of
+    objects and no cycles, and each full collection would rescan every document held
+    (a third of the graph stage's time on a 10 MB corpus)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def extract_files(files: list[InputFile], workers: int = 1, progress: Progress | None = None,
@@ -223,19 +238,20 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
             out.document.raw = ""      # only extraction.jsonl quotes it, and that line is written
             docs.append(out)
         timings["extract"] = time.perf_counter() - t0
-        t = time.perf_counter()
-        entities, posts, relations = resolve_corpus(docs)
-        timings["resolve"] = time.perf_counter() - t
-        t = time.perf_counter()
-        g = build_graph(docs, entities, posts, relations)
-        timings["graph"] = time.perf_counter() - t
-        report = _report(g, docs, files, problems)
-        if cache is not None:
-            report["cache"] = cache.stats.as_dict()
-        result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings)
-        if spool is not None:      # some document was read: never replace good outputs with nothing
-            write_outputs(result, Path(out_dir), base_iri, spool, max_nodes)
-            spool = None
+        with _gc_paused():
+            t = time.perf_counter()
+            entities, posts, relations = resolve_corpus(docs)
+            timings["resolve"] = time.perf_counter() - t
+            t = time.perf_counter()
+            g = build_graph(docs, entities, posts, relations)
+            timings["graph"] = time.perf_counter() - t
+            report = _report(g, docs, files, problems)
+            if cache is not None:
+                report["cache"] = cache.stats.as_dict()
+            result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings)
+            if spool is not None:      # some document was read: never replace good outputs with nothing
+                write_outputs(result, Path(out_dir), base_iri, spool, max_nodes)
+                spool = None
     finally:
         if spool is not None:
             spool.discard()

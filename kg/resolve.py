@@ -11,9 +11,11 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 from . import abbreviations, lexicon
 from .divisions import gazetteer
+from .pinyin import pinyin
 from .extractors.base import NAME_VERBS, DocContext
 from .model import (DocEntity, DocExtraction, Entity, Evidence, Mention, Post, PostMention,
                     Relation, RelationMention)
@@ -49,7 +51,7 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
         d = ctx.divisions.get(name)
         entities.append(DocEntity(name=name, type=type_, aliases=aliases,
                                   mentions=sorted(ms, key=lambda m: m.start),
-                                  code=d.code if d else None))
+                                  code=d.code if d else None, pinyin=pinyin(name)))
     entities.sort(key=lambda e: e.mentions[0].start)
     names = {e.name for e in entities}
     posts = _dedupe_posts([PostMention(canon.get(p.person, p.person), p.title,
@@ -210,11 +212,13 @@ class Identity:
     def key(self) -> str:
         return self.core if self.core == self.scope else f"{self.core}@{self.scope}"
 
+    @cached_property
     def rank(self) -> tuple[int, bool, int]:
         """Specificity: longer core, scope from the name, deeper area."""
         return len(self.core), self.strong, _depth(self.scope)
 
 
+@lru_cache(maxsize=None)
 def _depth(scope: str) -> int:
     d = gazetteer().by_code.get(scope)
     return len(gazetteer().ancestors(d)) + 1 if d else 0
@@ -333,10 +337,12 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 def _below(x: Identity, y: Identity) -> bool:
     """x names y less specifically: x may join y's node (if y is the only such node)."""
-    if x.type != y.type or x == y or x.rank() >= y.rank():
+    if x.type != y.type or x == y:
         return False
     if x.core != y.core and not (x.type == "Company" and len(x.core) >= 2 and
                                  x.core[:2] == y.core[:2] and _is_subsequence(x.core, y.core)):
+        return False
+    if x.rank >= y.rank:
         return False
     if x.strong:
         return x.scope == y.scope
@@ -347,9 +353,11 @@ def _below(x: Identity, y: Identity) -> bool:
 
 def cluster_identities(idents: set[Identity]) -> dict[Identity, Identity]:
     """Map each identity to the identity of its node: the unique most specific one above it."""
+    # only identities that _below can relate share a bucket: the same core, or for
+    # companies the same first two characters
     by_bucket: dict[tuple[str, str], list[Identity]] = defaultdict(list)
     for i in idents:
-        by_bucket[(i.type, i.core[:2])].append(i)
+        by_bucket[(i.type, i.core[:2] if i.type == "Company" else i.core)].append(i)
     out: dict[Identity, Identity] = {}
     for group in by_bucket.values():
         maximal = [y for y in group if not any(_below(y, z) for z in group)]
@@ -397,7 +405,9 @@ def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[P
     for ent in entities.values():
         if ent.code and ent.code in g.by_code:
             ent.aliases |= {ent.name}
-            ent.name = g.by_code[ent.code].name
+            if ent.name != g.by_code[ent.code].name:
+                ent.name = g.by_code[ent.code].name
+                ent.pinyin = pinyin(ent.name)
         ent.aliases.discard(ent.name)
     posts: dict[tuple, Post] = {}
     relations: dict[tuple, Relation] = {}
@@ -431,12 +441,12 @@ def _absorb(entities: dict[str, Entity], eid: str, doc_id: str, e: DocEntity) ->
     """Add a document entity to its node; the node's name is its fullest form."""
     ent = entities.get(eid)
     if ent is None:
-        ent = entities[eid] = Entity(id=eid, name=e.name, type=e.type, code=e.code)
+        ent = entities[eid] = Entity(id=eid, name=e.name, type=e.type, code=e.code, pinyin=e.pinyin)
     ent.aliases |= set(e.aliases) | {e.name}
     if e.type == "Official":
         ent.type = "Official"
     if (len(e.name), ent.name) > (len(ent.name), e.name):
-        ent.name = e.name
+        ent.name, ent.pinyin = e.name, e.pinyin
     ent.mentions.extend((doc_id, m) for m in e.mentions)
 
 
