@@ -92,35 +92,40 @@ class IRIs:
         if not _BASE_OK.fullmatch(base):
             raise BadBaseIRI(f"base IRI must be an absolute IRI without spaces or <>\"{{}}|^`\\: {base!r}")
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self._quoted: dict[str, str] = {}
 
-    def _iri(self, *parts: str) -> str:
-        return "<" + self.base + "/".join(_safe(p) for p in parts) + ">"
+    def _q(self, part: str) -> str:
+        """`part` percent-encoded, remembered: a corpus repeats its ids and names a million times."""
+        q = self._quoted.get(part)
+        if q is None:
+            q = self._quoted[part] = _safe(part)
+        return q
 
     def entity(self, eid: str) -> str:
-        return self._iri(eid)
+        return f"<{self.base}{self._q(eid)}>"
 
     def doc(self, doc_id: str) -> str:
-        return self._iri("doc", doc_id)
+        return f"<{self.base}doc/{self._q(doc_id)}>"
 
     def article(self, art_id: str) -> str:
         doc_id, _, idx = art_id.rpartition("#")
-        return self._iri("doc", doc_id, idx)
+        return f"<{self.base}doc/{self._q(doc_id)}/{self._q(idx)}>"
 
     def sentence(self, art_id: str, index: int) -> str:
         doc_id, _, idx = art_id.rpartition("#")
-        return self._iri("doc", doc_id, idx, f"s{index}")
+        return f"<{self.base}doc/{self._q(doc_id)}/{self._q(idx)}/s{int(index)}>"
 
     def span(self, doc_id: str, start: int, end: int) -> str:
-        return self._iri("doc", doc_id, "chars", f"{start}-{end}")
+        return f"<{self.base}doc/{self._q(doc_id)}/chars/{int(start)}-{int(end)}>"
 
     def mention(self, eid: str, index: int) -> str:
-        return self._iri("mention", eid, str(index))
+        return f"<{self.base}mention/{self._q(eid)}/{int(index)}>"
 
     def post(self, person: str, org: str, title: str, as_of: str) -> str:
-        return self._iri("post", person, _digest(org, title, as_of))
+        return f"<{self.base}post/{self._q(person)}/{_digest(org, title, as_of)}>"
 
     def statement(self, head: str, rel: str, tail: str) -> str:
-        return self._iri("statement", head, rel, tail)
+        return f"<{self.base}statement/{self._q(head)}/{self._q(rel)}/{self._q(tail)}>"
 
 
 # Characters a Turtle/N-Triples string may not hold raw (quote, backslash, line breaks),
@@ -164,14 +169,17 @@ class _DocParts:
         self.sentences: dict[tuple[str, int], str] = {}
 
     def cite(self, src: dict, exact: str | None) -> None:
-        exacts, sents = self.spans.setdefault((src["start"], src["end"]), (set(), set()))
+        span = (src["start"], src["end"])
+        entry = self.spans.get(span)
+        if entry is None:
+            entry = self.spans[span] = (set(), set())
         if exact:
-            exacts.add(exact)
+            entry[0].add(exact)
         key = (src["article"], src["sentence"])
-        sents.add(key)
+        entry[1].add(key)
         quote = src.get("quote") or ""
         old = self.sentences.get(key)
-        if old is None or (len(quote), quote) > (len(old), old):
+        if old is None or old is not quote and (len(quote), quote) > (len(old), old):
             self.sentences[key] = quote
 
 
@@ -238,13 +246,19 @@ class _Writer:
                     ("dcterms:isPartOf", [iri.article(art_id)]),
                     ("kg:sentenceIndex", [_int(index)]),
                     ("oa:exact", [_lit(quote, "zh")] if quote else [])]))
+            # spans are most of a corpus's subjects: written by one f-string, as _block would
             for (start, end), (exacts, sents) in sorted(parts.spans.items()):
-                types = ["kg:Span", "oa:TextPositionSelector"] + (["oa:TextQuoteSelector"] if exacts else [])
-                out.append(_block(iri.span(doc_id, start, end), [
-                    ("a", types), ("dcterms:source", [u]),
-                    ("kg:sentence", [iri.sentence(a, i) for a, i in sorted(sents, key=_sentence_order_key)]),
-                    ("oa:start", [_int(start)]), ("oa:end", [_int(end)]),
-                    ("oa:exact", [_lit(x, "zh") for x in sorted(exacts)])]))
+                sentences = ", ".join(iri.sentence(a, i) for a, i in sorted(sents, key=_sentence_order_key))
+                if exacts:
+                    exact = ", ".join(_lit(x, "zh") for x in sorted(exacts))
+                    out.append(f"{iri.span(doc_id, start, end)} a kg:Span, oa:TextPositionSelector, "
+                               f"oa:TextQuoteSelector ;\n    dcterms:source {u} ;\n    kg:sentence "
+                               f"{sentences} ;\n    oa:start {_int(start)} ;\n    oa:end {_int(end)} ;\n"
+                               f"    oa:exact {exact} .\n")
+                else:
+                    out.append(f"{iri.span(doc_id, start, end)} a kg:Span, oa:TextPositionSelector ;\n"
+                               f"    dcterms:source {u} ;\n    kg:sentence {sentences} ;\n"
+                               f"    oa:start {_int(start)} ;\n    oa:end {_int(end)} .\n")
             yield "".join(out) + "\n"
 
     def _derived(self, sources: list[dict]) -> list[str]:
@@ -279,9 +293,8 @@ class _Writer:
                 ("dcterms:identifier", [_lit(data["code"])] if data.get("code") else []),
                 *sorted(relations.items())])]
             for i, m in enumerate(data.get("mentions", [])):
-                out.append(_block(iri.mention(n, i), [
-                    ("a", ["kg:Mention"]), ("kg:mentionOf", [u]),
-                    ("prov:wasDerivedFrom", self._derived([m]))]))
+                out.append(f"{iri.mention(n, i)} a kg:Mention ;\n    kg:mentionOf {u} ;\n"
+                           f"    prov:wasDerivedFrom {iri.span(m['doc'], m['start'], m['end'])} .\n")
             for p in data.get("posts", []):
                 out.append(self._membership(n, None, p))
             for t, _, d in edges:
