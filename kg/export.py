@@ -21,7 +21,7 @@ import networkx as nx
 
 from .errors import UserError
 from .graph import from_node_link, to_node_link
-from .outputs import atomic_write_bytes, dumps_json, json_pieces
+from .outputs import atomic_write_bytes, json_pieces
 from .rdf import DEFAULT_BASE, serialize
 
 Files = dict[str, bytes]

@@ -16,17 +16,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import math
 import re
 from collections import Counter
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 
 from .errors import UserError
-from .outputs import atomic_write_text
+from .outputs import atomic_write_text, json_pieces
 
 # Shown by default when the graph is larger: vis-network lays out 2,000 nodes in a
 # few seconds on a laptop; the rest stay reachable through search and ego views.
@@ -65,11 +65,15 @@ def _vis_assets() -> tuple[str, str]:
             (lib / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def _script_json(obj: object) -> str:
-    """JSON safe inside <script>: no '</', '<!--' or U+2028 can end or break the block."""
-    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _script_json(obj: dict) -> Iterator[str]:
+    """JSON safe inside <script>, in pieces (see json_pieces): no '</', '<!--' or U+2028
+    can end or break the block (each is escaped where it stands, piece by piece)."""
+    for piece in json_pieces(obj):
+        yield piece.translate(_SCRIPT_ESCAPES)
 
 
 def _inline_js(js: str) -> str:
@@ -216,7 +220,14 @@ def _rel_order(r: str) -> tuple[int, str]:
 
 def render(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
            focus: list[str] | None = None) -> str:
-    """The explorer page of `g` as one HTML string.
+    """The explorer page of `g` as one HTML string (see render_pieces)."""
+    return "".join(render_pieces(g, title, max_nodes, focus))
+
+
+def render_pieces(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
+                  focus: list[str] | None = None) -> Iterator[str]:
+    """The explorer page of `g`, in pieces to write as they come: a big corpus's page
+    never exists whole in memory.
 
     max_nodes: above this many nodes the page opens on the most connected `max_nodes`
     (None: always everything). focus: node ids selected when the page opens.
@@ -228,15 +239,20 @@ def render(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAUL
     csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(app_js)
            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     parts = {
-        "TITLE": html.escape(title),
-        "CSP": html.escape(csp),
-        "VIS_CSS": vis_css.replace("</style", "<\\/style"),
-        "VIS_JS": vis_js,
-        "APP_JS": app_js,
+        "TITLE": [html.escape(title)],
+        "CSP": [html.escape(csp)],
+        "VIS_CSS": [vis_css.replace("</style", "<\\/style")],
+        "VIS_JS": [vis_js],
+        "APP_JS": [app_js],
         "DATA": _script_json(payload(g, title, max_nodes, focus)),
     }
-    # one pass over the template: text inserted for one placeholder is never rescanned
-    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
+    # text inserted for a placeholder is never scanned for placeholders
+    pieces = re.split(r"\{\{(\w+)\}\}", template)
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            yield from parts[piece]
+        else:
+            yield piece
 
 
 def write_html(g: nx.MultiDiGraph, path: Path, title: str = "kg",

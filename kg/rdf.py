@@ -240,12 +240,12 @@ class _Writer:
             if parts is None:
                 yield "".join(out) + "\n"
                 continue
-            for (art_id, index), quote in sorted(parts.sentences.items(), key=_sentence_order):
+            for (art_id, index), said in sorted(parts.sentences.items(), key=_sentence_order):
                 out.append(_block(iri.sentence(art_id, index), [
                     ("a", ["kg:Sentence", "oa:TextQuoteSelector"]),
                     ("dcterms:isPartOf", [iri.article(art_id)]),
                     ("kg:sentenceIndex", [_int(index)]),
-                    ("oa:exact", [_lit(quote, "zh")] if quote else [])]))
+                    ("oa:exact", [_lit(said, "zh")] if said else [])]))
             # spans are most of a corpus's subjects: written by one f-string, as _block would
             for (start, end), (exacts, sents) in sorted(parts.spans.items()):
                 sentences = ", ".join(iri.sentence(a, i) for a, i in sorted(sents, key=_sentence_order_key))

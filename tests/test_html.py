@@ -52,9 +52,9 @@ def _data(page: str) -> dict:
 
 
 def test_script_json_cannot_end_its_block_and_round_trips():
-    s = _script_json({"q": EVIL})
+    s = "".join(_script_json({"q": EVIL, "list": [EVIL, {"k": EVIL}]}))
     assert "<" not in s and ">" not in s and "\u2028" not in s
-    assert json.loads(s) == {"q": EVIL}
+    assert json.loads(s) == {"q": EVIL, "list": [EVIL, {"k": EVIL}]}
 
 
 def test_page_is_one_offline_file_with_every_node():
