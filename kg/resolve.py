@@ -70,7 +70,8 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
 
 
 def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
-    """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page."""
+    """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page;
+    inside an area's own body they are (纸山村 of 纸山村党支部: the branch is part of it)."""
     # a shorter mention ending a longer one of the same type is a piece of it (新社区 in 育新社区),
     # and names inside a 《title》 are the title's words, not entities (西藏 in 《回西藏》)
     in_title = _title_mask(ctx.doc.text)
@@ -81,7 +82,7 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 and (m.type == "Initiative" or not (in_title[m.start] and in_title[m.end - 1]))]
     # a District is standalone unless a longer non-District mention contains it: one sweep
     # by start keeps the furthest end reached so far (pages have thousands of mentions)
-    outer = sorted((o.start, o.end) for o in mentions if o.type != "District")
+    outer = sorted((o.start, o.end) for o in mentions if o.type not in ("District", "Agency"))
     earliest_for_end: dict[int, int] = {}
     for s, e in outer:
         earliest_for_end[e] = min(earliest_for_end.get(e, s), s)

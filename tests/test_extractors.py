@@ -243,3 +243,21 @@ def test_numbered_road_community_doctors_and_slogans():
 def test_a_surname_character_inside_a_noun_phrase_is_no_name():
     rec = _rec(CITY + "征求市场监督管理、税务等行业主管部门意见后，颁发了标识牌。")
     assert not (_ents(rec, "Person") | _ents(rec, "Official"))
+
+
+# ---- generalisation to other cities' papers --------------------------------------
+
+COUNTY = "今日大邑\n2024年9月6日\n本报讯 大邑县召开会议。\n"   # a county paper: 县 means 大邑县
+
+
+def test_regional_surnames_and_reporting_verbs_end_a_name_after_a_title():
+    rec = _rec(COUNTY + "本报讯 副县长冉某英、税俊某，县政府办公室主任岳明某列席会议。"
+               "华兴村党总支书记赖德某说，好。")
+    assert {"冉某英", "税俊某", "岳明某", "赖德某"} <= _ents(rec, "Official")
+
+
+def test_towns_jieba_keeps_whole_or_glues_to_a_preposition():
+    rec = _rec(COUNTY + "本报讯 在安仁镇，走进华兴村。在泽雅镇，一家公司成立。"
+               "泽雅镇纸山村党支部书记胡建某说，好。")
+    assert {"安仁镇", "泽雅镇", "纸山村"} <= _ents(rec, "District")
+    assert not {"在泽雅镇", "泽雅镇纸山村"} & _ents(rec)

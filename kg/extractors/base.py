@@ -184,7 +184,10 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
     # the head may sit inside a token ("规划局"): take the whole token
     while toks and toks[-1].end > head_start:
         start = min(start, toks[-1].start)
-        toks.pop()
+        glued = toks.pop()
+        if start == glued.start and glued.word[0] in lexicon.NAME_STOP and head_start > start + 1 \
+                and segmenter().tk.FREQ.get(glued.word, 0) == 0:
+            return start + 1  # jieba's guess glued a preposition to the name: 在泽雅|镇
     seg = segmenter()
     for t in reversed(toks):
         w = t.word
@@ -220,6 +223,11 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if not allow_divisions and (w in gazetteer().by_name or w.endswith(("街道", "社区", "村", "镇", "乡"))
                                     or ctx.first_ending_at(t.end, ("District",))):
             break
+        if not allow_divisions:
+            inner = [m.end for m in ctx.mentions_over(t.end - 1)
+                     if m.type == "District" and t.start < m.end < t.end]
+            if inner:
+                return max(inner)  # 泽雅镇|纸山村 that jieba cut as 泽雅|镇纸|山: the town ends the chunk
         if head_start - t.start > max_len:
             break
         start = t.start

@@ -22,6 +22,8 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
            "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
            "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
+# jieba knows some towns as one proper-noun token (安仁镇/nr): a name, not a word like 故乡
+PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
@@ -131,7 +133,8 @@ def _towns(ctx: DocContext, sent) -> None:
         he = hs + len(m.group(1))
         tok = next((t for t in toks if t.start < he <= t.end), None)
         if tok and len(m.group(1)) == 1 and tok.word != m.group(1) and tok.end == he and \
-                tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0:
+                tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0 and \
+                not (len(tok.word) >= 3 and tok.tag in PROPER_TAGS):
             # 故乡, 坐镇, 农村: a word that ends in the suffix; but 姚|村镇 is the town 姚村镇,
             # a name character that jieba left alone before a word it knew
             prev = next((t for t in toks if t.end == tok.start), None)
