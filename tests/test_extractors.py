@@ -247,7 +247,7 @@ def test_a_surname_character_inside_a_noun_phrase_is_no_name():
 
 # ---- generalisation to other cities' papers --------------------------------------
 
-COUNTY = "今日大邑\n2024年9月6日\n本报讯 大邑县召开会议。\n"   # a county paper: 县 means 大邑县
+COUNTY = "大邑融媒\n2024年9月6日\n本报讯 大邑县召开会议。\n"   # a county paper: 县 means 大邑县
 
 
 def test_regional_surnames_and_reporting_verbs_end_a_name_after_a_title():
@@ -261,3 +261,23 @@ def test_towns_jieba_keeps_whole_or_glues_to_a_preposition():
                "泽雅镇纸山村党支部书记胡建某说，好。")
     assert {"安仁镇", "泽雅镇", "纸山村"} <= _ents(rec, "District")
     assert not {"在泽雅镇", "泽雅镇纸山村"} & _ents(rec)
+
+
+def test_bodies_of_the_town_or_village_an_article_is_about():
+    rec = _rec(COUNTY + "本报讯 6月15日，安仁镇召开推进会。镇党委书记陆某峰要求，好。\n"
+               "本报讯 走进华兴村，村党支部书记、村委会主任巩某才说，好。\n"
+               "本报讯 娄桥街道召开会议。街道党工委副书记、办事处主任林某晖部署工作。")
+    assert {"安仁镇党委", "华兴村党支部", "娄桥街道党工委"} <= _ents(rec, "Agency")
+    assert ("安仁镇党委", "subOrganizationOf", "安仁镇") in _rels(rec)
+    titles = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("林某晖", "副书记"), ("林某晖", "主任")} <= {(n, t[-3:] if t.endswith("副书记") else t)
+                                                        for n, t in titles}
+
+
+def test_a_department_belongs_to_its_committee_not_also_to_the_area():
+    rec = _rec(COUNTY + "本报讯 县委宣传部、县公安局晋原派出所开展活动。大邑经济开发区管委会主任伊某武说，好。")
+    rels = _rels(rec)
+    assert ("大邑县委宣传部", "subOrganizationOf", "大邑县委") in rels
+    assert ("大邑县委宣传部", "subOrganizationOf", "大邑县") not in rels
+    assert ("大邑县公安局晋原派出所", "subOrganizationOf", "大邑县") not in rels
+    assert ("大邑经济开发区管委会", "subOrganizationOf", "大邑县") not in rels

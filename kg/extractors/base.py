@@ -138,8 +138,8 @@ class DocContext:
         the article; `nearest_first` (该县) prefers the one just named."""
         art = self.article_at(pos)
         lo = art.start if art else 0
-        if level_char in ("镇", "乡", "街道"):
-            # 镇便民服务中心: the town named last before it in the article
+        if level_char in TOWN_LEVELS:
+            # 镇便民服务中心, 村党支部: the town or village named last before it in the article
             towns = [m for m in self.mentions_between(lo, pos) if m.type == "District"
                      and m.name.endswith(level_char)]
             if towns:
@@ -169,6 +169,9 @@ class DocContext:
 
 
 Component = Callable[[DocContext], None]
+
+# levels below the county that 镇/街道/村 before a body refer to, resolved from the article
+TOWN_LEVELS = ("镇", "乡", "街道", "社区", "村")
 
 
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,

@@ -10,7 +10,7 @@ import re
 
 from .. import lexicon
 from ..divisions import gazetteer
-from .base import DocContext, left_chunk
+from .base import TOWN_LEVELS, DocContext, left_chunk
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -80,6 +80,9 @@ def organisations(ctx: DocContext) -> None:
                 continue          # 各防汛指挥部: a kind of body, not a named one
             name = ctx.text[start:he]
             core = name[: -len(head)]
+            if core in TOWN_LEVELS:
+                _town_body(ctx, name, head, start, he)
+                continue
             if len(core) < 2 and not (core in "市区县省" and core):
                 continue
             if core in GENERIC_CORE or "级" in core \
@@ -107,6 +110,21 @@ def organisations(ctx: DocContext) -> None:
             ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
+
+
+# bodies an area below the county has of its own (镇党委, 街道党工委, 村党支部, 街道办事处)
+TOWN_BODY_HEADS = {"党委", "党工委", "党支部", "党总支", "总支", "支部", "办事处", "人民政府", "政府",
+                   "便民服务中心", "党群服务中心"}
+
+
+def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int) -> None:
+    """镇党委书记, 村党支部书记: the body of the town or village the article is about, named in full."""
+    before = ctx.text[start - 1:start]
+    if before and (before.isdigit() or before in "%％个多所有"):
+        return            # 80%社区党群服务中心: a count of such bodies, not one of them
+    town = ctx.area_for(name[: -len(head)], start) if head in TOWN_BODY_HEADS else None
+    if town:
+        ctx.add(name, "Agency", start, end, name=town.name + head, source="organisations")
 
 
 SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
@@ -205,9 +223,9 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
     if tok.word in lexicon.TITLES:
         # 市委|常委: an organisation glued to a title; 党组|书记 is only a title, except
         # after a community or village, whose Party committee is a body of its own
-        if tok.start == hs and any(m.type == "District" and m.end == hs and
-                                   m.text.endswith(("社区", "村", "街道", "镇", "乡"))
-                                   for m in ctx.mentions_over(hs - 1)):
+        if tok.start == hs and (text[hs - 2:hs] in TOWN_LEVELS or text[hs - 1:hs] in TOWN_LEVELS or
+                                any(m.type == "District" and m.end == hs and m.text.endswith(TOWN_LEVELS)
+                                    for m in ctx.mentions_over(hs - 1))):
             return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
     return TITLE_AT.match(text, he) is not None

@@ -192,7 +192,7 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
         chain.insert(0, (title, org, (m.start(), m.end())))
-        title_start = org_m.start if org_m else m.start()
+        title_start = org_m.start if org_m else _bare_body_before(text, sent.start, m.start())
         if title_start - 1 < sent.start or text[title_start - 1] not in "、，,":
             break
         end = title_start - 1
@@ -200,6 +200,18 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
     known = next((o for _, o, _ in chain if o), None)
     return [(t, o or (known if not any(t.endswith(x) for x in ("市长", "区长", "县长")) else o), sp)
             for t, o, sp in chain]
+
+
+BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)) + ")$")
+
+
+def _bare_body_before(text: str, lo: int, pos: int) -> int:
+    """Where an unnamed body before a title starts (、办事处|主任): the chain goes on past it."""
+    j = max(text.rfind(c, max(lo, pos - 8), pos) for c in "、，,")
+    piece = text[j + 1:pos]
+    if j >= lo and re.fullmatch(r"[\u4e00-\u9fff]+", piece) and BODY_HEAD_END.search(piece):
+        return j + 1
+    return pos
 
 
 THIS_BODY = re.compile(r"(?:该|本)(院|局|校|所|中心|公司|集团|委|厅|部|馆|行)$")

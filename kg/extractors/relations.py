@@ -66,39 +66,50 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
     for m in ms:
         by_end.setdefault(m.end, []).append(m)
     agencies = {m.name for m in ms if m.type == "Agency"}
+    towns = {m.name for m in ms if m.type == "District" and m.source == "districts"}
     starts = [m.start for m in ms]          # ms is sorted by (start, -end)
     for m in ms:
+        # 聊城市委宣传部 is a department of 聊城市委, and through it only, of 聊城市
+        parent = max((a for a in agencies if a != m.name and m.name.startswith(a)), key=len,
+                     default=None) if m.type == "Agency" else None
+        inner = [o for o in ms[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)]
+                 if o is not m and o.end <= m.end and o.end - o.start < m.end - m.start]
+        # 大邑经济开发区管委会 belongs to the zone, not to 大邑 inside the zone's name
+        zone = max((o for o in inner if o.start == m.start and o.type == "District"),
+                   key=lambda o: o.end, default=None) if m.type == "Agency" else None
+
+        def part_of(area: str, s: int, e: int) -> None:
+            if parent is None or not parent.startswith(area):
+                ctx.relate(m.name, "subOrganizationOf", area, s, e)
+
         # adjacent chain: A immediately followed by B -> B locatedIn / subOrganizationOf A
         for prev in by_end.get(m.start, []):
             if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
                 ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
             elif prev.type == "District" and m.type == "Agency":
-                ctx.relate(m.name, "subOrganizationOf", prev.name, prev.start, m.end)
+                part_of(prev.name, prev.start, m.end)
         if m.type not in ("Agency", "Company", "Organization", "Place", "District"):
             continue
         # a name that starts with an area's or a body's name
-        for o in ms[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)]:
-            if o is m or not (m.start <= o.start and o.end <= m.end) or o.end - o.start == m.end - m.start:
-                continue
+        for o in inner:
             if o.start == m.start and o.type in ("District", "Agency"):
-                if m.type == "Agency":
-                    ctx.relate(m.name, "subOrganizationOf", o.name, m.start, m.end)
-                elif o.type == "District":
+                if m.type == "Agency" and (o.type == "Agency" or o is zone):
+                    part_of(o.name, m.start, m.end)
+                elif o.type == "District" and m.type != "Agency":
                     ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
             elif m.type == "Agency" and o.type == "District" and o.start > m.start:
-                ctx.relate(m.name, "subOrganizationOf", o.name, m.start, m.end)
+                part_of(o.name, m.start, m.end)
         if m.name != m.text:
-            # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it
-            for d in sorted(ctx.divisions.values(), key=lambda d: -len(d.name)):
-                if m.name.startswith(d.name) and m.name != d.name:
-                    rel = "subOrganizationOf" if m.type == "Agency" else "locatedIn"
-                    ctx.relate(m.name, rel, d.name, m.start, m.end)
-                    break
-        if m.type == "Agency":
-            # 聊城市委宣传部 is a department of 聊城市委
-            parent = max((a for a in agencies if a != m.name and m.name.startswith(a)), key=len, default=None)
-            if parent:
-                ctx.relate(m.name, "subOrganizationOf", parent, m.start, m.end)
+            # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it;
+            # 镇党委 -> 搬经镇党委 is part of 搬经镇, a town the data set does not list
+            area = next((n for n in sorted({*ctx.divisions, *towns}, key=len, reverse=True)
+                         if m.name.startswith(n) and m.name != n), None)
+            if area and m.type == "Agency":
+                part_of(area, m.start, m.end)
+            elif area:
+                ctx.relate(m.name, "locatedIn", area, m.start, m.end)
+        if parent:
+            ctx.relate(m.name, "subOrganizationOf", parent, m.start, m.end)
 
 
 def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
