@@ -113,16 +113,26 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
     names_by_type: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         names_by_type[m.type].add(m.name)
-    for t in ORG_TYPES + ("Place",):
+    for t in ORG_TYPES + ("Place", "District"):
         names = sorted(names_by_type[t], key=lambda s: (-len(s), s))   # ties by name: set order varies per process
         for short in names:
             for full in names:
                 if len(full) <= len(short) or full in canon:
                     continue
+                if t == "District":     # areas are named by the data set; only zones have short forms
+                    if any(short.replace(a, f) == full
+                           for a, fs in lexicon.ZONE_ABBREVIATIONS.items() if a in short for f in fs):
+                        canon[short] = full        # 大邑经开区 -> 大邑经济开发区
+                        break
+                    continue
                 prefix = full[: len(full) - len(short)]
                 if full.endswith(short) and (prefix in g.by_name or prefix in g.by_short or
                                              prefix[:-1] in g.by_name or len(prefix) <= 3):
                     canon[short] = full
+                    break
+                if t == "Agency" and any(short.replace(a, f) == full for a, fs in
+                                         lexicon.ZONE_ABBREVIATIONS.items() if a in short for f in fs):
+                    canon[short] = full        # 大邑经开区管委会 -> 大邑经济开发区管委会
                     break
                 if t == "Agency" and abbreviations.expand(short) == full:   # 市工信局
                     canon[short] = full

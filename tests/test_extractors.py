@@ -281,3 +281,22 @@ def test_a_department_belongs_to_its_committee_not_also_to_the_area():
     assert ("大邑县委宣传部", "subOrganizationOf", "大邑县") not in rels
     assert ("大邑县公安局晋原派出所", "subOrganizationOf", "大邑县") not in rels
     assert ("大邑经济开发区管委会", "subOrganizationOf", "大邑县") not in rels
+
+
+def test_personnel_notice_puts_the_name_before_its_posts():
+    rec = _rec("邢台日报\n2024年11月20日\n干部任前公示\n"
+               "裴某新，男，汉族，1976年5月生，中共党员，现任邢台市生态环境局副局长，拟任县政府副职。\n"
+               "车某清，女，汉族，1982年9月生，现任南和区委办公室主任，拟任乡镇党委书记。\n")
+    assert {"裴某新", "车某清"} <= _ents(rec, "Official")
+    assert {"邢台市生态环境局", "南和区委办公室"} <= _ents(rec, "Agency")
+    assert not any(n.startswith("现任") for n in _ents(rec))
+    assert {(p["person"], p["title"]) for p in rec["posts"]} >= {("裴某新", "副局长"), ("车某清", "主任")}
+
+
+def test_portfolio_members_teams_and_prepositions_after_titles():
+    rec = _rec(COUNTY + "本报讯 晋原街道党工委委员、宣传委员简某娜介绍，好。派出所所长伍某刚带领民警向群众发放资料。"
+               "紫薇社区舞蹈队参加比赛。大邑经济开发区与某集团签约。大邑经开区管委会主任伊某武说，好。")
+    assert ("简某娜", "宣传委员") in {(p["person"], p["title"]) for p in rec["posts"]}
+    assert "向群众" not in _ents(rec)
+    assert "紫薇社区舞蹈队" in _ents(rec, "Organization")
+    assert "大邑经开区" not in _ents(rec, "District")        # an alias of 大邑经济开发区

@@ -213,6 +213,9 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                 and seg.tk.FREQ.get(w, 0) < 5000 and t.tag in ("v", "x", "p", "d"):
             start = t.start + 1  # jieba glued a function word to the name: 在|位山灌区
             break
+        if w == "委" and ctx.first_ending_at(t.start, ("District",)):
+            start = t.start   # 南和区|委|办公室: the area's Party committee, part of the name
+            continue
         if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1:
             break
         common = seg.tk.FREQ.get(w, 0) >= 200

@@ -26,6 +26,11 @@ HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "�
                   "先", "女", "姐", "哥", "叔", "婶", "伯"}
 # an interview's speaker before a colon at the start of a paragraph (郭庆祥：…)
 SPEAKER = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[：:]")
+# surnames that are also prepositions (向群众, 于今年): a common word after them is no given name
+PREPOSITION_SURNAMES = set("向于和从对为将与及由自同把")
+# a personnel notice: 裴某新，男，汉族，…，现任X局副局长
+PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]")
+CURRENT_POST = re.compile(r"现任([^，。；;,\n]{2,40})")
 # function characters that end a two-character name rather than extend it (张涛|在)
 NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能地得着过们")
 # roles that introduce a private person's name: 村民李笑笑, 作者袁春光
@@ -56,6 +61,8 @@ def person_name_at(text: str, pos: int) -> str | None:
             continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word
         if cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES:
             return None       # 王先生, 张经理: a surname with an honorific is no name
+        if cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000):
+            return None       # 民警|向群众: a preposition before a common noun
         if _name_ends(text, pos + n) and not _is_word(cand):
             return cand
     return None
@@ -96,6 +103,7 @@ def persons(ctx: DocContext) -> None:
         if name == m.group(1) and not ctx.covered(m.start(1), m.end(1)) \
                 and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")):
             ctx.add(name, "Person", m.start(1), m.end(1), source="persons")
+    _profiles(ctx)
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
         _private_persons(ctx, sent)
@@ -110,6 +118,32 @@ def persons(ctx: DocContext) -> None:
                     ctx.add(name, "Person", p, p + n, source="persons")
                     break
     _repeat_known(ctx)
+
+
+def _profiles(ctx: DocContext) -> None:
+    """Personnel notices put the name first and the posts after 现任, each ending in a title."""
+    text = ctx.text
+    for m in PROFILE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if person_name_at(text, s) != m.group(1):
+            continue
+        end = text.find("\n", e)
+        cur = CURRENT_POST.search(text, e, end if end > 0 else len(text))
+        if not cur:
+            continue
+        posts = []
+        pos = cur.start(1)
+        for piece in cur.group(1).split("、"):
+            t = lexicon.TITLE_ENDING.search(piece)
+            if t:
+                ts = pos + t.start()
+                org = _org_before(ctx, ts)
+                posts.append(PostMention(m.group(1), t.group(), org.name if org else None,
+                                         ctx.evidence(s, ts + len(t.group()))))
+            pos += len(piece) + 1
+        if posts:
+            ctx.add(m.group(1), "Official", s, e, source="persons")
+            ctx.posts.extend(posts)
 
 
 def _private_persons(ctx: DocContext, sent) -> None:
