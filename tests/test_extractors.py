@@ -300,3 +300,17 @@ def test_portfolio_members_teams_and_prepositions_after_titles():
     assert "向群众" not in _ents(rec)
     assert "紫薇社区舞蹈队" in _ents(rec, "Organization")
     assert "大邑经开区" not in _ents(rec, "District")        # an alias of 大邑经济开发区
+
+
+def test_quoted_programmes_before_meetings_and_events_and_unquoted_schemes():
+    rec = _rec(CITY + "本报讯 某街道召开“共富工坊”建设推进会。区工商联召开“百企联百村”结对帮扶工作推进会。"
+               "千灯湖公园迎来“湖畔春季游园会”。"
+               "县里还建立了蚕丝制品质量追溯制。我市今年实施的背街小巷整治提升工程已开工。")
+    assert {"共富工坊", "百企联百村", "湖畔春季游园会", "蚕丝制品质量追溯制",
+            "背街小巷整治提升工程"} <= _ents(rec, "Initiative")
+    assert "百企联百村" not in _ents(rec, "District")
+
+
+def test_generic_schemes_are_not_named():
+    rec = _rec(CITY + "本报讯 各地开展专项整治行动，建立健全长效机制。")
+    assert not _ents(rec, "Initiative")

@@ -143,6 +143,8 @@ def _towns(ctx: DocContext, sent) -> None:
                 ctx.add(prev.word + tok.word, "District", prev.start, he, source="districts")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False)
+        if ctx.text[he:he + 1] == "”" and "“" in ctx.text[max(sent.start, start - 6):start + 1]:
+            continue          # “百企帮百村”: a quoted slogan ends in 村, it names no village
         name = ctx.text[start:hs + len(m.group(1))]
         core = name[: -len(m.group(1))]
         if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or core[0] in "个名家处座条":
