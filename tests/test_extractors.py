@@ -314,3 +314,17 @@ def test_quoted_programmes_before_meetings_and_events_and_unquoted_schemes():
 def test_generic_schemes_are_not_named():
     rec = _rec(CITY + "本报讯 各地开展专项整治行动，建立健全长效机制。")
     assert not _ents(rec, "Initiative")
+
+
+def test_town_names_ending_in_cheng_and_after_a_preposition():
+    rec = _rec(CITY + "本报讯 医院还在东城街道柳荫河社区开展义诊。反诈宣传进社区。")
+    assert {"东城街道", "柳荫河社区"} <= _ents(rec, "District")
+    assert not {"柳荫河", "城街道柳荫河"} & _ents(rec)
+    assert not any("进社区" in n for n in _ents(rec))
+
+
+def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
+    rec = _rec(CITY + "本报讯 其中，东昌府区柳荫西大街的春华小区改造已完工。\n小山楂串起致富路\n")
+    assert "柳荫西大街" in _ents(rec, "Place")
+    assert "东昌府区柳荫西大街" not in _ents(rec)
+    assert not any(n.endswith("致富路") for n in _ents(rec))

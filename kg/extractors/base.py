@@ -192,7 +192,8 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                 and segmenter().tk.FREQ.get(glued.word, 0) == 0:
             return start + 1  # jieba's guess glued a preposition to the name: 在泽雅|镇
     seg = segmenter()
-    for t in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
         w = t.word
         if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
             break
@@ -210,8 +211,10 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                 continue
             break
         if len(w) >= 2 and w[0] in lexicon.NAME_STOP and w[1:] not in lexicon.NAME_STOP_WORDS \
-                and seg.tk.FREQ.get(w, 0) < 5000 and t.tag in ("v", "x", "p", "d"):
-            start = t.start + 1  # jieba glued a function word to the name: 在|位山灌区
+                and seg.tk.FREQ.get(w, 0) < 5000 and t.tag in ("v", "x", "p", "d") \
+                and not (k and toks[k - 1].word in lexicon.NAME_STOP):
+            # jieba glued a function word to the name: 在|位山灌区; after one (在|如城街道) it is the name's
+            start = t.start + 1
             break
         if w == "委" and ctx.first_ending_at(t.start, ("District",)):
             start = t.start   # 南和区|委|办公室: the area's Party committee, part of the name

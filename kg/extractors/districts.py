@@ -24,6 +24,8 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
 # jieba knows some towns as one proper-noun token (安仁镇/nr): a name, not a word like 故乡
 PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
+# words ending in 城 that make 城+suffix no name (县城社区); X城街道 otherwise is one (如城街道)
+CITY_WORDS = {"县城", "主城", "进城", "省城", "京城", "全城", "满城", "城"}
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
@@ -149,8 +151,9 @@ def _towns(ctx: DocContext, sent) -> None:
         core = name[: -len(m.group(1))]
         if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or core[0] in "个名家处座条":
             continue
-        if any(core.endswith(x) for x in ("农", "城", "乡", "镇", "各", "该", "全")):
-            continue
+        if any(core.endswith(x) for x in ("农", "乡", "镇", "各", "该", "全")) or core[-2:] in CITY_WORDS \
+                or core[-1] in "进入":
+            continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
         if re.search(r"\d", core):
             continue
         ctx.add(name, "District", start, hs + len(m.group(1)), source="districts")
