@@ -37,7 +37,10 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     for m in mentions:
         m.name = canon.get(m.name, m.name)
         groups[m.name].append(m)
-    official_people = {p.person for p in ctx.posts if p.title in lexicon.OFFICIAL_TITLES}
+    private = {m.name for m in mentions if m.type == "Organization"
+               and not m.name.endswith(lexicon.PUBLIC_ORG_HEADS)}     # 舞蹈队: its 队长 is no official
+    official_people = {p.person for p in ctx.posts
+                       if p.title in lexicon.OFFICIAL_TITLES and p.org not in private}
     entities = []
     for name, ms in groups.items():
         types = [m.type for m in ms]

@@ -328,3 +328,15 @@ def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
     assert "柳荫西大街" in _ents(rec, "Place")
     assert "东昌府区柳荫西大街" not in _ents(rec)
     assert not any(n.endswith("致富路") for n in _ents(rec))
+
+
+def test_firms_and_associations_keep_the_areas_of_their_registered_names():
+    rec = _rec(CITY + "本报讯 佛山市南海区灯饰商会、温州藤桥强村发展有限公司等32家商协会和企业签订协议。")
+    assert "佛山市南海区灯饰商会" in _ents(rec, "Organization")
+    assert "温州藤桥强村发展有限公司" in _ents(rec, "Company")
+    assert not {"家商协会", "南海区灯饰商会"} & _ents(rec)
+
+
+def test_the_captain_of_a_private_team_is_no_official():
+    rec = _rec(COUNTY + "本报讯 晋原街道紫薇社区舞蹈队队长芮某梅说：“好。”")
+    assert "芮某梅" in _ents(rec, "Person")

@@ -72,12 +72,14 @@ def organisations(ctx: DocContext) -> None:
                         source="organisations")
                 continue
             start = left_chunk(ctx, sent, hs, max_len=22)
-            start = _drop_outer_divisions(ctx, start, hs)
+            if type_ != "Company":
+                start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
             ordinal = ORDINAL.match(ctx.text, start, hs)
             if ordinal:
                 start = ordinal.end()     # 第十一届全国人大常委会: the term is no part of the name
-            if ctx.text[start - 1:start] in ("各", "该", "每", "本", "全", "其"):
-                continue          # 各防汛指挥部: a kind of body, not a named one
+            if ctx.text[start - 1:start] in ("各", "该", "每", "本", "全", "其") or \
+                    ctx.text[start - 1:start].isdigit() and ctx.text[start] in "家个所名位支批":
+                continue          # 各防汛指挥部, 32家商协会: a kind of body, not a named one
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if core in TOWN_LEVELS:
@@ -232,9 +234,11 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
 
 
 def _drop_outer_divisions(ctx: DocContext, start: int, hs: int) -> int:
-    """Of a chain of areas before a name keep the nearest (高新区先锋社区党群服务中心 -> 先锋社区…)."""
+    """Of a chain of areas before a name keep the nearest below the county (高新区先锋社区党群服务中心
+    -> 先锋社区…); a county after its city stays (佛山市南海区家居商会 is the association's name)."""
     chain = [m for m in ctx.mentions_between(start, hs) if m.type == "District" and m.end <= hs]
-    while len(chain) >= 2 and chain[0].start == start and chain[0].end == chain[1].start:
+    while len(chain) >= 2 and chain[0].start == start and chain[0].end == chain[1].start \
+            and chain[1].name.endswith(TOWN_LEVELS):
         start = chain[1].start
         chain.pop(0)
     return start
