@@ -340,3 +340,28 @@ def test_firms_and_associations_keep_the_areas_of_their_registered_names():
 def test_the_captain_of_a_private_team_is_no_official():
     rec = _rec(COUNTY + "本报讯 晋原街道紫薇社区舞蹈队队长芮某梅说：“好。”")
     assert "芮某梅" in _ents(rec, "Person")
+
+
+# ---- relations in other cities' papers -------------------------------------------
+
+def test_hosts_after_you_run_the_event_and_listed_hosts_cooperate():
+    rec = _rec(COUNTY + "大邑讯 由县委宣传部、县文化馆主办，县融媒体中心承办的第二届“鹤某杯”群众文艺汇演开幕。")
+    rels = _rels(rec)
+    assert {("大邑县委宣传部", "runs", "鹤某杯"), ("大邑县文化馆", "runs", "鹤某杯"),
+            ("大邑县融媒体中心", "runs", "鹤某杯")} <= rels
+    assert ("大邑县委宣传部", "cooperatesWith", "大邑县文化馆") in rels or \
+        ("大邑县文化馆", "cooperatesWith", "大邑县委宣传部") in rels
+
+
+def test_joint_action_and_a_partner_named_with_its_province():
+    rec = _rec(COUNTY + "本报讯 县公安局联合县人民法院、县司法局开展宣传。县住建局、县城管局将联合开展检查。"
+               "大邑县与贵州省黔西市签订协作协议。")
+    pairs = {frozenset((h, t)) for h, r, t in _rels(rec) if r == "cooperatesWith"}
+    assert {frozenset(("大邑县公安局", "大邑县人民法院")), frozenset(("大邑县公安局", "大邑县司法局")),
+            frozenset(("大邑县住建局", "大邑县城管局")), frozenset(("大邑县", "黔西市"))} <= pairs
+    assert frozenset(("大邑县", "贵州省")) not in pairs
+
+
+def test_towns_of_a_county_paper_and_villages_of_the_town_just_named():
+    rec = _rec(COUNTY + "本报讯 在安仁镇，稻田里鱼跃虾欢。走进华兴村，村民正在收割。")
+    assert {("安仁镇", "locatedIn", "大邑县"), ("华兴村", "locatedIn", "安仁镇")} <= _rels(rec)
