@@ -365,3 +365,11 @@ def test_joint_action_and_a_partner_named_with_its_province():
 def test_towns_of_a_county_paper_and_villages_of_the_town_just_named():
     rec = _rec(COUNTY + "本报讯 在安仁镇，稻田里鱼跃虾欢。走进华兴村，村民正在收割。")
     assert {("安仁镇", "locatedIn", "大邑县"), ("华兴村", "locatedIn", "安仁镇")} <= _rels(rec)
+
+
+def test_areas_side_by_side_in_a_headline_and_a_body_named_after_city_and_county():
+    rec = _rec(CITY + "本报讯 东昌府区与冠县签订协议。聊城市东昌府区花卉商会成立。\n东昌府冠县携手共建\n")
+    rels = _rels(rec)
+    assert ("冠县", "locatedIn", "东昌府区") not in rels
+    assert {("聊城市东昌府区花卉商会", "locatedIn", "东昌府区"),
+            ("聊城市东昌府区花卉商会", "locatedIn", "聊城市")} <= rels

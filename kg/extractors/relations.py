@@ -85,6 +85,8 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
 
         # adjacent chain: A immediately followed by B -> B locatedIn / subOrganizationOf A
         for prev in by_end.get(m.start, []):
+            if prev.type == "District" and m.type == "District" and not _may_contain(ctx, prev, m):
+                continue      # 瓯海黔西携手: two areas side by side in a headline, neither in the other
             if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
                 ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
             elif prev.type == "District" and m.type == "Agency":
@@ -100,6 +102,9 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
                     ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
             elif m.type == "Agency" and o.type == "District" and o.start > m.start:
                 part_of(o.name, m.start, m.end)
+            elif o.type == "District" and o.start > m.start and by_end.get(o.start) and \
+                    any(p.type == "District" and p.start == m.start for p in by_end[o.start]):
+                ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)   # 佛山市|南海区|家居商会
         if m.name != m.text:
             # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it;
             # 镇党委 -> 搬经镇党委 is part of 搬经镇, a town the data set does not list
@@ -111,6 +116,12 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
                 ctx.relate(m.name, "locatedIn", area, m.start, m.end)
         if parent:
             ctx.relate(m.name, "subOrganizationOf", parent, m.start, m.end)
+
+
+def _may_contain(ctx: DocContext, outer: Mention, inner: Mention) -> bool:
+    """Whether one area may lie in the other: unless both are in the data set and it says no."""
+    a, b = ctx.divisions.get(outer.name), ctx.divisions.get(inner.name)
+    return a is None or b is None or a in gazetteer().ancestors(b)
 
 
 def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
