@@ -373,3 +373,9 @@ def test_areas_side_by_side_in_a_headline_and_a_body_named_after_city_and_county
     assert ("冠县", "locatedIn", "东昌府区") not in rels
     assert {("聊城市东昌府区花卉商会", "locatedIn", "东昌府区"),
             ("聊城市东昌府区花卉商会", "locatedIn", "聊城市")} <= rels
+
+
+def test_a_regulation_cited_is_no_initiative_but_one_issued_is():
+    rec = _rec(CITY + "本报讯 根据《干部选拔任用工作条例》有关规定，现公示如下。市政府印发《城区绿化提升实施方案》。")
+    assert "干部选拔任用工作条例" not in _ents(rec, "Initiative")
+    assert "城区绿化提升实施方案" in _ents(rec, "Initiative")

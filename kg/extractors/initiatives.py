@@ -44,6 +44,7 @@ ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorte
      "研究会", "促进会", "突击队", "先锋队", "巾帼队"), key=len, reverse=True))) + ")(?![\u4e00-\u9fff])")
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
+CITED = re.compile(r"(?:根据|依据|按照|依照|对照|遵照)$")
 MEETING = re.compile(r"(全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(?:工作会议|视频会议|会议|大会|"
                      r"推进会|现场会|座谈会|动员会|部署会|培训班))")
 EVENT = re.compile(r"第[\d一二三四五六七八九十百]+届([\u4e00-\u9fff]{2,16}?(?:文艺奖|金鸡奖|百花奖|奖|艺术节|"
@@ -159,6 +160,8 @@ def _unquoted(ctx: DocContext, sent) -> None:
     text = ctx.text
     for m in DOC_TITLE.finditer(sent.text):
         s = sent.start + m.start(1)
+        if CITED.search(text, max(sent.start, s - 6), s - 1):
+            continue          # 根据《…条例》有关规定: a rule cited, not one the page's bodies put out
         ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), source="initiatives")
     for m in MEETING.finditer(sent.text):
         s, e = sent.start + m.start(), sent.start + m.end()
