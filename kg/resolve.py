@@ -39,7 +39,10 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     for m in mentions:
         m.name = canon.get(m.name, m.name)
         groups[m.name].append(m)
-    official_people = {p.person for p in ctx.posts if p.title in lexicon.OFFICIAL_TITLES}
+    private = {m.name for m in mentions if m.type == "Organization"
+               and not m.name.endswith(lexicon.PUBLIC_ORG_HEADS)}     # 舞蹈队: its 队长 is no official
+    official_people = {p.person for p in ctx.posts
+                       if p.title in lexicon.OFFICIAL_TITLES and p.org not in private}
     entities = []
     for name, ms in groups.items():
         types = [m.type for m in ms]
@@ -72,7 +75,8 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
 
 
 def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
-    """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page."""
+    """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page;
+    inside an area's own body they are (纸山村 of 纸山村党支部: the branch is part of it)."""
     # a shorter mention ending a longer one of the same type is a piece of it (新社区 in 育新社区),
     # and names inside a 《title》 are the title's words, not entities (西藏 in 《回西藏》)
     in_title = _title_mask(ctx.doc.text)
@@ -83,7 +87,7 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 and (m.type == "Initiative" or not (in_title[m.start] and in_title[m.end - 1]))]
     # a District is standalone unless a longer non-District mention contains it: one sweep
     # by start keeps the furthest end reached so far (pages have thousands of mentions)
-    outer = sorted((o.start, o.end) for o in mentions if o.type != "District")
+    outer = sorted((o.start, o.end) for o in mentions if o.type not in ("District", "Agency"))
     earliest_for_end: dict[int, int] = {}
     for s, e in outer:
         earliest_for_end[e] = min(earliest_for_end.get(e, s), s)
@@ -114,16 +118,26 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
     names_by_type: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         names_by_type[m.type].add(m.name)
-    for t in ORG_TYPES + ("Place",):
+    for t in ORG_TYPES + ("Place", "District"):
         names = sorted(names_by_type[t], key=lambda s: (-len(s), s))   # ties by name: set order varies per process
         for short in names:
             for full in names:
                 if len(full) <= len(short) or full in canon:
                     continue
+                if t == "District":     # areas are named by the data set; only zones have short forms
+                    if any(short.replace(a, f) == full
+                           for a, fs in lexicon.ZONE_ABBREVIATIONS.items() if a in short for f in fs):
+                        canon[short] = full        # 大邑经开区 -> 大邑经济开发区
+                        break
+                    continue
                 prefix = full[: len(full) - len(short)]
                 if full.endswith(short) and (prefix in g.by_name or prefix in g.by_short or
                                              prefix[:-1] in g.by_name or len(prefix) <= 3):
                     canon[short] = full
+                    break
+                if t == "Agency" and any(short.replace(a, f) == full for a, fs in
+                                         lexicon.ZONE_ABBREVIATIONS.items() if a in short for f in fs):
+                    canon[short] = full        # 大邑经开区管委会 -> 大邑经济开发区管委会
                     break
                 if t == "Agency" and abbreviations.expand(short) == full:   # 市工信局
                     canon[short] = full

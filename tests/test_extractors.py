@@ -243,3 +243,139 @@ def test_numbered_road_community_doctors_and_slogans():
 def test_a_surname_character_inside_a_noun_phrase_is_no_name():
     rec = _rec(CITY + "征求市场监督管理、税务等行业主管部门意见后，颁发了标识牌。")
     assert not (_ents(rec, "Person") | _ents(rec, "Official"))
+
+
+# ---- generalisation to other cities' papers --------------------------------------
+
+COUNTY = "大邑融媒\n2024年9月6日\n本报讯 大邑县召开会议。\n"   # a county paper: 县 means 大邑县
+
+
+def test_regional_surnames_and_reporting_verbs_end_a_name_after_a_title():
+    rec = _rec(COUNTY + "本报讯 副县长冉某英、税俊某，县政府办公室主任岳明某列席会议。"
+               "华兴村党总支书记赖德某说，好。")
+    assert {"冉某英", "税俊某", "岳明某", "赖德某"} <= _ents(rec, "Official")
+
+
+def test_towns_jieba_keeps_whole_or_glues_to_a_preposition():
+    rec = _rec(COUNTY + "本报讯 在安仁镇，走进华兴村。在泽雅镇，一家公司成立。"
+               "泽雅镇纸山村党支部书记胡建某说，好。")
+    assert {"安仁镇", "泽雅镇", "纸山村"} <= _ents(rec, "District")
+    assert not {"在泽雅镇", "泽雅镇纸山村"} & _ents(rec)
+
+
+def test_bodies_of_the_town_or_village_an_article_is_about():
+    rec = _rec(COUNTY + "本报讯 6月15日，安仁镇召开推进会。镇党委书记陆某峰要求，好。\n"
+               "本报讯 走进华兴村，村党支部书记、村委会主任巩某才说，好。\n"
+               "本报讯 娄桥街道召开会议。街道党工委副书记、办事处主任林某晖部署工作。")
+    assert {"安仁镇党委", "华兴村党支部", "娄桥街道党工委"} <= _ents(rec, "Agency")
+    assert ("安仁镇党委", "subOrganizationOf", "安仁镇") in _rels(rec)
+    titles = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("林某晖", "副书记"), ("林某晖", "主任")} <= {(n, t[-3:] if t.endswith("副书记") else t)
+                                                        for n, t in titles}
+
+
+def test_a_department_belongs_to_its_committee_not_also_to_the_area():
+    rec = _rec(COUNTY + "本报讯 县委宣传部、县公安局晋原派出所开展活动。大邑经济开发区管委会主任伊某武说，好。")
+    rels = _rels(rec)
+    assert ("大邑县委宣传部", "subOrganizationOf", "大邑县委") in rels
+    assert ("大邑县委宣传部", "subOrganizationOf", "大邑县") not in rels
+    assert ("大邑县公安局晋原派出所", "subOrganizationOf", "大邑县") not in rels
+    assert ("大邑经济开发区管委会", "subOrganizationOf", "大邑县") not in rels
+
+
+def test_personnel_notice_puts_the_name_before_its_posts():
+    rec = _rec("邢台日报\n2024年11月20日\n干部任前公示\n"
+               "裴某新，男，汉族，1976年5月生，中共党员，现任邢台市生态环境局副局长，拟任县政府副职。\n"
+               "车某清，女，汉族，1982年9月生，现任南和区委办公室主任，拟任乡镇党委书记。\n")
+    assert {"裴某新", "车某清"} <= _ents(rec, "Official")
+    assert {"邢台市生态环境局", "南和区委办公室"} <= _ents(rec, "Agency")
+    assert not any(n.startswith("现任") for n in _ents(rec))
+    assert {(p["person"], p["title"]) for p in rec["posts"]} >= {("裴某新", "副局长"), ("车某清", "主任")}
+
+
+def test_portfolio_members_teams_and_prepositions_after_titles():
+    rec = _rec(COUNTY + "本报讯 晋原街道党工委委员、宣传委员简某娜介绍，好。派出所所长伍某刚带领民警向群众发放资料。"
+               "紫薇社区舞蹈队参加比赛。大邑经济开发区与某集团签约。大邑经开区管委会主任伊某武说，好。")
+    assert ("简某娜", "宣传委员") in {(p["person"], p["title"]) for p in rec["posts"]}
+    assert "向群众" not in _ents(rec)
+    assert "紫薇社区舞蹈队" in _ents(rec, "Organization")
+    assert "大邑经开区" not in _ents(rec, "District")        # an alias of 大邑经济开发区
+
+
+def test_quoted_programmes_before_meetings_and_events_and_unquoted_schemes():
+    rec = _rec(CITY + "本报讯 某街道召开“共富工坊”建设推进会。区工商联召开“百企联百村”结对帮扶工作推进会。"
+               "千灯湖公园迎来“湖畔春季游园会”。"
+               "县里还建立了蚕丝制品质量追溯制。我市今年实施的背街小巷整治提升工程已开工。")
+    assert {"共富工坊", "百企联百村", "湖畔春季游园会", "蚕丝制品质量追溯制",
+            "背街小巷整治提升工程"} <= _ents(rec, "Initiative")
+    assert "百企联百村" not in _ents(rec, "District")
+
+
+def test_generic_schemes_are_not_named():
+    rec = _rec(CITY + "本报讯 各地开展专项整治行动，建立健全长效机制。")
+    assert not _ents(rec, "Initiative")
+
+
+def test_town_names_ending_in_cheng_and_after_a_preposition():
+    rec = _rec(CITY + "本报讯 医院还在东城街道柳荫河社区开展义诊。反诈宣传进社区。")
+    assert {"东城街道", "柳荫河社区"} <= _ents(rec, "District")
+    assert not {"柳荫河", "城街道柳荫河"} & _ents(rec)
+    assert not any("进社区" in n for n in _ents(rec))
+
+
+def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
+    rec = _rec(CITY + "本报讯 其中，东昌府区柳荫西大街的春华小区改造已完工。\n小山楂串起致富路\n")
+    assert "柳荫西大街" in _ents(rec, "Place")
+    assert "东昌府区柳荫西大街" not in _ents(rec)
+    assert not any(n.endswith("致富路") for n in _ents(rec))
+
+
+def test_firms_and_associations_keep_the_areas_of_their_registered_names():
+    rec = _rec(CITY + "本报讯 佛山市南海区灯饰商会、温州藤桥强村发展有限公司等32家商协会和企业签订协议。")
+    assert "佛山市南海区灯饰商会" in _ents(rec, "Organization")
+    assert "温州藤桥强村发展有限公司" in _ents(rec, "Company")
+    assert not {"家商协会", "南海区灯饰商会"} & _ents(rec)
+
+
+def test_the_captain_of_a_private_team_is_no_official():
+    rec = _rec(COUNTY + "本报讯 晋原街道紫薇社区舞蹈队队长芮某梅说：“好。”")
+    assert "芮某梅" in _ents(rec, "Person")
+
+
+# ---- relations in other cities' papers -------------------------------------------
+
+def test_hosts_after_you_run_the_event_and_listed_hosts_cooperate():
+    rec = _rec(COUNTY + "大邑讯 由县委宣传部、县文化馆主办，县融媒体中心承办的第二届“鹤某杯”群众文艺汇演开幕。")
+    rels = _rels(rec)
+    assert {("大邑县委宣传部", "runs", "鹤某杯"), ("大邑县文化馆", "runs", "鹤某杯"),
+            ("大邑县融媒体中心", "runs", "鹤某杯")} <= rels
+    assert ("大邑县委宣传部", "cooperatesWith", "大邑县文化馆") in rels or \
+        ("大邑县文化馆", "cooperatesWith", "大邑县委宣传部") in rels
+
+
+def test_joint_action_and_a_partner_named_with_its_province():
+    rec = _rec(COUNTY + "本报讯 县公安局联合县人民法院、县司法局开展宣传。县住建局、县城管局将联合开展检查。"
+               "大邑县与贵州省黔西市签订协作协议。")
+    pairs = {frozenset((h, t)) for h, r, t in _rels(rec) if r == "cooperatesWith"}
+    assert {frozenset(("大邑县公安局", "大邑县人民法院")), frozenset(("大邑县公安局", "大邑县司法局")),
+            frozenset(("大邑县住建局", "大邑县城管局")), frozenset(("大邑县", "黔西市"))} <= pairs
+    assert frozenset(("大邑县", "贵州省")) not in pairs
+
+
+def test_towns_of_a_county_paper_and_villages_of_the_town_just_named():
+    rec = _rec(COUNTY + "本报讯 在安仁镇，稻田里鱼跃虾欢。走进华兴村，村民正在收割。")
+    assert {("安仁镇", "locatedIn", "大邑县"), ("华兴村", "locatedIn", "安仁镇")} <= _rels(rec)
+
+
+def test_areas_side_by_side_in_a_headline_and_a_body_named_after_city_and_county():
+    rec = _rec(CITY + "本报讯 东昌府区与冠县签订协议。聊城市东昌府区花卉商会成立。\n东昌府冠县携手共建\n")
+    rels = _rels(rec)
+    assert ("冠县", "locatedIn", "东昌府区") not in rels
+    assert {("聊城市东昌府区花卉商会", "locatedIn", "东昌府区"),
+            ("聊城市东昌府区花卉商会", "locatedIn", "聊城市")} <= rels
+
+
+def test_a_regulation_cited_is_no_initiative_but_one_issued_is():
+    rec = _rec(CITY + "本报讯 根据《干部选拔任用工作条例》有关规定，现公示如下。市政府印发《城区绿化提升实施方案》。")
+    assert "干部选拔任用工作条例" not in _ents(rec, "Initiative")
+    assert "城区绿化提升实施方案" in _ents(rec, "Initiative")

@@ -138,8 +138,8 @@ class DocContext:
         the article; `nearest_first` (该县) prefers the one just named."""
         art = self.article_at(pos)
         lo = art.start if art else 0
-        if level_char in ("镇", "乡", "街道"):
-            # 镇便民服务中心: the town named last before it in the article
+        if level_char in TOWN_LEVELS:
+            # 镇便民服务中心, 村党支部: the town or village named last before it in the article
             towns = [m for m in self.mentions_between(lo, pos) if m.type == "District"
                      and m.name.endswith(level_char)]
             if towns:
@@ -170,6 +170,9 @@ class DocContext:
 
 Component = Callable[[DocContext], None]
 
+# levels below the county that 镇/街道/村 before a body refer to, resolved from the article
+TOWN_LEVELS = ("镇", "乡", "街道", "社区", "村")
+
 
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                allow_divisions: bool = True, strict: bool = False,
@@ -184,9 +187,13 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
     # the head may sit inside a token ("规划局"): take the whole token
     while toks and toks[-1].end > head_start:
         start = min(start, toks[-1].start)
-        toks.pop()
+        glued = toks.pop()
+        if start == glued.start and glued.word[0] in lexicon.NAME_STOP and head_start > start + 1 \
+                and segmenter().tk.FREQ.get(glued.word, 0) == 0:
+            return start + 1  # jieba's guess glued a preposition to the name: 在泽雅|镇
     seg = segmenter()
-    for t in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
         w = t.word
         if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
             break
@@ -204,9 +211,14 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                 continue
             break
         if len(w) >= 2 and w[0] in lexicon.NAME_STOP and w[1:] not in lexicon.NAME_STOP_WORDS \
-                and seg.tk.FREQ.get(w, 0) < 5000 and t.tag in ("v", "x", "p", "d"):
-            start = t.start + 1  # jieba glued a function word to the name: 在|位山灌区
+                and seg.tk.FREQ.get(w, 0) < 5000 and t.tag in ("v", "x", "p", "d") \
+                and not (k and toks[k - 1].word in lexicon.NAME_STOP):
+            # jieba glued a function word to the name: 在|位山灌区; after one (在|如城街道) it is the name's
+            start = t.start + 1
             break
+        if w == "委" and ctx.first_ending_at(t.start, ("District",)):
+            start = t.start   # 南和区|委|办公室: the area's Party committee, part of the name
+            continue
         if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1:
             break
         common = seg.tk.FREQ.get(w, 0) >= 200
@@ -220,6 +232,11 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if not allow_divisions and (w in gazetteer().by_name or w.endswith(("街道", "社区", "村", "镇", "乡"))
                                     or ctx.first_ending_at(t.end, ("District",))):
             break
+        if not allow_divisions:
+            inner = [m.end for m in ctx.mentions_over(t.end - 1)
+                     if m.type == "District" and t.start < m.end < t.end]
+            if inner:
+                return max(inner)  # 泽雅镇|纸山村 that jieba cut as 泽雅|镇纸|山: the town ends the chunk
         if head_start - t.start > max_len:
             break
         start = t.start

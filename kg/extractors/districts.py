@@ -22,6 +22,10 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
            "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
            "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
+# jieba knows some towns as one proper-noun token (安仁镇/nr): a name, not a word like 故乡
+PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
+# words ending in 城 that make 城+suffix no name (县城社区); X城街道 otherwise is one (如城街道)
+CITY_WORDS = {"县城", "主城", "进城", "省城", "京城", "全城", "满城", "城"}
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
@@ -131,7 +135,8 @@ def _towns(ctx: DocContext, sent) -> None:
         he = hs + len(m.group(1))
         tok = next((t for t in toks if t.start < he <= t.end), None)
         if tok and len(m.group(1)) == 1 and tok.word != m.group(1) and tok.end == he and \
-                tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0:
+                tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0 and \
+                not (len(tok.word) >= 3 and tok.tag in PROPER_TAGS):
             # 故乡, 坐镇, 农村: a word that ends in the suffix; but 姚|村镇 is the town 姚村镇,
             # a name character that jieba left alone before a word it knew
             prev = next((t for t in toks if t.end == tok.start), None)
@@ -140,12 +145,15 @@ def _towns(ctx: DocContext, sent) -> None:
                 ctx.add(prev.word + tok.word, "District", prev.start, he, source="districts")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False)
+        if ctx.text[he:he + 1] == "”" and "“" in ctx.text[max(sent.start, start - 6):start + 1]:
+            continue          # “百企帮百村”: a quoted slogan ends in 村, it names no village
         name = ctx.text[start:hs + len(m.group(1))]
         core = name[: -len(m.group(1))]
         if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or core[0] in "个名家处座条":
             continue
-        if any(core.endswith(x) for x in ("农", "城", "乡", "镇", "各", "该", "全")):
-            continue
+        if any(core.endswith(x) for x in ("农", "乡", "镇", "各", "该", "全")) or core[-2:] in CITY_WORDS \
+                or core[-1] in "进入":
+            continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
         if re.search(r"\d", core):
             continue
         ctx.add(name, "District", start, hs + len(m.group(1)), source="districts")

@@ -20,12 +20,14 @@ STRONG_HEADS = ("主题活动", "公益活动", "开放活动", "活动", "专�
                 "制度", "体系", "平台", "系统", "模式", "工作法", "计划", "改革", "图片展", "书画展",
                 "展览", "展", "宣传月", "月", "节", "大赛", "赛", "集市", "驿站", "服务站", "解决方案",
                 "办事指南", "专窗", "队伍", "项目", "一件事", "举措", "试点", "帮代办服务", "提醒服务",
-                "首发式", "行")
+                "首发式", "行", "推进会", "现场会", "座谈会", "部署会", "动员会", "观摩会", "启动仪式",
+                "汇演", "展演")
 # heads that only count right after the quote (“红色物业”建设)
 NEAR_HEADS = ("建设", "工作", "网", "圈", "制", "通道")
 # a quoted name whose own last word is a head needs nothing after it (“田长制”)
 SELF_HEADS = ("制", "机制", "工程", "行动", "计划", "品牌", "平台", "体系", "模式", "通道", "网",
-              "圈", "驿站", "服务站", "集市", "奖", "文艺奖", "工作法", "专窗", "一件事", "年")
+              "圈", "驿站", "服务站", "集市", "奖", "文艺奖", "工作法", "专窗", "一件事", "年",
+              "工坊", "游园会", "博览会", "运动会", "艺术节", "文化节", "音乐节", "读书节", "汇演", "论坛")
 ACTION_VERBS = ("打造", "推行", "实施", "开展", "创新", "启动", "推出", "搭建", "创建", "深化", "升级",
                 "组建", "设立", "构建", "织密", "建立", "推进", "探索", "举办", "承办", "主办",
                 "实行", "上线", "发布", "开通", "担任", "采取", "推广", "叫响")
@@ -42,10 +44,16 @@ ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorte
      "研究会", "促进会", "突击队", "先锋队", "巾帼队"), key=len, reverse=True))) + ")(?![\u4e00-\u9fff])")
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
+CITED = re.compile(r"(?:根据|依据|按照|依照|对照|遵照)$")
 MEETING = re.compile(r"(全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(?:工作会议|视频会议|会议|大会|"
                      r"推进会|现场会|座谈会|动员会|部署会|培训班))")
 EVENT = re.compile(r"第[\d一二三四五六七八九十百]+届([\u4e00-\u9fff]{2,16}?(?:文艺奖|金鸡奖|百花奖|奖|艺术节|"
                    r"文化节|书画展|博览会|运动会|论坛|大赛))")
+# an unquoted scheme put into effect: 实施的城镇老旧小区改造工程, 建立了羊绒制品质量追溯制
+SCHEME = re.compile(r"(?:实施|推行|建立|实行|推进|开展|启动|落实|深化)(?:了|的)?"
+                    r"([\u4e00-\u9fff]{4,16}?(?:工程|行动|责任制|追溯制|长制))")
+GENERIC_SCHEME_START = ("专项", "各项", "各类", "系列", "一系列", "相关", "有关", "这项", "该", "此", "多项",
+                        "重点", "全面", "一批", "健全", "完善", "长效", "常态化", "深化", "进一步", "各")
 PROJECT = re.compile(r"项目(?![部组区地建经])")
 # words of a project's name that are verbs elsewhere (纸机节能升级改造项目)
 PROJECT_WORDS = {"节能", "升级", "改造", "扩建", "改扩建", "新建", "提升", "配套", "综合", "整治", "修复",
@@ -118,7 +126,7 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
         if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、"):
             return qe + near.end()
         strong = STRONG_AFTER.match(after)
-        if strong and (_ends_token(ctx, sent, qe + strong.end()) if strong.group(1)
+        if strong and (_ends_token(ctx, sent, qe + strong.end(), qe + strong.start(2)) if strong.group(1)
                        else not CJK_CONT.match(text, qe + strong.end())):
             return qe + strong.end()
     if numeric:
@@ -131,10 +139,12 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     return None
 
 
-def _ends_token(ctx: DocContext, sent, pos: int) -> bool:
-    """Whether a head ends a word here, and is not the tail of a verb (发|展 of 发展)."""
+def _ends_token(ctx: DocContext, sent, pos: int, head_start: int | None = None) -> bool:
+    """Whether a head ends a word here, and is not the tail of a verb (发|展 of 发展);
+    a head jieba cuts in two (推进|会) ends a word all the same."""
     tok = next((t for t in ctx.tokens(sent) if t.end == pos), None)
-    return tok is not None and not (tok.tag.startswith("v") and tok.word not in STRONG_HEADS)
+    return tok is not None and (head_start is not None and tok.start > head_start or
+                                not (tok.tag.startswith("v") and tok.word not in STRONG_HEADS))
 
 
 def _last_word(core: str) -> str:
@@ -150,6 +160,8 @@ def _unquoted(ctx: DocContext, sent) -> None:
     text = ctx.text
     for m in DOC_TITLE.finditer(sent.text):
         s = sent.start + m.start(1)
+        if CITED.search(text, max(sent.start, s - 6), s - 1):
+            continue          # 根据《…条例》有关规定: a rule cited, not one the page's bodies put out
         ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), source="initiatives")
     for m in MEETING.finditer(sent.text):
         s, e = sent.start + m.start(), sent.start + m.end()
@@ -160,6 +172,13 @@ def _unquoted(ctx: DocContext, sent) -> None:
         s, e = sent.start + m.start(), sent.start + m.end()
         if not ctx.covered(s, e, ("Initiative",)):
             ctx.add(text[s:e], "Initiative", s, e, name=m.group(1), source="initiatives")
+    for m in SCHEME.finditer(sent.text):
+        s, e = sent.start + m.start(1), sent.start + m.end(1)
+        core = m.group(1)
+        if core.startswith(GENERIC_SCHEME_START) or any(w in core for w in lexicon.NAME_STOP_WORDS - PROJECT_WORDS) \
+                or not _ends_token(ctx, sent, e) or ctx.covered(s, e, ("Initiative",)):
+            continue
+        ctx.add(core, "Initiative", s, e, source="initiatives")
     for m in PROJECT.finditer(sent.text):
         hs, he = sent.start + m.start(), sent.start + m.end()
         if text[hs - 1:hs] == "”" or ctx.covered(hs, he, ("Initiative",)):

@@ -10,7 +10,7 @@ import re
 
 from .. import lexicon
 from ..divisions import gazetteer
-from .base import DocContext, left_chunk
+from .base import TOWN_LEVELS, DocContext, left_chunk
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -72,14 +72,19 @@ def organisations(ctx: DocContext) -> None:
                         source="organisations")
                 continue
             start = left_chunk(ctx, sent, hs, max_len=22)
-            start = _drop_outer_divisions(ctx, start, hs)
+            if type_ != "Company":
+                start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
             ordinal = ORDINAL.match(ctx.text, start, hs)
             if ordinal:
                 start = ordinal.end()     # 第十一届全国人大常委会: the term is no part of the name
-            if ctx.text[start - 1:start] in ("各", "该", "每", "本", "全", "其"):
-                continue          # 各防汛指挥部: a kind of body, not a named one
+            if ctx.text[start - 1:start] in ("各", "该", "每", "本", "全", "其") or \
+                    ctx.text[start - 1:start].isdigit() and ctx.text[start] in "家个所名位支批":
+                continue          # 各防汛指挥部, 32家商协会: a kind of body, not a named one
             name = ctx.text[start:he]
             core = name[: -len(head)]
+            if core in TOWN_LEVELS:
+                _town_body(ctx, name, head, start, he)
+                continue
             if len(core) < 2 and not (core in "市区县省" and core):
                 continue
             if core in GENERIC_CORE or "级" in core \
@@ -107,6 +112,21 @@ def organisations(ctx: DocContext) -> None:
             ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
+
+
+# bodies an area below the county has of its own (镇党委, 街道党工委, 村党支部, 街道办事处)
+TOWN_BODY_HEADS = {"党委", "党工委", "党支部", "党总支", "总支", "支部", "办事处", "人民政府", "政府",
+                   "便民服务中心", "党群服务中心"}
+
+
+def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int) -> None:
+    """镇党委书记, 村党支部书记: the body of the town or village the article is about, named in full."""
+    before = ctx.text[start - 1:start]
+    if before and (before.isdigit() or before in "%％个多所有"):
+        return            # 80%社区党群服务中心: a count of such bodies, not one of them
+    town = ctx.area_for(name[: -len(head)], start) if head in TOWN_BODY_HEADS else None
+    if town:
+        ctx.add(name, "Agency", start, end, name=town.name + head, source="organisations")
 
 
 SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
@@ -205,18 +225,20 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
     if tok.word in lexicon.TITLES:
         # 市委|常委: an organisation glued to a title; 党组|书记 is only a title, except
         # after a community or village, whose Party committee is a body of its own
-        if tok.start == hs and any(m.type == "District" and m.end == hs and
-                                   m.text.endswith(("社区", "村", "街道", "镇", "乡"))
-                                   for m in ctx.mentions_over(hs - 1)):
+        if tok.start == hs and (text[hs - 2:hs] in TOWN_LEVELS or text[hs - 1:hs] in TOWN_LEVELS or
+                                any(m.type == "District" and m.end == hs and m.text.endswith(TOWN_LEVELS)
+                                    for m in ctx.mentions_over(hs - 1))):
             return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
     return TITLE_AT.match(text, he) is not None
 
 
 def _drop_outer_divisions(ctx: DocContext, start: int, hs: int) -> int:
-    """Of a chain of areas before a name keep the nearest (高新区先锋社区党群服务中心 -> 先锋社区…)."""
+    """Of a chain of areas before a name keep the nearest below the county (高新区先锋社区党群服务中心
+    -> 先锋社区…); a county after its city stays (佛山市南海区家居商会 is the association's name)."""
     chain = [m for m in ctx.mentions_between(start, hs) if m.type == "District" and m.end <= hs]
-    while len(chain) >= 2 and chain[0].start == start and chain[0].end == chain[1].start:
+    while len(chain) >= 2 and chain[0].start == start and chain[0].end == chain[1].start \
+            and chain[1].name.endswith(TOWN_LEVELS):
         start = chain[1].start
         chain.pop(0)
     return start

@@ -26,6 +26,11 @@ HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "�
                   "先", "女", "姐", "哥", "叔", "婶", "伯"}
 # an interview's speaker before a colon at the start of a paragraph (郭庆祥：…)
 SPEAKER = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[：:]")
+# surnames that are also prepositions (向群众, 于今年): a common word after them is no given name
+PREPOSITION_SURNAMES = set("向于和从对为将与及由自同把")
+# a personnel notice: 裴某新，男，汉族，…，现任X局副局长
+PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]")
+CURRENT_POST = re.compile(r"现任([^，。；;,\n]{2,40})")
 # function characters that end a two-character name rather than extend it (张涛|在)
 NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能地得着过们")
 # roles that introduce a private person's name: 村民李笑笑, 作者袁春光
@@ -56,6 +61,8 @@ def person_name_at(text: str, pos: int) -> str | None:
             continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word
         if cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES:
             return None       # 王先生, 张经理: a surname with an honorific is no name
+        if cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000):
+            return None       # 民警|向群众: a preposition before a common noun
         if _name_ends(text, pos + n) and not _is_word(cand):
             return cand
     return None
@@ -96,6 +103,7 @@ def persons(ctx: DocContext) -> None:
         if name == m.group(1) and not ctx.covered(m.start(1), m.end(1)) \
                 and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")):
             ctx.add(name, "Person", m.start(1), m.end(1), source="persons")
+    _profiles(ctx)
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
         _private_persons(ctx, sent)
@@ -110,6 +118,32 @@ def persons(ctx: DocContext) -> None:
                     ctx.add(name, "Person", p, p + n, source="persons")
                     break
     _repeat_known(ctx)
+
+
+def _profiles(ctx: DocContext) -> None:
+    """Personnel notices put the name first and the posts after 现任, each ending in a title."""
+    text = ctx.text
+    for m in PROFILE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if person_name_at(text, s) != m.group(1):
+            continue
+        end = text.find("\n", e)
+        cur = CURRENT_POST.search(text, e, end if end > 0 else len(text))
+        if not cur:
+            continue
+        posts = []
+        pos = cur.start(1)
+        for piece in cur.group(1).split("、"):
+            t = lexicon.TITLE_ENDING.search(piece)
+            if t:
+                ts = pos + t.start()
+                org = _org_before(ctx, ts)
+                posts.append(PostMention(m.group(1), t.group(), org.name if org else None,
+                                         ctx.evidence(s, ts + len(t.group()))))
+            pos += len(piece) + 1
+        if posts:
+            ctx.add(m.group(1), "Official", s, e, source="persons")
+            ctx.posts.extend(posts)
 
 
 def _private_persons(ctx: DocContext, sent) -> None:
@@ -192,7 +226,7 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
         chain.insert(0, (title, org, (m.start(), m.end())))
-        title_start = org_m.start if org_m else m.start()
+        title_start = org_m.start if org_m else _bare_body_before(text, sent.start, m.start())
         if title_start - 1 < sent.start or text[title_start - 1] not in "、，,":
             break
         end = title_start - 1
@@ -200,6 +234,18 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
     known = next((o for _, o, _ in chain if o), None)
     return [(t, o or (known if not any(t.endswith(x) for x in ("市长", "区长", "县长")) else o), sp)
             for t, o, sp in chain]
+
+
+BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)) + ")$")
+
+
+def _bare_body_before(text: str, lo: int, pos: int) -> int:
+    """Where an unnamed body before a title starts (、办事处|主任): the chain goes on past it."""
+    j = max(text.rfind(c, max(lo, pos - 8), pos) for c in "、，,")
+    piece = text[j + 1:pos]
+    if j >= lo and re.fullmatch(r"[\u4e00-\u9fff]+", piece) and BODY_HEAD_END.search(piece):
+        return j + 1
+    return pos
 
 
 THIS_BODY = re.compile(r"(?:该|本)(院|局|校|所|中心|公司|集团|委|厅|部|馆|行)$")
@@ -225,9 +271,11 @@ def _org_before(ctx: DocContext, pos: int):
 
 
 def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
+    org_types = {m.type for m in ctx.mentions if m.name == org} if org else set()
     if title in lexicon.COMPANY_TITLES:
-        org_types = {m.type for m in ctx.mentions if m.name == org}
         return bool(org_types & {"Agency", "District"})
+    if org_types == {"Organization"} and not org.endswith(lexicon.PUBLIC_ORG_HEADS):
+        return False      # 舞蹈队队长: the head of a private team or club holds no public post
     return title in lexicon.OFFICIAL_TITLES or title.endswith(("长", "书记", "主任", "主席", "委员"))
 
 

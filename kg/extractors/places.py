@@ -17,6 +17,11 @@ GENERIC = {"老旧", "居民", "新建", "商品房", "城市", "农村", "主�
            "堵点", "市管", "熟人", "治理", "示范", "试点", "周边", "附近", "所在"}
 LONGER_NAME = re.compile(r"[\d一二三四五六七八九十东西南北中]*(路|街|大道|社区|村|镇|桥|小区|广场)")
 COMMON_NOUNS = {"运河", "道路", "马路", "公路", "铁路", "河道", "河流", "湖泊", "桥梁", "街道"}
+# heads of streets and compounds: the areas written before them only say where they are
+STREET_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "西街", "街", "路", "大道", "胡同")
+# 致富路, 上学路: roads of speech that headlines and leads use
+FIGURATIVE_ROADS = {"致富", "上学", "放学", "回家", "求学", "小康", "创业", "成长", "就医", "出行", "返乡",
+                    "增收", "共富", "振兴", "转型", "奋斗", "追梦", "发展", "富民", "兴村"}
 RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
 
 
@@ -44,13 +49,15 @@ def places(ctx: DocContext) -> None:
             if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
                 continue
             start = left_chunk(ctx, sent, hs, max_len=12, strict=True)
-            start = _after_small_divisions(ctx, start, hs, all_levels=head == "小区")
+            start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core):
                 continue
-            if ctx.covered(hs, he, ("Agency", "Company", "Organization")):
-                continue          # the head itself belongs to an organisation's name
+            if ctx.covered(hs, he, ("Agency", "Company", "Organization", "District")):
+                continue          # the head belongs to an organisation's or area's name (龙游河社区)
+            if head == "路" and core[-2:] in FIGURATIVE_ROADS:
+                continue          # 串起致富路, 守护上学路: a figure of speech, not a road
             if ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
                 continue          # “熟人小区”: a quoted programme, not a place
             ctx.add(name, "Place", start, he, source="places")

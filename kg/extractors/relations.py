@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import lexicon
 from ..divisions import gazetteer
 from ..model import Mention
 from .base import DocContext, outermost
@@ -22,7 +23,7 @@ CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联�
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
 FOUNDS = re.compile(r"(设立|成立|组建|设置)")
 LOCATED = re.compile(r"(位于|地处|坐落于|落户|落户于|入驻)")
-PARTICIPATE = re.compile(r"出席|参加|参与|观摩|启动|致辞|讲话")
+PARTICIPATE = re.compile(r"出席|参加|参与|观摩|启动|致辞|讲话|主持")
 SUBSIDIARY = re.compile(r"(全资子公司|控股子公司|子公司)")
 # a mention right after these is an object or adjunct, not the clause's subject
 NOT_SUBJECT_BEFORE = ("在", "于", "对", "为", "与", "和", "同", "向", "从", "到", "将", "把", "被",
@@ -66,39 +67,61 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
     for m in ms:
         by_end.setdefault(m.end, []).append(m)
     agencies = {m.name for m in ms if m.type == "Agency"}
+    towns = {m.name for m in ms if m.type == "District" and m.source == "districts"}
     starts = [m.start for m in ms]          # ms is sorted by (start, -end)
     for m in ms:
+        # 聊城市委宣传部 is a department of 聊城市委, and through it only, of 聊城市
+        parent = max((a for a in agencies if a != m.name and m.name.startswith(a)), key=len,
+                     default=None) if m.type == "Agency" else None
+        inner = [o for o in ms[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)]
+                 if o is not m and o.end <= m.end and o.end - o.start < m.end - m.start]
+        # 大邑经济开发区管委会 belongs to the zone, not to 大邑 inside the zone's name
+        zone = max((o for o in inner if o.start == m.start and o.type == "District"),
+                   key=lambda o: o.end, default=None) if m.type == "Agency" else None
+
+        def part_of(area: str, s: int, e: int) -> None:
+            if parent is None or not parent.startswith(area):
+                ctx.relate(m.name, "subOrganizationOf", area, s, e)
+
         # adjacent chain: A immediately followed by B -> B locatedIn / subOrganizationOf A
         for prev in by_end.get(m.start, []):
+            if prev.type == "District" and m.type == "District" and not _may_contain(ctx, prev, m):
+                continue      # 瓯海黔西携手: two areas side by side in a headline, neither in the other
             if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
                 ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
             elif prev.type == "District" and m.type == "Agency":
-                ctx.relate(m.name, "subOrganizationOf", prev.name, prev.start, m.end)
+                part_of(prev.name, prev.start, m.end)
         if m.type not in ("Agency", "Company", "Organization", "Place", "District"):
             continue
         # a name that starts with an area's or a body's name
-        for o in ms[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)]:
-            if o is m or not (m.start <= o.start and o.end <= m.end) or o.end - o.start == m.end - m.start:
-                continue
+        for o in inner:
             if o.start == m.start and o.type in ("District", "Agency"):
-                if m.type == "Agency":
-                    ctx.relate(m.name, "subOrganizationOf", o.name, m.start, m.end)
-                elif o.type == "District":
+                if m.type == "Agency" and (o.type == "Agency" or o is zone):
+                    part_of(o.name, m.start, m.end)
+                elif o.type == "District" and m.type != "Agency":
                     ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
             elif m.type == "Agency" and o.type == "District" and o.start > m.start:
-                ctx.relate(m.name, "subOrganizationOf", o.name, m.start, m.end)
+                part_of(o.name, m.start, m.end)
+            elif o.type == "District" and o.start > m.start and by_end.get(o.start) and \
+                    any(p.type == "District" and p.start == m.start for p in by_end[o.start]):
+                ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)   # 佛山市|南海区|家居商会
         if m.name != m.text:
-            # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it
-            for d in sorted(ctx.divisions.values(), key=lambda d: -len(d.name)):
-                if m.name.startswith(d.name) and m.name != d.name:
-                    rel = "subOrganizationOf" if m.type == "Agency" else "locatedIn"
-                    ctx.relate(m.name, rel, d.name, m.start, m.end)
-                    break
-        if m.type == "Agency":
-            # 聊城市委宣传部 is a department of 聊城市委
-            parent = max((a for a in agencies if a != m.name and m.name.startswith(a)), key=len, default=None)
-            if parent:
-                ctx.relate(m.name, "subOrganizationOf", parent, m.start, m.end)
+            # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it;
+            # 镇党委 -> 搬经镇党委 is part of 搬经镇, a town the data set does not list
+            area = next((n for n in sorted({*ctx.divisions, *towns}, key=len, reverse=True)
+                         if m.name.startswith(n) and m.name != n), None)
+            if area and m.type == "Agency":
+                part_of(area, m.start, m.end)
+            elif area:
+                ctx.relate(m.name, "locatedIn", area, m.start, m.end)
+        if parent:
+            ctx.relate(m.name, "subOrganizationOf", parent, m.start, m.end)
+
+
+def _may_contain(ctx: DocContext, outer: Mention, inner: Mention) -> bool:
+    """Whether one area may lie in the other: unless both are in the data set and it says no."""
+    a, b = ctx.divisions.get(outer.name), ctx.divisions.get(inner.name)
+    return a is None or b is None or a in gazetteer().ancestors(b)
 
 
 def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
@@ -122,6 +145,17 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
                                      ctx.divisions[o.name].level == "county")
             if county:
                 ctx.relate(m.name, "locatedIn", county.name, county.start, m.end)
+            elif ctx.area and ctx.area.level == "county":
+                # a county paper's towns are its own (瓯海新闻: 娄桥街道 lies in 瓯海区)
+                ctx.relate(m.name, "locatedIn", ctx.area.name, m.start, m.end)
+        elif m.source == "districts" and m.name.endswith(("村", "社区")) and m.name not in ctx.divisions:
+            if any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
+                continue
+            # 在安仁镇……走进华兴村: a village lies in the town its article has just named
+            town = ctx.nearest_before(m.start, lambda o: o.type == "District" and o.source == "districts"
+                                      and o.name.endswith(("镇", "乡", "街道")))
+            if town:
+                ctx.relate(m.name, "locatedIn", town.name, town.start, m.end)
 
 
 def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Mention | None:
@@ -132,8 +166,8 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
         if o.type not in ORGS or o.source == "countries":
             continue
         lead = ctx.text[max(sent.start, o.start - 2):o.start]
-        if lead.endswith(NOT_SUBJECT_BEFORE):
-            continue
+        if lead.endswith(NOT_SUBJECT_BEFORE) or lexicon.TITLE_RE.match(ctx.text, o.end):
+            continue          # 安仁镇党委副书记苟某说: the body of a speaker's post is no actor
         return o
     return None
 
@@ -143,6 +177,11 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
     hosted = HOSTS.search(sent.text)
     for m in inside:
         if m.type != "Initiative":
+            continue
+        agents = _agents_before(ctx, sent, inside, m.start)
+        if agents:
+            for a in agents:
+                ctx.relate(a.name, "runs", m.name, a.start, m.end)
             continue
         subj = _subject(ctx, sent, inside, m.start)
         if subj is None:
@@ -155,6 +194,19 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
         for i in _lead_initiatives(ctx, sent.start):
             for h in hosts:
                 ctx.relate(h.name, "runs", i.name, h.start, h.end)
+
+
+AGENT = re.compile(r"由([^。；;]{2,60}?)(?:牵头|主办|承办|实施|组织|发起|举办|开展|推出|打造)[^。；;]{0,30}$")
+
+
+def _agents_before(ctx: DocContext, sent, inside: list[Mention], pos: int) -> list[Mention]:
+    """由县委宣传部、县文化广电旅游体育局主办，县融媒体中心承办的“鹤鸣杯”: the bodies after 由
+    and before the initiative run it."""
+    a = AGENT.search(ctx.text, sent.start, pos)
+    if not a:
+        return []
+    return [o for o in inside if o.type in ORGS and a.start(1) <= o.start and o.end <= pos
+            and o.source != "countries" and not ctx.covered(o.start, o.end, ("Initiative",))]
 
 
 def _lead_initiatives(ctx: DocContext, pos: int) -> list[Mention]:
@@ -188,10 +240,35 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         b_start, b_end = sent.start + m.start(2), sent.start + m.end(2)
         heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.source != "countries"]
         tails = [o for o in inside if o.type in ORGS and b_start <= o.start and o.end <= b_end]
+        # 贵州省黔西市: the partner is the last area of a chain, not the province that locates it
+        tails = [o for o in tails if not (o.type == "District" and
+                                          any(n.type == "District" and n.start == o.end for n in tails))]
         head = heads[-1] if heads else _article_subject(ctx, sent.start)
         if head:
             for t in tails:
                 ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
+    for j in re.finditer(r"联合(?!主办|举办|承办|印发|发布)", sent.text):
+        at = sent.start + j.start()
+        bodies = [o for o in inside if o.type in ORGS and o.source != "countries"]
+        partners = _listed_after(ctx, bodies, at + 2)
+        lead = next((o for o in bodies if o.end == at), None)
+        if partners and lead:
+            # 县公安局派出所联合县人民法院、县司法局开展: the one that joins with the others
+            for t in partners:
+                ctx.relate(lead.name, "cooperatesWith", t.name, lead.start, t.end)
+        elif not partners:
+            # 市住建局、市城管局将联合开展: the bodies listed before it act together
+            stem = re.search(r"(?:将|共同|还|也)*$", ctx.text[sent.start:at])
+            hosts = _listed_before(ctx, [o for o in bodies if o.type != "District"], at - len(stem.group()))
+            for i, a in enumerate(hosts):
+                for b in hosts[i + 1:]:
+                    ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
+    for v in re.finditer(r"主办|举办", sent.text):
+        # 由A、B主办: bodies listed together as hosts cooperate
+        hosts = _listed_before(ctx, [o for o in inside if o.type in BODIES], sent.start + v.start())
+        for i, a in enumerate(hosts):
+            for b in hosts[i + 1:]:
+                ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
     host = CO_HOST.search(sent.text)
     if host:
         # A、B联合主办: every two co-hosts cooperate
@@ -199,6 +276,30 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         for i, a in enumerate(hosts):
             for b in hosts[i + 1:]:
                 ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
+
+
+def _listed_before(ctx: DocContext, bodies: list[Mention], pos: int) -> list[Mention]:
+    """The bodies that end right at `pos` and those listed before them with 、/和/与/及."""
+    out: list[Mention] = []
+    end = pos
+    for o in sorted((o for o in bodies if o.end <= pos), key=lambda o: -o.end):
+        if ctx.text[o.end:end] not in (("",) if not out else ("、", "和", "与", "及")):
+            break
+        out.insert(0, o)
+        end = o.start
+    return out if len(out) >= 2 else []
+
+
+def _listed_after(ctx: DocContext, bodies: list[Mention], pos: int) -> list[Mention]:
+    """The bodies that start right at `pos` and those listed after them with 、/和/与/及."""
+    out: list[Mention] = []
+    start = pos
+    for o in sorted((o for o in bodies if o.start >= pos), key=lambda o: o.start):
+        if ctx.text[start:o.start] not in (("",) if not out else ("、", "和", "与", "及")):
+            break
+        out.append(o)
+        start = o.end
+    return out
 
 
 def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
