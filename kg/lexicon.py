@@ -19,7 +19,9 @@ SURNAMES = set(
     "索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕"
     "危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由念朗"
     # frequent in the south and west (赖 is among the hundred commonest nationwide)
-    "赖冒税蒯缑眭鄂郦钭訾逄郗璩蓬禤冼丘凤佴")
+    "赖冒税蒯缑眭鄂郦钭訾逄郗璩蓬禤冼丘凤佴"
+    # missed until papers from Fujian and Hubei (洪 is among the hundred commonest)
+    "洪庹邴")
 COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫"}
 
@@ -48,7 +50,9 @@ _AREA_HEADS = ("省长", "副省长", "市长", "副市长", "常务副市长", 
                "县长", "副县长", "常务副县长", "镇长", "副镇长", "乡长", "副乡长", "村长",
                "主任", "郡守", "州长", "市委书记", "区委书记", "县委书记", "镇党委书记",
                "村党支部书记", "党支部书记", "支部书记", "第一书记", "社区书记", "网格长", "田长",
-               "河长", "林长", "路长")
+               "河长", "林长", "路长",
+               # Inner Mongolia's banners (旗), sumu (苏木, town level) and gacha (嘎查, village level)
+               "旗长", "副旗长", "常务副旗长", "苏木长", "副苏木长", "嘎查长")
 OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | {
     "市委常委", "区委常委", "县委常委", "省委常委", "市委副书记", "区委副书记", "县委副书记",
     "省委副书记", "社区民警", "民警", "辅警", "警官", "法官", "检察官", "村支书", "网格员",
@@ -103,7 +107,7 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "景区", "体育场", "体育馆", "会展中心", "剧院")
 DISTRICT_HEADS = ("街道", "镇", "乡", "社区", "村", "经济技术开发区", "经济开发区", "开发区",
                   "高新技术产业开发区", "高新区", "新区", "产业园", "工业园", "化工产业园", "园区",
-                  "度假区", "示范区", "自治区", "郡", "道", "州")
+                  "度假区", "示范区", "自治区", "郡", "道", "州", "苏木", "嘎查")
 
 # Public institutions whose heads hold government-style posts (universities, hospitals).
 PUBLIC_ORG_HEADS = ("大学", "学院", "中学", "小学", "医院", "卫生院", "图书馆", "博物馆", "科技馆",
@@ -147,9 +151,10 @@ BANK_ABBREVIATIONS = {"工行": "中国工商银行", "建行": "中国建设银
 ZONE_ABBREVIATIONS = {"经开区": ("经济开发区", "经济技术开发区"), "高新区": ("高新技术产业开发区",)}
 
 # Relative area prefixes: 我市/全市/该县 ... resolved from the paper's or article's context.
-RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|镇|乡|街道|村|社区)")
+RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街道|村|社区|苏木|嘎查)")
 LEVEL_OF_SUFFIX = {"省": "province", "市": "city", "区": "county", "县": "county",
-                   "镇": "town", "乡": "town", "街道": "town", "村": "village", "社区": "village"}
+                   "旗": "county", "镇": "town", "乡": "town", "街道": "town", "苏木": "town",
+                   "村": "village", "社区": "village", "嘎查": "village"}
 
 # Function words and verbs that cannot be inside an organisation or place name.
 NAME_STOP = set("的了在与和及或为由对向将把被从到是等着过也都还又就并而但其该这那此各每某我你他她它们"

@@ -379,3 +379,18 @@ def test_a_regulation_cited_is_no_initiative_but_one_issued_is():
     rec = _rec(CITY + "本报讯 根据《干部选拔任用工作条例》有关规定，现公示如下。市政府印发《城区绿化提升实施方案》。")
     assert "干部选拔任用工作条例" not in _ents(rec, "Initiative")
     assert "城区绿化提升实施方案" in _ents(rec, "Initiative")
+
+
+def test_paper_name_with_a_genre_word_serves_the_area_it_starts_with():
+    rec = _rec("晋江经济报\n2024年7月9日\n\n本报讯（记者 王某）市市场监管局局长张建国带队检查商场。")
+    assert rec["masthead"]["area"] == "晋江市"
+    assert "晋江市市场监管局" in _ents(rec, "Agency")
+
+
+def test_banner_sumu_and_gacha_are_inner_mongolias_county_town_and_village():
+    rec = _rec("鄂尔多斯日报\n2024年6月4日\n\n本报讯 杭锦旗委书记王建军到伊和乌素苏木调研，"
+               "苏木长张立新陪同。红旗嘎查党支部书记、嘎查长刘明说，旗农牧局派来了技术员。")
+    assert {"伊和乌素苏木", "红旗嘎查"} <= _ents(rec, "District")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("张立新", "苏木长"), ("刘明", "嘎查长")} <= posts
+    assert "杭锦旗农牧局" in _ents(rec, "Agency")

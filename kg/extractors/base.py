@@ -146,7 +146,7 @@ class DocContext:
                 t = max(towns, key=lambda m: m.start)
                 return Division(code="", name=t.name, level="town", parent=None)
             return None
-        if level_char not in "省市区县":
+        if level_char not in "省市区县旗":
             return None
 
         def fits(d: Division) -> bool:
@@ -171,7 +171,9 @@ class DocContext:
 Component = Callable[[DocContext], None]
 
 # levels below the county that 镇/街道/村 before a body refer to, resolved from the article
-TOWN_LEVELS = ("镇", "乡", "街道", "社区", "村")
+TOWNS = ("镇", "乡", "街道", "苏木")        # 苏木: Inner Mongolia's town level
+VILLAGES = ("社区", "村", "嘎查")           # 嘎查: its village level
+TOWN_LEVELS = TOWNS + VILLAGES
 
 
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
@@ -200,7 +202,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES \
                 or lexicon.RELATIVE_AREA.fullmatch(w):
             break             # 该镇|西丰村党支部: a relative area is no part of the name
-        if w in ("市", "县", "区", "省", "镇", "乡"):
+        if w in ("市", "县", "区", "旗", "省", "镇", "乡"):
             if allow_divisions:
                 start = t.start  # a relative area prefix (县物业服务行业党委): keep it, resolve later
             break
@@ -229,7 +231,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
             break
         if t.tag == "m" and not w.startswith("第") and not w.endswith(("路", "街", "巷", "里", "号")):
             break             # a number ends a name, unless it numbers a road (黄河五路社区)
-        if not allow_divisions and (w in gazetteer().by_name or w.endswith(("街道", "社区", "村", "镇", "乡"))
+        if not allow_divisions and (w in gazetteer().by_name or w.endswith(TOWN_LEVELS)
                                     or ctx.first_ending_at(t.end, ("District",))):
             break
         if not allow_divisions:

@@ -12,7 +12,7 @@ from ..segment import segmenter
 from .base import CJK, DocContext, division_names_in, left_chunk
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
-TOWN = re.compile(r"(街道|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
+TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
                   r"村(?![民级庄委镇务干组里口内外头集]))")
 ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|"
                   r"化工产业园|产业园|工业园|新区|示范区|度假区)")
@@ -36,9 +36,7 @@ def find_area(ctx: DocContext) -> None:
     if ctx.masthead.paper:
         named = PAPER.match(ctx.masthead.paper)
         core = named.group(1) if named else ctx.masthead.paper
-        d = g.lookup(core)
-        if d:
-            ctx.area = d
+        ctx.area = _masthead_area(core)
     if ctx.area is None:
         counts = _area_votes(ctx.text)
         text = ctx.text
@@ -57,6 +55,17 @@ def find_area(ctx: DocContext) -> None:
                     break
         ctx.area = best
     ctx.masthead.area = ctx.area.name if ctx.area else None
+
+
+def _masthead_area(core: str) -> Division | None:
+    """The division a paper's name starts with: 晋江经济报 and 襄阳商报 serve 晋江 and 襄阳,
+    a genre word (经济, 商) standing between the area and 报."""
+    g = gazetteer()
+    for n in range(len(core), 1, -1):
+        d = g.lookup(core[:n])
+        if d:
+            return d
+    return None
 
 
 def _area_votes(text: str) -> Counter[str]:
@@ -201,7 +210,7 @@ def _foreign(ctx: DocContext, sent) -> None:
 def _relative(ctx: DocContext, sent) -> None:
     for m in lexicon.RELATIVE_AREA.finditer(sent.text):
         level = m.group(1)
-        if level not in "省市区县":
+        if level not in "省市区县旗":
             continue
         s = sent.start + m.start()
         d = ctx.area_for(level, s, nearest_first=m.group().startswith("该"))

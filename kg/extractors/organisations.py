@@ -266,7 +266,7 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
             return committee + name
     first = name[0]
     rest = name[1:]
-    if first in "市区县省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)):
+    if first in "市区县旗省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)):
         d = ctx.area_for(first, start)
         if d:
             return d.name + rest

@@ -14,7 +14,7 @@ import re
 from .. import lexicon
 from ..divisions import gazetteer
 from ..model import Mention
-from .base import DocContext, outermost
+from .base import TOWNS, VILLAGES, DocContext, outermost
 
 ORGS = ("Agency", "Company", "Organization", "District")
 BODIES = ("Agency", "Company", "Organization")
@@ -137,7 +137,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
             if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
                 ctx.divisions.setdefault(city.name, city)
                 ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
-        elif m.source == "districts" and m.name.endswith(("镇", "乡", "街道")) and m.name not in ctx.divisions:
+        elif m.source == "districts" and m.name.endswith(TOWNS) and m.name not in ctx.divisions:
             if any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
                 continue
             county = ctx.nearest_before(m.start, lambda o: o.type == "District" and
@@ -148,12 +148,12 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
             elif ctx.area and ctx.area.level == "county":
                 # a county paper's towns are its own (瓯海新闻: 娄桥街道 lies in 瓯海区)
                 ctx.relate(m.name, "locatedIn", ctx.area.name, m.start, m.end)
-        elif m.source == "districts" and m.name.endswith(("村", "社区")) and m.name not in ctx.divisions:
+        elif m.source == "districts" and m.name.endswith(VILLAGES) and m.name not in ctx.divisions:
             if any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
                 continue
             # 在安仁镇……走进华兴村: a village lies in the town its article has just named
             town = ctx.nearest_before(m.start, lambda o: o.type == "District" and o.source == "districts"
-                                      and o.name.endswith(("镇", "乡", "街道")))
+                                      and o.name.endswith(TOWNS))
             if town:
                 ctx.relate(m.name, "locatedIn", town.name, town.start, m.end)
 
