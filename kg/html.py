@@ -91,6 +91,16 @@ def _source(s: dict) -> dict:
             "start": s.get("start"), "end": s.get("end")}
 
 
+# Sources the page carries per node, edge or post: the panel lists this many and counts
+# the rest, which graph.json and graph.ttl hold. A corpus's home city has tens of
+# thousands of mentions; carried in full they made a 50 MB corpus's page 223 MB.
+SHOWN_SOURCES = 50
+
+
+def _sources(sources: list[dict]) -> list[dict]:
+    return [_source(s) for s in sources[:SHOWN_SOURCES]]
+
+
 def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
     """Ids of the most connected `max_nodes` nodes, or None when the whole graph fits.
 
@@ -170,14 +180,16 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                       "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
                       "code": d.get("code", ""), "degree": g.degree(n),
                       "posts": [{"title": p.get("title", ""), "as_of": p.get("as_of", ""),
-                                 "sources": [_source(s) for s in p.get("sources", [])]}
+                                 "sources": _sources(p.get("sources", [])),
+                                 "source_count": len(p.get("sources", []))}
                                 for p in d.get("posts", [])],
-                      "mentions": [_source(m) for m in d.get("mentions", [])]})
+                      "mentions": _sources(d.get("mentions", [])),
+                      "mention_count": len(d.get("mentions", []))})
     edges = []
     for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
-                      "as_of": d.get("as_of", ""),
-                      "sources": [_source(s) for s in d.get("sources", [])]})
+                      "as_of": d.get("as_of", ""), "sources": _sources(d.get("sources", [])),
+                      "source_count": len(d.get("sources", []))})
     cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \
             {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}

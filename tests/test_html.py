@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.graph import to_node_link
-from kg.html import (SPRING, _script_json, default_view, ego_subgraph, find_nodes, payload, render,
-                     seed_layout, write_html)
+from kg.html import (SHOWN_SOURCES, SPRING, _script_json, default_view, ego_subgraph, find_nodes, payload,
+                     render, seed_layout, write_html)
 
 EVIL = "</script><script>alert(1)</script><!--\u2028<img src=x onerror=alert(1)>"
 
@@ -97,6 +97,21 @@ def test_posts_are_edges_labelled_with_the_title_and_evidence_is_kept():
     assert data["articles"]["d.txt#a0"]["title"] == "会见"
     assert set(data["types"]) == {"Official", "Person", "Agency", "District", "Company"}
     assert data["rels"]["holds"]["count"] == 1
+
+
+def test_page_carries_a_bounded_sample_of_sources_and_counts_them_all():
+    g = _graph()
+    many = [dict(g.nodes["d1"]["mentions"][0], start=i, end=i + 3) for i in range(SHOWN_SOURCES + 70)]
+    g.nodes["d1"]["mentions"] = many
+    g.edges["a1", "d1", "locatedIn"]["sources"] = many
+    data = payload(g)
+    node = next(n for n in data["nodes"] if n["id"] == "d1")
+    edge = next(e for e in data["edges"] if (e["from"], e["to"]) == ("a1", "d1"))
+    assert [m["start"] for m in node["mentions"]] == list(range(SHOWN_SOURCES))
+    assert node["mention_count"] == edge["source_count"] == SHOWN_SOURCES + 70
+    assert len(edge["sources"]) == SHOWN_SOURCES
+    small = next(n for n in data["nodes"] if n["id"] == "p1")
+    assert small["mention_count"] == len(small["mentions"]) == 1
 
 
 def test_default_view_is_the_most_connected_part_above_max_nodes():

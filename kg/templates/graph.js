@@ -49,7 +49,7 @@
   for (const e of DATA.edges) e.hidden = !edgeShown(e);
   const visNodes = new vis.DataSet(DATA.nodes.map((n) => {
     const ti = typeInfo(n.type);
-    const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mentions.length} mentions`];
+    const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mention_count} mentions`];
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
     return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
             borderWidthSelected: 4,
@@ -241,9 +241,13 @@
                   s.start != null ? `chars ${s.start}–${s.end}` : ""];
     return el("div", bits.filter(Boolean).join(" · "), "cite");
   }
-  function sources(box, list, highlight, limit = 50) {
-    for (const s of list.slice(0, limit)) box.append(quote(s.quote, highlight), cite(s));
-    if (list.length > limit) box.appendChild(el("div", `… ${list.length - limit} more`, "muted"));
+  // `total`: how many sources there are; the page carries at most SHOWN_SOURCES of them
+  function sources(box, list, highlight, total, limit = 50) {
+    const shown = list.slice(0, limit);
+    for (const s of shown) box.append(quote(s.quote, highlight), cite(s));
+    if (total > shown.length) {
+      box.appendChild(el("div", `… ${total - shown.length} more (all in graph.ttl, graph.json)`, "muted"));
+    }
   }
   function badge(type) {
     const ti = typeInfo(type);
@@ -273,7 +277,7 @@
                     nodeLink(holder ? e.to : e.from));
         if (e.as_of) line.appendChild(el("span", `  (as of ${e.as_of})`, "muted"));
         f.appendChild(line);
-        sources(f, e.sources, e.title);
+        sources(f, e.sources, e.title, e.source_count);
         body.appendChild(f);
       }
       for (const p of n.posts) {
@@ -282,7 +286,7 @@
         line.appendChild(el("b", p.title));
         if (p.as_of) line.appendChild(el("span", `  (as of ${p.as_of})`, "muted"));
         f.appendChild(line);
-        sources(f, p.sources, p.title);
+        sources(f, p.sources, p.title, p.source_count);
         body.appendChild(f);
       }
     }
@@ -295,13 +299,13 @@
         line.append(document.createTextNode(out ? "→ " : "← "), el("b", `${e.rel} ${relInfo(e.rel).zh}`),
                     document.createTextNode(out ? " → " : " ← "), nodeLink(out ? e.to : e.from));
         f.appendChild(line);
-        sources(f, e.sources, null, 5);
+        sources(f, e.sources, null, e.source_count, 5);
         body.appendChild(f);
       }
     }
-    body.appendChild(el("h3", `来源 Sources (${n.mentions.length} mentions)`));
+    body.appendChild(el("h3", `来源 Sources (${n.mention_count} mentions)`));
     const byText = n.mentions.length ? n.mentions[0].text || n.label : n.label;
-    sources(body, n.mentions, byText);
+    sources(body, n.mentions, byText, n.mention_count);
   }
 
   function showEdge(eid) {
@@ -312,8 +316,8 @@
     line.append(nodeLink(e.from), document.createTextNode(` → ${e.rel} ${relInfo(e.rel).zh} → `), nodeLink(e.to));
     body.replaceChildren(line);
     if (e.as_of) body.appendChild(el("div", "as of " + e.as_of, "muted"));
-    body.appendChild(el("h3", `证据 Evidence (${e.sources.length})`));
-    sources(body, e.sources, e.rel === "holds" ? e.title : null);
+    body.appendChild(el("h3", `证据 Evidence (${e.source_count})`));
+    sources(body, e.sources, e.rel === "holds" ? e.title : null, e.source_count);
   }
 
   // ---- selection, search, ego --------------------------------------------------
