@@ -3,15 +3,22 @@
 Each process builds one Tokenizer (jieba's global state is not shared across
 worker processes), with a user dictionary made from kg.lexicon and the
 administrative-division data rather than fixes applied after segmentation.
+The prepared dictionary is cached in the user's cache folder (see _load_prepared).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import os
+import sys
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import jieba
-import jieba.posseg
+import jieba.finalseg
 
 from . import lexicon
 from .divisions import gazetteer
@@ -32,32 +39,21 @@ class Token(NamedTuple):
 
 
 class Segmenter:
+    """jieba with kg's user dictionary, and the part-of-speech tag of every known word."""
+
     def __init__(self) -> None:
         self.tk = jieba.Tokenizer()
-        self.tk.initialize()
-        self.tags = dict(jieba.posseg.dt.word_tag_tab) if jieba.posseg.dt.word_tag_tab else {}
-        if not self.tags:
-            jieba.posseg.dt.initialize()
-            self.tags = dict(jieba.posseg.dt.word_tag_tab)
-        words: dict[str, str] = {}
-        for t in lexicon.TITLES:
-            words[t] = "title"
-        for h in (*lexicon.AGENCY_HEADS, *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS,
-                  *lexicon.PLACE_HEADS):
-            if len(h) >= 2:
-                words.setdefault(h, "head")
-        for name in gazetteer().names():
-            words.setdefault(name, "ns")
-        for w, tag in words.items():
-            self.tk.add_word(w, freq=max(self.tk.suggest_freq(w, tune=False), 2000), tag=tag)
-            self.tags[w] = tag
-        # a title glued to the name after it must split there: 区长|江绍华, not 区|长江;
-        # and an organisation head glued to its title must split: 局|局长, not 局局长
-        for t in lexicon.TITLES:
-            self.tk.suggest_freq(t, tune=True)
-            for h in "局部处科所站院队组委":
-                if h + t in self.tk.FREQ and t.startswith(h):
-                    self.tk.del_word(h + t)
+        words = _user_words()
+        key = _dictionary_key(words)
+        prepared = _load_prepared(key)
+        if prepared is None:
+            prepared = _prepare(self.tk, words)
+            _store_prepared(key, prepared)
+        freq, total, self.tags, force_split = prepared
+        # what Tokenizer.initialize() and the add_word/del_word calls of _prepare leave behind
+        self.tk.FREQ, self.tk.total, self.tk.initialized = freq, total, True
+        for w in force_split:
+            jieba.finalseg.add_force_split(w)
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of `text`, in windows of WINDOW characters: jieba's HMM takes time
@@ -76,3 +72,101 @@ class Segmenter:
 @lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
     return Segmenter()
+
+
+# ---- the prepared dictionary -------------------------------------------------
+# Building the user dictionary costs each process about a second: jieba's own cache
+# is read with marshal.load from a file (one read call per word), jieba.posseg parses
+# dict.txt again for the tags, and the user words are cut once each to suggest their
+# frequencies. Its result (FREQ, total, tags, force-split words) depends only on
+# jieba's dictionary, this module and the word lists, so it is kept in the user's
+# cache folder, keyed by a hash of those, and read back in one marshal.loads.
+
+Prepared = tuple[dict[str, int], int, dict[str, str], list[str]]
+_MAGIC = b"kgseg1\n"
+
+
+def _user_words() -> dict[str, str]:
+    """The words kg teaches jieba, with their tags, in the order they are added."""
+    words: dict[str, str] = {}
+    for t in lexicon.TITLES:
+        words[t] = "title"
+    for h in (*lexicon.AGENCY_HEADS, *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS,
+              *lexicon.PLACE_HEADS):
+        if len(h) >= 2:
+            words.setdefault(h, "head")
+    for name in gazetteer().names():
+        words.setdefault(name, "ns")
+    return words
+
+
+def _prepare(tk: jieba.Tokenizer, words: dict[str, str]) -> Prepared:
+    """jieba's dictionary with kg's words added and tuned: the slow path, run on a cache miss."""
+    import jieba.posseg      # only here: importing it parses dict.txt for the tags
+
+    tk.initialize()
+    if not jieba.posseg.dt.word_tag_tab:
+        jieba.posseg.dt.initialize()
+    tags = dict(jieba.posseg.dt.word_tag_tab)
+    for w, tag in words.items():
+        tk.add_word(w, freq=max(tk.suggest_freq(w, tune=False), 2000), tag=tag)
+        tags[w] = tag
+    # a title glued to the name after it must split there: 区长|江绍华, not 区|长江;
+    # and an organisation head glued to its title must split: 局|局长, not 局局长
+    force_split: list[str] = []
+    for t in lexicon.TITLES:
+        tk.suggest_freq(t, tune=True)
+        for h in "局部处科所站院队组委":
+            if h + t in tk.FREQ and t.startswith(h):
+                tk.del_word(h + t)
+                force_split.append(h + t)
+    return tk.FREQ, tk.total, tags, force_split
+
+
+def _dictionary_key(words: dict[str, str]) -> str:
+    """Hash of everything the prepared dictionary is made from."""
+    h = hashlib.sha256(f"{sys.version_info[:2]}\x00jieba {jieba.__version__}\x00".encode())
+    h.update(Path(__file__).read_bytes())
+    h.update(Path(jieba.__file__).with_name("dict.txt").read_bytes())
+    h.update("\x00".join(f"{w}\x01{tag}" for w, tag in words.items()).encode())
+    h.update("\x00".join(lexicon.TITLES).encode())
+    return h.hexdigest()
+
+
+def _cache_path(key: str) -> Path:
+    """Where the entry for `key` lives: $XDG_CACHE_HOME/kg, else ~/.cache/kg (else the
+    temporary folder, when there is no home folder)."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:
+        base = Path(tempfile.gettempdir())
+    return base / "kg" / f"segmenter-{key[:32]}.marshal"
+
+
+def _load_prepared(key: str) -> Prepared | None:
+    """The cached prepared dictionary, or None when it is missing, truncated or altered."""
+    try:
+        data = _cache_path(key).read_bytes()
+    except OSError:
+        return None
+    digest, payload = data[len(_MAGIC):len(_MAGIC) + 32], data[len(_MAGIC) + 32:]
+    if not data.startswith(_MAGIC) or hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        freq, total, tags, force_split = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return freq, total, tags, force_split
+
+
+def _store_prepared(key: str, prepared: Prepared) -> None:
+    """Write the cache entry atomically; a folder that cannot be written only costs speed."""
+    from .outputs import atomic_write_bytes
+
+    payload = marshal.dumps(prepared)
+    path = _cache_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
+    except OSError as e:
+        logging.getLogger(__name__).debug("segmenter cache not written: %s", e)
