@@ -1,6 +1,8 @@
 """The segmenter's prepared-dictionary cache gives what building it gives, and never a bad entry."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import jieba
 
 from kg import segment
@@ -33,3 +35,17 @@ def test_altered_or_truncated_entry_is_a_miss(tmp_path, monkeypatch):
 def test_key_changes_with_the_words():
     words = segment._user_words()
     assert segment._dictionary_key(words) != segment._dictionary_key({**words, "新词语": "ns"})
+
+
+def test_cut_gives_jiebas_words():
+    """Segmenter.cut re-does jieba's accurate mode: it must agree with it word for word, on
+    ties (长子|长 and 长|子长 score alike: jieba keeps the longer first word), on runs
+    joined by '-', on whitespace, on words del_word removed and on what goes to the HMM."""
+    seg = segment.segmenter()
+    texts = ["长子长治", "江阳江", "区区区长", "县县县", "2023-2025年", "G20-峰会", "A-B-C",
+             "局局长王明", "区长江绍华说", "  \r\n\t 你好 世界\n", "孙立明汇报", "黎满庚本家儿",
+             "COVID-19疫情", "3.5%增长", "①Ⅱ#&+_.", "", "一", "东昌府区阳谷县冠县"]
+    for page in sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt")):
+        texts += page.read_text(encoding="utf-8").splitlines()
+    for t in texts:
+        assert seg.cut(t) == list(seg.tk.cut(t, HMM=True)), t
