@@ -201,6 +201,9 @@ def _prepare(tk: jieba.Tokenizer, words: dict[str, str]) -> Prepared:
             if h + t in tk.FREQ and t.startswith(h):
                 tk.del_word(h + t)
                 force_split.append(h + t)
+    # keyed by FREQ's own strings (every tagged word is in FREQ), so the cache entry stores
+    # each word once and a loaded segmenter holds one copy of it, not two
+    tags = {w: tags[w] for w in tk.FREQ if w in tags}
     return tk.FREQ, tk.total, tags, force_split
 
 
