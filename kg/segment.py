@@ -145,9 +145,82 @@ class Segmenter:
         if len(buf) == 1:
             out.append(buf)
         elif not self.tk.FREQ.get(buf):
-            out += jieba.finalseg.cut(buf)
+            out += _hmm_cut(buf)
         else:
             out += buf
+
+
+def _hmm_cut(text: str) -> list[str]:
+    """The words of jieba.finalseg.cut(text): its HMM, with the path kept as back-pointers
+    rather than a list copied per character and state, and the two-way max() written out.
+
+    Scores are summed in jieba's order; of equal scores jieba's max() over (score, state)
+    takes the later letter (S > M > E > B), and so does each comparison here."""
+    fs = jieba.finalseg
+    out: list[str] = []
+    for k, blk in enumerate(fs.re_han.split(text)):
+        if not k % 2:                  # no Chinese: numbers and letters whole, the rest as is
+            out += [x for x in fs.re_skip.split(blk) if x]
+            continue
+        for w in _hmm_words(blk):
+            if w in fs.Force_Split_Words:
+                out += w
+            else:
+                out.append(w)
+    return out
+
+
+def _hmm_words(obs: str) -> list[str]:
+    """jieba.finalseg's viterbi and __cut on one run of Chinese characters."""
+    fs = jieba.finalseg
+    low = fs.MIN_FLOAT
+    e_b, e_m, e_e, e_s = (fs.emit_P[y] for y in "BMES")
+    t = fs.trans_P
+    t_eb, t_sb = t["E"].get("B", low), t["S"].get("B", low)
+    t_mm, t_bm = t["M"].get("M", low), t["B"].get("M", low)
+    t_ss, t_es = t["S"].get("S", low), t["E"].get("S", low)
+    t_be, t_me = t["B"].get("E", low), t["M"].get("E", low)
+    c = obs[0]
+    v_b = fs.start_P["B"] + e_b.get(c, low)
+    v_m = fs.start_P["M"] + e_m.get(c, low)
+    v_e = fs.start_P["E"] + e_e.get(c, low)
+    v_s = fs.start_P["S"] + e_s.get(c, low)
+    back: list[tuple[str, str, str, str]] = []      # per character: best previous state of B, M, E, S
+    for c in obs[1:]:
+        em = e_b.get(c, low)
+        p, q = v_e + t_eb + em, v_s + t_sb + em
+        b_b, n_b = ("S", q) if q >= p else ("E", p)          # max over (E, S)
+        em = e_m.get(c, low)
+        p, q = v_m + t_mm + em, v_b + t_bm + em
+        b_m, n_m = ("B", q) if q > p else ("M", p)           # max over (M, B)
+        em = e_s.get(c, low)
+        p, q = v_s + t_ss + em, v_e + t_es + em
+        b_s, n_s = ("E", q) if q > p else ("S", p)           # max over (S, E)
+        em = e_e.get(c, low)
+        p, q = v_b + t_be + em, v_m + t_me + em
+        b_e, n_e = ("M", q) if q >= p else ("B", p)          # max over (B, M)
+        back.append((b_b, b_m, b_e, b_s))
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+    state = "S" if v_s >= v_e else "E"
+    states = [state]
+    for prev in reversed(back):
+        state = prev["BMES".index(state)]
+        states.append(state)
+    states.reverse()
+    words: list[str] = []
+    begin = nexti = 0
+    for i, pos in enumerate(states):
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            words.append(obs[begin:i + 1])
+            nexti = i + 1
+        elif pos == "S":
+            words.append(obs[i])
+            nexti = i + 1
+    if nexti < len(obs):
+        words.append(obs[nexti:])
+    return words
 
 
 @lru_cache(maxsize=1)

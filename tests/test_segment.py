@@ -49,3 +49,20 @@ def test_cut_gives_jiebas_words():
         texts += page.read_text(encoding="utf-8").splitlines()
     for t in texts:
         assert seg.cut(t) == list(seg.tk.cut(t, HMM=True)), t
+
+
+def test_hmm_gives_jiebas_words():
+    """_hmm_cut re-does jieba.finalseg.cut. Characters the HMM has no emission for score
+    alike in every state, so ties are common: jieba's max() breaks them by state letter."""
+    import random
+
+    import jieba.finalseg
+
+    segment.segmenter()                  # its deleted words are force-split
+    rng = random.Random(5)
+    pool = "王李张明华江绍线上评标跨域通办低碳就能我区" + "".join(
+        chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(300)) + "0123abc.%-_ ，。"
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    texts += sorted(jieba.finalseg.Force_Split_Words)
+    for t in texts:
+        assert segment._hmm_cut(t) == list(jieba.finalseg.cut(t)), t
