@@ -278,14 +278,14 @@ def outermost(ms: list[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _division_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
-    """The division names, and for each first character the lengths of the names it starts:
-    a page position is tried only at the lengths some name starting there has."""
+    """The division names, and for each pair of first characters the lengths of the names
+    it starts (every name has two characters at least): a page position is tried only at
+    the lengths of some name starting there."""
     g = gazetteer()
     names = frozenset(g.by_name) | frozenset(g.by_short)
     lengths: dict[str, set[int]] = {}
     for n in names:
-        if n:
-            lengths.setdefault(n[0], set()).add(len(n))
+        lengths.setdefault(n[:2], set()).add(len(n))
     return names, {c: tuple(sorted(ls)) for c, ls in lengths.items()}
 
 
@@ -300,8 +300,8 @@ def division_names_in(text: str) -> list[str]:
     """
     names, lengths_at = _division_index()
     found = set()
-    for i, ch in enumerate(text):
-        lengths = lengths_at.get(ch)
+    for i in range(len(text) - 1):
+        lengths = lengths_at.get(text[i:i + 2])
         if lengths:
             for n in lengths:
                 w = text[i:i + n]
