@@ -238,6 +238,7 @@ def segmenter() -> Segmenter:
 
 Prepared = tuple[dict[str, int], int, dict[str, str], list[str]]
 _MAGIC = b"kgseg1\n"
+KEEP_ENTRIES = 4
 
 
 def _user_words() -> dict[str, str]:
@@ -302,8 +303,9 @@ def _cache_path(key: str) -> Path:
 
 def _load_prepared(key: str) -> Prepared | None:
     """The cached prepared dictionary, or None when it is missing, truncated or altered."""
+    path = _cache_path(key)
     try:
-        data = _cache_path(key).read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
     digest, payload = data[len(_MAGIC):len(_MAGIC) + 32], data[len(_MAGIC) + 32:]
@@ -313,6 +315,10 @@ def _load_prepared(key: str) -> Prepared | None:
         freq, total, tags, force_split = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
+    try:
+        os.utime(path)              # recently used: _prune keeps it
+    except OSError:
+        pass
     return freq, total, tags, force_split
 
 
@@ -325,5 +331,19 @@ def _store_prepared(key: str, prepared: Prepared) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
+        _prune(path.parent)
     except OSError as e:
         logging.getLogger(__name__).debug("segmenter cache not written: %s", e)
+
+
+def _prune(folder: Path, keep: int = KEEP_ENTRIES) -> None:
+    """Remove all but the `keep` most recently used entries: each edit of a word list makes
+    a new one (13 MB), and several checkouts with different word lists may share the folder."""
+    entries = []
+    for p in folder.glob("segmenter-*.marshal"):
+        try:
+            entries.append((p.stat().st_mtime, p))
+        except OSError:             # removed meanwhile by another process
+            pass
+    for _, p in sorted(entries, reverse=True)[keep:]:
+        p.unlink(missing_ok=True)

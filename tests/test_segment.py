@@ -1,6 +1,7 @@
 """The segmenter's prepared-dictionary cache gives what building it gives, and never a bad entry."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jieba
@@ -66,3 +67,14 @@ def test_hmm_gives_jiebas_words():
     texts += sorted(jieba.finalseg.Force_Split_Words)
     for t in texts:
         assert segment._hmm_cut(t) == list(jieba.finalseg.cut(t)), t
+
+
+def test_old_entries_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for i in range(segment.KEEP_ENTRIES + 3):
+        key = f"{i:02d}" + "0" * 62
+        segment._store_prepared(key, ({"a": i}, i, {}, []))
+        os.utime(segment._cache_path(key), (1e9 + i, 1e9 + i))    # written a second apart
+    left = sorted((tmp_path / "kg").iterdir())
+    assert len(left) == segment.KEEP_ENTRIES
+    assert segment._load_prepared(f"{segment.KEEP_ENTRIES + 2:02d}" + "0" * 62) is not None   # the newest stays
