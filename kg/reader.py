@@ -90,7 +90,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
 
 
-@lru_cache(maxsize=1 << 16)     # a page has a few thousand distinct characters, and a million in all
+@lru_cache(maxsize=1 << 16)     # pure, and a page has a few thousand distinct characters
 def _normalise_char(ch: str) -> str:
     """NFKC for full-width forms, spaces unified; control characters dropped."""
     if ch in "\r\n":
