@@ -79,8 +79,8 @@ class Segmenter:
         per-position lists, dicts or tuples. The arithmetic and the tie-breaking are
         jieba's: a route scores log(freq) - log(total) plus the rest, summed in the
         same order, and of equal scores the longer word wins, as max() over
-        (score, end) tuples has it. Runs of single characters go to jieba's HMM as
-        jieba sends them; tests/test_segment.py checks the words against jieba's."""
+        (score, end) tuples has it. Runs of single characters go to the HMM (_hmm_cut)
+        where jieba sends them; tests/test_segment.py checks the words against jieba's."""
         out: list[str] = []
         blocks = _RE_HAN.split(text)
         for k, blk in enumerate(blocks):
@@ -98,13 +98,12 @@ class Segmenter:
 
     def _cut_run(self, run: str) -> list[str]:
         """jieba's __cut_DAG on one run of word characters."""
-        freq = self.tk.FREQ
-        get = freq.get
+        get = self.tk.FREQ.get
         n = len(run)
         logtotal = log(self.tk.total)
         unknown = log(1) - logtotal        # the score of a character jieba does not know
-        score = [0.0] * (n + 1)
-        nxt = list(range(1, n + 2))                    # end (exclusive) of the best first word
+        score = [0.0] * (n + 1)            # best route's score from each position on
+        nxt = list(range(1, n + 2))        # end (exclusive) of that route's first word
         for i in range(n - 1, -1, -1):
             best = None
             j = i
