@@ -190,8 +190,13 @@ def _move_trailing_headlines(groups: list[list[_Line]]) -> None:
         h = _bigrams("".join(x.text for x in heads))
         if not h:
             continue
-        before = len(h & _bigrams("".join(x.text for x in prev if x.kind in ("body", "lead"))))
-        after = len(h & _bigrams("".join(x.text for x in cur[len(heads):] if x.kind in ("body", "lead"))))
+        # how many of the headline's bigrams each body has: each starts with a CJK
+        # character, so occurring in a body is being one of its bigrams, and a substring
+        # search beats building the set of every bigram of both bodies
+        prev_body = "".join(x.text for x in prev if x.kind in ("body", "lead"))
+        cur_body = "".join(x.text for x in cur[len(heads):] if x.kind in ("body", "lead"))
+        before = sum(b in prev_body for b in h)
+        after = sum(b in cur_body for b in h)
         if before > after and before >= 2:
             prev.extend(heads)
             del cur[:len(heads)]

@@ -9,6 +9,8 @@ import fnmatch
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from .model import Document
@@ -88,6 +90,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
 
 
+@lru_cache(maxsize=1 << 16)     # pure, and a page has a few thousand distinct characters
 def _normalise_char(ch: str) -> str:
     """NFKC for full-width forms, spaces unified; control characters dropped."""
     if ch in "\r\n":
@@ -104,27 +107,34 @@ def _normalise_char(ch: str) -> str:
     return ch
 
 
+_SPACE = re.compile(" ")
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def clean(raw: str) -> tuple[str, list[int]]:
     """Normalise `raw` and repair line breaks; return text and origin map."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(raw):
-        for c in _normalise_char(ch):
-            chars.append(c)
-            origin.append(i)
-    # drop spaces a PDF put between CJK characters and digits ("11 月 3 日")
-    keep = [True] * len(chars)
-    for i, c in enumerate(chars):
-        if c == " " and 0 < i < len(chars) - 1:
-            a, b = chars[i - 1], chars[i + 1]
-            if (a.isdigit() and _is_cjk(b)) or (_is_cjk(a) and b.isdigit()):
-                keep[i] = False
-    chars = [c for c, k in zip(chars, keep) if k]
-    origin = [o for o, k in zip(origin, keep) if k]
+    normalised = list(map(_normalise_char, raw))
+    if set(map(len, normalised)) <= {1}:      # the usual page: each character stays one
+        chars, origin = normalised, list(range(len(raw)))
+    else:
+        chars, origin = [], []
+        for i, cs in enumerate(normalised):
+            for c in cs:
+                chars.append(c)
+                origin.append(i)
+    # drop spaces a PDF put between CJK characters and digits ("11 月 3 日"); only the
+    # spaces are visited, not every character
+    keep: list[bool] = []
+    for m in _SPACE.finditer("".join(chars), 1, len(chars) - 1):
+        a, b = chars[m.start() - 1], chars[m.start() + 1]
+        if (a.isdigit() and _is_cjk(b)) or (_is_cjk(a) and b.isdigit()):
+            keep = keep or [True] * len(chars)
+            keep[m.start()] = False
+    if keep:
+        chars, origin = list(compress(chars, keep)), list(compress(origin, keep))
     text = "".join(chars)
     lines = _split_lines(text)
     width = _column_width([text[s:e] for s, e in lines])

@@ -296,10 +296,16 @@ def outermost(ms: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _division_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+def _division_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The division names, and for each pair of first characters the lengths of the names
+    it starts (every name has two characters at least): a page position is tried only at
+    the lengths of some name starting there."""
     g = gazetteer()
     names = frozenset(g.by_name) | frozenset(g.by_short)
-    return names, frozenset(n[0] for n in names if n), tuple(sorted({len(n) for n in names}))
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        lengths.setdefault(n[:2], set()).add(len(n))
+    return names, {c: tuple(sorted(ls)) for c, ls in lengths.items()}
 
 
 @lru_cache(maxsize=4)       # the area guess and the districts component ask for the same page
@@ -311,10 +317,11 @@ def division_names_in(text: str) -> list[str]:
     the iteration order of a set of strings changes from process to process, and a
     caller counting votes would break ties differently on each worker.
     """
-    names, firsts, lengths = _division_index()
+    names, lengths_at = _division_index()
     found = set()
-    for i, ch in enumerate(text):
-        if ch in firsts:
+    for i in range(len(text) - 1):
+        lengths = lengths_at.get(text[i:i + 2])
+        if lengths:
             for n in lengths:
                 w = text[i:i + n]
                 if len(w) < n:

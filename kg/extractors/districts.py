@@ -103,6 +103,8 @@ def districts(ctx: DocContext) -> None:
     g = gazetteer()
     context = _context_codes(ctx)
     full_in_doc = {n for n in division_names_in(ctx.text) if n in g.by_name}
+    # countries a sentence may name: those the page names (most pages name none)
+    countries = [c for c in lexicon.COUNTRIES if c in ctx.text]
     for ai, si, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             w = t.word
@@ -125,7 +127,7 @@ def districts(ctx: DocContext) -> None:
                 ctx.add(w, "District", t.start, t.end, name=d.name, source="districts")
         _zones(ctx, sent)
         _towns(ctx, sent)
-        _foreign(ctx, sent)
+        _foreign(ctx, sent, countries)
         _relative(ctx, sent)
 
 
@@ -191,8 +193,8 @@ def _zones(ctx: DocContext, sent) -> None:
         ctx.add(name, "District", start, he, name=canonical, source="zones")
 
 
-def _foreign(ctx: DocContext, sent) -> None:
-    for country in lexicon.COUNTRIES:
+def _foreign(ctx: DocContext, sent, countries: list[str]) -> None:
+    for country in countries:
         if country not in sent.text:      # cheap test first: this runs per sentence and country
             continue
         for m in re.finditer(country, sent.text):

@@ -35,10 +35,12 @@ def places(ctx: DocContext) -> None:
             if not ctx.covered(m.start(), m.end()):
                 ctx.add(river, "Place", m.start(), m.end(), source="places")
     for ai, si, sent in ctx.sentences():
-        ends = {t.end for t in ctx.tokens(sent)}
+        ends: set[int] | None = None      # token ends, made at the sentence's first head
         for m in HEAD_RE.finditer(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
+            if ends is None:
+                ends = {t.end for t in ctx.tokens(sent)}
             if he not in ends and head in SHORT_HEADS:
                 continue
             tok = next((t for t in ctx.tokens(sent) if t.start < he <= t.end), None)
