@@ -100,8 +100,17 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[tuple[Submit, int
     elif workers <= 1:
         yield (lambda fn, *args: _Done(fn(*args))), 1
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
             yield pool.submit, 4 * workers
+
+
+def _start_worker() -> None:
+    """A local worker's start: load the segmenter, then exempt everything loaded so far
+    (jieba's dictionary, the division data: millions of objects that live as long as the
+    process) from garbage collection, which would otherwise rescan them again and again."""
+    from .segment import segmenter
+    segmenter()
+    gc.freeze()
 
 
 @contextmanager
