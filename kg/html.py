@@ -65,15 +65,16 @@ def _vis_assets() -> tuple[str, str]:
             (lib / "vis-network.css").read_text(encoding="utf-8"))
 
 
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def _script_json(obj: dict) -> Iterator[str]:
     """JSON safe inside <script>, in pieces (see json_pieces): no '</', '<!--' or U+2028
     can end or break the block (each is escaped where it stands, piece by piece)."""
     for piece in json_pieces(obj):
-        yield piece.translate(_SCRIPT_ESCAPES)
+        yield _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m[0]], piece)
 
 
 def _inline_js(js: str) -> str:
