@@ -394,3 +394,11 @@ def test_banner_sumu_and_gacha_are_inner_mongolias_county_town_and_village():
     posts = {(p["person"], p["title"]) for p in rec["posts"]}
     assert {("张立新", "苏木长"), ("刘明", "嘎查长")} <= posts
     assert "杭锦旗农牧局" in _ents(rec, "Agency")
+
+
+def test_paper_named_by_an_ambiguous_short_form_serves_the_area_the_page_names():
+    rec = _rec("长安报\n2024年5月15日\n\n本报讯 西安市长安区召开会议。区住建局局长李明说，"
+               "王曲街道将推进改造。")
+    assert rec["masthead"]["area"] == "长安区"
+    assert ("长安区住建局", "subOrganizationOf", "长安区") in _rels(rec)
+    assert ("王曲街道", "locatedIn", "长安区") in _rels(rec)
