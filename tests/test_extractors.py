@@ -402,3 +402,9 @@ def test_paper_named_by_an_ambiguous_short_form_serves_the_area_the_page_names()
     assert rec["masthead"]["area"] == "长安区"
     assert ("长安区住建局", "subOrganizationOf", "长安区") in _rels(rec)
     assert ("王曲街道", "locatedIn", "长安区") in _rels(rec)
+
+
+def test_court_written_with_and_without_renmin_is_one_body():
+    rec = _rec(DISTRICT + "东昌府区人民法院召开会议。区法院审判长李明说，将加快审理。")
+    courts = {e["name"] for e in rec["entities"] if "法院" in e["name"]}
+    assert courts == {"东昌府区人民法院"}
