@@ -408,3 +408,11 @@ def test_court_written_with_and_without_renmin_is_one_body():
     rec = _rec(DISTRICT + "东昌府区人民法院召开会议。区法院审判长李明说，将加快审理。")
     courts = {e["name"] for e in rec["entities"] if "法院" in e["name"]}
     assert courts == {"东昌府区人民法院"}
+
+
+def test_a_copula_or_settling_verb_glued_before_a_name_is_no_part_of_it():
+    rec = _rec(CITY + "驻村第一书记李红是聊城市发改委派驻的干部。该行今年已为柳林镇农户放贷，"
+               "新项目落户开发区。")
+    assert "聊城市发改委" in _ents(rec, "Agency")
+    assert "柳林镇" in _ents(rec, "District")
+    assert not {e for e in _ents(rec) if e.startswith(("李红是", "已为", "项目落户", "落户"))}
