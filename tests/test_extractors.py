@@ -416,3 +416,12 @@ def test_a_copula_or_settling_verb_glued_before_a_name_is_no_part_of_it():
     assert "聊城市发改委" in _ents(rec, "Agency")
     assert "柳林镇" in _ents(rec, "District")
     assert not {e for e in _ents(rec) if e.startswith(("李红是", "已为", "项目落户", "落户"))}
+
+
+def test_autonomous_prefecture_by_its_short_form_and_its_bodies_by_zhou():
+    rec = _rec("宾川融媒\n2024年8月22日\n\n本报讯 宾川县召开会议，传达学习州委会议精神。"
+               "大理州农业农村局专家到宾川县指导。")
+    assert "大理白族自治州" in _ents(rec, "District")
+    assert {"大理州委", "大理州农业农村局"} <= _ents(rec, "Agency")
+    assert {("大理州委", "subOrganizationOf", "大理白族自治州"),
+            ("宾川县", "locatedIn", "大理白族自治州")} <= _rels(rec)

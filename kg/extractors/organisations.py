@@ -85,7 +85,7 @@ def organisations(ctx: DocContext) -> None:
             if core in TOWN_LEVELS:
                 _town_body(ctx, name, head, start, he)
                 continue
-            if len(core) < 2 and not (core in "市区县省" and core):
+            if len(core) < 2 and not (core in "市区县旗州省" and core):
                 continue
             if core in GENERIC_CORE or "级" in core \
                     or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
@@ -94,7 +94,7 @@ def organisations(ctx: DocContext) -> None:
             if head in WEAK_HEADS and (len(_without_place(core, ctx)) < 2 or (
                     head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))):
                 continue          # an industry word ends a name only where the name ends (…传媒|交流协会)
-            if len(head) == 1 and core in ("市", "县", "区", "省") and head != "委":
+            if len(head) == 1 and core in ("市", "县", "区", "旗", "州", "省") and head != "委":
                 continue          # 市局, 省厅: a reference to some bureau, not a name
             if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions):
                 continue          # 法治政府: a kind of government, not a body
@@ -266,10 +266,11 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
             return committee + name
     first = name[0]
     rest = name[1:]
-    if first in "市区县旗省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)):
+    if first in "市区县旗州省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)):
         d = ctx.area_for(first, start)
         if d:
-            return d.name + rest
+            # 州委 in a 宾川 paper is 大理州委: papers name a prefecture's bodies by its short form
+            return (d.autonomous_short if first == "州" and d.autonomous_short else d.name) + rest
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
     for m in ctx.mentions_between(start, start + 1):
         if m.type == "District" and m.end < start + len(name) and m.name != m.text \
