@@ -425,3 +425,10 @@ def test_autonomous_prefecture_by_its_short_form_and_its_bodies_by_zhou():
     assert {"大理州委", "大理州农业农村局"} <= _ents(rec, "Agency")
     assert {("大理州委", "subOrganizationOf", "大理白族自治州"),
             ("宾川县", "locatedIn", "大理白族自治州")} <= _rels(rec)
+
+
+def test_county_level_city_just_named_owns_the_shi_bodies_of_a_prefecture_paper():
+    rec = _rec(CITY + "临清市在全市开展清洁行动，市住建局、市城管执法局联合清理垃圾。\n"
+               "另讯 市委组织部召开会议。会议强调，市委宣传部要配合。")
+    assert {"临清市住建局", "临清市城管执法局"} <= _ents(rec, "Agency")
+    assert "聊城市委宣传部" in _ents(rec, "Agency")

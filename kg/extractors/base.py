@@ -165,6 +165,10 @@ class DocContext:
                       if fits(d)), None)
         if nearest_first and near:
             return near[1]
+        if near and level_char == "市" and paper and paper.level == "city" \
+                and near[1].level == "county" and paper in gazetteer().ancestors(near[1]) \
+                and self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1:
+            return near[1]    # 宜城市在全市开展…，市住建局: in a 襄阳 paper, 宜城市's bureau
         return paper or (near[1] if near else None)
 
 
