@@ -432,3 +432,9 @@ def test_county_level_city_just_named_owns_the_shi_bodies_of_a_prefecture_paper(
                "另讯 市委组织部召开会议。会议强调，市委宣传部要配合。")
     assert {"临清市住建局", "临清市城管执法局"} <= _ents(rec, "Agency")
     assert "聊城市委宣传部" in _ents(rec, "Agency")
+
+
+def test_bare_banshichu_before_a_title_is_the_streets_office():
+    rec = _rec(DISTRICT + "柳园街道推行网格化管理。街道党工委副书记、办事处主任李明介绍了情况。")
+    assert "柳园街道办事处" in _ents(rec, "Agency")
+    assert ("柳园街道办事处", "subOrganizationOf", "柳园街道") in _rels(rec)

@@ -82,8 +82,9 @@ def organisations(ctx: DocContext) -> None:
                 continue          # 各防汛指挥部, 32家商协会: a kind of body, not a named one
             name = ctx.text[start:he]
             core = name[: -len(head)]
-            if core in TOWN_LEVELS:
-                _town_body(ctx, name, head, start, he)
+            if core in TOWN_LEVELS or not core and head == "办事处":
+                # 街道党工委副书记、办事处主任: a bare 办事处 is the street's own office
+                _town_body(ctx, name, head, start, he, level=core or "街道")
                 continue
             if len(core) < 2 and not (core in "市区县旗州省" and core):
                 continue
@@ -119,12 +120,12 @@ TOWN_BODY_HEADS = {"党委", "党工委", "党支部", "党总支", "总支", "�
                    "便民服务中心", "党群服务中心"}
 
 
-def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int) -> None:
+def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int, level: str) -> None:
     """镇党委书记, 村党支部书记: the body of the town or village the article is about, named in full."""
     before = ctx.text[start - 1:start]
     if before and (before.isdigit() or before in "%％个多所有"):
         return            # 80%社区党群服务中心: a count of such bodies, not one of them
-    town = ctx.area_for(name[: -len(head)], start) if head in TOWN_BODY_HEADS else None
+    town = ctx.area_for(level, start) if head in TOWN_BODY_HEADS else None
     if town:
         ctx.add(name, "Agency", start, end, name=town.name + head, source="organisations")
 
