@@ -48,6 +48,10 @@ BODY_ABBREVIATIONS: dict[str, str] = {
     "工商联": "工商业联合会",
 }
 
+# An area's government, court and procuratorate are written with or without 人民
+# (区法院 is 长安区人民法院), as the whole body name only: 政府采购中心 is another body.
+PEOPLES_PREFIXED = {"政府": "人民政府", "法院": "人民法院", "检察院": "人民检察院"}
+
 # An area's government is written 聊城市政府 or 聊城市人民政府; its Party committee
 # 聊城市委 or 中共聊城市委员会.
 PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
@@ -77,8 +81,8 @@ def strip_party(name: str) -> tuple[str, bool]:
 def expand(body: str, party: bool = False) -> str:
     """The full form of a body's name without its area (工信局党组 -> 工业和信息化局党组);
     `party`: the name began with 中共, so a bare 委员会 is the Party committee (委)."""
-    if body == "政府":
-        return "人民政府"
+    if body in PEOPLES_PREFIXED:
+        return PEOPLES_PREFIXED[body]
     if party and body == "委员会":
         return "委"
     return _BODY_RE.sub(_full, body)

@@ -21,6 +21,11 @@ _AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", 
                     "新区", "河东", "河西", "东区", "西区", "南区", "北区", "中原", "永和",
                     "金山", "普陀", "海南", "太平", "向阳", "红旗", "铁东", "铁西", "平安"}
 LEVELS = {0: "province", 1: "city", 2: "county"}
+# Peoples that name autonomous prefectures and counties; papers drop them (大理白族自治州 -> 大理州).
+PEOPLES = sorted(("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
+                  "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西",
+                  "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "仡佬", "锡伯", "普米", "塔吉克", "怒",
+                  "鄂温克", "裕固", "独龙", "鄂伦春", "保安", "撒拉", "毛南"), key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,25 @@ class Division:
                 s = self.name[: -len(suf)]
                 return None if s in _AMBIGUOUS_SHORT else s
         return None
+
+    @property
+    def autonomous_short(self) -> str | None:
+        """How papers write an autonomous prefecture or county: the place without its
+        peoples, then 州 or 县 (大理白族自治州 -> 大理州, 黔东南苗族侗族自治州 -> 黔东南州)."""
+        if not self.name.endswith(("自治州", "自治县")):
+            return None
+        core = self.name[:-3]
+        stripped = True
+        while stripped:
+            stripped = False
+            for p in PEOPLES:
+                for form in (p + "族", p):
+                    if core.endswith(form) and len(core) - len(form) >= 2:
+                        core, stripped = core[: -len(form)], True
+                        break
+                if stripped:
+                    break
+        return core + self.name[-1] if core != self.name[:-3] else None
 
 
 def _data_path() -> Path:
@@ -70,8 +94,9 @@ class Gazetteer:
         self.by_short: dict[str, list[Division]] = {}
         for d in sorted(self.by_code.values(), key=lambda d: d.code):
             self.by_name.setdefault(d.name, []).append(d)
-            if d.short:
-                self.by_short.setdefault(d.short, []).append(d)
+            for short in (d.short, d.autonomous_short):
+                if short:
+                    self.by_short.setdefault(short, []).append(d)
 
     def parent(self, d: Division) -> Division | None:
         return self.by_code.get(d.parent) if d.parent else None

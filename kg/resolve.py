@@ -139,8 +139,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                                          lexicon.ZONE_ABBREVIATIONS.items() if a in short for f in fs):
                     canon[short] = full        # 大邑经开区管委会 -> 大邑经济开发区管委会
                     break
-                if t == "Agency" and abbreviations.expand(short) == full:   # 市工信局
-                    canon[short] = full
+                if t == "Agency" and full in (abbreviations.expand(short), _expand_after_area(short)):
+                    canon[short] = full        # 市工信局; 长安区法院 -> 长安区人民法院
                     break
                 if t == "Company" and len(_company_key(short)) >= 2 and \
                         _company_key(full).startswith(_company_key(short)):
@@ -154,6 +154,12 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+def _expand_after_area(name: str) -> str:
+    """A body's name with the part after its area expanded (长安区|法院 -> 长安区人民法院)."""
+    area, rest = gazetteer().split_area(name)
+    return area + abbreviations.expand(rest) if area else name
 
 
 def _initiative_abbreviations(mentions: list[Mention], canon: dict[str, str]) -> None:

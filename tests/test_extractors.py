@@ -394,3 +394,47 @@ def test_banner_sumu_and_gacha_are_inner_mongolias_county_town_and_village():
     posts = {(p["person"], p["title"]) for p in rec["posts"]}
     assert {("张立新", "苏木长"), ("刘明", "嘎查长")} <= posts
     assert "杭锦旗农牧局" in _ents(rec, "Agency")
+
+
+def test_paper_named_by_an_ambiguous_short_form_serves_the_area_the_page_names():
+    rec = _rec("长安报\n2024年5月15日\n\n本报讯 西安市长安区召开会议。区住建局局长李明说，"
+               "王曲街道将推进改造。")
+    assert rec["masthead"]["area"] == "长安区"
+    assert ("长安区住建局", "subOrganizationOf", "长安区") in _rels(rec)
+    assert ("王曲街道", "locatedIn", "长安区") in _rels(rec)
+
+
+def test_court_written_with_and_without_renmin_is_one_body():
+    rec = _rec(DISTRICT + "东昌府区人民法院召开会议。区法院审判长李明说，将加快审理。")
+    courts = {e["name"] for e in rec["entities"] if "法院" in e["name"]}
+    assert courts == {"东昌府区人民法院"}
+
+
+def test_a_copula_or_settling_verb_glued_before_a_name_is_no_part_of_it():
+    rec = _rec(CITY + "驻村第一书记李红是聊城市发改委派驻的干部。该行今年已为柳林镇农户放贷，"
+               "新项目落户开发区。")
+    assert "聊城市发改委" in _ents(rec, "Agency")
+    assert "柳林镇" in _ents(rec, "District")
+    assert not {e for e in _ents(rec) if e.startswith(("李红是", "已为", "项目落户", "落户"))}
+
+
+def test_autonomous_prefecture_by_its_short_form_and_its_bodies_by_zhou():
+    rec = _rec("宾川融媒\n2024年8月22日\n\n本报讯 宾川县召开会议，传达学习州委会议精神。"
+               "大理州农业农村局专家到宾川县指导。")
+    assert "大理白族自治州" in _ents(rec, "District")
+    assert {"大理州委", "大理州农业农村局"} <= _ents(rec, "Agency")
+    assert {("大理州委", "subOrganizationOf", "大理白族自治州"),
+            ("宾川县", "locatedIn", "大理白族自治州")} <= _rels(rec)
+
+
+def test_county_level_city_just_named_owns_the_shi_bodies_of_a_prefecture_paper():
+    rec = _rec(CITY + "临清市在全市开展清洁行动，市住建局、市城管执法局联合清理垃圾。\n"
+               "另讯 市委组织部召开会议。会议强调，市委宣传部要配合。")
+    assert {"临清市住建局", "临清市城管执法局"} <= _ents(rec, "Agency")
+    assert "聊城市委宣传部" in _ents(rec, "Agency")
+
+
+def test_bare_banshichu_before_a_title_is_the_streets_office():
+    rec = _rec(DISTRICT + "柳园街道推行网格化管理。街道党工委副书记、办事处主任李明介绍了情况。")
+    assert "柳园街道办事处" in _ents(rec, "Agency")
+    assert ("柳园街道办事处", "subOrganizationOf", "柳园街道") in _rels(rec)

@@ -146,7 +146,7 @@ class DocContext:
                 t = max(towns, key=lambda m: m.start)
                 return Division(code="", name=t.name, level="town", parent=None)
             return None
-        if level_char not in "省市区县旗":
+        if level_char not in "省市区县旗州":
             return None
 
         def fits(d: Division) -> bool:
@@ -165,6 +165,10 @@ class DocContext:
                       if fits(d)), None)
         if nearest_first and near:
             return near[1]
+        if near and level_char == "市" and paper and paper.level == "city" \
+                and near[1].level == "county" and paper in gazetteer().ancestors(near[1]) \
+                and self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1:
+            return near[1]    # 宜城市在全市开展…，市住建局: in a 襄阳 paper, 宜城市's bureau
         return paper or (near[1] if near else None)
 
 
@@ -202,6 +206,9 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES \
                 or lexicon.RELATIVE_AREA.fullmatch(w):
             break             # 该镇|西丰村党支部: a relative area is no part of the name
+        if len(w) >= 2 and w[-1] in COPULAS and w not in gazetteer().by_name \
+                and w not in gazetteer().by_short:
+            break             # 韩冬是|鄂尔多斯市发改委, 已为|吴店镇: a copula glued on ends the name
         if w in ("市", "县", "区", "旗", "省", "镇", "乡"):
             if allow_divisions:
                 start = t.start  # a relative area prefix (县物业服务行业党委): keep it, resolve later
@@ -250,6 +257,9 @@ def _ends_head(prefix: str) -> bool:
     return any(tail.endswith(h) for h in (*lexicon.AGENCY_HEADS, *lexicon.COMPANY_HEADS,
                                           *lexicon.ORG_HEADS))
 
+
+# A copula or preposition jieba glues to the word before a name (韩冬是, 已为).
+COPULAS = "是为"
 
 # Single-character verbs that end a name on their left (消防宣传|进|学校).
 VERB_STOP = set("进让使给送走去来入出经据向往赴")

@@ -36,7 +36,7 @@ def find_area(ctx: DocContext) -> None:
     if ctx.masthead.paper:
         named = PAPER.match(ctx.masthead.paper)
         core = named.group(1) if named else ctx.masthead.paper
-        ctx.area = _masthead_area(core)
+        ctx.area = _masthead_area(core) or _masthead_area_in_text(core, ctx.text)
     if ctx.area is None:
         counts = _area_votes(ctx.text)
         text = ctx.text
@@ -66,6 +66,19 @@ def _masthead_area(core: str) -> Division | None:
         if d:
             return d
     return None
+
+
+def _masthead_area_in_text(core: str, text: str) -> Division | None:
+    """The division a paper is named after when its short form is too ambiguous to look up
+    (长安报: 长安 is also a word and two districts): the full name the page uses, taken
+    under the other divisions the page names (长安区 beside 西安 is Xi'an's)."""
+    g = gazetteer()
+    named = division_names_in(text)
+    full = [n for n in named if n in g.by_name and n.startswith(core) and len(n) - len(core) <= 3]
+    if not full:
+        return None
+    context = {d.code for n in named if n not in full for d in [g.lookup(n)] if d}
+    return g.lookup(max(full, key=lambda n: text.count(n)), context)
 
 
 def _area_votes(text: str) -> Counter[str]:

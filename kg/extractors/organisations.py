@@ -83,10 +83,11 @@ def organisations(ctx: DocContext) -> None:
                 continue          # 各防汛指挥部, 32家商协会: a kind of body, not a named one
             name = ctx.text[start:he]
             core = name[: -len(head)]
-            if core in TOWN_LEVELS:
-                _town_body(ctx, name, head, start, he)
+            if core in TOWN_LEVELS or not core and head == "办事处":
+                # 街道党工委副书记、办事处主任: a bare 办事处 is the street's own office
+                _town_body(ctx, name, head, start, he, level=core or "街道")
                 continue
-            if len(core) < 2 and not (core in "市区县省" and core):
+            if len(core) < 2 and not (core in "市区县旗州省" and core):
                 continue
             if core in GENERIC_CORE or "级" in core \
                     or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
@@ -95,7 +96,7 @@ def organisations(ctx: DocContext) -> None:
             if head in WEAK_HEADS and (len(_without_place(core, ctx)) < 2 or (
                     head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))):
                 continue          # an industry word ends a name only where the name ends (…传媒|交流协会)
-            if len(head) == 1 and core in ("市", "县", "区", "省") and head != "委":
+            if len(head) == 1 and core in ("市", "县", "区", "旗", "州", "省") and head != "委":
                 continue          # 市局, 省厅: a reference to some bureau, not a name
             if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions):
                 continue          # 法治政府: a kind of government, not a body
@@ -120,12 +121,12 @@ TOWN_BODY_HEADS = {"党委", "党工委", "党支部", "党总支", "总支", "�
                    "便民服务中心", "党群服务中心"}
 
 
-def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int) -> None:
+def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int, level: str) -> None:
     """镇党委书记, 村党支部书记: the body of the town or village the article is about, named in full."""
     before = ctx.text[start - 1:start]
     if before and (before.isdigit() or before in "%％个多所有"):
         return            # 80%社区党群服务中心: a count of such bodies, not one of them
-    town = ctx.area_for(name[: -len(head)], start) if head in TOWN_BODY_HEADS else None
+    town = ctx.area_for(level, start) if head in TOWN_BODY_HEADS else None
     if town:
         ctx.add(name, "Agency", start, end, name=town.name + head, source="organisations")
 
@@ -267,10 +268,11 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
             return committee + name
     first = name[0]
     rest = name[1:]
-    if first in "市区县旗省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)):
+    if first in "市区县旗州省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)):
         d = ctx.area_for(first, start)
         if d:
-            return d.name + rest
+            # 州委 in a 宾川 paper is 大理州委: papers name a prefecture's bodies by its short form
+            return (d.autonomous_short if first == "州" and d.autonomous_short else d.name) + rest
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
     for m in ctx.mentions_between(start, start + 1):
         if m.type == "District" and m.end < start + len(name) and m.name != m.text \

@@ -69,6 +69,9 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
     agencies = {m.name for m in ms if m.type == "Agency"}
     towns = {m.name for m in ms if m.type == "District" and m.source == "districts"}
     starts = [m.start for m in ms]          # ms is sorted by (start, -end)
+    # the prefixes a body's full name may start with: areas, and autonomous ones' short forms (大理州)
+    areas = {n: n for n in {*ctx.divisions, *towns}}
+    areas.update({d.autonomous_short: n for n, d in ctx.divisions.items() if d.autonomous_short})
     for m in ms:
         # 聊城市委宣传部 is a department of 聊城市委, and through it only, of 聊城市
         parent = max((a for a in agencies if a != m.name and m.name.startswith(a)), key=len,
@@ -108,7 +111,7 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
         if m.name != m.text:
             # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it;
             # 镇党委 -> 搬经镇党委 is part of 搬经镇, a town the data set does not list
-            area = next((n for n in sorted({*ctx.divisions, *towns}, key=len, reverse=True)
+            area = next((areas[n] for n in sorted(areas, key=len, reverse=True)
                          if m.name.startswith(n) and m.name != n), None)
             if area and m.type == "Agency":
                 part_of(area, m.start, m.end)
