@@ -142,8 +142,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if t == "Agency" and full in (abbreviations.expand(short), _expand_after_area(short)):
                     canon[short] = full        # 市工信局; 长安区法院 -> 长安区人民法院
                     break
-                if t == "Company" and len(_company_key(short)) >= 2 and \
-                        _company_key(full).startswith(_company_key(short)):
+                if t == "Company" and _company_short_form(_company_key(short), _company_key(full)):
                     canon[short] = full
                     break
     _initiative_abbreviations(mentions, canon)
@@ -154,6 +153,16 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+def _company_short_form(short: str, full: str) -> bool:
+    """Whether company key `short` abbreviates `full`: a prefix (华泰 of 华泰化工), or the
+    same first two characters and the rest picked from the words of the full name, as
+    short forms are made (苍洱文旅 of 苍洱文化旅游)."""
+    if len(short) < 2:
+        return False
+    return full.startswith(short) or (len(short) >= 3 and short[:2] == full[:2]
+                                      and _is_subsequence(short, full))
 
 
 def _expand_after_area(name: str) -> str:

@@ -438,3 +438,10 @@ def test_bare_banshichu_before_a_title_is_the_streets_office():
     rec = _rec(DISTRICT + "柳园街道推行网格化管理。街道党工委副书记、办事处主任李明介绍了情况。")
     assert "柳园街道办事处" in _ents(rec, "Agency")
     assert ("柳园街道办事处", "subOrganizationOf", "柳园街道") in _rels(rec)
+
+
+def test_company_short_form_made_of_word_initials_is_the_same_company():
+    rec = _rec("大同青岚文化旅游集团有限公司与县文旅局签约。会上，青岚文旅集团负责人介绍了项目。")
+    companies = [e for e in rec["entities"] if e["type"] == "Company"]
+    assert len(companies) == 1, companies
+    assert "青岚文旅集团" in companies[0]["aliases"]
