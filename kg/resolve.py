@@ -253,12 +253,16 @@ def _depth(scope: str) -> int:
     return len(gazetteer().ancestors(d)) + 1 if d else 0
 
 
+@lru_cache(maxsize=None)
+def _scope_chain(scope: str) -> tuple[str, ...]:
+    """The scope and the codes of the areas it lies in, innermost first."""
+    d = gazetteer().by_code.get(scope)
+    return (scope, *(a.code for a in gazetteer().ancestors(d))) if d else (scope,)
+
+
 def _within(inner: str, outer: str) -> bool:
     """Scope `inner` is `outer` or an area inside it."""
-    if inner == outer:
-        return True
-    d = gazetteer().by_code.get(inner)
-    return d is not None and outer in {a.code for a in gazetteer().ancestors(d)}
+    return outer in _scope_chain(inner)
 
 
 def _paper_area(d: DocExtraction) -> str | None:
@@ -389,9 +393,23 @@ def cluster_identities(idents: set[Identity]) -> dict[Identity, Identity]:
         by_bucket[(i.type, i.core[:2] if i.type == "Company" else i.core)].append(i)
     out: dict[Identity, Identity] = {}
     for group in by_bucket.values():
-        maximal = [y for y in group if not any(_below(y, z) for z in group)]
+        # _below(x, y) needs y's scope inside x's or equal (or, for companies, around
+        # it): index the group by scope so each x is tested against those alone, not
+        # against the whole group (a common core has thousands of scopes in a big corpus)
+        inside: dict[str, list[Identity]] = defaultdict(list)
+        at: dict[str, list[Identity]] = defaultdict(list)
+        for y in group:
+            at[y.scope].append(y)
+            for scope in _scope_chain(y.scope):
+                inside[scope].append(y)
+        above: dict[Identity, list[Identity]] = {}
         for x in group:
-            ups = [y for y in maximal if _below(x, y)]
+            cands = inside[x.scope]
+            if x.type == "Company":
+                cands = cands + [y for s in _scope_chain(x.scope)[1:] for y in at[s]]
+            above[x] = [y for y in cands if _below(x, y)]
+        for x in group:
+            ups = [y for y in above[x] if not above[y]]
             out[x] = ups[0] if len(ups) == 1 else x
     return out
 
