@@ -445,3 +445,17 @@ def test_company_short_form_made_of_word_initials_is_the_same_company():
     companies = [e for e in rec["entities"] if e["type"] == "Company"]
     assert len(companies) == 1, companies
     assert "青岚文旅集团" in companies[0]["aliases"]
+
+
+def test_bare_zone_party_committee_after_the_zones_full_name_is_that_zones():
+    rec = _rec("晋江经济报\n2024年7月9日\n\n本报讯 青石经济开发区管委会与某公司签约。"
+               "开发区党工委书记、管委会主任李明出席。")
+    assert "青石经济开发区党工委" in _ents(rec, "Agency")
+    assert "晋江开发区" not in _ents(rec, "District")
+    assert ("青石经济开发区党工委", "subOrganizationOf", "青石经济开发区") in _rels(rec)
+
+
+def test_bare_village_party_committee_is_the_village_just_named():
+    rec = _rec(CITY + "走进柳畔村，古厝游人如织。村党委书记王刚介绍了情况。")
+    assert "柳畔村党委" in _ents(rec, "Agency")
+    assert ("柳畔村党委", "subOrganizationOf", "柳畔村") in _rels(rec)

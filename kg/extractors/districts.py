@@ -199,11 +199,22 @@ def _zones(ctx: DocContext, sent) -> None:
         canonical = name
         if not prefix and ctx.area:
             city = ctx.paper_city()
-            if city and m.group(1) in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
+            full = _named_zone_before(ctx, m.group(1), hs)
+            if full:
+                canonical = full
+            elif city and m.group(1) in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
                 canonical = (city.short or city.name) + m.group(1)
         elif prefix and prefix not in g.by_name and prefix not in g.by_short and len(prefix) > 4:
             continue
         ctx.add(name, "District", start, he, name=canonical, source="zones")
+
+
+def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
+    """The zone a bare 开发区 refers back to: the last one named in full before it in the
+    article (晋江经济开发区…开发区党工委), which is more specific than the paper's city."""
+    near = ctx.nearest_before(pos, lambda m: m.type == "District" and m.source == "zones"
+                              and m.name.endswith(suffix) and len(m.text) > len(suffix))
+    return near.name if near else None
 
 
 def _foreign(ctx: DocContext, sent, countries: list[str]) -> None:

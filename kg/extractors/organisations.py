@@ -73,6 +73,8 @@ def organisations(ctx: DocContext) -> None:
                         source="organisations")
                 continue
             start = left_chunk(ctx, sent, hs, max_len=22)
+            if start == hs:
+                start = _bare_level_before(ctx, hs)
             if type_ != "Company":
                 start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
             ordinal = ORDINAL.match(ctx.text, start, hs)
@@ -119,6 +121,17 @@ def organisations(ctx: DocContext) -> None:
 # bodies an area below the county has of its own (镇党委, 街道党工委, 村党支部, 街道办事处)
 TOWN_BODY_HEADS = {"党委", "党工委", "党支部", "党总支", "总支", "支部", "办事处", "人民政府", "政府",
                    "便民服务中心", "党群服务中心"}
+
+
+def _bare_level_before(ctx: DocContext, hs: int) -> int:
+    """Where a body's name starts when a bare 村/镇/社区 stands before its head (，村党委书记):
+    the chunker leaves a lone level word out, but it names the village just talked about."""
+    for level in sorted(TOWN_LEVELS, key=len, reverse=True):
+        s = hs - len(level)
+        if ctx.text[s:hs] == level and not CJK_BEFORE.match(ctx.text, s - 1) \
+                and not ctx.first_ending_at(hs, ("District",)):
+            return s
+    return hs
 
 
 def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int, level: str) -> None:
@@ -226,9 +239,10 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
                     and tok.tag in ("v", "vn", "a", "d", "f", "m"))
     if tok.word in lexicon.TITLES:
         # 市委|常委: an organisation glued to a title; 党组|书记 is only a title, except
-        # after a community or village, whose Party committee is a body of its own
+        # after a community, village or development zone, whose Party committee is a body of its own
         if tok.start == hs and (text[hs - 2:hs] in TOWN_LEVELS or text[hs - 1:hs] in TOWN_LEVELS or
-                                any(m.type == "District" and m.end == hs and m.text.endswith(TOWN_LEVELS)
+                                any(m.type == "District" and m.end == hs and
+                                    (m.text.endswith(TOWN_LEVELS) or m.source == "zones")
                                     for m in ctx.mentions_over(hs - 1))):
             return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
