@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .model import Article, Byline, Document, Masthead, Sentence
 
 ROLE = r"(?:首席记者|见习记者|特约记者|融媒体记者|融媒体|记者|通讯员|实习生|摄影|文/图)"
-NAME = r"(?!通讯员|记者|融媒体|实习生|摄影)[\u4e00-\u9fff]{2,4}"
+# a name never starts with a role word (记者 甲 见习记者 乙: 见习记者 is the next role)
+NAME = r"(?!通讯员|记者|融媒体|实习生|摄影|首席记者|见习记者|特约记者)[\u4e00-\u9fff]{2,4}"
 # "■ 本报记者 王培源", "本报通讯员 张丽媛", "■ 田柏林" (photo credit)
 BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?(?:{ROLE})?|(?:本报)?{ROLE})\s*(?:{NAME}\s*(?:{ROLE}\s*)?){{1,4}}$")
 LEAD = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,6}讯)\s*[（(]?")
@@ -106,7 +107,8 @@ def _bylines(text: str, offset: int) -> list[Byline]:
     out = []
     for m in ROLE_NAMES.finditer(text):
         role = m.group(1)
-        role = "记者" if role in ("首席记者", "见习记者", "特约记者", "融媒体记者", "融媒体") else role
+        # 融媒体记者 names the medium, 见习记者 a trainee's rank, which stays in the title
+        role = "记者" if role in ("首席记者", "特约记者", "融媒体记者", "融媒体") else role
         role = "摄影" if role == "摄" else role
         pos = m.start(2)
         for name in re.findall(NAME, m.group(2)):

@@ -459,3 +459,10 @@ def test_bare_village_party_committee_is_the_village_just_named():
     rec = _rec(CITY + "走进柳畔村，古厝游人如织。村党委书记王刚介绍了情况。")
     assert "柳畔村党委" in _ents(rec, "Agency")
     assert ("柳畔村党委", "subOrganizationOf", "柳畔村") in _rels(rec)
+
+
+def test_trainee_reporter_in_a_byline_is_a_role_not_a_name():
+    rec = _rec(CITY + "本报讯（记者 王某某 见习记者 李一鸣）5月1日，聊城市召开会议。\n（记者 李一鸣）")
+    assert {"王某某", "李一鸣"} <= _ents(rec, "Person")
+    assert not {e for e in _ents(rec) if "见习" in e}
+    assert {p["title"] for p in rec["posts"] if p["person"] == "李一鸣"} == {"见习记者"}

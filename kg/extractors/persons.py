@@ -92,11 +92,13 @@ def _name_ends(text: str, pos: int) -> bool:
 
 def persons(ctx: DocContext) -> None:
     text = ctx.text
-    # bylines: reporters and correspondents
+    # bylines: reporters and correspondents; a trainee is 见习记者 on the whole page even
+    # where a later byline calls them plain 记者
+    trainees = {b.name for a in ctx.articles for b in a.bylines if b.role == "见习记者"}
     for a in ctx.articles:
         for b in a.bylines:
             ctx.add(b.name, "Person", b.start, b.end, source="bylines")
-            if b.role:
+            if b.role and not (b.role == "记者" and b.name in trainees):
                 ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
     for m in SPEAKER.finditer(text):
         name = person_name_at(text, m.start(1))
