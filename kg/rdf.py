@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from typing import Iterator
 from urllib.parse import quote
 
@@ -197,23 +198,16 @@ class _Writer:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
 
     def _cited(self) -> dict[str, _DocParts]:
-        parts: dict[str, _DocParts] = {}
-
-        def cite(src: dict, exact: str | None = None) -> None:
-            doc = parts.get(src["doc"])
-            if doc is None:
-                doc = parts[src["doc"]] = _DocParts()
-            doc.cite(src, exact)
-
+        parts: defaultdict[str, _DocParts] = defaultdict(_DocParts)
         for _, data in self.g.nodes(data=True):
             for m in data.get("mentions", []):
-                cite(m, m.get("text"))
+                parts[m["doc"]].cite(m, m.get("text"))
             for p in data.get("posts", []):
                 for s in p.get("sources", []):
-                    cite(s)
+                    parts[s["doc"]].cite(s, None)
         for _, _, data in self.g.edges(data=True):
             for s in data.get("sources", []):
-                cite(s)
+                parts[s["doc"]].cite(s, None)
         return parts
 
     def documents(self) -> Iterator[str]:
@@ -240,7 +234,8 @@ class _Writer:
             if parts is None:
                 yield "".join(out) + "\n"
                 continue
-            for (art_id, index), said in sorted(parts.sentences.items(), key=_sentence_order):
+            for art_id, index in sorted(parts.sentences, key=_reading_order):
+                said = parts.sentences[art_id, index]
                 out.append(_block(iri.sentence(art_id, index), [
                     ("a", ["kg:Sentence", "oa:TextQuoteSelector"]),
                     ("dcterms:isPartOf", [iri.article(art_id)]),
@@ -248,17 +243,12 @@ class _Writer:
                     ("oa:exact", [_lit(said, "zh")] if said else [])]))
             # spans are most of a corpus's subjects: written by one f-string, as _block would
             for (start, end), (exacts, sents) in sorted(parts.spans.items()):
-                sentences = ", ".join(iri.sentence(a, i) for a, i in sorted(sents, key=_sentence_order_key))
-                if exacts:
-                    exact = ", ".join(_lit(x, "zh") for x in sorted(exacts))
-                    out.append(f"{iri.span(doc_id, start, end)} a kg:Span, oa:TextPositionSelector, "
-                               f"oa:TextQuoteSelector ;\n    dcterms:source {u} ;\n    kg:sentence "
-                               f"{sentences} ;\n    oa:start {_int(start)} ;\n    oa:end {_int(end)} ;\n"
-                               f"    oa:exact {exact} .\n")
-                else:
-                    out.append(f"{iri.span(doc_id, start, end)} a kg:Span, oa:TextPositionSelector ;\n"
-                               f"    dcterms:source {u} ;\n    kg:sentence {sentences} ;\n"
-                               f"    oa:start {_int(start)} ;\n    oa:end {_int(end)} .\n")
+                sentences = ", ".join(iri.sentence(a, i) for a, i in sorted(sents, key=_reading_order))
+                quoted = ", oa:TextQuoteSelector" if exacts else ""
+                exact = f" ;\n    oa:exact {', '.join(_lit(x, 'zh') for x in sorted(exacts))}" if exacts else ""
+                out.append(f"{iri.span(doc_id, start, end)} a kg:Span, oa:TextPositionSelector{quoted} ;\n"
+                           f"    dcterms:source {u} ;\n    kg:sentence {sentences} ;\n"
+                           f"    oa:start {_int(start)} ;\n    oa:end {_int(end)}{exact} .\n")
             yield "".join(out) + "\n"
 
     def _derived(self, sources: list[dict]) -> list[str]:
@@ -308,15 +298,11 @@ class _Writer:
             yield "".join(out) + "\n"
 
 
-def _sentence_order_key(key: tuple[str, int]) -> tuple[int, int, str]:
-    """Sentences in reading order: article index (a2 before a10), then sentence index."""
-    art_id, index = key
+def _reading_order(sentence: tuple[str, int]) -> tuple[int, int, str]:
+    """Sentences (article id, index) in reading order: article a2 before a10, then index."""
+    art_id, index = sentence
     tail = art_id.rpartition("#a")[2]
     return (int(tail) if tail.isdigit() else -1, index, art_id)
-
-
-def _sentence_order(item: tuple[tuple[str, int], str]) -> tuple[int, int, str]:
-    return _sentence_order_key(item[0])
 
 
 def iter_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[str]:
