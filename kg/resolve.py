@@ -125,8 +125,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if len(full) <= len(short) or full in canon:
                     continue
                 if t == "District":     # areas are named by the data set; only zones have short forms
-                    if any(short.replace(a, f) == full
-                           for a, fs in lexicon.ZONE_ABBREVIATIONS.items() if a in short for f in fs):
+                    if _same_zone(short, full):
                         canon[short] = full        # 大邑经开区 -> 大邑经济开发区
                         break
                     continue
@@ -135,8 +134,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                                              prefix[:-1] in g.by_name or len(prefix) <= 3):
                     canon[short] = full
                     break
-                if t == "Agency" and any(short.replace(a, f) == full for a, fs in
-                                         lexicon.ZONE_ABBREVIATIONS.items() if a in short for f in fs):
+                if t == "Agency" and _same_zone(short, full):
                     canon[short] = full        # 大邑经开区管委会 -> 大邑经济开发区管委会
                     break
                 if t == "Agency" and full in (abbreviations.expand(short), _expand_after_area(short)):
@@ -155,14 +153,17 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
     return canon
 
 
+def _same_zone(short: str, full: str) -> bool:
+    """Two writings of one development zone's name (大邑经开区 of 大邑经济开发区), by the
+    zone forms that also key zones across documents."""
+    return short != full and abbreviations.zone_key(short) == abbreviations.zone_key(full)
+
+
 def _company_short_form(short: str, full: str) -> bool:
-    """Whether company key `short` abbreviates `full`: a prefix (华泰 of 华泰化工), or the
-    same first two characters and the rest picked from the words of the full name, as
-    short forms are made (苍洱文旅 of 苍洱文化旅游)."""
-    if len(short) < 2:
-        return False
-    return full.startswith(short) or (len(short) >= 3 and short[:2] == full[:2]
-                                      and _is_subsequence(short, full))
+    """Whether company key `short` abbreviates `full`: the same first two characters and
+    the rest picked, in order, from the full name, as short forms are made (华泰 of
+    华泰化工, 苍洱文旅 of 苍洱文化旅游)."""
+    return len(short) >= 2 and short[:2] == full[:2] and _is_subsequence(short, full)
 
 
 def _expand_after_area(name: str) -> str:
@@ -372,8 +373,7 @@ def _below(x: Identity, y: Identity) -> bool:
     """x names y less specifically: x may join y's node (if y is the only such node)."""
     if x.type != y.type or x == y:
         return False
-    if x.core != y.core and not (x.type == "Company" and len(x.core) >= 2 and
-                                 x.core[:2] == y.core[:2] and _is_subsequence(x.core, y.core)):
+    if x.core != y.core and not (x.type == "Company" and _company_short_form(x.core, y.core)):
         return False
     if x.rank >= y.rank:
         return False
