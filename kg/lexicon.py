@@ -147,6 +147,9 @@ BANK_ABBREVIATIONS = {"工行": "中国工商银行", "建行": "中国建设银
                       "中行": "中国银行", "交行": "交通银行", "招行": "招商银行", "邮储银行": "中国邮政储蓄银行",
                       "浦发银行": "上海浦东发展银行", "民生银行": "中国民生银行", "光大银行": "中国光大银行"}
 
+# Levels a bare character names relative to the paper or article (市委, 县局, 旗委, 州委).
+AREA_LEVEL_CHARS = "省市区县旗州"
+
 # Relative area prefixes: 我市/全市/该县 ... resolved from the paper's or article's context.
 RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街道|村|社区|苏木|嘎查)")
 LEVEL_OF_SUFFIX = {"省": "province", "市": "city", "区": "county", "县": "county",

@@ -146,7 +146,7 @@ class DocContext:
                 t = max(towns, key=lambda m: m.start)
                 return Division(code="", name=t.name, level="town", parent=None)
             return None
-        if level_char not in "省市区县旗州":
+        if level_char not in lexicon.AREA_LEVEL_CHARS:
             return None
 
         def fits(d: Division) -> bool:

@@ -89,7 +89,7 @@ def organisations(ctx: DocContext) -> None:
                 # 街道党工委副书记、办事处主任: a bare 办事处 is the street's own office
                 _town_body(ctx, name, head, start, he, level=core or "街道")
                 continue
-            if len(core) < 2 and not (core in "市区县旗州省" and core):
+            if len(core) < 2 and not (core and core in lexicon.AREA_LEVEL_CHARS):
                 continue
             if core in GENERIC_CORE or "级" in core \
                     or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
@@ -98,7 +98,7 @@ def organisations(ctx: DocContext) -> None:
             if head in WEAK_HEADS and (len(_without_place(core, ctx)) < 2 or (
                     head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))):
                 continue          # an industry word ends a name only where the name ends (…传媒|交流协会)
-            if len(head) == 1 and core in ("市", "县", "区", "旗", "州", "省") and head != "委":
+            if len(head) == 1 and len(core) == 1 and core in lexicon.AREA_LEVEL_CHARS and head != "委":
                 continue          # 市局, 省厅: a reference to some bureau, not a name
             if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions):
                 continue          # 法治政府: a kind of government, not a body
