@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import combinations
 
 from .. import lexicon
 from ..divisions import gazetteer
@@ -263,22 +264,22 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
             # 市住建局、市城管局将联合开展: the bodies listed before it act together
             stem = re.search(r"(?:将|共同|还|也)*$", ctx.text[sent.start:at])
             hosts = _listed_before(ctx, [o for o in bodies if o.type != "District"], at - len(stem.group()))
-            for i, a in enumerate(hosts):
-                for b in hosts[i + 1:]:
-                    ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
+            _all_cooperate(ctx, hosts)
     for v in re.finditer(r"主办|举办", sent.text):
         # 由A、B主办: bodies listed together as hosts cooperate
         hosts = _listed_before(ctx, [o for o in inside if o.type in BODIES], sent.start + v.start())
-        for i, a in enumerate(hosts):
-            for b in hosts[i + 1:]:
-                ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
+        _all_cooperate(ctx, hosts)
     host = CO_HOST.search(sent.text)
     if host:
         # A、B联合主办: every two co-hosts cooperate
         hosts = [o for o in inside if o.type in BODIES and o.end <= sent.start + host.start()]
-        for i, a in enumerate(hosts):
-            for b in hosts[i + 1:]:
-                ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
+        _all_cooperate(ctx, hosts)
+
+
+def _all_cooperate(ctx: DocContext, bodies: list[Mention]) -> None:
+    """Every two of `bodies`, named together as hosts or partners, cooperate."""
+    for a, b in combinations(bodies, 2):
+        ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
 
 
 def _listed_before(ctx: DocContext, bodies: list[Mention], pos: int) -> list[Mention]:
