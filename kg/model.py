@@ -75,6 +75,11 @@ class Article:
     def id(self) -> str:
         return f"{self.doc}#a{self.index}"
 
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding `pos`; 0 when it lies between sentences."""
+        j = bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        return j if j >= 0 and pos < self.sentences[j].end else 0
+
 
 @dataclass(slots=True)
 class Mention:
@@ -142,10 +147,7 @@ class DocExtraction:
         it lies between sentences; article 0 when it lies outside every article)."""
         for a in self.articles:
             if a.start <= start < a.end:
-                j = bisect_right(a.sentences, start, key=lambda s: s.start) - 1
-                if j < 0 or start >= a.sentences[j].end:
-                    j = 0
-                return Evidence(a.index, j, start, end)
+                return Evidence(a.index, a.sentence_at(start), start, end)
         return Evidence(0, 0, start, end)
 
 

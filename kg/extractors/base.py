@@ -55,13 +55,7 @@ class DocContext:
             self._starts = [a.start for a in self.articles]
         ai = max(bisect.bisect_right(self._starts, start) - 1, 0)
         art = self.articles[ai] if self.articles else None
-        si = 0
-        if art:
-            for j, s in enumerate(art.sentences):
-                if s.start <= start < s.end:
-                    si = j
-                    break
-        return Evidence(art.index if art else 0, si, start, end)
+        return Evidence(art.index, art.sentence_at(start), start, end) if art else Evidence(0, 0, start, end)
 
     def article_at(self, pos: int) -> Article | None:
         ev = self.evidence(pos, pos)
