@@ -11,12 +11,12 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import sys
 import tempfile
 from functools import lru_cache
-from math import log
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import jieba
 import jieba.finalseg
@@ -28,8 +28,9 @@ jieba.setLogLevel(logging.WARNING)
 
 
 WINDOW = 1024   # characters jieba segments at once (see Segmenter.tokens)
-_RE_HAN = jieba.re_han_default      # what jieba's accurate mode segments, and
-_RE_SKIP = jieba.re_skip_default    # what it passes through whole (whitespace)
+_RE_HAN_CHAR = jieba.finalseg.re_han      # Chinese, as jieba's HMM sees it
+# Chinese characters jieba-rs takes for word characters and jieba (U+4E00-U+9FD5) does not
+_RARE_HAN = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0003FFFF]")
 
 
 class Token(NamedTuple):
@@ -57,6 +58,7 @@ class Segmenter:
         self.tk.FREQ, self.tk.total, self.tk.initialized = freq, total, True
         for w in force_split:
             jieba.finalseg.add_force_split(w)
+        self.fast = _rust_jieba(freq, total)
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of `text`, in windows of WINDOW characters: jieba's HMM takes time
@@ -72,154 +74,49 @@ class Segmenter:
         return out
 
     def cut(self, text: str) -> list[str]:
-        """The words of `self.tk.cut(text, HMM=True)`, computed faster.
+        """The words of `self.tk.cut(text, HMM=True)`, from jieba-rs (rjieba), 8x faster.
 
-        jieba's accurate mode, re-done for speed (it was most of extraction's time):
-        the word graph and the best route are found in one backward pass with no
-        per-position lists, dicts or tuples. The arithmetic and the tie-breaking are
-        jieba's: a route scores log(freq) - log(total) plus the rest, summed in the
-        same order, and of equal scores the longer word wins, as max() over
-        (score, end) tuples has it. Runs of single characters go to the HMM (_hmm_cut)
-        where jieba sends them; tests/test_segment.py checks the words against jieba's."""
+        jieba-rs runs jieba's algorithm on kg's prepared dictionary (see _rust_jieba).
+        It differs from jieba in three places, put right here: text with Chinese
+        characters outside jieba's range (CJK extensions, compatibility ideographs) is
+        left to jieba, since jieba-rs would segment them as words; a word jieba deleted
+        (del_word) and its HMM would still find is force-split into characters, and an
+        unknown run without Chinese (sina.com) is split as jieba's HMM splits it, into
+        letters-and-digits and the rest. tests/test_segment.py checks the words against
+        jieba's own."""
+        if _RARE_HAN.search(text):
+            return list(self.tk.cut(text, HMM=True))
+        known = self.tk.FREQ
+        force_split = jieba.finalseg.Force_Split_Words
         out: list[str] = []
-        blocks = _RE_HAN.split(text)
-        for k, blk in enumerate(blocks):
-            if not blk:
-                continue
-            if k % 2:                       # a run jieba segments (split's captured group)
-                out += self._cut_run(blk)
-            else:                           # whitespace whole, anything else char by char
-                for x in _RE_SKIP.split(blk):
-                    if _RE_SKIP.match(x):
-                        out.append(x)
-                    else:
-                        out += x
-        return out
-
-    def _cut_run(self, run: str) -> list[str]:
-        """jieba's __cut_DAG on one run of word characters."""
-        get = self.tk.FREQ.get
-        n = len(run)
-        logtotal = log(self.tk.total)
-        unknown = log(1) - logtotal        # the score of a character jieba does not know
-        score = [0.0] * (n + 1)            # best route's score from each position on
-        nxt = list(range(1, n + 2))        # end (exclusive) of that route's first word
-        for i in range(n - 1, -1, -1):
-            best = None
-            j = i
-            frag = run[i]
-            f = get(frag)
-            while f is not None:
-                if f:
-                    sc = log(f) - logtotal + score[j + 1]
-                    if best is None or sc >= best:
-                        best = sc
-                        nxt[i] = j + 1
-                j += 1
-                if j >= n:
-                    break
-                frag = run[i:j + 1]
-                f = get(frag)
-            score[i] = unknown + score[i + 1] if best is None else best
-        out: list[str] = []
-        x = 0
-        buf_start = -1                 # start of the pending run of one-character words
-        while x < n:
-            y = nxt[x]
-            if y - x == 1:
-                if buf_start < 0:
-                    buf_start = x
-            else:
-                if buf_start >= 0:
-                    self._flush(run[buf_start:x], out)
-                    buf_start = -1
-                out.append(run[x:y])
-            x = y
-        if buf_start >= 0:
-            self._flush(run[buf_start:], out)
-        return out
-
-    def _flush(self, buf: str, out: list[str]) -> None:
-        """One-character words in a row: jieba's HMM may join them, unless they form a known word."""
-        if len(buf) == 1:
-            out.append(buf)
-        elif not self.tk.FREQ.get(buf):
-            out += _hmm_cut(buf)
-        else:
-            out += buf
-
-
-def _hmm_cut(text: str) -> list[str]:
-    """The words of jieba.finalseg.cut(text): its HMM, with the path kept as back-pointers
-    rather than a list copied per character and state, and the two-way max() written out.
-
-    Scores are summed in jieba's order; of equal scores jieba's max() over (score, state)
-    takes the later letter (S > M > E > B), and so does each comparison here."""
-    fs = jieba.finalseg
-    out: list[str] = []
-    for k, blk in enumerate(fs.re_han.split(text)):
-        if not k % 2:                  # no Chinese: numbers and letters whole, the rest as is
-            out += [x for x in fs.re_skip.split(blk) if x]
-            continue
-        for w in _hmm_words(blk):
-            if w in fs.Force_Split_Words:
-                out += w
-            else:
+        for w in self.fast.cut(text):
+            if len(w) == 1 or known.get(w):
                 out.append(w)
-    return out
+            elif w in force_split:
+                out += w
+            elif _RE_HAN_CHAR.search(w):
+                out.append(w)
+            else:
+                out += [x for x in jieba.finalseg.re_skip.split(w) if x]
+        return out
 
 
-def _hmm_words(obs: str) -> list[str]:
-    """jieba.finalseg's viterbi and __cut on one run of Chinese characters."""
-    fs = jieba.finalseg
-    low = fs.MIN_FLOAT
-    e_b, e_m, e_e, e_s = (fs.emit_P[y] for y in "BMES")
-    t = fs.trans_P
-    t_eb, t_sb = t["E"].get("B", low), t["S"].get("B", low)
-    t_mm, t_bm = t["M"].get("M", low), t["B"].get("M", low)
-    t_ss, t_es = t["S"].get("S", low), t["E"].get("S", low)
-    t_be, t_me = t["B"].get("E", low), t["M"].get("E", low)
-    c = obs[0]
-    v_b = fs.start_P["B"] + e_b.get(c, low)
-    v_m = fs.start_P["M"] + e_m.get(c, low)
-    v_e = fs.start_P["E"] + e_e.get(c, low)
-    v_s = fs.start_P["S"] + e_s.get(c, low)
-    back: list[tuple[str, str, str, str]] = []      # per character: best previous state of B, M, E, S
-    for c in obs[1:]:
-        em = e_b.get(c, low)
-        p, q = v_e + t_eb + em, v_s + t_sb + em
-        b_b, n_b = ("S", q) if q >= p else ("E", p)          # max over (E, S)
-        em = e_m.get(c, low)
-        p, q = v_m + t_mm + em, v_b + t_bm + em
-        b_m, n_m = ("B", q) if q > p else ("M", p)           # max over (M, B)
-        em = e_s.get(c, low)
-        p, q = v_s + t_ss + em, v_e + t_es + em
-        b_s, n_s = ("E", q) if q > p else ("S", p)           # max over (S, E)
-        em = e_e.get(c, low)
-        p, q = v_b + t_be + em, v_m + t_me + em
-        b_e, n_e = ("M", q) if q >= p else ("B", p)          # max over (B, M)
-        back.append((b_b, b_m, b_e, b_s))
-        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
-    state = "S" if v_s >= v_e else "E"
-    states = [state]
-    for prev in reversed(back):
-        state = prev["BMES".index(state)]
-        states.append(state)
-    states.reverse()
-    words: list[str] = []
-    begin = nexti = 0
-    for i, pos in enumerate(states):
-        if pos == "B":
-            begin = i
-        elif pos == "E":
-            words.append(obs[begin:i + 1])
-            nexti = i + 1
-        elif pos == "S":
-            words.append(obs[i])
-            nexti = i + 1
-    if nexti < len(obs):
-        words.append(obs[nexti:])
-    return words
+def _rust_jieba(freq: dict[str, int], total: int) -> Any:
+    """An rjieba.Jieba holding exactly the words of `freq` that jieba can use (frequency
+    above 0), and jieba's `total`: jieba's add_word adds to the total without taking off
+    a word's previous frequency, so it is more than the sum, and a route's score depends
+    on it. A word of private-use characters, which no text segments into, makes up the
+    difference."""
+    import rjieba
+
+    fast = rjieba.Jieba()
+    fast.clear()
+    add = fast.add_word
+    for w, f in freq.items():
+        if f:
+            add(w, f, None)
+    add("\ue000\ue001", total - sum(freq.values()), None)
+    return fast
 
 
 @lru_cache(maxsize=1)
