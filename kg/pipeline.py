@@ -45,14 +45,12 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def extract_blob(doc_id: str, path: str, data: bytes,
-                 components: list[str] | None = None) -> bytes | str:
-    """Worker: a file's bytes to its pickled extraction, or the problem that kept it out.
+def extract_one(doc_id: str, path: str, data: bytes,
+                components: list[str] | None = None) -> DocExtraction | str:
+    """A file's bytes to its extraction, or the problem that kept it out.
 
-    The worker gets the bytes, not the path, so it needs no access to the input files
-    (a Dask worker on another machine), and returns the pickle, which the build stores
-    in its cache as is. The offset map is packed into 4-byte integers: as a list of
-    Python ints it would take ten times the memory of the text it maps.
+    The offset map is packed into 4-byte integers: as a list of Python ints it would
+    take ten times the memory of the text it maps.
     """
     try:
         de = extract_document(parse_document(doc_id, path, data), components)
@@ -62,7 +60,19 @@ def extract_blob(doc_id: str, path: str, data: bytes,
         msg = " ".join(str(e).split())     # one line, however the message was built
         return f"{doc_id}: extraction failed ({type(e).__name__}: {msg[:300]})"
     de.document.origin = array("i", de.document.origin)
-    return dumps(de)
+    return de
+
+
+def extract_blob(doc_id: str, path: str, data: bytes,
+                 components: list[str] | None = None) -> bytes | str:
+    """Worker: extract_one's result, pickled.
+
+    The worker gets the bytes, not the path, so it needs no access to the input files
+    (a Dask worker on another machine), and returns the pickle, which the build stores
+    in its cache as is.
+    """
+    de = extract_one(doc_id, path, data, components)
+    return de if isinstance(de, str) else dumps(de)
 
 
 def _uncached(files: list[InputFile], cache: ExtractionCache, variant: str) -> int:
@@ -168,6 +178,8 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             progress(done, len(files), f.id)
         return out
 
+    # in this process and with nothing to cache, the pickle would only be undone again
+    work = extract_one if workers <= 1 and not scheduler and cache is None else extract_blob
     with _executor(workers, scheduler) as (submit, window):
         for f in files:
             try:
@@ -183,7 +195,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
                     hit.document.path = str(f.path)     # the key holds the id, not the path
                     pending.append((f, None, _Done(hit)))
                 else:
-                    pending.append((f, key, submit(extract_blob, f.id, str(f.path), data, components)))
+                    pending.append((f, key, submit(work, f.id, str(f.path), data, components)))
             while len(pending) >= window:
                 yield finish()
         while pending:
