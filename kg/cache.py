@@ -1,10 +1,11 @@
 """Per-document extraction cache, so a rebuild re-extracts only the pages that changed.
 
-An entry is the pickled DocExtraction of one document, keyed by a hash of the
-document id, its bytes and the extraction fingerprint: kg's version, the source of
-every module extraction runs (reader, segmenter, lexicon, extractors, resolution),
-the division data and jieba's version. Editing a rule or a word list therefore
-invalidates every entry, while editing a view (Turtle, HTML) invalidates none.
+An entry is the pickled DocExtraction of one document (with its extraction.jsonl
+line, without the raw text), keyed by a hash of the document id, its bytes and the
+extraction fingerprint: kg's version, the source of every module extraction runs
+(reader, segmenter, lexicon, extractors, resolution), the division data and the
+versions of jieba and jieba-rs. Editing a rule or a word list therefore invalidates
+every entry, while editing a view (Turtle, HTML) invalidates none.
 
 Entries are written atomically and carry a SHA-256 of their payload; an entry that
 is truncated, altered or unreadable counts as a miss, is recomputed and replaced.
@@ -36,7 +37,8 @@ def fingerprint() -> str:
     """Hash of everything an extraction depends on besides the document itself."""
     from .divisions import _data_path
 
-    h = hashlib.sha256(f"kg {__version__}\x00jieba {importlib.metadata.version('jieba')}\x00".encode())
+    versions = "".join(f"{m} {importlib.metadata.version(m)}\x00" for m in ("jieba", "rjieba"))
+    h = hashlib.sha256(f"kg {__version__}\x00{versions}".encode())
     pkg = Path(__file__).resolve().parent
     for p in sorted(pkg.rglob("*.py")):
         rel = p.relative_to(pkg).as_posix()

@@ -141,6 +141,10 @@ class DocExtraction:
     posts: list[PostMention]
     relations: list[RelationMention]
     warnings: list[str] = field(default_factory=list)
+    # its GUIDELINES record as one line of extraction.jsonl, made where the document is
+    # extracted: only the record quotes the raw text, which can then be dropped before
+    # the extraction travels to the build or its cache
+    record_json: str = ""
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Where the span [start, end) was read: its article and sentence (sentence 0 when

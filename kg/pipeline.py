@@ -7,6 +7,7 @@ thin layer over these two functions.
 from __future__ import annotations
 
 import gc
+import json
 import pickle
 import time
 from array import array
@@ -49,8 +50,9 @@ def extract_one(doc_id: str, path: str, data: bytes,
                 components: list[str] | None = None) -> DocExtraction | str:
     """A file's bytes to its extraction, or the problem that kept it out.
 
-    The offset map is packed into 4-byte integers: as a list of Python ints it would
-    take ten times the memory of the text it maps.
+    The extraction carries its record (`record_json`) instead of the raw text, which
+    only the record quotes. The offset map is packed into 4-byte integers: as a list
+    of Python ints it would take ten times the memory of the text it maps.
     """
     try:
         de = extract_document(parse_document(doc_id, path, data), components)
@@ -60,6 +62,8 @@ def extract_one(doc_id: str, path: str, data: bytes,
         msg = " ".join(str(e).split())     # one line, however the message was built
         return f"{doc_id}: extraction failed ({type(e).__name__}: {msg[:300]})"
     de.document.origin = array("i", de.document.origin)
+    de.record_json = jsonl([to_record(de)])
+    de.document.raw = ""
     return de
 
 
@@ -229,7 +233,7 @@ def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None
         if isinstance(out, str):
             problems.append(out)
         else:
-            records.append(to_record(out))
+            records.append(json.loads(out.record_json))
     return records, problems
 
 
@@ -244,8 +248,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);
     `scheduler` (tcp://host:port) runs extraction on that Dask cluster. Documents are
-    streamed: each one's extraction.jsonl line is written as it arrives and its raw
-    file text dropped, so `result.docs` hold documents without `raw`.
+    streamed: each one's extraction.jsonl line is written as it arrives and then
+    dropped, so `result.docs` hold documents without `raw` or `record_json`.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -264,8 +268,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                     continue
                 if out_dir is not None:
                     spool = spool or AtomicFile(Path(out_dir) / "extraction.jsonl")
-                    spool.write(jsonl([to_record(out)]))
-                out.document.raw = ""      # only extraction.jsonl quotes it, and that line is written
+                    spool.write(out.record_json)
+                out.record_json = ""       # written: the build holds no document text twice
                 docs.append(out)
                 keep()
             timings["extract"] = time.perf_counter() - t0
