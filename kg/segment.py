@@ -61,44 +61,57 @@ class Segmenter:
         self.fast = _rust_jieba(freq, total)
 
     def tokens(self, text: str, offset: int = 0) -> list[Token]:
-        """Tokens of `text`, in windows of WINDOW characters: jieba's HMM takes time
-        quadratic in the length of an unbroken run, and a sentence is never that long,
-        but a hostile page with one megabyte-long "sentence" must not stall the build."""
+        """Tokens of `text`: jieba's words (accurate mode with HMM), from jieba-rs.
+
+        jieba-rs (rjieba) runs jieba's algorithm on kg's prepared dictionary (see
+        _rust_jieba), 8x faster than jieba. It differs from jieba in three places, put
+        right here: text with Chinese characters outside jieba's range (CJK extensions,
+        compatibility ideographs) is left to jieba, since jieba-rs would make words of
+        them; a word jieba deleted (del_word) and its HMM would still find is
+        force-split into characters; and an unknown run without Chinese (sina.com) is
+        split as jieba's HMM splits it. tests/test_segment.py checks the words against
+        jieba's own.
+
+        Text goes in windows of WINDOW characters: an HMM takes time quadratic in the
+        length of an unbroken run, and a sentence is never that long, but a hostile
+        page with one megabyte-long "sentence" must not stall the build. The loop is
+        written out (one dictionary lookup per word for both its tag and whether
+        jieba knows it): it runs two million times on a 10 MB corpus."""
         out: list[Token] = []
-        tags = self.tags
+        append = out.append
+        tag_of = self.tags.get          # every word jieba can use, and only those
+        new = tuple.__new__             # Token(...) without the extra Python call
         for i in range(0, len(text), WINDOW):
+            chunk = text[i:i + WINDOW]
             pos = offset + i
-            for w in self.cut(text[i:i + WINDOW]):
-                out.append(Token(w, pos, pos + len(w), tags.get(w, "x")))
-                pos += len(w)
+            words = self.tk.cut(chunk, HMM=True) if _RARE_HAN.search(chunk) else self.fast.cut(chunk)
+            for w in words:
+                tag = tag_of(w)
+                if tag is None:
+                    if len(w) > 1:              # the HMM's, or an unknown run
+                        for x in _as_jieba_splits(w):
+                            end = pos + len(x)
+                            append(new(Token, (x, pos, end, tag_of(x, "x"))))
+                            pos = end
+                        continue
+                    tag = "x"
+                end = pos + len(w)
+                append(new(Token, (w, pos, end, tag)))
+                pos = end
         return out
 
     def cut(self, text: str) -> list[str]:
-        """The words of `self.tk.cut(text, HMM=True)`, from jieba-rs (rjieba), 8x faster.
+        """The words of `self.tk.cut(text, HMM=True)` (for text under WINDOW characters)."""
+        return [t.word for t in self.tokens(text)]
 
-        jieba-rs runs jieba's algorithm on kg's prepared dictionary (see _rust_jieba).
-        It differs from jieba in three places, put right here: text with Chinese
-        characters outside jieba's range (CJK extensions, compatibility ideographs) is
-        left to jieba, since jieba-rs would segment them as words; a word jieba deleted
-        (del_word) and its HMM would still find is force-split into characters, and an
-        unknown run without Chinese (sina.com) is split as jieba's HMM splits it, into
-        letters-and-digits and the rest. tests/test_segment.py checks the words against
-        jieba's own."""
-        if _RARE_HAN.search(text):
-            return list(self.tk.cut(text, HMM=True))
-        known = self.tk.FREQ
-        force_split = jieba.finalseg.Force_Split_Words
-        out: list[str] = []
-        for w in self.fast.cut(text):
-            if len(w) == 1 or known.get(w):
-                out.append(w)
-            elif w in force_split:
-                out += w
-            elif _RE_HAN_CHAR.search(w):
-                out.append(w)
-            else:
-                out += [x for x in jieba.finalseg.re_skip.split(w) if x]
-        return out
+
+def _as_jieba_splits(word: str) -> list[str]:
+    """A word jieba-rs made that jieba's dictionary does not hold, as jieba has it."""
+    if word in jieba.finalseg.Force_Split_Words:
+        return list(word)
+    if _RE_HAN_CHAR.search(word):
+        return [word]
+    return [x for x in jieba.finalseg.re_skip.split(word) if x]
 
 
 def _rust_jieba(freq: dict[str, int], total: int) -> Any:
@@ -171,9 +184,10 @@ def _prepare(tk: jieba.Tokenizer, words: dict[str, str]) -> Prepared:
             if h + t in tk.FREQ and t.startswith(h):
                 tk.del_word(h + t)
                 force_split.append(h + t)
-    # keyed by FREQ's own strings (every tagged word is in FREQ), so the cache entry stores
-    # each word once and a loaded segmenter holds one copy of it, not two
-    tags = {w: tags[w] for w in tk.FREQ if w in tags}
+    # keyed by FREQ's own strings, so the cache entry stores each word once and a loaded
+    # segmenter holds one copy of it, not two; and only words jieba can use (not the
+    # deleted ones): Segmenter.tokens takes a word without a tag for one jieba does not know
+    tags = {w: tags[w] for w, f in tk.FREQ.items() if f and w in tags}
     return tk.FREQ, tk.total, tags, force_split
 
 

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..articles import PAPER
 from ..divisions import Division, gazetteer
 from ..segment import segmenter
-from .base import CJK, DocContext, division_names_in, left_chunk
+from .base import CJK, DocContext, division_names_in, left_chunk, occurrences
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
@@ -94,8 +94,9 @@ def _area_votes(text: str) -> Counter[str]:
     for name in division_names_in(text):
         if len(name) < 2 or (name not in g.by_name and all(d.level == "county" for d in g.by_short[name])):
             continue
-        for m in re.finditer(re.escape(name), text):
-            if text[m.end() - 1:m.end() + 1] in NOT_PLACE_WORDS:
+        for start in occurrences(text, name):
+            end = start + len(name)
+            if text[end - 1:end + 1] in NOT_PLACE_WORDS:
                 continue      # 合作市|场: the suffix starts another word
             votes[name] += 1
     return votes

@@ -10,7 +10,7 @@ import re
 
 from .. import lexicon
 from ..divisions import gazetteer
-from .base import TOWN_LEVELS, DocContext, left_chunk
+from .base import TOWN_LEVELS, DocContext, left_chunk, occurrences
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -53,8 +53,8 @@ AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处
 
 def organisations(ctx: DocContext) -> None:
     for name in lexicon.NATIONAL_MEDIA:
-        for m in re.finditer(re.escape(name), ctx.text):
-            ctx.add(name, "Organization", m.start(), m.end(), source="organisations")
+        for start in occurrences(ctx.text, name):
+            ctx.add(name, "Organization", start, start + len(name), source="organisations")
     _national_companies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
@@ -167,12 +167,13 @@ def _national_companies(ctx: DocContext) -> None:
     """State-owned firms every paper names; their short forms only where listed together
     (移动、联通、电信三大运营商), since 移动 and 电信 are ordinary words."""
     for full, short in lexicon.NATIONAL_COMPANIES.items():
-        for m in re.finditer(re.escape(full), ctx.text):
-            ctx.add(full, "Company", m.start(), m.end(), source="organisations")
+        for start in occurrences(ctx.text, full):
+            ctx.add(full, "Company", start, start + len(full), source="organisations")
     for short, full in lexicon.BANK_ABBREVIATIONS.items():
-        for m in re.finditer(re.escape(short), ctx.text):
-            if not ctx.covered(m.start(), m.end()) and not CJK_BEFORE.match(ctx.text, m.start() - 1):
-                ctx.add(short, "Company", m.start(), m.end(), name=full, source="organisations")
+        for start in occurrences(ctx.text, short):
+            end = start + len(short)
+            if not ctx.covered(start, end) and not CJK_BEFORE.match(ctx.text, start - 1):
+                ctx.add(short, "Company", start, end, name=full, source="organisations")
     shorts = {s: f for f, s in lexicon.NATIONAL_COMPANIES.items() if s}
     alt = "|".join(map(re.escape, shorts))
     for m in re.finditer(rf"(?:{alt})(?:[、和及与](?:{alt}))+", ctx.text):

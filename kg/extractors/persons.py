@@ -12,7 +12,7 @@ import re
 from .. import lexicon
 from ..model import PostMention
 from ..segment import segmenter
-from .base import CJK, DocContext
+from .base import CJK, DocContext, occurrences
 
 TITLE_RE = lexicon.TITLE_RE
 SEP = "、，, "
@@ -290,6 +290,7 @@ def _repeat_known(ctx: DocContext) -> None:
             if m.type == "Official":
                 known[m.text] = "Official"
     for name, type_ in known.items():
-        for mm in re.finditer(re.escape(name), ctx.text):
-            if not ctx.covered(mm.start(), mm.end()):
-                ctx.add(name, type_, mm.start(), mm.end(), source="persons")
+        for start in occurrences(ctx.text, name):
+            end = start + len(name)
+            if not ctx.covered(start, end):
+                ctx.add(name, type_, start, end, source="persons")
