@@ -117,7 +117,11 @@ class IRIs:
         return f"<{self.base}doc/{self._q(doc_id)}/{self._q(idx)}/s{int(index)}>"
 
     def span(self, doc_id: str, start: int, end: int) -> str:
-        return f"<{self.base}doc/{self._q(doc_id)}/chars/{int(start)}-{int(end)}>"
+        return f"{self.chars(doc_id)}{int(start)}-{int(end)}>"
+
+    def chars(self, doc_id: str) -> str:
+        """The unclosed start of the IRIs of the document's spans: `<...chars/`."""
+        return f"<{self.base}doc/{self._q(doc_id)}/chars/"
 
     def mention(self, eid: str, index: int) -> str:
         return f"<{self.base}mention/{self._q(eid)}/{int(index)}>"
@@ -241,14 +245,22 @@ class _Writer:
                     ("dcterms:isPartOf", [iri.article(art_id)]),
                     ("kg:sentenceIndex", [_int(index)]),
                     ("oa:exact", [_lit(said, "zh")] if said else [])]))
-            # spans are most of a corpus's subjects: written by one f-string, as _block would
+            # spans are most of a corpus's subjects: written by one f-string, as _block would,
+            # with the IRIs of the document's few sentences made once
+            sentence_iri = {key: iri.sentence(*key) for key in parts.sentences}
+            chars = iri.chars(doc_id)
             for (start, end), (exacts, sents) in sorted(parts.spans.items()):
-                sentences = ", ".join(iri.sentence(a, i) for a, i in sorted(sents, key=_reading_order))
-                quoted = ", oa:TextQuoteSelector" if exacts else ""
-                exact = f" ;\n    oa:exact {', '.join(_lit(x, 'zh') for x in sorted(exacts))}" if exacts else ""
-                out.append(f"{iri.span(doc_id, start, end)} a kg:Span, oa:TextPositionSelector{quoted} ;\n"
+                sentences = ", ".join(sentence_iri[k] for k in (
+                    sents if len(sents) == 1 else sorted(sents, key=_reading_order)))
+                if exacts:
+                    quoted = ", oa:TextQuoteSelector"
+                    exact = " ;\n    oa:exact " + ", ".join(_lit(x, "zh") for x in sorted(exacts))
+                else:
+                    quoted = exact = ""
+                out.append(f"{chars}{start}-{end}> a kg:Span, oa:TextPositionSelector{quoted} ;\n"
                            f"    dcterms:source {u} ;\n    kg:sentence {sentences} ;\n"
-                           f"    oa:start {_int(start)} ;\n    oa:end {_int(end)}{exact} .\n")
+                           f'    oa:start "{start}"^^xsd:nonNegativeInteger ;\n'
+                           f'    oa:end "{end}"^^xsd:nonNegativeInteger{exact} .\n')
             yield "".join(out) + "\n"
 
     def _derived(self, sources: list[dict]) -> list[str]:
