@@ -115,33 +115,32 @@ def _is_cjk(ch: str) -> bool:
 
 
 def clean(raw: str) -> tuple[str, list[int]]:
-    """Normalise `raw` and repair line breaks; return text and origin map."""
-    normalised = list(map(_normalise_char, raw))
-    if set(map(len, normalised)) <= {1}:      # the usual page: each character stays one
-        chars, origin = normalised, list(range(len(raw)))
+    """Normalise `raw` and repair line breaks; return text and origin map.
+
+    Works on whole strings and slices (str.translate, joins of lines), not character
+    by character: it runs on every byte of a corpus."""
+    table = {ord(c): _normalise_char(c) for c in set(raw)}
+    if all(len(v) == 1 for v in table.values()):    # the usual page: each character stays one
+        text, origin = raw.translate(table), list(range(len(raw)))
     else:
-        chars, origin = [], []
-        for i, cs in enumerate(normalised):
-            for c in cs:
-                chars.append(c)
-                origin.append(i)
+        normalised = [table[ord(c)] for c in raw]
+        text = "".join(normalised)
+        origin = [i for i, cs in enumerate(normalised) for _ in cs]
     # drop spaces a PDF put between CJK characters and digits ("11 月 3 日"); only the
     # spaces are visited, not every character
-    keep: list[bool] = []
-    for m in _SPACE.finditer("".join(chars), 1, len(chars) - 1):
-        a, b = chars[m.start() - 1], chars[m.start() + 1]
-        if (a.isdigit() and _is_cjk(b)) or (_is_cjk(a) and b.isdigit()):
-            keep = keep or [True] * len(chars)
-            keep[m.start()] = False
-    if keep:
-        chars, origin = list(compress(chars, keep)), list(compress(origin, keep))
-    text = "".join(chars)
+    drop = [m.start() for m in _SPACE.finditer(text, 1, len(text) - 1)
+            if _digit_meets_cjk(text[m.start() - 1], text[m.start() + 1])]
+    if drop:
+        keep = [True] * len(text)
+        for i in drop:
+            keep[i] = False
+        text, origin = "".join(compress(text, keep)), list(compress(origin, keep))
     lines = _split_lines(text)
     width = _column_width([text[s:e] for s, e in lines])
     out: list[str] = []
     out_origin: list[int] = []
     prev_line = ""
-    for n, (s, e) in enumerate(lines):
+    for s, e in lines:
         line = text[s:e].strip()
         if not line:
             continue
@@ -152,11 +151,15 @@ def clean(raw: str) -> tuple[str, list[int]]:
             else:
                 out.append("\n")
                 out_origin.append(origin[ls - 1] if ls > 0 else 0)
-        out.extend(line)
+        out.append(line)
         out_origin.extend(origin[ls:ls + len(line)])
         prev_line = line
     out_origin.append(len(raw))
     return "".join(out), out_origin
+
+
+def _digit_meets_cjk(a: str, b: str) -> bool:
+    return (a.isdigit() and _is_cjk(b)) or (_is_cjk(a) and b.isdigit())
 
 
 def _split_lines(text: str) -> list[tuple[int, int]]:
