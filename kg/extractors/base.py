@@ -312,16 +312,18 @@ def outermost(ms: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _division_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
-    """The division names, and for each pair of first characters the lengths of the names
-    it starts (every name has two characters at least): a page position is tried only at
-    the lengths of some name starting there."""
+def _division_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], re.Pattern]:
+    """The division names; for each pair of first characters the lengths of the names
+    it starts (every name has two characters at least); and a pattern of the characters
+    names start with. A page position is tried only where a name could start, and
+    only at the lengths of some name starting there."""
     g = gazetteer()
     names = frozenset(g.by_name) | frozenset(g.by_short)
     lengths: dict[str, set[int]] = {}
     for n in names:
         lengths.setdefault(n[:2], set()).add(len(n))
-    return names, {c: tuple(sorted(ls)) for c, ls in lengths.items()}
+    starts = re.compile("[" + re.escape("".join(sorted({n[0] for n in names}))) + "]")
+    return names, {c: tuple(sorted(ls)) for c, ls in lengths.items()}, starts
 
 
 @lru_cache(maxsize=4)       # the area guess and the districts component ask for the same page
@@ -333,9 +335,10 @@ def division_names_in(text: str) -> list[str]:
     the iteration order of a set of strings changes from process to process, and a
     caller counting votes would break ties differently on each worker.
     """
-    names, lengths_at = _division_index()
+    names, lengths_at, starts = _division_index()
     found = set()
-    for i in range(len(text) - 1):
+    for m in starts.finditer(text):
+        i = m.start()
         lengths = lengths_at.get(text[i:i + 2])
         if lengths:
             for n in lengths:
