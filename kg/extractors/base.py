@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from operator import attrgetter
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -182,7 +183,8 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
     Walks left over jieba tokens of the sentence while they can be part of a name:
     not punctuation, digits, function words or verbs that cannot sit inside a name.
     """
-    toks = [t for t in ctx.tokens(sent) if t.end <= head_start or t.start < head_start]
+    toks = ctx.tokens(sent)
+    toks = toks[:bisect.bisect_left(toks, head_start, key=attrgetter("start"))]    # starting before the head
     start = head_start
     # the head may sit inside a token ("规划局"): take the whole token
     while toks and toks[-1].end > head_start:
