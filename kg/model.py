@@ -11,6 +11,8 @@ maps them back to the decoded file text, which is what researchers cite.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Official", "Person", "Agency", "District", "Company",
@@ -60,6 +62,9 @@ class Masthead:
     area: str | None = None        # canonical District the paper serves (聊城市, 东昌府区)
 
 
+_START = attrgetter("start")
+
+
 @dataclass
 class Article:
     doc: str
@@ -77,7 +82,7 @@ class Article:
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding `pos`; 0 when it lies between sentences."""
-        j = bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        j = bisect_right(self.sentences, pos, key=_START) - 1
         return j if j >= 0 and pos < self.sentences[j].end else 0
 
 
@@ -148,11 +153,22 @@ class DocExtraction:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Where the span [start, end) was read: its article and sentence (sentence 0 when
-        it lies between sentences; article 0 when it lies outside every article)."""
-        for a in self.articles:
+        it lies between sentences; article 0 when it lies outside every article).
+        Articles follow each other on the page, so the one holding `start` is found by
+        bisection (a corpus asks this for every fact it cites)."""
+        arts = self.articles
+        if self._articles_in_order:
+            k = bisect_right(arts, start, key=_START)
+            arts = arts[k - 1:k] if k else []
+        for a in arts:
             if a.start <= start < a.end:
                 return Evidence(a.index, a.sentence_at(start), start, end)
         return Evidence(0, 0, start, end)
+
+    @cached_property
+    def _articles_in_order(self) -> bool:
+        """Whether the articles lie one after another (else the first holding a span counts)."""
+        return all(a.end <= b.start for a, b in zip(self.articles, self.articles[1:]))
 
 
 @dataclass
