@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import pickle
 import time
 from array import array
@@ -77,6 +78,23 @@ def extract_blob(doc_id: str, path: str, data: bytes,
     """
     de = extract_one(doc_id, path, data, components)
     return de if isinstance(de, str) else dumps(de)
+
+
+# Input a worker process must have to pay for its start (forking, loading the segmenter,
+# about 0.4 s) and for sending its results back: on 1 MB of pages one in-process worker
+# is faster than two (bench/speed.py), on 10 MB two are 1.3x faster.
+BYTES_PER_WORKER = 2 << 20
+
+
+def _auto_workers(files: list[InputFile]) -> int:
+    """All cores, but no more workers than the input has megabytes to keep busy."""
+    total = 0
+    for f in files:
+        try:
+            total += f.path.stat().st_size
+        except OSError:
+            continue          # reported when the file is read
+    return max(1, min(os.cpu_count() or 1, total // BYTES_PER_WORKER))
 
 
 def _uncached(files: list[InputFile], cache: ExtractionCache, variant: str) -> int:
@@ -156,10 +174,13 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     """Extractions of `files` in input order, or the problem that kept each one out.
 
     Taken from `cache` where it holds them; the rest are computed here (workers=1), on
-    `workers` local processes, or on the Dask cluster at `scheduler`, and stored in
+    `workers` local processes (0: as many as pay off, see _auto_workers), or on the
+    Dask cluster at `scheduler`, and stored in
     the cache. Only a bounded window of documents is in flight at a time, so memory
     does not grow with the number of files waiting.
     """
+    if workers <= 0:
+        workers = _auto_workers(files)
     if cache is not None and workers > 1 and not scheduler:
         # a rebuild that re-extracts a page or two should not start workers that each
         # spend seconds loading jieba's dictionary for nothing
@@ -244,6 +265,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
           ner: tuple[str, ...] = (), max_nodes: int | None = DEFAULT_MAX_NODES) -> BuildResult:
     """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write).
 
+    `workers`: extraction processes (0: all cores, one per 2 MB of input).
     `ner` switches on optional statistical components (("lac",)); `max_nodes` bounds the
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);

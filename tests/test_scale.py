@@ -138,3 +138,26 @@ def test_extraction_does_not_depend_on_the_process_hash_seed(tmp_path):
     outs = [p.communicate()[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0]
     assert outs[0] == outs[1] and "大运河" in outs[0] and "阳谷县" in outs[0]
+
+
+def test_default_workers_follow_the_input_size(seeds, tmp_path, monkeypatch):
+    """-j left at its default starts no worker processes for a few pages (their start
+    costs more than they save), and one per 2 MB of input up to the cores."""
+    from kg.pipeline import BYTES_PER_WORKER, _auto_workers
+    from kg.reader import find_inputs
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    files, _ = find_inputs([seeds])
+    assert _auto_workers(files) == 1
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(3):
+        with open(big / f"p{i}.txt", "wb") as f:
+            f.truncate(BYTES_PER_WORKER)          # sparse: sizes are all that is read
+    files, _ = find_inputs([big])
+    assert _auto_workers(files) == 3
+    for i in range(3, 9):
+        with open(big / f"p{i}.txt", "wb") as f:
+            f.truncate(BYTES_PER_WORKER)
+    files, _ = find_inputs([big])
+    assert _auto_workers(files) == 4
