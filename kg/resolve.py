@@ -120,12 +120,17 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
         names_by_type[m.type].add(m.name)
     for t in ORG_TYPES + ("Place", "District"):
         names = sorted(names_by_type[t], key=lambda s: (-len(s), s))   # ties by name: set order varies per process
+        # what names are compared by, worked out once per name rather than once per pair
+        zone = {n: abbreviations.zone_key(n) for n in names} if t in ("District", "Agency") else {}
+        expanded = {n: (abbreviations.expand(n), _expand_after_area(n)) for n in names} \
+            if t == "Agency" else {}
+        key = {n: _company_key(n) for n in names} if t == "Company" else {}
         for short in names:
             for full in names:
                 if len(full) <= len(short) or full in canon:
                     continue
                 if t == "District":     # areas are named by the data set; only zones have short forms
-                    if _same_zone(short, full):
+                    if zone[short] == zone[full]:
                         canon[short] = full        # 大邑经开区 -> 大邑经济开发区
                         break
                     continue
@@ -134,13 +139,10 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                                              prefix[:-1] in g.by_name or len(prefix) <= 3):
                     canon[short] = full
                     break
-                if t == "Agency" and _same_zone(short, full):
-                    canon[short] = full        # 大邑经开区管委会 -> 大邑经济开发区管委会
+                if t == "Agency" and (zone[short] == zone[full] or full in expanded[short]):
+                    canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院
                     break
-                if t == "Agency" and full in (abbreviations.expand(short), _expand_after_area(short)):
-                    canon[short] = full        # 市工信局; 长安区法院 -> 长安区人民法院
-                    break
-                if t == "Company" and _company_short_form(_company_key(short), _company_key(full)):
+                if t == "Company" and _company_short_form(key[short], key[full]):
                     canon[short] = full
                     break
     _initiative_abbreviations(mentions, canon)
@@ -151,12 +153,6 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
-
-
-def _same_zone(short: str, full: str) -> bool:
-    """Two writings of one development zone's name (大邑经开区 of 大邑经济开发区), by the
-    zone forms that also key zones across documents."""
-    return short != full and abbreviations.zone_key(short) == abbreviations.zone_key(full)
 
 
 def _company_short_form(short: str, full: str) -> bool:
