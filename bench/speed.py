@@ -15,6 +15,10 @@ own and no run warms the next one:
 - --repeat N: the reference and each build run N times, alternating, and the
   fastest run of each counts (this machine's speed drifts by 10-15% from minute
   to minute; the fastest run is the one least disturbed)
+- --instructions: also the instructions each retires (`perf stat`, when the machine
+  has perf), which no drift of the machine's speed changes: jieba.lcut's over the
+  text, kg's 1-worker build's, each less what its start (imports, jieba's
+  dictionary, reading the pages) costs alone
 
 Throughput is characters of decoded text per second of wall time, end to end
 (start-up of kg's segmenter included, Python start-up not).
@@ -28,6 +32,7 @@ import multiprocessing as mp
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -142,6 +147,40 @@ def isolated(fn, *args) -> dict:
     return out
 
 
+# Programs whose instruction counts are compared: each one's start, then start + work.
+_REFERENCE = ("import sys, jieba; sys.path.insert(0, {root!r}); from bench.speed import _texts; "
+              "from pathlib import Path; texts = _texts(Path({corpus!r})); jieba.setLogLevel(60); "
+              "jieba.initialize()")
+_REFERENCE_WORK = "; [jieba.lcut(x) for x in texts]"
+_BUILD = "import sys; sys.path.insert(0, {root!r}); import kg"
+_BUILD_WORK = "; kg.build([{corpus!r}], {out!r}, workers=1)"
+
+
+def _instructions(code: str) -> int | None:
+    """Instructions `python -c code` retires, or None where perf cannot count them."""
+    try:
+        run = subprocess.run(["perf", "stat", "-x,", "-e", "instructions", sys.executable, "-c", code],
+                             capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    for line in run.stderr.splitlines():
+        fields = line.split(",")
+        if len(fields) > 2 and fields[2].startswith("instructions") and fields[0].isdigit():
+            return int(fields[0])
+    return None
+
+
+def count_instructions(corpus: str, out: str) -> dict | None:
+    """kg's 1-worker build against jieba.lcut, in instructions retired (see the docstring)."""
+    args = {"root": str(ROOT), "corpus": corpus, "out": out}
+    counts = [_instructions(code.format(**args)) for code in (
+        _REFERENCE, _REFERENCE + _REFERENCE_WORK, _BUILD, _BUILD + _BUILD_WORK)]
+    if None in counts:
+        return None
+    ref, build = counts[1] - counts[0], counts[3] - counts[2]
+    return {"reference": ref, "build": build, "ratio": ref / build}
+
+
 def _row(label: str, run: dict, ref: dict) -> str:
     rate = ref["chars"] / run["seconds"]
     return (f"  {label:<34} {run['seconds']:9.2f} s {rate:10,.0f} chars/s = "
@@ -159,12 +198,15 @@ def main(argv: list[str] | None = None) -> None:
                     help="also time a cached rebuild after adding one page")
     ap.add_argument("--repeat", type=int, default=1, metavar="N",
                     help="run the reference and each build N times; the fastest counts")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions retired (perf stat): a figure the machine's drift leaves alone")
     ap.add_argument("--json", type=Path, help="write all figures to this file too")
     a = ap.parse_args(argv)
     corpus = str(a.corpus)
     work = Path(tempfile.mkdtemp(prefix="kg-speed-"))
     try:
-        report = measure(corpus, a.workers, a.incremental, work, not a.skip_single, max(1, a.repeat))
+        report = measure(corpus, a.workers, a.incremental, work, not a.skip_single, max(1, a.repeat),
+                         a.instructions)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if a.json:
@@ -172,7 +214,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def measure(corpus: str, workers: int, incremental: bool, work: Path, single: bool = True,
-            repeat: int = 1) -> dict:
+            repeat: int = 1, instructions: bool = False) -> dict:
     refs, ones, manys = [], [], []
     for _ in range(repeat):             # alternating, so a slow minute hits all alike
         refs.append(isolated(run_reference, corpus))
@@ -227,6 +269,14 @@ def measure(corpus: str, workers: int, incremental: bool, work: Path, single: bo
         print(f"  outputs byte-identical to 1 worker: {same}")
         report.update(n_workers=many, workers=workers, speedup=speedup,
                       extract_speedup=ex_speedup, identical=same)
+    if instructions:
+        counted = count_instructions(corpus, str(work / "outi"))
+        if counted is None:
+            print("instructions: perf cannot count them on this machine (perf stat -e instructions)")
+        else:
+            print(f"instructions: jieba.lcut {counted['reference'] / 1e9:.1f} G, kg build (1 worker) "
+                  f"{counted['build'] / 1e9:.1f} G = {counted['ratio']:.3f}x jieba's throughput in work done")
+        report["instructions"] = counted
     if incremental:
         cache = str(work / "cache")
         full = isolated(run_build, corpus, workers, str(work / "outc"), False, cache)
