@@ -53,6 +53,10 @@ _AREA_HEADS = ("省长", "副省长", "市长", "副市长", "常务副市长", 
                "河长", "林长", "路长",
                # Inner Mongolia's banners (旗), sumu (苏木, town level) and gacha (嘎查, village level)
                "旗长", "副旗长", "常务副旗长", "苏木长", "副苏木长", "嘎查长")
+# Heads' titles that co-operatives, institutes, associations and troupes use as much as
+# public bodies: with no organisation named, they make nobody an official.
+SHARED_HEAD_TITLES = {"院长", "副院长", "理事长", "副理事长", "会长", "副会长", "社长", "副社长",
+                      "团长", "副团长", "队长", "副队长"}
 OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | {
     "市委常委", "区委常委", "县委常委", "省委常委", "市委副书记", "区委副书记", "县委副书记",
     "省委副书记", "社区民警", "民警", "辅警", "警官", "法官", "检察官", "村支书", "网格员",

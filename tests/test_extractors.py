@@ -466,3 +466,13 @@ def test_trainee_reporter_in_a_byline_is_a_role_not_a_name():
     assert {"王某某", "李一鸣"} <= _ents(rec, "Person")
     assert not {e for e in _ents(rec) if "见习" in e}
     assert {p["title"] for p in rec["posts"] if p["person"] == "李一鸣"} == {"见习记者"}
+
+
+def test_head_of_an_unnamed_cooperative_is_a_person_not_an_official():
+    """理事长, 院长, 会长 head co-operatives, institutes and associations as often as
+    public bodies: with no organisation named, the holder is a private person; with a
+    public body named, an official."""
+    rec = _rec(CITY + "在柳岸种植专业合作社，理事长孙青松正忙着组织装箱。")
+    assert "孙青松" in _ents(rec, "Person") and "孙青松" not in _ents(rec, "Official")
+    rec = _rec(CITY + "市人民医院院长孙青松介绍了情况。")
+    assert "孙青松" in _ents(rec, "Official")
