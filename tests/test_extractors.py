@@ -476,3 +476,11 @@ def test_head_of_an_unnamed_cooperative_is_a_person_not_an_official():
     assert "孙青松" in _ents(rec, "Person") and "孙青松" not in _ents(rec, "Official")
     rec = _rec(CITY + "市人民医院院长孙青松介绍了情况。")
     assert "孙青松" in _ents(rec, "Official")
+
+
+def test_name_ending_in_a_conjunction_character_before_punctuation_keeps_it():
+    """和 between two names joins them; 和 before 、 joins nothing, so it ends a name."""
+    rec = _rec(CITY + "副市长孙清和、卜文远出席。")
+    assert {"孙清和", "卜文远"} <= _ents(rec, "Official")
+    rec = _rec(CITY + "副市长孙清和卜文远出席。")
+    assert "孙清" in _ents(rec, "Official") and "孙清和" not in _ents(rec)

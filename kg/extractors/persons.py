@@ -57,7 +57,8 @@ def person_name_at(text: str, pos: int) -> str | None:
         cand = text[pos:pos + n]
         if len(cand) < n or not all(CJK.match(c) for c in cand):
             continue
-        if given == 2 and (cand[-1] in NOT_GIVEN or _is_word(cand[:2], min_freq=300)):
+        if given == 2 and (cand[-1] in NOT_GIVEN and not _joins_nothing(text, pos + n, cand[-1])
+                           or _is_word(cand[:2], min_freq=300)):
             continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word
         if cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES:
             return None       # 王先生, 张经理: a surname with an honorific is no name
@@ -66,6 +67,12 @@ def person_name_at(text: str, pos: int) -> str | None:
         if _name_ends(text, pos + n) and not _is_word(cand):
             return cand
     return None
+
+
+def _joins_nothing(text: str, pos: int, ch: str) -> bool:
+    """Whether a conjunction at the end of a name joins nothing: punctuation follows it
+    (副市长聂清和、卜文韬), so it is the name's last character, not 和 between two names."""
+    return ch in "和与及" and text[pos:pos + 1] in ("、", "，", ",", "。", "；", ";", "）", ")")
 
 
 def _is_word(s: str, min_freq: int = 1) -> bool:
