@@ -57,6 +57,13 @@ _AREA_HEADS = ("省长", "副省长", "市长", "副市长", "常务副市长", 
 # public bodies: with no organisation named, they make nobody an official.
 SHARED_HEAD_TITLES = {"院长", "副院长", "理事长", "副理事长", "会长", "副会长", "社长", "副社长",
                       "团长", "副团长", "队长", "副队长"}
+
+
+def heads_unnamed_body(title: str, org: str | None) -> bool:
+    """A shared head's title with no organisation named (合作社……理事长鲁某): no office."""
+    return org is None and title in SHARED_HEAD_TITLES
+
+
 OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | {
     "市委常委", "区委常委", "县委常委", "省委常委", "市委副书记", "区委副书记", "县委副书记",
     "省委副书记", "社区民警", "民警", "辅警", "警官", "法官", "检察官", "村支书", "网格员",

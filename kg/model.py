@@ -11,7 +11,6 @@ maps them back to the decoded file text, which is what researchers cite.
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
 from operator import attrgetter
 from dataclasses import dataclass, field
 
@@ -154,21 +153,13 @@ class DocExtraction:
     def evidence(self, start: int, end: int) -> Evidence:
         """Where the span [start, end) was read: its article and sentence (sentence 0 when
         it lies between sentences; article 0 when it lies outside every article).
-        Articles follow each other on the page, so the one holding `start` is found by
-        bisection (a corpus asks this for every fact it cites)."""
-        arts = self.articles
-        if self._articles_in_order:
-            k = bisect_right(arts, start, key=_START)
-            arts = arts[k - 1:k] if k else []
-        for a in arts:
-            if a.start <= start < a.end:
-                return Evidence(a.index, a.sentence_at(start), start, end)
+        Articles follow each other on the page (articles.segment makes them from lines
+        in order), so the one holding `start` is found by bisection, as DocContext does."""
+        k = bisect_right(self.articles, start, key=_START)
+        a = self.articles[k - 1] if k else None
+        if a is not None and start < a.end:
+            return Evidence(a.index, a.sentence_at(start), start, end)
         return Evidence(0, 0, start, end)
-
-    @cached_property
-    def _articles_in_order(self) -> bool:
-        """Whether the articles lie one after another (else the first holding a span counts)."""
-        return all(a.end <= b.start for a, b in zip(self.articles, self.articles[1:]))
 
 
 @dataclass

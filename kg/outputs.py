@@ -120,18 +120,17 @@ def json_pieces(obj: dict) -> Iterator[str]:
     """Deterministic JSON of a dict whose lists may be huge (a corpus graph's nodes and
     links): one list item per line, each encoded compactly, and yielded as made, so it
     is written as it is encoded rather than held whole in memory."""
-    encode = compact_json
     yield "{"
     for i, key in enumerate(sorted(obj)):
         value = obj[key]
-        yield ("," if i else "") + "\n" + encode(key) + ": "
+        yield ("," if i else "") + "\n" + compact_json(key) + ": "
         if isinstance(value, list) and value:
             yield "["
             for j, item in enumerate(value):
-                yield ("," if j else "") + "\n " + encode(item)
+                yield ("," if j else "") + "\n " + compact_json(item)
             yield "\n]"
         else:
-            yield encode(value)
+            yield compact_json(value)
     yield "\n}\n"
 
 

@@ -97,16 +97,16 @@ def _auto_workers(files: list[InputFile]) -> int:
     return max(1, min(os.cpu_count() or 1, total // BYTES_PER_WORKER))
 
 
-def _uncached(files: list[InputFile], cache: ExtractionCache, variant: str) -> int:
-    """How many of `files` the cache has no entry for (unreadable files count as cached:
-    they take no worker, and extract_files reports them)."""
-    n = 0
+def _cache_keys(files: list[InputFile], cache: ExtractionCache, variant: str) -> dict[str, str]:
+    """The cache key of each readable file, by file id (unreadable files are left out:
+    extract_files reports them)."""
+    keys = {}
     for f in files:
         try:
-            n += not cache.has(cache.key(f.id, read_bytes(f), variant))
+            keys[f.id] = cache.key(f.id, read_bytes(f), variant)
         except ReadError:
             continue
-    return n
+    return keys
 
 
 class _Done:
@@ -181,10 +181,13 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     """
     if workers <= 0:
         workers = _auto_workers(files)
+    variant = ",".join(components or ())
+    keys: dict[str, str] = {}       # worked out ahead only when they decide the worker count
     if cache is not None and workers > 1 and not scheduler:
         # a rebuild that re-extracts a page or two should not start workers that each
         # spend seconds loading jieba's dictionary for nothing
-        workers = min(workers, _uncached(files, cache, ",".join(components or ())))
+        keys = _cache_keys(files, cache, variant)
+        workers = min(workers, sum(not cache.has(k) for k in keys.values()))
     if len(files) <= 1 and not scheduler:
         workers = 1
     pending: deque[tuple[InputFile, str | None, Any]] = deque()
@@ -205,22 +208,30 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
 
     # in this process and with nothing to cache, the pickle would only be undone again
     work = extract_one if workers <= 1 and not scheduler and cache is None else extract_blob
+
+    def found(f: InputFile, hit: DocExtraction) -> tuple[None, _Done]:
+        hit.document.path = str(f.path)     # the key holds the id, not the path
+        return None, _Done(hit)
+
+    def job(f: InputFile, submit: Submit) -> tuple[str | None, Any]:
+        """The cache key to store the result under (None: nothing to store), and the
+        result to come: a cache hit, the problem reading the file, or work submitted."""
+        key = keys.get(f.id)
+        if key is not None and (hit := cache.get(key)) is not None:
+            return found(f, hit)            # its key known ahead: no second read
+        try:
+            data = read_bytes(f)
+        except ReadError as e:
+            return None, _Done(str(e))
+        if cache is not None and key is None:
+            key = cache.key(f.id, data, variant)
+            if (hit := cache.get(key)) is not None:
+                return found(f, hit)
+        return key, submit(work, f.id, str(f.path), data, components)
+
     with _executor(workers, scheduler) as (submit, window):
         for f in files:
-            try:
-                data = read_bytes(f)
-            except ReadError as e:
-                pending.append((f, None, _Done(str(e))))
-            else:
-                key = hit = None
-                if cache is not None:
-                    key = cache.key(f.id, data, variant=",".join(components or ()))
-                    hit = cache.get(key)
-                if hit is not None:
-                    hit.document.path = str(f.path)     # the key holds the id, not the path
-                    pending.append((f, None, _Done(hit)))
-                else:
-                    pending.append((f, key, submit(work, f.id, str(f.path), data, components)))
+            pending.append((f, *job(f, submit)))
             while len(pending) >= window:
                 yield finish()
         while pending:

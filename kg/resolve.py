@@ -43,7 +43,7 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
                and not m.name.endswith(lexicon.PUBLIC_ORG_HEADS)}     # 舞蹈队: its 队长 is no official
     official_people = {p.person for p in ctx.posts
                        if p.title in lexicon.OFFICIAL_TITLES and p.org not in private
-                       and (p.org or p.title not in lexicon.SHARED_HEAD_TITLES)}
+                       and not lexicon.heads_unnamed_body(p.title, p.org)}
     entities = []
     for name, ms in groups.items():
         types = [m.type for m in ms]

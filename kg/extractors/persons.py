@@ -283,8 +283,8 @@ def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
     org_types = {m.type for m in ctx.mentions if m.name == org} if org else set()
     if title in lexicon.COMPANY_TITLES:
         return bool(org_types & {"Agency", "District"})
-    if org is None and title in lexicon.SHARED_HEAD_TITLES:
-        return False      # 合作社……理事长鲁某: the head of a body that is not named is no official
+    if lexicon.heads_unnamed_body(title, org):
+        return False
     if org_types == {"Organization"} and not org.endswith(lexicon.PUBLIC_ORG_HEADS):
         return False      # 舞蹈队队长: the head of a private team or club holds no public post
     return title in lexicon.OFFICIAL_TITLES or title.endswith(("长", "书记", "主任", "主席", "委员"))
