@@ -10,6 +10,7 @@ maps them back to the decoded file text, which is what researchers cite.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from operator import attrgetter
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ class Document:
     path: str
     raw: str           # decoded text, exactly as cited by offsets
     text: str          # cleaned text the extractors read
-    origin: list[int]  # origin[i] = index in raw of text[i]; len(text)+1 entries
+    origin: array  # origin[i] = index in raw of text[i]; len(text)+1 entries (4-byte ints)
     encoding: str = "utf-8"
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:

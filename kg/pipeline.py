@@ -11,7 +11,6 @@ import json
 import os
 import pickle
 import time
-from array import array
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -52,8 +51,7 @@ def extract_one(doc_id: str, path: str, data: bytes,
     """A file's bytes to its extraction, or the problem that kept it out.
 
     The extraction carries its record (`record_json`) instead of the raw text, which
-    only the record quotes. The offset map is packed into 4-byte integers: as a list
-    of Python ints it would take ten times the memory of the text it maps.
+    only the record quotes.
     """
     try:
         de = extract_document(parse_document(doc_id, path, data), components)
@@ -62,7 +60,6 @@ def extract_one(doc_id: str, path: str, data: bytes,
     except Exception as e:  # noqa: BLE001 - one bad page must not end the build; it is reported
         msg = " ".join(str(e).split())     # one line, however the message was built
         return f"{doc_id}: extraction failed ({type(e).__name__}: {msg[:300]})"
-    de.document.origin = array("i", de.document.origin)
     de.record_json = jsonl([to_record(de)])
     de.document.raw = ""
     return de

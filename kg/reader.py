@@ -8,8 +8,8 @@ from __future__ import annotations
 import fnmatch
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
@@ -90,7 +90,6 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
 
 
-@lru_cache(maxsize=1 << 16)     # pure, and a page has a few thousand distinct characters
 def _normalise_char(ch: str) -> str:
     """NFKC for full-width forms, spaces unified; control characters dropped."""
     if ch in "\r\n":
@@ -114,18 +113,20 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
-def clean(raw: str) -> tuple[str, list[int]]:
+def clean(raw: str) -> tuple[str, array]:
     """Normalise `raw` and repair line breaks; return text and origin map.
 
-    Works on whole strings and slices (str.translate, joins of lines), not character
-    by character: it runs on every byte of a corpus."""
-    table = {ord(c): _normalise_char(c) for c in set(raw)}
+    Works on whole strings and slices (str.translate, joins of lines, array slices for
+    the origin map), not character by character: it runs on every byte of a corpus.
+    The origin map holds 4-byte integers: as a list of Python ints it would take ten
+    times the memory of the text it maps."""
+    table = _changes(raw)
     if all(len(v) == 1 for v in table.values()):    # the usual page: each character stays one
-        text, origin = raw.translate(table), list(range(len(raw)))
+        text, origin = raw.translate(table) if table else raw, array("i", range(len(raw)))
     else:
-        normalised = [table[ord(c)] for c in raw]
+        normalised = [table.get(ord(c), c) for c in raw]
         text = "".join(normalised)
-        origin = [i for i, cs in enumerate(normalised) for _ in cs]
+        origin = array("i", [i for i, cs in enumerate(normalised) for _ in cs])
     # drop spaces a PDF put between CJK characters and digits ("11 月 3 日"); only the
     # spaces are visited, not every character
     drop = [m.start() for m in _SPACE.finditer(text, 1, len(text) - 1)
@@ -134,23 +135,22 @@ def clean(raw: str) -> tuple[str, list[int]]:
         keep = [True] * len(text)
         for i in drop:
             keep[i] = False
-        text, origin = "".join(compress(text, keep)), list(compress(origin, keep))
-    lines = _split_lines(text)
-    width = _column_width([text[s:e] for s, e in lines])
+        text, origin = "".join(compress(text, keep)), array("i", compress(origin, keep))
+    lines = text.split("\n")
+    width = _column_width(lines)
     out: list[str] = []
-    out_origin: list[int] = []
+    out_origin = array("i")
     prev_line = ""
-    for s, e in lines:
-        line = text[s:e].strip()
+    s = 0
+    for raw_line in lines:
+        ls, s = s, s + len(raw_line) + 1      # the line's start; the next line's
+        line = raw_line.strip()
         if not line:
             continue
-        ls = s + (len(text[s:e]) - len(text[s:e].lstrip()))
-        if out:
-            if _joins(prev_line, line, width):
-                pass  # mid-sentence break: glue directly
-            else:
-                out.append("\n")
-                out_origin.append(origin[ls - 1] if ls > 0 else 0)
+        ls += len(raw_line) - len(raw_line.lstrip())
+        if out and not _joins(prev_line, line, width):   # else a mid-sentence break: glue
+            out.append("\n")
+            out_origin.append(origin[ls - 1] if ls > 0 else 0)
         out.append(line)
         out_origin.extend(origin[ls:ls + len(line)])
         prev_line = line
@@ -158,17 +158,24 @@ def clean(raw: str) -> tuple[str, list[int]]:
     return "".join(out), out_origin
 
 
+_NORMALISED: dict[str, str] = {}
+
+
+def _changes(raw: str) -> dict[int, str]:
+    """The str.translate table of the characters of `raw` that normalising changes
+    (each character's outcome is remembered: a corpus repeats a few thousand)."""
+    out = {}
+    for c in set(raw):
+        v = _NORMALISED.get(c)
+        if v is None:
+            v = _NORMALISED[c] = _normalise_char(c)
+        if v != c:
+            out[ord(c)] = v
+    return out
+
+
 def _digit_meets_cjk(a: str, b: str) -> bool:
     return (a.isdigit() and _is_cjk(b)) or (_is_cjk(a) and b.isdigit())
-
-
-def _split_lines(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in re.finditer("\n", text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 def _column_width(lines: list[str]) -> int:
