@@ -484,3 +484,31 @@ def test_name_ending_in_a_conjunction_character_before_punctuation_keeps_it():
     assert {"孙清和", "卜文远"} <= _ents(rec, "Official")
     rec = _rec(CITY + "副市长孙清和卜文远出席。")
     assert "孙清" in _ents(rec, "Official") and "孙清和" not in _ents(rec)
+
+
+def test_verb_before_the_area_that_begins_a_name_is_not_part_of_it():
+    rec = _rec(CITY + "此次验收高效完成，得益于临清市行政审批服务局推出的“一件事”改革。")
+    assert "临清市行政审批服务局" in _ents(rec, "Agency")
+    assert not any(n.startswith("得益于") for n in _ents(rec))
+
+
+def test_rare_character_inside_a_firm_name_stays_in_it():
+    rec = _rec(CITY + "记者走访了临清市垟岙精密机械有限公司等企业。")
+    assert "临清市垟岙精密机械有限公司" in _ents(rec, "Company")
+
+
+def test_head_glued_to_the_next_words_first_character_still_ends_the_name():
+    rec = _rec(CITY + "他要求，市水利局、市生态环境局要加大执法力度。")
+    assert {"聊城市水利局", "聊城市生态环境局"} <= _ents(rec, "Agency")
+
+
+def test_system_named_after_a_post_is_an_initiative():
+    rec = _rec(CITY + "该镇全面推行湖长制，实行网格管理。校长负责制和家长制作风不是。")
+    assert "湖长制" in _ents(rec, "Initiative")
+    assert not {"家长制", "校长制"} & _ents(rec)
+
+
+def test_quoted_paired_slogan_is_an_initiative_without_a_head_noun():
+    rec = _rec(CITY + "镇长汇报了“一企一档”服务情况，他说：“一来一回很方便”。")
+    assert "一企一档" in _ents(rec, "Initiative")
+    assert "一来一回很方便" not in _ents(rec)

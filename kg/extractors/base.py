@@ -175,6 +175,11 @@ VILLAGES = ("社区", "村", "嘎查")           # 嘎查: its village level
 TOWN_LEVELS = TOWNS + VILLAGES
 
 
+# jieba's frequency under which a character it tags zg (很, 此, 每 and thousands of rare
+# ones) is a rare character, of the kind place and firm names use (埭, 垟, 岙)
+RARE_CHAR = 100
+
+
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                allow_divisions: bool = True, strict: bool = False,
                extra_words: frozenset[str] | set[str] = frozenset()) -> int:
@@ -224,8 +229,9 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if w == "委" and ctx.first_ending_at(t.start, ("District",)):
             start = t.start   # 南和区|委|办公室: the area's Party committee, part of the name
             continue
-        if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1:
-            break
+        if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1 \
+                and not (t.tag == "zg" and seg.tk.FREQ.get(w, 0) < RARE_CHAR):
+            break             # a function character; but a rare one is a name's (晋江市|埭|辉智能)
         common = seg.tk.FREQ.get(w, 0) >= 200
         if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "l", "i") and len(w) >= 2 and \
                 (strict or w not in NAME_VERBS) and w not in extra_words and common:
@@ -244,6 +250,8 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                 return max(inner)  # 泽雅镇|纸山村 that jieba cut as 泽雅|镇纸|山: the town ends the chunk
         if head_start - t.start > max_len:
             break
+        if len(w) >= 2 and t.tag.startswith("v") and w[-1] in lexicon.NAME_STOP:
+            break             # 得益于|莘县行政审批服务局: a verb ending in a function character
         start = t.start
     return start
 

@@ -54,6 +54,11 @@ SCHEME = re.compile(r"(?:实施|推行|建立|实行|推进|开展|启动|落实
                     r"([\u4e00-\u9fff]{4,16}?(?:工程|行动|责任制|追溯制|长制))")
 GENERIC_SCHEME_START = ("专项", "各项", "各类", "系列", "一系列", "相关", "有关", "这项", "该", "此", "多项",
                         "重点", "全面", "一批", "健全", "完善", "长效", "常态化", "深化", "进一步", "各")
+# the genre's paired slogans: 一村一品, 一河一策, 一企一档
+SLOGAN = re.compile(r"(?:一[\u4e00-\u9fff]{1,2}){2,3}")
+# first characters of 2-character X长 titles whose X长制 is no named scheme: an area or a
+# body (镇长, 局长, 校长), or 家长制 (patriarchy)
+POST_SYSTEM_NOT = set("省市县区镇乡村州盟旗局处科部组班社队站所院校厂团馆家")
 PROJECT = re.compile(r"项目(?![部组区地建经])")
 # words of a project's name that are verbs elsewhere (纸机节能升级改造项目)
 PROJECT_WORDS = {"节能", "升级", "改造", "扩建", "改扩建", "新建", "提升", "配套", "综合", "整治", "修复",
@@ -131,8 +136,8 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
             return qe + strong.end()
     if numeric:
         return None
-    if len(core) >= 3 and "、" not in core and _last_word(core) in SELF_HEADS:
-        return 0
+    if len(core) >= 3 and "、" not in core and _last_word(core) in SELF_HEADS or SLOGAN.fullmatch(core):
+        return 0          # “田长制”, “一河一策”: the quote names the scheme by itself
     clause_rest = re.split(r"[，。；;,！？!?]", text[qe:sent.end], maxsplit=1)[0]
     if ACTION_RE.search(before) and len(core) >= 3 and "“" not in clause_rest:
         return 0          # 建立“非公有制领域”…“直通车”制度: the first quote only qualifies the second
@@ -158,6 +163,9 @@ CJK_CONT = re.compile(r"(?![的等和与及为、中上下里在于将已正由�
 
 def _unquoted(ctx: DocContext, sent) -> None:
     text = ctx.text
+    for s, e in _post_systems(ctx.tokens(sent)):
+        if not ctx.covered(s, e, ("Initiative",)):
+            ctx.add(text[s:e], "Initiative", s, e, source="initiatives")
     for m in DOC_TITLE.finditer(sent.text):
         s = sent.start + m.start(1)
         if CITED.search(text, max(sent.start, s - 6), s - 1):
@@ -192,6 +200,26 @@ def _unquoted(ctx: DocContext, sent) -> None:
                 or any(w in core for w in GENERIC_PROJECT_WORDS):
             continue          # 重点项目, 全区部分项目: a kind of project, not a named one
         ctx.add(text[start:he], "Initiative", start, he, source="initiatives")
+
+
+def _post_systems(toks: list) -> list[tuple[int, int]]:
+    """Spans of 河长制, 林长制, 河湖长制: the system of a post named after it, however
+    jieba cut it (林长|制 after a title word, 湖长制 glued by its HMM, 河湖|长制)."""
+    out = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        if t.tag == "title" and len(t.word) == 2 and t.word[1] == "长" and nxt == "制":
+            span = (t.start, t.end + 1)
+        elif len(t.word) == 3 and t.word.endswith("长制"):
+            span = (t.start, t.end)
+        elif t.word == "长制" and i and toks[i - 1].tag in ("n", "ns") and len(toks[i - 1].word) <= 2:
+            span = (toks[i - 1].start, t.end)
+        else:
+            continue
+        first = toks[i - 1].word[0] if t.word == "长制" else t.word[0]
+        if first not in POST_SYSTEM_NOT and CJK.match(first):
+            out.append(span)
+    return out
 
 
 def _after_leading_names(ctx: DocContext, start: int, end: int) -> int:

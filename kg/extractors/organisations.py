@@ -47,6 +47,8 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "展厅", "营业厅", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部",
              "内科", "外科", "儿科", "妇科", "牙科", "眼科", "骨科", "皮肤科", "急诊科", "心血管内科"}
 _NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
+# characters that start the next word, not a longer name (局|要加大, 局|已完成)
+GLUED_AFTER_HEAD = lexicon.NAME_STOP | set("要已正均再需应拟")
 AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处", "执法", "监测", "审批", "管理",
                        "服务中心", "治理", "应急", "信访", "公共")
 
@@ -247,6 +249,8 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
                                     for m in ctx.mentions_over(hs - 1))):
             return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
+    if tok.end == he + 1 and tok.tag == "x" and text[he] in GLUED_AFTER_HEAD:
+        return True       # 生态环境|局要: jieba's HMM glued the next word's first character on
     return TITLE_AT.match(text, he) is not None
 
 
