@@ -512,3 +512,8 @@ def test_quoted_paired_slogan_is_an_initiative_without_a_head_noun():
     rec = _rec(CITY + "镇长汇报了“一企一档”服务情况，他说：“一来一回很方便”。")
     assert "一企一档" in _ents(rec, "Initiative")
     assert "一来一回很方便" not in _ents(rec)
+
+
+def test_rare_character_starting_a_town_name_stays_in_it():
+    rec = _rec(CITY + "在临清市札兴隆镇，驻村工作队正帮助村民发展养殖。")
+    assert "札兴隆镇" in _ents(rec, "District")

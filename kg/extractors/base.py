@@ -176,8 +176,9 @@ TOWN_LEVELS = TOWNS + VILLAGES
 
 
 # jieba's frequency under which a character it tags zg (很, 此, 每 and thousands of rare
-# ones) is a rare character, of the kind place and firm names use (埭, 垟, 岙)
-RARE_CHAR = 100
+# ones) is a rare character, of the kind place and firm names use (埭, 垟, 札): the
+# function characters it tags so are all over 10,000
+RARE_CHAR = 1000
 
 
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
