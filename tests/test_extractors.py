@@ -517,3 +517,8 @@ def test_quoted_paired_slogan_is_an_initiative_without_a_head_noun():
 def test_rare_character_starting_a_town_name_stays_in_it():
     rec = _rec(CITY + "在临清市札兴隆镇，驻村工作队正帮助村民发展养殖。")
     assert "札兴隆镇" in _ents(rec, "District")
+
+
+def test_name_in_single_quotes_inside_quoted_speech_is_an_initiative():
+    rec = _rec(CITY + "局长介绍：“我们实行‘两证联办’，企业少跑一次腿。”")
+    assert "两证联办" in _ents(rec, "Initiative")

@@ -14,7 +14,8 @@ import re
 from .. import lexicon
 from .base import CJK, DocContext, left_chunk
 
-QUOTE = re.compile(r"“([^“”]{2,24})”")
+# quotes; single ones too, as a name inside quoted speech is (“我们实行‘一窗受理’”)
+QUOTES = (re.compile(r"“([^“”]{2,24})”"), re.compile(r"‘([^‘’]{2,24})’"))
 # heads that may follow the quote at a distance (“X”千场公益电影放映活动)
 STRONG_HEADS = ("主题活动", "公益活动", "开放活动", "活动", "专项行动", "行动", "工程", "品牌", "机制",
                 "制度", "体系", "平台", "系统", "模式", "工作法", "计划", "改革", "图片展", "书画展",
@@ -79,13 +80,14 @@ def initiatives(ctx: DocContext) -> None:
 
 def _quoted(ctx: DocContext, sent) -> None:
     text = ctx.text
-    quotes = [m for m in QUOTE.finditer(sent.text)]
     lists: list[list[re.Match]] = []
-    for m in quotes:
-        if lists and sent.text[lists[-1][-1].end():m.start()] in ("", "、", "和", "及", "与"):
-            lists[-1].append(m)
-        else:
-            lists.append([m])
+    for quote in QUOTES:    # lists of double quotes, then of single ones (which may lie inside)
+        last = len(lists)
+        for m in quote.finditer(sent.text):
+            if len(lists) > last and sent.text[lists[-1][-1].end():m.start()] in ("", "、", "和", "及", "与"):
+                lists[-1].append(m)
+            else:
+                lists.append([m])
     for group in lists:
         verdicts = [_judge(ctx, sent, m, is_last=(m is group[-1])) for m in group]
         if not any(v is not None for v in verdicts):
@@ -126,7 +128,7 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     after = text[qe:min(sent.end, qe + 24)]
     if ORG_AFTER.match(after):
         return None       # “红马甲”志愿服务队: the quote names a body, the organisations' to take
-    if is_last or text[qe:qe + 1] != "“":
+    if is_last or text[qe:qe + 1] not in "“‘":
         near = NEAR_AFTER.match(after)
         if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、"):
             return qe + near.end()
@@ -139,7 +141,7 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     if len(core) >= 3 and "、" not in core and _last_word(core) in SELF_HEADS or SLOGAN.fullmatch(core):
         return 0          # “田长制”, “一河一策”: the quote names the scheme by itself
     clause_rest = re.split(r"[，。；;,！？!?]", text[qe:sent.end], maxsplit=1)[0]
-    if ACTION_RE.search(before) and len(core) >= 3 and "“" not in clause_rest:
+    if ACTION_RE.search(before) and len(core) >= 3 and not ("“" in clause_rest or "‘" in clause_rest):
         return 0          # 建立“非公有制领域”…“直通车”制度: the first quote only qualifies the second
     return None
 
@@ -163,7 +165,7 @@ CJK_CONT = re.compile(r"(?![的等和与及为、中上下里在于将已正由�
 
 def _unquoted(ctx: DocContext, sent) -> None:
     text = ctx.text
-    for s, e in _post_systems(ctx.tokens(sent)):
+    for s, e in _post_systems(ctx.tokens(sent)) if "长制" in sent.text else ():
         if not ctx.covered(s, e, ("Initiative",)):
             ctx.add(text[s:e], "Initiative", s, e, source="initiatives")
     for m in DOC_TITLE.finditer(sent.text):
