@@ -517,3 +517,9 @@ def test_quoted_paired_slogan_is_an_initiative_without_a_head_noun():
 ])
 def test_names_the_tokens_cut_awkwardly(text, type_, name):
     assert name in _ents(_rec(CITY + text), type_)
+
+
+def test_credit_cooperative_and_mall_are_companies_and_a_name_stops_at_its_area():
+    rec = _rec(CITY + "他说：“我们和临清市农村信用合作联社对接，在东方商场设点。”")
+    assert {"临清市农村信用合作联社", "东方商场"} <= _ents(rec, "Company")
+    assert not any(n.startswith("和") for n in _ents(rec))
