@@ -523,3 +523,8 @@ def test_credit_cooperative_and_mall_are_companies_and_a_name_stops_at_its_area(
     rec = _rec(CITY + "他说：“我们和临清市农村信用合作联社对接，在东方商场设点。”")
     assert {"临清市农村信用合作联社", "东方商场"} <= _ents(rec, "Company")
     assert not any(n.startswith("和") for n in _ents(rec))
+
+
+def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
+    rec = _rec(CITY + "第三届全民健身运动会在市滨河体育中心开幕。")
+    assert "聊城市滨河体育中心" in _ents(rec, "Place")

@@ -6,6 +6,7 @@ import re
 from .. import lexicon
 from ..segment import segmenter
 from .base import DocContext, left_chunk
+from .organisations import canonical
 
 HEAD_RE = re.compile("|".join(sorted(map(re.escape, lexicon.PLACE_HEADS), key=len, reverse=True)))
 # single-character heads are common inside words (道路, 河道): need a longer name
@@ -62,7 +63,7 @@ def places(ctx: DocContext) -> None:
                 continue          # 串起致富路, 守护上学路: a figure of speech, not a road
             if ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
                 continue          # “熟人小区”: a quoted programme, not a place
-            ctx.add(name, "Place", start, he, source="places")
+            ctx.add(name, "Place", start, he, name=canonical(ctx, name, start), source="places")
 
 
 def _after_small_divisions(ctx: DocContext, start: int, head_start: int,
