@@ -528,3 +528,11 @@ def test_credit_cooperative_and_mall_are_companies_and_a_name_stops_at_its_area(
 def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
     rec = _rec(CITY + "第三届全民健身运动会在市滨河体育中心开幕。")
     assert "聊城市滨河体育中心" in _ents(rec, "Place")
+
+
+def test_committee_a_departments_name_begins_with_is_a_body_of_the_page():
+    rec = _rec(CITY + "王某某，现任临清市委办公室主任，拟任乡镇党委书记。")
+    assert {"临清市委办公室", "临清市委"} <= _ents(rec, "Agency")
+    assert {("临清市委办公室", "subOrganizationOf", "临清市委"),
+            ("临清市委", "subOrganizationOf", "临清市")} <= _rels(rec)
+    assert ("临清市委办公室", "subOrganizationOf", "临清市") not in _rels(rec)

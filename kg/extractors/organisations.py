@@ -116,6 +116,8 @@ def organisations(ctx: DocContext) -> None:
             if type_ == "Company" and ctx.covered(start, he, ("Agency",)):
                 continue
             ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
+            if type_ == "Agency":
+                _committee_inside(ctx, start, he)
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
 
@@ -223,6 +225,24 @@ def _without_place(core: str, ctx: DocContext) -> str:
     if core[:1] in "市区县省镇":
         return core[1:]
     return ""
+
+
+# an area's Party committee at the start of a longer body's name (南和区委|办公室, 市委|宣传部)
+COMMITTEE_AT = re.compile(r"([\u4e00-\u9fff]{0,8}?[省市县区旗州])委(?![员会])(?=[\u4e00-\u9fff]{2})")
+
+
+def _committee_inside(ctx: DocContext, start: int, end: int) -> None:
+    """The committee a department's name begins with is a body of the page too: 南和区委办公室
+    is an office of 南和区委, which is named there even if nowhere else."""
+    m = COMMITTEE_AT.match(ctx.text, start, end)
+    if not m:
+        return
+    area = m.group(1)
+    g = gazetteer()
+    if len(area) > 1 and area not in g.by_name and area[:-1] not in g.by_short:
+        return
+    name = ctx.text[start:m.end()]
+    ctx.add(name, "Agency", start, m.end(), name=canonical(ctx, name, start), source="organisations")
 
 
 def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
