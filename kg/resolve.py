@@ -17,10 +17,12 @@ from . import abbreviations, lexicon
 from .divisions import gazetteer
 from .pinyin import pinyin
 from .extractors.base import NAME_VERBS, DocContext
+from .extractors.initiatives import SELF_HEADS, STRONG_HEADS
 from .model import (DocEntity, DocExtraction, Entity, Evidence, Mention, Post, PostMention,
                     Relation, RelationMention)
 
 ORG_TYPES = ("Agency", "Company", "Organization")
+INITIATIVE_HEADS = frozenset(STRONG_HEADS) | frozenset(SELF_HEADS)
 TYPE_PRIORITY = {"Official": 0, "District": 1, "Agency": 2, "Organization": 3, "Company": 4,
                  "Place": 5, "Initiative": 6, "Person": 7}
 COMPANY_TAILS = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司|"
@@ -146,7 +148,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if t == "Company" and _company_short_form(key[short], key[full]):
                     canon[short] = full
                     break
-    _initiative_abbreviations(mentions, canon)
+    _initiative_short_forms(mentions, canon)
     # chains: a -> b -> c
     for k in list(canon):
         seen = {k}
@@ -169,10 +171,16 @@ def _expand_after_area(name: str) -> str:
     return area + abbreviations.expand(rest) if area else name
 
 
-def _initiative_abbreviations(mentions: list[Mention], canon: dict[str, str]) -> None:
-    """“快反”机制 is the “物业5341”快速反应机制 of the same page: a quoted name that is the
-    abbreviation (first character of each two-character word) of another initiative's
-    head phrase, with the same head noun, names that initiative."""
+def _initiative_short_forms(mentions: list[Mention], canon: dict[str, str]) -> None:
+    """Short forms of an initiative of the same page: its name without its head noun
+    (‘装备制造建成即投产’ of “装备制造建成即投产一件事”), and the abbreviation of its head
+    phrase (“快反”机制 is the “物业5341”快速反应机制: first character of each two-character
+    word, with the same head noun)."""
+    names = sorted({m.name for m in mentions if m.type == "Initiative"})
+    for short in names:
+        full = next((f for f in names if f.startswith(short) and f[len(short):] in INITIATIVE_HEADS), None)
+        if full and short not in canon:
+            canon[short] = full
     heads: dict[str, str] = {}        # phrase after the closing quote -> initiative name
     for m in mentions:
         if m.type == "Initiative" and "”" in m.text:

@@ -281,6 +281,15 @@ def test_an_initiative_called_by_its_abbreviation_is_one_entity_on_a_page():
     assert "快反" in initiatives[0]["aliases"]
 
 
+def test_an_initiative_named_without_its_head_noun_is_one_entity_on_a_page():
+    text = ("本报讯（记者 王某）县审批局推出“开工即办证一件事”改革。\n\n"
+            "局长说：“此次运用‘开工即办证’办理的项目已有三个。”")
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    initiatives = [e for e in rec["entities"] if e["type"] == "Initiative"]
+    assert [e["name"] for e in initiatives] == ["开工即办证一件事"]
+    assert "开工即办证" in initiatives[0]["aliases"]
+
+
 def test_party_committee_and_government_written_two_ways_are_one_each():
     ents, _, _ = resolve_corpus([
         _doc("x.txt", "聊城市", [("中共聊城市委员会", "Agency"), ("聊城市人民政府", "Agency")]),
