@@ -10,6 +10,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
 
 
+@lru_cache(maxsize=None)     # pure, and a corpus repeats a few thousand distinct characters
 def _normalise_char(ch: str) -> str:
     """NFKC for full-width forms, spaces unified; control characters dropped."""
     if ch in "\r\n":
@@ -158,20 +160,9 @@ def clean(raw: str) -> tuple[str, array]:
     return "".join(out), out_origin
 
 
-_NORMALISED: dict[str, str] = {}
-
-
 def _changes(raw: str) -> dict[int, str]:
-    """The str.translate table of the characters of `raw` that normalising changes
-    (each character's outcome is remembered: a corpus repeats a few thousand)."""
-    out = {}
-    for c in set(raw):
-        v = _NORMALISED.get(c)
-        if v is None:
-            v = _NORMALISED[c] = _normalise_char(c)
-        if v != c:
-            out[ord(c)] = v
-    return out
+    """The str.translate table of the characters of `raw` that normalising changes."""
+    return {ord(c): v for c in set(raw) if (v := _normalise_char(c)) != c}
 
 
 def _digit_meets_cjk(a: str, b: str) -> bool:

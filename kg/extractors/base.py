@@ -218,7 +218,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if len(w) == 1 and (w in lexicon.NAME_STOP or w in VERB_STOP):
             # "和" inside "自然资源和规划局" is part of the name; after a head it is not
             if w == "和" and head_start - start >= 2 and not _ends_head(ctx.text[:t.start]) and not any(
-                    m.start == start and m.type == "District" for m in ctx.mentions_between(start, start + 1)):
+                    m.type == "District" for m in ctx.mentions_between(start, start + 1)):
                 start = t.start   # but 我们和|伊金霍洛旗农村信用合作联社: a name does not go on past its area
                 continue
             break
