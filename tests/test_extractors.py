@@ -258,6 +258,18 @@ def test_regional_surnames_and_reporting_verbs_end_a_name_after_a_title():
     assert {"冉某英", "税俊某", "岳明某", "赖德某"} <= _ents(rec, "Official")
 
 
+def test_rare_surnames_of_the_hundred_families_and_after_a_title():
+    rec = _rec(COUNTY + "本报讯 县委书记笪某林主持会议，副县长宓某华、甯某文参加。"
+               "镇党委书记禚某东介绍了情况。宇文某平说，好。")
+    assert {"笪某林", "宓某华", "甯某文", "禚某东"} <= _ents(rec, "Official")
+    assert "宇文某平" in _ents(rec, "Person")
+
+
+def test_a_title_inside_a_word_or_before_an_ordinal_starts_no_name():
+    rec = _rec(COUNTY + "本报讯 推动小区长效管理。县长第五次来到村里。")
+    assert not (_ents(rec, "Person") | _ents(rec, "Official"))
+
+
 def test_towns_jieba_keeps_whole_or_glues_to_a_preposition():
     rec = _rec(COUNTY + "本报讯 在安仁镇，走进华兴村。在泽雅镇，一家公司成立。"
                "泽雅镇纸山村党支部书记胡建某说，好。")

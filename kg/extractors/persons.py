@@ -8,11 +8,12 @@ following text starts a new word, so 区长江绍华 is 区长 + 江绍华, neve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..model import PostMention
 from ..segment import segmenter
-from .base import CJK, DocContext, occurrences
+from .base import CJK, RARE_CHAR, DocContext, occurrences
 
 TITLE_RE = lexicon.TITLE_RE
 SEP = "、，, "
@@ -41,14 +42,36 @@ ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(lexicon.PERSON_TITLES | {"作�
 LIVES_AT = re.compile(r"家住[^，。,；;“”]{2,20}?的")
 
 
-def person_name_at(text: str, pos: int) -> str | None:
-    """A person's name starting at `pos`, or None: surname + 1-2 given-name characters."""
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Single and compound surnames: the common ones, and those of the Hundred Family
+    Surnames that jieba rarely sees as words of their own (笪, 隗, 宇文; not 水, 家, 第五)."""
+    seg = segmenter()
+
+    def rare(w: str) -> bool:
+        return seg.tk.FREQ.get(w, 0) < RARE_CHAR and seg.tags.get(w) not in ("ns", "m", "d")
+
+    return (frozenset(lexicon.SURNAMES | {c for c in lexicon.HUNDRED_FAMILY if rare(c)}),
+            frozenset(lexicon.COMPOUND_SURNAMES | {w for w in lexicon.HUNDRED_FAMILY_COMPOUNDS if rare(w)}))
+
+
+def _rare_char(c: str) -> bool:
+    """A Chinese character jieba rarely sees as a word of its own."""
+    return bool(CJK.match(c)) and segmenter().tk.FREQ.get(c, 0) < RARE_CHAR
+
+
+def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
+    """A person's name starting at `pos`, or None: surname + 1-2 given-name characters.
+
+    `anchored`: a title stands right before `pos` (区委书记禚某), so a rare character
+    that is no surname kg knows may start the name too: surnames are an open class."""
     s = text[pos:pos + 4]
     if len(s) < 2:
         return None
-    if s[:2] in lexicon.COMPOUND_SURNAMES:
+    single, compound = surnames()
+    if s[:2] in compound:
         surname_len = 2
-    elif s[0] in lexicon.SURNAMES:
+    elif s[0] in single or anchored and _rare_char(s[0]):
         surname_len = 1
     else:
         return None
@@ -184,20 +207,24 @@ def _private_persons(ctx: DocContext, sent) -> None:
 
 def _title_chains(ctx: DocContext, sent) -> None:
     text = ctx.text
+    word_starts: set[int] | None = None
     for m in TITLE_RE.finditer(sent.text):
         ts, te = sent.start + m.start(), sent.start + m.end()
         if text[ts - 1:ts] == "“" and text[te:te + 1] == "”":
             te += 1               # a title in quotes before the name: “田长”朗佰雨
         if text[te:te + 1] in SEP or text[te:te + 1] == "":
             continue
-        name = person_name_at(text, te)
+        if word_starts is None:
+            word_starts = {t.start for t in ctx.tokens(sent)}
+        # a title is an anchor only where a word starts after it (not 小区|长效管理)
+        name = person_name_at(text, te, anchored=te in word_starts)
         if not name:
             continue
         names = [(te, name)]
         p = te + len(name)
         # several people after one title: 副区长赵亚秋、刘兆华
         while text[p:p + 1] == "、":
-            nxt = person_name_at(text, p + 1)
+            nxt = person_name_at(text, p + 1, anchored=True)
             if not nxt or TITLE_RE.match(text, p + 1):
                 break
             names.append((p + 1, nxt))

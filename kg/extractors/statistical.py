@@ -16,15 +16,15 @@ from .base import DocContext
 def _looks_like_a_name(word: str) -> bool:
     """A Chinese name (surname + 1-2 characters, not a dictionary word) or a
     transliterated one (约翰·史密斯)."""
-    from .. import lexicon
     from .base import CJK
-    from .persons import _is_word
+    from .persons import _is_word, surnames
 
     if "·" in word or "•" in word:
         return all(CJK.match(c) or c in "·•" for c in word) and len(word) >= 4
     if not (2 <= len(word) <= 4 and all(CJK.match(c) for c in word)):
         return False
-    surname = word[:2] in lexicon.COMPOUND_SURNAMES or word[0] in lexicon.SURNAMES
+    single, compound = surnames()
+    surname = word[:2] in compound or word[0] in single
     return surname and not _is_word(word)
 
 
