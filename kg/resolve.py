@@ -41,8 +41,9 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     for m in mentions:
         m.name = canon.get(m.name, m.name)
         groups[m.name].append(m)
-    private = {m.name for m in mentions if m.type == "Organization"
-               and not m.name.endswith(lexicon.PUBLIC_ORG_HEADS)}     # 舞蹈队: its 队长 is no official
+    # 舞蹈队, 合作社: a post in a private team or a business is no public office
+    private = {m.name for m in mentions if m.type == "Company" or m.type == "Organization"
+               and not m.name.endswith(lexicon.PUBLIC_ORG_HEADS)}
     official_people = {p.person for p in ctx.posts
                        if p.title in lexicon.OFFICIAL_TITLES and p.org not in private
                        and not lexicon.heads_unnamed_body(p.title, p.org)}

@@ -270,6 +270,23 @@ def test_a_title_inside_a_word_or_before_an_ordinal_starts_no_name():
     assert not (_ents(rec, "Person") | _ents(rec, "Official"))
 
 
+def test_posts_in_a_business_are_no_public_office_but_a_hospitals_are():
+    rec = _rec(COUNTY + "本报讯 在大邑县青岚林产有限公司，公司党委书记、董事长程远山介绍情况。"
+               "大邑县禾丰种植专业合作社理事长姜立平说，好。"
+               "大邑县江滨中医医院开展义诊。医院院长孔德明带领专家问诊。"
+               "县人大代表、大邑县森源集团董事长林川平建议减负。")
+    people, officials = _ents(rec, "Person"), _ents(rec, "Official")
+    assert {"程远山", "姜立平"} <= people and {"孔德明", "林川平"} <= officials
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("程远山", "党委书记", "大邑县青岚林产有限公司"), ("孔德明", "院长", "大邑县江滨中医医院"),
+            ("林川平", "人大代表", None)} <= posts
+
+
+def test_a_name_ends_before_the_word_its_last_character_starts_and_roles_before_names():
+    rec = _rec(COUNTY + "本报讯 镇党委书记柴某栋，镇长宇文玲陪同检查。种植大户俞某顺说：“好。”")
+    assert "宇文玲" in _ents(rec, "Official") and "俞某顺" in _ents(rec, "Person")
+
+
 def test_towns_jieba_keeps_whole_or_glues_to_a_preposition():
     rec = _rec(COUNTY + "本报讯 在安仁镇，走进华兴村。在泽雅镇，一家公司成立。"
                "泽雅镇纸山村党支部书记胡建某说，好。")

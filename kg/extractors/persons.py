@@ -32,11 +32,13 @@ PREPOSITION_SURNAMES = set("向于和从对为将与及由自同把")
 # a personnel notice: 裴某新，男，汉族，…，现任X局副局长
 PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]")
 CURRENT_POST = re.compile(r"现任([^，。；;,\n]{2,40})")
+AFTER_NAME_WORDS = tuple(w for w in lexicon.AFTER_NAME if len(w) > 1)
 # function characters that end a two-character name rather than extend it (张涛|在)
 NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能地得着过们")
 # roles that introduce a private person's name: 村民李笑笑, 作者袁春光
 ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(lexicon.PERSON_TITLES | {"作者", "主人公", "老人", "大爷",
-                                                                          "大妈", "阿姨", "师傅"},
+                                                                          "大妈", "阿姨", "师傅", "大户",
+                                                                          "农户", "牧民", "渔民", "商户"},
                                                  key=len, reverse=True)) + ")")
 # 家住冠县清泉中学家属院的王培温: where someone lives, then the name
 LIVES_AT = re.compile(r"家住[^，。,；;“”]{2,20}?的")
@@ -81,8 +83,10 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
         if len(cand) < n or not all(CJK.match(c) for c in cand):
             continue
         if given == 2 and (cand[-1] in NOT_GIVEN and not _joins_nothing(text, pos + n, cand[-1])
-                           or _is_word(cand[:2], min_freq=300)):
-            continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word
+                           or _is_word(cand[:2], min_freq=300)
+                           or text.startswith(AFTER_NAME_WORDS, pos + n - 1)):
+            continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word;
+            # 宇文静|陪同: the last character starts the word that follows a name
         if cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES:
             return None       # 王先生, 张经理: a surname with an honorific is no name
         if cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000):
@@ -266,10 +270,13 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
         if title_start - 1 < sent.start or text[title_start - 1] not in "、，,":
             break
         end = title_start - 1
-    # a title chain shares its organisation: 省文联党组书记、副主席 -> both of 省文联
-    known = next((o for _, o, _ in chain if o), None)
-    return [(t, o or (known if not any(t.endswith(x) for x in ("市长", "区长", "县长")) else o), sp)
-            for t, o, sp in chain]
+    # a title chain passes its organisation on: 省文联党组书记、副主席 -> both of 省文联; not
+    # back to the titles before it (市人大代表、某集团董事长: the deputy is no post of the firm)
+    shared, known = [], None
+    for t, o, sp in chain:
+        known = o or known
+        shared.append((t, o or (known if not t.endswith(("市长", "区长", "县长")) else o), sp))
+    return shared
 
 
 BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)) + ")$")
@@ -285,14 +292,17 @@ def _bare_body_before(text: str, lo: int, pos: int) -> int:
 
 
 THIS_BODY = re.compile(r"(?:该|本)(院|局|校|所|中心|公司|集团|委|厅|部|馆|行)$")
+BARE_BODY = re.compile(r"(?:^|[，。；：、\n])(公司|集团|企业|合作社|医院|银行)$")
 
 
 def _this_body(ctx: DocContext, pos: int):
-    """该院院长: the body of that kind named last before it in the article."""
-    m = THIS_BODY.search(ctx.text, max(0, pos - 4), pos)
+    """该院院长, or a clause opening with 公司党委书记 or 医院院长: the body of that kind
+    named last before it in the article."""
+    m = THIS_BODY.search(ctx.text, max(0, pos - 4), pos) or BARE_BODY.search(ctx.text, max(0, pos - 5), pos)
     if not m:
         return None
-    kind = {"校": ("学", "校", "院"), "行": ("行",)}.get(m.group(1), (m.group(1),))
+    kind = {"校": ("学", "校", "院"), "行": ("行",), "企业": ("公司", "集团", "合作社", "厂")}.get(
+        m.group(1), (m.group(1),))
     return ctx.nearest_before(pos, lambda o: o.type in ("Agency", "Company", "Organization")
                               and o.name.endswith(kind))
 
@@ -314,6 +324,8 @@ def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
         return False
     if org_types == {"Organization"} and not org.endswith(lexicon.PUBLIC_ORG_HEADS):
         return False      # 舞蹈队队长: the head of a private team or club holds no public post
+    if org_types == {"Company"}:
+        return False      # 合作社理事长, 公司党委书记: a post in a business is no public office
     return title in lexicon.OFFICIAL_TITLES or title.endswith(("长", "书记", "主任", "主席", "委员"))
 
 
