@@ -375,6 +375,15 @@ def test_the_captain_of_a_private_team_is_no_official():
 
 # ---- relations in other cities' papers -------------------------------------------
 
+def test_trademarks_apps_awards_classes_and_what_is_registered_or_set_up_are_initiatives():
+    rec = _rec(COUNTY + "本报讯 大邑县禾丰种植专业合作社理事长姜立平说，合作社注册了“禾风香”商标。"
+               "居民通过“邻安e站”小程序上报。本次“乡村好园丁”评选，共表彰教师58名。校企共建“远航订单班”。"
+               "社区在小区内设置了“邻里茶话角”。")
+    assert {"禾风香", "邻安e站", "乡村好园丁", "远航订单班", "邻里茶话角"} <= _ents(rec, "Initiative")
+    # the bare 合作社 of the clause is the cooperative named before, not the page's county
+    assert ("大邑县禾丰种植专业合作社", "runs", "禾风香") in _rels(rec)
+
+
 def test_hosts_after_you_run_the_event_and_listed_hosts_cooperate():
     rec = _rec(COUNTY + "大邑讯 由县委宣传部、县文化馆主办，县融媒体中心承办的第二届“鹤某杯”群众文艺汇演开幕。")
     rels = _rels(rec)

@@ -181,6 +181,17 @@ TOWN_LEVELS = TOWNS + VILLAGES
 RARE_CHAR = 1000
 
 
+# what a bare head word refers back to: 该校 a school or college, 企业 any business
+KIND_ENDINGS = {"校": ("学", "校", "院"), "行": ("行",), "企业": ("公司", "集团", "合作社", "厂")}
+
+
+def body_of_kind(ctx: DocContext, kind: str, pos: int, types: tuple[str, ...]) -> Mention | None:
+    """The body a bare head word at `pos` means (该院, 合作社注册了…): the last one of that
+    kind named before it in the article."""
+    ends = KIND_ENDINGS.get(kind, (kind,))
+    return ctx.nearest_before(pos, lambda o: o.type in types and o.name.endswith(ends))
+
+
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                allow_divisions: bool = True, strict: bool = False,
                extra_words: frozenset[str] | set[str] = frozenset()) -> int:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import PostMention
 from ..segment import segmenter
-from .base import CJK, RARE_CHAR, DocContext, occurrences
+from .base import CJK, RARE_CHAR, DocContext, body_of_kind, occurrences
 
 TITLE_RE = lexicon.TITLE_RE
 SEP = "、，, "
@@ -301,10 +301,7 @@ def _this_body(ctx: DocContext, pos: int):
     m = THIS_BODY.search(ctx.text, max(0, pos - 4), pos) or BARE_BODY.search(ctx.text, max(0, pos - 5), pos)
     if not m:
         return None
-    kind = {"校": ("学", "校", "院"), "行": ("行",), "企业": ("公司", "集团", "合作社", "厂")}.get(
-        m.group(1), (m.group(1),))
-    return ctx.nearest_before(pos, lambda o: o.type in ("Agency", "Company", "Organization")
-                              and o.name.endswith(kind))
+    return body_of_kind(ctx, m.group(1), pos, ("Agency", "Company", "Organization"))
 
 
 def _inside_a_name(ctx: DocContext, pos: int) -> bool:

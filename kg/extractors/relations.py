@@ -15,7 +15,7 @@ from itertools import combinations
 from .. import lexicon
 from ..divisions import gazetteer
 from ..model import Mention
-from .base import TOWNS, VILLAGES, DocContext, outermost
+from .base import TOWNS, VILLAGES, DocContext, body_of_kind, outermost
 
 ORGS = ("Agency", "Company", "Organization", "District")
 BODIES = ("Agency", "Company", "Organization")
@@ -187,6 +187,10 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
             for a in agents:
                 ctx.relate(a.name, "runs", m.name, a.start, m.end)
             continue
+        bare = _bare_subject(ctx, sent, m.start)
+        if bare is not None:
+            ctx.relate(bare[0].name, "runs", m.name, bare[1], m.end)
+            continue
         subj = _subject(ctx, sent, inside, m.start)
         if subj is None:
             subj = _article_subject(ctx, m.start)
@@ -198,6 +202,21 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
         for i in _lead_initiatives(ctx, sent.start):
             for h in hosts:
                 ctx.relate(h.name, "runs", i.name, h.start, h.end)
+
+
+BARE_HEAD = re.compile(r"(合作社|公司|企业|集团|社区|医院|学校|银行)")
+
+
+def _bare_subject(ctx: DocContext, sent, pos: int) -> tuple[Mention, int] | None:
+    """合作社注册了“湖滩翠”商标: a bare head in the initiative's clause means the body of that
+    kind named last; the body, and where the head stands (the evidence starts there)."""
+    text = ctx.text
+    start = max(sent.start, *(text.rfind(c, sent.start, pos) + 1 for c in "，,；;：:"))
+    for h in reversed(list(BARE_HEAD.finditer(text, start, pos))):
+        if not ctx.covered(h.start(), h.end()):
+            body = body_of_kind(ctx, h.group(), h.start(), ORGS)
+            return (body, h.start()) if body is not None else None
+    return None
 
 
 AGENT = re.compile(r"由([^。；;]{2,60}?)(?:牵头|主办|承办|实施|组织|发起|举办|开展|推出|打造)[^。；;]{0,30}$")
