@@ -495,6 +495,17 @@ def test_bare_zone_party_committee_after_the_zones_full_name_is_that_zones():
     assert ("青石经济开发区党工委", "subOrganizationOf", "青石经济开发区") in _rels(rec)
 
 
+def test_industrial_parks_eco_zones_and_a_bare_yuanqu_after_its_park():
+    rec = _rec("瓯海新闻\n2024年4月18日\n本报讯 瓯海区召开会议。\n区工业园区签约 项目落户\n"
+               "本报讯 4月12日，区工业园区管委会与某公司签约，项目落户园区。园区党工委书记石立新出席。"
+               "青林生态区开展活动。")
+    districts, agencies = _ents(rec, "District"), _ents(rec, "Agency")
+    assert {"瓯海区工业园区", "青林生态区"} <= districts
+    assert {"瓯海区工业园区管委会", "瓯海区工业园区党工委"} <= agencies
+    assert "区工业园区" not in districts and "园区" not in districts
+    assert ("瓯海区工业园区党工委", "subOrganizationOf", "瓯海区工业园区") in _rels(rec)
+
+
 def test_bare_village_party_committee_is_the_village_just_named():
     rec = _rec(CITY + "走进柳畔村，古厝游人如织。村党委书记王刚介绍了情况。")
     assert "柳畔村党委" in _ents(rec, "Agency")

@@ -10,12 +10,13 @@ from ..articles import PAPER
 from ..divisions import Division, gazetteer
 from ..segment import segmenter
 from .base import CJK, DocContext, division_names_in, left_chunk, occurrences
+from .organisations import canonical as full_name
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
                   r"村(?![民级庄委镇务干组里口内外头集]))")
-ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|"
-                  r"化工产业园|产业园|工业园|新区|示范区|度假区)")
+ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|综合保税区|保税区|"
+                  r"化工产业园|产业园区|工业园区|产业园|工业园|新区|示范区|度假区|生态区|科技城|园区)")
 # words before 社区/村/镇 that make it a common noun, not a name
 GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "每", "行政", "老旧", "平安", "和谐",
            "文明", "智慧", "幸福", "美丽", "示范", "试点", "重点", "特色", "新型", "传统", "周边",
@@ -190,6 +191,12 @@ def _zones(ctx: DocContext, sent) -> None:
         hs, he = sent.start + m.start(), sent.start + m.end()
         if ctx.text[he:he + 1] in ("区",) or ctx.text[hs - 1:hs] in "新老":
             continue
+        if m.group(1) == "园区":
+            # a bare 园区 is the park named in full before it (甘州区工业园区…园区党工委)
+            full = None if CJK.match(ctx.text, hs - 1) else _named_zone_before(ctx, "园区", hs)
+            if full:
+                ctx.add("园区", "District", hs, he, name=full, source="zones")
+            continue
         start = left_chunk(ctx, sent, hs, max_len=6, strict=True)
         name = ctx.text[start:he]
         prefix = name[: -len(m.group(1))]
@@ -197,7 +204,7 @@ def _zones(ctx: DocContext, sent) -> None:
             continue
         if not prefix and m.group(1) not in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
             continue          # a bare 新区 or 产业园 names nothing
-        canonical = name
+        canonical = full_name(ctx, name, start)        # 区工业园区 -> 甘州区工业园区
         if not prefix and ctx.area:
             city = ctx.paper_city()
             full = _named_zone_before(ctx, m.group(1), hs)
