@@ -146,6 +146,11 @@ DISTRICT_HEADS = ("街道", "镇", "乡", "社区", "村", "经济技术开发�
 PUBLIC_ORG_HEADS = ("大学", "学院", "中学", "小学", "医院", "卫生院", "图书馆", "博物馆", "科技馆",
                     "文化馆", "协会", "联合会", "学会", "研究院", "促进会", "报社", "电视台")
 
+# Generic terms of Chinese toponymy (通名): a bay, pond, ridge, flat, hamlet or port. jieba
+# tags many of them as bound morphemes or classifiers, but inside a name they belong to it
+# (翠屏|湾|小区, 望江|台|社区).
+TOPONYM_CHARS = frozenset("湾塘岭坪坝沟岗峪洼坡滩屯寨庄港洲渡岛泉溪涧堡营垸墩圩冲岙坞台")
+
 # Foreign countries often named in local news (generic geography).
 COUNTRIES = {"韩国", "日本", "美国", "英国", "法国", "德国", "俄罗斯", "意大利", "西班牙", "加拿大",
              "澳大利亚", "新西兰", "新加坡", "马来西亚", "泰国", "越南", "印度", "巴基斯坦", "哈萨克斯坦",

@@ -506,6 +506,16 @@ def test_industrial_parks_eco_zones_and_a_bare_yuanqu_after_its_park():
     assert ("瓯海区工业园区党工委", "subOrganizationOf", "瓯海区工业园区") in _rels(rec)
 
 
+def test_a_toponyms_generic_term_before_the_head_belongs_to_the_name():
+    rec = _rec("瓯海新闻\n2024年4月18日\n本报讯 瓯海区召开会议。\n"
+               "6月17日晚，高笋塘街道望江台社区翠屏湾小区楼下，居民围坐议事。"
+               "健康义诊周在海棠湾棠韵广场启动。")
+    assert {"望江台社区", "高笋塘街道"} <= _ents(rec, "District")
+    places = _ents(rec, "Place")
+    assert "翠屏湾小区" in places and "社区翠屏湾小区" not in places
+    assert not any(p.startswith("义诊") for p in places)
+
+
 def test_bare_village_party_committee_is_the_village_just_named():
     rec = _rec(CITY + "走进柳畔村，古厝游人如织。村党委书记王刚介绍了情况。")
     assert "柳畔村党委" in _ents(rec, "Agency")

@@ -194,11 +194,13 @@ def body_of_kind(ctx: DocContext, kind: str, pos: int, types: tuple[str, ...]) -
 
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                allow_divisions: bool = True, strict: bool = False,
-               extra_words: frozenset[str] | set[str] = frozenset()) -> int:
+               extra_words: frozenset[str] | set[str] = frozenset(), toponym: bool = False) -> int:
     """Start of the name that ends with a head beginning at `head_start`.
 
     Walks left over jieba tokens of the sentence while they can be part of a name:
     not punctuation, digits, function words or verbs that cannot sit inside a name.
+    `toponym`: the name is a place's or an area's, which may end in a generic term of
+    toponymy that jieba takes for a function character (翠屏|湾|小区).
     """
     toks = ctx.tokens(sent)
     toks = toks[:bisect.bisect_left(toks, head_start, key=attrgetter("start"))]    # starting before the head
@@ -239,12 +241,18 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
             # jieba glued a function word to the name: 在|位山灌区; after one (在|如城街道) it is the name's
             start = t.start + 1
             break
+        if len(w) == 2 and w[1] in lexicon.NAME_STOP and t.tag == "x" and seg.tk.FREQ.get(w, 0) == 0:
+            start = t.end     # jieba's HMM glued a function word to the word before: 义诊周在|海棠湾
+            break
         if w == "委" and ctx.first_ending_at(t.start, ("District",)):
             start = t.start   # 南和区|委|办公室: the area's Party committee, part of the name
             continue
         if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1 \
-                and not (t.tag == "zg" and seg.tk.FREQ.get(w, 0) < RARE_CHAR):
-            break             # a function character; but a rare one is a name's (晋江市|埭|辉智能)
+                and not (t.tag == "zg" and seg.tk.FREQ.get(w, 0) < RARE_CHAR) \
+                and not (toponym and t.tag in ("zg", "q") and w in lexicon.TOPONYM_CHARS
+                         and t.end == head_start and k and CJK.match(toks[k - 1].word)):
+            break             # a function character; but a rare one is a name's (晋江市|埭|辉智能),
+            # and so is a toponym's generic term right before the head (翠屏|湾|小区)
         common = seg.tk.FREQ.get(w, 0) >= 200
         if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "l", "i") and len(w) >= 2 and \
                 (strict or w not in NAME_VERBS) and w not in extra_words and common:

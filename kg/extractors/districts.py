@@ -170,7 +170,7 @@ def _towns(ctx: DocContext, sent) -> None:
                     prev.word not in lexicon.NAME_STOP and prev.tag in ("nr", "ns", "n", "x", "nz", "j", "g"):
                 ctx.add(prev.word + tok.word, "District", prev.start, he, source="districts")
             continue
-        start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False)
+        start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
         if ctx.text[he:he + 1] == "”" and "“" in ctx.text[max(sent.start, start - 6):start + 1]:
             continue          # “百企帮百村”: a quoted slogan ends in 村, it names no village
         name = ctx.text[start:hs + len(m.group(1))]
@@ -197,7 +197,7 @@ def _zones(ctx: DocContext, sent) -> None:
             if full:
                 ctx.add("园区", "District", hs, he, name=full, source="zones")
             continue
-        start = left_chunk(ctx, sent, hs, max_len=6, strict=True)
+        start = left_chunk(ctx, sent, hs, max_len=6, strict=True, toponym=True)
         name = ctx.text[start:he]
         prefix = name[: -len(m.group(1))]
         if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本") or prefix in GENERIC):

@@ -51,7 +51,7 @@ def places(ctx: DocContext) -> None:
                 continue          # 运河, 思路: a word that ends in the head, not a named place
             if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
                 continue
-            start = left_chunk(ctx, sent, hs, max_len=12, strict=True)
+            start = left_chunk(ctx, sent, hs, max_len=12, strict=True, toponym=True)
             start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
             name = ctx.text[start:he]
             core = name[: -len(head)]
@@ -70,7 +70,8 @@ def _after_small_divisions(ctx: DocContext, start: int, head_start: int,
                            all_levels: bool = False) -> int:
     """Drop areas before a place name (they say where it is): towns and below always,
     every level before a residential compound (东昌府区新方龙湾小区 -> 新方龙湾小区)."""
-    for m in ctx.mentions_between(start, head_start):
+    # an area may also begin before the chunk (望江台|社区翠屏湾小区: jieba's word 社区 ends both)
+    for m in ctx.mentions_over(start) + ctx.mentions_between(start + 1, head_start):
         if m.type == "District" and m.end <= head_start and m.end > start:
             if all_levels or m.text.endswith(("街道", "社区", "村", "镇", "乡")):
                 start = m.end
