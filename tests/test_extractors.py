@@ -516,6 +516,15 @@ def test_a_toponyms_generic_term_before_the_head_belongs_to_the_name():
     assert not any(p.startswith("义诊") for p in places)
 
 
+def test_investment_groups_and_rare_numeral_characters_stay_in_firms_names():
+    rec = _rec(COUNTY + "本报讯 6月18日，四川云峡港航投资集团有限公司与大邑县物流公司签约。"
+               "在甘肃禾玖种业有限公司，他了解烘干线改造。")
+    firms = _ents(rec, "Company")
+    assert {"四川云峡港航投资集团有限公司", "甘肃禾玖种业有限公司"} <= firms
+    assert "集团有限公司" not in firms and "种业有限公司" not in firms
+    assert not {"四川省", "甘肃省"} & _ents(rec, "District")     # areas only inside firms' names
+
+
 def test_bare_village_party_committee_is_the_village_just_named():
     rec = _rec(CITY + "走进柳畔村，古厝游人如织。村党委书记王刚介绍了情况。")
     assert "柳畔村党委" in _ents(rec, "Agency")

@@ -218,9 +218,11 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         w = t.word
         if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
             break
-        if w in lexicon.NAME_STOP_WORDS or w in lexicon.TITLES or w in lexicon.PERSON_TITLES \
-                or lexicon.RELATIVE_AREA.fullmatch(w):
-            break             # 该镇|西丰村党支部: a relative area is no part of the name
+        if (w in lexicon.NAME_STOP_WORDS and not (w == "投资" and (toks[k + 1].tag if k + 1 < len(toks)
+                                                                 else "head") == "head")) \
+                or w in lexicon.TITLES or w in lexicon.PERSON_TITLES or lexicon.RELATIVE_AREA.fullmatch(w):
+            break             # 该镇|西丰村党支部: a relative area is no part of the name; but
+            # 投资 before a firm's head is the firm's (港航投资集团有限公司)
         if len(w) >= 2 and w[-1] in COPULAS and w not in gazetteer().by_name \
                 and w not in gazetteer().by_short:
             break             # 韩冬是|鄂尔多斯市发改委, 已为|吴店镇: a copula glued on ends the name
@@ -259,8 +261,10 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
             break
         if strict and t.tag == "vn" and common:
             break
-        if t.tag == "m" and not w.startswith("第") and not w.endswith(("路", "街", "巷", "里", "号")):
-            break             # a number ends a name, unless it numbers a road (黄河五路社区)
+        if t.tag == "m" and not w.startswith("第") and not w.endswith(("路", "街", "巷", "里", "号")) \
+                and not (len(w) == 1 and seg.tk.FREQ.get(w, 0) < RARE_CHAR):
+            break             # a number ends a name, unless it numbers a road (黄河五路社区) or is
+            # a rare numeral character that names use (穗|玖|种业)
         if not allow_divisions and (w in gazetteer().by_name or w.endswith(TOWN_LEVELS)
                                     or ctx.first_ending_at(t.end, ("District",))):
             break
