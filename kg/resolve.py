@@ -140,8 +140,9 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     continue
                 prefix = full[: len(full) - len(short)]
                 if full.endswith(short) and (prefix in g.by_name or prefix in g.by_short or
-                                             prefix[:-1] in g.by_name or len(prefix) <= 3):
-                    canon[short] = full
+                                             prefix[:-1] in g.by_name or len(prefix) <= 3
+                                             or len(short) >= 5 and prefix in names_by_type[t]):
+                    canon[short] = full        # also 怀宝派出所 -> 某县公安局怀宝派出所
                     break
                 if t == "Agency" and (zone[short] == zone[full] or full in expanded[short]):
                     canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院

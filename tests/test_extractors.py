@@ -525,6 +525,13 @@ def test_investment_groups_and_rare_numeral_characters_stay_in_firms_names():
     assert not {"四川省", "甘肃省"} & _ents(rec, "District")     # areas only inside firms' names
 
 
+def test_a_station_named_after_its_parent_and_alone_is_one_body():
+    rec = _rec(COUNTY + "本报讯 近日，县公安局安仁派出所联合安仁镇司法所开展普法宣传。"
+               "安仁派出所所长冼国强说，将延伸到每一个村。")
+    agencies = _ents(rec, "Agency")
+    assert "大邑县公安局安仁派出所" in agencies and "安仁派出所" not in agencies
+
+
 def test_bare_village_party_committee_is_the_village_just_named():
     rec = _rec(CITY + "走进柳畔村，古厝游人如织。村党委书记王刚介绍了情况。")
     assert "柳畔村党委" in _ents(rec, "Agency")
