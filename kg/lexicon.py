@@ -137,14 +137,15 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "广场", "公园", "体育公园", "湿地公园", "灌区", "水库", "湖", "河", "大桥", "桥",
                "大厦", "西站", "东站", "南站", "北站", "火车站", "高铁站", "机场", "码头", "古城",
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "剧院")
-DISTRICT_HEADS = ("街道", "镇", "乡", "社区", "村", "经济技术开发区", "经济开发区", "开发区",
-                  "高新技术产业开发区", "高新区", "新区", "产业园", "工业园", "化工产业园", "园区",
-                  "度假区", "示范区", "自治区", "郡", "道", "州", "苏木", "嘎查", "工业园区", "产业园区",
-                  "生态区", "科技城", "保税区")
-
 # Public institutions whose heads hold government-style posts (universities, hospitals).
 PUBLIC_ORG_HEADS = ("大学", "学院", "中学", "小学", "医院", "卫生院", "图书馆", "博物馆", "科技馆",
                     "文化馆", "协会", "联合会", "学会", "研究院", "促进会", "报社", "电视台")
+
+
+def private_body(type_: str, name: str) -> bool:
+    """A business, or an organisation that is no public institution (舞蹈队, 合作社): a post
+    in it is no public office."""
+    return type_ == "Company" or type_ == "Organization" and not name.endswith(PUBLIC_ORG_HEADS)
 
 # Generic terms of Chinese toponymy (通名): a bay, pond, ridge, flat, hamlet or port. jieba
 # tags many of them as bound morphemes or classifiers, but inside a name they belong to it

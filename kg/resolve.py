@@ -41,9 +41,7 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     for m in mentions:
         m.name = canon.get(m.name, m.name)
         groups[m.name].append(m)
-    # 舞蹈队, 合作社: a post in a private team or a business is no public office
-    private = {m.name for m in mentions if m.type == "Company" or m.type == "Organization"
-               and not m.name.endswith(lexicon.PUBLIC_ORG_HEADS)}
+    private = {m.name for m in mentions if lexicon.private_body(m.type, m.name)}
     official_people = {p.person for p in ctx.posts
                        if p.title in lexicon.OFFICIAL_TITLES and p.org not in private
                        and not lexicon.heads_unnamed_body(p.title, p.org)}

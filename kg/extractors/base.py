@@ -181,6 +181,11 @@ TOWN_LEVELS = TOWNS + VILLAGES
 RARE_CHAR = 1000
 
 
+def rare(word: str) -> bool:
+    """A word or character jieba rarely sees on its own (frequency under RARE_CHAR)."""
+    return segmenter().tk.FREQ.get(word, 0) < RARE_CHAR
+
+
 # what a bare head word refers back to: 该校 a school or college, 企业 any business
 KIND_ENDINGS = {"校": ("学", "校", "院"), "行": ("行",), "企业": ("公司", "集团", "合作社", "厂")}
 
@@ -218,11 +223,11 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         w = t.word
         if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
             break
-        if (w in lexicon.NAME_STOP_WORDS and not (w == "投资" and (toks[k + 1].tag if k + 1 < len(toks)
-                                                                 else "head") == "head")) \
-                or w in lexicon.TITLES or w in lexicon.PERSON_TITLES or lexicon.RELATIVE_AREA.fullmatch(w):
-            break             # 该镇|西丰村党支部: a relative area is no part of the name; but
-            # 投资 before a firm's head is the firm's (港航投资集团有限公司)
+        # 投资 right before a firm's head is the firm's (港航投资|集团有限公司)
+        invests = w == "投资" and (k + 1 == len(toks) or toks[k + 1].tag == "head")
+        if w in lexicon.NAME_STOP_WORDS and not invests or w in lexicon.TITLES \
+                or w in lexicon.PERSON_TITLES or lexicon.RELATIVE_AREA.fullmatch(w):
+            break             # 该镇|西丰村党支部: a relative area is no part of the name
         if len(w) >= 2 and w[-1] in COPULAS and w not in gazetteer().by_name \
                 and w not in gazetteer().by_short:
             break             # 韩冬是|鄂尔多斯市发改委, 已为|吴店镇: a copula glued on ends the name
@@ -250,7 +255,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
             start = t.start   # 南和区|委|办公室: the area's Party committee, part of the name
             continue
         if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1 \
-                and not (t.tag == "zg" and seg.tk.FREQ.get(w, 0) < RARE_CHAR) \
+                and not (t.tag == "zg" and rare(w)) \
                 and not (toponym and t.tag in ("zg", "q") and w in lexicon.TOPONYM_CHARS
                          and t.end == head_start and k and CJK.match(toks[k - 1].word)):
             break             # a function character; but a rare one is a name's (晋江市|埭|辉智能),
@@ -262,7 +267,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if strict and t.tag == "vn" and common:
             break
         if t.tag == "m" and not w.startswith("第") and not w.endswith(("路", "街", "巷", "里", "号")) \
-                and not (len(w) == 1 and seg.tk.FREQ.get(w, 0) < RARE_CHAR):
+                and not (len(w) == 1 and rare(w)):
             break             # a number ends a name, unless it numbers a road (黄河五路社区) or is
             # a rare numeral character that names use (穗|玖|种业)
         if not allow_divisions and (w in gazetteer().by_name or w.endswith(TOWN_LEVELS)

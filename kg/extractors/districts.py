@@ -17,6 +17,8 @@ TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])
                   r"村(?![民级庄委镇务干组里口内外头集]))")
 ZONE = re.compile(r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|综合保税区|保税区|"
                   r"化工产业园|产业园区|工业园区|产业园|工业园|新区|示范区|度假区|生态区|科技城|园区)")
+# zones a page names without their area (开发区党工委): the paper's or the one named before
+BARE_ZONES = ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区")
 # words before 社区/村/镇 that make it a common noun, not a name
 GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "每", "行政", "老旧", "平安", "和谐",
            "文明", "智慧", "幸福", "美丽", "示范", "试点", "重点", "特色", "新型", "传统", "周边",
@@ -202,7 +204,7 @@ def _zones(ctx: DocContext, sent) -> None:
         prefix = name[: -len(m.group(1))]
         if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本") or prefix in GENERIC):
             continue
-        if not prefix and m.group(1) not in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
+        if not prefix and m.group(1) not in BARE_ZONES:
             continue          # a bare 新区 or 产业园 names nothing
         canonical = full_name(ctx, name, start)        # 区工业园区 -> 甘州区工业园区
         if not prefix and ctx.area:
@@ -210,7 +212,7 @@ def _zones(ctx: DocContext, sent) -> None:
             full = _named_zone_before(ctx, m.group(1), hs)
             if full:
                 canonical = full
-            elif city and m.group(1) in ("开发区", "高新区", "经济开发区", "经开区", "经济技术开发区"):
+            elif city and m.group(1) in BARE_ZONES:
                 canonical = (city.short or city.name) + m.group(1)
         elif prefix and prefix not in g.by_name and prefix not in g.by_short and len(prefix) > 4:
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import PostMention
 from ..segment import segmenter
-from .base import CJK, RARE_CHAR, DocContext, body_of_kind, occurrences
+from .base import CJK, DocContext, body_of_kind, occurrences, rare
 
 TITLE_RE = lexicon.TITLE_RE
 SEP = "、，, "
@@ -48,18 +48,13 @@ LIVES_AT = re.compile(r"家住[^，。,；;“”]{2,20}?的")
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
     """Single and compound surnames: the common ones, and those of the Hundred Family
     Surnames that jieba rarely sees as words of their own (笪, 隗, 宇文; not 水, 家, 第五)."""
-    seg = segmenter()
+    tags = segmenter().tags
 
-    def rare(w: str) -> bool:
-        return seg.tk.FREQ.get(w, 0) < RARE_CHAR and seg.tags.get(w) not in ("ns", "m", "d")
+    def no_word(w: str) -> bool:
+        return rare(w) and tags.get(w) not in ("ns", "m", "d")
 
-    return (frozenset(lexicon.SURNAMES | {c for c in lexicon.HUNDRED_FAMILY if rare(c)}),
-            frozenset(lexicon.COMPOUND_SURNAMES | {w for w in lexicon.HUNDRED_FAMILY_COMPOUNDS if rare(w)}))
-
-
-def _rare_char(c: str) -> bool:
-    """A Chinese character jieba rarely sees as a word of its own."""
-    return bool(CJK.match(c)) and segmenter().tk.FREQ.get(c, 0) < RARE_CHAR
+    return (frozenset(lexicon.SURNAMES | {c for c in lexicon.HUNDRED_FAMILY if no_word(c)}),
+            frozenset(lexicon.COMPOUND_SURNAMES | {w for w in lexicon.HUNDRED_FAMILY_COMPOUNDS if no_word(w)}))
 
 
 def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
@@ -73,7 +68,7 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
     single, compound = surnames()
     if s[:2] in compound:
         surname_len = 2
-    elif s[0] in single or anchored and _rare_char(s[0]):
+    elif s[0] in single or anchored and CJK.match(s[0]) and rare(s[0]):
         surname_len = 1
     else:
         return None
@@ -319,10 +314,8 @@ def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
         return bool(org_types & {"Agency", "District"})
     if lexicon.heads_unnamed_body(title, org):
         return False
-    if org_types == {"Organization"} and not org.endswith(lexicon.PUBLIC_ORG_HEADS):
-        return False      # 舞蹈队队长: the head of a private team or club holds no public post
-    if org_types == {"Company"}:
-        return False      # 合作社理事长, 公司党委书记: a post in a business is no public office
+    if len(org_types) == 1 and lexicon.private_body(next(iter(org_types)), org):
+        return False      # 舞蹈队队长, 合作社理事长, 公司党委书记: no public office
     return title in lexicon.OFFICIAL_TITLES or title.endswith(("长", "书记", "主任", "主席", "委员"))
 
 

@@ -15,7 +15,7 @@ from itertools import combinations
 from .. import lexicon
 from ..divisions import gazetteer
 from ..model import Mention
-from .base import TOWNS, VILLAGES, DocContext, body_of_kind, outermost
+from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, outermost
 
 ORGS = ("Agency", "Company", "Organization", "District")
 BODIES = ("Agency", "Company", "Organization")
@@ -141,9 +141,10 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
             if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
                 ctx.divisions.setdefault(city.name, city)
                 ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
-        elif m.source == "districts" and m.name.endswith(TOWNS) and m.name not in ctx.divisions:
-            if any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
-                continue
+        elif m.source != "districts" or m.name in ctx.divisions or not m.name.endswith(TOWN_LEVELS) \
+                or any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
+            continue          # a listed area, or one already placed
+        elif m.name.endswith(TOWNS):
             county = ctx.nearest_before(m.start, lambda o: o.type == "District" and
                                      ctx.divisions.get(o.name) is not None and
                                      ctx.divisions[o.name].level == "county")
@@ -152,9 +153,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
             elif ctx.area and ctx.area.level == "county":
                 # a county paper's towns are its own (瓯海新闻: 娄桥街道 lies in 瓯海区)
                 ctx.relate(m.name, "locatedIn", ctx.area.name, m.start, m.end)
-        elif m.source == "districts" and m.name.endswith(VILLAGES) and m.name not in ctx.divisions:
-            if any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
-                continue
+        else:
             # 在安仁镇……走进华兴村: a village lies in the town its article has just named
             town = ctx.nearest_before(m.start, lambda o: o.type == "District" and o.source == "districts"
                                       and o.name.endswith(TOWNS))
