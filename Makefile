@@ -1,11 +1,12 @@
 # Two commands do all set-up on a fresh machine (Python 3.10+):
 #   make run    install into .venv, then build the graph of seeds/ into output/
 #   make test   install into .venv (with test tools), then run the whole test suite
+#   make model  retrain the tagger (kg/models/ner.npz) from ../shared/train (about 25 min)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install clean
+.PHONY: run test install clean model
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,10 @@ run: install
 test: install
 	.ci/install-browser
 	$(BIN)/python -m pytest -q
+
+model: install
+	$(BIN)/python -m pip install -q -e '.[train]'
+	$(BIN)/python train/train_tagger.py
 
 clean:
 	rm -rf $(VENV) output .pytest_cache

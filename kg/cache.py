@@ -3,8 +3,8 @@
 An entry is the pickled DocExtraction of one document (with its extraction.jsonl
 line, without the raw text), keyed by a hash of the document id, its bytes and the
 extraction fingerprint: kg's version, the source of every module extraction runs
-(reader, segmenter, lexicon, extractors, resolution), the division data and the
-versions of jieba and jieba-rs. Editing a rule or a word list therefore invalidates
+(reader, segmenter, lexicon, extractors, resolution), the division data, the tagger's
+model and the versions of jieba and jieba-rs. Editing a rule or a word list therefore invalidates
 every entry, while editing a view (Turtle, HTML) invalidates none.
 
 Entries are written atomically and carry a SHA-256 of their payload; an entry that
@@ -36,6 +36,7 @@ NOT_EXTRACTION = {"__init__.py", "__main__.py", "cache.py", "cli.py", "distribut
 def fingerprint() -> str:
     """Hash of everything an extraction depends on besides the document itself."""
     from .divisions import _data_path
+    from .tagger import MODEL_PATH
 
     versions = "".join(f"{m} {importlib.metadata.version(m)}\x00" for m in ("jieba", "rjieba"))
     h = hashlib.sha256(f"kg {__version__}\x00{versions}".encode())
@@ -46,6 +47,8 @@ def fingerprint() -> str:
             continue
         h.update(rel.encode() + b"\x00" + p.read_bytes() + b"\x00")
     h.update(_data_path().read_bytes())
+    if MODEL_PATH.is_file():
+        h.update(MODEL_PATH.read_bytes())
     return h.hexdigest()
 
 

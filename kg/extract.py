@@ -12,7 +12,7 @@ from .resolve import resolve_document
 
 
 def extract_document(doc: Document, components: list[str] | None = None) -> DocExtraction:
-    """Extract one document with the given pipeline components (default: the rule pipeline)."""
+    """Extract one document with the given pipeline components (default: the rules and the trained tagger)."""
     masthead, articles = segment(doc)
     ctx = DocContext(doc=doc, masthead=masthead, articles=articles)
     run(ctx, components)

@@ -23,6 +23,7 @@ import networkx as nx
 from . import __version__
 from .cache import ExtractionCache, dumps
 from .extract import extract_document, to_record
+from .extractors import DEFAULT_NER
 from .graph import build_graph, to_node_link
 from .errors import UserError
 from .html import DEFAULT_MAX_NODES
@@ -235,25 +236,27 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             yield finish()
 
 
-def pipeline_components(ner: tuple[str, ...] = ()) -> list[str] | None:
-    """The extractor components for `ner` (optional statistical NER, e.g. ("lac",)), checked
-    up front so that a wrong name or a missing model is one message, not a failure per page."""
-    if not ner:
-        return None
+def pipeline_components(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
+    """The extractor components for `ner` (("crf",), the default; ("rules",); ("lac",)),
+    checked up front so that a wrong name or a missing model is one message, not a
+    failure per page."""
     from .extractors import components_for
     from .extractors.statistical import MissingModel, _lac
+    from .tagger import ModelError, tagger
     try:
-        comps = components_for(tuple(ner))
+        comps = components_for(tuple(ner) or DEFAULT_NER)
         if "lac" in comps:
             _lac()
-    except (ValueError, MissingModel) as e:
+        if "tagger" in comps:
+            tagger()
+    except (ValueError, MissingModel, ModelError) as e:
         raise UserError(str(e)) from e
     return comps
 
 
 def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None = None,
             include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
-            ner: tuple[str, ...] = ()) -> tuple[list[dict], list[str]]:
+            ner: tuple[str, ...] = DEFAULT_NER) -> tuple[list[dict], list[str]]:
     """Per-document records (GUIDELINES.md schema with mentions) and input problems."""
     components = pipeline_components(ner)
     files, problems = find_inputs(paths, include, exclude)
@@ -270,11 +273,12 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
           include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
           cache_dir: str | Path | None = None, scheduler: str | None = None,
-          ner: tuple[str, ...] = (), max_nodes: int | None = DEFAULT_MAX_NODES) -> BuildResult:
+          ner: tuple[str, ...] = DEFAULT_NER, max_nodes: int | None = DEFAULT_MAX_NODES) -> BuildResult:
     """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write).
 
     `workers`: extraction processes (0: all cores, one per 2 MB of input).
-    `ner` switches on optional statistical components (("lac",)); `max_nodes` bounds the
+    `ner` chooses the statistical components: ("crf",) the trained tagger (default),
+    ("rules",) none, ("lac",) Baidu LAC; `max_nodes` bounds the
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);
     `scheduler` (tcp://host:port) runs extraction on that Dask cluster. Documents are

@@ -151,12 +151,13 @@ def test_lac_is_off_by_default_and_adds_unanchored_names_when_on():
     from kg.extract import extract_document
     from kg.extractors import DEFAULT, components_for
 
+    rules = components_for(("rules",))
     text = CITY + "彭晓峰认为，这项政策很及时。"
-    assert "lac" not in DEFAULT
-    plain = to_record(extract_document(document_from_text("t.txt", text)))
+    assert "lac" not in DEFAULT and "tagger" in DEFAULT and "tagger" not in rules
+    plain = to_record(extract_document(document_from_text("t.txt", text), rules))
     assert "彭晓峰" in _ents(plain, "Person")           # a speech verb anchors it for the rules
     text = CITY + "今天彭晓峰和同事一起去了现场。"
-    plain = to_record(extract_document(document_from_text("t.txt", text)))
+    plain = to_record(extract_document(document_from_text("t.txt", text), rules))
     with_lac = to_record(extract_document(document_from_text("t.txt", text), components_for(("lac",))))
     assert "彭晓峰" not in _ents(plain)
     assert "彭晓峰" in _ents(with_lac, "Person")

@@ -14,28 +14,36 @@ from .persons import persons
 from .places import places
 from .relations import relations
 from .statistical import lac_entities
+from .tagged import tag_names, tagged_entities
 
 PIPELINE: dict[str, Component] = {
     "area": find_area,
+    "tagger": tag_names,
     "districts": districts,
     "organisations": organisations,
     "places": places,
     "persons": persons,
     "lac": lac_entities,
     "initiatives": initiatives,
+    "tagged": tagged_entities,
     "relations": relations,
 }
-OPTIONAL = {"lac"}      # statistical components, run only when asked for (`--ner lac`)
-DEFAULT = [name for name in PIPELINE if name not in OPTIONAL]
+# statistical NER: the trained CRF (on by default) and Baidu LAC (a peer, asked for)
+STATISTICAL = {"crf": ("tagger", "tagged"), "lac": ("lac",)}
+NER_CHOICES = ("crf", "rules", "lac")      # `--ner`; rules: the rule components alone
+DEFAULT_NER = ("crf",)
+OPTIONAL = {c for comps in STATISTICAL.values() for c in comps}
+DEFAULT = [name for name in PIPELINE if name not in OPTIONAL or name in STATISTICAL["crf"]]
 
 
-def components_for(ner: tuple[str, ...] = ()) -> list[str]:
-    """The pipeline with the named optional components switched on, in registry order."""
-    unknown = set(ner) - OPTIONAL
+def components_for(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
+    """The rule pipeline with the named statistical components switched on, in registry order."""
+    unknown = set(ner) - set(NER_CHOICES)
     if unknown:
         raise ValueError(f"unknown NER component(s): {', '.join(sorted(unknown))} "
-                         f"(choose from {', '.join(sorted(OPTIONAL))})")
-    return [name for name in PIPELINE if name not in OPTIONAL or name in ner]
+                         f"(choose from {', '.join(NER_CHOICES)})")
+    on = {c for n in ner for c in STATISTICAL.get(n, ())}
+    return [name for name in PIPELINE if name not in OPTIONAL or name in on]
 
 
 def run(ctx: DocContext, components: list[str] | None = None) -> DocContext:
@@ -44,4 +52,4 @@ def run(ctx: DocContext, components: list[str] | None = None) -> DocContext:
     return ctx
 
 
-__all__ = ["PIPELINE", "DEFAULT", "OPTIONAL", "DocContext", "components_for", "run"]
+__all__ = ["PIPELINE", "DEFAULT", "DEFAULT_NER", "NER_CHOICES", "OPTIONAL", "DocContext", "components_for", "run"]

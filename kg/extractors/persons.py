@@ -14,6 +14,7 @@ from .. import lexicon
 from ..model import PostMention
 from ..segment import segmenter
 from .base import CJK, DocContext, body_of_kind, occurrences, rare
+from .tagged import tagged_person_at
 
 TITLE_RE = lexicon.TITLE_RE
 SEP = "、，, "
@@ -216,14 +217,14 @@ def _title_chains(ctx: DocContext, sent) -> None:
         if word_starts is None:
             word_starts = {t.start for t in ctx.tokens(sent)}
         # a title is an anchor only where a word starts after it (not 小区|长效管理)
-        name = person_name_at(text, te, anchored=te in word_starts)
+        name = _longer(person_name_at(text, te, anchored=te in word_starts), tagged_person_at(ctx, te))
         if not name:
             continue
         names = [(te, name)]
         p = te + len(name)
         # several people after one title: 副区长赵亚秋、刘兆华
         while text[p:p + 1] == "、":
-            nxt = person_name_at(text, p + 1, anchored=True)
+            nxt = _longer(person_name_at(text, p + 1, anchored=True), tagged_person_at(ctx, p + 1))
             if not nxt or TITLE_RE.match(text, p + 1):
                 break
             names.append((p + 1, nxt))
@@ -234,6 +235,16 @@ def _title_chains(ctx: DocContext, sent) -> None:
             ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), source="persons")
             for title, org, (s, e) in chain:
                 ctx.posts.append(PostMention(nm, title, org, ctx.evidence(s, pos + len(nm))))
+
+
+def _longer(rules: str | None, tagged: str | None) -> str | None:
+    """The rules' name after a title, or the tagger's where the rules find none or cut
+    a name that jieba's dictionary holds whole (周恩|来: 来 ends a name by the rules'
+    test); not a name the HMM glued to the next word (张明到|冠县)."""
+    if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and \
+            segmenter().tk.FREQ.get(tagged, 0) > 0:
+        return tagged
+    return rules or tagged
 
 
 def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str | None, tuple]]:

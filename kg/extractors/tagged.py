@@ -1,0 +1,181 @@
+"""The trained tagger as two pipeline components, and the policy that joins it to the rules.
+
+`tagger` (runs first) labels every sentence with the CRF of kg.tagger and keeps the
+spans in `ctx.memo["tagger"]`; the persons rules read the person spans from there to
+cut names after a title (美国总统|克林顿, 国务院副总理|钱其琛) where their own
+surname-and-given-name test cannot. `tagged` (after the rule components) adds what
+the tagger found and the rules did not.
+
+The policy where they meet, chosen on the dev gold (seeds and ../shared/real):
+- the rules win every overlap: a span that touches any mention the rules made is
+  dropped, since the rules' boundaries and types carry the genre's conventions
+  (relative forms 市委, title chains, Agency vs Company); except that an
+  organisation span may hold places the rules found where they found no
+  organisation (俄罗斯|外交部): an organisation named with its place, as the
+  rules' own names nest. Where the rules found an organisation inside, they
+  chose its extent on purpose (省文联|党组书记, 高新区|先锋社区党群服务中心).
+  A name inside an initiative's name is a name too (英国|法律应用条例);
+- a person span becomes a Person (an Official only through a title chain, which the
+  persons component reads); one character alone (江 in 江主席) is not a name;
+- a place or organisation span the rules would not name is dropped (`_not_a_name`:
+  the short form of a county or lower division, a generic word first, a bare
+  head, an organisation that is one common noun or does not begin with a name);
+- a place span is a District when it ends in a division suffix (暖武里府 has none:
+  a Place), else a Place;
+- where a rule organisation ends with an organisation span but starts earlier over
+  words that name nothing, the rules ran too far left (李某会见|某某促进会): the
+  tagger's start is taken (`_ran_too_far`);
+- an organisation span is typed by its head as the rules type theirs (…局 Agency,
+  …公司 Company); without one it is an Agency when it begins with an Agency the
+  rules found (a body under it), else an Organization.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import lexicon
+from ..divisions import gazetteer
+from ..segment import segmenter
+from ..tagger import tagger
+from ..model import Mention
+from .base import CJK, DocContext
+
+MEMO = "tagger"
+NESTED = ("District", "Place")     # rule mentions an organisation span may hold
+ORGANISATIONS = ("Agency", "Company", "Organization")
+PROPER_TAGS = ("nr", "nrfg", "nrt", "ns", "nt", "nz", "j", "x")   # jieba: names, abbreviations, unknown
+# jieba: pronouns, distinguishing words, numerals, adverbs, prepositions, conjunctions,
+# particles: a name does not begin with one (整个|学校, 所有|学校, 各类|医院)
+NOT_NAME_START_TAGS = frozenset({"r", "b", "m", "d", "p", "c", "u"})
+ABBREVIATION_TAGS = ("nt", "nz", "j", "x")    # one word that is an organisation's name (联合国, 民建)
+PLACE_OR_BODY_TAGS = ("ns", "nt", "nz", "j", "x")   # what a body without a head begins with (俄罗斯|使馆)
+DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",
+                     "自治区", "特别行政区", "苏木", "嘎查")
+
+
+def tag_names(ctx: DocContext) -> None:
+    """Tag every sentence; keep the spans (by start) for the components after."""
+    sents = [s for _, _, s in ctx.sentences() if CJK.search(s.text)]
+    spans = tagger().tag([s.text for s in sents], [ctx.tokens(s) for s in sents],
+                         [s.start for s in sents])
+    ctx.memo[MEMO] = {"spans": spans, "person_at": {s.start: s for s in spans if s.label == "PER"}}
+
+
+def tagged_person_at(ctx: DocContext, pos: int) -> str | None:
+    """The person name the tagger found starting at `pos` (None without the tagger)."""
+    s = ctx.memo.get(MEMO, {}).get("person_at", {}).get(pos)
+    return ctx.text[s.start:s.end] if s and _is_name(ctx.text[s.start:s.end]) else None
+
+
+def _is_name(text: str) -> bool:
+    """Two characters or more, no title word, no digit or punctuation but a name's
+    dot, and no household (赵家: the Zhao family)."""
+    return len(text) >= 2 and text not in lexicon.TITLES and not (len(text) == 2 and text[1] == "家") \
+        and all(CJK.match(c) or c in "·•" for c in text)
+
+
+def _place_type(name: str) -> str:
+    return "District" if name.endswith(DIVISION_SUFFIXES) and not name.endswith("小区") else "Place"
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words that begin no name: the rules' generic modifiers and units (老旧, 熟人, 小区)."""
+    from .districts import GENERIC as GENERIC_AREAS
+    from .organisations import GENERIC_CORE, GENERIC_UNITS
+    from .places import GENERIC as GENERIC_PLACES
+
+    return frozenset(GENERIC_AREAS | GENERIC_PLACES | GENERIC_CORE | set(GENERIC_UNITS))
+
+
+def _not_a_name(text: str, label: str) -> bool:
+    """A place or organisation span the rules would not name: no Chinese in it; a
+    county or lower division's short form (运河, 惠民: the districts component takes
+    those only where their parent is in play); a generic word first (老旧|小区,
+    小区|党支部) or a function word first (整个|学校); a bare head; or an organisation that is one common noun (议会,
+    业委会) or, without a head, does not begin with a place or body (金山|银山); a
+    verb inside."""
+    if not CJK.search(text):
+        return True
+    g = gazetteer()
+    if text in g.by_short and text not in g.by_name:
+        d = g.lookup(text)
+        return d is None or d.level not in ("province", "city")
+    if text in g.by_name or text in lexicon.COUNTRIES:
+        return False
+    toks = segmenter().tokens(text)
+    if toks[0].word in _generic_words() or toks[0].tag in NOT_NAME_START_TAGS or \
+            len(toks) == 1 and toks[0].tag == "head":
+        return True
+    if any(t.tag == "v" for t in toks):
+        return True                   # a verb inside: a phrase, not a name (消防宣传进学校)
+    if label != "ORG" or _organisation_head(text):
+        return False
+    return toks[0].tag not in PLACE_OR_BODY_TAGS or len(toks) == 1 and toks[0].tag not in ABBREVIATION_TAGS
+
+
+def _organisation_head(name: str) -> str | None:
+    from .organisations import HEAD_RE
+
+    return next((m.group() for m in HEAD_RE.finditer(name) if m.end() == len(name)), None)
+
+
+def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
+    """By the head, as the rules type; without one, a body named under an agency
+    (国务院|发展研究中心) is an agency too; anything else an Organization."""
+    from .organisations import HEAD_TYPE
+
+    head = _organisation_head(ctx.text[start:end])
+    if head:
+        return HEAD_TYPE[head]
+    under = [m for m in ctx.overlapping(start, end) if m.start == start and m.end < end]
+    return "Agency" if any(m.type == "Agency" for m in under) else "Organization"
+
+
+def _rules_keep(ctx: DocContext, s) -> bool:
+    """Whether rule mentions decide this stretch: any overlap does, except places
+    inside an organisation span (see the module's policy)."""
+    inside = [m for m in ctx.overlapping(s.start, s.end)
+              if not (m.type == "Initiative" and m.start <= s.start and s.end <= m.end)]
+    if not inside:
+        return False
+    return s.label != "ORG" or not all(s.start <= m.start and m.end <= s.end and
+                                       m.end - m.start < s.end - s.start and m.type in NESTED
+                                       for m in inside)
+
+
+def _ran_too_far(ctx: DocContext, s) -> Mention | None:
+    """A rule organisation that ends where this organisation span ends and starts
+    before it over words that name nothing (李某会见|某某促进会, 所有|某某同学会):
+    no mention of the rules starts in them and they are no relative area (区|…局)."""
+    if s.label != "ORG":
+        return None
+    for m in ctx.overlapping(s.start, s.end, ORGANISATIONS):
+        if m.end == s.end and m.start < s.start and m.source == "organisations" and \
+                m.name == m.text and ctx.text[s.start - 1] not in lexicon.AREA_LEVEL_CHARS + "镇乡村" and \
+                all(o is m for o in ctx.mentions_between(m.start, s.start)):
+            return m
+    return None
+
+
+def tagged_entities(ctx: DocContext) -> None:
+    """Add the tagger's spans that the rules leave open, typed by the policy above."""
+    from .organisations import canonical
+
+    for s in ctx.memo.get(MEMO, {}).get("spans", ()):
+        text = ctx.text[s.start:s.end]
+        long = _ran_too_far(ctx, s)
+        if long is not None and not _not_a_name(text, s.label):
+            ctx.narrow(long, s.start)
+            continue
+        if _rules_keep(ctx, s):
+            continue
+        if s.label == "PER":
+            if _is_name(text):
+                ctx.add(text, "Person", s.start, s.end, source="tagger")
+        elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label):
+            if s.label == "LOC":
+                ctx.add(text, _place_type(text), s.start, s.end, source="tagger")
+            else:
+                ctx.add(text, _organisation_type(ctx, s.start, s.end), s.start, s.end,
+                        name=canonical(ctx, text, s.start), source="tagger")

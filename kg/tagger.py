@@ -1,0 +1,283 @@
+"""The trained sequence tagger: a linear-chain CRF over characters, decoded with numpy.
+
+The rules find names where the genre anchors them (a title before, a speech verb
+after); real news names most people, places and bodies without such anchors. The
+CRF, trained with CRFsuite on human-annotated news (`train/train_tagger.py`, `make
+model`), labels each character B-/I-PER, LOC or ORG, or O, from the characters
+around it and from the word kg's segmenter puts it in (so the dictionary tags of
+kg's title words, organisation heads and division names are features too).
+
+Every feature is a 64-bit integer key (template in the top bits, character codes or
+a CRC-32 of a word below), computed for a whole batch of sentences with numpy. The
+trainer gives CRFsuite the same keys written in hex, so training and tagging cannot
+drift apart; tagging looks the keys up in the model's sorted key array and runs
+Viterbi over all sentences of a batch at once, which is what keeps the tagger within
+a few times jieba's own speed (CRFsuite's tagger, fed strings, is five times slower).
+
+Features see a normalised character (NFKC, digits as 0, Latin lower-cased); offsets
+are always those of the text given.
+"""
+from __future__ import annotations
+
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .segment import Token
+
+FEATURES_VERSION = 2
+MODEL_PATH = Path(__file__).with_name("models") / "ner.npz"
+MAX_SEQUENCE = 512   # characters tagged as one sequence: a page-long "sentence" of a
+                     # hostile file must not make one huge Viterbi lattice
+# offsets of the character windows: unigrams, bigrams (a, b), and the skip-gram (-1, +1)
+UNIGRAMS = (-2, -1, 0, 1, 2)
+BIGRAMS = ((-2, -1), (-1, 0), (0, 1), (1, 2), (-1, 1))
+# templates: one key per template and character; the template number sits in bits 58-62
+T_UNI, T_BI = 0, len(UNIGRAMS)
+T_KIND = T_BI + len(BIGRAMS)         # character class with its place in the word (hB, dS …)
+T_TAG = T_KIND + 1                   # the word's dictionary tag with the place (nrB, titleE …)
+T_WORD = T_TAG + 1                   # the word itself (2-6 characters)
+T_TAGS = T_WORD + 1                  # previous word's tag | this word's tag, at a word's start
+T_BIAS = T_TAGS + 1
+N_TEMPLATES = T_BIAS + 1
+PAD = 2                              # window reach: characters of padding each side
+BOS, EOS = 0x110000, 0x110001        # padding codes, outside Unicode
+B, M, E, S = range(4)
+DECODE_BATCH = 256                   # sequences decoded together (sorted by length)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A name the tagger found: [start, end) in the text given, and its label."""
+    start: int
+    end: int
+    label: str
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Normalised code and character class of every BMP character (others map to themselves)."""
+    norm = np.arange(0x10000, dtype=np.int64)
+    kind = np.full(0x10000, 4, dtype=np.int64)        # 0 han, 1 digit, 2 latin, 3 space, 4 other
+    for c in range(0x10000):
+        ch = chr(c)
+        n = unicodedata.normalize("NFKC", ch) if not 0xD800 <= c < 0xE000 else ch
+        n = n if len(n) == 1 else ch
+        if n.isdigit():
+            n = "0"
+        n = n.lower() if len(n.lower()) == 1 else n
+        norm[c] = ord(n)
+        if "\u4e00" <= n <= "\u9fff" or "\u3400" <= n <= "\u4dbf":
+            kind[c] = 0
+        elif n == "0":
+            kind[c] = 1
+        elif n.isascii() and n.isalpha():
+            kind[c] = 2
+        elif n.isspace():
+            kind[c] = 3
+    return norm, kind
+
+
+@lru_cache(maxsize=4096)
+def _crc(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8"))
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+
+
+def feature_keys(texts: Sequence[str], tokens: Sequence[Sequence[Token]],
+                 offsets: Sequence[int]) -> np.ndarray:
+    """Feature keys of every character of `texts`, sentence after sentence: an array of
+    shape (total characters, N_TEMPLATES), -1 where a template does not apply.
+
+    `tokens[k]` are the segmenter's words over `texts[k]`, with offsets counted from
+    `offsets[k]` (as DocContext.tokens gives them for a sentence)."""
+    norm, kind_of = _tables()
+    n = sum(len(t) for t in texts)
+    if not n:
+        return np.empty((0, N_TEMPLATES), dtype=np.int64)
+    # one buffer: PAD x BOS, sentence, PAD x EOS, PAD x BOS, next sentence, …
+    parts, where = [], []
+    pos = 0
+    pads_b = np.full(PAD, BOS, dtype=np.int64)
+    pads_e = np.full(PAD, EOS, dtype=np.int64)
+    for text in texts:
+        c = _codes(text)
+        bmp = c < 0x10000
+        c = np.where(bmp, norm[np.where(bmp, c, 0)], c)
+        parts += [pads_b, c, pads_e]
+        where.append(np.arange(pos + PAD, pos + PAD + len(text)))
+        pos += len(text) + 2 * PAD
+    buf = np.concatenate(parts)
+    at = np.concatenate(where)
+    keys = np.full((n, N_TEMPLATES), -1, dtype=np.int64)
+    for k, off in enumerate(UNIGRAMS):
+        keys[:, T_UNI + k] = (T_UNI + k) << 58 | buf[at + off]
+    for k, (a, b) in enumerate(BIGRAMS):
+        keys[:, T_BI + k] = (T_BI + k) << 58 | buf[at + a] << 21 | buf[at + b]
+    # the word each character is in: place (B/M/E/S), dictionary tag, the word
+    place = np.full(n, S, dtype=np.int64)
+    tag = np.zeros(n, dtype=np.int64)
+    word = np.full(n, -1, dtype=np.int64)
+    lo, hi, tags, words = [], [], [], []
+    base = 0
+    for text, toks, offset in zip(texts, tokens, offsets):
+        shift = base - offset
+        for t in toks:
+            a, b = t.start + shift, t.end + shift
+            if base <= a < b <= base + len(text):
+                lo.append(a)
+                hi.append(b)
+                tags.append(_crc(t.tag))
+                words.append(_crc(t.word) if 1 < b - a <= 6 else -1)
+        base += len(text)
+    if lo:
+        a, b = np.asarray(lo), np.asarray(hi)
+        ln = b - a
+        inside = np.repeat(np.arange(len(a)), ln)          # token of each covered character
+        at_tok = np.arange(len(inside)) - np.repeat(np.cumsum(ln) - ln, ln)   # place in it
+        starts_at = np.cumsum(ln) - ln
+        cover = np.arange(n) if starts_at[-1] + ln[-1] == n and (a == starts_at).all() else \
+            np.concatenate([np.arange(x, y) for x, y in zip(a.tolist(), b.tolist())])
+        tag[cover] = np.asarray(tags)[inside]
+        word[cover] = np.asarray(words)[inside]
+        tl = ln[inside]
+        place[cover] = np.where(tl == 1, S, np.where(at_tok == 0, B, np.where(at_tok == tl - 1, E, M)))
+    cls = np.where(buf[at] < 0x10000, kind_of[np.minimum(buf[at], 0xFFFF)], 4)
+    keys[:, T_KIND] = T_KIND << 58 | cls << 2 | place
+    keys[:, T_TAG] = T_TAG << 58 | tag << 2 | place
+    keys[:, T_WORD] = np.where(word >= 0, T_WORD << 58 | word, -1)
+    starts = np.zeros(n, dtype=bool)
+    starts[np.cumsum([0, *(len(t) for t in texts[:-1])])] = True
+    prev = np.roll(tag, 1)
+    word_start = ((place == B) | (place == S)) & ~starts
+    keys[:, T_TAGS] = np.where(word_start, T_TAGS << 58 | prev << 24 ^ tag, -1)
+    keys[:, T_BIAS] = T_BIAS << 58
+    return keys
+
+
+def bio_spans(labels: Sequence[str], offset: int = 0) -> list[Span]:
+    """Spans of a BIO label sequence; an I- that does not continue its type starts one."""
+    spans: list[Span] = []
+    start, kind = -1, ""
+    for i, lab in enumerate(labels):
+        if lab.startswith("I-") and kind == lab[2:]:
+            continue
+        if kind:
+            spans.append(Span(offset + start, offset + i, kind))
+        start, kind = (i, lab[2:]) if lab != "O" else (-1, "")
+    if kind:
+        spans.append(Span(offset + start, offset + len(labels), kind))
+    return spans
+
+
+class ModelError(RuntimeError):
+    """The shipped model is missing, damaged or was trained with other features."""
+
+
+class Tagger:
+    """A CRF's weights: `keys` (sorted feature keys), `weights` (one row of label
+    weights per key), `transitions` (label x label) and `labels`."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                version = int(z["features_version"])
+                self.keys, self.weights = z["keys"], z["weights"]
+                self.transitions, self.labels = z["transitions"], [str(x) for x in z["labels"]]
+        except (OSError, KeyError, ValueError) as e:
+            raise ModelError(f"{path}: no usable tagger model ({e}); rebuild it with `make model`") from e
+        if version != FEATURES_VERSION:
+            raise ModelError(f"{path}: trained with features version {version}, kg uses "
+                             f"{FEATURES_VERSION}; rebuild it with `make model`")
+        # keys are sorted, so each template's keys (its number in the top bits) are one slice
+        bounds = np.searchsorted(self.keys, np.arange(N_TEMPLATES + 1, dtype=np.int64) << 58)
+        self._template_slices = list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+
+    def emissions(self, keys: np.ndarray) -> np.ndarray:
+        """Score of each label at each character: the sum of its features' weights."""
+        out = np.zeros((len(keys), len(self.labels)), dtype=np.float32)
+        for t, (lo, hi) in enumerate(self._template_slices):
+            if lo == hi:
+                continue
+            known = self.keys[lo:hi]        # one template's keys: a small sorted array
+            col = keys[:, t]
+            idx = np.minimum(np.searchsorted(known, col), hi - lo - 1)
+            hit = known[idx] == col
+            out[hit] += self.weights[lo + idx[hit]]
+        return out
+
+    def decode(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
+        """Viterbi over a batch: the best label indices of each sequence. Sequences end
+        at different places: a finished one carries its scores and its last label on."""
+        n_lab = len(self.labels)
+        lens = np.asarray(lengths)
+        longest = int(lens.max())
+        rows = np.arange(len(lens))
+        batch = np.zeros((len(lens), longest, n_lab), dtype=np.float64)
+        mask = np.arange(longest)[None, :] < lens[:, None]
+        batch[mask] = scores
+        best = batch[:, 0].copy()
+        back = np.zeros((len(lens), longest, n_lab), dtype=np.int8)
+        trans = self.transitions.astype(np.float64)[None]
+        stay = np.arange(n_lab, dtype=np.int8)
+        for t in range(1, longest):
+            cand = best[:, :, None] + trans                 # [sequence, from, to]
+            live = mask[:, t]
+            back[:, t] = np.where(live[:, None], cand.argmax(axis=1), stay)
+            best = np.where(live[:, None], cand.max(axis=1) + batch[:, t], best)
+        path = np.empty((len(lens), longest), dtype=np.int64)
+        path[:, -1] = best.argmax(axis=1)
+        for t in range(longest - 1, 0, -1):
+            path[:, t - 1] = back[rows, t, path[:, t]]
+        return [path[k, :ln] for k, ln in enumerate(lengths)]
+
+    def tag_batch(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
+                  offsets: Sequence[int]) -> list[list[str]]:
+        """BIO labels of each text."""
+        keep = [k for k, t in enumerate(texts) if t]
+        labels: list[list[str]] = [[] for _ in texts]
+        if not keep:
+            return labels
+        texts_k = [texts[k] for k in keep]
+        scores = self.emissions(feature_keys(texts_k, [tokens[k] for k in keep],
+                                             [offsets[k] for k in keep]))
+        # sequences of similar length decode together: the lattice is as long as the longest
+        order = sorted(range(len(texts_k)), key=lambda k: len(texts_k[k]))
+        starts = np.cumsum([0, *(len(t) for t in texts_k)])
+        for g in range(0, len(order), DECODE_BATCH):
+            group = order[g:g + DECODE_BATCH]
+            sc = np.concatenate([scores[starts[k]:starts[k + 1]] for k in group])
+            for k, path in zip(group, self.decode(sc, [len(texts_k[k]) for k in group])):
+                labels[keep[k]] = [self.labels[i] for i in path]
+        return labels
+
+    def tag(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
+            offsets: Sequence[int]) -> list[Span]:
+        """Names in the texts, with offsets counted as the tokens' are (`offsets[k]` is
+        where texts[k] starts). Texts longer than MAX_SEQUENCE are tagged in pieces."""
+        pieces, toks, offs = [], [], []
+        for text, tk, off in zip(texts, tokens, offsets):
+            for a in range(0, len(text), MAX_SEQUENCE):
+                piece = text[a:a + MAX_SEQUENCE]
+                pieces.append(piece)
+                toks.append(tk if len(text) <= MAX_SEQUENCE else
+                            [t for t in tk if off + a <= t.start and t.end <= off + a + len(piece)])
+                offs.append(off + a)
+        spans: list[Span] = []
+        for labels, off in zip(self.tag_batch(pieces, toks, offs), offs):
+            spans.extend(bio_spans(labels, off))
+        return spans
+
+
+@lru_cache(maxsize=1)
+def tagger() -> Tagger:
+    """The shipped model, loaded once per process."""
+    return Tagger()

@@ -1,0 +1,137 @@
+"""The trained tagger: the shipped model loads, its spans lie inside any text, its
+decoder is exact, and it finds names the rules alone cannot."""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg import extract
+from kg.segment import segmenter
+from kg.tagger import (FEATURES_VERSION, MODEL_PATH, N_TEMPLATES, ModelError, Tagger, bio_spans,
+                       feature_keys, tagger)
+
+LABELS = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}
+
+
+def spans_of(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label)
+            for s in tagger().tag([text], [segmenter().tokens(text)], [0])]
+
+
+def test_the_shipped_model_loads_with_its_labels_and_is_small():
+    t = tagger()
+    assert set(t.labels) == LABELS
+    assert t.weights.shape == (len(t.keys), len(LABELS))
+    assert (np.diff(t.keys) > 0).all()                 # sorted, as emissions' search needs
+    assert MODEL_PATH.stat().st_size < 20 * 2**20
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新华社北京五月三日电，国务院总理张国华今天在人民大会堂会见了日本外务大臣。",
+     {("张国华", "PER"), ("北京", "LOC"), ("人民大会堂", "LOC"), ("日本", "LOC")}),
+    ("王建林和刘小红昨天从上海市出发前往广州。",
+     {("王建林", "PER"), ("刘小红", "PER"), ("上海市", "LOC"), ("广州", "LOC")}),
+    ("中国人民银行和北京大学签署了合作协议。", {("中国人民银行", "ORG"), ("北京大学", "ORG")}),
+])
+def test_names_without_a_title_or_speech_verb_are_found(text, expected):
+    assert expected <= set(spans_of(text))
+
+
+def test_a_title_before_a_tagged_name_makes_an_official_with_the_post(tmp_path):
+    """The rules cut a name after a title by surname and given name; a transliterated
+    name has neither, and the tagger's span gives it."""
+    page = tmp_path / "p.txt"
+    page.write_text("本报讯 美国总统沃尔森今天抵达北京，开始对中国的国事访问。\n", encoding="utf-8")
+    records, problems = extract([page])
+    assert not problems
+    posts = {(p["person"], p["title"]) for p in records[0]["posts"]}
+    assert ("沃尔森", "总统") in posts
+
+
+def test_rules_only_adds_nothing_from_the_tagger(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("王建林和刘小红昨天从上海出发。\n", encoding="utf-8")
+    tagged, _ = extract([page])
+    rules, _ = extract([page], ner=("rules",))
+    names = lambda recs: {e["name"] for e in recs[0]["entities"]}   # noqa: E731
+    assert {"王建林", "刘小红"} <= names(tagged)
+    assert not {"王建林", "刘小红"} & names(rules)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("王李张北京市人民政府公司局长说，。、 \n１２ABc")
+                                                   + ["\U0001f600", "\x00", "𠀀"]), max_size=80),
+                min_size=1, max_size=6))
+def test_spans_lie_inside_each_text_and_do_not_depend_on_the_batch(texts):
+    seg, t = segmenter(), tagger()
+    offsets = list(itertools.accumulate([0] + [len(x) + 3 for x in texts[:-1]]))
+    toks = [seg.tokens(x, o) for x, o in zip(texts, offsets)]
+    together = t.tag(texts, toks, offsets)
+    one_by_one = [s for x, tk, o in zip(texts, toks, offsets) for s in t.tag([x], [tk], [o])]
+    assert together == one_by_one
+    for s in together:
+        k = max(i for i, o in enumerate(offsets) if o <= s.start)
+        assert offsets[k] <= s.start < s.end <= offsets[k] + len(texts[k])
+        assert s.label in ("PER", "LOC", "ORG")
+
+
+def test_a_long_sentence_is_tagged_in_pieces_with_offsets_into_it():
+    text = "张国华在北京工作。" * 200            # 1,800 characters, no sentence break
+    spans = tagger().tag([text], [segmenter().tokens(text, 10)], [10])
+    assert spans and all(10 <= s.start < s.end <= 10 + len(text) for s in spans)
+
+
+def test_features_of_a_batch_are_those_of_each_sentence():
+    seg = segmenter()
+    texts = ["国务院总理张国华", "在北京", "１２３ＡＢＣ公司"]
+    toks = [seg.tokens(x) for x in texts]
+    together = feature_keys(texts, toks, [0, 0, 0])
+    apart = np.vstack([feature_keys([x], [tk], [0]) for x, tk in zip(texts, toks)])
+    assert together.shape == (sum(map(len, texts)), N_TEMPLATES)
+    assert (together == apart).all()
+    # full-width digits and letters are seen as their ASCII forms, digits as 0
+    assert (feature_keys(["１２ＡＢ"], [seg.tokens("１２ＡＢ")], [0])[:, :5] ==
+            feature_keys(["34ab"], [seg.tokens("34ab")], [0])[:, :5]).all()
+
+
+def test_viterbi_finds_the_best_label_sequence():
+    """The batch decoder against brute force over every sequence, on random weights."""
+    rng = np.random.default_rng(7)
+    t = Tagger.__new__(Tagger)
+    t.labels = ["O", "B-PER", "I-PER"]
+    t.transitions = rng.normal(size=(3, 3)).astype(np.float32)
+    lengths = [1, 2, 4, 5]
+    scores = rng.normal(size=(sum(lengths), 3))
+    paths = t.decode(scores, lengths)
+    pos = 0
+    for ln, path in zip(lengths, paths):
+        em = scores[pos:pos + ln]
+        pos += ln
+
+        def total(seq):
+            return sum(em[i, y] for i, y in enumerate(seq)) + \
+                sum(t.transitions[a, b] for a, b in zip(seq, seq[1:]))
+        best = max(itertools.product(range(3), repeat=ln), key=total)
+        assert tuple(path) == best
+
+
+def test_bio_spans_close_at_a_new_type_and_at_the_end():
+    labels = ["B-PER", "I-PER", "I-LOC", "O", "B-ORG", "I-ORG"]
+    assert [(s.start, s.end, s.label) for s in bio_spans(labels, 5)] == \
+        [(5, 7, "PER"), (7, 8, "LOC"), (9, 11, "ORG")]
+
+
+def test_a_model_of_other_features_is_refused_with_what_to_do(tmp_path: Path):
+    bad = tmp_path / "ner.npz"
+    np.savez(bad, features_version=np.int64(FEATURES_VERSION + 1), keys=np.zeros(1, np.int64),
+             weights=np.zeros((1, 7), np.float32), transitions=np.zeros((7, 7), np.float32),
+             labels=np.array(sorted(LABELS)))
+    with pytest.raises(ModelError, match="make model"):
+        Tagger(bad)
+    with pytest.raises(ModelError, match="make model"):
+        Tagger(tmp_path / "missing.npz")
