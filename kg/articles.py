@@ -1,7 +1,8 @@
 """Split a newspaper page into articles; find bylines, titles, the masthead and dates.
 
 A page holds several articles. An article starts at a byline (■ 本报记者 X,
-本报讯（记者 X）, 东昌府讯) and ends before the next one or at a trailing byline
+本报讯（记者 X）, 东昌府讯) or a national paper's dateline (本报成都1月5日电记者X报道：,
+新华社北京1月28日电（记者 X）) and ends before the next one or at a trailing byline
 （融媒体 X）. Headline lines may stand before or after their body, so each run of
 headline lines goes to the neighbouring article whose text it shares most with.
 """
@@ -10,16 +11,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .model import Article, Byline, Document, Masthead, Sentence
 
 ROLE = r"(?:首席记者|见习记者|特约记者|融媒体记者|融媒体|记者|通讯员|实习生|摄影|文/图)"
+ROLE_WORDS = ("通讯员", "记者", "融媒体", "实习生", "摄影", "首席记者", "见习记者", "特约记者")
 # a name never starts with a role word (记者 甲 见习记者 乙: 见习记者 is the next role)
-NAME = r"(?!通讯员|记者|融媒体|实习生|摄影|首席记者|见习记者|特约记者)[\u4e00-\u9fff]{2,4}"
-# "■ 本报记者 王培源", "本报通讯员 张丽媛", "■ 田柏林" (photo credit)
-BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?(?:{ROLE})?|(?:本报)?{ROLE})\s*(?:{NAME}\s*(?:{ROLE}\s*)?){{1,4}}$")
-LEAD = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,6}讯)\s*[（(]?")
+NAME = rf"(?!{'|'.join(ROLE_WORDS)})[\u4e00-\u9fff]{{2,4}}"
+# a correspondent posted abroad or in another city: 本报驻泰国记者 X
+POSTED = r"(?:驻[\u4e00-\u9fff]{1,6}?)?"
+# "■ 本报记者 王培源", "本报通讯员 张丽媛", "■ 田柏林" (photo credit), "本报驻曼谷记者 X"
+BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?{POSTED}(?:{ROLE})?|(?:本报{POSTED})?{ROLE})\s*"
+                         rf"(?:{NAME}\s*(?:{ROLE}\s*)?){{1,4}}$")
+# a national paper's dateline: the press, the place filed from, the date, 电 (wire) or 讯:
+# 本报成都1月5日电, 据新华社北京十二月三十一日电, 本报北京1月18日讯
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATELINE = re.compile(rf"(?:据)?(?:本报|[\u4e00-\u9fff]{{1,4}}社){POSTED}[\u4e00-\u9fff]{{0,8}}?{_DAY}月{_DAY}日(?:电|讯)")
+# the reporters after a dateline, in brackets or up to 报道：(…电记者罗茂城报道：)
+DATELINE_CREDIT = re.compile(rf"{DATELINE.pattern}\s*(?:[（(]([^（）()\n]{{2,60}}?)[）)]|"
+                             rf"([^：:，,。；（）()\n]{{2,60}}?)报道[：:])")
+LEAD = re.compile(rf"^(?:本报讯|[\u4e00-\u9fff]{{2,6}}讯|{DATELINE.pattern})\s*[（(]?")
 PAREN_BYLINE = re.compile(rf"[（(]\s*((?:{ROLE}\s*(?:{NAME}\s*)+)+)摄?\s*[）)]")
 ROLE_NAMES = re.compile(rf"({ROLE})\s*((?:{NAME}(?:\s+|(?=[）)]|$)))+)")
+# a credit in brackets anywhere in the text: （新华社记者甲摄）, （中央人民广播电台记者甲、新华社记者乙）
+PAREN = re.compile(r"[（(]([^（）()\n]{2,60}?)[）)]")
+# one piece of a credit: the medium, a role, a name, 摄 (each optional, but not all)
+CREDIT_PIECE = re.compile(rf"(?:[\u4e00-\u9fff]{{0,12}}?{POSTED}({ROLE}))?\s*([\u4e00-\u9fff]{{2,4}}?)?摄?")
 CONTINUED = re.compile(r"[（(]\s*[上下]接\s*\d+\s*版\s*[）)]")
 TERMINAL = "。！？!?”；;"
 FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -47,7 +64,8 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 def _kind(line: str) -> str:
     s = line.strip()
-    if LEAD.match(s) and len(s) > 12:
+    # a dateline with its reporters may follow a subtitle the line repair joined to it
+    if LEAD.match(s) and len(s) > 12 or DATELINE_CREDIT.search(s[:80]):
         return "lead"
     if BYLINE_LINE.match(s):
         return "byline"
@@ -103,18 +121,62 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
     return out
 
 
+def _role(word: str) -> str:
+    """融媒体记者 names the medium, 首席 a rank: both are 记者; 见习记者, a trainee's rank, stays."""
+    return "记者" if word in ("首席记者", "特约记者", "融媒体记者", "融媒体") else word
+
+
 def _bylines(text: str, offset: int) -> list[Byline]:
     out = []
     for m in ROLE_NAMES.finditer(text):
-        role = m.group(1)
-        # 融媒体记者 names the medium, 见习记者 a trainee's rank, which stays in the title
-        role = "记者" if role in ("首席记者", "特约记者", "融媒体记者", "融媒体") else role
-        role = "摄影" if role == "摄" else role
+        role = _role(m.group(1))
         pos = m.start(2)
         for name in re.findall(NAME, m.group(2)):
             i = text.index(name, pos)
             out.append(Byline(name, role, offset + i, offset + i + len(name)))
             pos = i + len(name)
+    return out
+
+
+def _credits(text: str, offset: int) -> list[Byline]:
+    """The people a credit names, pieces split at 、 or spaces, each role passing on to the
+    bare names after it (记者 甲 乙); a name with no role must end in 摄 (丙摄). Empty
+    unless every piece reads so and every name starts with a surname: a bracket that
+    merely holds words (（记者手记）, （附图片1张）) names nobody."""
+    out: list[Byline] = []
+    role = None
+    for piece in re.finditer(r"[^、，,\s]+", text):
+        if piece.group() == "摄":
+            continue          # （记者 甲 摄）
+        m = CREDIT_PIECE.fullmatch(piece.group())
+        if not m or not (m.group(1) or m.group(2)):
+            return []
+        role = _role(m.group(1)) if m.group(1) else role
+        name = m.group(2)
+        if name is None:
+            continue
+        if role is None and not piece.group().endswith("摄") or name.startswith(ROLE_WORDS) \
+                or not _surname_first(name):
+            return []
+        start = offset + piece.start() + m.start(2)
+        out.append(Byline(name, role or "", start, start + len(name)))
+    return out
+
+
+def _surname_first(name: str) -> bool:
+    return name[0] in lexicon.SURNAMES or name[0] in lexicon.HUNDRED_FAMILY or \
+        name[:2] in lexicon.COMPOUND_SURNAMES
+
+
+def _line_credits(text: str, offset: int) -> list[Byline]:
+    """Reporters after a dateline (电记者甲报道：, 电（记者乙）) and credits in brackets
+    anywhere in a line, such as a photographer's at the end of a paragraph."""
+    out = []
+    for m in DATELINE_CREDIT.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        out += _credits(m.group(g), offset + m.start(g))
+    for m in PAREN.finditer(text):
+        out += _credits(m.group(1), offset + m.start(1))
     return out
 
 
@@ -220,10 +282,11 @@ def _article(doc: Document, index: int, lines: list[_Line], year: int | None) ->
             bylines += _bylines(ln.text, ln.start) or [
                 Byline(m.group(), "", ln.start + m.start(), ln.start + m.end())
                 for m in re.finditer(NAME, ln.text) if "本报" not in m.group()]
-        elif ln.kind == "lead":
-            m = PAREN_BYLINE.search(ln.text[:40])
+        else:
+            m = PAREN_BYLINE.search(ln.text[:40]) if ln.kind == "lead" else None
             if m:
                 bylines += _bylines(m.group(1), ln.start + m.start(1))
+            bylines += _line_credits(ln.text, ln.start)
     bylines = list({(b.name, b.role): b for b in bylines}.values())
     body = doc.text[start:end]
     art = Article(doc=doc.id, index=index, start=start, end=end, title=title, bylines=bylines,

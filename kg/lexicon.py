@@ -55,7 +55,9 @@ AFTER_NAME = ("说", "表示", "介绍", "指出", "强调", "出席", "参加",
               "将", "从", "又", "都", "像", "起床", "巡", "每", "今年", "去年", "一直",
               # reporting verbs jieba tags as nouns, so the verb test in persons misses them
               "部署", "建议", "列席", "汇报", "提出", "发言", "宣读", "通报", "点评", "布置",
-              "传达", "总结", "解读", "安排", "陪同", "批示")
+              "传达", "总结", "解读", "安排", "陪同", "批示",
+              # honorifics (颜某先生): the name ends before them
+              "先生", "女士")
 
 # Posts: the titles an official holds. Longer first so 副区长 wins over 区长.
 _GOV_HEADS = ("书记", "副书记", "常委", "委员", "主任", "副主任", "主席", "副主席", "秘书长",
@@ -72,7 +74,22 @@ _AREA_HEADS = ("省长", "副省长", "市长", "副市长", "常务副市长", 
                "村党支部书记", "党支部书记", "支部书记", "第一书记", "社区书记", "网格长", "田长",
                "河长", "林长", "路长",
                # Inner Mongolia's banners (旗), sumu (苏木, town level) and gacha (嘎查, village level)
-               "旗长", "副旗长", "常务副旗长", "苏木长", "副苏木长", "嘎查长")
+               "旗长", "副旗长", "常务副旗长", "苏木长", "副苏木长", "嘎查长",
+               # prefectures (地区) before they became cities: the Party's 地委 and the
+               # administrative office (行署) its commissioner (专员) heads
+               "地委书记", "地委副书记", "行署专员", "副专员")
+# Posts of the central state, the Party centre and the army, as national papers print
+# them (国务院总理, 中共中央政治局委员、国务委员), and heads of foreign states.
+_NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委员长", "总书记", "国家主席",
+                   "国家副主席", "中共中央政治局委员", "中共中央政治局常委", "中共中央政治局候补委员",
+                   "政治局委员", "政治局常委", "中央委员", "候补委员", "元帅", "将军", "总统",
+                   "副总统", "首相", "大使")
+# Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
+TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
+                     "将军", "副总统", "总统", "首相")
+# Short forms of a Party department head's title (宣传部部长 -> 宣传部长) and honorary posts.
+_SHORT_AND_HONORARY = ("宣传部长", "组织部长", "统战部长", "荣誉主席", "名誉主席", "荣誉会长",
+                       "名誉会长")
 # Heads' titles that co-operatives, institutes, associations and troupes use as much as
 # public bodies: with no organisation named, they make nobody an official.
 SHARED_HEAD_TITLES = {"院长", "副院长", "理事长", "副理事长", "会长", "副会长", "社长", "副社长",
@@ -84,7 +101,7 @@ def heads_unnamed_body(title: str, org: str | None) -> bool:
     return org is None and title in SHARED_HEAD_TITLES
 
 
-OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | {
+OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | set(_NATIONAL_HEADS) | set(_SHORT_AND_HONORARY) | {
     "市委常委", "区委常委", "县委常委", "省委常委", "市委副书记", "区委副书记", "县委副书记",
     "省委副书记", "社区民警", "民警", "辅警", "警官", "法官", "检察官", "村支书", "网格员",
     "人大代表", "政协委员",
@@ -95,7 +112,7 @@ OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | {
     "宣传委员", "组织委员", "纪检委员", "统战委员", "政法委员", "武装部长"}
 COMPANY_TITLES = {"董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人",
                   "相关负责人", "项目负责人", "创始人", "法人代表", "店长", "厂长", "董事",
-                  "监事", "总监", "主管", "技术员", "工程师", "总工程师", "行长", "副行长", "掌柜"}
+                  "监事", "总监", "主管", "技术员", "工程师", "总工程师", "高级工程师", "行长", "副行长", "掌柜"}
 PERSON_TITLES = {"记者", "通讯员", "老师", "教师", "教授", "医生", "护士", "村民", "居民", "市民",
                  "志愿者", "专家", "学者", "工人", "职工", "业主", "店主", "摊主", "农民", "学生",
                  "律师", "作家", "画家", "书法家", "企业家", "退役军人", "老党员", "党员",
@@ -208,5 +225,5 @@ NAME_STOP_WORDS = {"以及", "位于", "地处", "坐落", "落户", "入驻", "
                    "大力", "着力", "扎实", "全面", "进一步", "不断", "已经", "正在", "目前", "近日",
                    "今年", "去年", "近年来", "以来", "同时", "此外", "其中", "包括", "由于", "如何",
                    "以前", "现在", "获得", "荣获", "入选", "获评", "评为", "成为", "属于", "隶属",
-                   "负责", "担任", "兼任", "任职", "现任", "拟任", "曾任", "历任", "原任", "家住", "居住", "走笔", "代表", "村民", "居民", "记者",
+                   "负责", "担任", "兼任", "任职", "现任", "拟任", "曾任", "历任", "原任", "调任", "升任", "转任", "时任", "出任", "家住", "居住", "走笔", "代表", "村民", "居民", "记者",
                    "通讯员", "相关", "有关", "各级", "各地", "首批", "首家", "一家", "多家"}

@@ -198,12 +198,29 @@ def _initiative_short_forms(mentions: list[Mention], canon: dict[str, str]) -> N
 
 
 def _dedupe_posts(posts: list[PostMention]) -> list[PostMention]:
-    out: dict[tuple[str, str], PostMention] = {}
+    """One post per person, title and body. The same title in two bodies is two posts
+    (市长 of one city, then of another); a post with no body, or in the area of a body
+    named with it (东昌府区 / 东昌府区委), is the same post, as is a title split off its
+    committee (书记 of 岳阳市委) beside the whole (市委书记)."""
+    out: list[PostMention] = []
     for p in posts:
-        key = (p.person, p.title)
-        if key not in out or (out[key].org is None and p.org):
-            out[key] = p
-    return list(out.values())
+        i = next((i for i, q in enumerate(out) if _same_post(q, p)), None)
+        if i is None:
+            out.append(p)
+        elif out[i].org is None and p.org:
+            out[i] = p
+    return out
+
+
+def _same_post(a: PostMention, b: PostMention) -> bool:
+    if a.person != b.person:
+        return False
+    if a.title == b.title:
+        return not a.org or not b.org or a.org.startswith(b.org) or b.org.startswith(a.org)
+    short, long_ = sorted((a, b), key=lambda p: len(p.title))
+    committee = long_.title.removesuffix(short.title)
+    return committee != long_.title and committee.endswith("委") and bool(short.org) \
+        and short.org.endswith(committee)
 
 
 # ---- across documents ----------------------------------------------------------------

@@ -48,3 +48,27 @@ def test_headline_after_its_body_stays_with_it():
 def test_event_dates_without_year_stay_month_day():
     assert event_dates("5月20日一早", None) == ["--05-20"]
     assert event_dates("7月1日", 2022) == ["2022-07-01"]
+
+
+def test_datelines_of_national_papers_start_articles_and_name_their_reporters():
+    raw = ("温暖送进万家\n"
+           "本报成都１月５日电记者罗某城报道：岁末年初，四川省领导深入工厂。\n"
+           "本报南昌１月５日电新华社记者傅某根、本报记者董某报道：新年伊始，江西省开展送温暖活动。\n"
+           "考察企业\n"
+           "向职工祝贺新年新华社北京十二月三十一日电（中央人民广播电台记者刘某英、新华社记者张某堂）"
+           "今天是最后一天。\n"
+           "据新华社北京1月5日电（记者 王某明 通讯员 李某）总理来到农户家。这是农户家里。（新华社记者刘某国摄）\n")
+    _, arts = segment(document_from_text("t.txt", raw))
+    credits = [[(b.name, b.role) for b in a.bylines] for a in arts]
+    assert [("罗某城", "记者")] in credits
+    assert [("傅某根", "记者"), ("董某", "记者")] in credits
+    assert any(("刘某英", "记者") in c and ("张某堂", "记者") in c for c in credits)
+    assert any(("王某明", "记者") in c and ("李某", "通讯员") in c and ("刘某国", "记者") in c for c in credits)
+    assert "--01-05" in arts[1].dates
+
+
+def test_correspondent_posted_abroad_and_photo_credits_without_a_role():
+    raw = "共渡时艰\n本报驻泰国记者成某生\n自去年以来，民众捐款。\n压题照片：大棚。（秦某宇摄）\n见下文（记者手记）。\n"
+    _, arts = segment(document_from_text("t.txt", raw))
+    assert arts[0].title == "共渡时艰"
+    assert [(b.name, b.role) for b in arts[0].bylines] == [("成某生", "记者"), ("秦某宇", "")]

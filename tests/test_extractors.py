@@ -612,3 +612,46 @@ def test_committee_a_departments_name_begins_with_is_a_body_of_the_page():
     assert {("临清市委办公室", "subOrganizationOf", "临清市委"),
             ("临清市委", "subOrganizationOf", "临清市")} <= _rels(rec)
     assert ("临清市委办公室", "subOrganizationOf", "临清市") not in _rels(rec)
+
+
+# ---- national papers: posts as People's Daily prints them (rules alone) ---------------------
+
+def _rules_posts(text: str) -> set[tuple[str, str]]:
+    from kg.extractors import components_for
+    rec = to_record(extract_document(document_from_text("t.txt", text), components_for(("rules",))))
+    return {(p["person"], p["title"]) for p in rec["posts"]}
+
+
+@pytest.mark.parametrize("text, posts", [
+    # central posts in a chain
+    ("中共中央政治局委员、国务委员柯某映今天同代表们座谈。",
+     {("柯某映", "中共中央政治局委员"), ("柯某映", "国务委员")}),
+    # a list where each person has a title; a bare 副书记 is in the committee named before
+    ("四川省领导深入农村，省委书记谢某杰、省长宋某瑞、副书记张某伟先后到川北。",
+     {("谢某杰", "书记"), ("宋某瑞", "省长"), ("张某伟", "副书记")}),
+    # titles after the name, a form of address
+    ("这是苗某鹏总理连续3年到农家。家住彭某怀元帅的故乡。", {("苗某鹏", "总理"), ("彭某怀", "元帅")}),
+    # dotted foreign names after a title, and before one
+    ("曼谷市长披某·拉达某拿出460美元，受到川某·立某总理的赞扬。",
+     {("披某·拉达某", "市长"), ("川某·立某", "总理")}),
+    # a post in apposition, and a rare word that is a name after a title
+    ("当时任湘潭市长的孔某志知道后，惊动了市长白音。", {("孔某志", "市长"), ("白音", "市长")}),
+])
+def test_national_posts_chains_and_titles_after_names(text, posts):
+    assert posts <= _rules_posts(text)
+
+
+def test_a_career_after_the_age_lists_each_post_and_stops_at_a_proposed_one():
+    posts = _rules_posts("阳某华，51岁，大学文化，曾任衡阳市委常委、副市长，益阳地委副书记、行署专员，"
+                         "1995年4月调任岳阳市委书记，拟任某职务主任。\n")
+    assert {("阳某华", "市委常委"), ("阳某华", "副市长"), ("阳某华", "地委副书记"),
+            ("阳某华", "行署专员"), ("阳某华", "市委书记")} <= posts
+    assert ("阳某华", "主任") not in posts
+
+
+def test_one_title_in_two_bodies_is_two_posts():
+    from kg.extractors import components_for
+    text = "邵阳市市长孔某志赴京。当时任湘潭市长的孔某志资助了她。"
+    rec = to_record(extract_document(document_from_text("t.txt", text), components_for(("rules",))))
+    assert {(p["title"], p["org"]) for p in rec["posts"] if p["person"] == "孔某志"} == \
+        {("市长", "邵阳市"), ("市长", "湘潭市")}

@@ -17,6 +17,7 @@ from .base import CJK, DocContext, body_of_kind, occurrences, rare
 from .tagged import tagged_person_at
 
 TITLE_RE = lexicon.TITLE_RE
+TITLE_AFTER_NAME = re.compile("|".join(lexicon.TITLES_AFTER_NAME))
 SEP = "、，, "
 OCCUPATIONS = {"老师", "教授", "医生", "律师", "工程师"}
 SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|指出|认为|回答|透露|解释|强调|建议|"
@@ -30,9 +31,11 @@ HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "�
 SPEAKER = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[：:]")
 # surnames that are also prepositions (向群众, 于今年): a common word after them is no given name
 PREPOSITION_SURNAMES = set("向于和从对为将与及由自同把")
-# a personnel notice: 裴某新，男，汉族，…，现任X局副局长
-PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女)[，,]")
-CURRENT_POST = re.compile(r"现任([^，。；;,\n]{2,40})")
+# a personnel notice or a writer's note: 裴某新，男，汉族，…，现任X局副局长; 某某，51岁，…，曾任…
+PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女|\d{1,3}岁)[，,]")
+# a career: the verb, then posts separated by 、 (one body) and ，(the next step)
+CAREER = re.compile(r"现任|曾任|历任|先后任|调任|升任|转任|原任")
+CAREER_PIECE = re.compile(r"[^、，,。；;\n]+")
 AFTER_NAME_WORDS = tuple(w for w in lexicon.AFTER_NAME if len(w) > 1)
 # function characters that end a two-character name rather than extend it (张涛|在)
 NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能地得着过们")
@@ -87,8 +90,46 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
             return None       # 王先生, 张经理: a surname with an honorific is no name
         if cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000):
             return None       # 民警|向群众: a preposition before a common noun
-        if _name_ends(text, pos + n) and not _is_word(cand):
+        # after a title, a rare word is still a name (市长白某), and jieba's own cut may
+        # end it where the next word is a noun to it (市长孔某某|启程)
+        ends = _name_ends(text, pos + n) or \
+            anchored and given == 2 and (s[0] in single or surname_len == 2) and \
+            not cand.endswith(VERB_AFTER_NAME) and _cut_at(text, pos, n)
+        if ends and not _is_word(cand, min_freq=50 if anchored else 1):
             return cand
+    return None
+
+
+# one-character verbs and prepositions that follow a name (张明|到冠县, 王某|说)
+VERB_AFTER_NAME = ("来", "到", "赴", "说", "讲", "指", "要", "同", "向", "会", "看", "作", "从")
+
+
+def _cut_at(text: str, pos: int, n: int) -> bool:
+    """Whether jieba's segmentation of the text at `pos` ends a word after `n` characters."""
+    seen = 0
+    for w in segmenter().cut(text[pos:pos + n + 4]):
+        seen += len(w)
+        if seen >= n:
+            return seen == n
+    return False
+
+
+# a transliterated foreign name: its parts joined by a middle dot (素某·某某某)
+DOTTED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}[·•・])+")
+DOTTED_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{1,6}[·•・])+[\u4e00-\u9fff]{1,6})$")
+
+
+def foreign_name_at(text: str, pos: int) -> str | None:
+    """A dotted foreign name starting at `pos`: the last part is the shortest (two
+    characters or more) after which the text goes on (素某·玛某某|和, 川某·立某|总理)."""
+    m = DOTTED_HEAD.match(text, pos)
+    if not m or TITLE_RE.search(m.group()):
+        return None
+    for e in range(m.end() + 2, m.end() + 7):
+        if e > len(text) or not CJK.match(text[e - 1]):
+            break
+        if _name_ends(text, e):
+            return text[pos:e]
     return None
 
 
@@ -109,7 +150,7 @@ def _name_ends(text: str, pos: int) -> bool:
     if not nxt or not CJK.match(nxt[0]):
         return True
     if nxt.startswith(lexicon.AFTER_NAME) or nxt.startswith(tuple(lexicon.TITLES)) \
-            or nxt.startswith(("来", "到", "赴", "说", "讲", "指", "要", "同", "向", "会", "看", "作", "从")):
+            or nxt.startswith(VERB_AFTER_NAME):
         return True
     # a verb, adverb or preposition of the dictionary starts right after (郎百川|开始巡田)
     seg = segmenter()
@@ -138,6 +179,7 @@ def persons(ctx: DocContext) -> None:
     _profiles(ctx)
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
+        _titles_after_names(ctx, sent)
         _private_persons(ctx, sent)
         for m in SPEECH.finditer(sent.text):
             for n in (3, 2, 4):
@@ -153,26 +195,29 @@ def persons(ctx: DocContext) -> None:
 
 
 def _profiles(ctx: DocContext) -> None:
-    """Personnel notices put the name first and the posts after 现任, each ending in a title."""
+    """Personnel notices and notes on a writer put the name first and the posts after
+    现任 or 曾任: each piece of the career ends in a title, and a bare one (衡阳市委常委、
+    副市长) belongs to the body of the piece before it, up to the next comma."""
     text = ctx.text
     for m in PROFILE.finditer(text):
         s, e = m.start(1), m.end(1)
         if person_name_at(text, s) != m.group(1):
             continue
         end = text.find("\n", e)
-        cur = CURRENT_POST.search(text, e, end if end > 0 else len(text))
-        if not cur:
-            continue
-        posts = []
-        pos = cur.start(1)
-        for piece in cur.group(1).split("、"):
-            t = lexicon.TITLE_ENDING.search(piece)
-            if t:
-                ts = pos + t.start()
-                org = _org_before(ctx, ts)
-                posts.append(PostMention(m.group(1), t.group(), org.name if org else None,
-                                         ctx.evidence(s, ts + len(t.group()))))
-            pos += len(piece) + 1
+        end = end if end > 0 else len(text)
+        posts: list[PostMention] = []
+        for cur in CAREER.finditer(text, e, end):
+            org = None
+            for piece in CAREER_PIECE.finditer(text, cur.end(), end):
+                t = lexicon.TITLE_ENDING.search(piece.group())
+                if not t or piece.group().startswith("拟"):
+                    break         # 拟任…: a post proposed, not held
+                ts = piece.start() + t.start()
+                body = _org_before(ctx, ts)
+                org = body.name if body else org if text[piece.start() - 1] == "、" else None
+                posts.append(PostMention(m.group(1), t.group(), org, ctx.evidence(s, ts + len(t.group()))))
+                if text[piece.end():piece.end() + 1] not in ("、", "，", ","):
+                    break
         if posts:
             ctx.add(m.group(1), "Official", s, e, source="persons")
             ctx.posts.extend(posts)
@@ -205,19 +250,28 @@ def _private_persons(ctx: DocContext, sent) -> None:
                     ctx.posts.append(PostMention(name, occ, None, ctx.evidence(p, p + len(name) + len(occ))))
 
 
+# a post in apposition before 的: 时任某市长的X, 曾经是高级工程师的X
+APPOSITION = re.compile(r"(?:时任|曾任|现任|原任|担任|是)[^，。；;、,“”]{0,10}$")
+
+
 def _title_chains(ctx: DocContext, sent) -> None:
     text = ctx.text
     word_starts: set[int] | None = None
+    listed: list[tuple[str, str | None]] = []    # the posts of a list 书记X、省长Y、…, so far
+    list_end = -1
     for m in TITLE_RE.finditer(sent.text):
         ts, te = sent.start + m.start(), sent.start + m.end()
         if text[ts - 1:ts] == "“" and text[te:te + 1] == "”":
             te += 1               # a title in quotes before the name: “田长”朗佰雨
+        elif text[te:te + 1] == "的" and APPOSITION.search(text, sent.start, ts):
+            te += 1
         if text[te:te + 1] in SEP or text[te:te + 1] == "":
             continue
         if word_starts is None:
             word_starts = {t.start for t in ctx.tokens(sent)}
         # a title is an anchor only where a word starts after it (not 小区|长效管理)
-        name = _longer(person_name_at(text, te, anchored=te in word_starts), tagged_person_at(ctx, te))
+        name = te in word_starts and foreign_name_at(text, te) or \
+            _longer(person_name_at(text, te, anchored=te in word_starts), tagged_person_at(ctx, te))
         if not name:
             continue
         names = [(te, name)]
@@ -230,11 +284,68 @@ def _title_chains(ctx: DocContext, sent) -> None:
             names.append((p + 1, nxt))
             p += 1 + len(nxt)
         chain = _chain_before(ctx, sent, ts, ts + len(m.group()))
+        if ts - 1 != list_end:
+            listed = []
+        chain = [(t, o or _listed_body(listed, t), sp) for t, o, sp in chain]
+        listed += [(t, o) for t, o, _ in chain]
+        list_end = p
         for pos, nm in names:
             official = any(_is_official(ctx, t, org) for t, org, _ in chain)
             ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), source="persons")
             for title, org, (s, e) in chain:
                 ctx.posts.append(PostMention(nm, title, org, ctx.evidence(s, pos + len(nm))))
+
+
+def _listed_body(listed: list[tuple[str, str | None]], title: str) -> str | None:
+    """In a list of people each with a title (省委书记X、省长Y、副书记Z), a title with no
+    body of its own is in the body of the last one listed with the same head (书记)."""
+    head = title.removeprefix("常务").removeprefix("副")
+    return next((o for t, o in reversed(listed) if o and t.endswith(head)), None) if head != title else None
+
+
+BODY_TYPES = ("District", "Agency", "Company", "Organization", "Place")
+
+
+def _titles_after_names(ctx: DocContext, sent) -> None:
+    """A national paper's form of address: the title after the name (某某总理, 某某·某某总理).
+    The name must start a word: after punctuation or where jieba's cut starts one."""
+    text = ctx.text
+    word_starts: set[int] | None = None
+    for m in TITLE_AFTER_NAME.finditer(sent.text):
+        ts = sent.start + m.start()
+        whole = lexicon.TITLE_ENDING.search(text, max(sent.start, ts - 8), ts + len(m.group()))
+        if whole and whole.start() < ts:
+            continue          # the end of a longer title: 荣誉主席, 国家主席
+        if word_starts is None:
+            word_starts = {t.start for t in ctx.tokens(sent)} | {sent.start}
+        name_start = _name_before(ctx, sent, ts, word_starts)
+        if name_start is None or ctx.covered(name_start, ts, BODY_TYPES):
+            continue          # 区政协|主席: a body, not a name
+        name = text[name_start:ts]
+        ctx.add(name, "Official", name_start, ts, source="persons")
+        ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))
+
+
+def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int | None:
+    """Where a name ending at `pos` starts: a dotted foreign name from the words before its
+    first dot back to a common word (受到|川某·立某), else a Chinese name that starts a
+    word (这是|李某|总理)."""
+    text = ctx.text
+    d = DOTTED_BEFORE.search(text, sent.start, pos)
+    if d:
+        first_dot = next(i for i in range(d.start(), pos) if text[i] in "·•・")
+        starts = sorted(s for s in word_starts if d.start() <= s < first_dot) + [first_dot]
+        start = first_dot
+        for a, b in reversed(list(zip(starts, starts[1:]))):
+            if b - a > 1 and _is_word(text[a:b], min_freq=1000):
+                break
+            start = a
+        return start if start < first_dot and foreign_name_at(text, start) == text[start:pos] else None
+    for n in (3, 2, 4):
+        p = pos - n
+        if p >= sent.start and p in word_starts and person_name_at(text, p) == text[p:pos]:
+            return p
+    return None
 
 
 def _longer(rules: str | None, tagged: str | None) -> str | None:
