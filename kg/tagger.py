@@ -83,7 +83,7 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     return norm, kind
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _crc(s: str) -> int:
     return zlib.crc32(s.encode("utf-8"))
 
@@ -129,25 +129,28 @@ def feature_keys(texts: Sequence[str], tokens: Sequence[Sequence[Token]],
     lo, hi, tags, words = [], [], [], []
     base = 0
     for text, toks, offset in zip(texts, tokens, offsets):
-        shift = base - offset
-        for t in toks:
-            a, b = t.start + shift, t.end + shift
-            if base <= a < b <= base + len(text):
-                lo.append(a)
-                hi.append(b)
-                tags.append(_crc(t.tag))
-                words.append(_crc(t.word) if 1 < b - a <= 6 else -1)
+        if toks:
+            w, a, b, t = zip(*toks)                 # Token: word, start, end, tag
+            shift = base - offset
+            a, b = np.asarray(a) + shift, np.asarray(b) + shift
+            ok = (base <= a) & (a < b) & (b <= base + len(text))
+            lo.append(a[ok])
+            hi.append(b[ok])
+            tags.append(np.fromiter(map(_crc, t), np.int64, len(t))[ok])
+            words.append(np.fromiter(map(_crc, w), np.int64, len(w))[ok])
         base += len(text)
-    if lo:
-        a, b = np.asarray(lo), np.asarray(hi)
+    if lo and sum(map(len, lo)):
+        a, b = np.concatenate(lo), np.concatenate(hi)
+        tags_a, words_a = np.concatenate(tags), np.concatenate(words)
         ln = b - a
+        words_a[(ln < 2) | (ln > 6)] = -1
         inside = np.repeat(np.arange(len(a)), ln)          # token of each covered character
         at_tok = np.arange(len(inside)) - np.repeat(np.cumsum(ln) - ln, ln)   # place in it
         starts_at = np.cumsum(ln) - ln
         cover = np.arange(n) if starts_at[-1] + ln[-1] == n and (a == starts_at).all() else \
             np.concatenate([np.arange(x, y) for x, y in zip(a.tolist(), b.tolist())])
-        tag[cover] = np.asarray(tags)[inside]
-        word[cover] = np.asarray(words)[inside]
+        tag[cover] = tags_a[inside]
+        word[cover] = words_a[inside]
         tl = ln[inside]
         place[cover] = np.where(tl == 1, S, np.where(at_tok == 0, B, np.where(at_tok == tl - 1, E, M)))
     cls = np.where(buf[at] < 0x10000, kind_of[np.minimum(buf[at], 0xFFFF)], 4)
@@ -215,37 +218,49 @@ class Tagger:
         return out
 
     def decode(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
-        """Viterbi over a batch: the best label indices of each sequence. Sequences end
-        at different places: a finished one carries its scores and its last label on."""
+        """Viterbi over a batch: the best label indices of each sequence.
+
+        The sequences are laid out longest first, so at step t the ones still running
+        are the first `live[t]` rows and each step works on those alone: the work is
+        the total length, not the batch times its longest sequence."""
         n_lab = len(self.labels)
         lens = np.asarray(lengths)
-        longest = int(lens.max())
-        rows = np.arange(len(lens))
+        order = np.argsort(-lens, kind="stable")
+        slens = lens[order]
+        longest = int(slens[0])
         batch = np.zeros((len(lens), longest, n_lab), dtype=np.float64)
-        mask = np.arange(longest)[None, :] < lens[:, None]
-        batch[mask] = scores
+        starts = np.concatenate([[0], np.cumsum(lens)])
+        for row, k in enumerate(order.tolist()):
+            batch[row, :lens[k]] = scores[starts[k]:starts[k + 1]]
+        live = (slens[None, :] > np.arange(longest)[:, None]).sum(axis=1)
         best = batch[:, 0].copy()
         back = np.zeros((len(lens), longest, n_lab), dtype=np.int8)
         trans = self.transitions.astype(np.float64)[None]
-        stay = np.arange(n_lab, dtype=np.int8)
         for t in range(1, longest):
-            cand = best[:, :, None] + trans                 # [sequence, from, to]
-            live = mask[:, t]
-            back[:, t] = np.where(live[:, None], cand.argmax(axis=1), stay)
-            best = np.where(live[:, None], cand.max(axis=1) + batch[:, t], best)
-        path = np.empty((len(lens), longest), dtype=np.int64)
-        path[:, -1] = best.argmax(axis=1)
-        for t in range(longest - 1, 0, -1):
-            path[:, t - 1] = back[rows, t, path[:, t]]
-        return [path[k, :ln] for k, ln in enumerate(lengths)]
+            k = live[t]
+            cand = best[:k, :, None] + trans                 # [sequence, from, to]
+            back[:k, t] = cand.argmax(axis=1)
+            best[:k] = cand.max(axis=1) + batch[:k, t]
+        path = np.zeros((len(lens), longest), dtype=np.int64)
+        last = best.argmax(axis=1)
+        for t in range(longest - 1, -1, -1):
+            k = live[t]
+            ending = slens[:k] == t + 1                      # sequences whose last step is t
+            path[:k, t] = np.where(ending, last[:k], path[:k, t])
+            if t:
+                path[:k, t - 1] = back[np.arange(k), t, path[:k, t]]
+        out: list[np.ndarray] = [np.empty(0, dtype=np.int64)] * len(lens)
+        for row, k in enumerate(order.tolist()):
+            out[k] = path[row, :lens[k]]
+        return out
 
-    def tag_batch(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
-                  offsets: Sequence[int]) -> list[list[str]]:
-        """BIO labels of each text."""
+    def paths(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
+              offsets: Sequence[int]) -> list[np.ndarray]:
+        """Label indices (into `labels`) of each text."""
+        out: list[np.ndarray] = [np.empty(0, dtype=np.int64) for _ in texts]
         keep = [k for k, t in enumerate(texts) if t]
-        labels: list[list[str]] = [[] for _ in texts]
         if not keep:
-            return labels
+            return out
         texts_k = [texts[k] for k in keep]
         scores = self.emissions(feature_keys(texts_k, [tokens[k] for k in keep],
                                              [offsets[k] for k in keep]))
@@ -256,8 +271,13 @@ class Tagger:
             group = order[g:g + DECODE_BATCH]
             sc = np.concatenate([scores[starts[k]:starts[k + 1]] for k in group])
             for k, path in zip(group, self.decode(sc, [len(texts_k[k]) for k in group])):
-                labels[keep[k]] = [self.labels[i] for i in path]
-        return labels
+                out[keep[k]] = path
+        return out
+
+    def tag_batch(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
+                  offsets: Sequence[int]) -> list[list[str]]:
+        """BIO labels of each text."""
+        return [[self.labels[i] for i in p.tolist()] for p in self.paths(texts, tokens, offsets)]
 
     def tag(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
             offsets: Sequence[int]) -> list[Span]:
@@ -271,10 +291,26 @@ class Tagger:
                 toks.append(tk if len(text) <= MAX_SEQUENCE else
                             [t for t in tk if off + a <= t.start and t.end <= off + a + len(piece)])
                 offs.append(off + a)
-        spans: list[Span] = []
-        for labels, off in zip(self.tag_batch(pieces, toks, offs), offs):
-            spans.extend(bio_spans(labels, off))
-        return spans
+        paths = self.paths(pieces, toks, offs)
+        if not paths:
+            return []
+        # all pieces in one array, each followed by an O, so that no name runs across two;
+        # a name starts at B- or where the type changes, and ends before the next start or O
+        kinds = {lab[2:] for lab in self.labels if lab != "O"}
+        names = ["", *sorted(kinds)]
+        kind = np.array([names.index(lab[2:]) if lab != "O" else 0 for lab in self.labels])
+        begin = np.array([lab.startswith("B-") for lab in self.labels])
+        o = self.labels.index("O")
+        flat = np.concatenate([np.append(p, o) for p in paths])
+        pos = np.concatenate([np.arange(off, off + len(p) + 1) for p, off in zip(paths, offs)])
+        k, b = kind[flat], begin[flat]
+        prev = np.concatenate([[0], k[:-1]])
+        first = (k > 0) & (b | (prev != k))
+        nxt_k = np.concatenate([k[1:], [0]])
+        nxt_first = np.concatenate([first[1:], [False]])
+        last = (k > 0) & ((nxt_k != k) | nxt_first)
+        return [Span(int(a), int(e) + 1, names[int(t)])
+                for a, e, t in zip(pos[first], pos[last], k[first])]
 
 
 @lru_cache(maxsize=1)

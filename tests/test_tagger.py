@@ -74,6 +74,9 @@ def test_spans_lie_inside_each_text_and_do_not_depend_on_the_batch(texts):
     together = t.tag(texts, toks, offsets)
     one_by_one = [s for x, tk, o in zip(texts, toks, offsets) for s in t.tag([x], [tk], [o])]
     assert together == one_by_one
+    # the vectorised span finder reads the labels as BIO does
+    labels = t.tag_batch(texts, toks, offsets)
+    assert together == [sp for lab, o in zip(labels, offsets) for sp in bio_spans(lab, o)]
     for s in together:
         k = max(i for i, o in enumerate(offsets) if o <= s.start)
         assert offsets[k] <= s.start < s.end <= offsets[k] + len(texts[k])
@@ -105,7 +108,7 @@ def test_viterbi_finds_the_best_label_sequence():
     t = Tagger.__new__(Tagger)
     t.labels = ["O", "B-PER", "I-PER"]
     t.transitions = rng.normal(size=(3, 3)).astype(np.float32)
-    lengths = [1, 2, 4, 5]
+    lengths = [4, 1, 5, 2, 4]          # in no order: the decoder sorts them itself
     scores = rng.normal(size=(sum(lengths), 3))
     paths = t.decode(scores, lengths)
     pos = 0
