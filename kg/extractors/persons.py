@@ -25,7 +25,8 @@ SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|�
 # 程阳先生, 张路老师: a name before an honorific or occupation
 HONORIFIC = re.compile(r"(先生|女士|老师|教授|博士|同志|师傅|医生|律师)")
 HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "爷爷", "大爷", "大妈", "阿姨", "大姐",
-                  "大哥", "博士", "律师", "医生", "经理", "总", "局", "书记", "主任", "老", "某", "某某",
+                  "大哥", "大伯", "大叔", "大婶", "博士", "律师", "医生", "经理", "总", "局", "书记",
+                  "主任", "老", "某", "某某",
                   "先", "女", "姐", "哥", "叔", "婶", "伯"}
 # an interview's speaker before a colon at the start of a paragraph (郭庆祥：…)
 SPEAKER = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[：:]")

@@ -69,9 +69,12 @@ def tagged_person_at(ctx: DocContext, pos: int) -> str | None:
 
 def _is_name(text: str) -> bool:
     """Two characters or more, no title word, no digit or punctuation but a name's
-    dot, and no household (赵家: the Zhao family)."""
+    dot, no household (赵家: the Zhao family) and no surname with a form of address
+    (蔡大伯, 王先生)."""
+    from .persons import HONORIFIC_ONLY
+
     return len(text) >= 2 and text not in lexicon.TITLES and not (len(text) == 2 and text[1] == "家") \
-        and all(CJK.match(c) or c in "·•" for c in text)
+        and text[1:] not in HONORIFIC_ONLY and all(CJK.match(c) or c in "·•" for c in text)
 
 
 def _place_type(name: str) -> str:
@@ -92,9 +95,10 @@ def _not_a_name(text: str, label: str) -> bool:
     """A place or organisation span the rules would not name: no Chinese in it; a
     county or lower division's short form (运河, 惠民: the districts component takes
     those only where their parent is in play); a generic word first (老旧|小区,
-    小区|党支部) or a function word first (整个|学校); a bare head; or an organisation that is one common noun (议会,
-    业委会) or, without a head, does not begin with a place or body (金山|银山); a
-    verb inside."""
+    小区|党支部) or a function word first (整个|学校); a head first (学院|党委: an
+    unnamed body's unit); or an organisation that is one common noun (议会,
+    业委会) or, without a head, does not begin with a place or body (金山|银山) or
+    ends in a place (万州临淄); a verb inside."""
     if not CJK.search(text):
         return True
     g = gazetteer()
@@ -104,14 +108,14 @@ def _not_a_name(text: str, label: str) -> bool:
     if text in g.by_name or text in lexicon.COUNTRIES:
         return False
     toks = segmenter().tokens(text)
-    if toks[0].word in _generic_words() or toks[0].tag in NOT_NAME_START_TAGS or \
-            len(toks) == 1 and toks[0].tag == "head":
+    if toks[0].word in _generic_words() or toks[0].tag in NOT_NAME_START_TAGS or toks[0].tag == "head":
         return True
     if any(t.tag == "v" for t in toks):
         return True                   # a verb inside: a phrase, not a name (消防宣传进学校)
     if label != "ORG" or _organisation_head(text):
         return False
-    return toks[0].tag not in PLACE_OR_BODY_TAGS or len(toks) == 1 and toks[0].tag not in ABBREVIATION_TAGS
+    return toks[0].tag not in PLACE_OR_BODY_TAGS or toks[-1].tag == "ns" or \
+        len(toks) == 1 and toks[0].tag not in ABBREVIATION_TAGS
 
 
 def _organisation_head(name: str) -> str | None:
