@@ -1,7 +1,10 @@
 """Shared fixtures: the seed pages and one build of them per test session."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -22,3 +25,16 @@ def seed_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-build")
     result = build([SEEDS], out, workers=1)
     return result, out
+
+
+@pytest.fixture(scope="session")
+def load_script():
+    """Import one of the repository's scripts (bench/, train/) as a module, by path."""
+    def load(relpath: str) -> ModuleType:
+        name = Path(relpath).stem
+        spec = importlib.util.spec_from_file_location(name, ROOT / relpath)
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod          # dataclasses look their module up while it loads
+        spec.loader.exec_module(mod)
+        return mod
+    return load

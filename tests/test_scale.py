@@ -1,7 +1,6 @@
 """Scale: parallel, cached and distributed builds give the same graph as a plain one."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -16,7 +15,6 @@ from kg import build
 from kg.cli import main
 from kg.resolve import resolve_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
 OUTPUTS = ("graph.ttl", "graph.json", "extraction.jsonl", "graph.html", "report.json")
 
 
@@ -105,16 +103,8 @@ def test_dask_cluster_builds_the_local_graph(seed_build, seeds, tmp_path):
     _same(seed_build[1], tmp_path)
 
 
-def _make_corpus():
-    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "bench" / "make_corpus.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["make_corpus"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def test_corpus_generator_is_deterministic_and_extends(seeds, tmp_path):
-    mc = _make_corpus()
+def test_corpus_generator_is_deterministic_and_extends(seeds, tmp_path, load_script):
+    mc = load_script("bench/make_corpus.py")
     articles, headers = mc.load_seed_articles(seeds)
     small = mc.write_pages(articles, headers, 100_000, tmp_path / "a", seed=7)
     again = mc.write_pages(articles, headers, 100_000, tmp_path / "b", seed=7)

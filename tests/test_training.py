@@ -3,9 +3,7 @@ three sets, trains with CRFsuite, and exports a model kg loads and decodes exact
 CRFsuite does."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,15 +12,6 @@ from kg.segment import segmenter
 from kg.tagger import Tagger
 
 pytest.importorskip("pycrfsuite")
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _train_module():
-    spec = importlib.util.spec_from_file_location("train_tagger", ROOT / "train" / "train_tagger.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["train_tagger"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _write(path: Path, rows: list[tuple[str, list[tuple[str, str]]]]) -> None:
@@ -34,7 +23,7 @@ def _write(path: Path, rows: list[tuple[str, list[tuple[str, str]]]]) -> None:
                                ensure_ascii=False) + "\n")
 
 
-def test_the_training_script_rebuilds_a_model_kg_decodes_as_crfsuite(tmp_path):
+def test_the_training_script_rebuilds_a_model_kg_decodes_as_crfsuite(tmp_path, load_script):
     people = ["王建林", "刘小红", "张国华", "陈立明", "赵文静", "孙海涛"]
     places = ["上海", "广州", "杭州", "成都"]
     rows = [(f"{p}昨天从{c}出发，{p}说工作很顺利。", [(p, "PER"), (c, "LOC")])
@@ -46,7 +35,7 @@ def test_the_training_script_rebuilds_a_model_kg_decodes_as_crfsuite(tmp_path):
                                          for t, n in rows[12:20]])
     _write(data / "cluener-train.jsonl", [(t, [(n, "name" if ty == "PER" else "address")
                                                for n, ty in ns]) for t, ns in rows[20:]])
-    train = _train_module()
+    train = load_script("train/train_tagger.py")
     out = tmp_path / "ner.npz"
     report = train.train(data, out, {**train.PARAMS, "max_iterations": 30})
     assert report["sentences"] + report["held_out_sentences"] == len(rows)
