@@ -19,6 +19,7 @@ are always those of the text given.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -285,12 +286,16 @@ class Tagger:
         where texts[k] starts). Texts longer than MAX_SEQUENCE are tagged in pieces."""
         pieces, toks, offs = [], [], []
         for text, tk, off in zip(texts, tokens, offsets):
-            for a in range(0, len(text), MAX_SEQUENCE):
-                piece = text[a:a + MAX_SEQUENCE]
-                pieces.append(piece)
-                toks.append(tk if len(text) <= MAX_SEQUENCE else
-                            [t for t in tk if off + a <= t.start and t.end <= off + a + len(piece)])
-                offs.append(off + a)
+            if len(text) <= MAX_SEQUENCE:
+                pieces.append(text)
+                toks.append(tk)
+                offs.append(off)
+                continue
+            starts = [t.start for t in tk]          # in order: each piece's words by bisection
+            for a in range(off, off + len(text), MAX_SEQUENCE):
+                pieces.append(text[a - off:a - off + MAX_SEQUENCE])
+                toks.append(tk[bisect.bisect_left(starts, a):bisect.bisect_left(starts, a + MAX_SEQUENCE)])
+                offs.append(a)
         paths = self.paths(pieces, toks, offs)
         if not paths:
             return []
