@@ -167,11 +167,16 @@ def test_clicking_an_edge_shows_the_evidence_of_that_fact(seed_build, seed_page)
                    and g.number_of_edges(h, t) + g.number_of_edges(t, h) == 1)
     eid = seed_page.js("([h, t]) => kg.edges.get({filter: e => e.from === h && e.to === t})[0].id",
                        [h, t])
-    # only this edge stays drawn, so where other edges happen to cross in this layout
-    # cannot take the click; then centre the middle of the (straight) edge and click there
+    # only this edge and its two nodes stay drawn, so where other edges or nodes happen to
+    # lie in this layout cannot take the click; the layout stops moving (on a busy machine
+    # its relaxation may still run); then centre the middle of the (straight) edge and
+    # click there
     hidden = seed_page.js("""(eid) => { const ids = kg.edges.getIds().filter(i => i !== eid
         && !kg.edges.get(i).hidden); kg.edges.update(ids.map(id => ({id, hidden: true}))); return ids; }""", eid)
-    seed_page.js("""([h, t]) => { const a = kg.net.getPosition(h), b = kg.net.getPosition(t);
+    others = seed_page.js("""([h, t]) => { const ids = kg.nodes.getIds().filter(i => i !== h && i !== t
+        && !kg.nodes.get(i).hidden); kg.nodes.update(ids.map(id => ({id, hidden: true}))); return ids; }""",
+                          [h, t])
+    seed_page.js("""([h, t]) => { kg.net.stopSimulation(); const a = kg.net.getPosition(h), b = kg.net.getPosition(t);
         kg.net.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: 1.5}); }""", [h, t])
     box = seed_page.page.locator("#net").bounding_box()
     seed_page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2 + 4)
@@ -180,6 +185,7 @@ def test_clicking_an_edge_shows_the_evidence_of_that_fact(seed_build, seed_page)
     assert seed_page.page.inner_text("#p-title") == d["title"]
     body = seed_page.page.inner_text("#p-body")
     seed_page.js("(ids) => kg.edges.update(ids.map(id => ({id, hidden: false})))", hidden)
+    seed_page.js("(ids) => kg.nodes.update(ids.map(id => ({id, hidden: false})))", others)
     assert d["sources"][0]["quote"] in body and "Evidence" in body
 
 
