@@ -54,10 +54,12 @@ DECODE_BATCH = 256                   # sequences decoded together (sorted by len
 
 @dataclass(frozen=True)
 class Span:
-    """A name the tagger found: [start, end) in the text given, and its label."""
+    """A name the tagger found: [start, end) in the text given, its label, and how sure
+    the model is (the least marginal probability of its characters' labels)."""
     start: int
     end: int
     label: str
+    confidence: float = 1.0
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +169,11 @@ def feature_keys(texts: Sequence[str], tokens: Sequence[Sequence[Token]],
     return keys
 
 
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    top = x.max(axis=axis, keepdims=True)
+    return np.log(np.exp(x - top).sum(axis=axis)) + np.squeeze(top, axis=axis)
+
+
 def bio_spans(labels: Sequence[str], offset: int = 0) -> list[Span]:
     """Spans of a BIO label sequence; an I- that does not continue its type starts one."""
     spans: list[Span] = []
@@ -255,13 +262,50 @@ class Tagger:
             out[k] = path[row, :lens[k]]
         return out
 
+    def posteriors(self, scores: np.ndarray, lengths: Sequence[int]) -> list[np.ndarray]:
+        """Forward-backward over a batch: each sequence's (length x labels) marginal
+        probabilities, laid out longest first as `decode` does."""
+        n_lab = len(self.labels)
+        lens = np.asarray(lengths)
+        order = np.argsort(-lens, kind="stable")
+        slens = lens[order]
+        longest = int(slens[0])
+        batch = np.zeros((len(lens), longest, n_lab), dtype=np.float64)
+        starts = np.concatenate([[0], np.cumsum(lens)])
+        for row, k in enumerate(order.tolist()):
+            batch[row, :lens[k]] = scores[starts[k]:starts[k + 1]]
+        live = (slens[None, :] > np.arange(longest)[:, None]).sum(axis=1)
+        trans = self.transitions.astype(np.float64)[None]
+        alpha = np.zeros_like(batch)
+        beta = np.zeros_like(batch)                      # 0 at each sequence's last step
+        alpha[:, 0] = batch[:, 0]
+        for t in range(1, longest):
+            k = live[t]
+            alpha[:k, t] = _logsumexp(alpha[:k, t - 1, :, None] + trans, axis=1) + batch[:k, t]
+        for t in range(longest - 2, -1, -1):
+            k = live[t + 1]
+            beta[:k, t] = _logsumexp(trans + (batch[:k, t + 1] + beta[:k, t + 1])[:, None, :], axis=2)
+        log_z = _logsumexp(alpha[np.arange(len(lens)), slens - 1], axis=1)
+        marg = np.exp(alpha + beta - log_z[:, None, None])
+        out: list[np.ndarray] = [np.empty((0, n_lab))] * len(lens)
+        for row, k in enumerate(order.tolist()):
+            out[k] = marg[row, :lens[k]]
+        return out
+
     def paths(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
               offsets: Sequence[int]) -> list[np.ndarray]:
         """Label indices (into `labels`) of each text."""
+        return self._decode_texts(texts, tokens, offsets, False)[0]
+
+    def _decode_texts(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
+                      offsets: Sequence[int], confidence: bool
+                      ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Each text's best labels, and (with `confidence`) each label's marginal probability."""
         out: list[np.ndarray] = [np.empty(0, dtype=np.int64) for _ in texts]
+        conf: list[np.ndarray] = [np.empty(0) for _ in texts]
         keep = [k for k, t in enumerate(texts) if t]
         if not keep:
-            return out
+            return out, conf
         texts_k = [texts[k] for k in keep]
         scores = self.emissions(feature_keys(texts_k, [tokens[k] for k in keep],
                                              [offsets[k] for k in keep]))
@@ -271,9 +315,13 @@ class Tagger:
         for g in range(0, len(order), DECODE_BATCH):
             group = order[g:g + DECODE_BATCH]
             sc = np.concatenate([scores[starts[k]:starts[k + 1]] for k in group])
-            for k, path in zip(group, self.decode(sc, [len(texts_k[k]) for k in group])):
+            lengths = [len(texts_k[k]) for k in group]
+            for k, path in zip(group, self.decode(sc, lengths)):
                 out[keep[k]] = path
-        return out
+            if confidence:
+                for k, marg in zip(group, self.posteriors(sc, lengths)):
+                    conf[keep[k]] = marg[np.arange(len(marg)), out[keep[k]]]
+        return out, conf
 
     def tag_batch(self, texts: Sequence[str], tokens: Sequence[Sequence[Token]],
                   offsets: Sequence[int]) -> list[list[str]]:
@@ -296,7 +344,7 @@ class Tagger:
                 pieces.append(text[a - off:a - off + MAX_SEQUENCE])
                 toks.append(tk[bisect.bisect_left(starts, a):bisect.bisect_left(starts, a + MAX_SEQUENCE)])
                 offs.append(a)
-        paths = self.paths(pieces, toks, offs)
+        paths, conf = self._decode_texts(pieces, toks, offs, True)
         if not paths:
             return []
         # all pieces in one array, each followed by an O, so that no name runs across two;
@@ -307,6 +355,7 @@ class Tagger:
         begin = np.array([lab.startswith("B-") for lab in self.labels])
         o = self.labels.index("O")
         flat = np.concatenate([np.append(p, o) for p in paths])
+        prob = np.concatenate([np.append(c, 1.0) for c in conf])
         pos = np.concatenate([np.arange(off, off + len(p) + 1) for p, off in zip(paths, offs)])
         k, b = kind[flat], begin[flat]
         prev = np.concatenate([[0], k[:-1]])
@@ -314,8 +363,14 @@ class Tagger:
         nxt_k = np.concatenate([k[1:], [0]])
         nxt_first = np.concatenate([first[1:], [False]])
         last = (k > 0) & ((nxt_k != k) | nxt_first)
-        return [Span(int(a), int(e) + 1, names[int(t)])
-                for a, e, t in zip(pos[first], pos[last], k[first])]
+        # a span's confidence: the least probable of its labels (the Viterbi path's
+        # marginals), a standard stand-in for the span's own probability
+        piece = np.cumsum(first)                          # span number of each position
+        inside = k > 0
+        least = np.full(int(first.sum()) + 1, 1.0)
+        np.minimum.at(least, piece[inside], prob[inside])
+        return [Span(int(a), int(e) + 1, names[int(t)], float(c))
+                for a, e, t, c in zip(pos[first], pos[last], k[first], least[1:])]
 
 
 @lru_cache(maxsize=1)

@@ -76,7 +76,9 @@ def test_spans_lie_inside_each_text_and_do_not_depend_on_the_batch(texts):
     assert together == one_by_one
     # the vectorised span finder reads the labels as BIO does
     labels = t.tag_batch(texts, toks, offsets)
-    assert together == [sp for lab, o in zip(labels, offsets) for sp in bio_spans(lab, o)]
+    assert [(x.start, x.end, x.label) for x in together] == \
+        [(x.start, x.end, x.label) for lab, o in zip(labels, offsets) for x in bio_spans(lab, o)]
+    assert all(0.0 < x.confidence <= 1.0 + 1e-9 for x in together)
     for s in together:
         k = max(i for i, o in enumerate(offsets) if o <= s.start)
         assert offsets[k] <= s.start < s.end <= offsets[k] + len(texts[k])
@@ -121,6 +123,28 @@ def test_viterbi_finds_the_best_label_sequence():
                 sum(t.transitions[a, b] for a, b in zip(seq, seq[1:]))
         best = max(itertools.product(range(3), repeat=ln), key=total)
         assert tuple(path) == best
+
+
+def test_forward_backward_gives_the_marginals_of_every_label():
+    """Against brute force: the probability of each label at each place, summed over
+    every label sequence, on random weights and sequences of several lengths at once."""
+    rng = np.random.default_rng(11)
+    t = Tagger.__new__(Tagger)
+    t.labels = ["O", "B-PER", "I-PER"]
+    t.transitions = rng.normal(size=(3, 3)).astype(np.float32)
+    lengths = [3, 1, 4]
+    scores = rng.normal(size=(sum(lengths), 3))
+    pos = 0
+    for ln, marg in zip(lengths, t.posteriors(scores, lengths)):
+        em = scores[pos:pos + ln]
+        pos += ln
+        weight = {seq: np.exp(sum(em[i, y] for i, y in enumerate(seq)) +
+                              sum(t.transitions[a, b] for a, b in zip(seq, seq[1:])))
+                  for seq in itertools.product(range(3), repeat=ln)}
+        z = sum(weight.values())
+        expected = np.array([[sum(w for seq, w in weight.items() if seq[i] == y) / z for y in range(3)]
+                             for i in range(ln)])
+        assert np.allclose(marg, expected)
 
 
 def test_bio_spans_close_at_a_new_type_and_at_the_end():
