@@ -655,3 +655,10 @@ def test_one_title_in_two_bodies_is_two_posts():
     rec = to_record(extract_document(document_from_text("t.txt", text), components_for(("rules",))))
     assert {(p["title"], p["org"]) for p in rec["posts"] if p["person"] == "孔某志"} == \
         {("市长", "邵阳市"), ("市长", "湘潭市")}
+
+
+def test_a_province_lies_in_the_country_the_page_names():
+    rec = _rec(CITY + "中国东部的浙江省和西部的四川省开展协作。")
+    assert "中国" in _ents(rec, "District")
+    assert {("浙江省", "locatedIn", "中国"), ("四川省", "locatedIn", "中国")} <= _rels(rec)
+    assert ("聊城市", "locatedIn", "中国") not in _rels(rec)       # a city lies in its province

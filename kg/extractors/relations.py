@@ -48,18 +48,22 @@ def relations(ctx: DocContext) -> None:
 
 
 def _hierarchy(ctx: DocContext) -> None:
-    """A division lies in its nearest ancestor that the document also names."""
+    """A division lies in its nearest ancestor that the document also names, and a
+    province-level one in the country when the document names the country."""
     g = gazetteer()
     named = {m.name for m in ctx.mentions if m.type == "District" and m.source != "relative"}
     for name in sorted(named):
         d = ctx.divisions.get(name)
         if not d:
             continue
+        first = next(m for m in ctx.mentions if m.name == name)
         for a in g.ancestors(d):
             if a.name in named:
-                first = next(m for m in ctx.mentions if m.name == name)
                 ctx.relate(name, "locatedIn", a.name, first.start, first.end)
                 break
+        else:
+            if d.level == "province" and lexicon.HOME_COUNTRY in named:
+                ctx.relate(name, "locatedIn", lexicon.HOME_COUNTRY, first.start, first.end)
 
 
 def _composition(ctx: DocContext, ms: list[Mention]) -> None:

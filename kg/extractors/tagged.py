@@ -187,7 +187,12 @@ def tagged_entities(ctx: DocContext) -> None:
                 ctx.add(text, "Person", s.start, s.end, source="tagger")
         elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label):
             if s.label == "LOC":
-                ctx.add(text, _place_type(text), s.start, s.end, source="tagger")
+                d = gazetteer().lookup(text)
+                if d is not None:        # a division the districts component's tokens missed
+                    ctx.divisions[d.name] = d
+                    ctx.add(text, "District", s.start, s.end, name=d.name, source="tagger")
+                else:
+                    ctx.add(text, _place_type(text), s.start, s.end, source="tagger")
             else:
                 ctx.add(text, _organisation_type(ctx, s.start, s.end), s.start, s.end,
                         name=canonical(ctx, text, s.start), source="tagger")
