@@ -662,3 +662,8 @@ def test_a_province_lies_in_the_country_the_page_names():
     assert "中国" in _ents(rec, "District")
     assert {("浙江省", "locatedIn", "中国"), ("四川省", "locatedIn", "中国")} <= _rels(rec)
     assert ("聊城市", "locatedIn", "中国") not in _rels(rec)       # a city lies in its province
+
+
+def test_a_national_meeting_is_an_initiative_named_as_printed():
+    rec = _rec(CITY + "全国农村工作会议昨天在京闭幕。")
+    assert "全国农村工作会议" in _ents(rec, "Initiative")

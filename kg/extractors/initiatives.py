@@ -4,7 +4,7 @@ A quoted name counts when a head noun follows it (“高兴办”政务服务品
 千场公益电影放映活动), when its own last word is such a head (“田长制”), or when an
 action verb puts it into effect (打造“红色物业”); quoted speech and figures of speech
 do not. Quotes standing in a list (“A”“B”“C”等举措) share one verdict. Unquoted names
-count as meetings of an area (全市…工作会议), numbered events (第36届…奖), projects
+count as meetings of an area (全市…工作会议) or of the country (全国…会议), numbered events (第36届…奖), projects
 (…项目) and 《…意见/方案》 policy papers.
 """
 from __future__ import annotations
@@ -47,7 +47,7 @@ ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorte
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
 CITED = re.compile(r"(?:根据|依据|按照|依照|对照|遵照)$")
-MEETING = re.compile(r"(全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(?:工作会议|视频会议|会议|大会|"
+MEETING = re.compile(r"(全国|全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(?:工作会议|视频会议|会议|大会|"
                      r"推进会|现场会|座谈会|动员会|部署会|培训班))")
 EVENT = re.compile(r"第[\d一二三四五六七八九十百]+届([\u4e00-\u9fff]{2,16}?(?:文艺奖|金鸡奖|百花奖|奖|艺术节|"
                    r"文化节|书画展|博览会|运动会|论坛|大赛))")
@@ -176,6 +176,9 @@ def _unquoted(ctx: DocContext, sent) -> None:
         ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), source="initiatives")
     for m in MEETING.finditer(sent.text):
         s, e = sent.start + m.start(), sent.start + m.end()
+        if m.group(1) == "全国":          # a national meeting is named as printed
+            ctx.add(text[s:e], "Initiative", s, e, source="initiatives")
+            continue
         area = ctx.area_for("省" if m.group(1) == "全省" else m.group(1)[1], s)
         if area:
             ctx.add(text[s:e], "Initiative", s, e, name=area.name + m.group(2), source="initiatives")
