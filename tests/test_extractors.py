@@ -667,3 +667,8 @@ def test_a_province_lies_in_the_country_the_page_names():
 def test_a_national_meeting_is_an_initiative_named_as_printed():
     rec = _rec(CITY + "全国农村工作会议昨天在京闭幕。")
     assert "全国农村工作会议" in _ents(rec, "Initiative")
+
+
+def test_an_ownership_or_a_determiner_before_a_head_names_no_body():
+    rec = _rec(CITY + "民办学校和整个学校都要落实安全责任，私立医院也不例外。")
+    assert not (_ents(rec, "Organization") | _ents(rec, "Company") | _ents(rec, "Agency"))
