@@ -169,11 +169,6 @@ def feature_keys(texts: Sequence[str], tokens: Sequence[Sequence[Token]],
     return keys
 
 
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    top = x.max(axis=axis, keepdims=True)
-    return np.log(np.exp(x - top).sum(axis=axis)) + np.squeeze(top, axis=axis)
-
-
 def bio_spans(labels: Sequence[str], offset: int = 0) -> list[Span]:
     """Spans of a BIO label sequence; an I- that does not continue its type starts one."""
     spans: list[Span] = []
@@ -275,18 +270,24 @@ class Tagger:
         for row, k in enumerate(order.tolist()):
             batch[row, :lens[k]] = scores[starts[k]:starts[k + 1]]
         live = (slens[None, :] > np.arange(longest)[:, None]).sum(axis=1)
-        trans = self.transitions.astype(np.float64)[None]
+        # in probabilities, each step scaled to sum 1: a position's scale cancels when its
+        # marginals are normalised, and a matrix product replaces a log-sum-exp per step
+        ex = np.exp(batch - batch.max(axis=2, keepdims=True))
+        trans = self.transitions.astype(np.float64)
+        e_t = np.exp(trans - trans.max())
         alpha = np.zeros_like(batch)
-        beta = np.zeros_like(batch)                      # 0 at each sequence's last step
-        alpha[:, 0] = batch[:, 0]
+        beta = np.ones_like(batch)                       # flat at each sequence's last step
+        alpha[:, 0] = ex[:, 0] / ex[:, 0].sum(axis=1, keepdims=True)
         for t in range(1, longest):
             k = live[t]
-            alpha[:k, t] = _logsumexp(alpha[:k, t - 1, :, None] + trans, axis=1) + batch[:k, t]
+            a = (alpha[:k, t - 1] @ e_t) * ex[:k, t]
+            alpha[:k, t] = a / a.sum(axis=1, keepdims=True)
         for t in range(longest - 2, -1, -1):
             k = live[t + 1]
-            beta[:k, t] = _logsumexp(trans + (batch[:k, t + 1] + beta[:k, t + 1])[:, None, :], axis=2)
-        log_z = _logsumexp(alpha[np.arange(len(lens)), slens - 1], axis=1)
-        marg = np.exp(alpha + beta - log_z[:, None, None])
+            b = (ex[:k, t + 1] * beta[:k, t + 1]) @ e_t.T
+            beta[:k, t] = b / b.sum(axis=1, keepdims=True)
+        marg = alpha * beta
+        marg /= np.maximum(marg.sum(axis=2, keepdims=True), np.finfo(np.float64).tiny)
         out: list[np.ndarray] = [np.empty((0, n_lab))] * len(lens)
         for row, k in enumerate(order.tolist()):
             out[k] = marg[row, :lens[k]]

@@ -73,7 +73,9 @@ def test_spans_lie_inside_each_text_and_do_not_depend_on_the_batch(texts):
     toks = [seg.tokens(x, o) for x, o in zip(texts, offsets)]
     together = t.tag(texts, toks, offsets)
     one_by_one = [s for x, tk, o in zip(texts, toks, offsets) for s in t.tag([x], [tk], [o])]
-    assert together == one_by_one
+    # the same spans; confidences to rounding (matrix products group their sums by batch)
+    assert [(x.start, x.end, x.label) for x in together] == [(x.start, x.end, x.label) for x in one_by_one]
+    assert np.allclose([x.confidence for x in together], [x.confidence for x in one_by_one])
     # the vectorised span finder reads the labels as BIO does
     labels = t.tag_batch(texts, toks, offsets)
     assert [(x.start, x.end, x.label) for x in together] == \
