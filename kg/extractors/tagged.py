@@ -40,21 +40,22 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..divisions import gazetteer
-from ..segment import segmenter
-from ..tagger import tagger
 from ..model import Mention
+from ..segment import segmenter
+from ..tagger import Span, tagger
 from .base import CJK, DocContext
 
 MEMO = "tagger"
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
 NESTED = ("District", "Place")     # rule mentions an organisation span may hold
 ORGANISATIONS = ("Agency", "Company", "Organization")
-PROPER_TAGS = ("nr", "nrfg", "nrt", "ns", "nt", "nz", "j", "x")   # jieba: names, abbreviations, unknown
 # jieba: pronouns, distinguishing words, numerals, adverbs, prepositions, conjunctions,
 # particles: a name does not begin with one (整个|学校, 所有|学校, 各类|医院)
 NOT_NAME_START_TAGS = frozenset({"r", "b", "m", "d", "p", "c", "u"})
-ABBREVIATION_TAGS = ("nt", "nz", "j", "x")    # one word that is an organisation's name (联合国, 民建)
-PLACE_OR_BODY_TAGS = ("ns", "nt", "nz", "j", "x")   # what a body without a head begins with (俄罗斯|使馆)
+# jieba: the one word that is an organisation's whole name (联合国, 民建), and what a body
+# without a head begins with (俄罗斯|使馆): abbreviations, bodies, proper nouns, unknown words
+ABBREVIATION_TAGS = ("nt", "nz", "j", "x")
+PLACE_OR_BODY_TAGS = ("ns", *ABBREVIATION_TAGS)
 DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",
                      "自治区", "特别行政区", "苏木", "嘎查")
 
@@ -142,7 +143,7 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
     return "Agency" if any(m.type == "Agency" for m in under) else "Organization"
 
 
-def _rules_keep(ctx: DocContext, s) -> bool:
+def _rules_keep(ctx: DocContext, s: Span) -> bool:
     """Whether rule mentions decide this stretch: any overlap does, except places
     inside an organisation span (see the module's policy)."""
     inside = [m for m in ctx.overlapping(s.start, s.end)
@@ -154,7 +155,7 @@ def _rules_keep(ctx: DocContext, s) -> bool:
                                        for m in inside)
 
 
-def _ran_too_far(ctx: DocContext, s) -> Mention | None:
+def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
     """A rule organisation that ends where this organisation span ends and starts
     before it over words that name nothing (李某会见|某某促进会, 所有|某某同学会):
     no mention of the rules starts in them and they are no relative area (区|…局)."""
