@@ -672,3 +672,8 @@ def test_a_national_meeting_is_an_initiative_named_as_printed():
 def test_an_ownership_or_a_determiner_before_a_head_names_no_body():
     rec = _rec(CITY + "民办学校和整个学校都要落实安全责任，私立医院也不例外。")
     assert not (_ents(rec, "Organization") | _ents(rec, "Company") | _ents(rec, "Agency"))
+
+
+def test_names_listed_after_officials_by_role_are_officials():
+    rec = _rec(CITY + "陪同考察的有关部门负责人还有：王建林、刘晓红、陈立明等。")
+    assert {"王建林", "刘晓红", "陈立明"} <= _ents(rec, "Official")

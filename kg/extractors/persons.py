@@ -178,6 +178,7 @@ def persons(ctx: DocContext) -> None:
                 and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")):
             ctx.add(name, "Person", m.start(1), m.end(1), source="persons")
     _profiles(ctx)
+    _officials_listed(ctx)
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
         _titles_after_names(ctx, sent)
@@ -193,6 +194,27 @@ def persons(ctx: DocContext) -> None:
                     ctx.add(name, "Person", p, p + n, source="persons")
                     break
     _repeat_known(ctx)
+
+
+# a list of names after officials named by role (陪同的有关部门负责人还有：甲、乙、丙等)
+OFFICIALS_LISTED = re.compile(r"(?:负责人|领导同志|领导人|领导|官员)(?:还有|有|是|为)?[：:]")
+
+
+def _officials_listed(ctx: DocContext) -> None:
+    """Names listed after a colon that officials by role introduce are officials."""
+    text = ctx.text
+    for m in OFFICIALS_LISTED.finditer(text):
+        p = m.end()
+        while True:
+            name = person_name_at(text, p, anchored=True) or tagged_person_at(ctx, p)
+            if not name or text[p + len(name):p + len(name) + 1] not in ("、", "等", "。", "，", ""):
+                break
+            if not ctx.covered(p, p + len(name)):
+                ctx.add(name, "Official", p, p + len(name), source="persons")
+            p += len(name)
+            if text[p:p + 1] != "、":
+                break
+            p += 1
 
 
 def _profiles(ctx: DocContext) -> None:
