@@ -1,7 +1,7 @@
 # Two commands do all set-up on a fresh machine (Python 3.10+):
 #   make run    install into .venv, then build the graph of seeds/ into output/
 #   make test   install into .venv (with test tools), then run the whole test suite
-#   make model  retrain the tagger (kg/models/ner.npz) from ../shared/train (about 25 min)
+#   make model  retrain the tagger (kg/models/ner.npz) from ../shared/train (about 30 min)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
