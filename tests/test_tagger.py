@@ -164,3 +164,14 @@ def test_a_model_of_other_features_is_refused_with_what_to_do(tmp_path: Path):
         Tagger(bad)
     with pytest.raises(ModelError, match="make model"):
         Tagger(tmp_path / "missing.npz")
+
+
+def test_the_fusion_leaves_out_spans_under_its_confidence_threshold(tmp_path, monkeypatch):
+    from kg.extractors import tagged
+
+    page = tmp_path / "p.txt"
+    page.write_text("王建林和刘小红昨天从上海出发。\n", encoding="utf-8")
+    names = lambda: {e["name"] for e in extract([page])[0][0]["entities"]}   # noqa: E731
+    assert {"王建林", "刘小红"} <= names()
+    monkeypatch.setattr(tagged, "MIN_CONFIDENCE", 1.01)        # no span is that sure
+    assert not {"王建林", "刘小红"} & names()
