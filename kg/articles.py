@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from . import lexicon
 from .model import Article, Byline, Document, Masthead, Sentence
 
-ROLE = r"(?:首席记者|见习记者|特约记者|融媒体记者|融媒体|记者|通讯员|实习生|摄影|文/图)"
-ROLE_WORDS = ("通讯员", "记者", "融媒体", "实习生", "摄影", "首席记者", "见习记者", "特约记者")
+# the roles a byline or credit names, longer first where one begins another (融媒体记者)
+ROLE_WORDS = ("首席记者", "见习记者", "特约记者", "融媒体记者", "融媒体", "记者", "通讯员", "实习生",
+              "摄影", "文/图")
+ROLE = "(?:" + "|".join(ROLE_WORDS) + ")"
 # a name never starts with a role word (记者 甲 见习记者 乙: 见习记者 is the next role)
 NAME = rf"(?!{'|'.join(ROLE_WORDS)})[\u4e00-\u9fff]{{2,4}}"
 # a correspondent posted abroad or in another city: 本报驻泰国记者 X

@@ -12,8 +12,8 @@ import click
 from . import __version__
 from .errors import UserError
 from .export import FORMATS, NEO4J_IMPORT, load_graph
-from .extractors import NER_CHOICES
 from .export import export as export_graph
+from .extractors import NER_CHOICES
 from .html import DEFAULT_MAX_NODES
 from .outputs import jsonl
 from .pipeline import build as build_graph

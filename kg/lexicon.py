@@ -171,8 +171,8 @@ def private_body(type_: str, name: str) -> bool:
 # (翠屏|湾|小区, 望江|台|社区).
 TOPONYM_CHARS = frozenset("湾塘岭坪坝沟岗峪洼坡滩屯寨庄港洲渡岛泉溪涧堡营垸墩圩冲岙坞台")
 
-# Foreign countries often named in local news (generic geography).
 HOME_COUNTRY = "中国"      # the country the divisions' data is of: its provinces lie in it
+# Foreign countries often named in local news (generic geography).
 COUNTRIES = {"韩国", "日本", "美国", "英国", "法国", "德国", "俄罗斯", "意大利", "西班牙", "加拿大",
              "澳大利亚", "新西兰", "新加坡", "马来西亚", "泰国", "越南", "印度", "巴基斯坦", "哈萨克斯坦",
              "蒙古", "朝鲜", "荷兰", "比利时", "瑞士", "瑞典", "芬兰", "挪威", "丹麦", "波兰", "匈牙利",

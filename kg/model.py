@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Official", "Person", "Agency", "District", "Company",
                 "Organization", "Initiative", "Place")
+ORGANISATION_TYPES = ("Agency", "Company", "Organization")   # the types a body can have
 RELATIONS = ("locatedIn", "subOrganizationOf", "subsidiaryOf", "runs",
              "cooperatesWith", "participatesIn")
 

@@ -18,10 +18,9 @@ from .divisions import gazetteer
 from .pinyin import pinyin
 from .extractors.base import NAME_VERBS, DocContext
 from .extractors.initiatives import SELF_HEADS, STRONG_HEADS
-from .model import (DocEntity, DocExtraction, Entity, Evidence, Mention, Post, PostMention,
-                    Relation, RelationMention)
+from .model import (ORGANISATION_TYPES, DocEntity, DocExtraction, Entity, Evidence, Mention, Post,
+                    PostMention, Relation, RelationMention)
 
-ORG_TYPES = ("Agency", "Company", "Organization")
 INITIATIVE_HEADS = frozenset(STRONG_HEADS) | frozenset(SELF_HEADS)
 TYPE_PRIORITY = {"Official": 0, "District": 1, "Agency": 2, "Organization": 3, "Company": 4,
                  "Place": 5, "Initiative": 6, "Person": 7}
@@ -120,7 +119,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
     names_by_type: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         names_by_type[m.type].add(m.name)
-    for t in ORG_TYPES + ("Place", "District"):
+    for t in ORGANISATION_TYPES + ("Place", "District"):
         names = sorted(names_by_type[t], key=lambda s: (-len(s), s))   # ties by name: set order varies per process
         # what names are compared by, worked out once per name rather than once per pair
         zone = {n: abbreviations.zone_key(n) for n in names} if t in ("District", "Agency") else {}

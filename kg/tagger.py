@@ -204,6 +204,10 @@ class Tagger:
         if version != FEATURES_VERSION:
             raise ModelError(f"{path}: trained with features version {version}, kg uses "
                              f"{FEATURES_VERSION}; rebuild it with `make model`")
+        # each label's name kind (0 for O, 1.. in `kinds` order) and whether it begins a name
+        self.kinds = ["", *sorted({lab[2:] for lab in self.labels if lab != "O"})]
+        self._kind = np.array([self.kinds.index(lab[2:]) if lab != "O" else 0 for lab in self.labels])
+        self._begin = np.array([lab.startswith("B-") for lab in self.labels])
         # keys are sorted, so each template's keys (its number in the top bits) are one slice
         bounds = np.searchsorted(self.keys, np.arange(N_TEMPLATES + 1, dtype=np.int64) << 58)
         self._template_slices = list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
@@ -338,15 +342,11 @@ class Tagger:
             return []
         # all pieces in one array, each followed by an O, so that no name runs across two;
         # a name starts at B- or where the type changes, and ends before the next start or O
-        kinds = {lab[2:] for lab in self.labels if lab != "O"}
-        names = ["", *sorted(kinds)]
-        kind = np.array([names.index(lab[2:]) if lab != "O" else 0 for lab in self.labels])
-        begin = np.array([lab.startswith("B-") for lab in self.labels])
         o = self.labels.index("O")
         flat = np.concatenate([np.append(p, o) for p in paths])
         prob = np.concatenate([np.append(c, 1.0) for c in conf])
         pos = np.concatenate([np.arange(off, off + len(p) + 1) for p, off in zip(paths, offs)])
-        k, b = kind[flat], begin[flat]
+        k, b = self._kind[flat], self._begin[flat]
         prev = np.concatenate([[0], k[:-1]])
         first = (k > 0) & (b | (prev != k))
         nxt_k = np.concatenate([k[1:], [0]])
@@ -358,7 +358,7 @@ class Tagger:
         inside = k > 0
         least = np.full(int(first.sum()) + 1, 1.0)
         np.minimum.at(least, piece[inside], prob[inside])
-        return [Span(int(a), int(e) + 1, names[int(t)], float(c))
+        return [Span(int(a), int(e) + 1, self.kinds[int(t)], float(c))
                 for a, e, t, c in zip(pos[first], pos[last], k[first], least[1:])]
 
 

@@ -33,7 +33,6 @@ STATISTICAL = {"crf": ("tagger", "tagged"), "lac": ("lac",)}
 NER_CHOICES = ("crf", "rules", "lac")      # `--ner`; rules: the rule components alone
 DEFAULT_NER = ("crf",)
 OPTIONAL = {c for comps in STATISTICAL.values() for c in comps}
-DEFAULT = [name for name in PIPELINE if name not in OPTIONAL or name in STATISTICAL["crf"]]
 
 
 def components_for(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
@@ -44,6 +43,9 @@ def components_for(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
                          f"(choose from {', '.join(NER_CHOICES)})")
     on = {c for n in ner for c in STATISTICAL.get(n, ())}
     return [name for name in PIPELINE if name not in OPTIONAL or name in on]
+
+
+DEFAULT = components_for(DEFAULT_NER)
 
 
 def run(ctx: DocContext, components: list[str] | None = None) -> DocContext:

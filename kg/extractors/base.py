@@ -79,7 +79,8 @@ class DocContext:
     def narrow(self, old: Mention, start: int) -> Mention:
         """Replace a mention by its tail from `start` (a name the rules ran too far
         left: 会见|某某促进会), and the posts that named its body by the old name."""
-        i = next(k for s, k in self._mention_starts if s == old.start and self.mentions[k] is old)
+        a = bisect.bisect_left(self._mention_starts, (old.start, -1))
+        i = next(k for s, k in self._mention_starts[a:] if self.mentions[k] is old)
         text = self.text[start:old.end]
         new = Mention(text=text, type=old.type, start=start, end=old.end, source=old.source)
         self.mentions[i] = new
@@ -115,21 +116,24 @@ class DocContext:
         """Mentions that could contain position `pos` (start within the longest length before it)."""
         return self.mentions_between(pos - self._longest, pos + 1)
 
-    def overlapping(self, start: int, end: int, types: tuple[str, ...] = ()) -> list[Mention]:
-        """Mentions overlapping the span (of the given types, or any), in the order added.
+    def _overlap_ids(self, start: int, end: int, types: tuple[str, ...]) -> list[int]:
+        """Indexes of the mentions overlapping the span (of the given types, or any).
 
         Only mentions starting within the longest mention's length before `start` can
         reach it, so a bisect on starts replaces a scan of the page's mentions."""
         lo = bisect.bisect_left(self._mention_starts, (start - self._longest, -1))
         hi = bisect.bisect_left(self._mention_starts, (end, -1))
-        hits = sorted(i for s, i in self._mention_starts[lo:hi]
-                      if start < self.mentions[i].end and (not types or self.mentions[i].type in types))
-        return [self.mentions[i] for i in hits]
+        return [i for s, i in self._mention_starts[lo:hi]
+                if start < self.mentions[i].end and (not types or self.mentions[i].type in types)]
+
+    def overlapping(self, start: int, end: int, types: tuple[str, ...] = ()) -> list[Mention]:
+        """Mentions overlapping the span (of the given types, or any), in the order added."""
+        return [self.mentions[i] for i in sorted(self._overlap_ids(start, end, types))]
 
     def covered(self, start: int, end: int, types: tuple[str, ...] = ()) -> Mention | None:
         """The first-added mention overlapping the span (of the given types, or any)."""
-        hits = self.overlapping(start, end, types)
-        return hits[0] if hits else None
+        hits = self._overlap_ids(start, end, types)
+        return self.mentions[min(hits)] if hits else None
 
     def relate(self, head: str, rel: str, tail: str, start: int, end: int) -> None:
         if head and tail and head != tail:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicon
-from ..model import PostMention
+from ..model import ORGANISATION_TYPES, PostMention
 from ..segment import segmenter
 from .base import CJK, DocContext, body_of_kind, occurrences, rare
 from .tagged import tagged_person_at
@@ -206,7 +206,7 @@ def _officials_listed(ctx: DocContext) -> None:
     for m in OFFICIALS_LISTED.finditer(text):
         p = m.end()
         while True:
-            name = person_name_at(text, p, anchored=True) or tagged_person_at(ctx, p)
+            name = _anchored_name(ctx, p)
             if not name or text[p + len(name):p + len(name) + 1] not in ("、", "等", "。", "，", ""):
                 break
             if not ctx.covered(p, p + len(name)):
@@ -294,14 +294,14 @@ def _title_chains(ctx: DocContext, sent) -> None:
             word_starts = {t.start for t in ctx.tokens(sent)}
         # a title is an anchor only where a word starts after it (not 小区|长效管理)
         name = te in word_starts and foreign_name_at(text, te) or \
-            _longer(person_name_at(text, te, anchored=te in word_starts), tagged_person_at(ctx, te))
+            _anchored_name(ctx, te, anchored=te in word_starts)
         if not name:
             continue
         names = [(te, name)]
         p = te + len(name)
         # several people after one title: 副区长赵亚秋、刘兆华
         while text[p:p + 1] == "、":
-            nxt = _longer(person_name_at(text, p + 1, anchored=True), tagged_person_at(ctx, p + 1))
+            nxt = _anchored_name(ctx, p + 1)
             if not nxt or TITLE_RE.match(text, p + 1):
                 break
             names.append((p + 1, nxt))
@@ -326,7 +326,7 @@ def _listed_body(listed: list[tuple[str, str | None]], title: str) -> str | None
     return next((o for t, o in reversed(listed) if o and t.endswith(head)), None) if head != title else None
 
 
-BODY_TYPES = ("District", "Agency", "Company", "Organization", "Place")
+BODY_TYPES = ("District", *ORGANISATION_TYPES, "Place")
 
 
 def _titles_after_names(ctx: DocContext, sent) -> None:
@@ -371,10 +371,11 @@ def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int 
     return None
 
 
-def _longer(rules: str | None, tagged: str | None) -> str | None:
-    """The rules' name after a title, or the tagger's where the rules find none or cut
-    a name that jieba's dictionary holds whole (周恩|来: 来 ends a name by the rules'
-    test); not a name the HMM glued to the next word (张明到|冠县)."""
+def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | None:
+    """The name at `pos` after a title or a role: the rules' cut, or the tagger's where
+    the rules find none or cut a name that jieba's dictionary holds whole (周恩|来: 来
+    ends a name by the rules' test); not a name the HMM glued to the next word (张明到|冠县)."""
+    rules, tagged = person_name_at(ctx.text, pos, anchored=anchored), tagged_person_at(ctx, pos)
     if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and \
             segmenter().tk.FREQ.get(tagged, 0) > 0:
         return tagged
@@ -441,7 +442,7 @@ def _this_body(ctx: DocContext, pos: int):
     m = THIS_BODY.search(ctx.text, max(0, pos - 4), pos) or BARE_BODY.search(ctx.text, max(0, pos - 5), pos)
     if not m:
         return None
-    return body_of_kind(ctx, m.group(1), pos, ("Agency", "Company", "Organization"))
+    return body_of_kind(ctx, m.group(1), pos, ORGANISATION_TYPES)
 
 
 def _inside_a_name(ctx: DocContext, pos: int) -> bool:

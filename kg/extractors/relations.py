@@ -14,11 +14,10 @@ from itertools import combinations
 
 from .. import lexicon
 from ..divisions import gazetteer
-from ..model import Mention
+from ..model import ORGANISATION_TYPES, Mention
 from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, outermost
 
 ORGS = ("Agency", "Company", "Organization", "District")
-BODIES = ("Agency", "Company", "Organization")
 COOP = re.compile(r"(与|同|和)(.{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
 CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
@@ -201,7 +200,7 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
             ctx.relate(subj.name, "runs", m.name, subj.start, m.end)
     if hosted:
         # 本次书画展由A与B共同主办: the hosts run what the article is about
-        hosts = [o for o in inside if o.type in BODIES and o.start < sent.start + hosted.start()]
+        hosts = [o for o in inside if o.type in ORGANISATION_TYPES and o.start < sent.start + hosted.start()]
         for i in _lead_initiatives(ctx, sent.start):
             for h in hosts:
                 ctx.relate(h.name, "runs", i.name, h.start, h.end)
@@ -289,12 +288,12 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
             _all_cooperate(ctx, hosts)
     for v in re.finditer(r"主办|举办", sent.text):
         # 由A、B主办: bodies listed together as hosts cooperate
-        hosts = _listed_before(ctx, [o for o in inside if o.type in BODIES], sent.start + v.start())
+        hosts = _listed_before(ctx, [o for o in inside if o.type in ORGANISATION_TYPES], sent.start + v.start())
         _all_cooperate(ctx, hosts)
     host = CO_HOST.search(sent.text)
     if host:
         # A、B联合主办: every two co-hosts cooperate
-        hosts = [o for o in inside if o.type in BODIES and o.end <= sent.start + host.start()]
+        hosts = [o for o in inside if o.type in ORGANISATION_TYPES and o.end <= sent.start + host.start()]
         _all_cooperate(ctx, hosts)
 
 

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..divisions import gazetteer
-from ..model import Mention
+from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
 from ..tagger import Span, tagger
 from .base import CJK, DocContext
@@ -48,7 +48,6 @@ from .base import CJK, DocContext
 MEMO = "tagger"
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
 NESTED = ("District", "Place")     # rule mentions an organisation span may hold
-ORGANISATIONS = ("Agency", "Company", "Organization")
 # jieba: pronouns, distinguishing words, numerals, adverbs, prepositions, conjunctions,
 # particles: a name does not begin with one (整个|学校, 所有|学校, 各类|医院)
 NOT_NAME_START_TAGS = frozenset({"r", "b", "m", "d", "p", "c", "u"})
@@ -161,7 +160,7 @@ def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
     no mention of the rules starts in them and they are no relative area (区|…局)."""
     if s.label != "ORG":
         return None
-    for m in ctx.overlapping(s.start, s.end, ORGANISATIONS):
+    for m in ctx.overlapping(s.start, s.end, ORGANISATION_TYPES):
         if m.end == s.end and m.start < s.start and m.source == "organisations" and \
                 m.name == m.text and ctx.text[s.start - 1] not in lexicon.AREA_LEVEL_CHARS + "镇乡村" and \
                 all(o is m for o in ctx.mentions_between(m.start, s.start)):
