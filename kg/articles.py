@@ -29,6 +29,8 @@ BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?{POSTED}(?:{ROLE})?|(?:本报{P
 # 本报成都1月5日电, 据新华社北京十二月三十一日电, 本报北京1月18日讯
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATELINE = re.compile(rf"(?:据)?(?:本报|[\u4e00-\u9fff]{{1,4}}社){POSTED}[\u4e00-\u9fff]{{0,8}}?{_DAY}月{_DAY}日(?:电|讯)")
+# the place a dateline was filed from: 本报|成都|1月5日电, 新华社|北京|十二月三十一日电
+DATELINE_PLACE = re.compile(rf"(?:本报|[\u4e00-\u9fff]{{1,4}}社)(?:驻)?([\u4e00-\u9fff]{{2,8}}?){_DAY}月{_DAY}日(?:电|讯)")
 # the reporters after a dateline, in brackets or up to 报道：(…电记者罗茂城报道：)
 DATELINE_CREDIT = re.compile(rf"{DATELINE.pattern}\s*(?:[（(]([^（）()\n]{{2,60}}?)[）)]|"
                              rf"([^：:，,。；（）()\n]{{2,60}}?)报道[：:])")
@@ -273,6 +275,9 @@ def _is_new_article(heads: list[_Line]) -> bool:
     return any(len(h.text.strip()) >= 8 for h in heads) and len(heads) >= 2
 
 
+DATELINE_REACH = 200   # characters from an article's start a dateline may sit in (after its headlines)
+
+
 def _article(doc: Document, index: int, lines: list[_Line], year: int | None) -> Article:
     start, end = lines[0].start, lines[-1].end
     heads = [ln for ln in lines if ln.kind == "heading"]
@@ -291,8 +296,9 @@ def _article(doc: Document, index: int, lines: list[_Line], year: int | None) ->
             bylines += _line_credits(ln.text, ln.start)
     bylines = list({(b.name, b.role): b for b in bylines}.values())
     body = doc.text[start:end]
+    place = DATELINE_PLACE.search(body[:DATELINE_REACH])
     art = Article(doc=doc.id, index=index, start=start, end=end, title=title, bylines=bylines,
-                  dates=event_dates(CONTINUED.sub("", body), year))
+                  dates=event_dates(CONTINUED.sub("", body), year), place=place.group(1) if place else None)
     art.sentences = sentences(doc.text, start, end)
     return art
 

@@ -39,7 +39,7 @@ def to_record(de: DocExtraction) -> dict:
         "articles": [{"index": a.index, "title": a.title, "start": doc.raw_span(a.start, a.end)[0],
                       "end": doc.raw_span(a.start, a.end)[1],
                       "bylines": [{"name": b.name, "role": b.role} for b in a.bylines],
-                      "dates": a.dates} for a in de.articles],
+                      "dates": a.dates, "place": a.place} for a in de.articles],
         "entities": ents,
         "posts": [{"person": p.person, "title": p.title, "org": p.org} for p in de.posts],
         "relations": [{"head": r.head, "rel": r.rel, "tail": r.tail} for r in de.relations],

@@ -47,7 +47,7 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
         for d in sorted(docs, key=lambda x: x.document.id)}
     g.graph["articles"] = {
         a.id: {"doc": d.document.id, "index": a.index, "title": a.title,
-               "dates": a.dates, "bylines": [[b.name, b.role] for b in a.bylines],
+               "dates": a.dates, "place": a.place, "bylines": [[b.name, b.role] for b in a.bylines],
                "start": d.document.raw_span(a.start, a.end)[0],
                "end": d.document.raw_span(a.start, a.end)[1]}
         for d in sorted(docs, key=lambda x: x.document.id) for a in d.articles}

@@ -75,6 +75,7 @@ class Article:
     title: str | None = None
     bylines: list[Byline] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)   # event dates, ISO or --MM-DD
+    place: str | None = None   # where it was filed from, as its dateline says (本报成都1月5日电)
     sentences: list[Sentence] = field(default_factory=list)
 
     @property

@@ -72,3 +72,11 @@ def test_correspondent_posted_abroad_and_photo_credits_without_a_role():
     _, arts = segment(document_from_text("t.txt", raw))
     assert arts[0].title == "共渡时艰"
     assert [(b.name, b.role) for b in arts[0].bylines] == [("成某生", "记者"), ("秦某宇", "")]
+
+
+def test_an_article_records_the_place_its_dateline_was_filed_from():
+    raw = ("温暖送进万家\n本报成都１月５日电记者罗某城报道：岁末年初，四川省领导深入工厂。\n"
+           "考察企业\n据新华社北京十二月三十一日电（记者 王某明）今天是最后一天。\n"
+           "本报讯（记者 李某）冠县推行物业服务机制。\n")
+    _, arts = segment(document_from_text("t.txt", raw))
+    assert [a.place for a in arts] == ["成都", "北京", None]

@@ -677,3 +677,14 @@ def test_an_ownership_or_a_determiner_before_a_head_names_no_body():
 def test_names_listed_after_officials_by_role_are_officials():
     rec = _rec(CITY + "陪同考察的有关部门负责人还有：王建林、刘晓红、陈立明等。")
     assert {"王建林", "刘晓红", "陈立明"} <= _ents(rec, "Official")
+
+
+# ---- areas of articles and countries --------------------------------------------
+
+def test_relative_bodies_of_an_article_are_those_of_its_datelines_area():
+    rec = _rec("冰城要闻\n本报哈尔滨１月５日电记者甲报道：市委书记王某某到企业看望职工。\n"
+               "江西\n本报南昌１月５日电记者乙报道：省委书记李某某走访困难企业。\n")
+    assert {"哈尔滨市委", "江西省委"} <= _ents(rec, "Agency")
+    assert "黑龙江省委" not in _ents(rec)
+    assert [a["place"] for a in rec["articles"]] == ["哈尔滨", "南昌"]
+

@@ -153,8 +153,9 @@ class DocContext:
         """What 市/区/县/省 means at `pos`.
 
         The paper's own area or its ancestor whose name ends so (曲阜日报: 市 is the
-        county-level 曲阜市, not 济宁市), else the nearest such area named before it in
-        the article; `nearest_first` (该县) prefers the one just named."""
+        county-level 曲阜市, not 济宁市) or, in an article filed from elsewhere, its
+        dateline's area; else the nearest such area named before it in the article;
+        `nearest_first` (该县) prefers the one just named."""
         art = self.article_at(pos)
         lo = art.start if art else 0
         if level_char in TOWN_LEVELS:
@@ -180,7 +181,10 @@ class DocContext:
                     and m.source != "relative" and fits(self.divisions[m.name]):
                 if near is None or m.start > near[0]:
                     near = (m.start, self.divisions[m.name])
-        paper = next((d for d in ([self.area, *gazetteer().ancestors(self.area)] if self.area else [])
+        # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area
+        home = gazetteer().lookup(art.place) if art and art.place else None
+        home = home or self.area
+        paper = next((d for d in ([home, *gazetteer().ancestors(home)] if home else [])
                       if fits(d)), None)
         if nearest_first and near:
             return near[1]
