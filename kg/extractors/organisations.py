@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ..divisions import gazetteer
+from ..divisions import countries, gazetteer
 from .base import TOWN_LEVELS, DocContext, left_chunk, occurrences
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
@@ -221,7 +221,7 @@ def _without_place(core: str, ctx: DocContext) -> str:
     g = gazetteer()
     for n in range(min(len(core), 8), 1, -1):
         p = core[:n]
-        if p in g.by_name or p in g.by_short or p in ctx.divisions or p in lexicon.COUNTRIES:
+        if p in g.by_name or p in g.by_short or p in ctx.divisions or p in countries():
             return core[n:]
     if core[:1] in "市区县省镇":
         return core[1:]
