@@ -139,7 +139,8 @@ def test_lac_tags_map_back_onto_msra_types():
 def quick_run() -> dict:
     """One run of the harness, LAC left out, on the first 20 sentences of each benchmark."""
     needed = [quality.SHARED / p for p in ("gold", "real/docs", "real/gold", "eval/score.py",
-              "eval/ner_eval.py", "benchmarks/msra-test.jsonl", "benchmarks/cluener2020-dev.jsonl")]
+              "eval/ner_eval.py", "benchmarks/msra-test.jsonl", "benchmarks/cluener2020-dev.jsonl",
+              "train/msra-train.jsonl", "train/pd1998-train.jsonl")]
     if not all(p.exists() for p in needed):
         pytest.skip("the shared gold, benchmarks or eval scripts are missing")
     out = subprocess.run([sys.executable, str(_PATH), "--limit", "20", "--no-lac", "--json"],
@@ -158,8 +159,9 @@ def test_quick_run_scores_every_system_on_every_measure(quick_run):
     rows = quick_run["systems"]
     assert list(rows) == ["kg", "kg-rules", "jieba.posseg"]
     assert quick_run["msra_sentences"] == quick_run["cluener_texts"] == 20
+    assert quick_run["dev_sentences"] == {"msra-train": 20, "pd1998-train": 20}
     for name, row in rows.items():
-        f1s = _f1s({k: row[k] for k in ("seeds", "real", "msra", "cluener_span", "cluener_text")})
+        f1s = _f1s({k: row[k] for k in ("seeds", "real", "msra", "cluener_span", "cluener_text", "dev")})
         assert len(f1s) > 30 and all(0.0 <= f <= 1.0 for f in f1s), name
         assert row["chars_per_second"] > 0
         assert set(row["msra"]) == {"min_len_1", "min_len_2"}
@@ -176,9 +178,9 @@ def test_table_puts_systems_side_by_side(quick_run):
     assert table[0] == ["", "", *rows]
     body = table[2:]
     expected = [(s, m) for s, m, _ in quality.measures()]
-    assert len(body) == len(expected) == 18
+    assert len(body) == len(expected) == 20
     assert [r[0] for r in body if r[0]] == ["seeds gold", "real gold", "MSRA test",
-                                            "CLUENER dev", "speed"]
+                                            "CLUENER dev", "held-out dev", "speed"]
     for (section, label), (_, measure, *cells) in zip(expected, body):
         assert measure == label and len(cells) == len(rows)
         if label == "chars/s on MSRA":
