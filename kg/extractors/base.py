@@ -76,19 +76,22 @@ class DocContext:
         self._longest = max(self._longest, end - start)
         return m
 
-    def narrow(self, old: Mention, start: int) -> Mention:
-        """Replace a mention by its tail from `start` (a name the rules ran too far
-        left: 会见|某某促进会), and the posts that named its body by the old name."""
+    def reshape(self, old: Mention, start: int, end: int, type_: str = "", name: str = "") -> Mention:
+        """Replace a mention by another span over the same thing: the tail of a name
+        the rules ran too far left (会见|某某促进会), the whole of a name they cut short
+        (墨西哥|城); the posts that named its body by the old name follow."""
         a = bisect.bisect_left(self._mention_starts, (old.start, -1))
         i = next(k for s, k in self._mention_starts[a:] if self.mentions[k] is old)
-        text = self.text[start:old.end]
-        new = Mention(text=text, type=old.type, start=start, end=old.end, source=old.source)
+        text = self.text[start:end]
+        new = Mention(text=text, type=type_ or old.type, start=start, end=end, name=name or text,
+                      source=old.source)
         self.mentions[i] = new
         del self._spans[(old.start, old.end)]
-        self._spans[(start, old.end)] = new
+        self._spans[(start, end)] = new
         self._mention_starts.remove((old.start, i))
         bisect.insort(self._mention_starts, (start, i))
-        self.posts = [PostMention(p.person, p.title, text if p.org == old.name else p.org, p.evidence)
+        self._longest = max(self._longest, end - start)
+        self.posts = [PostMention(p.person, p.title, new.name if p.org == old.name else p.org, p.evidence)
                       for p in self.posts]
         return new
 

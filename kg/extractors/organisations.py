@@ -11,6 +11,7 @@ import re
 from .. import lexicon
 from ..divisions import countries, gazetteer
 from .base import TOWN_LEVELS, DocContext, left_chunk, occurrences
+from .tagged import tagged_person_at
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -87,6 +88,8 @@ def organisations(ctx: DocContext) -> None:
                     ctx.text[start - 1:start].isdigit() and ctx.text[start] in "家个所名位支批":
                 continue          # 各防汛指挥部, 32家商协会: a kind of body, not a named one
             name = ctx.text[start:he]
+            if len(head) == 1 and (tagged_person_at(ctx, start) or "") == name:
+                continue          # 总统卢卡申|科: the tagger reads a person's name, not a section
             core = name[: -len(head)]
             if core in TOWN_LEVELS or not core and head == "办事处":
                 # 街道党工委副书记、办事处主任: a bare 办事处 is the street's own office
