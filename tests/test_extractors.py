@@ -698,3 +698,15 @@ def test_countries_come_from_iso_data_and_only_as_words_of_their_own():
     rec = to_record(extract_document(document_from_text(
         "t.txt", "布隆迪外长和白俄罗斯大使今天抵达。\n"), components_for(("rules",))))
     assert {"布隆迪", "白俄罗斯"} <= _ents(rec, "District") and "俄罗斯" not in _ents(rec)
+
+
+def test_a_chain_of_divisions_is_each_division_in_the_one_before():
+    from kg.extractors.base import division_chain
+
+    # 延庆县 became 延庆区 in 2015: the data no longer has it, the text still names it
+    rec = _rec("李某来到延庆县下屯乡小丰营村看望农户。随后他在下屯乡召开座谈会。\n")
+    assert {"延庆县", "下屯乡", "小丰营村"} <= _ents(rec, "District") and "延庆县下屯乡" not in _ents(rec)
+    assert {("下屯乡", "locatedIn", "延庆县"), ("小丰营村", "locatedIn", "下屯乡")} <= _rels(rec)
+    split = lambda t: [t[a:b] for a, b in division_chain(t)]   # noqa: E731
+    assert split("广州市白云区") == ["广州市", "白云区"]       # not 广州|市白云区
+    assert split("内蒙古自治区") == ["内蒙古自治区"] and split("杭州市") == ["杭州市"]

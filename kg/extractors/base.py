@@ -205,6 +205,23 @@ TOWNS = ("镇", "乡", "街道", "苏木")        # 苏木: Inner Mongolia's tow
 VILLAGES = ("社区", "村", "嘎查")           # 嘎查: its village level
 TOWN_LEVELS = TOWNS + VILLAGES
 
+# the last characters of a division's name (国 for countries, 苏木 and 嘎查 Inner Mongolia's)
+DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",
+                     "自治区", "特别行政区", "苏木", "嘎查")
+
+
+def division_chain(text: str) -> list[tuple[int, int]]:
+    """A name that is a chain of divisions (湖北省|荆州市, 延庆县|下屯乡, 广州市|白云区)
+    split into them, as each is named on its own; any other name whole. A link ends
+    in a division suffix, the next does not begin with one (广州|市白云区 is no split)
+    nor with an autonomous area's words (内蒙古|自治区)."""
+    for k in range(2, len(text) - 1):
+        head, rest = text[:k], text[k:]
+        if head.endswith(DIVISION_SUFFIXES) and rest.endswith(DIVISION_SUFFIXES) and len(rest) >= 2 \
+                and not rest.startswith((*DIVISION_SUFFIXES, "自治", "特别")):
+            return [(0, k), *((k + a, k + b) for a, b in division_chain(rest))]
+    return [(0, len(text))]
+
 
 # jieba's frequency under which a character it tags zg (很, 此, 每 and thousands of rare
 # ones) is a rare character, of the kind place and firm names use (埭, 垟, 札): the

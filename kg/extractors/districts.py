@@ -9,7 +9,7 @@ from .. import lexicon
 from ..articles import PAPER
 from ..divisions import Division, countries, gazetteer
 from ..segment import segmenter
-from .base import CJK, DocContext, division_names_in, left_chunk, occurrences
+from .base import CJK, DocContext, division_chain, division_names_in, left_chunk, occurrences
 from .organisations import canonical as full_name
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
@@ -184,7 +184,8 @@ def _towns(ctx: DocContext, sent) -> None:
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
         if re.search(r"\d", core):
             continue
-        ctx.add(name, "District", start, hs + len(m.group(1)), source="districts")
+        for a, b in division_chain(name):    # 延庆县|下屯乡: a county the data no longer has
+            ctx.add(name[a:b], "District", start + a, start + b, source="districts")
 
 
 def _zones(ctx: DocContext, sent) -> None:

@@ -54,7 +54,7 @@ from ..divisions import countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
 from ..tagger import Span, tagger
-from .base import CJK, DocContext
+from .base import CJK, DIVISION_SUFFIXES, DocContext, division_chain
 
 MEMO = "tagger"
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
@@ -67,8 +67,6 @@ NOT_NAME_START_TAGS = frozenset({"r", "b", "m", "d", "p", "c", "u"})
 # without a head begins with (俄罗斯|使馆): abbreviations, bodies, proper nouns, unknown words
 ABBREVIATION_TAGS = ("nt", "nz", "j", "x")
 PLACE_OR_BODY_TAGS = ("ns", *ABBREVIATION_TAGS)
-DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",
-                     "自治区", "特别行政区", "苏木", "嘎查")
 
 
 def tag_names(ctx: DocContext) -> None:
@@ -232,12 +230,14 @@ def tagged_entities(ctx: DocContext) -> None:
             if s.label == "LOC":
                 if _cut_word(ctx, s):
                     continue
-                d = gazetteer().lookup(text)
-                if d is not None:        # a division the districts component's tokens missed
-                    ctx.divisions[d.name] = d
-                    ctx.add(text, "District", s.start, s.end, name=d.name, source="tagger")
-                else:
-                    ctx.add(text, _place_type(text), s.start, s.end, source="tagger")
+                for a, b in division_chain(text) if _place_type(text) == "District" else [(0, len(text))]:
+                    part = text[a:b]
+                    d = gazetteer().lookup(part)
+                    if d is not None:        # a division the districts component's tokens missed
+                        ctx.divisions[d.name] = d
+                        ctx.add(part, "District", s.start + a, s.start + b, name=d.name, source="tagger")
+                    else:
+                        ctx.add(part, _place_type(part), s.start + a, s.start + b, source="tagger")
             else:
                 ctx.add(text, _organisation_type(ctx, s.start, s.end), s.start, s.end,
                         name=canonical(ctx, text, s.start), source="tagger")
