@@ -710,3 +710,12 @@ def test_a_chain_of_divisions_is_each_division_in_the_one_before():
     split = lambda t: [t[a:b] for a, b in division_chain(t)]   # noqa: E731
     assert split("广州市白云区") == ["广州市", "白云区"]       # not 广州|市白云区
     assert split("内蒙古自治区") == ["内蒙古自治区"] and split("杭州市") == ["杭州市"]
+
+
+def test_a_session_named_after_its_area_or_body_is_an_initiative_it_runs():
+    rec = _rec("泰国总理川·立派将出席东盟首脑会议。代表孔令志参加了全国人代会。\n")
+    assert {"东盟首脑会议", "全国人代会"} <= _ents(rec, "Initiative")
+    assert {("东盟", "runs", "东盟首脑会议"), ("川·立派", "participatesIn", "东盟首脑会议"),
+            ("孔令志", "participatesIn", "全国人代会")} <= _rels(rec)
+    assert not any(r[1] == "runs" and r[2] == "全国人代会" for r in _rels(rec))
+    assert not _ents(_rec("河北省召开干部大会部署工作。\n"), "Initiative")   # a meeting held, not named

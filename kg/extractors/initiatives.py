@@ -4,7 +4,8 @@ A quoted name counts when a head noun follows it (“高兴办”政务服务品
 千场公益电影放映活动), when its own last word is such a head (“田长制”), or when an
 action verb puts it into effect (打造“红色物业”); quoted speech and figures of speech
 do not. Quotes standing in a list (“A”“B”“C”等举措) share one verdict. Unquoted names
-count as meetings of an area (全市…工作会议) or of the country (全国…会议), numbered events (第36届…奖), projects
+count as meetings of an area (全市…工作会议) or of the country (全国…会议), sessions named
+after their area or body (河北省人代会, 东盟首脑会议), numbered events (第36届…奖), projects
 (…项目) and 《…意见/方案》 policy papers.
 """
 from __future__ import annotations
@@ -77,6 +78,35 @@ def initiatives(ctx: DocContext) -> None:
     for ai, si, sent in ctx.sentences():
         _quoted(ctx, sent)
         _unquoted(ctx, sent)
+        _meetings_of(ctx, sent)
+
+
+# a body's or area's own sessions, named after it: 河北省|人代会, 东盟|首脑会议
+SESSIONS = "人代会|党代会|首脑会议|峰会|代表大会|干部大会"
+SESSION = re.compile(rf"([\u4e00-\u9fff]{{0,10}}?)({SESSIONS})")
+SESSION_END = re.compile(rf"(?:{SESSIONS})$")
+MEETING_HOSTS = ("District", "Agency", "Organization")
+
+
+def _meetings_of(ctx: DocContext, sent) -> None:
+    """A session named after the area or body that holds it (河北省人代会, 东盟首脑会议,
+    张家口地震灾区干部大会, 全国人代会): the name, then words that are no verb, then the session.
+    Names are the rules' and the tagger's (which runs before every rule component)."""
+    from .tagged import named_spans
+
+    ends = {m.end: m.start for m in ctx.mentions_between(sent.start, sent.end) if m.type in MEETING_HOSTS}
+    for a, b in named_spans(ctx, sent.start, sent.end, ("LOC", "ORG")):
+        ends.setdefault(b, a)
+    for m in re.finditer("全国", sent.text):   # the country's own: 全国人代会
+        ends.setdefault(sent.start + m.end(), sent.start + m.start())
+    for end, start in sorted(ends.items()):
+        m = SESSION.match(ctx.text, end, sent.end)
+        if not m or ctx.covered(start, m.end(), ("Initiative",)):
+            continue
+        gap = [t for t in ctx.tokens(sent) if end <= t.start and t.end <= m.start(2)]
+        if any(t.tag.startswith("v") or not CJK.match(t.word) for t in gap):
+            continue          # 河北省|召开|干部大会: a meeting the area holds, not its name
+        ctx.add(ctx.text[start:m.end()], "Initiative", start, m.end(), source="initiatives")
 
 
 def _quoted(ctx: DocContext, sent) -> None:

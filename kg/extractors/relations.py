@@ -16,6 +16,7 @@ from .. import lexicon
 from ..divisions import gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, outermost
+from .initiatives import SESSION_END
 
 ORGS = ("Agency", "Company", "Organization", "District")
 COOP = re.compile(r"(与|同|和)(.{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
@@ -179,10 +180,18 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
 
 
 def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
-    """An initiative is run by the subject of its sentence, else by what its article is about."""
+    """An initiative is run by the subject of its sentence, else by what its article is
+    about; a session by the area or body it is named after."""
     hosted = HOSTS.search(sent.text)
     for m in inside:
         if m.type != "Initiative":
+            continue
+        if SESSION_END.search(m.text):
+            # 东盟首脑会议 is 东盟's own; 全国人代会 names no one who runs it
+            host = next((o for o in ctx.mentions_between(m.start, m.start + 1)
+                         if o.type in ORGS and o.end < m.end), None)
+            if host is not None:
+                ctx.relate(host.name, "runs", m.name, m.start, m.end)
             continue
         agents = _agents_before(ctx, sent, inside, m.start)
         if agents:

@@ -77,6 +77,12 @@ def tag_names(ctx: DocContext) -> None:
     ctx.memo[MEMO] = {"spans": spans, "person_at": {s.start: s for s in spans if s.label == "PER"}}
 
 
+def named_spans(ctx: DocContext, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The tagger's sure enough spans of these labels inside [lo, hi) (none without it)."""
+    return [(s.start, s.end) for s in ctx.memo.get(MEMO, {}).get("spans", ())
+            if lo <= s.start and s.end <= hi and s.label in labels and s.confidence >= MIN_CONFIDENCE]
+
+
 def tagged_person_at(ctx: DocContext, pos: int) -> str | None:
     """The person name the tagger found starting at `pos` (None without the tagger)."""
     s = ctx.memo.get(MEMO, {}).get("person_at", {}).get(pos)
