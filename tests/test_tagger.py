@@ -198,3 +198,8 @@ def test_a_place_the_rules_cut_out_of_a_longer_word_is_the_whole_word(tmp_path):
     assert ("白俄罗斯", "District") in got and ("俄罗斯", "District") not in got
     assert ("卢卡申科", "Official") in got       # a person's name, not a 科 (section)
     assert ("墨西哥城", "Place") in _entities(tmp_path, "墨西哥城今天发生了地震。\n")
+
+
+def test_a_place_its_heads_title_follows_is_a_division_wherever_named(tmp_path):
+    got = _entities(tmp_path, "曼谷市长拿出积蓄捐给基金会。去年年底以来，曼谷的商人纷纷响应。\n")
+    assert ("曼谷", "District") in got and ("曼谷", "Place") not in got

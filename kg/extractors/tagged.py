@@ -36,8 +36,9 @@ the held-out slices of the training sets:
   rows) with the nesting and `_cut_word` below: MSRA slice 0.766 -> 0.783, 1998
   slice 0.817 -> 0.822, ../shared/real entities 0.797 -> 0.801, seeds unchanged
   (0.940, which a 0.9 that spared relative forms, 市|防汛中心, cost);
-- a place span is a District when it ends in a division suffix (暖武里府 has none:
-  a Place), else a Place;
+- a place span is a District when it is a country, ends in a division suffix (or
+  a foreign prefecture's 府: 暖武里府) or its head's title follows (曼谷|市长), else a
+  Place;
 - where a rule organisation ends with an organisation span but starts earlier over
   words that name nothing, the rules ran too far left (李某会见|某某促进会): the
   tagger's start is taken (`_ran_too_far`);
@@ -47,6 +48,7 @@ the held-out slices of the training sets:
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import lexicon
@@ -100,8 +102,13 @@ def _is_name(text: str) -> bool:
 
 
 def _place_type(name: str) -> str:
+    """District for a country or a name with a division's suffix (foreign prefectures'
+    府 too: 暖武里府, 大阪府); else Place."""
     return "District" if name in countries() or \
-        name.endswith(DIVISION_SUFFIXES) and not name.endswith("小区") else "Place"
+        name.endswith((*DIVISION_SUFFIXES, "府")) and not name.endswith(("小区", "政府", "王府")) else "Place"
+
+
+AREA_HEAD_AFTER = re.compile(r"[市省州县](?:长|委|政府)")
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +226,11 @@ def tagged_entities(ctx: DocContext) -> None:
     """Add the tagger's spans that the rules leave open, typed by the policy above."""
     from .organisations import canonical
 
-    for s in ctx.memo.get(MEMO, {}).get("spans", ()):
+    spans = ctx.memo.get(MEMO, {}).get("spans", ())
+    # a place whose head's title follows it once (曼谷|市长) is a division wherever it is named
+    headed = {ctx.text[s.start:s.end] for s in spans
+              if s.label == "LOC" and AREA_HEAD_AFTER.match(ctx.text, s.end)}
+    for s in spans:
         if s.confidence < MIN_CONFIDENCE:
             continue
         text = ctx.text[s.start:s.end]
@@ -243,7 +254,8 @@ def tagged_entities(ctx: DocContext) -> None:
                         ctx.divisions[d.name] = d
                         ctx.add(part, "District", s.start + a, s.start + b, name=d.name, source="tagger")
                     else:
-                        ctx.add(part, _place_type(part), s.start + a, s.start + b, source="tagger")
+                        ctx.add(part, "District" if part in headed else _place_type(part),
+                                s.start + a, s.start + b, source="tagger")
             else:
                 ctx.add(text, _organisation_type(ctx, s.start, s.end), s.start, s.end,
                         name=canonical(ctx, text, s.start), source="tagger")
