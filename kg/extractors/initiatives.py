@@ -84,6 +84,7 @@ def initiatives(ctx: DocContext) -> None:
 # a body's or area's own sessions, named after it: 河北省|人代会, 东盟|首脑会议
 SESSIONS = "人代会|党代会|首脑会议|峰会|代表大会|干部大会"
 SESSION = re.compile(rf"([\u4e00-\u9fff]{{0,10}}?)({SESSIONS})")
+SESSION_WORD = re.compile(SESSIONS)
 SESSION_END = re.compile(rf"(?:{SESSIONS})$")
 MEETING_HOSTS = ("District", "Agency", "Organization")
 
@@ -94,6 +95,9 @@ def _meetings_of(ctx: DocContext, sent) -> None:
     Names are the rules' and the tagger's (which runs before every rule component)."""
     from .tagged import named_spans
 
+    if not SESSION_WORD.search(sent.text):
+        return                # most sentences name no session: no mentions to walk
+    toks = ctx.tokens(sent)
     ends = {m.end: m.start for m in ctx.mentions_between(sent.start, sent.end) if m.type in MEETING_HOSTS}
     for a, b in named_spans(ctx, sent.start, sent.end, ("LOC", "ORG")):
         ends.setdefault(b, a)
@@ -103,7 +107,7 @@ def _meetings_of(ctx: DocContext, sent) -> None:
         m = SESSION.match(ctx.text, end, sent.end)
         if not m or ctx.covered(start, m.end(), ("Initiative",)):
             continue
-        gap = [t for t in ctx.tokens(sent) if end <= t.start and t.end <= m.start(2)]
+        gap = [t for t in toks if end <= t.start and t.end <= m.start(2)]
         if any(t.tag.startswith("v") or not CJK.match(t.word) for t in gap):
             continue          # 河北省|召开|干部大会: a meeting the area holds, not its name
         ctx.add(ctx.text[start:m.end()], "Initiative", start, m.end(), source="initiatives")

@@ -174,18 +174,21 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
 
 def _rules_keep(ctx: DocContext, s: Span) -> bool:
     """Whether rule mentions decide this stretch: any overlap does, except places
-    inside an organisation span (see the module's policy)."""
+    inside an organisation span, or one place inside a sure place span that is no
+    unknown division (see the module's policy)."""
     inside = [m for m in ctx.overlapping(s.start, s.end)
               if not (m.type == "Initiative" and m.start <= s.start and s.end <= m.end)]
     if not inside:
         return False
+
+    def nested(m: Mention) -> bool:
+        return s.start <= m.start and m.end <= s.end and m.end - m.start < s.end - s.start \
+            and m.type in NESTED
+
     if s.label == "LOC" and s.confidence >= SURE and len(inside) == 1:
-        m, text = inside[0], ctx.text[s.start:s.end]
-        return not (s.start <= m.start and m.end <= s.end and m.end - m.start < s.end - s.start
-                    and m.type in NESTED and (_place_type(text) == "Place" or gazetteer().lookup(text)))
-    return s.label != "ORG" or not all(s.start <= m.start and m.end <= s.end and
-                                       m.end - m.start < s.end - s.start and m.type in NESTED
-                                       for m in inside)
+        text = ctx.text[s.start:s.end]
+        return not (nested(inside[0]) and (_place_type(text) == "Place" or gazetteer().lookup(text)))
+    return s.label != "ORG" or not all(map(nested, inside))
 
 
 def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
