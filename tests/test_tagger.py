@@ -213,3 +213,10 @@ def test_a_place_the_gazetteer_knows_is_kept_when_the_tagger_doubts_its_extent(t
     assert any(name == "中国" for name, _ in got)
     assert _known_place("欧洲") and _known_place("聊城") and _known_place("法国")
     assert not _known_place("东昌府") and not _known_place("网球")   # a county's short form, a word
+
+
+def test_a_sure_name_the_rules_read_into_a_body_is_a_person_beside_it(tmp_path):
+    # a roster prints name and institution without a break: the rules read one body
+    got = _entities(tmp_path, "获奖者有：张建华山东师范大学，刘丽萍聊城大学。\n")
+    assert {("张建华", "Person"), ("山东师范大学", "Organization"),
+            ("刘丽萍", "Person"), ("聊城大学", "Organization")} <= got

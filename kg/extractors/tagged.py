@@ -28,6 +28,13 @@ the held-out slices of the training sets:
   place span over one rule place that cuts one of its words (白|俄罗斯,
   墨西哥|城, 朝鲜|半岛) takes that mention's place (`_cut_word`); over one that
   does not (香港|大球场) it is a place of its own beside it, as organisations nest;
+- a person span of SURE confidence the rules read otherwise takes its stretch
+  (`_rules_misread_name`): a rule Person over more characters (和|李鹏) becomes the
+  span, a rule body that begins with it (a roster's 张某|某某大学) starts after it.
+  On the held-out slices, where sure spans and rule mentions disagree the tagger is
+  right 60 times to the rules' 5; MSRA slice 0.791 -> 0.792, 1998 slice 0.828 ->
+  0.833, dev gold unchanged (Officials, whose title chain fixes the start, were
+  excluded: taking them cost the seeds a Korean name, 吴泰完 -> 吴泰);
 - a person span becomes a Person (an Official only through a title chain, which the
   persons component reads); one character alone (江 in 江主席) is not a name;
 - a place or organisation span the rules would not name is dropped (`_not_a_name`:
@@ -220,6 +227,26 @@ def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
     return None
 
 
+def _rules_misread_name(ctx: DocContext, s: Span) -> bool:
+    """A sure person span the rules read otherwise: a rule Person over other
+    characters (和|李鹏, 严正孙勇|军) becomes the span (not an Official: its title
+    chain, which read the tagger's names already, is evidence of its start); a rule body or place that begins with the name (某某|某某大学) starts
+    after it, the name a person beside it. Whether the span was taken."""
+    taken = False
+    for m in ctx.overlapping(s.start, s.end):
+        if (m.start, m.end) == (s.start, s.end):
+            return False
+        if m.type == "Person" and m.source != "tagger":
+            ctx.reshape(m, s.start, s.end, name=ctx.text[s.start:s.end])
+            taken = True
+        elif m.start == s.start and m.end > s.end and m.type in (*ORGANISATION_TYPES, *NESTED) and \
+                not _not_a_name(ctx.text[s.end:m.end], "ORG" if m.type in ORGANISATION_TYPES else "LOC"):
+            ctx.reshape(m, s.end, m.end)
+            ctx.add(ctx.text[s.start:s.end], "Person", s.start, s.end, source="tagger")
+            taken = True
+    return taken
+
+
 def _cut_word(ctx: DocContext, s: Span) -> bool:
     """A rule place inside this place span that starts or ends inside one of its words
     (白|俄罗斯, 墨西哥|城, 朝鲜|半岛) was cut out of a longer name: it becomes the
@@ -256,6 +283,9 @@ def tagged_entities(ctx: DocContext) -> None:
         long = _ran_too_far(ctx, s)
         if long is not None and not _not_a_name(text, s.label):
             ctx.reshape(long, s.start, long.end)
+            continue
+        if s.label == "PER" and s.confidence >= SURE and _is_name(text) and not lexicon.TITLE_RE.match(text) \
+                and _rules_misread_name(ctx, s):
             continue
         if _rules_keep(ctx, s):
             continue
