@@ -220,3 +220,10 @@ def test_a_sure_name_the_rules_read_into_a_body_is_a_person_beside_it(tmp_path):
     got = _entities(tmp_path, "获奖者有：张建华山东师范大学，刘丽萍聊城大学。\n")
     assert {("张建华", "Person"), ("山东师范大学", "Organization"),
             ("刘丽萍", "Person"), ("聊城大学", "Organization")} <= got
+
+
+def test_a_place_the_rules_ran_too_far_left_takes_the_taggers_start(tmp_path):
+    # the places rule reads back from the head (大街, 公园) over words that name nothing
+    assert ("浦东中央公园", "Place") in _entities(tmp_path, "孩子们一天之内游遍浦东中央公园。\n")
+    got = _entities(tmp_path, "巴黎人有欢聚香榭丽舍大街的习惯。\n")
+    assert ("香榭丽舍大街", "Place") in got and not any("欢聚" in name for name, _ in got)
