@@ -30,6 +30,13 @@ def test_party_department_after_committee_title_belongs_to_the_committee():
     assert ("聊城市委宣传部", "subOrganizationOf", "聊城市委") in _rels(rec)
 
 
+def test_committee_and_government_written_as_one_are_two_bodies_of_the_area():
+    rec = _rec("泽州县委县政府高度重视这项工作。\n")
+    assert {"泽州县委", "泽州县政府"} <= _ents(rec, "Agency") and "泽州县委县政府" not in _ents(rec)
+    assert {("泽州县委", "subOrganizationOf", "泽州县"), ("泽州县政府", "subOrganizationOf", "泽州县")} <= _rels(rec)
+    assert {"聊城市委", "聊城市政府"} <= _ents(_rec(CITY + "市委市政府召开会议。"), "Agency")
+
+
 def test_party_unit_before_a_title_is_a_title_unless_a_community_owns_it():
     rec = _rec(CITY + "省文联党组书记、副主席张文明，育新社区党委书记刘平安出席。")
     assert "育新社区党委" in _ents(rec, "Agency")

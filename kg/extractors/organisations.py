@@ -119,12 +119,21 @@ def organisations(ctx: DocContext) -> None:
                     type_ != "Organization" else type_
             if type_ == "Company" and ctx.covered(start, he, ("Agency",)):
                 continue
-            ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
+            joint = COMMITTEE_AND_GOVERNMENT.fullmatch(name)
+            if joint:         # 泽州县委县政府: the committee and the government, written as one
+                gs, gov = start + joint.start(3), joint.group(3)
+                ctx.add(gov, "Agency", gs, he, source="organisations",
+                        name=joint.group(1) + gov[1:] if len(joint.group(1)) > 1 else canonical(ctx, gov, gs))
+            else:
+                ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
             if type_ == "Agency":
                 _committee_inside(ctx, start, he)
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
 
+
+# 某县委县政府, 市委市政府: two bodies, the area's Party committee and its government
+COMMITTEE_AND_GOVERNMENT = re.compile(r"(.*([省市县区旗州]))委(\2(?:人民)?政府)")
 
 # bodies an area below the county has of its own (镇党委, 街道党工委, 村党支部, 街道办事处)
 TOWN_BODY_HEADS = {"党委", "党工委", "党支部", "党总支", "总支", "支部", "办事处", "人民政府", "政府",
