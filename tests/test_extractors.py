@@ -37,6 +37,13 @@ def test_committee_and_government_written_as_one_are_two_bodies_of_the_area():
     assert {"聊城市委", "聊城市政府"} <= _ents(_rec(CITY + "市委市政府召开会议。"), "Agency")
 
 
+def test_a_countrys_government_is_a_body_of_that_country():
+    rec = _rec("泰国政府发起了援助运动，泰国财政部表示支持。\n")
+    assert {"泰国政府", "泰国财政部"} <= _ents(rec, "Agency") and "泰国" in _ents(rec, "District")
+    assert {("泰国政府", "subOrganizationOf", "泰国"), ("泰国财政部", "subOrganizationOf", "泰国")} <= _rels(rec)
+    assert "法治政府" not in _ents(_rec("建设法治政府是一项长期任务。\n"))   # a kind of government
+
+
 def test_party_unit_before_a_title_is_a_title_unless_a_community_owns_it():
     rec = _rec(CITY + "省文联党组书记、副主席张文明，育新社区党委书记刘平安出席。")
     assert "育新社区党委" in _ents(rec, "Agency")

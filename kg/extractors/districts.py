@@ -230,7 +230,8 @@ def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
 
 def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
     """Countries the sentence names, where they are words of their own: not 俄罗斯 in
-    白俄罗斯, not 加纳 in 增加|纳入 (the segmenter's word boundaries)."""
+    白俄罗斯, not 加纳 in 增加|纳入 (the segmenter's word boundaries), or begin a
+    word that ends in a government body's head (泰国|政府)."""
     bounds: set[int] | None = None
     for country in named:
         if country not in sent.text:      # cheap test first: this runs per sentence and country
@@ -239,8 +240,9 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
             bounds = {b for t in ctx.tokens(sent) for b in (t.start, t.end)}
         for m in re.finditer(country, sent.text):
             s = sent.start + m.start()
-            if s not in bounds or s + len(country) not in bounds:
-                continue
+            if s not in bounds or s + len(country) not in bounds and \
+                    not sent.text.startswith(lexicon.AGENCY_HEADS, m.end()):
+                continue          # a country's own body is one word to jieba (泰国政府)
             ctx.add(country, "District", s, s + len(country), source="countries")
             f = FOREIGN.match(sent.text, m.end())
             if f:

@@ -106,7 +106,8 @@ def organisations(ctx: DocContext) -> None:
                 continue          # an industry word ends a name only where the name ends (…传媒|交流协会)
             if len(head) == 1 and len(core) == 1 and core in lexicon.AREA_LEVEL_CHARS and head != "委":
                 continue          # 市局, 省厅: a reference to some bureau, not a name
-            if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions):
+            if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions
+                                                  or core in countries()):
                 continue          # 法治政府: a kind of government, not a body
             if type_ == "Company" and _generic_company(core, ctx):
                 continue          # 中医诊所, 辖区内诊所: a kind of business, not a business

@@ -13,7 +13,7 @@ import re
 from itertools import combinations
 
 from .. import lexicon
-from ..divisions import gazetteer
+from ..divisions import countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, outermost
 from .initiatives import SESSION_END
@@ -104,7 +104,8 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
         # a name that starts with an area's or a body's name
         for o in inner:
             if o.start == m.start and o.type in ("District", "Agency"):
-                if m.type == "Agency" and (o.type == "Agency" or o is zone):
+                # a country's bodies (泰国财政部): no division code gives their area later
+                if m.type == "Agency" and (o.type == "Agency" or o is zone or o.name in countries()):
                     part_of(o.name, m.start, m.end)
                 elif o.type == "District" and m.type != "Agency":
                     ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
