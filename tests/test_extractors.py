@@ -44,6 +44,14 @@ def test_a_countrys_government_is_a_body_of_that_country():
     assert "法治政府" not in _ents(_rec("建设法治政府是一项长期任务。\n"))   # a kind of government
 
 
+def test_a_list_whose_first_body_names_its_area_shares_it():
+    rels = _rels(_rec("阳谷县召开会议。领导看望了阳谷县东方化工厂、光明纺织厂和利民造纸厂的职工。\n"))
+    assert {("光明纺织厂", "locatedIn", "阳谷县"), ("利民造纸厂", "locatedIn", "阳谷县")} <= rels
+    # 与 joins partners, not a list: the partner is not placed by the first's area
+    rels = _rels(_rec("阳谷县召开会议。阳谷县东方化工厂与光明纺织厂深度合作。\n"))
+    assert ("光明纺织厂", "locatedIn", "阳谷县") not in rels
+
+
 def test_party_unit_before_a_title_is_a_title_unless_a_community_owns_it():
     rec = _rec(CITY + "省文联党组书记、副主席张文明，育新社区党委书记刘平安出席。")
     assert "育新社区党委" in _ents(rec, "Agency")

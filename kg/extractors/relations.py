@@ -44,7 +44,36 @@ def relations(ctx: DocContext) -> None:
         _located(ctx, sent, inside)
         _founded(ctx, sent, inside)
         _subsidiary(ctx, sent, inside)
+        _listed_after_area(ctx, inside)
     _participation(ctx, ms)
+
+
+LIST_JOINERS = ("、", "和", "及", "以及")   # not 与: "with" more often than "and"
+IN_AREA = ("Company", "Organization", "Place")
+
+
+def _listed_after_area(ctx: DocContext, inside: list[Mention]) -> None:
+    """A list whose first body names its area names it for the rest: in 西峡县保护材料厂、
+    冶金材料厂, the second factory is in 西峡县 too. The list is bodies joined only
+    by 、/和/及; one that names an area of its own ends the sharing."""
+    run: list[Mention] = []
+    for m in [*inside, None]:
+        if m is not None and run and ctx.text[run[-1].end:m.start] in LIST_JOINERS and m.type in IN_AREA:
+            run.append(m)
+            continue
+        if len(run) > 1:
+            area = _area_prefix(ctx, run[0])
+            for o in run[1:] if area else ():
+                if _area_prefix(ctx, o):
+                    break
+                ctx.relate(o.name, "locatedIn", area.name, o.start, o.end)
+        run = [m] if m is not None and m.type in IN_AREA else []
+
+
+def _area_prefix(ctx: DocContext, m: Mention) -> Mention | None:
+    """The District the name begins with (西峡县 of 西峡县保护材料厂)."""
+    return next((o for o in ctx.mentions_between(m.start, m.start + 1)
+                 if o.type == "District" and o.end < m.end), None)
 
 
 def _hierarchy(ctx: DocContext) -> None:
