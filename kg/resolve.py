@@ -147,6 +147,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if t == "Company" and _company_short_form(key[short], key[full]):
                     canon[short] = full
                     break
+    _name_parts(names_by_type["Person"] | names_by_type["Official"], canon)
     _initiative_short_forms(mentions, canon)
     # chains: a -> b -> c
     for k in list(canon):
@@ -155,6 +156,21 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+NAME_DOTS = re.compile(r"[·•]")
+
+
+def _name_parts(persons: set[str], canon: dict[str, str]) -> None:
+    """A transliterated name is mentioned again by one of its parts (素某·某某 -> 素某;
+    比尔·克林顿 -> 克林顿): the part is the full name where one full name has it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for full in persons:
+        for part in NAME_DOTS.split(full) if NAME_DOTS.search(full) else ():
+            owners[part].add(full)
+    for short in sorted(persons):
+        if short not in canon and len(owners.get(short, ())) == 1:
+            canon[short] = next(iter(owners[short]))
 
 
 def _company_short_form(short: str, full: str) -> bool:

@@ -114,6 +114,14 @@ def test_quoted_title_before_name_makes_an_official():
     assert "郎百川" in _ents(rec, "Official")
 
 
+def test_a_transliterated_name_ends_before_a_time_word_and_its_parts_name_it_again():
+    rec = _rec("美国总统比尔·克林顿今天说，两国关系很重要。克林顿还说他很高兴。\n")
+    people = {e["name"]: e for e in rec["entities"] if e["type"] in ("Person", "Official")}
+    assert set(people) == {"比尔·克林顿"} and "克林顿" in people["比尔·克林顿"]["aliases"]
+    rec = _rec("会长素博塔·玛莎立先生捐出了黄金。素博塔说，这次兑换很重要。\n")
+    assert "素博塔" not in _ents(rec) and "素博塔·玛莎立" in _ents(rec)
+
+
 # ---- initiatives ---------------------------------------------------------------------
 
 def test_quote_list_shares_the_verdict_of_its_head():

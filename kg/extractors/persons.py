@@ -129,8 +129,8 @@ def foreign_name_at(text: str, pos: int) -> str | None:
     for e in range(m.end() + 2, m.end() + 7):
         if e > len(text) or not CJK.match(text[e - 1]):
             break
-        if _name_ends(text, e):
-            return text[pos:e]
+        if _name_ends(text, e) or segmenter().tags.get(text[e:e + 2]) == "t":
+            return text[pos:e]          # 比尔·克林顿|今天: a time word ends it too
     return None
 
 
