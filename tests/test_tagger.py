@@ -227,3 +227,12 @@ def test_a_place_the_rules_ran_too_far_left_takes_the_taggers_start(tmp_path):
     assert ("浦东中央公园", "Place") in _entities(tmp_path, "孩子们一天之内游遍浦东中央公园。\n")
     got = _entities(tmp_path, "巴黎人有欢聚香榭丽舍大街的习惯。\n")
     assert ("香榭丽舍大街", "Place") in got and not any("欢聚" in name for name, _ in got)
+
+
+def test_a_title_after_a_body_only_the_tagger_found_is_a_post_in_it(tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("最近，泰国金商公会主席陈振治还提议发行公债券。\n", encoding="utf-8")
+    rec = extract([page], ner=("crf",))[0][0]
+    assert {"person": "陈振治", "title": "主席", "org": "泰国金商公会"} in rec["posts"]
+    # the head of a private association holds no public office
+    assert ("陈振治", "Person") in {(e["name"], e["type"]) for e in rec["entities"]}
