@@ -122,6 +122,11 @@ def test_a_transliterated_name_ends_before_a_time_word_and_its_parts_name_it_aga
     assert "素博塔" not in _ents(rec) and "素博塔·玛莎立" in _ents(rec)
 
 
+def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
+    rec = _rec("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
+    assert "伊利人" not in _ents(rec) and "王建华" in _ents(rec, "Person")
+
+
 # ---- initiatives ---------------------------------------------------------------------
 
 def test_quote_list_shares_the_verdict_of_its_head():

@@ -189,6 +189,8 @@ def persons(ctx: DocContext) -> None:
                 if p < sent.start:
                     continue
                 name = person_name_at(text, p)
+                if name and name.endswith("人") and _is_word(name[:-1]):
+                    break         # 伊利人说, 聊城人说: the people of a firm or place, not a name
                 if name and len(name) == n and (p == sent.start or not CJK.match(text[p - 1]) or
                                                  text[p - 1] in "的，"):
                     ctx.add(name, "Person", p, p + n, source="persons")
