@@ -327,9 +327,11 @@ def _posts_in_tagged_bodies(ctx: DocContext) -> None:
     ends = {m.end: m for m in ctx.mentions if m.source == "tagger" and m.type in ORGANISATION_TYPES}
     if not ends:
         return
+    found = {p.person for p in ctx.posts if p.org is None and p.evidence.start in ends}
+    if not found:
+        return
     ctx.posts = [PostMention(p.person, p.title, ends[p.evidence.start].name, p.evidence)
                  if p.org is None and p.evidence.start in ends else p for p in ctx.posts]
-    public = {p.person for p in ctx.posts if _is_official(ctx, p.title, p.org)}
-    for m in [m for m in ctx.mentions if m.type == "Official" and m.name not in public
-              and any(p.person == m.name for p in ctx.posts)]:
+    public = {p.person for p in ctx.posts if p.person in found and _is_official(ctx, p.title, p.org)}
+    for m in [m for m in ctx.mentions if m.type == "Official" and m.name in found - public]:
         ctx.reshape(m, m.start, m.end, type_="Person", name=m.name)
