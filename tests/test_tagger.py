@@ -236,3 +236,11 @@ def test_a_title_after_a_body_only_the_tagger_found_is_a_post_in_it(tmp_path):
     assert {"person": "陈振治", "title": "主席", "org": "泰国金商公会"} in rec["posts"]
     # the head of a private association holds no public office
     assert ("陈振治", "Person") in {(e["name"], e["type"]) for e in rec["entities"]}
+
+
+def test_the_rules_reading_stands_where_the_name_is_evidence(tmp_path):
+    # a street named after a word jieba knows as a place: no phrase to cut off
+    assert ("中兴东大街", "Place") in _entities(tmp_path, "其中，襄都区中兴东大街的居民最多。\n")
+    # a byline prints the whole name, which the tagger reads shorter elsewhere
+    got = _entities(tmp_path, "宾川讯（融媒体记者 字晓燕）8月21日，县里开会。\n（宾川县融媒体中心 字晓燕 罗文龙）\n")
+    assert ("字晓燕", "Person") in got and ("晓燕", "Person") not in got

@@ -226,6 +226,7 @@ def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
     types, source = (ORGANISATION_TYPES, "organisations") if s.label == "ORG" else (("Place",), "places")
     for m in ctx.overlapping(s.start, s.end, types):
         if m.end == s.end and m.start < s.start and m.source == source and \
+                (s.label == "ORG" or _phrase(ctx.text[m.start:s.start])) and \
                 m.name == m.text and ctx.text[s.start - 1] not in lexicon.AREA_LEVEL_CHARS + "镇乡村" and \
                 all(o is m for o in ctx.mentions_between(m.start, s.start)):
             return m
@@ -235,13 +236,15 @@ def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
 def _rules_misread_name(ctx: DocContext, s: Span) -> bool:
     """A sure person span the rules read otherwise: a rule Person over other
     characters (和|李鹏, 严正孙勇|军) becomes the span (not an Official: its title
-    chain, which read the tagger's names already, is evidence of its start); a rule body or place that begins with the name (某某|某某大学) starts
+    chain, which read the tagger's names already, is evidence of its start; nor a
+    name a byline of the page prints whole, 字晓燕); a rule body or place that begins with the name (某某|某某大学) starts
     after it, the name a person beside it. Whether the span was taken."""
     taken = False
+    bylined = {b.name for a in ctx.articles for b in a.bylines}
     for m in ctx.overlapping(s.start, s.end):
         if (m.start, m.end) == (s.start, s.end):
             return False
-        if m.type == "Person" and m.source != "tagger":
+        if m.type == "Person" and m.source != "tagger" and m.text not in bylined:   # a byline delimits it
             ctx.reshape(m, s.start, s.end, name=ctx.text[s.start:s.end])
             taken = True
         elif m.start == s.start and m.end > s.end and m.type in (*ORGANISATION_TYPES, *NESTED) and \
@@ -250,6 +253,12 @@ def _rules_misread_name(ctx: DocContext, s: Span) -> bool:
             ctx.add(ctx.text[s.start:s.end], "Person", s.start, s.end, source="tagger")
             taken = True
     return taken
+
+
+def _phrase(text: str) -> bool:
+    """Words a place's name does not begin with: a verb, locative, preposition, adverb,
+    particle or conjunction among them (之内游遍, 人有欢聚), not a name (中兴|东大街)."""
+    return any(t.tag[:1] in "vfpduc" for t in segmenter().tokens(text))
 
 
 def _cut_word(ctx: DocContext, s: Span) -> bool:
