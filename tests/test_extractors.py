@@ -754,3 +754,9 @@ def test_a_session_named_after_its_area_or_body_is_an_initiative_it_runs():
             ("孔令志", "participatesIn", "全国人代会")} <= _rels(rec)
     assert not any(r[1] == "runs" and r[2] == "全国人代会" for r in _rels(rec))
     assert not _ents(_rec("河北省召开干部大会部署工作。\n"), "Initiative")   # a meeting held, not named
+
+
+def test_a_session_named_by_its_level_is_the_session_of_the_area_meant_there():
+    ents = {e["name"]: e for e in _rec(CITY + "市人代会今天开幕。大城市人代会不多。")["entities"]}
+    assert ents["聊城市人代会"]["type"] == "Initiative" and "市人代会" in ents["聊城市人代会"]["aliases"]
+    assert not any(n.endswith("城市人代会") and n != "聊城市人代会" for n in ents)

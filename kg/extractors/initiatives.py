@@ -86,6 +86,8 @@ SESSIONS = "人代会|党代会|首脑会议|峰会|代表大会|干部大会"
 SESSION = re.compile(rf"([\u4e00-\u9fff]{{0,10}}?)({SESSIONS})")
 SESSION_WORD = re.compile(SESSIONS)
 SESSION_END = re.compile(rf"(?:{SESSIONS})$")
+# an area's session by its level alone (的省人代会): the area the level means there
+RELATIVE_SESSION = re.compile(r"(?:^|(?<=[的在和及、，：“（ 　]))([省市县区])(人代会|党代会)")
 MEETING_HOSTS = ("District", "Agency", "Organization")
 
 
@@ -103,6 +105,12 @@ def _meetings_of(ctx: DocContext, sent) -> None:
         ends.setdefault(b, a)
     for m in re.finditer("全国", sent.text):   # the country's own: 全国人代会
         ends.setdefault(sent.start + m.end(), sent.start + m.start())
+    for r in RELATIVE_SESSION.finditer(sent.text):   # 省人代会: the province's, in context
+        a, b = sent.start + r.start(1), sent.start + r.end()
+        area = ctx.area_for(r.group(1), a)
+        if area and not ctx.covered(a, b, ("Initiative",)):
+            ctx.add(r.group(1) + r.group(2), "Initiative", a, b, name=area.name + r.group(2),
+                    source="initiatives")
     for end, start in sorted(ends.items()):
         m = SESSION.match(ctx.text, end, sent.end)
         if not m or ctx.covered(start, m.end(), ("Initiative",)):
