@@ -8,9 +8,15 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test install clean model
 
+# the runtime alone for `make run`; the test tools (browser driver, Dask, CRFsuite, LAC,
+# pyshacl) only for `make test`
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
@@ -18,8 +24,9 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/kg build seeds -o output
+	@echo "kg is installed in $(VENV): run it as $(BIN)/kg, or after 'source $(BIN)/activate' as kg"
 
-test: install
+test: $(VENV)/.installed-test
 	.ci/install-browser
 	$(BIN)/python -m pytest -q
 
