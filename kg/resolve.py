@@ -148,6 +148,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     canon[short] = full
                     break
     _name_parts(names_by_type["Person"] | names_by_type["Official"], canon)
+    _school_levels(names_by_type["Organization"], canon)
     _initiative_short_forms(mentions, canon)
     # chains: a -> b -> c
     for k in list(canon):
@@ -178,6 +179,25 @@ def _company_short_form(short: str, full: str) -> bool:
     the rest picked, in order, from the full name, as short forms are made (华泰 of
     华泰化工, 苍洱文旅 of 苍洱文化旅游)."""
     return len(short) >= 2 and short[:2] == full[:2] and _is_subsequence(short, full)
+
+
+SCHOOL_SPAN = "中小学"                 # a school of both levels, named by either
+SCHOOL_LEVELS = ("中学", "小学")
+
+
+def _school_levels(orgs: set[str], canon: dict[str, str]) -> None:
+    """某某中小学 is the 某某中学 (or 小学) the document names, with or without its area
+    (鸿某中小学 -> 某市鸿某中学), where exactly one such school has that core."""
+    def core(name: str) -> str:
+        return gazetteer().split_area(name)[1] or name
+    for short in sorted(orgs):
+        if short in canon or not short.endswith(SCHOOL_SPAN):
+            continue
+        stem = core(short)[: -len(SCHOOL_SPAN)]
+        fulls = sorted({canon.get(o, o) for o in orgs if o.endswith(SCHOOL_LEVELS)
+                        and not o.endswith(SCHOOL_SPAN) and core(o)[:-2] == stem})
+        if stem and len(fulls) == 1:
+            canon[short] = fulls[0]
 
 
 def _expand_after_area(name: str) -> str:

@@ -127,6 +127,13 @@ def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     assert "伊利人" not in _ents(rec) and "王建华" in _ents(rec, "Person")
 
 
+def test_a_school_of_both_levels_is_the_one_school_of_its_name():
+    ents = {e["name"]: e for e in _rec(CITY + "这里有一座聊城市明德中学。大环线、明德中小学等项目相继建成。")["entities"]}
+    assert "明德中小学" in ents["聊城市明德中学"]["aliases"] and "明德中小学" not in ents
+    # two schools of that name (a 中学 and a 小学): which one is meant is not known
+    assert "明德中小学" in _ents(_rec(CITY + "明德中学和明德小学都在城里。明德中小学的说法不准确。"))
+
+
 # ---- initiatives ---------------------------------------------------------------------
 
 def test_quote_list_shares_the_verdict_of_its_head():
