@@ -75,6 +75,12 @@ def test_parent_company_without_suffix_from_subsidiary_sentence():
     assert ("山东恒泰新材料有限公司", "subsidiaryOf", "恒远华泰") in _rels(rec)
 
 
+def test_a_subtitles_portrait_word_is_no_part_of_the_name():
+    rec = _rec("小冰棍闯出大市场——记聊城市东方实业集团股份有限公司\n本报记者 王某\n聊城市东方实业集团股份有限公司发展很快。\n")
+    assert "聊城市东方实业集团股份有限公司" in _ents(rec, "Company")
+    assert not any(n.startswith("记") for n in _ents(rec))
+
+
 # ---- districts ---------------------------------------------------------------------
 
 def test_county_short_form_needs_its_city_in_play():

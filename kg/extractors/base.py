@@ -245,6 +245,9 @@ def body_of_kind(ctx: DocContext, kind: str, pos: int, types: tuple[str, ...]) -
     return ctx.nearest_before(pos, lambda o: o.type in types and o.name.endswith(ends))
 
 
+DASHES = ("—", "－", "-", "–")
+
+
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                allow_divisions: bool = True, strict: bool = False,
                extra_words: frozenset[str] | set[str] = frozenset(), toponym: bool = False) -> int:
@@ -271,6 +274,10 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         w = t.word
         if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
             break
+        if w[0] == "记" and ctx.text[t.start - 1:t.start] in DASHES:
+            if len(w) > 1:
+                start = t.start + 1
+            break             # a subtitle's ——记|某某公司 (a portrait of): 记 is no part of the name
         # 投资 right before a firm's head is the firm's (港航投资|集团有限公司)
         invests = w == "投资" and (k + 1 == len(toks) or toks[k + 1].tag == "head")
         if w in lexicon.NAME_STOP_WORDS and not invests or w in lexicon.TITLES \
