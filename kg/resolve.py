@@ -188,14 +188,14 @@ SCHOOL_LEVELS = ("中学", "小学")
 def _school_levels(orgs: set[str], canon: dict[str, str]) -> None:
     """某某中小学 is the 某某中学 (or 小学) the document names, with or without its area
     (鸿某中小学 -> 某市鸿某中学), where exactly one such school has that core."""
-    def core(name: str) -> str:
-        return gazetteer().split_area(name)[1] or name
-    for short in sorted(orgs):
-        if short in canon or not short.endswith(SCHOOL_SPAN):
-            continue
-        stem = core(short)[: -len(SCHOOL_SPAN)]
-        fulls = sorted({canon.get(o, o) for o in orgs if o.endswith(SCHOOL_LEVELS)
-                        and not o.endswith(SCHOOL_SPAN) and core(o)[:-2] == stem})
+    shorts = sorted(o for o in orgs if o.endswith(SCHOOL_SPAN) and o not in canon)
+    if not shorts:
+        return
+    core = {o: gazetteer().split_area(o)[1] or o for o in orgs if o.endswith((SCHOOL_SPAN, *SCHOOL_LEVELS))}
+    for short in shorts:
+        stem = core[short][: -len(SCHOOL_SPAN)]
+        fulls = sorted({canon.get(o, o) for o in core if not o.endswith(SCHOOL_SPAN)
+                        and core[o][:-2] == stem})
         if stem and len(fulls) == 1:
             canon[short] = fulls[0]
 

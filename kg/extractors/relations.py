@@ -62,18 +62,19 @@ def _listed_after_area(ctx: DocContext, inside: list[Mention]) -> None:
             run.append(m)
             continue
         if len(run) > 1:
-            area = _area_prefix(ctx, run[0])
+            area = _named_after(ctx, run[0], ("District",))
             for o in run[1:] if area else ():
-                if _area_prefix(ctx, o):
+                if _named_after(ctx, o, ("District",)):
                     break
                 ctx.relate(o.name, "locatedIn", area.name, o.start, o.end)
         run = [m] if m is not None and m.type in IN_AREA else []
 
 
-def _area_prefix(ctx: DocContext, m: Mention) -> Mention | None:
-    """The District the name begins with (西峡县 of 西峡县保护材料厂)."""
+def _named_after(ctx: DocContext, m: Mention, types: tuple[str, ...]) -> Mention | None:
+    """The mention of these types a name begins with: the area of 西峡县保护材料厂, the
+    body whose session 东盟首脑会议 is."""
     return next((o for o in ctx.mentions_between(m.start, m.start + 1)
-                 if o.type == "District" and o.end < m.end), None)
+                 if o.type in types and o.end < m.end), None)
 
 
 def _hierarchy(ctx: DocContext) -> None:
@@ -218,8 +219,7 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
             continue
         if SESSION_END.search(m.text):
             # 东盟首脑会议 is 东盟's own; 全国人代会 names no one who runs it
-            host = next((o for o in ctx.mentions_between(m.start, m.start + 1)
-                         if o.type in ORGS and o.end < m.end), None)
+            host = _named_after(ctx, m, ORGS)
             if host is not None:
                 ctx.relate(host.name, "runs", m.name, m.start, m.end)
             continue
