@@ -244,3 +244,23 @@ def test_the_rules_reading_stands_where_the_name_is_evidence(tmp_path):
     # a byline prints the whole name, which the tagger reads shorter elsewhere
     got = _entities(tmp_path, "宾川讯（融媒体记者 字晓燕）8月21日，县里开会。\n（宾川县融媒体中心 字晓燕 罗文龙）\n")
     assert ("字晓燕", "Person") in got and ("晓燕", "Person") not in got
+
+
+def test_a_places_one_character_short_form_is_a_mention_of_it_in_full(tmp_path, monkeypatch):
+    page = tmp_path / "p.txt"
+    page.write_text("日本首相访美期间，美日两国签署协议。\n", encoding="utf-8")
+    usa = next(e for e in extract([page])[0][0]["entities"] if e["name"] == "美国")
+    assert usa["type"] == "District" and {m["text"] for m in usa["mentions"]} == {"美"}
+
+    # a short form of several readings (巴: 巴基斯坦, 巴勒斯坦, 巴西) is the one the page
+    # names in full, and nothing where the page names none
+    from kg.tagger import Span
+
+    def tag_ba(texts, tokens, offsets):
+        return [Span(off + i, off + i + 1, "LOC", 0.99)
+                for text, off in zip(texts, offsets) for i, c in enumerate(text) if c == "巴"]
+
+    monkeypatch.setattr(tagger(), "tag", tag_ba)
+    assert _entities(tmp_path, "巴方表示，和谈将继续。\n") == set()
+    got = _entities(tmp_path, "巴方表示，和谈将继续。巴勒斯坦总统出席。\n")
+    assert ("巴勒斯坦", "District") in got
