@@ -264,3 +264,13 @@ def test_a_places_one_character_short_form_is_a_mention_of_it_in_full(tmp_path, 
     assert _entities(tmp_path, "巴方表示，和谈将继续。\n") == set()
     got = _entities(tmp_path, "巴方表示，和谈将继续。巴勒斯坦总统出席。\n")
     assert ("巴勒斯坦", "District") in got
+
+
+def test_a_body_the_rules_read_from_its_head_starts_where_its_name_does(tmp_path):
+    # the head's reading stopped at the body (国务院, 央行) and read it as China's own
+    got = _entities(tmp_path, "泰国国务院昨天召开会议，讨论经济形势。\n")
+    assert ("泰国国务院", "Agency") in got and ("国务院", "Agency") not in got
+    got = _entities(tmp_path, "欧洲央行今天宣布维持利率不变。\n")
+    assert ("欧洲央行", "Agency") in got and not any(name == "中国人民银行" for name, _ in got)
+    # a sure body that begins with a place is a name though jieba reads a verb in it (防总)
+    assert ("北京防总", "Organization") in _entities(tmp_path, "北京防总昨天发出紧急通知。\n")
