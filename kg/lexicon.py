@@ -110,6 +110,8 @@ OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | set(_NATIONAL_HEADS) | se
     "主任医师", "副主任医师", "主治医师", "护士长", "副教授", "研究员",
     # members of a town or street Party committee by portfolio
     "宣传委员", "组织委员", "纪检委员", "统战委员", "政法委员", "武装部长"}
+# a board's titles: the body that has them is run by its owners, not by government
+BOARD_TITLES = frozenset({"董事长", "副董事长", "董事", "监事"})
 COMPANY_TITLES = {"董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人",
                   "相关负责人", "项目负责人", "创始人", "法人代表", "店长", "厂长", "董事",
                   "监事", "总监", "主管", "技术员", "工程师", "总工程师", "高级工程师", "行长", "副行长", "掌柜"}

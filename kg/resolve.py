@@ -40,7 +40,8 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     for m in mentions:
         m.name = canon.get(m.name, m.name)
         groups[m.name].append(m)
-    private = {m.name for m in mentions if lexicon.private_body(m.type, m.name)}
+    private = {m.name for m in mentions if lexicon.private_body(m.type, m.name)} | \
+        {p.org for p in ctx.posts if p.title in lexicon.BOARD_TITLES}
     official_people = {p.person for p in ctx.posts
                        if p.title in lexicon.OFFICIAL_TITLES and p.org not in private
                        and not lexicon.heads_unnamed_body(p.title, p.org)}

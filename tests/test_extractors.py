@@ -422,6 +422,13 @@ def test_the_captain_of_a_private_team_is_no_official():
     assert "芮某梅" in _ents(rec, "Person")
 
 
+
+def test_the_head_of_a_school_with_a_board_is_no_official():
+    # a board chairman makes the school a private one: its principal holds no office,
+    # while a public school's principal does
+    rec = _rec(COUNTY + "本报讯 育才中学董事长、校长周某林对记者说，学校扩建了。县第一中学校长吴某平说，好。")
+    assert "周某林" in _ents(rec, "Person") and "吴某平" in _ents(rec, "Official")
+
 # ---- relations in other cities' papers -------------------------------------------
 
 def test_trademarks_apps_awards_classes_and_what_is_registered_or_set_up_are_initiatives():

@@ -316,8 +316,10 @@ def _title_chains(ctx: DocContext, sent) -> None:
         chain = [(t, o or _listed_body(listed, t), sp) for t, o, sp in chain]
         listed += [(t, o) for t, o, _ in chain]
         list_end = p
+        # a body with a board (鸿宇中学董事长、校长X) is run privately: no post in it is office
+        boarded = {org for t, org, _ in chain if org and t in lexicon.BOARD_TITLES}
         for pos, nm in names:
-            official = any(_is_official(ctx, t, org) for t, org, _ in chain)
+            official = any(_is_official(ctx, t, org) for t, org, _ in chain if org not in boarded)
             ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), source="persons")
             for title, org, (s, e) in chain:
                 ctx.posts.append(PostMention(nm, title, org, ctx.evidence(s, pos + len(nm))))
