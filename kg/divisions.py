@@ -9,7 +9,7 @@ import csv
 import importlib.util
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +24,8 @@ _AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", 
                     "新区", "河东", "河西", "东区", "西区", "南区", "北区", "中原", "永和",
                     "金山", "普陀", "海南", "太平", "向阳", "红旗", "铁东", "铁西", "平安"}
 LEVELS = {0: "province", 1: "city", 2: "county"}
+# the suffixes of names divisions bore before a reform (撤县设区, 撤地设市) and their level
+FORMER_SUFFIXES = (("地区", "city"), ("县", "county"), ("市", "county"), ("区", "county"), ("旗", "county"))
 # Peoples that name autonomous prefectures and counties; papers drop them (大理白族自治州 -> 大理州).
 PEOPLES = sorted(("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
                   "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西",
@@ -123,6 +125,21 @@ class Gazetteer:
                 return d
         # an unqualified duplicate name: the higher level wins (吉林 the province)
         return min(cands, key=lambda d: (list(LEVELS.values()).index(d.level), d.code))
+
+    def former(self, name: str) -> Division | None:
+        """A division by a name it no longer bears, as older pages print it (延庆县, a
+        district since 2015: 延庆区; 百色地区, now 百色市): the one division of that level
+        whose short form is the name's core, under the name as written (same code, so
+        its place in the hierarchy holds). None for a current name or an unsure one."""
+        if name in self.by_name:
+            return None
+        for suffix, level in FORMER_SUFFIXES:
+            core = name[:-len(suffix)]
+            if name.endswith(suffix) and len(core) >= 2:
+                cands = [d for d in self.by_short.get(core, ()) if d.level == level]
+                if len(cands) == 1 and cands[0].name != name:
+                    return replace(cands[0], name=name)
+        return None
 
     def split_area(self, name: str, longest: int = 6) -> tuple[str, str]:
         """(area prefix, rest) of a name that starts with a division's full or short name

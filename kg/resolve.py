@@ -36,6 +36,7 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     """Group a document's mentions into entities with canonical names and aliases."""
     mentions = _drop_nested(ctx, [m for m in ctx.mentions if m.name.strip()])
     canon = _alias_map(mentions)
+    _former_names(ctx, mentions, canon)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         m.name = canon.get(m.name, m.name)
@@ -111,6 +112,19 @@ def _title_mask(text: str) -> list[bool]:
         for i in range(t.start() + 1, t.end() - 1):
             mask[i] = True
     return mask
+
+
+def _former_names(ctx: DocContext, mentions: list[Mention], canon: dict[str, str]) -> None:
+    """A short form read as today's division (延庆: 延庆区) on a page that writes the
+    division by a former name (延庆县) is that name: one place, named as the page names it."""
+    written = {m.text for m in mentions}
+    by_code: dict[str, str] = {}
+    for name, d in ctx.divisions.items():
+        if name in written:
+            by_code.setdefault(d.code, name)
+    for name, d in ctx.divisions.items():
+        if name not in written and by_code.get(d.code, name) != name:
+            canon[name] = by_code[d.code]
 
 
 def _alias_map(mentions: list[Mention]) -> dict[str, str]:

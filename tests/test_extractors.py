@@ -780,3 +780,13 @@ def test_a_session_named_by_its_level_is_the_session_of_the_area_meant_there():
     ents = {e["name"]: e for e in _rec(CITY + "市人代会今天开幕。大城市人代会不多。")["entities"]}
     assert ents["聊城市人代会"]["type"] == "Initiative" and "市人代会" in ents["聊城市人代会"]["aliases"]
     assert not any(n.endswith("城市人代会") and n != "聊城市人代会" for n in ents)
+
+
+def test_a_division_named_as_it_was_before_a_reform_keeps_that_name_and_its_code():
+    # 延庆县 became 延庆区 in 2015: an older page's county is named as the page names it,
+    # its short form is the same place, and its code places it under Beijing
+    rec = _rec("副市长王某来到北京市延庆县下屯乡调研。在延庆，他看望了农户。大城市的菜价也稳定。")
+    county = next(e for e in rec["entities"] if e["name"] == "延庆县")
+    assert county["type"] == "District" and county["code"] == "110119000000" and "延庆" in county["aliases"]
+    assert "延庆区" not in _ents(rec) and "大城市" not in _ents(rec)
+    assert {"head": "延庆县", "rel": "locatedIn", "tail": "北京市"} in rec["relations"]

@@ -234,6 +234,16 @@ def rare(word: str) -> bool:
     return segmenter().tk.FREQ.get(word, 0) < RARE_CHAR
 
 
+def former_division(name: str) -> Division | None:
+    """The division a page names by a name it no longer bears (延庆县: 延庆区), unless the
+    suffix is read into a word with the character before it (大|城市, 新|城区)."""
+    d = gazetteer().former(name)
+    if d is None:
+        return None
+    core = name[:-1] if not name.endswith("地区") else name[:-2]
+    return None if not rare(core[-1] + name[len(core)]) else d
+
+
 # what a bare head word refers back to: 该校 a school or college, 企业 any business
 KIND_ENDINGS = {"校": ("学", "校", "院"), "行": ("行",), "企业": ("公司", "集团", "合作社", "厂")}
 

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..articles import PAPER
 from ..divisions import Division, countries, gazetteer
 from ..segment import segmenter
-from .base import CJK, DocContext, division_chain, division_names_in, left_chunk, occurrences
+from .base import CJK, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
@@ -130,6 +130,8 @@ def districts(ctx: DocContext) -> None:
                 cand = g.lookup(w, context)
                 # two-character names like 城区, 郊区 are words first: only under a named parent
                 d = cand if len(w) > 2 or _parent_in_play(cand, context, full_in_doc) else None
+            elif (former := former_division(w)) is not None:
+                d = former        # 延庆县: the division by the name the page gives it
             elif w in g.by_short:
                 if INSIDE_LONGER_NAME.match(ctx.text, t.end):
                     continue      # 东莞村, 长安街: the short form begins another place's name
@@ -185,6 +187,9 @@ def _towns(ctx: DocContext, sent) -> None:
         if re.search(r"\d", core):
             continue
         for a, b in division_chain(name):    # 延庆县|下屯乡: a county the data no longer has
+            former = former_division(name[a:b])
+            if former is not None:
+                ctx.divisions[former.name] = former
             ctx.add(name[a:b], "District", start + a, start + b, source="districts")
 
 

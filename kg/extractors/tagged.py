@@ -87,7 +87,7 @@ from ..divisions import countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..segment import segmenter
 from ..tagger import Span, tagger
-from .base import CJK, DIVISION_SUFFIXES, DocContext, division_chain
+from .base import CJK, DIVISION_SUFFIXES, DocContext, division_chain, former_division
 
 MEMO = "tagger"
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
@@ -363,7 +363,7 @@ def tagged_entities(ctx: DocContext) -> None:
                     continue
                 for a, b in division_chain(text) if _place_type(text) == "District" else [(0, len(text))]:
                     part = text[a:b]
-                    d = gazetteer().lookup(part)
+                    d = gazetteer().lookup(part) or former_division(part)
                     if d is not None:        # a division the districts component's tokens missed
                         ctx.divisions[d.name] = d
                         ctx.add(part, "District", s.start + a, s.start + b, name=d.name, source="tagger")
