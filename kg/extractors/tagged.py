@@ -261,6 +261,8 @@ def _stopped_short(ctx: DocContext, s: Span) -> Mention | None:
         if not (m.end == s.end and s.start < m.start and m.source == "organisations"):
             continue
         left = ctx.text[s.start:m.start]
+        if left[0] in lexicon.NAME_STOP:
+            continue          # 创办|了|某某中学: the span took in the particle before the name
         abroad = any(_foreign_place(left[:k]) for k in range(2, len(left) + 1))
         # a national body's short form read in full (央行: 中国人民银行) is another
         # country's body where that country is named before it (欧洲|央行)
