@@ -214,6 +214,8 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "哈": ("哈萨克斯坦",), "亚": ("亚洲",), "欧": ("欧洲",), "非": ("非洲",), "拉": ("拉美",),
 }
 
+# what the name of a body of national scope begins with: it lies in no one area
+NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
 # National bodies and media every paper mentions (generic, not from any seed page).
 NATIONAL_MEDIA = {"新华社", "人民日报", "中央电视台", "中央广播电视总台", "中国日报", "光明日报",
                   "经济日报", "中国新闻社", "中新社", "中国国际电视台", "国际在线", "大众日报",

@@ -284,7 +284,6 @@ def _same_post(a: PostMention, b: PostMention) -> bool:
 # matches it; otherwise it keeps its own node. Persons are resolved after that, by
 # name plus the bodies and areas of their posts.
 
-NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
 PRESS_TITLES = {"记者", "通讯员", "摄影", "实习生", "文/图"}
 # Bodies that stand for their area: a post in 聊城市委 or 聊城市人民政府 is a post of 聊城市.
 AREA_BODIES = {"委", "人民政府", "人民代表大会常务委员会", "政协", "纪委", "监委"}
@@ -405,7 +404,7 @@ def identity(d: DocExtraction, e: DocEntity, paper: str | None,
         core = abbreviations.expand(rest, party)
         if code:
             return Identity(e.type, core, code, True)
-        national = e.name.startswith(NATIONAL_PREFIXES)
+        national = e.name.startswith(lexicon.NATIONAL_PREFIXES)
         # an Agency without its area (楼栋党小组, 规划局) is some body of this page only
         return Identity(e.type, core, "national" if national else f"doc:{d.document.id}", True)
     if e.type == "Company":
@@ -415,7 +414,7 @@ def identity(d: DocExtraction, e: DocEntity, paper: str | None,
             return Identity(e.type, core, f"doc:{d.document.id}", True)
     elif e.type == "Organization":
         core = abbreviations.school_key(rest)
-        if not code and (e.name in lexicon.NATIONAL_MEDIA or e.name.startswith(NATIONAL_PREFIXES)):
+        if not code and (e.name in lexicon.NATIONAL_MEDIA or e.name.startswith(lexicon.NATIONAL_PREFIXES)):
             return Identity(e.type, core, "national", True)
     elif e.type == "District":
         core = abbreviations.zone_key(rest)

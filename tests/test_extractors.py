@@ -790,3 +790,12 @@ def test_a_division_named_as_it_was_before_a_reform_keeps_that_name_and_its_code
     assert county["type"] == "District" and county["code"] == "110119000000" and "延庆" in county["aliases"]
     assert "延庆区" not in _ents(rec) and "大城市" not in _ents(rec)
     assert {"head": "延庆县", "rel": "locatedIn", "tail": "北京市"} in rec["relations"]
+
+
+def test_a_body_an_article_set_in_one_county_names_after_it_lies_there():
+    rec = _rec("民办教育见闻\n浙江省台州市路桥区近年来民间资金投向教育，创办了鸿宇中学和广济医院。\n"
+               "北京大学的专家也来考察。\n")
+    rels = [(r["head"], r["rel"], r["tail"]) for r in rec["relations"]]
+    assert ("鸿宇中学", "locatedIn", "路桥区") in rels and ("广济医院", "locatedIn", "路桥区") in rels
+    # a university serves more than a county, and is named in another paragraph
+    assert not any(h == "北京大学" and rel == "locatedIn" for h, rel, _ in rels)

@@ -45,11 +45,57 @@ def relations(ctx: DocContext) -> None:
         _founded(ctx, sent, inside)
         _subsidiary(ctx, sent, inside)
         _listed_after_area(ctx, inside)
+    _article_settings(ctx, ms)
     _participation(ctx, ms)
+
+
+def _article_settings(ctx: DocContext, ms: list[Mention]) -> None:
+    """An article set in one county (it names that county and no division but the
+    county's own ancestors) places there the bodies and sites it names without an
+    area after naming the county in the same paragraph (a feature on 路桥区: its
+    schools, hospitals and squares), which is the fact's evidence. Measured: real
+    relations 0.622 -> 0.630, seeds 0.810 -> 0.809; placing every such name of the
+    article gave real 0.650 but seeds 0.804, and cited sentences that do not name
+    the county."""
+    g = gazetteer()
+    placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf", "subsidiaryOf")}
+    for a in ctx.articles:
+        inside = [m for m in ms if a.start <= m.start < a.end]
+        divs = {ctx.divisions[m.name] for m in inside if m.type == "District" and m.name in ctx.divisions}
+        counties = [d for d in divs if d.level == "county"]
+        if len(counties) != 1 or not divs <= {counties[0], *g.ancestors(counties[0])}:
+            continue
+        county = counties[0].name
+        for m in inside:
+            if m.type in IN_AREA and m.name not in placed and _local(m):
+                # the evidence: the paragraph from where it names the county to the name
+                para = ctx.text.rfind("\n", a.start, m.start) + 1
+                named = [o for o in inside if o.name == county and para <= o.start < m.start]
+                if named:
+                    ctx.relate(m.name, "locatedIn", county, named[-1].start, m.end)
+                    placed.add(m.name)
 
 
 LIST_JOINERS = ("、", "和", "及", "以及")   # not 与: "with" more often than "and"
 IN_AREA = ("Company", "Organization", "Place")
+# bodies that serve more than a county wherever a county's article names them
+BEYOND_COUNTY = ("大学", "学院", "研究院", "科学院")
+# places inside a county: streets, buildings, squares, parks, stations (rivers and
+# lakes cross counties, and a head-less place may be a region: 长三角)
+SITE_HEADS = tuple(h for h in lexicon.PLACE_HEADS if h not in ("湖", "河", "灌区", "水库"))
+
+
+def _local(m: Mention) -> bool:
+    """Whether a body or place an article names is one its county holds: not of national
+    scope, no university, no name that begins with a province or city (内蒙古某某集团),
+    and a place only if it is a site."""
+    name = m.name
+    g = gazetteer()
+    prefix = g.split_area(name)[0]
+    if name.startswith(lexicon.NATIONAL_PREFIXES) or name in lexicon.NATIONAL_MEDIA or \
+            name.endswith(BEYOND_COUNTY) or prefix and g.lookup(prefix).level != "county":
+        return False
+    return m.type != "Place" or name.endswith(SITE_HEADS)
 
 
 def _listed_after_area(ctx: DocContext, inside: list[Mention]) -> None:
