@@ -214,6 +214,8 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "哈": ("哈萨克斯坦",), "亚": ("亚洲",), "欧": ("欧洲",), "非": ("非洲",), "拉": ("拉美",),
 }
 
+# what joins the items of a list of names (not 与: "with" more often than "and")
+LIST_JOINERS = ("、", "和", "及", "以及")
 # what the name of a body of national scope begins with: it lies in no one area
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
 # National bodies and media every paper mentions (generic, not from any seed page).
@@ -245,6 +247,9 @@ BANK_ABBREVIATIONS = {"工行": "中国工商银行", "建行": "中国建设银
 
 # Levels a bare character names relative to the paper or article (市委, 县局, 旗委, 州委).
 AREA_LEVEL_CHARS = "省市区县旗州"
+# words that begin with an area's level character but name no area (市场监管局, 区域中心)
+LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力",
+                              "县域"})
 
 # Relative area prefixes: 我市/全市/该县 ... resolved from the paper's or article's context.
 RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街道|村|社区|苏木|嘎查)")

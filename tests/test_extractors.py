@@ -47,8 +47,9 @@ def test_a_countrys_government_is_a_body_of_that_country():
 def test_a_list_whose_first_body_names_its_area_shares_it():
     rels = _rels(_rec("阳谷县召开会议。领导看望了阳谷县东方化工厂、光明纺织厂和利民造纸厂的职工。\n"))
     assert {("光明纺织厂", "locatedIn", "阳谷县"), ("利民造纸厂", "locatedIn", "阳谷县")} <= rels
-    # 与 joins partners, not a list: the partner is not placed by the first's area
-    rels = _rels(_rec("阳谷县召开会议。阳谷县东方化工厂与光明纺织厂深度合作。\n"))
+    # 与 joins partners, not a list: the partner is not placed by the first's area (on a
+    # page of two counties, where no one county is the article's setting either)
+    rels = _rels(_rec("阳谷县和莘县召开会议。阳谷县东方化工厂与光明纺织厂深度合作。\n"))
     assert ("光明纺织厂", "locatedIn", "阳谷县") not in rels
 
 
@@ -799,3 +800,12 @@ def test_a_body_an_article_set_in_one_county_names_after_it_lies_there():
     assert ("鸿宇中学", "locatedIn", "路桥区") in rels and ("广济医院", "locatedIn", "路桥区") in rels
     # a university serves more than a county, and is named in another paragraph
     assert not any(h == "北京大学" and rel == "locatedIn" for h, rel, _ in rels)
+
+
+def test_a_list_of_bodies_names_its_area_once():
+    rec = _rec(COUNTY + "本报讯 大邑县财政局、税务局、市场监管局联合开展检查。泰国财政部、商业部等决定节约开支。")
+    assert {"大邑县税务局", "大邑县市场监管局", "泰国商业部"} <= _ents(rec, "Agency")
+    assert not {"税务局", "商业部"} & _ents(rec)
+    assert {"head": "泰国商业部", "rel": "subOrganizationOf", "tail": "泰国"} in rec["relations"]
+    # 市场 (market) is no relative 市 (the city): no 某某市场监管局 of the city
+    assert not any(n.endswith("市场监管局") and n != "大邑县市场监管局" for n in _ents(rec))

@@ -99,14 +99,13 @@ def _area_votes(text: str) -> Counter[str]:
             continue
         for start in occurrences(text, name):
             end = start + len(name)
-            if text[end - 1:end + 1] in NOT_PLACE_WORDS:
+            if text[end - 1:end + 1] in lexicon.LEVEL_CHAR_WORDS:
                 continue      # 合作市|场: the suffix starts another word
             votes[name] += 1
     return votes
 
 
 # words a division's last character may start that are not about the place (市场, 区域)
-NOT_PLACE_WORDS = {"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力", "县域"}
 
 
 def _context_codes(ctx: DocContext) -> set[str]:

@@ -129,8 +129,30 @@ def organisations(ctx: DocContext) -> None:
                 ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
             if type_ == "Agency":
                 _committee_inside(ctx, start, he)
+    _listed_share_area(ctx)
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
+
+
+def _listed_share_area(ctx: DocContext) -> None:
+    """A list of bodies names its area once: in 东昌府区财政局、税务局 the second bureau
+    is 东昌府区's too, in 泰国财政部、商业部 the second ministry Thailand's. A body that
+    names an area of its own, that the rules named in full (a relative form), or that
+    is of national scope keeps its name."""
+    prev = None
+    for m in sorted((m for m in ctx.mentions if m.type == "Agency"), key=lambda m: m.start):
+        if prev is not None and ctx.text[prev.end:m.start] in lexicon.LIST_JOINERS and m.name == m.text \
+                and not m.name.startswith(lexicon.NATIONAL_PREFIXES) and not _area_prefix(m.name):
+            area = _area_prefix(prev.name)
+            if area:
+                m = ctx.reshape(m, m.start, m.end, name=area + m.name)
+        prev = m
+
+
+def _area_prefix(name: str) -> str:
+    """The division or country a body's name begins with (东昌府区|财政局, 泰国|财政部), or ''."""
+    area = gazetteer().split_area(name)[0]
+    return area or next((name[:k] for k in range(2, min(len(name) - 1, 9)) if name[:k] in countries()), "")
 
 
 # 某县委县政府, 市委市政府: two bodies, the area's Party committee and its government
@@ -321,7 +343,8 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
             return committee + name
     first = name[0]
     rest = name[1:]
-    if first in "市区县旗州省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)):
+    if first in "市区县旗州省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)) \
+            and name[:2] not in lexicon.LEVEL_CHAR_WORDS:
         d = ctx.area_for(first, start)
         if d:
             # 州委 in a 宾川 paper is 大理州委: papers name a prefecture's bodies by its short form

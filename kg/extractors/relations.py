@@ -76,7 +76,6 @@ def _article_settings(ctx: DocContext, ms: list[Mention]) -> None:
                     placed.add(m.name)
 
 
-LIST_JOINERS = ("、", "和", "及", "以及")   # not 与: "with" more often than "and"
 IN_AREA = ("Company", "Organization", "Place")
 # bodies that serve more than a county wherever a county's article names them
 BEYOND_COUNTY = ("大学", "学院", "研究院", "科学院")
@@ -104,7 +103,7 @@ def _listed_after_area(ctx: DocContext, inside: list[Mention]) -> None:
     by 、/和/及; one that names an area of its own ends the sharing."""
     run: list[Mention] = []
     for m in [*inside, None]:
-        if m is not None and run and ctx.text[run[-1].end:m.start] in LIST_JOINERS and m.type in IN_AREA:
+        if m is not None and run and ctx.text[run[-1].end:m.start] in lexicon.LIST_JOINERS and m.type in IN_AREA:
             run.append(m)
             continue
         if len(run) > 1:
@@ -151,7 +150,7 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
     towns = {m.name for m in ms if m.type == "District" and m.source == "districts"}
     starts = [m.start for m in ms]          # ms is sorted by (start, -end)
     # the prefixes a body's full name may start with: areas, and autonomous ones' short forms (大理州)
-    areas = {n: n for n in {*ctx.divisions, *towns}}
+    areas = {n: n for n in {*ctx.divisions, *towns, *(m.name for m in ms if m.name in countries())}}
     areas.update({d.autonomous_short: n for n, d in ctx.divisions.items() if d.autonomous_short})
     for m in ms:
         # 聊城市委宣传部 is a department of 聊城市委, and through it only, of 聊城市

@@ -328,7 +328,7 @@ def _cut_word(ctx: DocContext, s: Span) -> bool:
 
 def tagged_entities(ctx: DocContext) -> None:
     """Add the tagger's spans that the rules leave open, typed by the policy above."""
-    from .organisations import canonical
+    from .organisations import _listed_share_area, canonical
 
     spans = ctx.memo.get(MEMO, {}).get("spans", ())
     # a place whose head's title follows it once (曼谷|市长) is a division wherever it is named
@@ -377,6 +377,7 @@ def tagged_entities(ctx: DocContext) -> None:
                         name=canonical(ctx, text, s.start), source="tagger")
     for s in short:
         _add_short_form(ctx, s)
+    _listed_share_area(ctx)         # again: a list may begin with a body only the tagger found
     _posts_in_tagged_bodies(ctx)
 
 
