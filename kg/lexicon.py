@@ -214,6 +214,8 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "哈": ("哈萨克斯坦",), "亚": ("亚洲",), "欧": ("欧洲",), "非": ("非洲",), "拉": ("拉美",),
 }
 
+# the heads of an area's office that runs a programme named in quotes (县“希望工程”办公室)
+PROGRAMME_OFFICES = frozenset({"办公室", "领导小组", "指挥部", "工作组", "工作专班"})
 # what joins the items of a list of names (not 与: "with" more often than "and")
 LIST_JOINERS = ("、", "和", "及", "以及")
 # what the name of a body of national scope begins with: it lies in no one area

@@ -809,3 +809,11 @@ def test_a_list_of_bodies_names_its_area_once():
     assert {"head": "泰国商业部", "rel": "subOrganizationOf", "tail": "泰国"} in rec["relations"]
     # 市场 (market) is no relative 市 (the city): no 某某市场监管局 of the city
     assert not any(n.endswith("市场监管局") and n != "大邑县市场监管局" for n in _ents(rec))
+
+
+def test_programmes_named_in_quotes_by_their_head_a_launch_or_an_event_count():
+    rec = _rec(COUNTY + "本报讯 县“希望工程”办公室主动提出资助。职工们发起成立了“爱心大家庭”。"
+               "三月五日，一场大规模的“学雷锋义卖”在广场举行。")
+    assert {"希望工程", "爱心大家庭", "学雷锋义卖"} <= _ents(rec, "Initiative")
+    office = next(n for n in _ents(rec, "Agency") if n.endswith("办公室"))
+    assert "“" not in office and {"head": office, "rel": "runs", "tail": "希望工程"} in rec["relations"]

@@ -33,7 +33,9 @@ SELF_HEADS = ("制", "机制", "工程", "行动", "计划", "品牌", "平台",
               "班")
 ACTION_VERBS = ("打造", "推行", "实施", "开展", "创新", "启动", "推出", "搭建", "创建", "深化", "升级",
                 "组建", "设立", "构建", "织密", "建立", "推进", "探索", "举办", "承办", "主办",
-                "实行", "上线", "发布", "开通", "担任", "采取", "推广", "叫响", "注册", "设置")
+                "实行", "上线", "发布", "开通", "担任", "采取", "推广", "叫响", "注册", "设置", "发起")
+# an event counted by its measure word before the quote (一场|这次……的“某某”)
+EVENT_BEFORE = re.compile(r"(?:一|这|那|首)(?:场|次)[\u4e00-\u9fff]{0,6}的$")
 ACTION_RE = re.compile("(?:" + "|".join(ACTION_VERBS) + r")了?[\u4e00-\u9fff]{0,4}$")
 def _alt(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -138,9 +140,10 @@ def _quoted(ctx: DocContext, sent) -> None:
         for m, v in zip(group, verdicts):
             core = m.group(1)
             qs, qe = sent.start + m.start(), sent.start + m.end()
-            if ctx.covered(qs + 1, qe - 1, ("Agency", "Company", "Organization", "Place", "Official",
-                                            "Person")):
-                continue
+            cover = ctx.covered(qs + 1, qe - 1, ("Agency", "Company", "Organization", "Place", "Official",
+                                                 "Person"))
+            if cover and not (cover.end > qe and cover.start < qs and _self_headed(core)):
+                continue      # but 市“希望工程”办公室 is the office of the programme it quotes
             if re.fullmatch(r"[\dA-Za-z+]{1,6}", core) and v:
                 # “119”消防宣传月: a number names nothing alone; the name is number + head
                 ctx.add(text[qs:v], "Initiative", qs, v, name=core + text[qe:v], source="initiatives")
@@ -170,7 +173,9 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
         return None
     after = text[qe:min(sent.end, qe + 24)]
     if ORG_AFTER.match(after):
-        return None       # “红马甲”志愿服务队: the quote names a body, the organisations' to take
+        # “红马甲”志愿服务队: the quote names a body, the organisations' to take; but
+        # “希望工程”办公室 is the office of a programme the quote names by itself
+        return 0 if _self_headed(core) else None
     if is_last or text[qe:qe + 1] not in "“‘":
         near = NEAR_AFTER.match(after)
         if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、"):
@@ -181,8 +186,11 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
             return qe + strong.end()
     if numeric:
         return None
-    if len(core) >= 3 and "、" not in core and _last_word(core) in SELF_HEADS or SLOGAN.fullmatch(core):
+    if len(core) >= 3 and "、" not in core and (_last_word(core) in SELF_HEADS or _self_headed(core)) \
+            or SLOGAN.fullmatch(core):
         return 0          # “田长制”, “一河一策”: the quote names the scheme by itself
+    if EVENT_BEFORE.search(before) and len(core) >= 3:
+        return 0          # 一场大规模的“学雷锋义卖”: an event counted as one
     clause_rest = re.split(r"[，。；;,！？!?]", text[qe:sent.end], maxsplit=1)[0]
     if ACTION_RE.search(before) and len(core) >= 3 and not ("“" in clause_rest or "‘" in clause_rest):
         return 0          # 建立“非公有制领域”…“直通车”制度: the first quote only qualifies the second
@@ -195,6 +203,13 @@ def _ends_token(ctx: DocContext, sent, pos: int, head_start: int | None = None) 
     tok = next((t for t in ctx.tokens(sent) if t.end == pos), None)
     return tok is not None and (head_start is not None and tok.start > head_start or
                                 not (tok.tag.startswith("v") and tok.word not in STRONG_HEADS))
+
+
+def _self_headed(core: str) -> bool:
+    """Whether a quote names a programme by itself with a head of two characters or
+    more (“希望工程”, also where a body's head follows: “希望工程”办公室 is its office),
+    whatever word jieba reads the head into."""
+    return len(core) >= 4 and core.endswith(tuple(h for h in SELF_HEADS if len(h) >= 2))
 
 
 def _last_word(core: str) -> str:

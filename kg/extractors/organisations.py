@@ -70,6 +70,14 @@ def organisations(ctx: DocContext) -> None:
                 continue          # 调处|中心: the longer name ends at the next head
             type_ = HEAD_TYPE[head]
             quoted = QUOTED_BEFORE.search(ctx.text, max(sent.start, hs - 16), hs)
+            area = _area_before_quote(ctx, quoted.start()) \
+                if quoted and head in lexicon.PROGRAMME_OFFICES and not quoted.group(2) else None
+            if area is not None:
+                # 县“希望工程”办公室: an area's office of a programme named in quotes
+                plain = ctx.text[area:quoted.start()] + quoted.group(1) + quoted.group(2) + head
+                ctx.add(ctx.text[area:he], type_, area, he, name=canonical(ctx, plain, area),
+                        source="organisations")
+                continue
             if quoted and type_ == "Organization":
                 # “红马甲”志愿服务队: a body named by a quote before its head
                 name = quoted.group(1) + quoted.group(2) + head
@@ -332,6 +340,15 @@ def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:
 
 
 PARTY_DEPARTMENTS = ("宣传部", "统战部", "组织部", "政法委", "纪委", "编办", "政研室", "网信办", "老干部局")
+
+
+def _area_before_quote(ctx: DocContext, pos: int) -> int | None:
+    """Where the area right before a quote begins: a relative level (县“…”办公室) or a
+    division the districts component found; None if no area stands there."""
+    if ctx.text[pos - 1:pos] in tuple(lexicon.AREA_LEVEL_CHARS) and not ctx.covered(pos - 1, pos):
+        return pos - 1
+    area = ctx.first_ending_at(pos, ("District",))
+    return area.start if area is not None else None
 
 
 def canonical(ctx: DocContext, name: str, start: int) -> str:

@@ -174,6 +174,10 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
                 ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
             elif prev.type == "District" and m.type == "Agency":
                 part_of(prev.name, prev.start, m.end)
+        if m.type in ORGANISATION_TYPES:
+            for o in inner:     # 希望工程 of 湘潭市“希望工程”办公室: the office runs its programme
+                if o.type == "Initiative":
+                    ctx.relate(m.name, "runs", o.name, m.start, m.end)
         if m.type not in ("Agency", "Company", "Organization", "Place", "District"):
             continue
         # a name that starts with an area's or a body's name
