@@ -817,3 +817,13 @@ def test_programmes_named_in_quotes_by_their_head_a_launch_or_an_event_count():
     assert {"希望工程", "爱心大家庭", "学雷锋义卖"} <= _ents(rec, "Initiative")
     office = next(n for n in _ents(rec, "Agency") if n.endswith("办公室"))
     assert "“" not in office and {"head": office, "rel": "runs", "tail": "希望工程"} in rec["relations"]
+
+
+def test_a_person_who_attends_or_speaks_at_an_initiative_takes_part_in_it():
+    rec = _rec(COUNTY + "本报讯 春节前后，各地忙着备耕。农民们说，今年收成会更好。去年二月，县长王某林"
+               "启程赴京参加全国人代会。副县长刘某明在全县经济工作会议上讲话。")
+    rels = {(r["head"], r["rel"], r["tail"]) for r in rec["relations"]}
+    parts = {(h, t) for h, rel, t in rels if rel == "participatesIn"}
+    assert ("王某林", "全国人代会") in parts
+    assert any(h == "刘某明" and "经济工作会议" in t for h, t in parts)
+    assert ("刘某明", "全国人代会") not in parts and ("北京市", "runs") not in {(h, r) for h, r, _ in rels}

@@ -245,12 +245,18 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
                 ctx.relate(m.name, "locatedIn", town.name, town.start, m.end)
 
 
+def _may_act(o: Mention) -> bool:
+    """Whether a mention may be the body or area that acts in its clause: not a country
+    named in passing, nor a one-character short form (赴京, 访华)."""
+    return o.type in ORGS and o.source != "countries" and len(o.text) > 1
+
+
 def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Mention | None:
     """The clause's subject: its first organisation or area not governed by a preposition."""
     for o in inside:
         if o.start >= before:
             break
-        if o.type not in ORGS or o.source == "countries":
+        if not _may_act(o):
             continue
         lead = ctx.text[max(sent.start, o.start - 2):o.start]
         if lead.endswith(NOT_SUBJECT_BEFORE) or lexicon.TITLE_RE.match(ctx.text, o.end):
@@ -341,7 +347,7 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
         counts: dict[str, list[Mention]] = {}
         inside = ctx.mentions_between(art.start, art.end)
         for o in outermost(sorted(inside, key=lambda m: (m.start, -m.end))):
-            if o.type in ORGS and o.source != "countries":
+            if _may_act(o):
                 counts.setdefault(o.name, []).append(o)
         cache[art.index] = max(counts.values(), key=lambda v: (len(v), -v[0].start))[0] if counts else None
     return cache[art.index]
@@ -463,6 +469,30 @@ def _subsidiary(ctx: DocContext, sent, inside: list[Mention]) -> None:
         ctx.relate(comps[0].name, "subsidiaryOf", comps[-1].name, comps[0].start, comps[-1].end)
 
 
+# a person's clause up to a verb of attending right before the initiative (某某启程赴京参加|全国人代会)
+ATTENDS_BEFORE = re.compile(r"[^。；;，,！？!?]{0,12}?(?:参加|出席|参与|观摩|主持|列席)(?:了|过)?$")
+# or the person at the initiative, speaking (某某在|某某大会|上讲话)
+SPEAKS_AT = re.compile(r"在$")
+SPEAKS_AFTER = re.compile(r"上(?:讲话|致辞|发言|作报告|作了|强调|指出)")
+
+
+def _attends(ctx: DocContext, ms: list[Mention]) -> None:
+    """A person who attends, chairs or speaks at an initiative in the sentence that
+    names both takes part in it; the person is the last one named before the verb."""
+    for _, _, sent in ctx.sentences():
+        inside = [m for m in ms if sent.start <= m.start < sent.end]
+        for i in (m for m in inside if m.type == "Initiative"):
+            persons = [p for p in inside if p.type in ("Official", "Person") and p.end <= i.start
+                       and p.source != "bylines"]
+            if not persons:
+                continue
+            p = persons[-1]
+            between = ctx.text[p.end:i.start]
+            if ATTENDS_BEFORE.fullmatch(between) or (
+                    SPEAKS_AT.search(between) and len(between) <= 8 and SPEAKS_AFTER.match(ctx.text, i.end)):
+                ctx.relate(p.name, "participatesIn", i.name, p.start, i.end)
+
+
 def _participation(ctx: DocContext, ms: list[Mention]) -> None:
     """Persons who attend an event take part in the initiatives the article leads with;
     a person holding the title an initiative is named after (田长 of 田长制) takes part in it."""
@@ -477,6 +507,7 @@ def _participation(ctx: DocContext, ms: list[Mention]) -> None:
                 if p.type in ("Official", "Person") and s.start <= p.start < s.end and p.source != "bylines":
                     for i in lead:
                         ctx.relate(p.name, "participatesIn", i.name, p.start, p.end)
+    _attends(ctx, ms)
     schemes = {m.name[:-1]: m for m in ms if m.type == "Initiative" and m.name.endswith("制")}
     for p in ctx.posts:
         i = schemes.get(p.title)
