@@ -10,6 +10,7 @@ import re
 
 from .. import lexicon
 from ..divisions import countries, gazetteer
+from ..segment import segmenter
 from .base import TOWN_LEVELS, DocContext, left_chunk, occurrences
 from .tagged import tagged_person_at
 
@@ -37,6 +38,9 @@ GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主
                 "国有", "中小", "龙头", "骨干", "优秀", "重点", "金融", "商业", "连锁", "全资", "控股",
                 "民办", "公办", "私立", "私营", "整个", "所有",
                 "街道", "镇街", "乡镇", "县市区", "市直", "区直", "县直"}
+# what a kind of body begins with, never a body's name: ownership and quantity (民办|和
+# 股份制医院, 大量|资金投向学校)
+KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", "大量", "许多", "一些", "各类", "所有", "整个"}
 PARTY_HEADS = {"党委", "党组", "党支部", "支部", "总支", "党工委", "党小组", "小组"}
 GENERIC_UNITS = ("小区", "单位", "楼栋", "社区大", "企业", "物业", "网格", "机关", "方式配强", "行业",
                  "党", "两新组织", "非公企业", "学校", "村")
@@ -105,7 +109,7 @@ def organisations(ctx: DocContext) -> None:
                 continue
             if len(core) < 2 and not (core and core in lexicon.AREA_LEVEL_CHARS):
                 continue
-            if core in GENERIC_CORE or "级" in core \
+            if core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core \
                     or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
                     or core.startswith(("街道", "社区", "乡镇", "镇村")):
                 continue
@@ -340,6 +344,13 @@ def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:
 
 
 PARTY_DEPARTMENTS = ("宣传部", "统战部", "组织部", "政法委", "纪委", "编办", "政研室", "网信办", "老干部局")
+
+
+def _first_word(core: str) -> str:
+    """The first word of a name's core: a generic modifier there (民办|和股份制医院,
+    大量|资金投向学校) makes the whole a kind of body, not a body."""
+    toks = segmenter().tokens(core)
+    return toks[0].word if toks else core
 
 
 def _area_before_quote(ctx: DocContext, pos: int) -> int | None:

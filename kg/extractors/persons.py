@@ -91,6 +91,8 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
             return None       # 王先生, 张经理: a surname with an honorific is no name
         if cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000):
             return None       # 民警|向群众: a preposition before a common noun
+        if n == 3 and cand[0] == cand[2]:
+            return None       # 边走边, 越来越: a figure that repeats a word, not a surname
         if n == 2 and cand[1] == "方" and cand[0] in lexicon.SHORT_FORMS:
             return None       # 巴方, 以方: a country's side in talks, as 中方 and 美方
         # after a title, a rare word is still a name (市长白某), and jieba's own cut may
