@@ -469,16 +469,17 @@ def _subsidiary(ctx: DocContext, sent, inside: list[Mention]) -> None:
         ctx.relate(comps[0].name, "subsidiaryOf", comps[-1].name, comps[0].start, comps[-1].end)
 
 
-# a person's clause up to a verb of attending right before the initiative (某某启程赴京参加|全国人代会)
-ATTENDS_BEFORE = re.compile(r"[^。；;，,！？!?]{0,12}?(?:参加|出席|参与|观摩|主持|列席)(?:了|过)?$")
-# or the person at the initiative, speaking (某某在|某某大会|上讲话)
-SPEAKS_AT = re.compile(r"在$")
-SPEAKS_AFTER = re.compile(r"上(?:讲话|致辞|发言|作报告|作了|强调|指出)")
+# a person's clause up to a verb of attending or proposing right before the initiative
+# (某某启程赴京参加|全国人代会, 某某还提议|某某计划)
+ATTENDS_BEFORE = re.compile(r"[^。；;，,！？!?]{0,12}?(?:参加|出席|参与|观摩|主持|列席|发起|提议|倡议|倡导)"
+                            r"(?:了|过)?(?:实施|开展|推行|成立|建立)?“?$")
+# or the person at the initiative (某某在|某某大会|上讲话, 某某从刚刚结束的|省人代会|上赶到)
+AT_EVENT = re.compile(r"(?:在|从)[^。；;，,！？!?]{0,8}$")
 
 
 def _attends(ctx: DocContext, ms: list[Mention]) -> None:
-    """A person who attends, chairs or speaks at an initiative in the sentence that
-    names both takes part in it; the person is the last one named before the verb."""
+    """A person who attends, chairs, proposes or speaks at an initiative in the sentence
+    that names both takes part in it; the person is the last one named before the verb."""
     for _, _, sent in ctx.sentences():
         inside = [m for m in ms if sent.start <= m.start < sent.end]
         for i in (m for m in inside if m.type == "Initiative"):
@@ -488,8 +489,7 @@ def _attends(ctx: DocContext, ms: list[Mention]) -> None:
                 continue
             p = persons[-1]
             between = ctx.text[p.end:i.start]
-            if ATTENDS_BEFORE.fullmatch(between) or (
-                    SPEAKS_AT.search(between) and len(between) <= 8 and SPEAKS_AFTER.match(ctx.text, i.end)):
+            if ATTENDS_BEFORE.fullmatch(between) or AT_EVENT.fullmatch(between) and ctx.text[i.end:i.end + 1] == "上":
                 ctx.relate(p.name, "participatesIn", i.name, p.start, i.end)
 
 
