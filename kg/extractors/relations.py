@@ -480,8 +480,9 @@ AT_EVENT = re.compile(r"(?:在|从)[^。；;，,！？!?]{0,8}$")
 def _attends(ctx: DocContext, ms: list[Mention]) -> None:
     """A person who attends, chairs, proposes or speaks at an initiative in the sentence
     that names both takes part in it; the person is the last one named before the verb."""
+    starts = [m.start for m in ms]
     for _, _, sent in ctx.sentences():
-        inside = [m for m in ms if sent.start <= m.start < sent.end]
+        inside = ms[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         for i in (m for m in inside if m.type == "Initiative"):
             persons = [p for p in inside if p.type in ("Official", "Person") and p.end <= i.start
                        and p.source != "bylines"]
