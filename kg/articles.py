@@ -9,6 +9,8 @@ headline lines goes to the neighbouring article whose text it shares most with.
 from __future__ import annotations
 
 import re
+from datetime import date
+from pathlib import Path
 from dataclasses import dataclass
 
 from . import lexicon
@@ -82,6 +84,23 @@ def _kind(line: str) -> str:
     return "body"
 
 
+# what a masthead's date line also prints: the weekday, the lunar date, the issue and
+# page numbers, the page's section (2024年4月18日 星期四 农历三月初十 第3版 要闻)
+HEADER_EXTRAS = re.compile(r"(?:星期|周)[一二三四五六日天]|农历\S*|(?:总)?第\s*[\dA-Z]+\s*[期版]|"
+                           r"今日\d+版|[\s|｜·/]+")
+
+
+def _header_date(line: str) -> re.Match | None:
+    """The issue date of a masthead line: a full date with nothing else on the line but
+    what mastheads print beside it (HEADER_EXTRAS, a short section name). A sentence
+    that mentions a date is no masthead line."""
+    d = FULL_DATE.search(line)
+    if d is None or len(line) > 40 or any(c in line for c in "。；;，,！？!?"):
+        return None
+    rest = HEADER_EXTRAS.sub("", line[:d.start()] + " " + line[d.end():])
+    return d if len(rest) <= 4 else None
+
+
 def find_masthead(doc: Document) -> tuple[Masthead, int]:
     """Read the page header (paper name, issue date); return it and where the body starts."""
     m = Masthead()
@@ -89,8 +108,8 @@ def find_masthead(doc: Document) -> tuple[Masthead, int]:
     body_start = 0
     for start, end, line in lines[:12]:
         s = line.strip()
-        d = FULL_DATE.fullmatch(s)
-        if d:
+        d = _header_date(s)
+        if d and not m.date:
             y, mo, da = map(int, d.groups())
             m.date, m.year = f"{y:04d}-{mo:02d}-{da:02d}", y
             body_start = end
@@ -99,7 +118,30 @@ def find_masthead(doc: Document) -> tuple[Masthead, int]:
             body_start = end
         elif m.paper and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)):
             body_start = end
+    if m.date:
+        m.date_source = "masthead"
+    elif (named := date_in_name(doc.id) or date_in_name(str(Path(doc.path).resolve()))) is not None:
+        # the folders above the input may name the date (2022/11/07/ given as 07/): read
+        # from the resolved path, so that the date does not depend on how it was spelled
+        m.date, m.year, m.date_source = named.isoformat(), named.year, "file name"
     return m, body_start
+
+
+# an issue date in a file or folder name: 20221107, 2022-11-07, 2022_11_07, 2022/11/07/
+NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./]?)(\d\d)\2(\d\d)(?!\d)")
+
+
+def date_in_name(name: str) -> date | None:
+    """The issue date a page's file or folder name gives (e-paper archives name pages by
+    date: 2022/11/07/p1.txt, dayi_20240906_03.txt); the last valid one, the nearest to
+    the file."""
+    found = None
+    for m in NAME_DATE.finditer(name):
+        try:
+            found = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return found
 
 
 def event_dates(text: str, year: int | None) -> list[str]:

@@ -35,7 +35,8 @@ def to_record(de: DocExtraction) -> dict:
         ents.append(rec)
     return {
         "doc": doc.id,
-        "masthead": {"paper": de.masthead.paper, "date": de.masthead.date, "area": de.masthead.area},
+        "masthead": {"paper": de.masthead.paper, "date": de.masthead.date,
+                     "date_source": de.masthead.date_source, "area": de.masthead.area},
         "articles": [{"index": a.index, "title": a.title, "start": doc.raw_span(a.start, a.end)[0],
                       "end": doc.raw_span(a.start, a.end)[1],
                       "bylines": [{"name": b.name, "role": b.role} for b in a.bylines],

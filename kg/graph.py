@@ -42,7 +42,8 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
     g = nx.MultiDiGraph()
     g.graph["documents"] = {
         d.document.id: {"path": d.document.path, "paper": d.masthead.paper,
-                        "date": d.masthead.date, "area": d.masthead.area,
+                        "date": d.masthead.date, "date_source": d.masthead.date_source,
+                        "area": d.masthead.area,
                         "encoding": d.document.encoding}
         for d in sorted(docs, key=lambda x: x.document.id)}
     g.graph["articles"] = {

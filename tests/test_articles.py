@@ -80,3 +80,22 @@ def test_an_article_records_the_place_its_dateline_was_filed_from():
            "本报讯（记者 李某）冠县推行物业服务机制。\n")
     _, arts = segment(document_from_text("t.txt", raw))
     assert [a.place for a in arts] == ["成都", "北京", None]
+
+
+def test_the_issue_date_is_read_beside_the_weekday_or_from_the_file_name(tmp_path):
+    from kg import extract
+
+    page = tmp_path / "p.txt"
+    page.write_text("聊城日报\n2024年4月18日 星期四 农历三月初十\n第3版 要闻\n本报讯 东昌府区召开会议。\n",
+                    encoding="utf-8")
+    assert extract([page])[0][0]["masthead"]["date"] == "2024-04-18"
+    # no date printed: the e-paper archive's folder names it, and month-days get its year
+    folder = tmp_path / "2022" / "11" / "07"
+    folder.mkdir(parents=True)
+    (folder / "p1.txt").write_text("本报讯 东昌府区7月1日召开会议。\n", encoding="utf-8")
+    rec = extract([tmp_path / "2022"])[0][0]
+    assert rec["masthead"]["date"] == "2022-11-07" and rec["masthead"]["date_source"] == "file name"
+    assert rec["articles"][0]["dates"] == ["2022-07-01"]
+    # a sentence that mentions a full date is no masthead
+    page.write_text("本报讯 2024年4月18日，东昌府区召开会议。\n", encoding="utf-8")
+    assert extract([page])[0][0]["masthead"]["date"] is None
