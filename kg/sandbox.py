@@ -135,6 +135,17 @@ def check_query(text: str) -> None:
 
 # --- the worker process -----------------------------------------------------------------
 
+# A worker's program. It registers the kg package by hand, from the folder this kg came
+# from (not the current one), so it runs its parent's code without kg/__init__.py, which
+# imports the whole extraction pipeline: a second of start-up per worker and per kg query.
+_BOOT = """import sys, types
+kg = types.ModuleType("kg")
+kg.__path__ = [{package!r}]
+sys.modules["kg"] = kg
+from kg.sandbox import _child
+_child()
+"""
+
 def _child() -> None:
     """A worker's main: load the graph under the memory limit, then answer queries.
     Every message is a pickled tuple: ("ready",), ("ok", Result), ("refused", message)
@@ -177,10 +188,7 @@ class Worker:
         # becomes the message when the worker dies.
         self.stderr = tempfile.TemporaryFile()
         conf = {"fd": theirs, "source": str(source), "engine": engine, "memory_mb": memory_mb}
-        # sys.path[0] is the folder this kg came from, not the current one, so the worker
-        # runs the same code as its parent.
-        code = (f"import sys; sys.path[0] = {str(Path(__file__).resolve().parent.parent)!r}; "
-                "from kg.sandbox import _child; _child()")
+        code = _BOOT.format(package=str(Path(__file__).resolve().parent))
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", code, json.dumps(conf)], pass_fds=(theirs,),
