@@ -6,14 +6,17 @@ process down: nesting ~6,000 brackets deep overflows pyoxigraph's parser stack
 machine has, which Rust answers by aborting. So `kg query` and `kg serve` never run
 a query themselves:
 
-- `check_query` refuses, before any parsing, a query nested deeper than MAX_DEPTH and
-  any query with SERVICE (it would make this machine fetch from any address);
 - a `Worker` is a child process (started afresh, `python -c`, so it shares no threads
   or locks with the server) that loads the graph once under an address-space limit
-  (RLIMIT_AS) and then answers queries one at a time over a socket pair. A query that runs
-  past its deadline is killed with SIGKILL; one that exhausts its memory or crashes
-  kills only its worker. Either way the caller gets `LimitError`, and `Pool` starts a
-  replacement worker so the endpoint keeps answering.
+  (RLIMIT_AS) and then answers queries one at a time over a socket pair. A query that
+  runs past its deadline is killed with SIGKILL; one that exhausts its memory or
+  crashes kills only its worker. Either way the caller gets `LimitError`, and `Pool`
+  starts a replacement worker so the endpoint keeps answering. A worker whose parent
+  is gone stops within a second, whatever it is computing;
+- before parsing a query, the worker refuses (`check_query`) one nested deeper than
+  MAX_DEPTH or using SERVICE (it would make this machine fetch from any address). The
+  check runs in the worker because it may need rdflib's parser, which takes its time
+  on a large query: the server's own threads only move bytes.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -37,7 +41,9 @@ from .errors import UserError
 from .query import QueryError, Result, resolve_source
 
 MAX_DEPTH = 64            # brackets; pyoxigraph needs seconds for 150 nested [ ] and crashes near 1,000
-DEFAULT_MEMORY_MB = 2048  # address space of one query worker, graph included
+# Address space of one query worker, graph included: a quarter of the machine's memory,
+# at least 2 GiB (a graph of 9 M triples needs 3.5 GB), so one query cannot take it all.
+DEFAULT_MEMORY_MB = max(2048, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4 >> 20)
 DEFAULT_TIMEOUT = 60.0    # seconds a `kg query` query may run (`kg serve` has its own --timeout)
 STDERR_TAIL = 1 << 16     # bytes at the end of a dead worker's stderr searched for its reason
 
@@ -146,12 +152,23 @@ from kg.sandbox import _child
 _child()
 """
 
+
+def _watch_parent() -> None:
+    """Exit when the parent is gone (this process is then adopted by another), so a
+    query nobody waits for any more does not run on."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def _child() -> None:
     """A worker's main: load the graph under the memory limit, then answer queries.
     Every message is a pickled tuple: ("ready",), ("ok", Result), ("refused", message)
     for the user's mistakes, ("bug", traceback) for anything else."""
     conf = json.loads(sys.argv[1])
     conn = Connection(conf["fd"])
+    threading.Thread(target=_watch_parent, name="kg-watch-parent", daemon=True).start()
     limit = conf["memory_mb"] << 20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from .query import load, run
@@ -168,6 +185,7 @@ def _child() -> None:
         except EOFError:            # the parent closed the pipe: nothing more to do
             return
         try:
+            check_query(query)
             conn.send(("ok", run(data, query, max_rows)))
         except UserError as e:
             conn.send(("refused", str(e)))
@@ -298,7 +316,7 @@ class Pool:
         self._release(worker)
 
     def run(self, query: str, max_rows: int | None, timeout: float) -> Result:
-        """Run a checked query on an idle worker; see Worker.run."""
+        """Run the query on an idle worker; see Worker.run."""
         with self.lock:
             if not self.idle:
                 raise BusyError("all query workers are busy; try again later")
@@ -333,9 +351,8 @@ class Pool:
 
 def query_once(source: str | Path, query: str, engine: str = "oxigraph",
                timeout: float = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB) -> Result:
-    """Check `query` and run it on `source` in a worker of its own (the `kg query`
-    command): loading has its own, longer allowance; `timeout` is for the query."""
-    check_query(query)
+    """Run `query` on `source` in a worker of its own (the `kg query` command): loading
+    has its own, longer allowance; `timeout` is for the query."""
     worker = Worker(resolve_source(source), engine, memory_mb)
     try:
         return worker.run(query, None, timeout)

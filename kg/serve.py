@@ -3,7 +3,7 @@
 Standard library only (ThreadingHTTPServer); the graph lives in worker processes
 (kg.sandbox), never in the server. Updates are refused with 403 before any parsing and
 the query parser rejects update syntax sent as a query (400); a query nested too deep
-or using SERVICE is refused (400) before it reaches a worker. Each query runs on one of
+or using SERVICE is refused (400) before it is parsed. Each query runs on one of
 `workers` warm worker processes with a memory limit; one still running at the timeout
 is killed, as is one that exhausts its memory, and gets 503 while a replacement worker
 loads the graph. When every worker is busy, new queries get 503 at once.
@@ -31,7 +31,7 @@ from typing import Iterable
 from urllib.parse import parse_qs, urlsplit
 
 from .query import QueryError, Result, format_csv, format_json, format_ntriples, resolve_source
-from .sandbox import DEFAULT_MEMORY_MB, BusyError, LimitError, Pool, check_query
+from .sandbox import DEFAULT_MEMORY_MB, BusyError, LimitError, Pool
 
 MAX_BODY = 1 << 20
 MAX_CONNECTIONS = 32       # connections served at once; more get 503
@@ -61,9 +61,8 @@ class Endpoint:
         self.max_rows = max_rows
 
     def execute(self, query: str) -> Result:
-        """Check the query, then run it on an idle worker. Raises QueryError for bad or
-        refused queries, LimitError (timed out, out of memory) or BusyError."""
-        check_query(query)
+        """Run the query on an idle worker, which checks it first. Raises QueryError
+        for bad or refused queries, LimitError (timed out, out of memory) or BusyError."""
         return self.pool.run(query, self.max_rows, self.timeout)
 
 
