@@ -48,7 +48,8 @@ DEFAULT_TIMEOUT = 60.0    # seconds a `kg query` query may run (`kg serve` has i
 STDERR_TAIL = 1 << 16     # bytes at the end of a dead worker's stderr searched for its reason
 
 # Tokens that decide what is code: strings and comments hide brackets and keywords, IRIs
-# hide `#` and quotes, a backslash escapes one character of a prefixed name.
+# hide `#` and quotes, a backslash escapes one character of a prefixed name, and a word
+# is a keyword, variable, language tag or whole prefixed name (schema:Service is none).
 _TOKENS = re.compile(r"""
     (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
@@ -57,7 +58,7 @@ _TOKENS = re.compile(r"""
   | (?P<escape>\\.)
   | (?P<open>[(\[{])
   | (?P<close>[)\]}])
-  | (?P<word>[?$:@]?[A-Za-z_][\w-]*:?)
+  | (?P<word>[?$@]?[\w-]+(?::[\w.:%-]*)?|:[\w.:%-]*)
 """, re.VERBOSE | re.DOTALL)
 _ESCAPES = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _SCHEME = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:")
@@ -106,13 +107,12 @@ def _parses_to_service(text: str) -> bool:
     """Whether rdflib's parser, which like pyoxigraph's tells an IRI from a `<` by the
     grammar, finds a SERVICE pattern. A query it cannot parse counts as one: this check
     only runs on queries that contain the word, and it must fail closed."""
-    from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.plugins.sparql.parserutils import CompValue
 
     try:
         todo: list[Any] = [parseQuery(text)]
-    except (ParseException, RecursionError, ValueError):
+    except Exception:       # ParseException, RecursionError or whatever else: refuse
         return True
     while todo:
         node = todo.pop()
@@ -207,13 +207,17 @@ class Worker:
         self.stderr = tempfile.TemporaryFile()
         conf = {"fd": theirs, "source": str(source), "engine": engine, "memory_mb": memory_mb}
         code = _BOOT.format(package=str(Path(__file__).resolve().parent))
+        self.conn = Connection(ours)
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", code, json.dumps(conf)], pass_fds=(theirs,),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.stderr)
+        except BaseException:
+            self.conn.close()
+            self.stderr.close()
+            raise
         finally:
             os.close(theirs)
-        self.conn = Connection(ours)
         try:
             self._receive(startup_timeout, "loading the graph")
         except BaseException:
@@ -231,16 +235,13 @@ class Worker:
 
     def _receive(self, timeout: float, what: str) -> Any:
         try:
-            ready = self.conn.poll(timeout)
-            reply = self.conn.recv() if ready else None
-        except (EOFError, OSError, pickle.UnpicklingError):
-            reply = None
-            ready = True
-        if not ready:
+            answered = self.conn.poll(timeout)
+            reply = self.conn.recv() if answered else None
+        except (EOFError, OSError, pickle.UnpicklingError):     # the worker died
+            raise LimitError(self._death(what)) from None
+        if not answered:
             self.kill()
             raise LimitError(f"{what} timed out after {timeout:g} s and was stopped")
-        if reply is None:
-            raise LimitError(self._death(what))
         if reply[0] == "refused":
             raise QueryError(reply[1])
         if reply[0] == "memory":
