@@ -313,7 +313,8 @@ def _utf8(text: str, what: str) -> str:
     return text
 
 
-_MEMORY_HELP = "MiB of address space a query worker may use, graph included."
+_MEMORY_HELP = ("MiB of address space a query worker may use, graph included "
+                "(a quarter of this machine's memory, at least 2048).")
 
 
 @main.command()

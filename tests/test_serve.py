@@ -16,7 +16,7 @@ import pytest
 
 from kg.query import QueryError
 from kg.sandbox import MAX_DEPTH, LimitError, check_query
-from kg.serve import _negotiate, make_server
+from kg.serve import HostCheck, _negotiate, make_server
 
 OFFICIALS = "SELECT ?name WHERE { ?p a kg:Official ; skos:prefLabel ?name } ORDER BY ?name"
 
@@ -312,3 +312,14 @@ def test_idle_connections_time_out_and_their_number_is_capped(small_server):
     finally:
         for s in idle:
             s.close()
+
+
+def test_host_names_when_listening_everywhere_or_by_another_name():
+    everywhere = HostCheck("0.0.0.0", 8000)
+    assert everywhere.problem("192.168.1.5:8000", "http://192.168.1.5:8000") is None
+    assert everywhere.problem("[fe80::1]:8000", None) is None
+    assert everywhere.problem("kg.attacker.example:8000", None) is not None
+    named = HostCheck("127.0.0.1", 8000, ["KG.lan"])
+    assert named.problem("kg.lan:8000", "http://kg.lan:8000") is None
+    assert named.problem("kg.lan", "http://kg.lan:9000") is not None      # another port, another site
+    assert named.problem("192.168.1.5", None) is not None
