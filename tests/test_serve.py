@@ -291,7 +291,7 @@ def test_malformed_requests_get_an_answer(endpoint, request_bytes, status):
     assert status_of(answer) == status, answer[:200]
 
 
-@pytest.mark.parametrize("small_server", [{"max_connections": 2, "read_timeout": 0.5}], indirect=True)
+@pytest.mark.parametrize("small_server", [{"max_connections": 2, "read_timeout": 1.0}], indirect=True)
 def test_idle_connections_time_out_and_their_number_is_capped(small_server):
     host, port = urlsplit(small_server).hostname, urlsplit(small_server).port
     idle = [socket.create_connection((host, port), timeout=10) for _ in range(2)]
