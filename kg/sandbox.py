@@ -241,7 +241,7 @@ class Worker:
             raise LimitError(self._death(what)) from None
         if not answered:
             self.kill()
-            raise LimitError(f"{what} timed out after {timeout:g} s and was stopped")
+            raise LimitError(f"{what} timed out after {timeout:g} s (--timeout) and was stopped")
         if reply[0] == "refused":
             raise QueryError(reply[1])
         if reply[0] == "memory":

@@ -4,16 +4,17 @@ Standard library only (ThreadingHTTPServer); the graph lives in worker processes
 (kg.sandbox), never in the server. Updates are refused with 403 before any parsing and
 the query parser rejects update syntax sent as a query (400); a query nested too deep
 or using SERVICE is refused (400) before it is parsed. Each query runs on one of
-`workers` warm worker processes with a memory limit; one still running at the timeout
-is killed, as is one that exhausts its memory, and gets 503 while a replacement worker
-loads the graph. When every worker is busy, new queries get 503 at once.
+`workers` warm worker processes with a memory limit. A query still running at the
+timeout is killed, as is one that exhausts its memory; it gets 503 and a replacement
+worker loads the graph. When every worker is busy, new queries get 503 at once.
 
 Against other sites and other clients: a request whose `Host` is not a name of this
 endpoint (localhost, the bound address, --allow-host names) or whose `Origin` is
 another site's gets 403, so no web page can make a browser query it (DNS rebinding,
 cross-site requests). Each connection must send its request within READ_TIMEOUT
-seconds per read, at most MAX_CONNECTIONS are served at once (503 beyond), and
-malformed requests get 400, 411 or 413, never a dropped connection.
+seconds per read (408 for a body that stops), at most MAX_CONNECTIONS are served at
+once (503 beyond), and malformed requests get 400, 411, 413, 431 or 501, never a
+dropped connection.
 
     GET  /sparql?query=...                      POST /sparql (form or application/sparql-query)
     GET  /          graph.html of the build, when there is one
