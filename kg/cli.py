@@ -19,6 +19,7 @@ from .outputs import jsonl
 from .pipeline import build as build_graph
 from .pipeline import extract as extract_records
 from .rdf import DEFAULT_BASE, IRIs
+from .sandbox import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .stats import format_stats, read_report
 from .stats import stats as graph_stats
 
@@ -302,6 +303,20 @@ def stats_cmd(graph: str, top: int, as_json: bool) -> None:
                nl=as_json)
 
 
+def _utf8(text: str, what: str) -> str:
+    """`text` if it is UTF-8; an argument with other bytes reaches Python as lone
+    surrogates, which no SPARQL engine can take."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        _fail(f"{what} is not UTF-8 text (a byte at character {e.start + 1})")
+    return text
+
+
+_MEMORY_HELP = ("MiB of address space a query worker may use, graph included "
+                "(a quarter of this machine's memory, at least 2048).")
+
+
 @main.command()
 @click.argument("source", type=click.Path())
 @click.argument("sparql", required=False)
@@ -311,7 +326,11 @@ def stats_cmd(graph: str, top: int, as_json: bool) -> None:
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True)
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Set parameter ?NAME (its `VALUES ?NAME {...}` clause); repeatable.")
-def query(source, sparql, query_path, fmt, engine, binds):
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+              show_default=True, help="Seconds the query may run before it is stopped.")
+@click.option("--memory", "memory_mb", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB,
+              show_default=True, help=_MEMORY_HELP)
+def query(source, sparql, query_path, fmt, engine, binds, timeout, memory_mb):
     """Run a SPARQL query on SOURCE: a build folder, an RDF file or a pyoxigraph store.
 
     \b
@@ -319,21 +338,26 @@ def query(source, sparql, query_path, fmt, engine, binds):
       kg query output/ "SELECT ?s WHERE { ?s a kg:Official } LIMIT 5"
       kg query output/graph.ttl -f ontology/queries/posts_of_person.rq --bind name=江绍华
     """
-    from .query import FORMATTERS, query_file
+    from .query import FORMATTERS, bind_params
+    from .sandbox import query_once
 
     if (sparql is None) == (query_path is None):
         _fail("give the query either as an argument or with -f FILE (one of them)")
     try:
-        text = sparql if query_path is None else open(query_path, encoding="utf-8").read()
+        text = (_utf8(sparql, "the query") if query_path is None
+                else open(query_path, encoding="utf-8").read())
     except OSError as e:
         _fail(f"{query_path}: {e.strerror or e}")
+    except UnicodeDecodeError as e:
+        _fail(f"{query_path}: not UTF-8 text (byte {e.start + 1})")
     bindings = {}
     for b in binds:
         name, eq, value = b.partition("=")
         if not eq:
             _fail(f"--bind needs NAME=VALUE, got {b!r}")
-        bindings[name] = value
-    result = query_file(source, text, engine, bindings)      # a QueryError is a UserError: one line
+        bindings[_utf8(name, "a --bind name")] = _utf8(value, f"--bind {name}")
+    # A QueryError or LimitError is a UserError: one line, exit 2.
+    result = query_once(source, bind_params(text, bindings), engine, timeout, memory_mb)
     click.echo(FORMATTERS[fmt](result), nl=False)
 
 
@@ -341,9 +365,14 @@ def query(source, sparql, query_path, fmt, engine, binds):
 @click.argument("source", type=click.Path())
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True)
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds a query may take.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds a query may run before it is stopped (503).")
 @click.option("--max-rows", type=int, default=10_000, show_default=True, help="Most rows or triples a reply holds.")
-def serve(source, host, port, timeout, max_rows):
+@click.option("--memory", "memory_mb", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB,
+              show_default=True, help=_MEMORY_HELP)
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another host name clients may use to reach the endpoint (Host, Origin); repeatable.")
+def serve(source, host, port, timeout, max_rows, memory_mb, allow_hosts):
     """Serve SOURCE (a build folder, RDF file or store) as a read-only SPARQL endpoint.
 
     \b
@@ -352,8 +381,11 @@ def serve(source, host, port, timeout, max_rows):
     """
     from .serve import serve as run_server
 
+    _utf8(host, "--host")
+    for name in allow_hosts:
+        _utf8(name, "--allow-host")
     try:
-        run_server(source, host, port, timeout, max_rows)
+        run_server(source, host, port, timeout, max_rows, memory_mb, allow_hosts)
     except OSError as e:
         _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
 

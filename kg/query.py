@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import re
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,28 +224,26 @@ def _from_rdflib(t) -> Term:
     raise QueryError(f"unsupported term in results: {t!r}")
 
 
-def run(data: ox.Store | rdflib.Graph, query: str, limit: int | None = None,
-        deadline: float | None = None) -> Result:
-    """Run a SPARQL query on a loaded store or graph. `limit`: at most this many rows or
-    triples are read; one more raises QueryError, so results are never cut silently.
-    `deadline` (time.monotonic()): reading results past it raises TimeoutError."""
+def run(data: ox.Store | rdflib.Graph, query: str, limit: int | None = None) -> Result:
+    """Run a SPARQL query on a loaded store or graph, in this process: untrusted queries
+    go through kg.sandbox, which checks them and runs this in a worker it can kill.
+    `limit`: at most this many rows or triples are read; one more raises QueryError, so
+    results are never cut silently."""
     if isinstance(data, ox.Store):
-        return _run_ox(data, query, limit, deadline)
-    return _run_rdflib(data, query, limit, deadline)
+        return _run_ox(data, query, limit)
+    return _run_rdflib(data, query, limit)
 
 
-def _take(items, limit: int | None, deadline: float | None) -> list:
+def _take(items, limit: int | None) -> list:
     out = []
     for item in items:
         if limit is not None and len(out) >= limit:
             raise QueryError(f"more than {limit} results; add a LIMIT to the query")
-        if deadline is not None and time.monotonic() > deadline:
-            raise TimeoutError("query timed out")
         out.append(item)
     return out
 
 
-def _run_ox(store: ox.Store, query: str, limit: int | None, deadline: float | None) -> Result:
+def _run_ox(store: ox.Store, query: str, limit: int | None) -> Result:
     try:
         res = store.query(query, prefixes=PREFIXES)
         if isinstance(res, ox.QueryBoolean):
@@ -254,21 +251,19 @@ def _run_ox(store: ox.Store, query: str, limit: int | None, deadline: float | No
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
             term = _memo(_from_ox)
-            rows = [tuple(map(term, s)) for s in _take(res, limit, deadline)]
+            rows = [tuple(map(term, s)) for s in _take(res, limit)]
             return Result("select", variables=variables, rows=rows)
         term = _memo(_from_ox)
         triples = [(term(t.subject), term(t.predicate), term(t.object))
-                   for t in _take(res, limit, deadline)]
+                   for t in _take(res, limit)]
         return Result("graph", triples=triples)
-    except TimeoutError:  # an OSError, but the caller's deadline, not a store failure
-        raise
     except SyntaxError as e:
         raise QueryError(f"bad SPARQL: {_one_line(e)}") from e
     except OSError as e:
         raise QueryError(f"query failed: {_one_line(e)}") from e
 
 
-def _run_rdflib(graph: rdflib.Graph, query: str, limit: int | None, deadline: float | None) -> Result:
+def _run_rdflib(graph: rdflib.Graph, query: str, limit: int | None) -> Result:
     try:
         res = graph.query(query, initNs=PREFIXES)
         if res.type == "ASK":
@@ -276,22 +271,16 @@ def _run_rdflib(graph: rdflib.Graph, query: str, limit: int | None, deadline: fl
         if res.type == "SELECT":
             variables = [str(v) for v in res.vars]
             term = _memo(_from_rdflib)
-            rows = [tuple(map(term, r)) for r in _take(res, limit, deadline)]
+            rows = [tuple(map(term, r)) for r in _take(res, limit)]
             return Result("select", variables=variables, rows=rows)
         term = _memo(_from_rdflib)
-        return Result("graph", triples=[tuple(map(term, t)) for t in _take(res, limit, deadline)])
-    except (QueryError, TimeoutError):
+        return Result("graph", triples=[tuple(map(term, t)) for t in _take(res, limit)])
+    except QueryError:
         raise
     except ParseException as e:
         raise QueryError(f"bad SPARQL: {_one_line(e)}") from e
     except Exception as e:  # rdflib raises bare Exception subclasses of many kinds while evaluating
         raise QueryError(f"query failed: {type(e).__name__}: {_one_line(e)}") from e
-
-
-def query_file(source: str | Path, query: str, engine: str = "oxigraph",
-               bindings: dict[str, str] | None = None, limit: int | None = None) -> Result:
-    """Load `source` and run `query` on it (the `kg query` command)."""
-    return run(load(source, engine), bind_params(query, bindings or {}), limit)
 
 
 # --- output -------------------------------------------------------------------------

@@ -1,31 +1,45 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a built graph, and its explorer page.
 
-Standard library only (ThreadingHTTPServer) over a pyoxigraph store that no request
-can change: updates are refused with 403 before any parsing, and the query parser
-rejects update syntax sent as a query (400). Each query runs on a daemon worker
-thread, at most `workers` at a time; its reply is due within the timeout (503 after
-it), and reading results stops at the deadline or when they exceed the row limit.
-pyoxigraph cannot interrupt a query still computing its first result, so such a
-query keeps its worker slot until it ends; when all slots are taken, new queries
-get 503 at once.
+Standard library only (ThreadingHTTPServer); the graph lives in worker processes
+(kg.sandbox), never in the server. Updates are refused with 403 before any parsing and
+the query parser rejects update syntax sent as a query (400); a query nested too deep
+or using SERVICE is refused (400) before it is parsed. Each query runs on one of
+`workers` warm worker processes with a memory limit. A query still running at the
+timeout is killed, as is one that exhausts its memory; it gets 503 and a replacement
+worker loads the graph. When every worker is busy, new queries get 503 at once.
+
+Against other sites and other clients: a request whose `Host` is not a name of this
+endpoint (localhost, the bound address, --allow-host names) or whose `Origin` is
+another site's gets 403, so no web page can make a browser query it (DNS rebinding,
+cross-site requests). Each connection must send its request within READ_TIMEOUT
+seconds per read (408 for a body that stops), at most MAX_CONNECTIONS are served at
+once (503 beyond), and malformed requests get 400, 411, 413, 431 or 501, never a
+dropped connection.
 
     GET  /sparql?query=...                      POST /sparql (form or application/sparql-query)
     GET  /          graph.html of the build, when there is one
 """
 from __future__ import annotations
 
+import ipaddress
+import re
+import socket
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import parse_qs, urlsplit
 
-import pyoxigraph as ox
-
-from .query import QueryError, Result, format_csv, format_json, format_ntriples, load_store, resolve_source, run
+from .query import QueryError, Result, format_csv, format_json, format_ntriples, resolve_source
+from .sandbox import DEFAULT_MEMORY_MB, BusyError, LimitError, Pool
 
 MAX_BODY = 1 << 20
+MAX_CONNECTIONS = 32       # connections served at once; more get 503
+READ_TIMEOUT = 10.0        # seconds one read of a request may wait for the client
+_LENGTH = re.compile(r"[0-9]{1,15}")
+LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
+WILDCARDS = ("", "0.0.0.0", "::")
 SELECT_TYPES = {
     "application/sparql-results+json": format_json,
     "application/json": format_json,
@@ -39,50 +53,62 @@ FALLBACK_PAGE = b"""<!doctype html><meta charset="utf-8"><title>kg SPARQL endpoi
 
 
 class Endpoint:
-    """The store and the limits every request is served under."""
+    """The workers holding the graph and the limits every request is served under."""
 
-    def __init__(self, store: ox.Store, page: bytes, timeout: float = 30.0,
-                 max_rows: int = 10_000, workers: int = 2):
-        self.store = store
+    def __init__(self, pool: Pool, page: bytes, timeout: float = 30.0, max_rows: int = 10_000):
+        self.pool = pool
         self.page = page
         self.timeout = timeout
         self.max_rows = max_rows
-        self.slots = threading.BoundedSemaphore(workers)
 
     def execute(self, query: str) -> Result:
-        """Run the query on a worker thread (a daemon, so a runaway query never blocks
-        exit). Raises QueryError for bad queries, TimeoutError, or BusyError."""
-        if not self.slots.acquire(blocking=False):
-            raise BusyError("all query workers are busy; try again later")
-        deadline = time.monotonic() + self.timeout
-        outcome: dict[str, object] = {}
-        done = threading.Event()
-
-        def work() -> None:
-            try:
-                outcome["result"] = run(self.store, query, self.max_rows, deadline)
-            except BaseException as e:  # handed to the request thread, which raises it
-                # Drop the tracebacks here: their frames hold pyoxigraph result iterators,
-                # which must be freed on the thread that made them.
-                cause: BaseException | None = e
-                while cause is not None:
-                    cause.__traceback__ = None
-                    cause = cause.__cause__ or cause.__context__
-                outcome["error"] = e
-            finally:
-                self.slots.release()
-                done.set()
-
-        threading.Thread(target=work, name="kg-query", daemon=True).start()
-        if not done.wait(self.timeout):
-            raise TimeoutError(f"query timed out after {self.timeout:g} s")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["result"]
+        """Run the query on an idle worker, which checks it first. Raises QueryError
+        for bad or refused queries, LimitError (timed out, out of memory) or BusyError."""
+        return self.pool.run(query, self.max_rows, self.timeout)
 
 
-class BusyError(Exception):
-    """No worker is free for another query."""
+class HostCheck:
+    """The names a client may call this endpoint by, in `Host` and `Origin`: a page on
+    another site can make a browser send requests here, and a DNS name that the site
+    points at 127.0.0.1 (DNS rebinding) would make them same-origin if names were not
+    checked. When listening on every address, any IP address is a fine name too: an
+    address literal cannot be rebound."""
+
+    def __init__(self, host: str, port: int, allowed: Iterable[str] = ()):
+        self.port = port
+        self.names = {n.lower().strip("[]") for n in (*LOCAL_NAMES, host, *allowed)} - set(WILDCARDS)
+        self.any_address = host in WILDCARDS
+
+    def name_ok(self, name: str | None) -> bool:
+        if not name:
+            return False
+        if name in self.names:
+            return True
+        if not self.any_address:
+            return False
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return True
+
+    def problem(self, host: str | None, origin: str | None) -> str | None:
+        """Why a request with these headers is refused, or None."""
+        if host is None:
+            return "a Host header is required"
+        try:
+            named = urlsplit("//" + host.strip())
+            named.port            # raises ValueError unless it is a number
+            if not self.name_ok(named.hostname):
+                return f"Host {host!r} is not a name of this endpoint (see kg serve --allow-host)"
+            if origin is not None:
+                url = urlsplit(origin.strip())
+                if (url.scheme not in ("http", "https") or not self.name_ok(url.hostname)
+                        or (url.port or {"http": 80, "https": 443}[url.scheme]) != self.port):
+                    return f"cross-site requests are refused (Origin {origin!r})"
+        except ValueError:          # a port that is not a number
+            return "malformed Host or Origin header"
+        return None
 
 
 def _negotiate(accept: str, offered: list[str]) -> str | None:
@@ -114,7 +140,22 @@ class Handler(BaseHTTPRequestHandler):
 
     server_version = "kg-sparql"
     endpoint: Endpoint
+    hosts: HostCheck
     quiet = False
+    timeout = READ_TIMEOUT      # applied to the socket by StreamRequestHandler.setup
+    default_request_version = "HTTP/1.0"    # so a garbled request line gets a status line too
+
+    def parse_request(self) -> bool:
+        """The base class's parsing (it answers a bad request line or headers itself),
+        then the Host and Origin checks."""
+        if not super().parse_request():
+            return False
+        problem = self.hosts.problem(self.headers.get("Host"), self.headers.get("Origin"))
+        if problem:
+            self.close_connection = True
+            self._error(403, problem)
+            return False
+        return True
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
         if not self.quiet:
@@ -153,15 +194,29 @@ class Handler(BaseHTTPRequestHandler):
         if ctype == "application/sparql-update":
             self._error(403, "this endpoint is read-only: updates are refused")
             return
-        length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
+        lengths = self.headers.get_all("Content-Length") or []
+        if not lengths:
             self._error(411, "a POST needs a Content-Length")
             return
-        if int(length) > MAX_BODY:
+        if len(set(lengths)) != 1 or not _LENGTH.fullmatch(lengths[0].strip()):
+            self._error(400, "malformed Content-Length: one decimal number of bytes")
+            return
+        length = int(lengths[0])
+        if length > MAX_BODY:
             self._error(413, f"request body over {MAX_BODY} bytes")
             return
         try:
-            body = self.rfile.read(int(length)).decode("utf-8")
+            raw = self.rfile.read(length)
+        except TimeoutError:
+            self.close_connection = True
+            self._error(408, f"the request body did not arrive within {self.timeout:g} s")
+            return
+        if len(raw) < length:
+            self.close_connection = True
+            self._error(400, "the request body is shorter than its Content-Length")
+            return
+        try:
+            body = raw.decode("utf-8")
         except UnicodeDecodeError:
             self._error(400, "the request body is not UTF-8")
             return
@@ -190,7 +245,7 @@ class Handler(BaseHTTPRequestHandler):
         except QueryError as e:
             self._error(400, str(e))
             return
-        except (TimeoutError, BusyError) as e:
+        except (LimitError, BusyError) as e:
             self._error(503, str(e))
             return
         self._reply(result)
@@ -217,22 +272,76 @@ def page_for(source: Path) -> bytes:
     return html.read_bytes() if html.is_file() else FALLBACK_PAGE
 
 
+_BUSY = b"too many connections; try again later\n"
+_TOO_MANY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+             b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(_BUSY), _BUSY))
+
+
+class Server(ThreadingHTTPServer):
+    """A ThreadingHTTPServer that serves at most `max_connections` connections at once
+    (each is a thread) and stops the query workers when closed."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[Handler], pool: Pool,
+                 max_connections: int = MAX_CONNECTIONS):
+        self.pool = pool
+        self.connections = threading.BoundedSemaphore(max_connections)
+        super().__init__(address, handler)
+
+    def process_request(self, request: socket.socket, client_address: tuple) -> None:
+        if not self.connections.acquire(blocking=False):
+            try:
+                request.settimeout(1.0)
+                request.sendall(_TOO_MANY)
+            except OSError:
+                pass            # the client left or does not read: it gets no answer
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:   # the thread did not start: its slot is free again
+            self.connections.release()
+            raise
+
+    def process_request_thread(self, request: socket.socket, client_address: tuple) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.connections.release()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
 def make_server(source: str | Path, host: str = "127.0.0.1", port: int = 8000,
                 timeout: float = 30.0, max_rows: int = 10_000, workers: int = 2,
-                quiet: bool = False) -> ThreadingHTTPServer:
-    """A server (not yet serving) for the graph at `source`: a build folder, RDF file or store."""
+                quiet: bool = False, memory_mb: int = DEFAULT_MEMORY_MB,
+                allow_hosts: Iterable[str] = (), max_connections: int = MAX_CONNECTIONS,
+                read_timeout: float = READ_TIMEOUT) -> Server:
+    """A server (not yet serving) for the graph at `source`: a build folder, RDF file or
+    store, loaded by `workers` worker processes of at most `memory_mb` MiB each."""
     path = resolve_source(source)
-    endpoint = Endpoint(load_store(path), page_for(path), timeout, max_rows, workers)
-    handler = type("KgHandler", (Handler,), {"endpoint": endpoint, "quiet": quiet})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
+    pool = Pool(path, workers, memory_mb)
+    endpoint = Endpoint(pool, page_for(path), timeout, max_rows)
+    handler = type("KgHandler", (Handler,), {"endpoint": endpoint, "quiet": quiet,
+                                             "timeout": read_timeout, "hosts": None})
+    try:
+        server = Server((host, port), handler, pool, max_connections)
+    except BaseException:
+        pool.close()
+        raise
+    handler.hosts = HostCheck(host, server.server_address[1], allow_hosts)
     return server
 
 
 def serve(source: str | Path, host: str = "127.0.0.1", port: int = 8000, timeout: float = 30.0,
-          max_rows: int = 10_000) -> None:
+          max_rows: int = 10_000, memory_mb: int = DEFAULT_MEMORY_MB,
+          allow_hosts: Iterable[str] = ()) -> None:
     """Serve until interrupted (Ctrl-C)."""
-    server = make_server(source, host, port, timeout, max_rows)
+    server = make_server(source, host, port, timeout, max_rows, memory_mb=memory_mb,
+                         allow_hosts=allow_hosts)
     h, p = server.server_address[:2]
     print(f"kg: serving http://{h}:{p}/ (SPARQL at /sparql); Ctrl-C stops", file=sys.stderr)
     try:

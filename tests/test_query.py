@@ -184,3 +184,40 @@ def test_cli_query(seed_build, tmp_path):
         assert r.stdout == "" and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     r = runner.invoke(main, ["query", str(tmp_path / "none.ttl"), "ASK {}"])
     assert r.exit_code == 2 and r.stderr.startswith("kg: ") and "no such file" in r.stderr
+
+
+def _one_line_exit_2(r) -> str:
+    assert r.exit_code == 2, r.output
+    assert r.stdout == "" and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    return r.stderr
+
+
+def test_cli_query_refuses_deep_nesting_and_service(seed_build):
+    """A query 6,000 brackets deep used to kill `kg query` (exit 139); SERVICE would fetch."""
+    _, out = seed_build
+    deep = "ASK{FILTER(" + "(" * 6000 + "1" + ")" * 6000 + ")}"
+    assert "nests brackets" in _one_line_exit_2(CliRunner().invoke(main, ["query", str(out), deep]))
+    service = "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    for engine in ("oxigraph", "rdflib"):
+        r = CliRunner().invoke(main, ["query", str(out), "--engine", engine, service])
+        assert "SERVICE" in _one_line_exit_2(r)
+
+
+def test_cli_query_stops_at_its_memory_and_time_limits(seed_build):
+    _, out = seed_build
+    hog = "SELECT * WHERE {?a ?b ?c . ?d ?e ?f} ORDER BY ?c ?f LIMIT 1"
+    r = CliRunner().invoke(main, ["query", str(out), "--memory", "512", hog])
+    assert "512 MiB memory limit" in _one_line_exit_2(r)
+    r = CliRunner().invoke(main, ["query", str(out), "--timeout", "0.2", hog])
+    assert "timed out after 0.2 s" in _one_line_exit_2(r)
+
+
+def test_cli_query_text_that_is_not_utf8(seed_build, tmp_path):
+    _, out = seed_build
+    (tmp_path / "latin1.rq").write_bytes("ASK { ?s ?p \"caf\xe9\" }".encode("latin-1"))
+    r = CliRunner().invoke(main, ["query", str(out), "-f", str(tmp_path / "latin1.rq")])
+    assert "not UTF-8" in _one_line_exit_2(r)
+    # A command-line byte that is not UTF-8 reaches Python as a lone surrogate.
+    for args in (["-f", str(QUERIES / "posts_of_person.rq"), "--bind", "name=\udce9"], ["ASK { ?s ?p \"\udce9\" }"]):
+        r = CliRunner().invoke(main, ["query", str(out), *args])
+        assert "not UTF-8" in _one_line_exit_2(r)
