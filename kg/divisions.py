@@ -19,7 +19,7 @@ from . import lexicon
 _SHORTEN = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州",
             "省", "市", "地区", "盟", "区", "县")
 # Short forms that are ordinary words or other entities' names far more often than places.
-_AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", "城西", "城南", "城北",
+AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", "城西", "城南", "城北",
                     "郊区", "矿区", "市中", "新城", "开发", "高新", "白云", "朝阳", "中山",
                     "新区", "河东", "河西", "东区", "西区", "南区", "北区", "中原", "永和",
                     "金山", "普陀", "海南", "太平", "向阳", "红旗", "铁东", "铁西", "平安"}
@@ -45,7 +45,7 @@ class Division:
         for suf in _SHORTEN:
             if self.name.endswith(suf) and len(self.name) - len(suf) >= 2:
                 s = self.name[: -len(suf)]
-                return None if s in _AMBIGUOUS_SHORT else s
+                return None if s in AMBIGUOUS_SHORT else s
         return None
 
     @property

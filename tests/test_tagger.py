@@ -274,3 +274,11 @@ def test_a_body_the_rules_read_from_its_head_starts_where_its_name_does(tmp_path
     assert ("欧洲央行", "Agency") in got and not any(name == "中国人民银行" for name, _ in got)
     # a sure body that begins with a place is a name though jieba reads a verb in it (防总)
     assert ("北京防总", "Organization") in _entities(tmp_path, "北京防总昨天发出紧急通知。\n")
+
+
+def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_sure():
+    from kg.extractors.tagged import SURE, _not_a_name
+
+    assert _not_a_name("城西", "LOC", 0.8) and not _not_a_name("城西", "LOC", SURE)
+    assert _not_a_name("高唐县政务", "ORG", 0.7)       # a county and a common noun: a topic
+    assert not _not_a_name("山西省残联", "ORG", 0.8)    # a body's short form is rare as a word

@@ -83,11 +83,11 @@ import re
 from functools import lru_cache
 
 from .. import lexicon
-from ..divisions import countries, gazetteer
+from ..divisions import AMBIGUOUS_SHORT, countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..segment import segmenter
 from ..tagger import Span, tagger
-from .base import CJK, DIVISION_SUFFIXES, DocContext, division_chain, former_division
+from .base import CJK, DIVISION_SUFFIXES, DocContext, division_chain, former_division, rare
 
 MEMO = "tagger"
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
@@ -172,8 +172,9 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     unnamed body's unit); a verb inside, but for an organisation with a head that
     begins with a place or body (匈牙利全国|选举|委员会); or an organisation that is one
     common noun (议会, 业委会) or, without a head, does not begin with a place or body
-    (金山|银山) or ends in a place (万州临淄). A `confidence` of SURE spares the short
-    form and the organisation tests, but not for a relative form (市|防汛中心)."""
+    (金山|银山), ends in a place (万州临淄) or in a common noun (某县|政务: a topic).
+    A place that is a word first (城西, 新华) needs SURE. A `confidence` of SURE spares
+    the short form and the organisation tests, but not for a relative form (市|防汛中心)."""
     if not CJK.search(text):
         return True
     g = gazetteer()
@@ -191,10 +192,13 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
         return True                   # a verb inside: a phrase, not a name (消防宣传进学校)
     if sure and not (len(toks) > 1 and toks[0].word in lexicon.AREA_LEVEL_CHARS):
         return False
+    if label == "LOC" and text in AMBIGUOUS_SHORT:
+        return True                   # 城西, 新华: a word first, a division's short form only if sure
     if label != "ORG" or _organisation_head(text):
         return False
     return toks[0].tag not in PLACE_OR_BODY_TAGS or toks[-1].tag == "ns" or \
-        len(toks) == 1 and toks[0].tag not in ABBREVIATION_TAGS
+        len(toks) == 1 and toks[0].tag not in ABBREVIATION_TAGS or \
+        len(toks) > 1 and toks[-1].tag in ("n", "vn") and not rare(toks[-1].word)
 
 
 def _organisation_head(name: str) -> str | None:
