@@ -90,6 +90,10 @@ HEADER_EXTRAS = re.compile(r"(?:星期|周)[一二三四五六日天]|农历\S*|
                            r"今日\d+版|[\s|｜·/]+")
 
 
+# a page's number and section under the masthead (第3版 要闻, 第A02版 南海新闻): no article's title
+PAGE_LINE = re.compile(r"第\s*[\dA-Z]+\s*版(?:\s*[\u4e00-\u9fff·]{2,10})?")
+
+
 def _header_date(line: str) -> re.Match | None:
     """The issue date of a masthead line: a full date with nothing else on the line but
     what mastheads print beside it (HEADER_EXTRAS, a short section name). A sentence
@@ -116,7 +120,8 @@ def find_masthead(doc: Document) -> tuple[Masthead, int]:
         elif PAPER.match(s) and not m.paper and len(s) <= 8:
             m.paper = s
             body_start = end
-        elif m.paper and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)):
+        elif (m.paper or m.date) and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)
+                                      or PAGE_LINE.fullmatch(s)):
             body_start = end
     if m.date:
         m.date_source = "masthead"

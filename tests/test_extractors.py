@@ -836,3 +836,10 @@ def test_kinds_of_bodies_figures_of_speech_and_a_verb_before_a_body_name_nothing
                "医院院长林某宇，边走边介绍。元旦一天，就有县委书记李某林、县长王某平来到工地。")
     assert not {"民办和股份制医院", "大量资金投向学校", "边走边"} & _ents(rec)
     assert not any(n.startswith("有") for n in _ents(rec)) and "李某林" in _ents(rec, "Official")
+
+
+def test_attending_a_meeting_that_discusses_a_programme_is_no_part_in_it():
+    rec = _rec("襄州日报\n2024年10月15日 星期二\n第2版 要闻\n本报讯（记者 张某）10月14日，区长王某明主持召开"
+               "区政府常务会议，研究部署“襄州好办”政务服务品牌建设等工作。副区长刘某华出席会议。\n")
+    assert rec["articles"][0]["title"] != "第2版 要闻"     # a page's number and section
+    assert not any(r["rel"] == "participatesIn" and r["tail"] == "襄州好办" for r in rec["relations"])

@@ -469,6 +469,7 @@ def _subsidiary(ctx: DocContext, sent, inside: list[Mention]) -> None:
         ctx.relate(comps[0].name, "subsidiaryOf", comps[-1].name, comps[0].start, comps[-1].end)
 
 
+DELIBERATES = re.compile(r"(?:研究|部署|听取|审议|讨论|通报)[^。；;！？!?]{0,30}$")
 # a person's clause up to a verb of attending or proposing right before the initiative
 # (某某启程赴京参加|全国人代会, 某某还提议|某某计划)
 ATTENDS_BEFORE = re.compile(r"[^。；;，,！？!?]{0,12}?(?:参加|出席|参与|观摩|主持|列席|发起|提议|倡议|倡导)"
@@ -499,6 +500,9 @@ def _participation(ctx: DocContext, ms: list[Mention]) -> None:
     a person holding the title an initiative is named after (田长 of 田长制) takes part in it."""
     for a in ctx.articles:
         lead = _lead_initiatives(ctx, a.start) if a.sentences else []
+        # a meeting that discusses a programme (研究部署……“某某”品牌建设) does not enrol
+        # those who attend it in the programme
+        lead = [i for i in lead if not DELIBERATES.search(ctx.text, max(a.start, i.start - 40), i.start)]
         if not lead:
             continue
         for s in a.sentences:
