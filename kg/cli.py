@@ -194,7 +194,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude))
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
-    for p in result.problems:
+    for p in [*result.cache_warnings, *result.problems]:
         click.echo(f"kg: warning: {_line(p)}", err=True)
     if not result.docs:
         _fail("no document could be read; nothing was written" if result.problems

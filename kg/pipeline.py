@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import pickle
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +20,7 @@ from typing import Any, Callable, Iterator
 import networkx as nx
 
 from . import __version__
-from .cache import ExtractionCache, dumps
+from .cache import ExtractionCache, dumps, loads
 from .extract import extract_document, to_record
 from .extractors import DEFAULT_NER
 from .graph import build_graph, to_node_link
@@ -45,6 +44,7 @@ class BuildResult:
     problems: list[str] = field(default_factory=list)
     report: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    cache_warnings: list[str] = field(default_factory=list)   # the cache's own trouble: not the inputs'
 
 
 def extract_one(doc_id: str, path: str, data: bytes,
@@ -68,11 +68,12 @@ def extract_one(doc_id: str, path: str, data: bytes,
 
 def extract_blob(doc_id: str, path: str, data: bytes,
                  components: list[str] | None = None) -> bytes | str:
-    """Worker: extract_one's result, pickled.
+    """Worker: extract_one's result as the cache's JSON payload.
 
     The worker gets the bytes, not the path, so it needs no access to the input files
-    (a Dask worker on another machine), and returns the pickle, which the build stores
-    in its cache as is.
+    (a Dask worker on another machine), and returns the payload, which the build stores
+    in its cache as is. (The executors carry arguments and results between processes
+    as pickles; those never come from a file.)
     """
     de = extract_one(doc_id, path, data, components)
     return de if isinstance(de, str) else dumps(de)
@@ -198,13 +199,13 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
         if isinstance(out, bytes):
             if cache is not None and key is not None:
                 cache.put(key, out)
-            out = pickle.loads(out)
+            out = loads(out)
         done += 1
         if progress:
             progress(done, len(files), f.id)
         return out
 
-    # in this process and with nothing to cache, the pickle would only be undone again
+    # in this process and with nothing to cache, the payload would only be undone again
     work = extract_one if workers <= 1 and not scheduler and cache is None else extract_blob
 
     def found(f: InputFile, hit: DocExtraction) -> tuple[None, _Done]:
@@ -312,7 +313,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
             report = _report(g, docs, files, problems)
             if cache is not None:
                 report["cache"] = cache.stats.as_dict()
-            result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings)
+            result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings,
+                                 cache_warnings=cache.warnings if cache is not None else [])
             if spool is not None:      # some document was read: never replace good outputs with nothing
                 write_outputs(result, Path(out_dir), base_iri, spool, max_nodes)
                 spool = None

@@ -288,8 +288,8 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(
         assert proc.returncode == -signal.SIGKILL, f"the build finished before the kill at moment {i}"
         assert _snapshot(out) == before, f"outputs changed by a build killed at moment {i}"
     assert any(n.startswith(views) for n in _temps(out)), "the last kill missed the writing"
-    for entry in cache.rglob("*.pkl"):      # cache writes are atomic too: no torn entry
-        assert kg.cache._decode(entry.read_bytes()) is not None, entry
+    for entry in cache.rglob("*.json"):      # cache writes are atomic too: no torn entry
+        kg.cache.decode(entry.read_bytes())
     again = _kg("build", *args)
     assert again.returncode == 0, again.stderr
     assert _temps(out) == []
@@ -348,3 +348,70 @@ def test_outputs_are_byte_identical_whatever_order_workers_locale_and_hash_seed(
     for snap in snaps[1:]:
         for name in snaps[0]:
             assert snap[name] == snaps[0][name], name
+
+
+# ---- the cache --------------------------------------------------------------------
+
+
+def _one_page(tmp_path: Path, seeds: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_seed(seeds), folder / "p.txt")
+    return folder
+
+
+def _entry(cache: Path) -> Path:
+    (entry,) = cache.rglob("*.json")
+    return entry
+
+
+def test_a_crafted_cache_entry_cannot_run_code_and_is_rebuilt(tmp_path, seeds):
+    """An entry with a valid header and checksum whose payload is a pickle that would run
+    code, and one that is JSON of the wrong shape: both refused with a warning, rebuilt."""
+    folder, out, cache = _one_page(tmp_path, seeds), tmp_path / "out", tmp_path / "cache"
+    build([folder], out, cache_dir=cache, workers=1)
+    entry = _entry(cache)
+    good = entry.read_bytes()
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+    import hashlib
+    import pickle
+    for payload in (pickle.dumps(Exploit()), b'{"document": {"id": "p.txt"}}'):
+        entry.write_bytes(kg.cache.MAGIC + hashlib.sha256(payload).digest() + payload)
+        result = build([folder], out, cache_dir=cache, workers=1)
+        assert not marker.exists()
+        assert result.report["cache"] == {"hits": 0, "extracted": 1, "corrupt": 1}
+        assert len(result.cache_warnings) == 1 and str(entry) in result.cache_warnings[0]
+        assert entry.read_bytes() == good                   # rebuilt in place
+
+
+def test_a_cache_that_cannot_be_written_or_read_is_a_warning(tmp_path, seeds):
+    folder = _one_page(tmp_path, seeds)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    proc = _kg("build", str(folder), "-o", str(tmp_path / "out"), "-j", "1", "-q",
+               "--cache", str(tmp_path / "file" / "cache"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith("kg: warning: cannot use the cache at ") and \
+        len(proc.stderr.splitlines()) == 1, proc.stderr
+    cache = tmp_path / "cache"
+    build([folder], tmp_path / "out", cache_dir=cache, workers=1)
+    entry = _entry(cache)
+    entry.unlink()
+    entry.mkdir()                       # an entry replaced by a folder: read and write fail
+    result = build([folder], tmp_path / "out", cache_dir=cache, workers=1)
+    assert result.report["documents"]["read"] == 1
+    assert [w.split(" (")[0] for w in result.cache_warnings] == \
+        [f"cache entry {entry} ignored", f"cannot write the cache at {entry}"]
+
+
+def test_stale_temp_files_of_the_cache_are_removed(tmp_path, seeds):
+    folder, cache = _one_page(tmp_path, seeds), tmp_path / "cache"
+    build([folder], None, cache_dir=cache, workers=1)
+    entry = _entry(cache)
+    stale = entry.parent / f".{entry.name}.{_dead_pid()}.abc_1234.tmp"
+    stale.write_bytes(b"partial")
+    build([folder], None, cache_dir=cache, workers=1)
+    assert not stale.exists() and entry.exists()
