@@ -12,7 +12,7 @@ import os
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -28,8 +28,8 @@ from .errors import UserError
 from .html import DEFAULT_MAX_NODES
 from .html import render_pieces
 from .model import DocExtraction
-from .outputs import (AtomicFile, commit_all, dumps_json, json_pieces, jsonl, remove_stale_temps,
-                      stage_pieces, stage_text)
+from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
+                      remove_old_generations, remove_stale_temps)
 from .rdf import DEFAULT_BASE, iter_turtle
 from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
@@ -290,37 +290,47 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     t0 = time.perf_counter()
     components = pipeline_components(ner)
     files, problems = find_inputs(paths, include, exclude)
-    if out_dir is not None:
-        remove_stale_temps(Path(out_dir))     # left by a build that was killed while writing
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []
-    spool: AtomicFile | None = None
-    try:
-        with _gc_for_build() as keep:
-            for out in extract_files(files, workers, progress, cache, scheduler, components):
-                if isinstance(out, str):
-                    problems.append(out)
-                    continue
-                if out_dir is not None:
-                    spool = spool or AtomicFile(Path(out_dir) / "extraction.jsonl")
-                    spool.write(out.record_json)
-                out.record_json = ""       # written: the build holds no document text twice
-                docs.append(out)
-                keep()
-            timings["extract"] = time.perf_counter() - t0
-            gc.disable()     # the corpus-wide stages make millions of objects and no cycles
-            g = _corpus_graph(docs, timings)
-            report = _report(g, docs, files, problems)
-            if cache is not None:
-                report["cache"] = cache.stats.as_dict()
-            result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings,
-                                 cache_warnings=cache.warnings if cache is not None else [])
-            if spool is not None:      # some document was read: never replace good outputs with nothing
-                write_outputs(result, Path(out_dir), base_iri, spool, max_nodes)
-                spool = None
-    finally:
-        if spool is not None:
-            spool.discard()
+    gen: Generation | None = None
+    with ExitStack() as stack:
+        if out_dir is not None and files:
+            out = Path(out_dir)
+            stack.enter_context(build_lock(out))    # before any work: a second build fails at once
+            remove_stale_temps(out)                 # left by a build killed while writing
+            remove_old_generations(out)
+        try:
+            spool = None
+            with _gc_for_build() as keep:
+                for doc in extract_files(files, workers, progress, cache, scheduler, components):
+                    if isinstance(doc, str):
+                        problems.append(doc)
+                        continue
+                    if out_dir is not None and gen is None:
+                        gen = Generation(Path(out_dir))
+                        spool = stack.enter_context(gen.open("extraction.jsonl"))
+                    if spool is not None:
+                        spool.write(doc.record_json)
+                    doc.record_json = ""       # written: the build holds no document text twice
+                    docs.append(doc)
+                    keep()
+                timings["extract"] = time.perf_counter() - t0
+                gc.disable()     # the corpus-wide stages make millions of objects and no cycles
+                g = _corpus_graph(docs, timings)
+                report = _report(g, docs, files, problems)
+                if cache is not None:
+                    report["cache"] = cache.stats.as_dict()
+                result = BuildResult(graph=g, docs=docs, problems=problems, report=report,
+                                     timings=timings,
+                                     cache_warnings=cache.warnings if cache is not None else [])
+                if gen is not None:     # some document was read: never replace good outputs with nothing
+                    spool.close()
+                    write_outputs(result, gen, base_iri, max_nodes)
+                    gen.commit()
+                    gen = None
+        finally:
+            if gen is not None:
+                gen.discard()
     return result
 
 
@@ -336,27 +346,19 @@ def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.Mu
     return g
 
 
-def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: AtomicFile,
+def write_outputs(result: BuildResult, gen: Generation, base_iri: str,
                   max_nodes: int | None = DEFAULT_MAX_NODES) -> None:
-    """Write the views of `result`; `extraction` holds its extraction.jsonl, written during the build."""
-    out.mkdir(parents=True, exist_ok=True)
-    staged: list[AtomicFile] = []     # all written before any replaces its previous version
-    try:
-        t = time.perf_counter()
-        staged.append(stage_pieces(out / "graph.json", json_pieces(to_node_link(result.graph))))
-        result.timings["json"] = time.perf_counter() - t
-        t = time.perf_counter()
-        staged.append(stage_pieces(out / "graph.ttl", iter_turtle(result.graph, base_iri)))
-        result.timings["turtle"] = time.perf_counter() - t
-        t = time.perf_counter()
-        staged.append(stage_pieces(out / "graph.html", render_pieces(result.graph, max_nodes=max_nodes)))
-        result.timings["html"] = time.perf_counter() - t
-        staged.append(stage_text(out / "report.json", dumps_json(result.report)))
-    except BaseException:
-        for f in staged:
-            f.discard()
-        raise
-    commit_all([extraction, *staged])
+    """Write the views of `result` into `gen`, which holds its extraction.jsonl already."""
+    t = time.perf_counter()
+    gen.write("graph.json", json_pieces(to_node_link(result.graph)))
+    result.timings["json"] = time.perf_counter() - t
+    t = time.perf_counter()
+    gen.write("graph.ttl", iter_turtle(result.graph, base_iri))
+    result.timings["turtle"] = time.perf_counter() - t
+    t = time.perf_counter()
+    gen.write("graph.html", render_pieces(result.graph, max_nodes=max_nodes))
+    result.timings["html"] = time.perf_counter() - t
+    gen.write("report.json", [dumps_json(result.report)])
 
 
 def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile],

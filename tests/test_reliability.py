@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import Graph
 
 import kg.cache
+import kg.outputs
 import kg.extractors
 import kg.reader
 from kg import build
@@ -40,6 +41,19 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 def _temps(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp"))
+
+
+def _unfinished(out: Path, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """The files of generations being written (not the current one, nor those in
+    `ignore`: left by an earlier kill) in a build folder."""
+    current = os.readlink(out / ".kg-current") if (out / ".kg-current").is_symlink() else None
+    names = []
+    for g in out.glob(".kg-gen-*"):
+        try:
+            names += [f.name for f in g.iterdir()] if g.name not in (current, *ignore) else []
+        except FileNotFoundError:
+            continue        # removed by the build meanwhile
+    return sorted(names)
 
 
 def _bad_inputs(folder: Path, seeds: Path) -> dict[str, str]:
@@ -263,7 +277,7 @@ def _kill_build(args: list[str], when) -> subprocess.Popen:
 
 def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(tmp_path, seeds):
     """Kill a rebuild (one new page among cached ones, so it soon writes its views) at a
-    third and two thirds of the time it takes, and while a view's temporary file exists:
+    third and two thirds of the time it takes, and while its generation holds a view:
     every time the outputs of the previous build must be there, byte for byte."""
     out, cache = tmp_path / "out", tmp_path / "cache"
     big = _replicate(seeds, tmp_path / "big", 4)
@@ -273,7 +287,7 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(
     extra = tmp_path / "extra.txt"
     extra.write_text(_seed(seeds, 2).read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
     args = [str(big), str(extra), "-o", str(out), "-j", "2", "--cache", str(cache), "--quiet"]
-    views = tuple(f".{n}." for n in OUTPUTS if n != "extraction.jsonl")
+    views = set(OUTPUTS) - {"extraction.jsonl"}
     # how long the rebuild takes, timed on copies so that the page stays new to the cache
     shutil.copytree(cache, tmp_path / "cache2")
     t0 = time.monotonic()
@@ -281,21 +295,99 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(
                 "--cache", str(tmp_path / "cache2"), "--quiet")
     took = time.monotonic() - t0
     assert timed.returncode == 0, timed.stderr
+    leftover: frozenset[str] = frozenset()
     moments = [lambda t: t > took / 3, lambda t: t > 2 * took / 3,
-               lambda t: any(n.startswith(views) for n in _temps(out))]
+               lambda t: bool(views & set(_unfinished(out, leftover)))]
     for i, when in enumerate(moments):
+        leftover = frozenset(g.name for g in out.glob(".kg-gen-*"))
         proc = _kill_build(args, when)
         assert proc.returncode == -signal.SIGKILL, f"the build finished before the kill at moment {i}"
         assert _snapshot(out) == before, f"outputs changed by a build killed at moment {i}"
-    assert any(n.startswith(views) for n in _temps(out)), "the last kill missed the writing"
+    assert views & set(_unfinished(out)), "the last kill missed the writing"
     for entry in cache.rglob("*.json"):      # cache writes are atomic too: no torn entry
         kg.cache.decode(entry.read_bytes())
     again = _kg("build", *args)
     assert again.returncode == 0, again.stderr
-    assert _temps(out) == []
+    assert _temps(out) == [] and _unfinished(out) == [] and len(list(out.glob(".kg-gen-*"))) == 1
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["documents"]["read"] == 4 * len(list(seeds.glob("*.txt"))) + 1
     Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def _state(out: Path) -> dict[str, bytes | None]:
+    """What a reader opening each output finds (None: nothing)."""
+    state = {}
+    for n in OUTPUTS:
+        try:
+            state[n] = (out / n).read_bytes()
+        except FileNotFoundError:
+            state[n] = None
+    return state
+
+
+class Crash(Exception):
+    """A build killed at one step of writing or committing its outputs."""
+
+
+def test_a_build_killed_at_any_write_or_rename_leaves_the_old_outputs_or_the_new(
+        tmp_path, seeds, monkeypatch):
+    """Fault injection, as SQLite tests: fail the first, second, ... write, fsync, rename,
+    link and delete of a build, until one completes. After each, a reader sees the
+    whole previous build or the whole new one. The folder starts with the plain files
+    of a kg before generations, so moving them into one is killed at every step too."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(_seed(seeds, 3), a)
+    shutil.copy(_seed(seeds, 4), b)
+    ref_old, ref_new, out = tmp_path / "ref-old", tmp_path / "ref-new", tmp_path / "out"
+    build([a], ref_old, workers=1)
+    build([a, b], ref_new, workers=1)
+    old, new = _state(ref_old), _state(ref_new)
+    assert old != new
+    out.mkdir()
+    for n in OUTPUTS:
+        (out / n).write_bytes(old[n])
+    steps = {"os.replace": (os, "replace"), "os.rename": (os, "rename"),
+             "os.symlink": (os, "symlink"), "os.link": (os, "link"), "os.fsync": (os, "fsync"),
+             "shutil.rmtree": (shutil, "rmtree"),
+             "Generation.write": (kg.outputs.Generation, "write")}
+    calls: list[str] = []
+    fail_at = 0
+
+    def faulty(name: str, real):
+        def step(*args, **kw):
+            calls.append(name)
+            if len(calls) == fail_at:
+                raise Crash(name)
+            return real(*args, **kw)
+        return step
+    for fail_at in range(1, 100):      # about 30 steps
+        calls.clear()
+        with monkeypatch.context() as m:
+            for name, (owner, attr) in steps.items():
+                m.setattr(owner, attr, faulty(name, getattr(owner, attr)))
+            try:
+                build([a, b], out, workers=1)
+            except Crash:
+                state = _state(out)
+                assert state in (old, new), (fail_at, calls[-1])
+                continue
+        break
+    assert fail_at > len(calls) >= 10, "the faults missed the build"
+    assert _state(out) == new
+    assert len(list(out.glob(".kg-gen-*"))) == 1 and _temps(out) == []
+
+
+def test_a_second_build_into_a_locked_folder_fails_at_once_naming_it(tmp_path, seeds):
+    out = tmp_path / "out"
+    with kg.outputs.build_lock(out):       # as a build in progress holds it
+        t0 = time.monotonic()
+        proc = _kg("build", str(_seed(seeds)), "-o", str(out), "-q", "-j", "1")
+        assert time.monotonic() - t0 < 20
+    assert proc.returncode == 2
+    assert proc.stderr == f"kg: {out}: another kg build is writing to this folder; wait for it " \
+        "to finish or give another -o\n"
+    assert sorted(p.name for p in out.iterdir()) == [".kg-lock"]
+    assert build([_seed(seeds)], out, workers=1).docs       # released: the next build runs
 
 
 # ---- determinism ------------------------------------------------------------------
