@@ -10,6 +10,7 @@ from the temporary file of a build still running in the same folder
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -172,15 +173,19 @@ def build_lock(out: Path) -> Iterator[None]:
 
     Two builds writing one folder would each commit their own generation and delete the
     other's, so the second one fails at once, naming the folder, instead of waiting
-    for a build that may take hours. The lock file stays: deleting it would let a
-    third build lock a different file than the second.
+    for a build that may take hours. A POSIX record lock (lockf), not flock: worker
+    processes forked during the build must not inherit it, or a build killed while its
+    workers wind down would still hold the folder. The lock file stays: deleting it
+    would let a third build lock a different file than the second.
     """
     out.mkdir(parents=True, exist_ok=True)
     fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             raise UserError(f"{out}: another kg build is writing to this folder; wait for it "
                             "to finish or give another -o") from None
         yield
