@@ -51,7 +51,7 @@ class Progress:
             line = f"extracted {done} documents in {_duration(elapsed)} ({rate:.1f}/s)"
         else:
             left = _duration((total - done) / rate) if rate else "?"
-            line = f"extracting {done}/{total} documents, {rate:.1f}/s, {left} left: {name}"
+            line = f"extracting {done}/{total} documents, {rate:.1f}/s, {left} left: {_line(name)}"
         if self.tty:
             self.stream.write("\r\x1b[K" + line + ("\n" if done >= total else ""))
         elif done >= total or now - self.last_line >= self.interval:
@@ -202,7 +202,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
     r = result.report
     if verbose:
         for d in sorted(result.docs, key=lambda d: d.document.id):
-            click.echo(f"  {d.document.id}: {len(d.articles)} articles, "
+            click.echo(f"  {_line(d.document.id)}: {len(d.articles)} articles, "
                        f"{len(d.entities)} entities", err=True)
         click.echo("  timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items()),
                    err=True)
@@ -210,7 +210,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
         ents = ", ".join(f"{k} {v}" for k, v in r["entities"].items())
         click.echo(f"{r['documents']['read']} documents, {r['articles']} articles, "
                    f"{r['entities_total']} entities ({ents}), {r['facts']} facts, "
-                   f"{len(r['warnings'])} warnings -> {out}/", err=True)
+                   f"{len(r['warnings'])} warnings -> {_line(out)}/", err=True)
     if fail_on_error and result.problems:
         sys.exit(1)
 

@@ -209,7 +209,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     work = extract_one if workers <= 1 and not scheduler and cache is None else extract_blob
 
     def found(f: InputFile, hit: DocExtraction) -> tuple[None, _Done]:
-        hit.document.path = str(f.path)     # the key holds the id, not the path
+        hit.document.path = f.name          # the key holds the id, not the path
         return None, _Done(hit)
 
     def job(f: InputFile, submit: Submit) -> tuple[str | None, Any]:
@@ -226,7 +226,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             key = cache.key(f.id, data, variant)
             if (hit := cache.get(key)) is not None:
                 return found(f, hit)
-        return key, submit(work, f.id, str(f.path), data, components)
+        return key, submit(work, f.id, f.name, data, components)
 
     with _executor(workers, scheduler) as (submit, window):
         for f in files:

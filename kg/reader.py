@@ -6,6 +6,7 @@ offset the extractors produce can be cited against the file itself.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import unicodedata
 from array import array
@@ -30,8 +31,24 @@ class ReadError(Exception):
 
 @dataclass
 class InputFile:
-    path: Path
-    id: str
+    path: Path         # where to read it, as the file system names it
+    id: str            # the document's id: its path relative to the folder given
+    name: str = ""     # the path outputs record: the folder's own name and the id
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.id
+
+
+def printable(path: str | Path) -> str:
+    """A file name as valid UTF-8 text: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) become `\\xNN`, so ids and outputs can hold any name and messages
+    never fail to print it."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _folder_name(path: Path) -> str:
+    """The name of a folder however it was spelled (seeds, ./seeds/, /abs/seeds)."""
+    return printable(Path(os.path.abspath(path)).name)
 
 
 def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
@@ -41,19 +58,23 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
     Returns the inputs and a list of problems: paths that do not exist, entries that
     are not regular files (a dangling link, a pipe that would block the build), and
     files whose id another input already has (ids name documents, so they must differ).
-    Ids are paths relative to the folder given, so they do not depend on the cwd.
+    Ids are paths relative to the folder given, and the paths outputs record start at
+    that folder's name, so neither depends on the cwd or on how the path was spelled.
+    Names that are not UTF-8 are read all the same, and named by `printable`.
     """
     found: dict[str, InputFile] = {}
     problems: list[str] = []
 
-    def add(f: Path, id_: str) -> None:
+    def add(f: Path, id_: str, folder: str) -> None:
+        id_ = printable(id_)
         if not f.is_file():
             why = "broken symbolic link" if f.is_symlink() and not f.exists() else "not a regular file"
             problems.append(f"{id_}: {why}")
         elif id_ not in found:
-            found[id_] = InputFile(f, id_)
+            found[id_] = InputFile(f, id_, f"{folder}/{id_}" if folder else id_)
         elif found[id_].path.resolve() != f.resolve():
-            problems.append(f"{f}: skipped, {found[id_].path} has the same document id {id_!r}")
+            problems.append(f"{printable(f)}: skipped, {printable(found[id_].path)} has the "
+                            f"same document id {id_!r}")
 
     for p in map(Path, paths):
         if p.is_dir():
@@ -63,11 +84,11 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
                     continue
                 if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f.name, g) for g in exclude):
                     continue
-                add(f, rel)
+                add(f, rel, _folder_name(p))
         elif p.exists() or p.is_symlink():
-            add(p, p.name)
+            add(p, p.name, _folder_name(p.parent))
         else:
-            problems.append(f"{p}: no such file or folder")
+            problems.append(f"{printable(p)}: no such file or folder")
     return [found[k] for k in sorted(found)], list(dict.fromkeys(problems))
 
 
@@ -202,7 +223,7 @@ def _joins(prev: str, line: str, width: int) -> bool:
 
 def read_document(f: InputFile) -> Document:
     """Read one input file into a Document, or raise ReadError naming the problem."""
-    return parse_document(f.id, str(f.path), read_bytes(f))
+    return parse_document(f.id, f.name, read_bytes(f))
 
 
 def read_bytes(f: InputFile) -> bytes:

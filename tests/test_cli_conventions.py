@@ -265,3 +265,11 @@ def test_progress_in_a_log_is_periodic_and_quiet_is_silent():
     q = Progress(True, quiet, clock)
     q(1, 1, "a.txt")
     assert quiet.getvalue() == ""
+
+
+def test_progress_escapes_control_characters_in_file_names():
+    clock, stream = FakeClock(), Stream(tty=True)
+    clock.now += 1
+    Progress(False, stream, clock)(1, 2, "\x1b[2J\u202eevil\\xff.txt")
+    assert stream.getvalue().endswith("left: \\x1b[2J\\u202eevil\\xff.txt")
+    assert stream.getvalue().count("\x1b") == 1        # its own clear-line only

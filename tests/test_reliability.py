@@ -157,6 +157,42 @@ def test_two_files_with_one_id_are_not_silently_merged(tmp_path, seeds):
     assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'b' / 'x.txt'}: skipped")
 
 
+def test_a_file_name_that_is_not_utf8_is_read_and_named_escaped(tmp_path, seeds):
+    """Bytes that are not UTF-8 and a terminal escape in a name: the file is read, its id
+    names the bytes as \\xNN, outputs stay UTF-8, messages reach the terminal escaped."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = os.fsencode(folder)
+    (Path(os.fsdecode(raw + b"/a\xff\x1b[31mb.txt"))).write_bytes(_seed(seeds).read_bytes())
+    (Path(os.fsdecode(raw + b"/\xfe.txt"))).write_bytes(b"")
+    out = tmp_path / "out"
+    proc = _kg("build", str(folder), "-o", str(out), "-j", "1", "--no-cache", "-v")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stderr and "Traceback" not in proc.stderr
+    assert "kg: warning: \\xfe.txt: empty file" in proc.stderr
+    assert "a\\xff\\x1b[31mb.txt: " in proc.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["documents"]["read"] == 1 and report["warnings"] == ["\\xfe.txt: empty file"]
+    data = _check_outputs(out, (out / "graph.html").read_text(encoding="utf-8"))
+    assert list(data["graph"]["documents"]) == ["a\\xff\x1b[31mb.txt"]
+    extract = _kg("extract", str(folder))
+    assert extract.returncode == 0 and json.loads(extract.stdout)["doc"] == "a\\xff\x1b[31mb.txt"
+
+
+def test_outputs_do_not_depend_on_how_the_input_path_is_spelled(tmp_path, seeds, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_seed(seeds, 3), folder / "p.txt")
+    monkeypatch.chdir(tmp_path)
+    snaps = []
+    for i, spelling in enumerate(["in", "./in/", str(folder), f"../{tmp_path.name}/in",
+                                  "in/p.txt", str(folder / "p.txt")]):
+        build([spelling], tmp_path / f"out{i}", workers=1)
+        snaps.append(_snapshot(tmp_path / f"out{i}"))
+    assert all(snap == snaps[0] for snap in snaps[1:])
+    assert json.loads(snaps[0]["graph.json"])["graph"]["documents"]["p.txt"]["path"] == "in/p.txt"
+
+
 # ---- hostile text -----------------------------------------------------------------
 
 EVIL = ["<script>alert(1)</script>", "</script><script>alert(2)//", "<!--", "]]>",
