@@ -30,7 +30,7 @@ from .html import render_pieces
 from .model import DocExtraction
 from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
                       remove_old_generations, remove_stale_temps)
-from .rdf import DEFAULT_BASE, iter_turtle
+from .rdf import DEFAULT_BASE, IRIs, iter_turtle
 from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
 
@@ -289,6 +289,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     components = pipeline_components(ner)
+    IRIs(base_iri)          # a BadBaseIRI now, not after the extraction
     files, problems = find_inputs(paths, include, exclude)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []

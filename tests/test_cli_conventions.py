@@ -148,6 +148,12 @@ def test_help_examples_run(cmd, example_runs):
     (["export", "{output}", "--format", "neo4j"], "-o"),
     (["stats", "{output}", "--top", "-1"], "--top"),
     (["build", "{seeds}", "--base-iri", "no iri", "-o", "{tmp}/out"], "base-iri"),
+    # IRIs the writer's checks let through but pyoxigraph, which reads graph.ttl, refuses
+    (["build", "{seeds}", "--base-iri", "http://x/%zz/", "-o", "{tmp}/out"], "percent encoding"),
+    (["build", "{seeds}", "--base-iri", "http://x/%", "-o", "{tmp}/out"], "percent encoding"),
+    (["build", "{seeds}", "--base-iri", "http://x/#a#", "-o", "{tmp}/out"], "'#'"),
+    (["build", "{seeds}", "--base-iri", "http://[::1/", "-o", "{tmp}/out"], "host"),
+    (["export", "{output}", "--format", "turtle", "--base-iri", "http://x/%zz/"], "base-iri"),
     (["frobnicate"], "frobnicate"),
     (["export"], "GRAPH"),
     (["export", "{output}", "--format", "json", "--colour"], "--colour"),
