@@ -247,6 +247,10 @@ _EXPORT_HELP = """Export the graph of a build (its output folder or graph.json) 
 Single-file formats go to stdout unless -o is given, so they pipe; neo4j and csv
 write a folder of tables and need -o.
 
+The spreadsheet tables (csv, officials, initiatives) put ' before a cell that begins
+with = + - @, a tab or a carriage return, so a spreadsheet shows it as text instead of
+running it as a formula (OWASP, CSV injection); neo4j tables keep every value verbatim.
+
 \b
 Formats:
 """ + "\n".join(f"  {name:<12} {f.help}" for name, f in FORMATS.items()) + """
