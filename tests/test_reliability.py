@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 import kg.cache
@@ -105,14 +106,14 @@ def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path, seeds, monk
     locked = folder / "locked.txt"
     shutil.copy(_seed(seeds, 1), locked)
     locked.chmod(0)
-    if os.access(locked, os.R_OK):      # root reads anything: make reading it fail instead
-        real = Path.read_bytes
+    if os.access(locked, os.R_OK):      # root reads anything: make opening it fail instead
+        real = os.open
 
-        def read_bytes(self: Path) -> bytes:
-            if self.name == "locked.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        def refuse(path, *args, **kw) -> int:
+            if os.path.basename(path) == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *args, **kw)
+        monkeypatch.setattr(os, "open", refuse)
     result = build([folder], tmp_path / "out", workers=1)
     assert [d.document.id for d in result.docs] == ["good.txt"]
     assert result.report["warnings"] == ["locked.txt: cannot read (Permission denied)"]
@@ -144,6 +145,46 @@ def test_an_extractor_crash_is_a_warning_for_that_file_only(tmp_path, seeds, mon
     assert result.report["warnings"] == ["b.txt: extraction failed (RuntimeError: boom second line)"]
     assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["warnings"] \
         == result.report["warnings"]
+
+
+def test_a_file_replaced_by_a_pipe_after_listing_is_reported_not_waited_for(tmp_path, seeds):
+    folder = _one_page(tmp_path, seeds)
+    shutil.copy(_seed(seeds, 1), folder / "q.txt")
+    files, _ = kg.reader.find_inputs([folder])
+    (folder / "q.txt").unlink()
+    os.mkfifo(folder / "q.txt")         # no writer: a blocking read would wait for ever
+
+    def waited(*_) -> None:
+        raise TimeoutError("read_bytes waited for a writer of the pipe")
+    previous = signal.signal(signal.SIGALRM, waited)
+    signal.alarm(5)
+    try:
+        assert kg.reader.read_bytes(files[0]) == _seed(seeds).read_bytes()
+        with pytest.raises(kg.reader.ReadError, match=r"^q\.txt: not a regular file$"):
+            kg.reader.read_bytes(files[1])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_subfolders_not_read_are_named(tmp_path, seeds, monkeypatch):
+    folder = _one_page(tmp_path, seeds)
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(_seed(seeds, 1), tmp_path / "elsewhere" / "x.txt")
+    (folder / "linked").symlink_to(tmp_path / "elsewhere")
+    (folder / "locked").mkdir()
+    shutil.copy(_seed(seeds, 2), folder / "locked" / "y.txt")
+    real = os.scandir
+
+    def scandir(path):
+        if os.path.basename(path) == "locked":      # unreadable, even for root
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, problems = kg.reader.find_inputs([folder])
+    assert [f.id for f in files] == ["p.txt"]
+    assert problems == ["linked/: folder skipped, a symbolic link (give it as an input to read it)",
+                        "locked/: folder skipped, cannot read it (Permission denied)"]
 
 
 def test_two_files_with_one_id_are_not_silently_merged(tmp_path, seeds):
@@ -321,20 +362,25 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(
     assert first.returncode == 0, first.stderr
     before = _snapshot(out)
     extra = tmp_path / "extra.txt"
-    extra.write_text(_seed(seeds, 2).read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+
+    def new_page(tag: str) -> None:
+        """A page the cache has not seen, so every rebuild below takes as long as timed."""
+        extra.write_text(_seed(seeds, 2).read_text(encoding="utf-8") + f"\n新的一段{tag}。\n",
+                         encoding="utf-8")
+    new_page("timed")
     args = [str(big), str(extra), "-o", str(out), "-j", "2", "--cache", str(cache), "--quiet"]
     views = set(OUTPUTS) - {"extraction.jsonl"}
-    # how long the rebuild takes, timed on copies so that the page stays new to the cache
-    shutil.copytree(cache, tmp_path / "cache2")
+    # how long the rebuild takes, timed in another folder (the page is new each time)
     t0 = time.monotonic()
     timed = _kg("build", str(big), str(extra), "-o", str(tmp_path / "out2"), "-j", "2",
-                "--cache", str(tmp_path / "cache2"), "--quiet")
+                "--cache", str(cache), "--quiet")
     took = time.monotonic() - t0
     assert timed.returncode == 0, timed.stderr
     leftover: frozenset[str] = frozenset()
     moments = [lambda t: t > took / 3, lambda t: t > 2 * took / 3,
                lambda t: bool(views & set(_unfinished(out, leftover)))]
     for i, when in enumerate(moments):
+        new_page(str(i))
         leftover = frozenset(g.name for g in out.glob(".kg-gen-*"))
         proc = _kill_build(args, when)
         assert proc.returncode == -signal.SIGKILL, f"the build finished before the kill at moment {i}"
