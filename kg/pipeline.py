@@ -282,7 +282,9 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     ("rules",) none, ("lac",) Baidu LAC; `max_nodes` bounds the
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);
-    `scheduler` (tcp://host:port) runs extraction on that Dask cluster. Documents are
+    `scheduler` (tcp://host:port) runs extraction on that Dask cluster. `out_dir` is
+    locked for the build (a second build into it raises UserError) and its outputs
+    change all at once, as one generation (kg.outputs.Generation). Documents are
     streamed: each one's extraction.jsonl line is written as it arrives and then
     dropped, so `result.docs` hold documents without `raw` or `record_json`.
     """
@@ -301,16 +303,15 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
             remove_stale_temps(out)                 # left by a build killed while writing
             remove_old_generations(out)
         try:
-            spool = None
             with _gc_for_build() as keep:
                 for doc in extract_files(files, workers, progress, cache, scheduler, components):
                     if isinstance(doc, str):
                         problems.append(doc)
                         continue
-                    if out_dir is not None and gen is None:
-                        gen = Generation(Path(out_dir))
-                        spool = stack.enter_context(gen.open("extraction.jsonl"))
-                    if spool is not None:
+                    if out_dir is not None:
+                        if gen is None:     # the first document read: a generation to write
+                            gen = Generation(Path(out_dir))
+                            spool = stack.enter_context(gen.open("extraction.jsonl"))
                         spool.write(doc.record_json)
                     doc.record_json = ""       # written: the build holds no document text twice
                     docs.append(doc)
