@@ -209,6 +209,7 @@ class Generation:
         self.out = Path(out)
         self.dir = Path(tempfile.mkdtemp(prefix=GENERATION, dir=self.out))
         os.chmod(self.dir, 0o777 & ~_umask())       # mkdtemp's 0o700 would hide the outputs
+        self.current = False
 
     def open(self, name: str) -> TextIO:
         """A new output file of this generation, for text written as it is made."""
@@ -240,11 +241,14 @@ class Generation:
         _fsync_dir(self.dir)
         _adopt_plain_outputs(self.out)
         _link(self.out / CURRENT, self.dir.name)        # the one step that switches
+        self.current = True
         _fsync_dir(self.out)
         remove_old_generations(self.out)
 
     def discard(self) -> None:
-        shutil.rmtree(self.dir, ignore_errors=True)
+        """Delete this generation, unless it became current (a failure after the switch)."""
+        if not self.current:
+            shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def _link(path: Path, target: str) -> None:

@@ -414,25 +414,33 @@ class Crash(Exception):
 def test_a_build_killed_at_any_write_or_rename_leaves_the_old_outputs_or_the_new(
         tmp_path, seeds, monkeypatch):
     """Fault injection, as SQLite tests: fail the first, second, ... write, fsync, rename,
-    link and delete of a build, until one completes. After each, a reader sees the
-    whole previous build or the whole new one. The folder starts with the plain files
-    of a kg before generations, so moving them into one is killed at every step too."""
+    link and delete of a build, each time from the same starting folder, until one
+    completes. After each, a reader sees the whole previous build or the whole new one.
+    Three starting folders: a build's (generations), the plain files of a kg before
+    generations, and a copy made with cp -rL (.kg-current a folder)."""
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    shutil.copy(_seed(seeds, 3), a)
-    shutil.copy(_seed(seeds, 4), b)
+    shutil.copy(_seed(seeds, 0), a)
+    shutil.copy(_seed(seeds, 1), b)
     ref_old, ref_new, out = tmp_path / "ref-old", tmp_path / "ref-new", tmp_path / "out"
-    build([a], ref_old, workers=1)
-    build([a, b], ref_new, workers=1)
+    cache = tmp_path / "cache"      # every build below reads both pages from it: fast
+    build([a, b], None, workers=1, cache_dir=cache)
+    build([a], ref_old, workers=1, cache_dir=cache)
+    build([a, b], ref_new, workers=1, cache_dir=cache)
     old, new = _state(ref_old), _state(ref_new)
     assert old != new
-    out.mkdir()
-    for n in OUTPUTS:
-        (out / n).write_bytes(old[n])
+
+    def plain(out: Path) -> None:
+        out.mkdir()
+        for n in OUTPUTS:
+            (out / n).write_bytes(old[n])
+    starts = {"generations": lambda out: shutil.copytree(ref_old, out, symlinks=True),
+              "plain files": plain, "cp -rL": lambda out: shutil.copytree(ref_old, out)}
     steps = {"os.replace": (os, "replace"), "os.rename": (os, "rename"),
              "os.symlink": (os, "symlink"), "os.link": (os, "link"), "os.fsync": (os, "fsync"),
              "shutil.rmtree": (shutil, "rmtree"),
              "Generation.write": (kg.outputs.Generation, "write")}
     calls: list[str] = []
+    seen: set[str] = set()      # the kinds of step a fault was injected at
     fail_at = 0
 
     def faulty(name: str, real):
@@ -442,21 +450,26 @@ def test_a_build_killed_at_any_write_or_rename_leaves_the_old_outputs_or_the_new
                 raise Crash(name)
             return real(*args, **kw)
         return step
-    for fail_at in range(1, 100):      # about 30 steps
-        calls.clear()
-        with monkeypatch.context() as m:
-            for name, (owner, attr) in steps.items():
-                m.setattr(owner, attr, faulty(name, getattr(owner, attr)))
-            try:
-                build([a, b], out, workers=1)
-            except Crash:
-                state = _state(out)
-                assert state in (old, new), (fail_at, calls[-1])
-                continue
-        break
-    assert fail_at > len(calls) >= 10, "the faults missed the build"
-    assert _state(out) == new
-    assert len(list(out.glob(".kg-gen-*"))) == 1 and _temps(out) == []
+    for start, make in starts.items():
+        for fail_at in range(1, 100):
+            shutil.rmtree(out, ignore_errors=True)
+            make(out)
+            calls.clear()
+            with monkeypatch.context() as m:
+                for name, (owner, attr) in steps.items():
+                    m.setattr(owner, attr, faulty(name, getattr(owner, attr)))
+                try:
+                    build([a, b], out, workers=1, cache_dir=cache)
+                except Crash:
+                    assert _state(out) in (old, new), (start, fail_at, calls[-1])
+                    seen.add(calls[fail_at - 1])
+                    continue
+            break
+        assert fail_at == len(calls) + 1 >= 10, start
+        assert _state(out) == new
+        assert len(list(out.glob(".kg-gen-*"))) == 1 and _temps(out) == []
+        build([a, b], out, workers=1, cache_dir=cache)      # and the next runs normally
+    assert seen == set(steps)
 
 
 def test_a_second_build_into_a_locked_folder_fails_at_once_naming_it(tmp_path, seeds):
@@ -589,3 +602,4 @@ def test_stale_temp_files_of_the_cache_are_removed(tmp_path, seeds):
     stale.write_bytes(b"partial")
     build([folder], None, cache_dir=cache, workers=1)
     assert not stale.exists() and entry.exists()
+
