@@ -6,6 +6,7 @@ thin layer over these two functions.
 """
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
@@ -270,6 +271,10 @@ def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None
     return records, problems
 
 
+# Errors of writing that name no file (the disk, not a path, is the trouble).
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 def build(paths: list[str | Path], out_dir: str | Path | None = "output", workers: int = 1,
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
           include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
@@ -330,10 +335,16 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                     write_outputs(result, gen, base_iri, max_nodes)
                     gen.commit()
                     gen = None
+        except OSError as e:
+            if gen is None or e.errno not in DISK_FULL:
+                raise
+            raise UserError(f"{out_dir}: cannot write the outputs ({e.strerror}); the previous "
+                            "outputs are unchanged") from e
         finally:
             if gen is not None:
                 gen.discard()
     return result
+
 
 
 def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.MultiDiGraph:

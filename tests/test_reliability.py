@@ -3,6 +3,7 @@ build leaves the previous outputs intact, and outputs do not depend on input ord
 worker count, locale or hash seed."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -603,3 +604,24 @@ def test_stale_temp_files_of_the_cache_are_removed(tmp_path, seeds):
     build([folder], None, cache_dir=cache, workers=1)
     assert not stale.exists() and entry.exists()
 
+
+def test_a_full_disk_while_writing_outputs_is_one_line_and_keeps_the_old_ones(
+        tmp_path, seeds, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    folder, out = _one_page(tmp_path, seeds), tmp_path / "out"
+    build([folder], out, workers=1)
+    before = _state(out)
+    write = kg.outputs.Generation.write
+
+    def full(self, name, pieces) -> None:
+        if name == "graph.ttl":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(self, name, pieces)
+    monkeypatch.setattr(kg.outputs.Generation, "write", full)
+    r = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q", "-j", "1"])
+    assert r.exit_code == 2
+    assert r.stderr == f"kg: {out}: cannot write the outputs (No space left on device); " \
+        "the previous outputs are unchanged\n"
+    assert _state(out) == before and len(list(out.glob(".kg-gen-*"))) == 1
