@@ -96,7 +96,7 @@ def _instrument(stages: dict[str, float]) -> None:
 
     pl.read_bytes = timed("read (file)", pl.read_bytes)
     pl.parse_document = timed("read (decode, clean)", pl.parse_document)
-    pl.dumps = timed("pickle", pl.dumps)
+    pl.dumps = timed("cache payload", pl.dumps)
     ex.segment = timed("segment (articles)", ex.segment)
     ex.resolve_document = timed("resolve (document)", ex.resolve_document)
     seg.Segmenter.tokens = timed(JIEBA, seg.Segmenter.tokens)

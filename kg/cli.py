@@ -52,7 +52,7 @@ class Progress:
             line = f"extracted {done} documents in {_duration(elapsed)} ({rate:.1f}/s)"
         else:
             left = _duration((total - done) / rate) if rate else "?"
-            line = f"extracting {done}/{total} documents, {rate:.1f}/s, {left} left: {name}"
+            line = f"extracting {done}/{total} documents, {rate:.1f}/s, {left} left: {_line(name)}"
         if self.tty:
             self.stream.write("\r\x1b[K" + line + ("\n" if done >= total else ""))
         elif done >= total or now - self.last_line >= self.interval:
@@ -195,7 +195,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude))
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
-    for p in result.problems:
+    for p in [*result.cache_warnings, *result.problems]:
         click.echo(f"kg: warning: {_line(p)}", err=True)
     if not result.docs:
         _fail("no document could be read; nothing was written" if result.problems
@@ -203,7 +203,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
     r = result.report
     if verbose:
         for d in sorted(result.docs, key=lambda d: d.document.id):
-            click.echo(f"  {d.document.id}: {len(d.articles)} articles, "
+            click.echo(f"  {_line(d.document.id)}: {len(d.articles)} articles, "
                        f"{len(d.entities)} entities", err=True)
         click.echo("  timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items()),
                    err=True)
@@ -211,7 +211,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
         ents = ", ".join(f"{k} {v}" for k, v in r["entities"].items())
         click.echo(f"{r['documents']['read']} documents, {r['articles']} articles, "
                    f"{r['entities_total']} entities ({ents}), {r['facts']} facts, "
-                   f"{len(r['warnings'])} warnings -> {out}/", err=True)
+                   f"{len(r['warnings'])} warnings -> {_line(out)}/", err=True)
     if fail_on_error and result.problems:
         sys.exit(1)
 
@@ -247,6 +247,10 @@ _EXPORT_HELP = """Export the graph of a build (its output folder or graph.json) 
 
 Single-file formats go to stdout unless -o is given, so they pipe; neo4j and csv
 write a folder of tables and need -o.
+
+The spreadsheet tables (csv, officials, initiatives) put ' before a cell that begins
+with = + - @, a tab or a carriage return, so a spreadsheet shows it as text instead of
+running it as a formula (OWASP, CSV injection); neo4j tables keep every value verbatim.
 
 \b
 Formats:

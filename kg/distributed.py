@@ -1,8 +1,8 @@
 """Extraction on a Dask cluster: `kg build --scheduler tcp://HOST:PORT`.
 
 Documents go to the cluster as bytes with their ids (workers need kg installed, not
-the input files); each comes back as its pickled extraction and is gathered in
-input order, so the graph is the one a local build makes. Before any work the
+the input files); each comes back as its extraction (the cache's JSON payload) and is
+gathered in input order, so the graph is the one a local build makes. Before any work the
 workers' extraction fingerprint (kg.cache) is compared with this machine's: a
 worker running other kg code or data would silently give other results.
 """

@@ -117,11 +117,23 @@ def _rdf(rdflib_format: str, name: str) -> Callable[[nx.MultiDiGraph, str, bool]
     return render
 
 
-def _table(header: list[str], rows: list[list], bom: bool) -> bytes:
+# What makes a spreadsheet read a cell as a formula (OWASP, CSV injection): a quoted
+# label such as =HYPERLINK(...) from a newspaper page would run when the table is opened.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(cell: object) -> object:
+    """A text cell that a spreadsheet would take for a formula, prefixed with ' (shown as
+    text, as OWASP advises); other cells as they are."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+
+
+def _table(header: list[str], rows: list[list], bom: bool, spreadsheet: bool = True) -> bytes:
+    """A CSV table; for a spreadsheet (`spreadsheet`), cells cannot start a formula."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
-    w.writerows(rows)
+    w.writerows([[_neutralised(c) for c in row] for row in rows] if spreadsheet else rows)
     return ((BOM if bom else "") + buf.getvalue()).encode("utf-8")
 
 
@@ -131,7 +143,9 @@ def _neo4j_type(rel: str) -> str:
 
 
 def _neo4j(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
-    # Arrays use neo4j-admin's default array delimiter ";".
+    # Arrays use neo4j-admin's default array delimiter ";". Values are kept verbatim (no
+    # formula neutralising): these tables are for neo4j-admin, which stores each cell as
+    # data, so a quote added for spreadsheets would corrupt names in the database.
     nodes = [[n, f"Entity;{d['type']}", d["label"], d["type"], ";".join(d.get("aliases", [])),
               d.get("code", ""), d.get("pinyin", ""), len(d.get("mentions", [])),
               ";".join(_node_posts(d)), *_first(d.get("mentions", [])).values()]
@@ -142,9 +156,10 @@ def _neo4j(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     return {
         "nodes.csv": _table(["id:ID", ":LABEL", "name", "type", "aliases:string[]", "code",
                              "pinyin", "mentions:int", "posts:string[]", "doc", "article",
-                             "quote"], nodes, False),
+                             "quote"], nodes, False, spreadsheet=False),
         "relationships.csv": _table([":START_ID", ":END_ID", ":TYPE", "key", "title", "as_of",
-                                     "sources:int", "doc", "article", "quote"], rels, False),
+                                     "sources:int", "doc", "article", "quote"], rels, False,
+                                    spreadsheet=False),
     }
 
 

@@ -1,20 +1,30 @@
 """Writing results: atomically, so a killed build never leaves a half-written file.
 
-Every file is written to a temporary `.<name>.<pid>.<random>.tmp` beside it and
-renamed over it when complete. A build killed mid-write leaves only such a temporary
-file, which carries the writer's process id so the next build can tell it from the
-temporary file of a build still running in the same folder (`remove_stale_temps`).
+A build's outputs are a generation, committed all at once (`Generation`), under a lock
+that keeps a second build out of the folder (`build_lock`). Single files (exports,
+cache entries) are written to a temporary `.<name>.<pid>.<random>.tmp` beside them and
+renamed over them when complete. A writer killed mid-write leaves only such a
+temporary file, which carries the writer's process id so the next build can tell it
+from the temporary file of a build still running in the same folder
+(`remove_stale_temps`).
 """
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import re
+import secrets
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TextIO
 
 import orjson
+
+from .errors import UserError
 
 TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]+\.tmp$")
 
@@ -66,7 +76,7 @@ def remove_stale_temps(folder: Path) -> list[Path]:
     removed = []
     for p in sorted(folder.iterdir()):
         m = TEMP_NAME.match(p.name)
-        if m and p.is_file() and not _alive(int(m["pid"])):
+        if m and (p.is_file() or p.is_symlink()) and not _alive(int(m["pid"])):
             try:
                 p.unlink()
             except FileNotFoundError:
@@ -150,73 +160,138 @@ def jsonl(records) -> str:
     return "".join(out)
 
 
-class AtomicFile:
-    """A text file written piece by piece (a long build's extraction.jsonl, as documents
-    arrive) that replaces `path` only on commit(); discarded, it leaves `path` as it was."""
+# The outputs of a build, by the names users and `kg query|serve|export|stats` open.
+OUTPUTS = ("extraction.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json")
+CURRENT = ".kg-current"         # symlink to the generation the outputs' names lead to
+GENERATION = ".kg-gen-"         # prefix of a generation's folder
+LOCK = ".kg-lock"
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        fd, self.tmp = _mkstemp(self.path)
-        self.file = os.fdopen(fd, "w", encoding="utf-8")
 
-    def write(self, text: str) -> None:
-        self.file.write(text)
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the advisory lock of the output folder `out` (made if missing) for a build.
 
-    def close(self) -> None:
-        """Flush the text to disk: the file is complete but not yet in place."""
-        if not self.file.closed:
-            self.file.flush()
-            os.fsync(self.file.fileno())
-            self.file.close()
+    Two builds writing one folder would each commit their own generation and delete the
+    other's, so the second one fails at once, naming the folder, instead of waiting
+    for a build that may take hours. A POSIX record lock (lockf), not flock: worker
+    processes forked during the build must not inherit it, or a build killed while its
+    workers wind down would still hold the folder. The lock file stays: deleting it
+    would let a third build lock a different file than the second.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            if e.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
+            raise UserError(f"{out}: another kg build is writing to this folder; wait for it "
+                            "to finish or give another -o") from None
+        yield
+    finally:
+        os.close(fd)        # releases the lock
+
+
+class Generation:
+    """One build's outputs, written into a fresh folder `OUT/.kg-gen-*` that nobody reads,
+    then made current all at once by `commit`.
+
+    Each output name in OUT (graph.ttl, ...) is a relative symlink `.kg-current/NAME`,
+    and `.kg-current` a symlink to the current generation's folder; replacing that one
+    link by rename is the single atomic step that switches every output together, so a
+    build killed at any moment leaves the previous set or the new one, never a mix.
+    Readers need nothing new: opening OUT/graph.ttl follows the links. Relative links
+    keep a copied folder (cp -r, rsync -a, tar) working. Only call with OUT locked.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self.dir = Path(tempfile.mkdtemp(prefix=GENERATION, dir=self.out))
+        os.chmod(self.dir, 0o777 & ~_umask())       # mkdtemp's 0o700 would hide the outputs
+        self.current = False
+
+    def open(self, name: str) -> TextIO:
+        """A new output file of this generation, for text written as it is made."""
+        return open(self.dir / name, "x", encoding="utf-8")
+
+    def write(self, name: str, pieces: Iterable[str]) -> None:
+        """An output made in pieces, written in batches as they are made, so a big
+        corpus's view never exists whole in memory (its UTF-8 bytes neither)."""
+        with self.open(name) as f:
+            batch: list[str] = []
+            size = 0
+            for piece in pieces:
+                batch.append(piece)
+                size += len(piece)
+                if size >= 1 << 20:
+                    f.write("".join(batch))
+                    batch.clear()
+                    size = 0
+            f.write("".join(batch))
 
     def commit(self) -> None:
-        self.close()
-        os.replace(self.tmp, self.path)
-        _fsync_dir(self.path.parent)
+        """Make this generation the current one, durably, and delete the others."""
+        for name in os.listdir(self.dir):
+            fd = os.open(self.dir / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(self.dir)
+        _adopt_plain_outputs(self.out)
+        _link(self.out / CURRENT, self.dir.name)        # the one step that switches
+        self.current = True
+        _fsync_dir(self.out)
+        remove_old_generations(self.out)
 
     def discard(self) -> None:
-        self.file.close()
-        if os.path.exists(self.tmp):
-            os.unlink(self.tmp)
+        """Delete this generation, unless it became current (a failure after the switch)."""
+        if not self.current:
+            shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def stage_text(path: Path, text: str) -> AtomicFile:
-    """`text` written completely beside `path`, to be put in place by `commit_all`."""
-    return stage_pieces(path, [text])
-
-
-def stage_pieces(path: Path, pieces: Iterable[str]) -> AtomicFile:
-    """Like stage_text, for text made in pieces: written as it is made, in batches, so a
-    big corpus's view never exists whole in memory (its UTF-8 bytes neither)."""
-    f = AtomicFile(path)
+def _link(path: Path, target: str) -> None:
+    """Make `path` a symlink to `target`, atomically (a new link renamed over it)."""
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    os.symlink(target, tmp)
     try:
-        batch: list[str] = []
-        size = 0
-        for piece in pieces:
-            batch.append(piece)
-            size += len(piece)
-            if size >= 1 << 20:
-                f.write("".join(batch))
-                batch.clear()
-                size = 0
-        f.write("".join(batch))
-        f.close()
+        os.replace(tmp, path)
     except BaseException:
-        f.discard()
+        os.unlink(tmp)
         raise
-    return f
 
 
-def commit_all(files: list[AtomicFile]) -> None:
-    """Put complete files in place one right after another.
+def _adopt_plain_outputs(out: Path) -> None:
+    """Turn OUT's output names into links through `.kg-current` without changing what
+    they show. Outputs of a kg before generations (plain files) first become, by hard
+    links, a generation of their own, which `.kg-current` points at; a `.kg-current`
+    that is a folder (a copy made with cp -rL) is renamed into a generation and linked.
+    Then each name is replaced by its link, showing the same bytes. Idempotent, so a
+    kill midway is finished by the next build."""
+    current = out / CURRENT
+    if current.is_dir() and not current.is_symlink():
+        adopted = out / f"{GENERATION}copied-{secrets.token_hex(4)}"
+        os.rename(current, adopted)
+        _link(current, adopted.name)
+    elif not current.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=GENERATION, dir=out))
+        os.chmod(old, 0o777 & ~_umask())
+        for name in OUTPUTS:
+            if (out / name).is_file() and not (out / name).is_symlink():
+                os.link(out / name, old / name)
+        _fsync_dir(old)
+        _link(current, old.name)
+    for name in OUTPUTS:
+        link = out / name
+        if not (link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}"):
+            _link(link, f"{CURRENT}/{name}")
 
-    Everything slow (rendering, writing, fsync) happens before the first rename, so a
-    build killed at any moment leaves either the previous set of outputs or the new one,
-    save for the microseconds between consecutive renames.
-    """
-    for f in files:
-        f.close()
-    for f in files:
-        os.replace(f.tmp, f.path)
-    for folder in sorted({f.path.parent for f in files}):
-        _fsync_dir(folder)
+
+def remove_old_generations(out: Path) -> None:
+    """Delete every generation folder in `out` but the current one (a killed build's
+    unfinished one, or those replaced). Only call with `out` locked."""
+    current = os.readlink(out / CURRENT) if (out / CURRENT).is_symlink() else None
+    for p in out.iterdir():
+        if p.name.startswith(GENERATION) and p.name != current and p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p)

@@ -6,14 +6,14 @@ thin layer over these two functions.
 """
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
-import pickle
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator
 import networkx as nx
 
 from . import __version__
-from .cache import ExtractionCache, dumps
+from .cache import ExtractionCache, dumps, loads
 from .extract import extract_document, to_record
 from .extractors import DEFAULT_NER
 from .graph import build_graph, to_node_link
@@ -29,9 +29,9 @@ from .errors import UserError
 from .html import DEFAULT_MAX_NODES
 from .html import render_pieces
 from .model import DocExtraction
-from .outputs import (AtomicFile, commit_all, dumps_json, json_pieces, jsonl, remove_stale_temps,
-                      stage_pieces, stage_text)
-from .rdf import DEFAULT_BASE, iter_turtle
+from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
+                      remove_old_generations, remove_stale_temps)
+from .rdf import DEFAULT_BASE, IRIs, iter_turtle
 from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
 
@@ -45,6 +45,7 @@ class BuildResult:
     problems: list[str] = field(default_factory=list)
     report: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    cache_warnings: list[str] = field(default_factory=list)   # the cache's own trouble: not the inputs'
 
 
 def extract_one(doc_id: str, path: str, data: bytes,
@@ -68,11 +69,12 @@ def extract_one(doc_id: str, path: str, data: bytes,
 
 def extract_blob(doc_id: str, path: str, data: bytes,
                  components: list[str] | None = None) -> bytes | str:
-    """Worker: extract_one's result, pickled.
+    """Worker: extract_one's result as the cache's JSON payload.
 
     The worker gets the bytes, not the path, so it needs no access to the input files
-    (a Dask worker on another machine), and returns the pickle, which the build stores
-    in its cache as is.
+    (a Dask worker on another machine), and returns the payload, which the build stores
+    in its cache as is. (The executors carry arguments and results between processes
+    as pickles; those never come from a file.)
     """
     de = extract_one(doc_id, path, data, components)
     return de if isinstance(de, str) else dumps(de)
@@ -198,17 +200,17 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
         if isinstance(out, bytes):
             if cache is not None and key is not None:
                 cache.put(key, out)
-            out = pickle.loads(out)
+            out = loads(out)
         done += 1
         if progress:
             progress(done, len(files), f.id)
         return out
 
-    # in this process and with nothing to cache, the pickle would only be undone again
+    # in this process and with nothing to cache, the payload would only be undone again
     work = extract_one if workers <= 1 and not scheduler and cache is None else extract_blob
 
     def found(f: InputFile, hit: DocExtraction) -> tuple[None, _Done]:
-        hit.document.path = str(f.path)     # the key holds the id, not the path
+        hit.document.path = f.name          # the key holds the id, not the path
         return None, _Done(hit)
 
     def job(f: InputFile, submit: Submit) -> tuple[str | None, Any]:
@@ -225,7 +227,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             key = cache.key(f.id, data, variant)
             if (hit := cache.get(key)) is not None:
                 return found(f, hit)
-        return key, submit(work, f.id, str(f.path), data, components)
+        return key, submit(work, f.id, f.name, data, components)
 
     with _executor(workers, scheduler) as (submit, window):
         for f in files:
@@ -269,6 +271,10 @@ def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None
     return records, problems
 
 
+# Errors of writing that name no file (the disk, not a path, is the trouble).
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 def build(paths: list[str | Path], out_dir: str | Path | None = "output", workers: int = 1,
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
           include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
@@ -281,45 +287,64 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     ("rules",) none, ("lac",) Baidu LAC; `max_nodes` bounds the
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);
-    `scheduler` (tcp://host:port) runs extraction on that Dask cluster. Documents are
+    `scheduler` (tcp://host:port) runs extraction on that Dask cluster. `out_dir` is
+    locked for the build (a second build into it raises UserError) and its outputs
+    change all at once, as one generation (kg.outputs.Generation). Documents are
     streamed: each one's extraction.jsonl line is written as it arrives and then
     dropped, so `result.docs` hold documents without `raw` or `record_json`.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     components = pipeline_components(ner)
+    IRIs(base_iri)          # a BadBaseIRI now, not after the extraction
     files, problems = find_inputs(paths, include, exclude)
-    if out_dir is not None:
-        remove_stale_temps(Path(out_dir))     # left by a build that was killed while writing
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []
-    spool: AtomicFile | None = None
-    try:
-        with _gc_for_build() as keep:
-            for out in extract_files(files, workers, progress, cache, scheduler, components):
-                if isinstance(out, str):
-                    problems.append(out)
-                    continue
-                if out_dir is not None:
-                    spool = spool or AtomicFile(Path(out_dir) / "extraction.jsonl")
-                    spool.write(out.record_json)
-                out.record_json = ""       # written: the build holds no document text twice
-                docs.append(out)
-                keep()
-            timings["extract"] = time.perf_counter() - t0
-            gc.disable()     # the corpus-wide stages make millions of objects and no cycles
-            g = _corpus_graph(docs, timings)
-            report = _report(g, docs, files, problems)
-            if cache is not None:
-                report["cache"] = cache.stats.as_dict()
-            result = BuildResult(graph=g, docs=docs, problems=problems, report=report, timings=timings)
-            if spool is not None:      # some document was read: never replace good outputs with nothing
-                write_outputs(result, Path(out_dir), base_iri, spool, max_nodes)
-                spool = None
-    finally:
-        if spool is not None:
-            spool.discard()
+    gen: Generation | None = None
+    with ExitStack() as stack:
+        if out_dir is not None and files:
+            out = Path(out_dir)
+            stack.enter_context(build_lock(out))    # before any work: a second build fails at once
+            remove_stale_temps(out)                 # left by a build killed while writing
+            remove_old_generations(out)
+        try:
+            with _gc_for_build() as keep:
+                for doc in extract_files(files, workers, progress, cache, scheduler, components):
+                    if isinstance(doc, str):
+                        problems.append(doc)
+                        continue
+                    if out_dir is not None:
+                        if gen is None:     # the first document read: a generation to write
+                            gen = Generation(Path(out_dir))
+                            spool = stack.enter_context(gen.open("extraction.jsonl"))
+                        spool.write(doc.record_json)
+                    doc.record_json = ""       # written: the build holds no document text twice
+                    docs.append(doc)
+                    keep()
+                timings["extract"] = time.perf_counter() - t0
+                gc.disable()     # the corpus-wide stages make millions of objects and no cycles
+                g = _corpus_graph(docs, timings)
+                report = _report(g, docs, files, problems)
+                if cache is not None:
+                    report["cache"] = cache.stats.as_dict()
+                result = BuildResult(graph=g, docs=docs, problems=problems, report=report,
+                                     timings=timings,
+                                     cache_warnings=cache.warnings if cache is not None else [])
+                if gen is not None:     # some document was read: never replace good outputs with nothing
+                    spool.close()
+                    write_outputs(result, gen, base_iri, max_nodes)
+                    gen.commit()
+                    gen = None
+        except OSError as e:
+            if gen is None or e.errno not in DISK_FULL:
+                raise
+            raise UserError(f"{out_dir}: cannot write the outputs ({e.strerror}); the previous "
+                            "outputs are unchanged") from e
+        finally:
+            if gen is not None:
+                gen.discard()
     return result
+
 
 
 def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.MultiDiGraph:
@@ -334,27 +359,19 @@ def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.Mu
     return g
 
 
-def write_outputs(result: BuildResult, out: Path, base_iri: str, extraction: AtomicFile,
+def write_outputs(result: BuildResult, gen: Generation, base_iri: str,
                   max_nodes: int | None = DEFAULT_MAX_NODES) -> None:
-    """Write the views of `result`; `extraction` holds its extraction.jsonl, written during the build."""
-    out.mkdir(parents=True, exist_ok=True)
-    staged: list[AtomicFile] = []     # all written before any replaces its previous version
-    try:
-        t = time.perf_counter()
-        staged.append(stage_pieces(out / "graph.json", json_pieces(to_node_link(result.graph))))
-        result.timings["json"] = time.perf_counter() - t
-        t = time.perf_counter()
-        staged.append(stage_pieces(out / "graph.ttl", iter_turtle(result.graph, base_iri)))
-        result.timings["turtle"] = time.perf_counter() - t
-        t = time.perf_counter()
-        staged.append(stage_pieces(out / "graph.html", render_pieces(result.graph, max_nodes=max_nodes)))
-        result.timings["html"] = time.perf_counter() - t
-        staged.append(stage_text(out / "report.json", dumps_json(result.report)))
-    except BaseException:
-        for f in staged:
-            f.discard()
-        raise
-    commit_all([extraction, *staged])
+    """Write the views of `result` into `gen`, which holds its extraction.jsonl already."""
+    t = time.perf_counter()
+    gen.write("graph.json", json_pieces(to_node_link(result.graph)))
+    result.timings["json"] = time.perf_counter() - t
+    t = time.perf_counter()
+    gen.write("graph.ttl", iter_turtle(result.graph, base_iri))
+    result.timings["turtle"] = time.perf_counter() - t
+    t = time.perf_counter()
+    gen.write("graph.html", render_pieces(result.graph, max_nodes=max_nodes))
+    result.timings["html"] = time.perf_counter() - t
+    gen.write("report.json", [dumps_json(result.report)])
 
 
 def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile],

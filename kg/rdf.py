@@ -93,6 +93,10 @@ class IRIs:
         if not _BASE_OK.fullmatch(base):
             raise BadBaseIRI(f"base IRI must be an absolute IRI without spaces or <>\"{{}}|^`\\: {base!r}")
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        try:        # the IRI parser that reads graph.ttl back (kg query, kg serve) must accept it
+            ox.NamedNode(f"{self.base}doc/x/a0/s0")
+        except ValueError as e:
+            raise BadBaseIRI(f"base IRI {base!r} is not a valid IRI ({e})") from None
         self._quoted: dict[str, str] = {}
 
     def _q(self, part: str) -> str:

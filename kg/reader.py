@@ -6,7 +6,9 @@ offset the extractors produce can be cited against the file itself.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
+import stat
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -30,8 +32,24 @@ class ReadError(Exception):
 
 @dataclass
 class InputFile:
-    path: Path
-    id: str
+    path: Path         # where to read it, as the file system names it
+    id: str            # the document's id: its path relative to the folder given
+    name: str = ""     # the path outputs record: the folder's own name and the id
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.id
+
+
+def printable(path: str | Path) -> str:
+    """A file name as valid UTF-8 text: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) become `\\xNN`, so ids and outputs can hold any name and messages
+    never fail to print it."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _folder_name(path: Path) -> str:
+    """The name of a folder however it was spelled (seeds, ./seeds/, /abs/seeds)."""
+    return printable(Path(os.path.abspath(path)).name)
 
 
 def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
@@ -39,35 +57,51 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
     """Expand files and folders (recursively) into a sorted list of inputs.
 
     Returns the inputs and a list of problems: paths that do not exist, entries that
-    are not regular files (a dangling link, a pipe that would block the build), and
+    are not regular files (a dangling link, a pipe that would block the build),
+    subfolders not read (unreadable, or a symbolic link, which could loop), and
     files whose id another input already has (ids name documents, so they must differ).
-    Ids are paths relative to the folder given, so they do not depend on the cwd.
+    Ids are paths relative to the folder given, and the paths outputs record start at
+    that folder's name, so neither depends on the cwd or on how the path was spelled.
+    Names that are not UTF-8 are read all the same, and named by `printable`.
     """
     found: dict[str, InputFile] = {}
     problems: list[str] = []
 
-    def add(f: Path, id_: str) -> None:
+    def add(f: Path, id_: str, folder: str) -> None:
+        id_ = printable(id_)
         if not f.is_file():
             why = "broken symbolic link" if f.is_symlink() and not f.exists() else "not a regular file"
             problems.append(f"{id_}: {why}")
         elif id_ not in found:
-            found[id_] = InputFile(f, id_)
+            found[id_] = InputFile(f, id_, f"{folder}/{id_}" if folder else id_)
         elif found[id_].path.resolve() != f.resolve():
-            problems.append(f"{f}: skipped, {found[id_].path} has the same document id {id_!r}")
+            problems.append(f"{printable(f)}: skipped, {printable(found[id_].path)} has the "
+                            f"same document id {id_!r}")
+
+    def excluded(rel: str, name: str) -> bool:
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in exclude)
 
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).as_posix()
-                if f.is_dir() or not any(fnmatch.fnmatch(f.name, g) for g in include):
-                    continue
-                if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(f.name, g) for g in exclude):
-                    continue
-                add(f, rel)
+            def unreadable(e: OSError, root: Path = p) -> None:
+                rel = Path(e.filename).relative_to(root).as_posix()
+                problems.append(f"{printable(rel)}/: folder skipped, cannot read it ({e.strerror})")
+            for top, dirs, names in os.walk(p, onerror=unreadable):
+                dirs.sort()
+                for d in dirs:
+                    rel = (Path(top) / d).relative_to(p).as_posix()
+                    if os.path.islink(os.path.join(top, d)) and not excluded(rel, d):
+                        problems.append(f"{printable(rel)}/: folder skipped, a symbolic link "
+                                        "(give it as an input to read it)")
+                for name in sorted(names):
+                    f = Path(top) / name
+                    rel = f.relative_to(p).as_posix()
+                    if any(fnmatch.fnmatch(name, g) for g in include) and not excluded(rel, name):
+                        add(f, rel, _folder_name(p))
         elif p.exists() or p.is_symlink():
-            add(p, p.name)
+            add(p, p.name, _folder_name(p.parent))
         else:
-            problems.append(f"{p}: no such file or folder")
+            problems.append(f"{printable(p)}: no such file or folder")
     return [found[k] for k in sorted(found)], list(dict.fromkeys(problems))
 
 
@@ -202,20 +236,27 @@ def _joins(prev: str, line: str, width: int) -> bool:
 
 def read_document(f: InputFile) -> Document:
     """Read one input file into a Document, or raise ReadError naming the problem."""
-    return parse_document(f.id, str(f.path), read_bytes(f))
+    return parse_document(f.id, f.name, read_bytes(f))
 
 
 def read_bytes(f: InputFile) -> bytes:
-    """The file's bytes, or ReadError if it cannot be read or is too large.
+    """The file's bytes, or ReadError if it cannot be read, is too large or is no longer
+    a regular file.
 
     Separate from parsing so the build can hash a file for its cache, or ship it to a
-    worker on another machine, without decoding it first.
+    worker on another machine, without decoding it first. Opened without blocking and
+    checked once open: a file replaced by a pipe after the inputs were listed would
+    otherwise hang the build waiting for a writer.
     """
     try:
-        size = f.path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"{f.id}: too large ({size} bytes, limit {MAX_BYTES})")
-        return f.path.read_bytes()
+        fd = os.open(f.path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb") as file:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadError(f"{f.id}: not a regular file")
+            if st.st_size > MAX_BYTES:
+                raise ReadError(f"{f.id}: too large ({st.st_size} bytes, limit {MAX_BYTES})")
+            return file.read()
     except OSError as e:
         raise ReadError(f"{f.id}: cannot read ({e.strerror})") from e
 

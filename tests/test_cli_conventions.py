@@ -148,6 +148,12 @@ def test_help_examples_run(cmd, example_runs):
     (["export", "{output}", "--format", "neo4j"], "-o"),
     (["stats", "{output}", "--top", "-1"], "--top"),
     (["build", "{seeds}", "--base-iri", "no iri", "-o", "{tmp}/out"], "base-iri"),
+    # IRIs the writer's checks let through but pyoxigraph, which reads graph.ttl, refuses
+    (["build", "{seeds}", "--base-iri", "http://x/%zz/", "-o", "{tmp}/out"], "percent encoding"),
+    (["build", "{seeds}", "--base-iri", "http://x/%", "-o", "{tmp}/out"], "percent encoding"),
+    (["build", "{seeds}", "--base-iri", "http://x/#a#", "-o", "{tmp}/out"], "'#'"),
+    (["build", "{seeds}", "--base-iri", "http://[::1/", "-o", "{tmp}/out"], "host"),
+    (["export", "{output}", "--format", "turtle", "--base-iri", "http://x/%zz/"], "base-iri"),
     (["frobnicate"], "frobnicate"),
     (["export"], "GRAPH"),
     (["export", "{output}", "--format", "json", "--colour"], "--colour"),
@@ -265,3 +271,11 @@ def test_progress_in_a_log_is_periodic_and_quiet_is_silent():
     q = Progress(True, quiet, clock)
     q(1, 1, "a.txt")
     assert quiet.getvalue() == ""
+
+
+def test_progress_escapes_control_characters_in_file_names():
+    clock, stream = FakeClock(), Stream(tty=True)
+    clock.now += 1
+    Progress(False, stream, clock)(1, 2, "\x1b[2J\u202eevil\\xff.txt")
+    assert stream.getvalue().endswith("left: \\x1b[2J\\u202eevil\\xff.txt")
+    assert stream.getvalue().count("\x1b") == 1        # its own clear-line only

@@ -218,3 +218,33 @@ def test_stats_cli_prints_table_and_json(seed_build, graph):
     r = CliRunner().invoke(main, ["stats", str(seed_build[1] / "graph.json")])
     top = s["most_connected"][0]
     assert r.exit_code == 0 and f"{top['label']} ({top['type']}, {top['id']})" in r.stdout
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula_labels(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with every label turned into what a spreadsheet would run."""
+    g = graph.copy()
+    for i, n in enumerate(sorted(g)):
+        g.nodes[n]["label"] = FORMULA[i % len(FORMULA)] + "HYPERLINK(\"http://e/\",\"x\")"
+    return g
+
+
+def _cells(data: bytes) -> list[str]:
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    return [c for row in rows[1:] for c in row]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "officials", "initiatives"])
+def test_spreadsheet_cells_cannot_start_a_formula(graph, fmt):
+    for name, data in render(_formula_labels(graph), fmt, bom=True).items():
+        cells = _cells(data)
+        assert [c for c in cells if c.startswith(FORMULA)] == [], name
+        assert {c[:2] for c in cells if c.startswith("'")} >= {"'=", "'@"}, name
+
+
+def test_neo4j_tables_keep_values_verbatim(graph):
+    g = _formula_labels(graph)
+    cells = _cells(render(g, "neo4j")["nodes.csv"])
+    assert {d["label"] for _, d in g.nodes(data=True)} <= set(cells)

@@ -106,7 +106,8 @@ def test_base_iri_is_configurable_and_checked():
     subjects = {str(s) for s in g.subjects()}
     assert subjects and all(s.startswith(base) for s in subjects)
     assert IRIs("http://example.org/data").base == base
-    for bad in ("not an iri", "http://x.org/a b/", "relative/path/", 'http://x.org/"'):
+    for bad in ("not an iri", "http://x.org/a b/", "relative/path/", 'http://x.org/"',
+                "http://x/%zz/", "http://x/%", "http://x/#a#", "http://[::1/"):
         with pytest.raises(ValueError):
             IRIs(bad)
 

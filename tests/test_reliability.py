@@ -3,6 +3,7 @@ build leaves the previous outputs intact, and outputs do not depend on input ord
 worker count, locale or hash seed."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -13,9 +14,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 import kg.cache
+import kg.outputs
 import kg.extractors
 import kg.reader
 from kg import build
@@ -40,6 +43,19 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 def _temps(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp"))
+
+
+def _unfinished(out: Path, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """The files of generations being written (not the current one, nor those in
+    `ignore`: left by an earlier kill) in a build folder."""
+    current = os.readlink(out / ".kg-current") if (out / ".kg-current").is_symlink() else None
+    names = []
+    for g in out.glob(".kg-gen-*"):
+        try:
+            names += [f.name for f in g.iterdir()] if g.name not in (current, *ignore) else []
+        except FileNotFoundError:
+            continue        # removed by the build meanwhile
+    return sorted(names)
 
 
 def _bad_inputs(folder: Path, seeds: Path) -> dict[str, str]:
@@ -91,14 +107,14 @@ def test_unreadable_file_is_reported_and_the_rest_is_built(tmp_path, seeds, monk
     locked = folder / "locked.txt"
     shutil.copy(_seed(seeds, 1), locked)
     locked.chmod(0)
-    if os.access(locked, os.R_OK):      # root reads anything: make reading it fail instead
-        real = Path.read_bytes
+    if os.access(locked, os.R_OK):      # root reads anything: make opening it fail instead
+        real = os.open
 
-        def read_bytes(self: Path) -> bytes:
-            if self.name == "locked.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        def refuse(path, *args, **kw) -> int:
+            if os.path.basename(path) == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *args, **kw)
+        monkeypatch.setattr(os, "open", refuse)
     result = build([folder], tmp_path / "out", workers=1)
     assert [d.document.id for d in result.docs] == ["good.txt"]
     assert result.report["warnings"] == ["locked.txt: cannot read (Permission denied)"]
@@ -132,6 +148,46 @@ def test_an_extractor_crash_is_a_warning_for_that_file_only(tmp_path, seeds, mon
         == result.report["warnings"]
 
 
+def test_a_file_replaced_by_a_pipe_after_listing_is_reported_not_waited_for(tmp_path, seeds):
+    folder = _one_page(tmp_path, seeds)
+    shutil.copy(_seed(seeds, 1), folder / "q.txt")
+    files, _ = kg.reader.find_inputs([folder])
+    (folder / "q.txt").unlink()
+    os.mkfifo(folder / "q.txt")         # no writer: a blocking read would wait for ever
+
+    def waited(*_) -> None:
+        raise TimeoutError("read_bytes waited for a writer of the pipe")
+    previous = signal.signal(signal.SIGALRM, waited)
+    signal.alarm(5)
+    try:
+        assert kg.reader.read_bytes(files[0]) == _seed(seeds).read_bytes()
+        with pytest.raises(kg.reader.ReadError, match=r"^q\.txt: not a regular file$"):
+            kg.reader.read_bytes(files[1])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_subfolders_not_read_are_named(tmp_path, seeds, monkeypatch):
+    folder = _one_page(tmp_path, seeds)
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(_seed(seeds, 1), tmp_path / "elsewhere" / "x.txt")
+    (folder / "linked").symlink_to(tmp_path / "elsewhere")
+    (folder / "locked").mkdir()
+    shutil.copy(_seed(seeds, 2), folder / "locked" / "y.txt")
+    real = os.scandir
+
+    def scandir(path):
+        if os.path.basename(path) == "locked":      # unreadable, even for root
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, problems = kg.reader.find_inputs([folder])
+    assert [f.id for f in files] == ["p.txt"]
+    assert problems == ["linked/: folder skipped, a symbolic link (give it as an input to read it)",
+                        "locked/: folder skipped, cannot read it (Permission denied)"]
+
+
 def test_two_files_with_one_id_are_not_silently_merged(tmp_path, seeds):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -141,6 +197,42 @@ def test_two_files_with_one_id_are_not_silently_merged(tmp_path, seeds):
                                              tmp_path / "a" / "x.txt"])
     assert [f.path for f in files] == [tmp_path / "a" / "x.txt"]
     assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'b' / 'x.txt'}: skipped")
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_escaped(tmp_path, seeds):
+    """Bytes that are not UTF-8 and a terminal escape in a name: the file is read, its id
+    names the bytes as \\xNN, outputs stay UTF-8, messages reach the terminal escaped."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = os.fsencode(folder)
+    (Path(os.fsdecode(raw + b"/a\xff\x1b[31mb.txt"))).write_bytes(_seed(seeds).read_bytes())
+    (Path(os.fsdecode(raw + b"/\xfe.txt"))).write_bytes(b"")
+    out = tmp_path / "out"
+    proc = _kg("build", str(folder), "-o", str(out), "-j", "1", "--no-cache", "-v")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stderr and "Traceback" not in proc.stderr
+    assert "kg: warning: \\xfe.txt: empty file" in proc.stderr
+    assert "a\\xff\\x1b[31mb.txt: " in proc.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["documents"]["read"] == 1 and report["warnings"] == ["\\xfe.txt: empty file"]
+    data = _check_outputs(out, (out / "graph.html").read_text(encoding="utf-8"))
+    assert list(data["graph"]["documents"]) == ["a\\xff\x1b[31mb.txt"]
+    extract = _kg("extract", str(folder))
+    assert extract.returncode == 0 and json.loads(extract.stdout)["doc"] == "a\\xff\x1b[31mb.txt"
+
+
+def test_outputs_do_not_depend_on_how_the_input_path_is_spelled(tmp_path, seeds, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_seed(seeds, 3), folder / "p.txt")
+    monkeypatch.chdir(tmp_path)
+    snaps = []
+    for i, spelling in enumerate(["in", "./in/", str(folder), f"../{tmp_path.name}/in",
+                                  "in/p.txt", str(folder / "p.txt")]):
+        build([spelling], tmp_path / f"out{i}", workers=1)
+        snaps.append(_snapshot(tmp_path / f"out{i}"))
+    assert all(snap == snaps[0] for snap in snaps[1:])
+    assert json.loads(snaps[0]["graph.json"])["graph"]["documents"]["p.txt"]["path"] == "in/p.txt"
 
 
 # ---- hostile text -----------------------------------------------------------------
@@ -263,7 +355,7 @@ def _kill_build(args: list[str], when) -> subprocess.Popen:
 
 def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(tmp_path, seeds):
     """Kill a rebuild (one new page among cached ones, so it soon writes its views) at a
-    third and two thirds of the time it takes, and while a view's temporary file exists:
+    third and two thirds of the time it takes, and while its generation holds a view:
     every time the outputs of the previous build must be there, byte for byte."""
     out, cache = tmp_path / "out", tmp_path / "cache"
     big = _replicate(seeds, tmp_path / "big", 4)
@@ -271,31 +363,127 @@ def test_a_killed_build_leaves_the_previous_outputs_and_the_next_build_succeeds(
     assert first.returncode == 0, first.stderr
     before = _snapshot(out)
     extra = tmp_path / "extra.txt"
-    extra.write_text(_seed(seeds, 2).read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+
+    def new_page(tag: str) -> None:
+        """A page the cache has not seen, so every rebuild below takes as long as timed."""
+        extra.write_text(_seed(seeds, 2).read_text(encoding="utf-8") + f"\n新的一段{tag}。\n",
+                         encoding="utf-8")
+    new_page("timed")
     args = [str(big), str(extra), "-o", str(out), "-j", "2", "--cache", str(cache), "--quiet"]
-    views = tuple(f".{n}." for n in OUTPUTS if n != "extraction.jsonl")
-    # how long the rebuild takes, timed on copies so that the page stays new to the cache
-    shutil.copytree(cache, tmp_path / "cache2")
+    views = set(OUTPUTS) - {"extraction.jsonl"}
+    # how long the rebuild takes, timed in another folder (the page is new each time)
     t0 = time.monotonic()
     timed = _kg("build", str(big), str(extra), "-o", str(tmp_path / "out2"), "-j", "2",
-                "--cache", str(tmp_path / "cache2"), "--quiet")
+                "--cache", str(cache), "--quiet")
     took = time.monotonic() - t0
     assert timed.returncode == 0, timed.stderr
+    leftover: frozenset[str] = frozenset()
     moments = [lambda t: t > took / 3, lambda t: t > 2 * took / 3,
-               lambda t: any(n.startswith(views) for n in _temps(out))]
+               lambda t: bool(views & set(_unfinished(out, leftover)))]
     for i, when in enumerate(moments):
+        new_page(str(i))
+        leftover = frozenset(g.name for g in out.glob(".kg-gen-*"))
         proc = _kill_build(args, when)
         assert proc.returncode == -signal.SIGKILL, f"the build finished before the kill at moment {i}"
         assert _snapshot(out) == before, f"outputs changed by a build killed at moment {i}"
-    assert any(n.startswith(views) for n in _temps(out)), "the last kill missed the writing"
-    for entry in cache.rglob("*.pkl"):      # cache writes are atomic too: no torn entry
-        assert kg.cache._decode(entry.read_bytes()) is not None, entry
+    assert views & set(_unfinished(out)), "the last kill missed the writing"
+    for entry in cache.rglob("*.json"):      # cache writes are atomic too: no torn entry
+        kg.cache.decode(entry.read_bytes())
     again = _kg("build", *args)
     assert again.returncode == 0, again.stderr
-    assert _temps(out) == []
+    assert _temps(out) == [] and _unfinished(out) == [] and len(list(out.glob(".kg-gen-*"))) == 1
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["documents"]["read"] == 4 * len(list(seeds.glob("*.txt"))) + 1
     Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def _state(out: Path) -> dict[str, bytes | None]:
+    """What a reader opening each output finds (None: nothing)."""
+    state = {}
+    for n in OUTPUTS:
+        try:
+            state[n] = (out / n).read_bytes()
+        except FileNotFoundError:
+            state[n] = None
+    return state
+
+
+class Crash(Exception):
+    """A build killed at one step of writing or committing its outputs."""
+
+
+def test_a_build_killed_at_any_write_or_rename_leaves_the_old_outputs_or_the_new(
+        tmp_path, seeds, monkeypatch):
+    """Fault injection, as SQLite tests: fail the first, second, ... write, fsync, rename,
+    link and delete of a build, each time from the same starting folder, until one
+    completes. After each, a reader sees the whole previous build or the whole new one.
+    Three starting folders: a build's (generations), the plain files of a kg before
+    generations, and a copy made with cp -rL (.kg-current a folder)."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(_seed(seeds, 0), a)
+    shutil.copy(_seed(seeds, 1), b)
+    ref_old, ref_new, out = tmp_path / "ref-old", tmp_path / "ref-new", tmp_path / "out"
+    cache = tmp_path / "cache"      # every build below reads both pages from it: fast
+    build([a, b], None, workers=1, cache_dir=cache)
+    build([a], ref_old, workers=1, cache_dir=cache)
+    build([a, b], ref_new, workers=1, cache_dir=cache)
+    old, new = _state(ref_old), _state(ref_new)
+    assert old != new
+
+    def plain(out: Path) -> None:
+        out.mkdir()
+        for n in OUTPUTS:
+            (out / n).write_bytes(old[n])
+    starts = {"generations": lambda out: shutil.copytree(ref_old, out, symlinks=True),
+              "plain files": plain, "cp -rL": lambda out: shutil.copytree(ref_old, out)}
+    steps = {"os.replace": (os, "replace"), "os.rename": (os, "rename"),
+             "os.symlink": (os, "symlink"), "os.link": (os, "link"), "os.fsync": (os, "fsync"),
+             "shutil.rmtree": (shutil, "rmtree"),
+             "Generation.write": (kg.outputs.Generation, "write")}
+    calls: list[str] = []
+    seen: set[str] = set()      # the kinds of step a fault was injected at
+    fail_at = 0
+
+    def faulty(name: str, real):
+        def step(*args, **kw):
+            calls.append(name)
+            if len(calls) == fail_at:
+                raise Crash(name)
+            return real(*args, **kw)
+        return step
+    for start, make in starts.items():
+        for fail_at in range(1, 100):
+            shutil.rmtree(out, ignore_errors=True)
+            make(out)
+            calls.clear()
+            with monkeypatch.context() as m:
+                for name, (owner, attr) in steps.items():
+                    m.setattr(owner, attr, faulty(name, getattr(owner, attr)))
+                try:
+                    build([a, b], out, workers=1, cache_dir=cache)
+                except Crash:
+                    assert _state(out) in (old, new), (start, fail_at, calls[-1])
+                    seen.add(calls[fail_at - 1])
+                    continue
+            break
+        assert fail_at == len(calls) + 1 >= 10, start
+        assert _state(out) == new
+        assert len(list(out.glob(".kg-gen-*"))) == 1 and _temps(out) == []
+        build([a, b], out, workers=1, cache_dir=cache)      # and the next runs normally
+    assert seen == set(steps)
+
+
+def test_a_second_build_into_a_locked_folder_fails_at_once_naming_it(tmp_path, seeds):
+    out = tmp_path / "out"
+    with kg.outputs.build_lock(out):       # as a build in progress holds it
+        t0 = time.monotonic()
+        proc = _kg("build", str(_seed(seeds)), "-o", str(out), "-q", "-j", "1")
+        assert time.monotonic() - t0 < 20
+    assert proc.returncode == 2
+    assert proc.stderr == f"kg: {out}: another kg build is writing to this folder; wait for it " \
+        "to finish or give another -o\n"
+    assert sorted(p.name for p in out.iterdir()) == [".kg-lock"]
+    assert build([_seed(seeds)], out, workers=1).docs       # released: the next build runs
 
 
 # ---- determinism ------------------------------------------------------------------
@@ -348,3 +536,92 @@ def test_outputs_are_byte_identical_whatever_order_workers_locale_and_hash_seed(
     for snap in snaps[1:]:
         for name in snaps[0]:
             assert snap[name] == snaps[0][name], name
+
+
+# ---- the cache --------------------------------------------------------------------
+
+
+def _one_page(tmp_path: Path, seeds: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_seed(seeds), folder / "p.txt")
+    return folder
+
+
+def _entry(cache: Path) -> Path:
+    (entry,) = cache.rglob("*.json")
+    return entry
+
+
+def test_a_crafted_cache_entry_cannot_run_code_and_is_rebuilt(tmp_path, seeds):
+    """An entry with a valid header and checksum whose payload is a pickle that would run
+    code, and one that is JSON of the wrong shape: both refused with a warning, rebuilt."""
+    folder, out, cache = _one_page(tmp_path, seeds), tmp_path / "out", tmp_path / "cache"
+    build([folder], out, cache_dir=cache, workers=1)
+    entry = _entry(cache)
+    good = entry.read_bytes()
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+    import hashlib
+    import pickle
+    for payload in (pickle.dumps(Exploit()), b'{"document": {"id": "p.txt"}}'):
+        entry.write_bytes(kg.cache.MAGIC + hashlib.sha256(payload).digest() + payload)
+        result = build([folder], out, cache_dir=cache, workers=1)
+        assert not marker.exists()
+        assert result.report["cache"] == {"hits": 0, "extracted": 1, "corrupt": 1}
+        assert len(result.cache_warnings) == 1 and str(entry) in result.cache_warnings[0]
+        assert entry.read_bytes() == good                   # rebuilt in place
+
+
+def test_a_cache_that_cannot_be_written_or_read_is_a_warning(tmp_path, seeds):
+    folder = _one_page(tmp_path, seeds)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    proc = _kg("build", str(folder), "-o", str(tmp_path / "out"), "-j", "1", "-q",
+               "--cache", str(tmp_path / "file" / "cache"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith("kg: warning: cannot use the cache at ") and \
+        len(proc.stderr.splitlines()) == 1, proc.stderr
+    cache = tmp_path / "cache"
+    build([folder], tmp_path / "out", cache_dir=cache, workers=1)
+    entry = _entry(cache)
+    entry.unlink()
+    entry.mkdir()                       # an entry replaced by a folder: read and write fail
+    result = build([folder], tmp_path / "out", cache_dir=cache, workers=1)
+    assert result.report["documents"]["read"] == 1
+    assert [w.split(" (")[0] for w in result.cache_warnings] == \
+        [f"cache entry {entry} ignored", f"cannot write the cache at {entry}"]
+
+
+def test_stale_temp_files_of_the_cache_are_removed(tmp_path, seeds):
+    folder, cache = _one_page(tmp_path, seeds), tmp_path / "cache"
+    build([folder], None, cache_dir=cache, workers=1)
+    entry = _entry(cache)
+    stale = entry.parent / f".{entry.name}.{_dead_pid()}.abc_1234.tmp"
+    stale.write_bytes(b"partial")
+    build([folder], None, cache_dir=cache, workers=1)
+    assert not stale.exists() and entry.exists()
+
+
+def test_a_full_disk_while_writing_outputs_is_one_line_and_keeps_the_old_ones(
+        tmp_path, seeds, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    folder, out = _one_page(tmp_path, seeds), tmp_path / "out"
+    build([folder], out, workers=1)
+    before = _state(out)
+    write = kg.outputs.Generation.write
+
+    def full(self, name, pieces) -> None:
+        if name == "graph.ttl":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(self, name, pieces)
+    monkeypatch.setattr(kg.outputs.Generation, "write", full)
+    r = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "-q", "-j", "1"])
+    assert r.exit_code == 2
+    assert r.stderr == f"kg: {out}: cannot write the outputs (No space left on device); " \
+        "the previous outputs are unchanged\n"
+    assert _state(out) == before and len(list(out.glob(".kg-gen-*"))) == 1

@@ -69,7 +69,7 @@ def test_a_corrupt_cache_entry_is_recomputed(pages, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     build([pages], out, cache_dir=cache)
     first = {n: (out / n).read_bytes() for n in ("graph.ttl", "graph.json")}
-    entries = sorted(cache.rglob("*.pkl"))
+    entries = sorted(cache.rglob("*.json"))
     assert len(entries) == 4
     data = bytearray(entries[0].read_bytes())
     data[len(data) // 2] ^= 0xFF                     # one flipped byte mid-pickle
@@ -89,7 +89,7 @@ def test_cli_caches_in_the_output_folder_unless_told_not_to(pages, tmp_path):
         assert r.exit_code == 0, r.output
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         assert report.get("cache", {}).get("hits") == hits
-    assert any((out / ".kg-cache").rglob("*.pkl"))
+    assert any((out / ".kg-cache").rglob("*.json"))
 
 
 def test_dask_cluster_builds_the_local_graph(seed_build, seeds, tmp_path):
