@@ -125,15 +125,23 @@ def find_masthead(doc: Document) -> tuple[Masthead, int]:
             body_start = end
     if m.date:
         m.date_source = "masthead"
-    elif (named := date_in_name(doc.id) or date_in_name(str(Path(doc.path).resolve()))) is not None:
-        # the folders above the input may name the date (2022/11/07/ given as 07/): read
-        # from the resolved path, so that the date does not depend on how it was spelled
+    elif (named := date_in_name(doc.id) or _folder_date(doc.path)) is not None:
         m.date, m.year, m.date_source = named.isoformat(), named.year, "file name"
     return m, body_start
 
 
 # an issue date in a file or folder name: 20221107, 2022-11-07, 2022_11_07, 2022/11/07/
 NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./]?)(\d\d)\2(\d\d)(?!\d)")
+
+
+def _folder_date(path: str) -> date | None:
+    """The date the folders above the input name (2022/11/07/ given as 07/), read from
+    the resolved path so that it does not depend on how the path was spelled. A path
+    the system cannot resolve (a NUL in a name) names no date."""
+    try:
+        return date_in_name(str(Path(path).resolve()))
+    except (OSError, ValueError):
+        return None
 
 
 def date_in_name(name: str) -> date | None:
