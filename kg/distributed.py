@@ -8,11 +8,37 @@ worker running other kg code or data would silently give other results.
 """
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from .cache import fingerprint
 from .errors import UserError
+
+
+CONNECT_TIMEOUT = 30.0     # seconds a scheduler has to answer, handshake included
+
+
+def _connect(client_class: Any, scheduler: str) -> Any:
+    """A client of the scheduler, or a UserError. Dask's own timeout does not cover its
+    handshake, so a listener that accepts and never answers would hang the build: the
+    connection is made in a daemon thread that the build stops waiting for."""
+    box: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            box["client"] = client_class(scheduler, timeout=f"{CONNECT_TIMEOUT}s")
+        except Exception as e:  # noqa: BLE001 - handed to the caller below, not swallowed
+            box["error"] = e
+
+    thread = threading.Thread(target=connect, name="kg-dask-connect", daemon=True)
+    thread.start()
+    thread.join(CONNECT_TIMEOUT + 5)
+    if "client" in box:
+        return box["client"]
+    if "error" in box:
+        raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {box['error']}") from box["error"]
+    raise UserError(f"the Dask scheduler at {scheduler} did not answer within {CONNECT_TIMEOUT:.0f} s")
 
 
 @contextmanager
@@ -22,10 +48,7 @@ def cluster(scheduler: str) -> Iterator[tuple[Callable[..., Any], int]]:
         from dask.distributed import Client
     except ImportError as e:
         raise UserError("--scheduler needs Dask: pip install 'kg[dask]'") from e
-    try:
-        client = Client(scheduler, timeout="30s")
-    except OSError as e:
-        raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
+    client = _connect(Client, scheduler)
     with client:
         mine = fingerprint()
         theirs = client.run(fingerprint)

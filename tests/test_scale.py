@@ -103,6 +103,22 @@ def test_dask_cluster_builds_the_local_graph(seed_build, seeds, tmp_path):
     _same(seed_build[1], tmp_path)
 
 
+def test_a_scheduler_that_accepts_and_never_answers_fails_the_build_clearly(seeds, tmp_path, monkeypatch):
+    import socket
+
+    from kg import distributed
+
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 1.0)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(5)
+        address = "tcp://127.0.0.1:%d" % silent.getsockname()[1]
+        r = CliRunner().invoke(main, ["build", str(seeds), "-o", str(tmp_path / "out"), "-q", "--no-cache",
+                                      "--scheduler", address])
+    assert r.exit_code != 0 and "did not answer within 1 s" in r.output
+
+
 def test_corpus_generator_is_deterministic_and_extends(seeds, tmp_path, load_script):
     mc = load_script("bench/make_corpus.py")
     articles, headers = mc.load_seed_articles(seeds)
