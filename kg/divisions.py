@@ -135,7 +135,7 @@ class Gazetteer:
             return None
         for suffix, level in FORMER_SUFFIXES:
             core = name[:-len(suffix)]
-            if name.endswith(suffix) and len(core) >= 2:
+            if len(core) >= 2 and name.endswith(suffix):
                 cands = [d for d in self.by_short.get(core, ()) if d.level == level]
                 if len(cands) == 1 and cands[0].name != name:
                     return replace(cands[0], name=name)

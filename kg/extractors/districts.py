@@ -29,6 +29,7 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
 PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
 # words ending in 城 that make 城+suffix no name (县城社区); X城街道 otherwise is one (如城街道)
 CITY_WORDS = {"县城", "主城", "进城", "省城", "京城", "全城", "满城", "城"}
+FORMER_ENDINGS = frozenset("县市区旗")    # what a division's former name ends in (a cheap first test)
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
@@ -129,8 +130,6 @@ def districts(ctx: DocContext) -> None:
                 cand = g.lookup(w, context)
                 # two-character names like 城区, 郊区 are words first: only under a named parent
                 d = cand if len(w) > 2 or _parent_in_play(cand, context, full_in_doc) else None
-            elif (former := former_division(w)) is not None:
-                d = former        # 延庆县: the division by the name the page gives it
             elif w in g.by_short:
                 if INSIDE_LONGER_NAME.match(ctx.text, t.end):
                     continue      # 东莞村, 长安街: the short form begins another place's name
@@ -140,6 +139,8 @@ def districts(ctx: DocContext) -> None:
                              cand.level in ("province", "city") or
                              _parent_in_play(cand, context, full_in_doc)):
                     d = cand
+            elif w[-1] in FORMER_ENDINGS and (former := former_division(w)) is not None:
+                d = former        # 延庆县: the division by the name the page gives it
             if d:
                 ctx.divisions[d.name] = d
                 ctx.add(w, "District", t.start, t.end, name=d.name, source="districts")
