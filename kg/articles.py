@@ -105,8 +105,9 @@ def _header_date(line: str) -> re.Match | None:
     return d if len(rest) <= 4 else None
 
 
-def find_masthead(doc: Document) -> tuple[Masthead, int]:
-    """Read the page header (paper name, issue date); return it and where the body starts."""
+def find_masthead(doc: Document, issue_date: str | None = None) -> tuple[Masthead, int]:
+    """Read the page header (paper name, issue date); return it and where the body starts.
+    `issue_date` (ISO) is the date of a page that prints none."""
     m = Masthead()
     lines = _lines(doc.text)
     body_start = 0
@@ -123,8 +124,12 @@ def find_masthead(doc: Document) -> tuple[Masthead, int]:
         elif (m.paper or m.date) and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)
                                       or PAGE_LINE.fullmatch(s)):
             body_start = end
+    # precedence: what the page prints, what the user gives (kg build --date), what the
+    # file or folder name says
     if m.date:
         m.date_source = "masthead"
+    elif issue_date:
+        m.date, m.year, m.date_source = issue_date, int(issue_date[:4]), "option"
     elif (named := date_in_name(doc.id) or _folder_date(doc.path)) is not None:
         m.date, m.year, m.date_source = named.isoformat(), named.year, "file name"
     return m, body_start
@@ -245,9 +250,10 @@ def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1) if "\u4e00" <= s[i] <= "\u9fff"}
 
 
-def segment(doc: Document, year: int | None = None) -> tuple[Masthead, list[Article]]:
+def segment(doc: Document, year: int | None = None,
+            issue_date: str | None = None) -> tuple[Masthead, list[Article]]:
     """Split a document into articles with titles, bylines, dates and sentences."""
-    masthead, body_start = find_masthead(doc)
+    masthead, body_start = find_masthead(doc, issue_date)
     year = masthead.year or year
     text = doc.text
     lines = [_Line(s, e, t, _kind(t)) for s, e, t in _lines(text) if s >= body_start]

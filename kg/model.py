@@ -60,7 +60,7 @@ class Masthead:
     paper: str | None = None
     date: str | None = None        # ISO date of the issue
     year: int | None = None
-    date_source: str | None = None   # where the date was read: "masthead" or "file name"
+    date_source: str | None = None   # where the date came from: "masthead", "option", "file name"
     area: str | None = None        # canonical District the paper serves (聊城市, 东昌府区)
 
 

@@ -48,15 +48,15 @@ class BuildResult:
     cache_warnings: list[str] = field(default_factory=list)   # the cache's own trouble: not the inputs'
 
 
-def extract_one(doc_id: str, path: str, data: bytes,
-                components: list[str] | None = None) -> DocExtraction | str:
+def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
+                issue_date: str | None = None) -> DocExtraction | str:
     """A file's bytes to its extraction, or the problem that kept it out.
 
     The extraction carries its record (`record_json`) instead of the raw text, which
     only the record quotes.
     """
     try:
-        de = extract_document(parse_document(doc_id, path, data), components)
+        de = extract_document(parse_document(doc_id, path, data), components, issue_date)
     except ReadError as e:
         return str(e)
     except Exception as e:  # noqa: BLE001 - one bad page must not end the build; it is reported
@@ -67,8 +67,8 @@ def extract_one(doc_id: str, path: str, data: bytes,
     return de
 
 
-def extract_blob(doc_id: str, path: str, data: bytes,
-                 components: list[str] | None = None) -> bytes | str:
+def extract_blob(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
+                 issue_date: str | None = None) -> bytes | str:
     """Worker: extract_one's result as the cache's JSON payload.
 
     The worker gets the bytes, not the path, so it needs no access to the input files
@@ -76,7 +76,7 @@ def extract_blob(doc_id: str, path: str, data: bytes,
     in its cache as is. (The executors carry arguments and results between processes
     as pickles; those never come from a file.)
     """
-    de = extract_one(doc_id, path, data, components)
+    de = extract_one(doc_id, path, data, components, issue_date)
     return de if isinstance(de, str) else dumps(de)
 
 
@@ -170,7 +170,8 @@ def _gc_for_build() -> Iterator[Callable[[], None]]:
 
 def extract_files(files: list[InputFile], workers: int = 1, progress: Progress | None = None,
                   cache: ExtractionCache | None = None, scheduler: str | None = None,
-                  components: list[str] | None = None) -> Iterator[DocExtraction | str]:
+                  components: list[str] | None = None,
+                  issue_date: str | None = None) -> Iterator[DocExtraction | str]:
     """Extractions of `files` in input order, or the problem that kept each one out.
 
     Taken from `cache` where it holds them; the rest are computed here (workers=1), on
@@ -181,7 +182,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     """
     if workers <= 0:
         workers = _auto_workers(files)
-    variant = ",".join(components or ())
+    variant = ",".join(components or ()) + (f"|date {issue_date}" if issue_date else "")
     keys: dict[str, str] = {}       # worked out ahead only when they decide the worker count
     if cache is not None and workers > 1 and not scheduler:
         # a rebuild that re-extracts a page or two should not start workers that each
@@ -227,7 +228,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             key = cache.key(f.id, data, variant)
             if (hit := cache.get(key)) is not None:
                 return found(f, hit)
-        return key, submit(work, f.id, f.name, data, components)
+        return key, submit(work, f.id, f.name, data, components, issue_date)
 
     with _executor(workers, scheduler) as (submit, window):
         for f in files:
@@ -258,12 +259,14 @@ def pipeline_components(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
 
 def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None = None,
             include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
-            ner: tuple[str, ...] = DEFAULT_NER) -> tuple[list[dict], list[str]]:
-    """Per-document records (GUIDELINES.md schema with mentions) and input problems."""
+            ner: tuple[str, ...] = DEFAULT_NER,
+            issue_date: str | None = None) -> tuple[list[dict], list[str]]:
+    """Per-document records (GUIDELINES.md schema with mentions) and input problems;
+    `issue_date` (ISO) dates the pages that print no date."""
     components = pipeline_components(ner)
     files, problems = find_inputs(paths, include, exclude)
     records = []
-    for out in extract_files(files, workers, progress, components=components):
+    for out in extract_files(files, workers, progress, components=components, issue_date=issue_date):
         if isinstance(out, str):
             problems.append(out)
         else:
@@ -279,7 +282,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
           include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
           cache_dir: str | Path | None = None, scheduler: str | None = None,
-          ner: tuple[str, ...] = DEFAULT_NER, max_nodes: int | None = DEFAULT_MAX_NODES) -> BuildResult:
+          ner: tuple[str, ...] = DEFAULT_NER, max_nodes: int | None = DEFAULT_MAX_NODES,
+          issue_date: str | None = None) -> BuildResult:
     """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write).
 
     `workers`: extraction processes (0: all cores, one per 2 MB of input).
@@ -287,7 +291,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     ("rules",) none, ("lac",) Baidu LAC; `max_nodes` bounds the
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);
-    `scheduler` (tcp://host:port) runs extraction on that Dask cluster. `out_dir` is
+    `scheduler` (tcp://host:port) runs extraction on that Dask cluster; `issue_date`
+    (ISO) dates the pages that print no date (before a date in a file name). `out_dir` is
     locked for the build (a second build into it raises UserError) and its outputs
     change all at once, as one generation (kg.outputs.Generation). Documents are
     streamed: each one's extraction.jsonl line is written as it arrives and then
@@ -309,7 +314,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
             remove_old_generations(out)
         try:
             with _gc_for_build() as keep:
-                for doc in extract_files(files, workers, progress, cache, scheduler, components):
+                for doc in extract_files(files, workers, progress, cache, scheduler, components,
+                                         issue_date):
                     if isinstance(doc, str):
                         problems.append(doc)
                         continue
@@ -381,7 +387,9 @@ def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile
     posts = rels.pop("holds", 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
     return {
         "kg_version": __version__,
-        "documents": {"found": len(files), "read": len(docs), "failed": len(problems)},
+        "documents": {"found": len(files), "read": len(docs), "failed": len(problems),
+                      "issue_date": dict(sorted(Counter(d.masthead.date_source or "none"
+                                                        for d in docs).items()))},
         "articles": sum(len(d.articles) for d in docs),
         "articles_per_document": {d.document.id: len(d.articles) for d in docs},
         "entities": dict(sorted(types.items())),

@@ -1,6 +1,9 @@
 """Article segmentation: bylines, titles, masthead, dates, on the seed pages."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from kg.articles import event_dates, segment
 from kg.reader import document_from_text, find_inputs, read_document
 
@@ -99,3 +102,25 @@ def test_the_issue_date_is_read_beside_the_weekday_or_from_the_file_name(tmp_pat
     # a sentence that mentions a full date is no masthead
     page.write_text("本报讯 2024年4月18日，东昌府区召开会议。\n", encoding="utf-8")
     assert extract([page])[0][0]["masthead"]["date"] is None
+
+
+def test_a_date_given_for_undated_pages_dates_them_and_is_counted(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    pages = tmp_path / "in"
+    pages.mkdir()
+    (pages / "a.txt").write_text("本报讯 东昌府区7月1日召开会议。\n", encoding="utf-8")
+    (pages / "b.txt").write_text("聊城日报\n2024年4月18日 星期四\n本报讯 冠县召开会议。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    for given in ("2022-11-07", "2023-01-02"):      # the second build must not reuse the first's dates
+        r = CliRunner().invoke(main, ["build", str(pages), "-o", str(out), "-q", "--date", given])
+        assert r.exit_code == 0, r.output
+        docs = json.loads((out / "graph.json").read_text(encoding="utf-8"))["graph"]["documents"]
+        dates = {Path(k).name: (v["date"], v["date_source"]) for k, v in docs.items()}
+        assert dates == {"a.txt": (given, "option"), "b.txt": ("2024-04-18", "masthead")}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["documents"]["issue_date"] == {"masthead": 1, "option": 1}
+    r = CliRunner().invoke(main, ["extract", str(pages), "--date", "2022-13-07"])
+    assert r.exit_code == 2 and "--date" in r.output
