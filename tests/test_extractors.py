@@ -833,8 +833,9 @@ def test_a_person_who_attends_or_speaks_at_an_initiative_takes_part_in_it():
 
 def test_kinds_of_bodies_figures_of_speech_and_a_verb_before_a_body_name_nothing():
     rec = _rec(COUNTY + "本报讯 全县新办了4家民办和股份制医院。投资者纷纷将大量资金投向学校、医院。"
-               "医院院长林某宇，边走边介绍。元旦一天，就有县委书记李某林、县长王某平来到工地。")
-    assert not {"民办和股份制医院", "大量资金投向学校", "边走边"} & _ents(rec)
+               "医院院长林某宇，边走边介绍。元旦一天，就有县委书记李某林、县长王某平来到工地。"
+               "村民们说，驻村第一书记来了，还办起了小型加工厂。")
+    assert not {"民办和股份制医院", "大量资金投向学校", "边走边", "来了", "小型加工厂"} & _ents(rec)
     assert not any(n.startswith("有") for n in _ents(rec)) and "李某林" in _ents(rec, "Official")
 
 

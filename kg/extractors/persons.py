@@ -39,6 +39,8 @@ CAREER = re.compile(r"现任|曾任|历任|先后任|调任|升任|转任|原任
 CAREER_PIECE = re.compile(r"[^、，,。；;\n]+")
 AFTER_NAME_WORDS = tuple(w for w in lexicon.AFTER_NAME if len(w) > 1)
 # function characters that end a two-character name rather than extend it (张涛|在)
+# sentence and aspect particles: no name ends in one (来了, 走过)
+PARTICLES = set("了着过吗呢吧啊")
 NOT_GIVEN = set("在以和与及是的了说对向从将把被为也都还就又却则于等曾已正将要会能地得着过们")
 # roles that introduce a private person's name: 村民李笑笑, 作者袁春光
 ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(lexicon.PERSON_TITLES | {"作者", "主人公", "老人", "大爷",
@@ -91,6 +93,8 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
             return None       # 王先生, 张经理: a surname with an honorific is no name
         if cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000):
             return None       # 民警|向群众: a preposition before a common noun
+        if cand[-1] in PARTICLES:
+            return None       # 第一书记|来了: a verb and its particle, not a name
         if n == 3 and cand[0] == cand[2]:
             return None       # 边走边, 越来越: a figure that repeats a word, not a surname
         if n == 2 and cand[1] == "方" and cand[0] in lexicon.SHORT_FORMS:
