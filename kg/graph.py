@@ -43,6 +43,7 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
     g.graph["documents"] = {
         d.document.id: {"path": d.document.path, "paper": d.masthead.paper,
                         "date": d.masthead.date, "date_source": d.masthead.date_source,
+                        "page": d.masthead.page,
                         "area": d.masthead.area,
                         "encoding": d.document.encoding}
         for d in sorted(docs, key=lambda x: x.document.id)}

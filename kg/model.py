@@ -60,7 +60,8 @@ class Masthead:
     paper: str | None = None
     date: str | None = None        # ISO date of the issue
     year: int | None = None
-    date_source: str | None = None   # where the date came from: "masthead", "option", "file name"
+    date_source: str | None = None   # where the date came from: "masthead", "table", "option", "file name"
+    page: str | None = None          # the page number (第3版: "3"), printed or from the page table
     area: str | None = None        # canonical District the paper serves (聊城市, 东昌府区)
 
 

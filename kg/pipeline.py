@@ -29,6 +29,7 @@ from .errors import UserError
 from .html import DEFAULT_MAX_NODES
 from .html import render_pieces
 from .model import DocExtraction
+from .pagemeta import PageMeta, PageTable
 from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
                       remove_old_generations, remove_stale_temps)
 from .rdf import DEFAULT_BASE, IRIs, iter_turtle
@@ -49,14 +50,14 @@ class BuildResult:
 
 
 def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
-                issue_date: str | None = None) -> DocExtraction | str:
+                meta: PageMeta | None = None) -> DocExtraction | str:
     """A file's bytes to its extraction, or the problem that kept it out.
 
     The extraction carries its record (`record_json`) instead of the raw text, which
     only the record quotes.
     """
     try:
-        de = extract_document(parse_document(doc_id, path, data), components, issue_date)
+        de = extract_document(parse_document(doc_id, path, data), components, meta)
     except ReadError as e:
         return str(e)
     except Exception as e:  # noqa: BLE001 - one bad page must not end the build; it is reported
@@ -68,7 +69,7 @@ def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | Non
 
 
 def extract_blob(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
-                 issue_date: str | None = None) -> bytes | str:
+                 meta: PageMeta | None = None) -> bytes | str:
     """Worker: extract_one's result as the cache's JSON payload.
 
     The worker gets the bytes, not the path, so it needs no access to the input files
@@ -76,7 +77,7 @@ def extract_blob(doc_id: str, path: str, data: bytes, components: list[str] | No
     in its cache as is. (The executors carry arguments and results between processes
     as pickles; those never come from a file.)
     """
-    de = extract_one(doc_id, path, data, components, issue_date)
+    de = extract_one(doc_id, path, data, components, meta)
     return de if isinstance(de, str) else dumps(de)
 
 
@@ -97,13 +98,14 @@ def _auto_workers(files: list[InputFile]) -> int:
     return max(1, min(os.cpu_count() or 1, total // BYTES_PER_WORKER))
 
 
-def _cache_keys(files: list[InputFile], cache: ExtractionCache, variant: str) -> dict[str, str]:
+def _cache_keys(files: list[InputFile], cache: ExtractionCache,
+                variant: Callable[[InputFile], str]) -> dict[str, str]:
     """The cache key of each readable file, by file id (unreadable files are left out:
     extract_files reports them)."""
     keys = {}
     for f in files:
         try:
-            keys[f.id] = cache.key(f.id, read_bytes(f), variant)
+            keys[f.id] = cache.key(f.id, read_bytes(f), variant(f))
         except ReadError:
             continue
     return keys
@@ -171,7 +173,7 @@ def _gc_for_build() -> Iterator[Callable[[], None]]:
 def extract_files(files: list[InputFile], workers: int = 1, progress: Progress | None = None,
                   cache: ExtractionCache | None = None, scheduler: str | None = None,
                   components: list[str] | None = None,
-                  issue_date: str | None = None) -> Iterator[DocExtraction | str]:
+                  pages: PageTable | None = None) -> Iterator[DocExtraction | str]:
     """Extractions of `files` in input order, or the problem that kept each one out.
 
     Taken from `cache` where it holds them; the rest are computed here (workers=1), on
@@ -182,7 +184,13 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     """
     if workers <= 0:
         workers = _auto_workers(files)
-    variant = ",".join(components or ()) + (f"|date {issue_date}" if issue_date else "")
+    pages = pages or PageTable()
+    base_variant = ",".join(components or ())
+
+    def variant(f: InputFile) -> str:
+        """The components and what the user says of the page: both shape its extraction."""
+        meta = pages.for_file(f.id)
+        return base_variant + (f"|{meta.key()}" if meta else "")
     keys: dict[str, str] = {}       # worked out ahead only when they decide the worker count
     if cache is not None and workers > 1 and not scheduler:
         # a rebuild that re-extracts a page or two should not start workers that each
@@ -225,10 +233,10 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
         except ReadError as e:
             return None, _Done(str(e))
         if cache is not None and key is None:
-            key = cache.key(f.id, data, variant)
+            key = cache.key(f.id, data, variant(f))
             if (hit := cache.get(key)) is not None:
                 return found(f, hit)
-        return key, submit(work, f.id, f.name, data, components, issue_date)
+        return key, submit(work, f.id, f.name, data, components, pages.for_file(f.id))
 
     with _executor(workers, scheduler) as (submit, window):
         for f in files:
@@ -259,19 +267,26 @@ def pipeline_components(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
 
 def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None = None,
             include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
-            ner: tuple[str, ...] = DEFAULT_NER,
-            issue_date: str | None = None) -> tuple[list[dict], list[str]]:
+            ner: tuple[str, ...] = DEFAULT_NER, issue_date: str | None = None,
+            page_table: str | Path | None = None) -> tuple[list[dict], list[str]]:
     """Per-document records (GUIDELINES.md schema with mentions) and input problems;
-    `issue_date` (ISO) dates the pages that print no date."""
+    `page_table` and `issue_date` say what pages do not print (kg.pagemeta)."""
     components = pipeline_components(ner)
+    pages = PageTable.load(page_table, issue_date)
     files, problems = find_inputs(paths, include, exclude)
+    problems += _unused_rows(pages, page_table, files)
     records = []
-    for out in extract_files(files, workers, progress, components=components, issue_date=issue_date):
+    for out in extract_files(files, workers, progress, components=components, pages=pages):
         if isinstance(out, str):
             problems.append(out)
         else:
             records.append(json.loads(out.record_json))
     return records, problems
+
+
+def _unused_rows(pages: PageTable, page_table: str | Path | None, files: list[InputFile]) -> list[str]:
+    """A problem for each row of the page table that names no input file."""
+    return [f"{page_table}: row for {f!r} names no input file" for f in pages.unused([x.id for x in files])]
 
 
 # Errors of writing that name no file (the disk, not a path, is the trouble).
@@ -283,7 +298,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
           include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
           cache_dir: str | Path | None = None, scheduler: str | None = None,
           ner: tuple[str, ...] = DEFAULT_NER, max_nodes: int | None = DEFAULT_MAX_NODES,
-          issue_date: str | None = None) -> BuildResult:
+          issue_date: str | None = None, page_table: str | Path | None = None) -> BuildResult:
     """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write).
 
     `workers`: extraction processes (0: all cores, one per 2 MB of input).
@@ -291,8 +306,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     ("rules",) none, ("lac",) Baidu LAC; `max_nodes` bounds the
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);
-    `scheduler` (tcp://host:port) runs extraction on that Dask cluster; `issue_date`
-    (ISO) dates the pages that print no date (before a date in a file name). `out_dir` is
+    `scheduler` (tcp://host:port) runs extraction on that Dask cluster; `page_table`
+    (CSV) and `issue_date` (ISO) say what pages do not print (kg.pagemeta). `out_dir` is
     locked for the build (a second build into it raises UserError) and its outputs
     change all at once, as one generation (kg.outputs.Generation). Documents are
     streamed: each one's extraction.jsonl line is written as it arrives and then
@@ -302,7 +317,9 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     t0 = time.perf_counter()
     components = pipeline_components(ner)
     IRIs(base_iri)          # a BadBaseIRI now, not after the extraction
+    pages = PageTable.load(page_table, issue_date)
     files, problems = find_inputs(paths, include, exclude)
+    problems += _unused_rows(pages, page_table, files)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []
     gen: Generation | None = None
@@ -315,7 +332,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
         try:
             with _gc_for_build() as keep:
                 for doc in extract_files(files, workers, progress, cache, scheduler, components,
-                                         issue_date):
+                                         pages):
                     if isinstance(doc, str):
                         problems.append(doc)
                         continue

@@ -124,3 +124,34 @@ def test_a_date_given_for_undated_pages_dates_them_and_is_counted(tmp_path):
     assert report["documents"]["issue_date"] == {"masthead": 1, "option": 1}
     r = CliRunner().invoke(main, ["extract", str(pages), "--date", "2022-13-07"])
     assert r.exit_code == 2 and "--date" in r.output
+
+
+def test_a_page_table_gives_paper_date_and_page_where_the_page_prints_none(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    pages = tmp_path / "in" / "2024"
+    pages.mkdir(parents=True)
+    (pages / "a.txt").write_text("本报讯 东昌府区7月1日召开会议。\n", encoding="utf-8")
+    (pages / "b.txt").write_text("聊城日报\n2024年4月18日 星期四\n本报讯 冠县召开会议。\n", encoding="utf-8")
+    table = tmp_path / "pages.csv"
+    out = tmp_path / "out"
+    for day in ("07", "08"):         # a changed row is a changed page: no stale cache entry
+        table.write_text(f"file,paper,date,page\n2024/a.txt,聊城日报,2022-11-{day},3\n"
+                         "b.txt,东昌府讯,2020-01-01,\nc.txt,聊城日报,2022-11-09,1\n", encoding="utf-8")
+        r = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(out), "-q", "--meta", str(table)])
+        assert r.exit_code == 0, r.output
+        assert "c.txt" in r.output and "names no input file" in r.output
+        docs = json.loads((out / "graph.json").read_text(encoding="utf-8"))["graph"]["documents"]
+        got = {Path(k).name: (v["paper"], v["date"], v["date_source"], v["page"], v["area"])
+               for k, v in docs.items()}
+        # what the page prints comes first (b.txt's masthead); the table fills in the rest
+        assert got == {"a.txt": ("聊城日报", f"2022-11-{day}", "table", "3", "聊城市"),
+                       "b.txt": ("聊城日报", "2024-04-18", "masthead", None, "聊城市")}
+    table.write_text("file,date\na.txt,2022-13-01\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(tmp_path / "in"), "--meta", str(table)])
+    assert r.exit_code == 2 and "row 2" in r.output and "not a date" in r.output
+    table.write_text("name,date\na.txt,2022-11-01\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["extract", str(tmp_path / "in"), "--meta", str(table)])
+    assert r.exit_code == 2 and "'file' column" in r.output
