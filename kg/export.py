@@ -203,15 +203,19 @@ def _doc_area(g: nx.MultiDiGraph, doc: str) -> str:
 
 
 def _officials(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
-    """One row per post held: with its organisation where known, else the title alone."""
+    """One row per post an Official holds: with its organisation where known, else the
+    title alone. Reporters of bylines, firms' managers and other Persons with a title are
+    not officials (their posts stay in the graph and the other exports)."""
     rows = []
     for n, d in g.nodes(data=True):
+        if d["type"] != "Official":
+            continue
         for p in d.get("posts", []):
             s = _first(p["sources"])
             rows.append([d["label"], p["title"], "", _doc_area(g, s["doc"]), p["as_of"],
                          s["doc"], s["article"], s["quote"], n])
     for u, v, d in g.edges(data=True):
-        if d["rel"] == "holds":
+        if d["rel"] == "holds" and g.nodes[u]["type"] == "Official":
             s = _first(d["sources"])
             rows.append([g.nodes[u]["label"], d["title"], g.nodes[v]["label"],
                          _area(g, v) or _doc_area(g, s["doc"]), d["as_of"], s["doc"],
@@ -246,8 +250,8 @@ FORMATS: dict[str, Format] = {
     "jsonld": Format(_rdf("json-ld", "graph.jsonld"), False, False, "RDF as JSON-LD"),
     "turtle": Format(_rdf("turtle", "graph.ttl"), False, False, "RDF as Turtle"),
     "ntriples": Format(_rdf("nt", "graph.nt"), False, False, "RDF as N-Triples"),
-    "officials": Format(_officials, False, True, "CSV: person, title, organisation, area, "
-                        "as_of, doc, article, quote"),
+    "officials": Format(_officials, False, True, "CSV of the Officials' posts: person, title, "
+                        "organisation, area, as_of, doc, article, quote"),
     "initiatives": Format(_initiatives, False, True, "CSV: name, runners, areas, sources"),
 }
 

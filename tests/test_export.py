@@ -133,16 +133,19 @@ def test_csv_folder_with_bom_opens_in_excel(graph, seed_build, tmp_path):
     assert not plain.startswith(b"\xef\xbb\xbf") and _rows(plain) == nodes
 
 
-def test_officials_table_has_every_post_with_its_quote(graph):
+def test_officials_table_has_every_post_of_an_official_with_its_quote(graph):
     rows = _rows(export(graph, "officials"))
     assert list(rows[0]) == ["person", "title", "organisation", "area", "as_of", "doc",
                              "article", "quote", "person_id"]
+    official = {n for n, d in graph.nodes(data=True) if d["type"] == "Official"}
     held = {(graph.nodes[u]["label"], d["title"], graph.nodes[v]["label"])
-            for u, v, d in graph.edges(data=True) if d["rel"] == "holds"}
+            for u, v, d in graph.edges(data=True) if d["rel"] == "holds" and u in official}
     assert held and held <= {(r["person"], r["title"], r["organisation"]) for r in rows}
-    posts = sum(1 for _, _, d in graph.edges(data=True) if d["rel"] == "holds") + \
-        sum(len(d["posts"]) for _, d in graph.nodes(data=True))
+    posts = sum(1 for u, _, d in graph.edges(data=True) if d["rel"] == "holds" and u in official) + \
+        sum(len(d["posts"]) for n, d in graph.nodes(data=True) if n in official)
     assert len(rows) == posts
+    # reporters of bylines and firms' managers hold titles but no office
+    assert {r["person_id"] for r in rows} <= official and not {"记者", "通讯员"} & {r["title"] for r in rows}
     for r in rows:
         assert r["person"] in r["quote"] and r["article"].startswith(r["doc"] + "#")
     with_org = [r for r in rows if r["organisation"]]
