@@ -142,12 +142,12 @@ def organisations(ctx: DocContext) -> None:
                 ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
             if type_ == "Agency":
                 _committee_inside(ctx, start, he)
-    _listed_share_area(ctx)
+    listed_share_area(ctx)
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
 
 
-def _listed_share_area(ctx: DocContext) -> None:
+def listed_share_area(ctx: DocContext) -> None:
     """A list of bodies names its area once: in 东昌府区财政局、税务局 the second bureau
     is 东昌府区's too, in 泰国财政部、商业部 the second ministry Thailand's. A body that
     names an area of its own, that the rules named in full (a relative form), or that

@@ -333,7 +333,7 @@ def _cut_word(ctx: DocContext, s: Span) -> bool:
 
 def tagged_entities(ctx: DocContext) -> None:
     """Add the tagger's spans that the rules leave open, typed by the policy above."""
-    from .organisations import _listed_share_area, canonical
+    from .organisations import canonical, listed_share_area
 
     spans = ctx.memo.get(MEMO, {}).get("spans", ())
     # a place whose head's title follows it once (曼谷|市长) is a division wherever it is named
@@ -350,9 +350,9 @@ def tagged_entities(ctx: DocContext) -> None:
         if long is not None and not _not_a_name(text, s.label):
             ctx.reshape(long, s.start, long.end)
             continue
-        short_ = _stopped_short(ctx, s)
-        if short_ is not None:
-            ctx.reshape(short_, s.start, short_.end, name=canonical(ctx, text, s.start))
+        stopped = _stopped_short(ctx, s)
+        if stopped is not None:
+            ctx.reshape(stopped, s.start, stopped.end, name=canonical(ctx, text, s.start))
             continue
         if s.label == "PER" and s.confidence >= SURE and _is_name(text) and not lexicon.TITLE_RE.match(text) \
                 and _rules_misread_name(ctx, s, bylined):
@@ -382,7 +382,7 @@ def tagged_entities(ctx: DocContext) -> None:
                         name=QUOTE_MARKS.sub("", canonical(ctx, text, s.start)), source="tagger")
     for s in short:
         _add_short_form(ctx, s)
-    _listed_share_area(ctx)         # again: a list may begin with a body only the tagger found
+    listed_share_area(ctx)          # again: a list may begin with a body only the tagger found
     _posts_in_tagged_bodies(ctx)
 
 
@@ -403,8 +403,8 @@ def _add_short_form(ctx: DocContext, s: Span) -> None:
     d = g.lookup(name)
     if d is not None:
         ctx.divisions[d.name] = d
-    ctx.add(ctx.text[s.start], "District" if d is not None or name == lexicon.HOME_COUNTRY
-            else _place_type(name), s.start, s.end, name=name, source="tagger")
+    ctx.add(ctx.text[s.start], "District" if d is not None else _place_type(name), s.start, s.end,
+            name=name, source="tagger")
 
 
 def _posts_in_tagged_bodies(ctx: DocContext) -> None:
