@@ -844,3 +844,12 @@ def test_attending_a_meeting_that_discusses_a_programme_is_no_part_in_it():
                "区政府常务会议，研究部署“襄州好办”政务服务品牌建设等工作。副区长刘某华出席会议。\n")
     assert rec["articles"][0]["title"] != "第2版 要闻"     # a page's number and section
     assert not any(r["rel"] == "participatesIn" and r["tail"] == "襄州好办" for r in rec["relations"])
+
+
+def test_two_firms_side_by_side_foreign_firms_and_a_verb_before_a_body():
+    rec = _rec("本报北京1月5日讯 中国集邮总公司中国金币总公司今天联袂推出纪念币。"
+               "东风汽车公司总装配厂调整工人。外国公司垄断的局面已经打破。"
+               "他曾领导中国科学院（后属中国社会科学院）考古研究所的工作。\n")
+    assert {"中国集邮总公司", "中国金币总公司"} <= _ents(rec, "Company")
+    assert "东风汽车公司总装配厂" in _ents(rec)          # a firm's unit keeps its parent's name
+    assert "外国公司" not in _ents(rec) and not any(n.startswith("属") for n in _ents(rec))

@@ -41,7 +41,7 @@ GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主
 # what a kind of body begins with, never a body's name: ownership, quantity, size and
 # levels in the plural (民办|和股份制医院, 大量|资金投向学校, 小型|加工厂, 镇乡|污水处理厂)
 KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", "大量", "许多", "一些", "各类", "所有", "整个",
-              "小型", "中型", "大型", "镇乡", "乡镇"}
+              "小型", "中型", "大型", "镇乡", "乡镇", "外国", "国外", "境外"}
 PARTY_HEADS = {"党委", "党组", "党支部", "支部", "总支", "党工委", "党小组", "小组"}
 GENERIC_UNITS = ("小区", "单位", "楼栋", "社区大", "企业", "物业", "网格", "机关", "方式配强", "行业",
                  "党", "两新组织", "非公企业", "学校", "村")
@@ -94,6 +94,8 @@ def organisations(ctx: DocContext) -> None:
                 start = _bare_level_before(ctx, hs)
             if type_ != "Company":
                 start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
+            elif FIRM_HEAD.fullmatch(head) or head in ("股份有限公司", "有限责任公司", "集团"):
+                start = _after_another_firm(ctx, start, hs)
             ordinal = ORDINAL.match(ctx.text, start, hs)
             if ordinal:
                 start = ordinal.end()     # 第十一届全国人大常委会: the term is no part of the name
@@ -345,6 +347,20 @@ def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:
 
 
 PARTY_DEPARTMENTS = ("宣传部", "统战部", "组织部", "政法委", "纪委", "编办", "政研室", "网信办", "老干部局")
+
+
+FIRM_HEAD = re.compile(r"(?:总公司|有限公司|公司)")
+
+
+def _after_another_firm(ctx: DocContext, start: int, hs: int) -> int:
+    """Where a firm's name starts when the words before its head hold another firm's
+    whole name (中国集邮总公司|中国金币总公司: two firms side by side). Only for a firm's
+    own head: a unit's (某某公司|总装配厂) or a branch's (分公司, 支行) names its parent on
+    purpose."""
+    last = None
+    for last in FIRM_HEAD.finditer(ctx.text, start, hs):
+        pass
+    return last.end() if last is not None and hs - last.end() >= 2 else start
 
 
 def _first_word(core: str) -> str:
