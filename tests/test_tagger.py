@@ -282,3 +282,18 @@ def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_su
     assert _not_a_name("城西", "LOC", 0.8) and not _not_a_name("城西", "LOC", SURE)
     assert _not_a_name("高唐县政务", "ORG", 0.7)       # a county and a common noun: a topic
     assert not _not_a_name("山西省残联", "ORG", 0.8)    # a body's short form is rare as a word
+
+
+def test_a_doubtful_person_span_is_kept_when_it_begins_with_a_surname(tmp_path, monkeypatch):
+    from kg.extractors.tagged import MIN_CONFIDENCE, SURNAMED_CONFIDENCE
+    from kg.tagger import Span
+
+    doubt = (SURNAMED_CONFIDENCE + MIN_CONFIDENCE) / 2
+
+    def tag(texts, tokens, offsets):
+        return [Span(off + text.index(w), off + text.index(w) + len(w), "PER", doubt)
+                for text, off in zip(texts, offsets) for w in ("骆石绵", "总体") if w in text]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    got = _entities(tmp_path, "停产以后，骆石绵及时穿针引线。总体看，情况不错。\n")
+    assert ("骆石绵", "Person") in got and not any(n == "总体" for n, _ in got)
