@@ -174,6 +174,7 @@ def test_the_fusion_leaves_out_spans_under_its_confidence_threshold(tmp_path, mo
     names = lambda: {e["name"] for e in extract([page])[0][0]["entities"]}   # noqa: E731
     assert {"王建林", "刘小红"} <= names()
     monkeypatch.setattr(tagged, "MIN_CONFIDENCE", 1.01)        # no span is that sure
+    monkeypatch.setattr(tagged, "SURNAMED_CONFIDENCE", 1.01)   # nor a surnamed person span
     assert not {"王建林", "刘小红"} & names()
 
 
