@@ -9,8 +9,6 @@ headline lines goes to the neighbouring article whose text it shares most with.
 from __future__ import annotations
 
 import re
-from datetime import date
-from pathlib import Path
 from dataclasses import dataclass
 
 from . import lexicon
@@ -123,13 +121,13 @@ def find_masthead(doc: Document, meta: PageMeta | None = None) -> tuple[Masthead
         elif PAPER.match(s) and not m.paper and len(s) <= 8:
             m.paper = s
             body_start = end
-        elif (m.paper or m.date) and (re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)
-                                      or PAGE_LINE.fullmatch(s)):
+        elif (m.paper or m.date) and ((page := PAGE_LINE.fullmatch(s)) is not None or
+                                      re.fullmatch(r"星期.|农历.*|总第\d+期|今日\d+版|.*网址.*|[A-Z]+", s)):
             body_start = end
-            if (page := PAGE_LINE.fullmatch(s)) is not None:
+            if page is not None:
                 m.page = page.group(1)
-    # precedence: what the page prints, what the user gives (a page table's row, else
-    # kg build --date), what the file or folder name says
+    # what the page prints comes first; then what kg.pagemeta knows of it (a page
+    # table's row, kg build --date, a date in its file or folder name)
     meta = meta or PageMeta()
     m.paper = m.paper or meta.paper
     m.page = m.page or meta.page
@@ -137,36 +135,7 @@ def find_masthead(doc: Document, meta: PageMeta | None = None) -> tuple[Masthead
         m.date_source = "masthead"
     elif meta.date:
         m.date, m.year, m.date_source = meta.date, int(meta.date[:4]), meta.date_source
-    elif (named := date_in_name(doc.id) or _folder_date(doc.path)) is not None:
-        m.date, m.year, m.date_source = named.isoformat(), named.year, "file name"
     return m, body_start
-
-
-# an issue date in a file or folder name: 20221107, 2022-11-07, 2022_11_07, 2022/11/07/
-NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./]?)(\d\d)\2(\d\d)(?!\d)")
-
-
-def _folder_date(path: str) -> date | None:
-    """The date the folders above the input name (2022/11/07/ given as 07/), read from
-    the resolved path so that it does not depend on how the path was spelled. A path
-    the system cannot resolve (a NUL in a name) names no date."""
-    try:
-        return date_in_name(str(Path(path).resolve()))
-    except (OSError, ValueError):
-        return None
-
-
-def date_in_name(name: str) -> date | None:
-    """The issue date a page's file or folder name gives (e-paper archives name pages by
-    date: 2022/11/07/p1.txt, dayi_20240906_03.txt); the last valid one, the nearest to
-    the file."""
-    found = None
-    for m in NAME_DATE.finditer(name):
-        try:
-            found = date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        except ValueError:
-            continue
-    return found
 
 
 def event_dates(text: str, year: int | None) -> list[str]:

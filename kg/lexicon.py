@@ -6,6 +6,7 @@ closed classes of Chinese government news that any city's paper uses.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # Common Chinese surnames (Hundred Family Surnames, most frequent first), and compound ones.
 SURNAMES = set(
@@ -112,6 +113,14 @@ OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | set(_NATIONAL_HEADS) | se
     "宣传委员", "组织委员", "纪检委员", "统战委员", "政法委员", "武装部长"}
 # a board's titles: the body that has them is run by its owners, not by government
 BOARD_TITLES = frozenset({"董事长", "副董事长", "董事", "监事"})
+
+
+def boarded(posts: Iterable[tuple[str, str | None]]) -> set[str]:
+    """The bodies that (title, body) pairs give a board (鸿宇中学董事长): private ones,
+    whatever their head says, so no post in them is public office."""
+    return {org for title, org in posts if org and title in BOARD_TITLES}
+
+
 COMPANY_TITLES = {"董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人",
                   "相关负责人", "项目负责人", "创始人", "法人代表", "店长", "厂长", "董事",
                   "监事", "总监", "主管", "技术员", "工程师", "总工程师", "高级工程师", "行长", "副行长", "掌柜"}

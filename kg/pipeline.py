@@ -185,11 +185,12 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     if workers <= 0:
         workers = _auto_workers(files)
     pages = pages or PageTable()
+    metas = {f.id: pages.for_file(f.id, f.name) for f in files}
     base_variant = ",".join(components or ())
 
     def variant(f: InputFile) -> str:
-        """The components and what the user says of the page: both shape its extraction."""
-        meta = pages.for_file(f.id)
+        """The components and what is known of the page: both shape its extraction."""
+        meta = metas[f.id]
         return base_variant + (f"|{meta.key()}" if meta else "")
     keys: dict[str, str] = {}       # worked out ahead only when they decide the worker count
     if cache is not None and workers > 1 and not scheduler:
@@ -236,7 +237,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             key = cache.key(f.id, data, variant(f))
             if (hit := cache.get(key)) is not None:
                 return found(f, hit)
-        return key, submit(work, f.id, f.name, data, components, pages.for_file(f.id))
+        return key, submit(work, f.id, f.name, data, components, metas[f.id])
 
     with _executor(workers, scheduler) as (submit, window):
         for f in files:

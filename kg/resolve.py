@@ -42,7 +42,7 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
         m.name = canon.get(m.name, m.name)
         groups[m.name].append(m)
     private = {m.name for m in mentions if lexicon.private_body(m.type, m.name)} | \
-        {p.org for p in ctx.posts if p.title in lexicon.BOARD_TITLES}
+        lexicon.boarded((p.title, p.org) for p in ctx.posts)
     official_people = {p.person for p in ctx.posts
                        if p.title in lexicon.OFFICIAL_TITLES and p.org not in private
                        and not lexicon.heads_unnamed_body(p.title, p.org)}

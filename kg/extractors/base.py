@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import attrgetter
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .. import lexicon
 from ..divisions import Division, gazetteer
@@ -392,6 +392,19 @@ def occurrences(text: str, word: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(word, i + len(word))
+
+
+def joined_runs(ctx: DocContext, mentions: Iterable[Mention]) -> Iterator[list[Mention]]:
+    """The mentions (in text order) in maximal runs that a list joins: 、, 和, 及 or 以及
+    and nothing else between each and the next (某县财政局、税务局、市场监管局)."""
+    run: list[Mention] = []
+    for m in mentions:
+        if run and ctx.text[run[-1].end:m.start] not in lexicon.LIST_JOINERS:
+            yield run
+            run = []
+        run.append(m)
+    if run:
+        yield run
 
 
 def outermost(ms: list[Mention]) -> list[Mention]:

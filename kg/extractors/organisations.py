@@ -11,7 +11,7 @@ import re
 from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..segment import segmenter
-from .base import TOWN_LEVELS, DocContext, left_chunk, occurrences
+from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
 from .tagged import tagged_person_at
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
@@ -94,7 +94,7 @@ def organisations(ctx: DocContext) -> None:
                 start = _bare_level_before(ctx, hs)
             if type_ != "Company":
                 start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
-            elif FIRM_HEAD.fullmatch(head) or head in ("股份有限公司", "有限责任公司", "集团"):
+            elif head in FIRM_HEADS:
                 start = _after_another_firm(ctx, start, hs)
             ordinal = ORDINAL.match(ctx.text, start, hs)
             if ordinal:
@@ -154,14 +154,14 @@ def listed_share_area(ctx: DocContext) -> None:
     is 东昌府区's too, in 泰国财政部、商业部 the second ministry Thailand's. A body that
     names an area of its own, that the rules named in full (a relative form), or that
     is of national scope keeps its name."""
-    prev = None
-    for m in sorted((m for m in ctx.mentions if m.type == "Agency"), key=lambda m: m.start):
-        if prev is not None and ctx.text[prev.end:m.start] in lexicon.LIST_JOINERS and m.name == m.text \
-                and not m.name.startswith(lexicon.NATIONAL_PREFIXES) and not _area_prefix(m.name):
-            area = _area_prefix(prev.name)
-            if area:
-                m = ctx.reshape(m, m.start, m.end, name=area + m.name)
-        prev = m
+    for run in joined_runs(ctx, sorted((m for m in ctx.mentions if m.type == "Agency"), key=lambda m: m.start)):
+        prev = run[0]
+        for m in run[1:]:
+            if m.name == m.text and not m.name.startswith(lexicon.NATIONAL_PREFIXES) and not _area_prefix(m.name):
+                area = _area_prefix(prev.name)
+                if area:
+                    m = ctx.reshape(m, m.start, m.end, name=area + m.name)
+            prev = m
 
 
 def _area_prefix(name: str) -> str:
@@ -349,6 +349,8 @@ def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:
 PARTY_DEPARTMENTS = ("宣传部", "统战部", "组织部", "政法委", "纪委", "编办", "政研室", "网信办", "老干部局")
 
 
+# a firm's own heads, and those of them that end another firm's whole name before it
+FIRM_HEADS = frozenset({"股份有限公司", "有限责任公司", "有限公司", "总公司", "公司", "集团"})
 FIRM_HEAD = re.compile(r"(?:总公司|有限公司|公司)")
 
 
@@ -357,10 +359,8 @@ def _after_another_firm(ctx: DocContext, start: int, hs: int) -> int:
     whole name (中国集邮总公司|中国金币总公司: two firms side by side). Only for a firm's
     own head: a unit's (某某公司|总装配厂) or a branch's (分公司, 支行) names its parent on
     purpose."""
-    last = None
-    for last in FIRM_HEAD.finditer(ctx.text, start, hs):
-        pass
-    return last.end() if last is not None and hs - last.end() >= 2 else start
+    ends = [m.end() for m in FIRM_HEAD.finditer(ctx.text, start, hs)]
+    return ends[-1] if ends and hs - ends[-1] >= 2 else start
 
 
 def _first_word(core: str) -> str:

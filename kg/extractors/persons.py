@@ -323,9 +323,9 @@ def _title_chains(ctx: DocContext, sent) -> None:
         listed += [(t, o) for t, o, _ in chain]
         list_end = p
         # a body with a board (鸿宇中学董事长、校长X) is run privately: no post in it is office
-        boarded = {org for t, org, _ in chain if org and t in lexicon.BOARD_TITLES}
+        private = lexicon.boarded((t, org) for t, org, _ in chain)
         for pos, nm in names:
-            official = any(_is_official(ctx, t, org) for t, org, _ in chain if org not in boarded)
+            official = any(_is_official(ctx, t, org) for t, org, _ in chain if org not in private)
             ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), source="persons")
             for title, org, (s, e) in chain:
                 ctx.posts.append(PostMention(nm, title, org, ctx.evidence(s, pos + len(nm))))

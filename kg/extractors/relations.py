@@ -15,7 +15,7 @@ from itertools import combinations
 from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
-from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, outermost
+from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, joined_runs, outermost
 from .initiatives import SESSION_END
 
 ORGS = ("Agency", "Company", "Organization", "District")
@@ -59,20 +59,22 @@ def _article_settings(ctx: DocContext, ms: list[Mention]) -> None:
     the county."""
     g = gazetteer()
     placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf", "subsidiaryOf")}
+    starts = [m.start for m in ms]
     for a in ctx.articles:
-        inside = [m for m in ms if a.start <= m.start < a.end]
+        inside = ms[bisect.bisect_left(starts, a.start):bisect.bisect_left(starts, a.end)]
         divs = {ctx.divisions[m.name] for m in inside if m.type == "District" and m.name in ctx.divisions}
         counties = [d for d in divs if d.level == "county"]
         if len(counties) != 1 or not divs <= {counties[0], *g.ancestors(counties[0])}:
             continue
         county = counties[0].name
+        named = [o.start for o in inside if o.name == county]      # where the article names it
         for m in inside:
             if m.type in IN_AREA and m.name not in placed and _local(m):
                 # the evidence: the paragraph from where it names the county to the name
                 para = ctx.text.rfind("\n", a.start, m.start) + 1
-                named = [o for o in inside if o.name == county and para <= o.start < m.start]
-                if named:
-                    ctx.relate(m.name, "locatedIn", county, named[-1].start, m.end)
+                k = bisect.bisect_left(named, m.start)
+                if k and named[k - 1] >= para:
+                    ctx.relate(m.name, "locatedIn", county, named[k - 1], m.end)
                     placed.add(m.name)
 
 
@@ -101,18 +103,12 @@ def _listed_after_area(ctx: DocContext, inside: list[Mention]) -> None:
     """A list whose first body names its area names it for the rest: in 西峡县保护材料厂、
     冶金材料厂, the second factory is in 西峡县 too. The list is bodies joined only
     by 、/和/及; one that names an area of its own ends the sharing."""
-    run: list[Mention] = []
-    for m in [*inside, None]:
-        if m is not None and run and ctx.text[run[-1].end:m.start] in lexicon.LIST_JOINERS and m.type in IN_AREA:
-            run.append(m)
-            continue
-        if len(run) > 1:
-            area = _named_after(ctx, run[0], ("District",))
-            for o in run[1:] if area else ():
-                if _named_after(ctx, o, ("District",)):
-                    break
-                ctx.relate(o.name, "locatedIn", area.name, o.start, o.end)
-        run = [m] if m is not None and m.type in IN_AREA else []
+    for run in joined_runs(ctx, [m for m in inside if m.type in IN_AREA]):
+        area = _named_after(ctx, run[0], ("District",)) if len(run) > 1 else None
+        for o in run[1:] if area else ():
+            if _named_after(ctx, o, ("District",)):
+                break
+            ctx.relate(o.name, "locatedIn", area.name, o.start, o.end)
 
 
 def _named_after(ctx: DocContext, m: Mention, types: tuple[str, ...]) -> Mention | None:

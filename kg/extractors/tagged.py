@@ -157,7 +157,7 @@ def _known_place(name: str) -> bool:
     """A country, a world region, or a province or city of the divisions' data by its
     full or short name: the tagger's doubt over it is doubt about its extent, which
     the name settles."""
-    if name == lexicon.HOME_COUNTRY or name in countries() or name in lexicon.WORLD_REGIONS:
+    if name == lexicon.HOME_COUNTRY or _foreign_place(name):
         return True
     d = gazetteer().lookup(name)
     return d is not None and d.level in ("province", "city")
@@ -280,11 +280,11 @@ def _stopped_short(ctx: DocContext, s: Span) -> Mention | None:
         left = ctx.text[s.start:m.start]
         if left[0] in lexicon.NAME_STOP:
             continue          # 创办|了|某某中学: the span took in the particle before the name
-        abroad = any(_foreign_place(left[:k]) for k in range(2, len(left) + 1))
         # a national body's short form read in full (央行: 中国人民银行) is another
         # country's body where that country is named before it (欧洲|央行)
         if all(o.end <= m.start and _foreign_place(o.name) for o in ctx.overlapping(s.start, m.start)
-               if o is not m) and (m.name == m.text or abroad) and \
+               if o is not m) and \
+                (m.name == m.text or any(_foreign_place(left[:k]) for k in range(2, len(left) + 1))) and \
                 not _not_a_name(ctx.text[s.start:s.end], "ORG", s.confidence):
             return m
     return None
