@@ -223,6 +223,12 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "哈": ("哈萨克斯坦",), "亚": ("亚洲",), "欧": ("欧洲",), "非": ("非洲",), "拉": ("拉美",),
 }
 
+# The home country's short form (中, 华) is also a syllable of common words (中外, 中小,
+# 华人): it names the country only beside another country's short form (中美, 美中), as
+# a side (中方) or after a verb of travel or dealings (访华, 对华, 驻华).
+HOME_SHORT_AFTER = frozenset("方")
+HOME_SHORT_VERBS = frozenset("访来在抵离赴驻旅对援侵使")
+
 # the heads of an area's office that runs a programme named in quotes (县“希望工程”办公室)
 PROGRAMME_OFFICES = frozenset({"办公室", "领导小组", "指挥部", "工作组", "工作专班"})
 # what joins the items of a list of names (not 与: "with" more often than "and")

@@ -298,3 +298,19 @@ def test_a_doubtful_person_span_is_kept_when_it_begins_with_a_surname(tmp_path, 
     monkeypatch.setattr(tagger(), "tag", tag)
     got = _entities(tmp_path, "停产以后，骆石绵及时穿针引线。总体看，情况不错。\n")
     assert ("骆石绵", "Person") in got and not any(n == "总体" for n, _ in got)
+
+
+def test_the_home_countrys_short_form_names_it_only_as_a_country(tmp_path, monkeypatch):
+    from kg.tagger import Span
+
+    def tag_zhong(texts, tokens, offsets):
+        return [Span(off + i, off + i + 1, "LOC", 0.99)
+                for text, off in zip(texts, offsets) for i, c in enumerate(text) if c in "中华"]
+
+    monkeypatch.setattr(tagger(), "tag", tag_zhong)
+    # beside another country's short form, as a side, after a verb of travel
+    for text in ("中美两国签署协议。\n", "中方表示欢迎。\n", "代表团明天访华。\n"):
+        assert ("中国", "District") in _entities(tmp_path, text), text
+    # a syllable of a common word (中外, 中小) names no country
+    for text in ("促进中外人文交流。\n", "扶持中小企业发展。\n"):
+        assert ("中国", "District") not in _entities(tmp_path, text), text

@@ -410,7 +410,7 @@ def _add_short_form(ctx: DocContext, s: Span) -> None:
     if len(readings) > 1:
         named = {m.name for m in ctx.mentions if m.type in NESTED}
         readings = [r for r in readings if r in named]
-    if len(readings) != 1 or readings[0] == lexicon.HOME_COUNTRY:
+    if len(readings) != 1 or readings[0] == lexicon.HOME_COUNTRY and not _names_home(ctx.text, s.start):
         return
     name = readings[0]
     d = g.lookup(name)
@@ -418,6 +418,18 @@ def _add_short_form(ctx: DocContext, s: Span) -> None:
         ctx.divisions[d.name] = d
     ctx.add(ctx.text[s.start], "District" if d is not None else _place_type(name), s.start, s.end,
             name=name, source="tagger")
+
+
+def _names_home(text: str, at: int) -> bool:
+    """Whether the home country's short form at `at` names the country (中美, 中方, 访华)
+    rather than being a syllable of a common word (中外, 中小)."""
+    before, after = text[at - 1:at], text[at + 1:at + 2]
+
+    def foreign(c: str) -> bool:
+        return lexicon.HOME_COUNTRY not in lexicon.SHORT_FORMS.get(c, (lexicon.HOME_COUNTRY,))
+
+    return (foreign(before) or foreign(after) or after in lexicon.HOME_SHORT_AFTER
+            or before in lexicon.HOME_SHORT_VERBS)
 
 
 def _posts_in_tagged_bodies(ctx: DocContext) -> None:
