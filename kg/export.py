@@ -241,6 +241,14 @@ def _initiatives(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     return {"initiatives.csv": _table(["name", "runners", "areas", "sources", "id"], rows, bom)}
 
 
+def _corrections(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    """A corrections file to start from (kg.curate): the possible merges of namesakes."""
+    from .curate import COLUMNS, template
+
+    rows = [[r[c] for c in COLUMNS] for r in template(g)]
+    return {"corrections.csv": _table(list(COLUMNS), rows, bom)}
+
+
 FORMATS: dict[str, Format] = {
     "graphml": Format(_graphml, False, False, "GraphML for Gephi, Cytoscape, yEd"),
     "gexf": Format(_gexf, False, False, "GEXF for Gephi"),
@@ -253,6 +261,8 @@ FORMATS: dict[str, Format] = {
     "officials": Format(_officials, False, True, "CSV of the Officials' posts: person, title, "
                         "organisation, area, as_of, doc, article, quote"),
     "initiatives": Format(_initiatives, False, True, "CSV: name, runners, areas, sources"),
+    "corrections": Format(_corrections, False, True, "CSV template for `kg build --curate`: "
+                          "one possible merge per pair of namesakes, with their first quotes"),
 }
 
 

@@ -23,7 +23,13 @@ MAX_QUOTE = 1000
 
 
 def _source(docs: dict[str, DocExtraction], doc_id: str, ev: Evidence) -> dict:
-    d = docs[doc_id]
+    return source_at(docs[doc_id], ev)
+
+
+def source_at(d: DocExtraction, ev: Evidence) -> dict:
+    """The citation of a span of a document: document, article, sentence, raw offsets,
+    and the sentence quoted."""
+    doc_id = d.document.id
     doc = d.document
     art = d.articles[ev.article] if ev.article < len(d.articles) else None
     sent = art.sentences[ev.sentence] if art and ev.sentence < len(art.sentences) else None

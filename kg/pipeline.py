@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 import networkx as nx
 
 from . import __version__
+from . import curate as curation
 from .cache import ExtractionCache, dumps, loads
 from .extract import extract_document, to_record
 from .extractors import DEFAULT_NER
@@ -47,6 +48,7 @@ class BuildResult:
     report: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     cache_warnings: list[str] = field(default_factory=list)   # the cache's own trouble: not the inputs'
+    corrections: list[dict] = field(default_factory=list)     # outcome of each row of --curate
 
 
 def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
@@ -299,7 +301,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
           include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
           cache_dir: str | Path | None = None, scheduler: str | None = None,
           ner: tuple[str, ...] = DEFAULT_NER, max_nodes: int | None = DEFAULT_MAX_NODES,
-          issue_date: str | None = None, page_table: str | Path | None = None) -> BuildResult:
+          issue_date: str | None = None, page_table: str | Path | None = None,
+          curate: str | Path | None = None) -> BuildResult:
     """Build the knowledge graph of the inputs; write its views to `out_dir` (None: don't write).
 
     `workers`: extraction processes (0: all cores, one per 2 MB of input).
@@ -308,7 +311,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     explorer's first view (kg.html); `cache_dir` keeps each document's extraction for the
     next build (kg.cache);
     `scheduler` (tcp://host:port) runs extraction on that Dask cluster; `page_table`
-    (CSV) and `issue_date` (ISO) say what pages do not print (kg.pagemeta). `out_dir` is
+    (CSV) and `issue_date` (ISO) say what pages do not print (kg.pagemeta); `curate` is
+    a researcher's corrections file, applied to the graph before any view (kg.curate). `out_dir` is
     locked for the build (a second build into it raises UserError) and its outputs
     change all at once, as one generation (kg.outputs.Generation). Documents are
     streamed: each one's extraction.jsonl line is written as it arrives and then
@@ -319,6 +323,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     components = pipeline_components(ner)
     IRIs(base_iri)          # a BadBaseIRI now, not after the extraction
     pages = PageTable.load(page_table, issue_date)
+    corrections = curation.load(curate) if curate is not None else []   # a wrong file fails now
     files, problems = find_inputs(paths, include, exclude)
     problems += _unused_rows(pages, page_table, files)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
@@ -348,12 +353,16 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                 timings["extract"] = time.perf_counter() - t0
                 gc.disable()     # the corpus-wide stages make millions of objects and no cycles
                 g = _corpus_graph(docs, timings)
+                outcomes = curation.apply(g, corrections, docs)
                 report = _report(g, docs, files, problems)
+                if curate is not None:
+                    report["corrections"] = outcomes
                 if cache is not None:
                     report["cache"] = cache.stats.as_dict()
                 result = BuildResult(graph=g, docs=docs, problems=problems, report=report,
                                      timings=timings,
-                                     cache_warnings=cache.warnings if cache is not None else [])
+                                     cache_warnings=cache.warnings if cache is not None else [],
+                                     corrections=outcomes)
                 if gen is not None:     # some document was read: never replace good outputs with nothing
                     spool.close()
                     write_outputs(result, gen, base_iri, max_nodes)

@@ -133,6 +133,11 @@ class IRIs:
     def post(self, person: str, org: str, title: str, as_of: str) -> str:
         return f"<{self.base}post/{self._q(person)}/{_digest(org, title, as_of)}>"
 
+    def correction(self, ref: str) -> str:
+        """A row of a researcher's corrections file (kg.curate): FILE#ROW."""
+        name, _, row = ref.rpartition("#")
+        return f"<{self.base}corrections/{self._q(name)}/row{int(row)}>"
+
     def statement(self, head: str, rel: str, tail: str) -> str:
         return f"<{self.base}statement/{self._q(head)}/{self._q(rel)}/{self._q(tail)}>"
 
@@ -277,7 +282,11 @@ class _Writer:
             ("org:organization", [iri.entity(org)] if org is not None else []),
             ("kg:title", [_lit(post["title"], "zh")]),
             ("kg:asOf", [_date(post["as_of"])] if post.get("as_of") else []),
-            ("prov:wasDerivedFrom", self._derived(post.get("sources", [])))])
+            ("prov:wasDerivedFrom", self._derived(post.get("sources", []))),
+            ("prov:wasAttributedTo", self._corrected(post))])
+
+    def _corrected(self, data: dict) -> list[str]:
+        return [self.iri.correction(r) for r in data.get("curated", [])]
 
     def entities(self) -> Iterator[str]:
         iri, g = self.iri, self.g
@@ -297,6 +306,7 @@ class _Writer:
                 ("skos:altLabel", ([_lit(data["pinyin"], "zh-Latn-pinyin")] if data.get("pinyin") else [])
                  + [_lit(a, "zh") for a in data.get("aliases", [])]),
                 ("dcterms:identifier", [_lit(data["code"])] if data.get("code") else []),
+                ("prov:wasAttributedTo", self._corrected(data)),
                 *sorted(relations.items())])]
             for i, m in enumerate(data.get("mentions", [])):
                 out.append(f"{iri.mention(n, i)} a kg:Mention ;\n    kg:mentionOf {u} ;\n"
@@ -310,7 +320,8 @@ class _Writer:
                 out.append(_block(iri.statement(n, d["rel"], t), [
                     ("a", ["rdf:Statement"]), ("rdf:subject", [u]),
                     ("rdf:predicate", [f"kg:{d['rel']}"]), ("rdf:object", [iri.entity(t)]),
-                    ("prov:wasDerivedFrom", self._derived(d.get("sources", [])))]))
+                    ("prov:wasDerivedFrom", self._derived(d.get("sources", []))),
+                    ("prov:wasAttributedTo", self._corrected(d))]))
             yield "".join(out) + "\n"
 
 

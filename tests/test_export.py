@@ -199,7 +199,7 @@ def test_user_mistakes_raise_user_error(graph, tmp_path):
     with pytest.raises(UserError, match="not one kg wrote"):
         load_graph(tmp_path)
     assert set(FORMATS) == {"graphml", "gexf", "neo4j", "csv", "json", "jsonld", "turtle",
-                            "ntriples", "officials", "initiatives"}
+                            "ntriples", "officials", "initiatives", "corrections"}
 
 
 def test_stats_agree_with_the_build_report(seed_build, graph):
