@@ -147,6 +147,11 @@ AGENCY_HEADS = ("人大常委会", "政协", "人民政府", "政府", "管理�
                 "中队", "总队", "消防救援站", "巡察组", "督导组", "专班", "服务部门", "司",
                 # a country's or region's legislature and cabinet (national and foreign news)
                 "内阁", "国会", "议会", "参议院", "众议院", "上议院", "下议院", "立法会")
+# What the name of a state's armed forces, police or diplomatic mission ends in: it types
+# a body the tagger found as an Agency (美国海军, 肯尼亚驻华使馆), but starts no body in
+# the rules (战胜|济南军区: the word before is no part of the name).
+STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部队", "军区", "警方", "军方",
+                     "大使馆", "使馆", "领事馆", "总领事馆")
 COMPANY_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "子公司", "公司", "集团", "支行", "分行",
                  "农商银行", "农村商业银行", "银行", "信用社", "信用合作社", "信用合作联社", "联社",
                  "诊所", "超市", "商超", "商场", "药房",

@@ -314,3 +314,21 @@ def test_the_home_countrys_short_form_names_it_only_as_a_country(tmp_path, monke
     # a syllable of a common word (中外, 中小) names no country
     for text in ("促进中外人文交流。\n", "扶持中小企业发展。\n"):
         assert ("中国", "District") not in _entities(tmp_path, text), text
+
+
+def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, monkeypatch):
+    from kg.tagger import Span
+
+    def tag(texts, tokens, offsets):
+        out = []
+        for text, off in zip(texts, offsets):
+            for name in ("美国海军", "肯尼亚驻华使馆", "光明合唱团"):
+                at = text.find(name)
+                if at >= 0:
+                    out.append(Span(off + at, off + at + len(name), "ORG", 0.99))
+        return out
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    got = _entities(tmp_path, "美国海军今天宣布，肯尼亚驻华使馆派员出席，光明合唱团演出。\n")
+    assert ("美国海军", "Agency") in got and ("肯尼亚驻华使馆", "Agency") in got
+    assert ("光明合唱团", "Organization") in got

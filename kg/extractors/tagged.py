@@ -220,13 +220,17 @@ def _organisation_head(name: str) -> str | None:
 
 
 def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
-    """By the head, as the rules type; without one, a body named under an agency
-    (国务院|发展研究中心) is an agency too; anything else an Organization."""
+    """By the head, as the rules type; a state's forces or mission (美国海军) are an
+    Agency; without a head, a body named under an agency (国务院|发展研究中心) is an
+    agency too; anything else an Organization."""
     from .organisations import HEAD_TYPE
 
-    head = _organisation_head(ctx.text[start:end])
+    name = ctx.text[start:end]
+    head = _organisation_head(name)
     if head:
         return HEAD_TYPE[head]
+    if name.endswith(lexicon.STATE_FORCE_HEADS):
+        return "Agency"
     under = [m for m in ctx.overlapping(start, end) if m.start == start and m.end < end]
     return "Agency" if any(m.type == "Agency" for m in under) else "Organization"
 
