@@ -1,7 +1,8 @@
 # Two commands do all set-up on a fresh machine (Python 3.10+):
 #   make run    install into .venv, then build the graph of seeds/ into output/
 #   make test   install into .venv (with test tools), then run the whole test suite
-#   make model  retrain the tagger (kg/models/ner.npz) from ../shared/train (about 30 min)
+#   make model  retrain the tagger (kg/models/ner.npz) and the typer of headless bodies
+#               (kg/models/orgtype.npz) from ../shared/train (about 30 min)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -33,6 +34,7 @@ test: $(VENV)/.installed-test
 model: install
 	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/python train/train_tagger.py
+	$(BIN)/python train/train_orgtype.py
 
 clean:
 	rm -rf $(VENV) output .pytest_cache

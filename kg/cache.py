@@ -41,7 +41,7 @@ FORMAT = "json-2"           # in every key: entries of another format are never 
 SUFFIX = ".json"
 # Modules that only shape outputs or orchestrate: changing them cannot change an extraction.
 NOT_EXTRACTION = {"__init__.py", "__main__.py", "cache.py", "cli.py", "distributed.py",
-                  "errors.py", "export.py", "graph.py", "html.py", "outputs.py", "pipeline.py",
+                  "curate.py", "errors.py", "export.py", "graph.py", "html.py", "outputs.py", "pipeline.py",
                   "rdf.py", "stats.py"}
 
 
@@ -49,7 +49,6 @@ NOT_EXTRACTION = {"__init__.py", "__main__.py", "cache.py", "cli.py", "distribut
 def fingerprint() -> str:
     """Hash of everything an extraction depends on besides the document itself."""
     from .divisions import _data_path
-    from .tagger import MODEL_PATH
 
     versions = "".join(f"{m} {importlib.metadata.version(m)}\x00" for m in ("jieba", "rjieba"))
     h = hashlib.sha256(f"kg {__version__}\x00cache {FORMAT}\x00{versions}".encode())
@@ -60,8 +59,8 @@ def fingerprint() -> str:
             continue
         h.update(rel.encode() + b"\x00" + p.read_bytes() + b"\x00")
     h.update(_data_path().read_bytes())
-    if MODEL_PATH.is_file():
-        h.update(MODEL_PATH.read_bytes())
+    for model in sorted((pkg / "models").glob("*.npz")):     # the tagger's, the body typer's
+        h.update(model.name.encode() + b"\x00" + model.read_bytes())
     return h.hexdigest()
 
 

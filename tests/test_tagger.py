@@ -332,3 +332,30 @@ def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, mo
     got = _entities(tmp_path, "美国海军今天宣布，肯尼亚驻华使馆派员出席，光明合唱团演出。\n")
     assert ("美国海军", "Agency") in got and ("肯尼亚驻华使馆", "Agency") in got
     assert ("光明合唱团", "Organization") in got
+
+
+def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
+    from kg.orgtype import org_typer
+    from kg.tagger import Span
+
+    def tag(texts, tokens, offsets):
+        return [Span(off + t.find("长风"), off + t.find("长风") + 2, "ORG", 0.99)
+                for t, off in zip(texts, offsets) if "长风" in t]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    asked = []
+
+    def classify(text, start, end):
+        asked.append(text[start:end])
+        return "Company", 0.9
+
+    monkeypatch.setattr(org_typer(), "classify", classify)
+    assert ("长风", "Company") in _entities(tmp_path, "长风今天发布了年度财报。\n")
+    assert asked == ["长风"]
+    # a name with a head types itself; the typer is not asked
+    monkeypatch.setattr(tagger(), "tag", lambda texts, tokens, offsets: [
+        Span(off + t.find("长风公司"), off + t.find("长风公司") + 4, "ORG", 0.99)
+        for t, off in zip(texts, offsets) if "长风公司" in t])
+    asked.clear()
+    assert ("长风公司", "Company") in _entities(tmp_path, "长风公司今天发布了年度财报。\n")
+    assert asked == []

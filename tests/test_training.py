@@ -44,3 +44,26 @@ def test_the_training_script_rebuilds_a_model_kg_decodes_as_crfsuite(tmp_path, l
     text = "李志强昨天从上海出发。"
     labels = model.tag_batch([text], [segmenter().tokens(text)], [0])[0]
     assert len(labels) == len(text) and set(labels) <= set(model.labels)
+
+
+def test_the_body_typer_is_rebuilt_deterministically_and_kg_reads_it(tmp_path, load_script):
+    pytest.importorskip("sklearn")
+    from kg.orgtype import OrgTyper
+
+    data = tmp_path / "train"
+    data.mkdir()
+    bodies = [("长风信托", "company"), ("蓝海证券行", "company"), ("北辰能源", "company"),
+              ("林业署", "government"), ("海关总署", "government"), ("税务署", "government"),
+              ("星光合唱团", "organization"), ("青松书画社", "organization"), ("白鹭诗社", "organization")]
+    _write(data / "cluener-train.jsonl", [(f"昨天{b}发布消息。", [(b, t)]) for b, t in bodies * 3])
+    train = load_script("train/train_orgtype.py")
+    report = train.train(data, tmp_path / "a.npz")
+    train.train(data, tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    assert report["spans"] + report["held_out_spans"] == len(bodies) * 3
+    typer = OrgTyper(tmp_path / "a.npz")
+    assert sorted(typer.classes) == ["Agency", "Company", "Organization"]
+    # a body unseen in training, typed by what its name shares with the examples
+    text = "昨天东岳信托发布消息。"
+    kind, p = typer.classify(text, 2, 6)
+    assert kind == "Company" and 1 / 3 < p <= 1

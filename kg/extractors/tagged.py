@@ -88,6 +88,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..divisions import AMBIGUOUS_SHORT, countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention, PostMention
+from ..orgtype import org_typer
 from ..segment import segmenter
 from ..tagger import Span, tagger
 from .base import CJK, DIVISION_SUFFIXES, DocContext, division_chain, former_division, rare
@@ -222,7 +223,7 @@ def _organisation_head(name: str) -> str | None:
 def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
     """By the head, as the rules type; a state's forces or mission (美国海军) are an
     Agency; without a head, a body named under an agency (国务院|发展研究中心) is an
-    agency too; anything else an Organization."""
+    agency too; any other the trained classifier of headless names types (kg.orgtype)."""
     from .organisations import HEAD_TYPE
 
     name = ctx.text[start:end]
@@ -232,7 +233,9 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
     if name.endswith(lexicon.STATE_FORCE_HEADS):
         return "Agency"
     under = [m for m in ctx.overlapping(start, end) if m.start == start and m.end < end]
-    return "Agency" if any(m.type == "Agency" for m in under) else "Organization"
+    if any(m.type == "Agency" for m in under):
+        return "Agency"
+    return org_typer().classify(ctx.text, start, end)[0]
 
 
 def _rules_keep(ctx: DocContext, s: Span) -> bool:
