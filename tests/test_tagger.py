@@ -359,3 +359,20 @@ def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypat
     asked.clear()
     assert ("长风公司", "Company") in _entities(tmp_path, "长风公司今天发布了年度财报。\n")
     assert asked == []
+
+
+def test_a_name_in_latin_letters_the_tagger_is_sure_of_is_kept(tmp_path, monkeypatch):
+    from kg.tagger import Span
+
+    def tag(texts, tokens, offsets):
+        out = []
+        for t, off in zip(texts, offsets):
+            for name, label, conf in (("Valverde", "ORG", 0.95), ("Johnson", "PER", 0.95),
+                                      ("ok", "ORG", 0.5)):
+                if name in t:
+                    out.append(Span(off + t.find(name), off + t.find(name) + len(name), label, conf))
+        return out
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    got = {name for name, _ in _entities(tmp_path, "Valverde公司的Johnson说，一切ok。\n")}
+    assert {"Valverde", "Johnson"} <= got and "ok" not in got

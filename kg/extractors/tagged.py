@@ -83,6 +83,7 @@ the held-out slices of the training sets:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .. import lexicon
@@ -147,6 +148,15 @@ def _is_name(text: str) -> bool:
         and text[1:] not in HONORIFIC_ONLY and all(CJK.match(c) or c in "·•" for c in text)
 
 
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&' -]*[A-Za-z0-9]")
+
+
+def _latin_name(text: str) -> bool:
+    """A name in Latin letters (a brand, a foreign person: IBM, Valve, Johnson), two
+    letters or more: news quotes them as written."""
+    return LATIN_NAME.fullmatch(unicodedata.normalize("NFKC", text)) is not None
+
+
 def _place_type(name: str) -> str:
     """District for a country or a name with a division's suffix (foreign prefectures'
     府 too: 暖武里府, 大阪府); else Place."""
@@ -189,7 +199,7 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     A place that is a word first (城西, 新华) needs SURE. A `confidence` of SURE spares
     the short form and the organisation tests, but not for a relative form (市|防汛中心)."""
     if not CJK.search(text):
-        return True
+        return not (confidence >= SURE and label == "ORG" and _latin_name(text))
     g = gazetteer()
     sure = confidence >= SURE
     if text in g.by_short and text not in g.by_name and not sure:
@@ -380,7 +390,7 @@ def tagged_entities(ctx: DocContext) -> None:
         if _rules_keep(ctx, s):
             continue
         if s.label == "PER":
-            if _is_name(text):
+            if _is_name(text) or s.confidence >= SURE and _latin_name(text):
                 ctx.add(text, "Person", s.start, s.end, source="tagger")
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
