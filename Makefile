@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine (Python 3.10+):
 #   make run    install into .venv, then build the graph of seeds/ into output/
-#   make test   install into .venv (with test tools), then run the whole test suite
+#   make test   install into .venv (with test tools), then run the whole test suite, and
+#               build the seeds at the lowest dependency versions pyproject.toml admits
 #   make model  retrain the tagger (kg/models/ner.npz) and the typer of headless bodies
 #               (kg/models/orgtype.npz) from ../shared/train (about 30 min)
 PYTHON ?= python3
@@ -30,6 +31,7 @@ run: install
 test: $(VENV)/.installed-test
 	.ci/install-browser
 	$(BIN)/python -m pytest -q
+	.ci/min-versions
 
 model: install
 	$(BIN)/python -m pip install -q -e '.[train]'
@@ -37,4 +39,4 @@ model: install
 	$(BIN)/python train/train_orgtype.py
 
 clean:
-	rm -rf $(VENV) output .pytest_cache
+	rm -rf $(VENV) .venv-min output .pytest_cache
