@@ -853,3 +853,21 @@ def test_two_firms_side_by_side_foreign_firms_and_a_verb_before_a_body():
     assert {"中国集邮总公司", "中国金币总公司"} <= _ents(rec, "Company")
     assert "东风汽车公司总装配厂" in _ents(rec)          # a firm's unit keeps its parent's name
     assert "外国公司" not in _ents(rec) and not any(n.startswith("属") for n in _ents(rec))
+
+
+def test_a_pipeline_whose_component_lacks_what_it_reads_is_refused_when_assembled():
+    import pytest
+
+    from kg.extractors import DEFAULT, PIPELINE, check
+
+    assert check(DEFAULT) == DEFAULT
+    # persons attach posts to the bodies organisations found: before them, an error
+    order = [n for n in DEFAULT if n != "persons"]
+    order.insert(order.index("organisations"), "persons")
+    with pytest.raises(ValueError, match=r"'persons' requires .*Agency"):
+        check(order)
+    with pytest.raises(ValueError, match=r"'tagged' requires spans"):      # no tagger before it
+        check([n for n in DEFAULT if n != "tagger"])
+    # every component's requirement is something some registered component assigns
+    assigned = set().union(*(s.assigns for s in PIPELINE.values()))
+    assert all(s.requires <= assigned for s in PIPELINE.values())

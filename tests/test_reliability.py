@@ -3,6 +3,7 @@ build leaves the previous outputs intact, and outputs do not depend on input ord
 worker count, locale or hash seed."""
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -139,8 +140,8 @@ def test_an_extractor_crash_is_a_warning_for_that_file_only(tmp_path, seeds, mon
     def crashing(ctx) -> None:
         if "触发崩溃" in ctx.text:
             raise RuntimeError("boom\nsecond line")
-        places(ctx)
-    monkeypatch.setitem(kg.extractors.PIPELINE, "places", crashing)
+        places.run(ctx)
+    monkeypatch.setitem(kg.extractors.PIPELINE, "places", dataclasses.replace(places, run=crashing))
     result = build([folder], tmp_path / "out", workers=1)
     assert [d.document.id for d in result.docs] == ["a.txt"]
     assert result.report["warnings"] == ["b.txt: extraction failed (RuntimeError: boom second line)"]
