@@ -211,3 +211,91 @@ def test_the_documented_tables_are_the_code_tables():
     start = doc.index("<!-- tables: python -m kg.posts -->\n") + len("<!-- tables: python -m kg.posts -->\n")
     assert doc[start:doc.index("<!-- end of tables -->")] == markdown(), \
         "docs/careers.md is out of date: paste in what `python -m kg.posts` prints"
+
+
+# -- exports ---------------------------------------------------------------------------
+
+def _rows(data: bytes) -> list[dict]:
+    import csv
+    import io
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_spells_table(county):
+    from kg import export
+    g = county[0]
+    rows = _rows(export(g, "spells"))
+    assert list(rows[0]) == ["person_id", "person", "pinyin", "title", "post_class", "rank", "line",
+                             "organisation", "organisation_id", "area", "area_code", "placed",
+                             "first_reported", "last_reported", "reports", "concurrent", "predecessors",
+                             "predecessor_ids", "successors", "successor_ids", "sources"]
+    by = {(r["person"], r["title"]): r for r in rows}
+    head = by[("李志刚", "县长")]
+    assert (head["pinyin"], head["post_class"], head["rank"], head["line"]) == \
+        ("li zhi gang", "government_head", "正处级", "government")
+    assert (head["organisation"], head["area"], head["area_code"]) == ("阳谷县", "阳谷县", "371521000000")
+    assert (head["first_reported"], head["last_reported"], head["reports"]) == ("2021-03-04", "2022-04-14", "4")
+    assert head["successors"] == "赵文华" and head["successor_ids"] == node(g, "赵文华")
+    assert head["concurrent"] == "县委副书记@阳谷县委"
+    assert by[("赵文华", "县长")]["predecessors"] == "李志刚"
+    assert by[("张强", "局长")]["concurrent"] == "副县长@阳谷县|县委常委@阳谷县委"
+    assert by[("孙丽", "副县长")]["sources"].split("|")[-1] == "clipping.txt#a0"
+    assert by[("刘洋", "副县长")]["placed"] == "yes" and by[("孙丽", "副县长")]["placed"] == ""
+    assert all(g.nodes[r["person_id"]]["type"] == "Official" for r in rows)
+
+
+def test_spells_leave_reporters_out_unless_asked(seed_build):
+    from click.testing import CliRunner
+
+    from kg import export
+    from kg.cli import main
+    g = seed_build[0].graph
+    officials = _rows(export(g, "spells"))
+    r = CliRunner().invoke(main, ["export", str(seed_build[1]), "--format", "spells", "--all-persons"])
+    assert r.exit_code == 0, r.output
+    everyone = _rows(r.stdout_bytes)
+    assert "记者" not in {r["title"] for r in officials} and "记者" in {r["title"] for r in everyone}
+    # a spell whose reports give no year shows them as they are (kept as text in a spreadsheet)
+    liu = [r for r in officials if r["person"] == "柳庆发" and r["title"] == "市委常委"]
+    assert [(r["first_reported"], r["last_reported"]) for r in liu] == [("'--05-21", "'--09-19")]
+
+
+def test_panel_has_a_row_per_area_year_and_leading_post(county):
+    from kg import export
+    rows = _rows(export(county[0], "panel"))
+    got = [(r["code"], r["year"], r["post"], r["persons"]) for r in rows]
+    assert got == [("371521000000", "2021", "书记", "王建国"), ("371521000000", "2021", "县长", "李志刚"),
+                   ("371521000000", "2022", "书记", "王建国|李志刚"), ("371521000000", "2022", "县长", "李志刚|赵文华"),
+                   ("371521000000", "2023", "书记", "李志刚"), ("371521000000", "2023", "县长", "赵文华")]
+    assert rows[3]["reported"] == "2021-03-04..2022-04-14|2022-07-07..2023-06-15"
+    assert rows[3]["level"] == "county" and rows[0]["area"] == "阳谷县"
+    assert rows[0]["reports"] == "2"        # 2021's two articles that report the 书记
+
+
+def test_popolo(county):
+    import json
+    import re
+
+    from kg import export
+    g = county[0]
+    doc = json.loads(export(g, "popolo"))
+    assert set(doc) == {"persons", "organizations", "areas", "memberships"}
+    persons = {p["id"]: p for p in doc["persons"]}
+    orgs = {o["id"]: o for o in doc["organizations"]}
+    areas = {a["id"]: a for a in doc["areas"]}
+    for m in doc["memberships"]:
+        assert m["person_id"] in persons
+        assert m.get("organization_id") is None or m["organization_id"] in orgs
+        assert m.get("area_id") is None or m["area_id"] in areas
+        for key in ("start_date", "end_date"):
+            assert key not in m or re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", m[key])
+        assert m["sources"] and all(s["url"].startswith("https://") and s["note"] for s in m["sources"])
+    zhao = node(g, "赵文华")
+    head = next(m for m in doc["memberships"] if m["person_id"] == zhao and m["role"] == "县长")
+    assert (head["start_date"], head["end_date"], head["rank"]) == ("2022-07-07", "2023-06-15", "正处级")
+    assert orgs[head["organization_id"]]["name"] == "阳谷县"
+    assert areas[head["area_id"]]["identifiers"] == [{"scheme": "GB/T 2260", "identifier": "371521000000"}]
+    sun = next(m for m in doc["memberships"] if persons[m["person_id"]]["name"] == "孙丽")
+    assert sun["end_date"] == "2023-06-15" and sun["reported"][-1] == "--05-20"
+    assert {"name": "zhao wen hua", "note": "pinyin"} in persons[zhao]["other_names"]
+    assert export(g, "popolo") == export(g, "popolo")
