@@ -74,6 +74,7 @@ class Spell:
     where: Where
     info: PostInfo
     reported: dict[str, set[str]] = field(default_factory=dict)    # date -> article ids
+    evidence: dict[str, list[dict]] = field(default_factory=dict)  # date -> sources (kg/graph.py)
     docs: set[str] = field(default_factory=set)
     quotes: dict[str, str] = field(default_factory=dict)           # article id -> first quote
     concurrent: list[Spell] = field(default_factory=list)
@@ -181,6 +182,7 @@ class Careers:
             s = spells[key] = Spell(spell_id(person, title, where), person, title, where,
                                     classify(title, where.kind, where.level))
         arts = s.reported.setdefault(as_of or "", set())
+        s.evidence.setdefault(as_of or "", []).extend(sources)
         for src in sources:
             arts.add(src["article"])
             s.docs.add(src["doc"])

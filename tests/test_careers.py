@@ -10,7 +10,7 @@ none (its date comes from the file name), the clipping has no date at all.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import networkx as nx
 import pytest
@@ -299,3 +299,70 @@ def test_popolo(county):
     assert sun["end_date"] == "2023-06-15" and sun["reported"][-1] == "--05-20"
     assert {"name": "zhao wen hua", "note": "pinyin"} in persons[zhao]["other_names"]
     assert export(g, "popolo") == export(g, "popolo")
+
+
+# -- RDF and SPARQL --------------------------------------------------------------------
+
+QUERIES = __import__("pathlib").Path(__file__).resolve().parent.parent / "ontology" / "queries"
+
+
+@pytest.fixture(scope="module")
+def stores(county):
+    from kg.query import load
+    return {e: load(county[1], e) for e in ("oxigraph", "rdflib")}
+
+
+def sparql(stores, query: str, **bindings: str) -> list[dict[str, str]]:
+    """Rows of an example query on the county build; both engines must agree."""
+    from kg.query import bind_params, run
+    text = bind_params((QUERIES / f"{query}.rq").read_text(encoding="utf-8"), bindings)
+    results = {e: run(data, text) for e, data in stores.items()}
+    rows = {e: sorted(tuple(t.value if t else None for t in row) for row in r.rows) for e, r in results.items()}
+    assert rows["oxigraph"] == rows["rdflib"], query
+    res = results["oxigraph"]
+    return [{v: t.value for v, t in zip(res.variables, row) if t is not None} for row in res.rows]
+
+
+def test_the_holder_query_answers_as_holders_does(county, careers, stores):
+    g = county[0]
+    base = "https://w3id.org/kg-localgov/id/"
+    # answers change only on the day a spell is first reported: that day, the day before, and the ends
+    firsts = sorted({s.full[0] for s in careers.spells if s.full})
+    days = ["2021-01-01", *firsts, *((date.fromisoformat(d) - timedelta(days=1)).isoformat() for d in firsts),
+            "2024-01-01"]
+    posts = {(title, org) for title, org in careers.by_post
+             if sum(d["label"] == g.nodes[org]["label"] for _, d in g.nodes(data=True)) == 1}
+    assert ("县长", node(g, "阳谷县", "District")) in posts and len(posts) >= 8
+    for title, org in sorted(posts):
+        for day in days:
+            rows = sparql(stores, "title_holder_as_of", title=title, organization=g.nodes[org]["label"], date=day)
+            assert sorted(r["member"].removeprefix(base) for r in rows) == holders(g, org, title, day), \
+                (title, g.nodes[org]["label"], day)
+
+
+def test_the_coworker_query_finds_the_coworkers_of_careers(careers, stores):
+    base = "https://w3id.org/kg-localgov/id/"
+    rows = sparql(stores, "coworkers")
+    got = {(r["personId"].removeprefix(base), r["coworkerId"].removeprefix(base),
+            r["organizationId"].removeprefix(base)) for r in rows}
+    assert got == {(a, b, o) for a, b, o, _, _ in careers.coworkers()}
+    assert ("孙丽", "刘洋", "阳谷县") in {(r["person"], r["coworker"], r["organization"]) for r in rows}
+
+
+def test_queries_of_a_career_and_of_moves_between_areas(stores):
+    career = {r["title"]: r for r in sparql(stores, "career_of_person", name="王建国")}
+    assert set(career) == {"县委书记", "市委常委", "副市长"}
+    assert career["县委书记"]["successors"] == "李志刚" and career["县委书记"]["rank"] == "正处级"
+    assert (career["副市长"]["area"], career["副市长"]["areaCode"]) == ("聊城市", "371500000000")
+    moves = [(r["person"], r["fromTitle"], r["fromArea"], r["lastReported"], r["toTitle"], r["toArea"],
+              r["firstReported"]) for r in sparql(stores, "moved_between_areas")]
+    assert moves == [("王建国", "县委书记", "阳谷县", "2022-04-14", "副市长", "聊城市", "2022-11-03")]
+
+
+def test_the_county_build_conforms_to_the_shapes(county):
+    import rdflib
+    from pyshacl import validate
+    root = QUERIES.parent
+    data = rdflib.Graph().parse(county[1] / "graph.ttl", format="turtle")
+    conforms, _, text = validate(data, shacl_graph=rdflib.Graph().parse(root / "shapes.ttl", format="turtle"))
+    assert conforms, text
