@@ -48,6 +48,14 @@ def is_full(d: str) -> bool:
     return bool(FULL_DATE.fullmatch(d))
 
 
+def date_text(d: str) -> str:
+    """A report date as a reader reads it: ISO dates as they are, a date without a year
+    as 5月21日 (year unknown)."""
+    if d.startswith("--") and len(d) == 7:
+        return f"{int(d[2:4])}月{int(d[5:7])}日 (year unknown)"
+    return d
+
+
 def date_order(d: str) -> tuple[int, str]:
     """Full dates in order, then dates without a year, then none."""
     return (0, d) if is_full(d) else (1, d) if d else (2, d)

@@ -366,3 +366,17 @@ def test_the_county_build_conforms_to_the_shapes(county):
     data = rdflib.Graph().parse(county[1] / "graph.ttl", format="turtle")
     conforms, _, text = validate(data, shacl_graph=rdflib.Graph().parse(root / "shapes.ttl", format="turtle"))
     assert conforms, text
+
+
+# -- the explorer ----------------------------------------------------------------------
+
+def test_the_explorer_lists_a_persons_spells_with_their_dates(county, seed_build):
+    from kg.html import payload
+    data = {n["label"]: n for n in payload(county[0])["nodes"]}
+    sun = data["孙丽"]["spells"]
+    assert [(s["title"], s["range"], s["reports"], s["rank"]) for s in sun] == \
+        [("副县长", "2021-03-04 – 2023-06-15", 6, "副处级")]
+    assert data["刘洋"]["spells"][0]["placed"] and data["阳谷县"]["spells"] == []
+    seeds = {n["label"]: n for n in payload(seed_build[0].graph)["nodes"]}
+    liu = {s["title"]: s["range"] for s in seeds["柳庆发"]["spells"]}
+    assert liu["市委常委"] == "5月21日 (year unknown) – 9月19日 (year unknown)"
