@@ -273,7 +273,7 @@ _EXPORT_HELP = """Export the graph of a build (its output folder or graph.json) 
 Single-file formats go to stdout unless -o is given, so they pipe; neo4j and csv
 write a folder of tables and need -o.
 
-The spreadsheet tables (csv, officials, initiatives) put ' before a cell that begins
+The spreadsheet tables (csv, officials, spells, panel, initiatives) put ' before a cell that begins
 with = + - @, a tab or a carriage return, so a spreadsheet shows it as text instead of
 running it as a formula (OWASP, CSV injection); neo4j tables keep every value verbatim.
 
@@ -285,6 +285,7 @@ Formats:
 Example:
   kg export output --format graphml -o graph.graphml
   kg export output --format neo4j -o neo4j/
+  kg export output --format spells --bom -o spells.csv
 """
 
 
@@ -299,11 +300,14 @@ Example:
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
               help="Base IRI of entity IRIs (jsonld, turtle, ntriples).")
 @click.option("--bom", is_flag=True,
-              help="UTF-8 with a byte-order mark, so Excel shows Chinese (csv, officials, initiatives).")
+              help="UTF-8 with a byte-order mark, so Excel shows Chinese (the CSV tables).")
+@click.option("--all-persons", is_flag=True,
+              help="List Persons with posts too (reporters of bylines, firms' managers), not only "
+                   "Officials (officials, spells, panel, popolo).")
 @click.option("-q", "--quiet", is_flag=True, help="Don't list the files written.")
 def export_cmd(graph: str, fmt: str, out: str | None, base_iri: str, bom: bool,
-               quiet: bool) -> None:
-    result = export_graph(graph, fmt, out, base_iri=base_iri, bom=bom)
+               all_persons: bool, quiet: bool) -> None:
+    result = export_graph(graph, fmt, out, base_iri=base_iri, bom=bom, all_persons=all_persons)
     if out is None:
         click.echo(result, nl=False)        # bytes go to the binary stream, as rendered
         return

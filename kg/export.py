@@ -19,9 +19,11 @@ from typing import Callable
 
 import networkx as nx
 
+from .careers import PERSON_TYPES, Careers, date_order
 from .errors import UserError
 from .graph import from_node_link, to_node_link
-from .outputs import atomic_write_bytes, json_pieces
+from .outputs import atomic_write_bytes, dumps_json, json_pieces
+from .popolo import popolo
 from .rdf import DEFAULT_BASE, serialize
 
 Files = dict[str, bytes]
@@ -29,12 +31,21 @@ BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
+class Options:
+    """What the user asked of an export beyond its format."""
+    base_iri: str = DEFAULT_BASE     # of the IRIs of RDF (and of Popolo's source links)
+    bom: bool = False                # UTF-8 with a byte-order mark, for Excel (CSV tables)
+    all_persons: bool = False        # Persons with posts too, not only Officials
+
+
+@dataclass(frozen=True)
 class Format:
     """How one export format is rendered and what it is for (shown in --help)."""
-    render: Callable[[nx.MultiDiGraph, str, bool], Files]
+    render: Callable[[nx.MultiDiGraph, Options], Files]
     folder: bool            # several files: needs an output folder, cannot go to stdout
     csv: bool               # a spreadsheet table, so --bom applies
     help: str
+    persons: bool = False   # lists Officials only unless --all-persons
 
 
 def load_graph(path: str | Path) -> nx.MultiDiGraph:
@@ -91,13 +102,13 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def _graphml(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+def _graphml(g: nx.MultiDiGraph, o: Options) -> Files:
     buf = io.BytesIO()
     nx.write_graphml(flat_graph(g), buf, encoding="utf-8", prettyprint=True)
     return {"graph.graphml": buf.getvalue()}
 
 
-def _gexf(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+def _gexf(g: nx.MultiDiGraph, o: Options) -> Files:
     w = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     w.add_graph(flat_graph(g))
     # networkx stamps today's date; drop it (optional in GEXF) so output is reproducible.
@@ -107,13 +118,13 @@ def _gexf(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     return {"graph.gexf": buf.getvalue()}
 
 
-def _json(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+def _json(g: nx.MultiDiGraph, o: Options) -> Files:
     return {"graph.json": "".join(json_pieces(to_node_link(g))).encode("utf-8")}
 
 
-def _rdf(rdflib_format: str, name: str) -> Callable[[nx.MultiDiGraph, str, bool], Files]:
-    def render(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
-        return {name: serialize(g, rdflib_format, base).encode("utf-8")}
+def _rdf(rdflib_format: str, name: str) -> Callable[[nx.MultiDiGraph, Options], Files]:
+    def render(g: nx.MultiDiGraph, o: Options) -> Files:
+        return {name: serialize(g, rdflib_format, o.base_iri).encode("utf-8")}
     return render
 
 
@@ -142,7 +153,7 @@ def _neo4j_type(rel: str) -> str:
     return "".join("_" + c if c.isupper() else c.upper() for c in rel).lstrip("_")
 
 
-def _neo4j(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+def _neo4j(g: nx.MultiDiGraph, o: Options) -> Files:
     # Arrays use neo4j-admin's default array delimiter ";". Values are kept verbatim (no
     # formula neutralising): these tables are for neo4j-admin, which stores each cell as
     # data, so a quote added for spreadsheets would corrupt names in the database.
@@ -167,7 +178,7 @@ NEO4J_IMPORT = ("neo4j-admin database import full --nodes={dir}/nodes.csv "
                 "--relationships={dir}/relationships.csv --multiline-fields=true neo4j")
 
 
-def _csv(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+def _csv(g: nx.MultiDiGraph, o: Options) -> Files:
     f = flat_graph(g)
     nodes = [[n, d["label"], d["type"], d["aliases"], d["code"], d["pinyin"], d["mentions"],
               d["posts"], d["doc"], d["article"], d["quote"]] for n, d in f.nodes(data=True)]
@@ -176,9 +187,9 @@ def _csv(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
              for u, v, d in f.edges(data=True)]
     return {
         "nodes.csv": _table(["id", "label", "type", "aliases", "code", "pinyin", "mentions",
-                             "posts", "doc", "article", "quote"], nodes, bom),
+                             "posts", "doc", "article", "quote"], nodes, o.bom),
         "edges.csv": _table(["source", "source_label", "rel", "target", "target_label", "title",
-                             "as_of", "sources", "doc", "article", "quote"], edges, bom),
+                             "as_of", "sources", "doc", "article", "quote"], edges, o.bom),
     }
 
 
@@ -202,30 +213,85 @@ def _doc_area(g: nx.MultiDiGraph, doc: str) -> str:
     return (g.graph.get("documents", {}).get(doc) or {}).get("area") or ""
 
 
-def _officials(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+def _listed(g: nx.MultiDiGraph, o: Options) -> set[str]:
+    """The persons a table of posts lists: Officials, or every person with --all-persons
+    (reporters of bylines, firms' managers and other Persons with a title)."""
+    kinds = PERSON_TYPES if o.all_persons else ("Official",)
+    return {n for n, d in g.nodes(data=True) if d["type"] in kinds}
+
+
+def _officials(g: nx.MultiDiGraph, o: Options) -> Files:
     """One row per post an Official holds: with its organisation where known, else the
     title alone. Reporters of bylines, firms' managers and other Persons with a title are
     not officials (their posts stay in the graph and the other exports)."""
+    listed = _listed(g, o)
     rows = []
     for n, d in g.nodes(data=True):
-        if d["type"] != "Official":
+        if n not in listed:
             continue
         for p in d.get("posts", []):
             s = _first(p["sources"])
             rows.append([d["label"], p["title"], "", _doc_area(g, s["doc"]), p["as_of"],
                          s["doc"], s["article"], s["quote"], n])
     for u, v, d in g.edges(data=True):
-        if d["rel"] == "holds" and g.nodes[u]["type"] == "Official":
+        if d["rel"] == "holds" and u in listed:
             s = _first(d["sources"])
             rows.append([g.nodes[u]["label"], d["title"], g.nodes[v]["label"],
                          _area(g, v) or _doc_area(g, s["doc"]), d["as_of"], s["doc"],
                          s["article"], s["quote"], u])
     rows.sort(key=lambda r: (r[0], r[8], r[4], r[1], r[2], r[5], r[6]))
     return {"officials.csv": _table(["person", "title", "organisation", "area", "as_of", "doc",
-                                     "article", "quote", "person_id"], rows, bom)}
+                                     "article", "quote", "person_id"], rows, o.bom)}
 
 
-def _initiatives(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+SPELL_COLUMNS = ["person_id", "person", "pinyin", "title", "post_class", "rank", "line", "organisation",
+                 "organisation_id", "area", "area_code", "placed", "first_reported", "last_reported",
+                 "reports", "concurrent", "predecessors", "predecessor_ids", "successors",
+                 "successor_ids", "sources"]
+
+
+def _spells(g: nx.MultiDiGraph, o: Options) -> Files:
+    """One row per career spell (kg.careers) of the listed persons."""
+    listed = _listed(g, o)
+
+    def label(n: str) -> str:
+        return g.nodes[n]["label"]
+    rows = []
+    for s in Careers(g).spells:
+        if s.person not in listed:
+            continue
+        d, w = g.nodes[s.person], s.where
+        rows.append([s.person, d["label"], d.get("pinyin", ""), s.title, s.info.post_class, s.info.rank,
+                     s.info.line, label(w.org) if w.org else "", w.org or "", w.area_name, w.area_code,
+                     "yes" if w.placed else "", s.first, s.last, s.reports,
+                     "|".join(sorted(f"{c.title}@{label(c.org) if c.org else c.where.area_name}"
+                                     for c in s.concurrent)),
+                     "|".join(label(x.person) for x in s.predecessors),
+                     "|".join(x.person for x in s.predecessors),
+                     "|".join(label(x.person) for x in s.successors),
+                     "|".join(x.person for x in s.successors), "|".join(s.sources)])
+    rows.sort(key=lambda r: (r[1], r[0], date_order(r[12]), r[3], r[7], r[9]))
+    return {"spells.csv": _table(SPELL_COLUMNS, rows, o.bom)}
+
+
+def _panel(g: nx.MultiDiGraph, o: Options) -> Files:
+    """One row per coded area, year and leading post (书记, 县长/区长/市长...): who held it."""
+    rows = []
+    for r in Careers(g).panel(_listed(g, o)):
+        people = list(dict.fromkeys(s.person for s in r["spells"]))
+        rows.append([r["code"], r["area"], r["level"], r["year"], r["post"],
+                     "|".join(g.nodes[p]["label"] for p in people), "|".join(people),
+                     "|".join(g.nodes[p].get("pinyin", "") for p in people),
+                     "|".join(f"{s.first}..{s.last}" for s in r["spells"]), r["reports"]])
+    return {"panel.csv": _table(["code", "area", "level", "year", "post", "persons", "person_ids", "pinyin",
+                                 "reported", "reports"], rows, o.bom)}
+
+
+def _popolo(g: nx.MultiDiGraph, o: Options) -> Files:
+    return {"popolo.json": dumps_json(popolo(g, Careers(g), _listed(g, o), o.base_iri)).encode("utf-8")}
+
+
+def _initiatives(g: nx.MultiDiGraph, o: Options) -> Files:
     """One row per initiative: who runs it, where, and the articles it was read in."""
     rows = []
     for n, d in g.nodes(data=True):
@@ -238,15 +304,15 @@ def _initiatives(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
         rows.append([d["label"], "|".join(sorted(g.nodes[r]["label"] for r in runners)),
                      "|".join(sorted(areas)), "|".join(sources), n])
     rows.sort(key=lambda r: (r[0], r[4]))
-    return {"initiatives.csv": _table(["name", "runners", "areas", "sources", "id"], rows, bom)}
+    return {"initiatives.csv": _table(["name", "runners", "areas", "sources", "id"], rows, o.bom)}
 
 
-def _corrections(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+def _corrections(g: nx.MultiDiGraph, o: Options) -> Files:
     """A corrections file to start from (kg.curate): the possible merges of namesakes."""
     from .curate import COLUMNS, template
 
     rows = [[r[c] for c in COLUMNS] for r in template(g)]
-    return {"corrections.csv": _table(list(COLUMNS), rows, bom)}
+    return {"corrections.csv": _table(list(COLUMNS), rows, o.bom)}
 
 
 FORMATS: dict[str, Format] = {
@@ -258,34 +324,46 @@ FORMATS: dict[str, Format] = {
     "jsonld": Format(_rdf("json-ld", "graph.jsonld"), False, False, "RDF as JSON-LD"),
     "turtle": Format(_rdf("turtle", "graph.ttl"), False, False, "RDF as Turtle"),
     "ntriples": Format(_rdf("nt", "graph.nt"), False, False, "RDF as N-Triples"),
-    "officials": Format(_officials, False, True, "CSV of the Officials' posts: person, title, "
-                        "organisation, area, as_of, doc, article, quote"),
+    "officials": Format(_officials, False, True, "CSV of the Officials' posts, one row per report: "
+                        "person, title, organisation, area, as_of, doc, article, quote", persons=True),
+    "spells": Format(_spells, False, True, "CSV of career spells (docs/careers.md): person, post "
+                     "class, rank, line, organisation, area and code, first/last reported, reports, "
+                     "concurrent posts, predecessors, successors, sources", persons=True),
+    "panel": Format(_panel, False, True, "CSV, one row per area code, year and leading post "
+                    "(书记, 县长/区长/市长...): who held it", persons=True),
+    "popolo": Format(_popolo, False, False, "Popolo JSON: persons, organizations, areas, memberships "
+                     "(start/end: first/last reported) with sources", persons=True),
     "initiatives": Format(_initiatives, False, True, "CSV: name, runners, areas, sources"),
     "corrections": Format(_corrections, False, True, "CSV template for `kg build --curate`: "
                           "one possible merge per pair of namesakes, with their first quotes"),
 }
 
 
-def render(g: nx.MultiDiGraph, fmt: str, base_iri: str = DEFAULT_BASE, bom: bool = False) -> Files:
+def render(g: nx.MultiDiGraph, fmt: str, base_iri: str = DEFAULT_BASE, bom: bool = False,
+           all_persons: bool = False) -> Files:
     """The files of one export format, by file name."""
     if fmt not in FORMATS:
         raise UserError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     f = FORMATS[fmt]
     if bom and not f.csv:
         raise UserError(f"--bom applies to CSV formats only, not {fmt!r}")
-    return f.render(g, base_iri, bom)
+    if all_persons and not f.persons:
+        raise UserError(f"--all-persons applies to {', '.join(n for n, x in FORMATS.items() if x.persons)} "
+                        f"only, not {fmt!r}")
+    return f.render(g, Options(base_iri, bom, all_persons))
 
 
 def export(graph: nx.MultiDiGraph | str | Path, fmt: str, out: str | Path | None = None,
-           base_iri: str = DEFAULT_BASE, bom: bool = False) -> bytes | list[Path]:
+           base_iri: str = DEFAULT_BASE, bom: bool = False, all_persons: bool = False) -> bytes | list[Path]:
     """Export a graph (or the build at a path) as `fmt`.
 
     Without `out`, return the bytes of a single-file format. With `out`, write there,
     atomically, and return the paths written: a file name, or a folder (existing, or
     ending in "/"), which gets the format's own file names (graph.gexf, nodes.csv, ...).
+    `all_persons`: the tables of posts list Persons with posts too, not Officials only.
     """
     g = graph if isinstance(graph, nx.MultiDiGraph) else load_graph(graph)
-    files = render(g, fmt, base_iri, bom)
+    files = render(g, fmt, base_iri, bom, all_persons)
     if out is None:
         if FORMATS[fmt].folder:
             raise UserError(f"{fmt} writes {' and '.join(files)}; give an output folder with -o")

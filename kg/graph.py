@@ -103,16 +103,3 @@ def posts_over_time(g: nx.MultiDiGraph, person: str) -> list[dict]:
     out += [{"title": p["title"], "org": None, "org_label": None, "as_of": p["as_of"],
              "sources": p["sources"]} for p in g.nodes[person].get("posts", [])]
     return sorted(out, key=lambda p: (p["as_of"], p["title"], p["org"] or ""))
-
-
-def holders(g: nx.MultiDiGraph, org: str, title: str, on: str) -> list[str]:
-    """Who held `title` in `org` as of the ISO date `on`: the person(s) most recently
-    reported in that post on or before it (posts dated only by month-day are skipped,
-    as their year is unknown)."""
-    dated = [(d["as_of"], u) for u, _, d in g.in_edges(org, data=True)
-             if d["rel"] == "holds" and d["title"] == title
-             and not d["as_of"].startswith("--") and "" < d["as_of"] <= on]
-    if not dated:
-        return []
-    last = max(a for a, _ in dated)
-    return sorted({u for a, u in dated if a == last})

@@ -25,6 +25,7 @@ from typing import Iterator
 
 import networkx as nx
 
+from .careers import PERSON_TYPES, Careers, date_text
 from .errors import UserError
 from .outputs import atomic_write_text, json_pieces
 
@@ -171,25 +172,41 @@ def seed_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, in
     return out
 
 
+def _spells(careers: Careers, person: str) -> list[dict]:
+    """A person's career spells as the panel lists them: post, body, dates as read."""
+    out = []
+    for s in careers.by_person.get(person, []):
+        w = s.where
+        out.append({"title": s.title, "org": w.org, "where": "" if w.org else w.area_name,
+                    "rank": s.info.rank, "first": s.full[0] if s.full else "",
+                    "last": s.full[-1] if s.full else "",
+                    "range": " – ".join(dict.fromkeys(date_text(x) for x in (s.first, s.last) if x)),
+                    "reports": s.reports, "placed": w.placed})
+    return out
+
+
 def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
             focus: list[str] | None = None) -> dict:
-    """Everything the page shows, as plain JSON: nodes, edges with evidence, documents."""
+    """Everything the page shows, as plain JSON: nodes (a person's with their career
+    spells, kg.careers), edges with evidence, documents."""
+    careers = Careers(g) if any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)) else None
     nodes = []
     for n in sorted(g.nodes):
         d = g.nodes[n]
         nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
                       "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
                       "code": d.get("code", ""), "degree": g.degree(n),
-                      "posts": [{"title": p.get("title", ""), "as_of": p.get("as_of", ""),
+                      "posts": [{"title": p.get("title", ""), "as_of": date_text(p.get("as_of", "")),
                                  "sources": _sources(p.get("sources", [])),
                                  "source_count": len(p.get("sources", []))}
                                 for p in d.get("posts", [])],
+                      "spells": _spells(careers, n) if careers else [],
                       "mentions": _sources(d.get("mentions", [])),
                       "mention_count": len(d.get("mentions", []))})
     edges = []
     for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
-                      "as_of": d.get("as_of", ""), "sources": _sources(d.get("sources", [])),
+                      "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
                       "source_count": len(d.get("sources", []))})
     cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \

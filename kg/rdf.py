@@ -1,7 +1,8 @@
 """RDF view of the graph, against the kg ontology (ontology/kg.ttl).
 
-Vocabulary: schema.org and W3C ORG for the things, org:Membership for posts held
-(org:member, org:organization, kg:title, kg:asOf), PROV-O and the Web Annotation
+Vocabulary: schema.org and W3C ORG for the things, org:Membership for the career
+spells of kg.careers (org:member, org:organization, kg:title, kg:firstReported,
+kg:lastReported, kg:rank ...; each report a kg:PostReport with its kg:asOf), PROV-O and the Web Annotation
 vocabulary for provenance. Every mention, post and relation statement is
 prov:wasDerivedFrom a kg:Span (an oa:TextPositionSelector: character offsets into
 the decoded document), which lies in a kg:Sentence (an oa:TextQuoteSelector whose
@@ -25,6 +26,7 @@ import networkx as nx
 import pyoxigraph as ox
 import rdflib
 
+from .careers import Careers, Spell, Where, date_order
 from .errors import UserError
 
 DEFAULT_BASE = "https://w3id.org/kg-localgov/id/"
@@ -130,8 +132,19 @@ class IRIs:
     def mention(self, eid: str, index: int) -> str:
         return f"<{self.base}mention/{self._q(eid)}/{int(index)}>"
 
-    def post(self, person: str, org: str, title: str, as_of: str) -> str:
-        return f"<{self.base}post/{self._q(person)}/{_digest(org, title, as_of)}>"
+    def membership(self, spell_id: str) -> str:
+        """A career spell (kg.careers: "person/digest")."""
+        person, _, digest = spell_id.rpartition("/")
+        return f"<{self.base}post/{self._q(person)}/{self._q(digest)}>"
+
+    def report(self, spell_id: str, as_of: str) -> str:
+        """One report date of a spell."""
+        person, _, digest = spell_id.rpartition("/")
+        return f"<{self.base}post/{self._q(person)}/{self._q(digest)}/{_digest(as_of)}>"
+
+    def division(self, code: str) -> str:
+        """A division the graph has no node for, by its code."""
+        return f"<{self.base}division/{self._q(code)}>"
 
     def correction(self, ref: str) -> str:
         """A row of a researcher's corrections file (kg.curate): FILE#ROW."""
@@ -206,6 +219,7 @@ class _Writer:
     def __init__(self, g: nx.MultiDiGraph, base: str) -> None:
         self.g = g
         self.iri = IRIs(base)
+        self.careers = Careers(g)
 
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
@@ -275,15 +289,54 @@ class _Writer:
     def _derived(self, sources: list[dict]) -> list[str]:
         return sorted({self.iri.span(s["doc"], s["start"], s["end"]) for s in sources})
 
-    def _membership(self, person: str, org: str | None, post: dict) -> str:
+    def _area(self, w: Where) -> list[str]:
+        if w.area is not None:
+            return [self.iri.entity(w.area)]
+        return [self.iri.division(w.area_code)] if w.area_code else []
+
+    def _spell(self, s: Spell) -> str:
+        """A career spell as an org:Membership, then its reports (kg:PostReport), each
+        with its date and the spans it was read from."""
         iri = self.iri
-        return _block(iri.post(person, org or "", post["title"], post.get("as_of") or ""), [
-            ("a", ["org:Membership"]), ("org:member", [iri.entity(person)]),
-            ("org:organization", [iri.entity(org)] if org is not None else []),
-            ("kg:title", [_lit(post["title"], "zh")]),
-            ("kg:asOf", [_date(post["as_of"])] if post.get("as_of") else []),
-            ("prov:wasDerivedFrom", self._derived(post.get("sources", []))),
-            ("prov:wasAttributedTo", self._corrected(post))])
+        m = iri.membership(s.id)
+        out = [_block(m, [
+            ("a", ["org:Membership"]), ("org:member", [iri.entity(s.person)]),
+            ("org:organization", [iri.entity(s.org)] if s.org is not None else []),
+            ("kg:title", [_lit(s.title, "zh")]),
+            ("kg:postClass", [_str(s.info.post_class)]),
+            ("kg:rank", [_str(s.info.rank)] if s.info.rank else []),
+            ("kg:line", [_str(s.info.line)] if s.info.line else []),
+            ("kg:area", self._area(s.where)),
+            ("kg:placed", ['"true"^^xsd:boolean'] if s.where.placed else []),
+            ("kg:firstReported", [_date(s.first)] if s.first else []),
+            ("kg:lastReported", [_date(s.last)] if s.last else []),
+            ("kg:reportCount", [_int(s.reports)]),
+            ("kg:predecessor", sorted(iri.membership(x.id) for x in s.predecessors)),
+            ("kg:successor", sorted(iri.membership(x.id) for x in s.successors)),
+            ("kg:supersededBy", sorted(iri.membership(x.id) for x in s.superseded_by)),
+            ("prov:wasDerivedFrom", self._derived([e for ev in s.evidence.values() for e in ev])),
+            # a post a researcher added (kg.curate) is attributed to the corrections' row
+            ("prov:wasAttributedTo", sorted({self.iri.correction(e["curated"])
+                                             for ev in s.evidence.values() for e in ev if "curated" in e}))])]
+        for as_of in sorted(s.evidence, key=date_order):
+            out.append(_block(iri.report(s.id, as_of), [
+                ("a", ["kg:PostReport"]), ("kg:reportOf", [m]),
+                ("kg:asOf", [_date(as_of)] if as_of else []),
+                ("prov:wasDerivedFrom", self._derived(s.evidence[as_of]))]))
+        return "".join(out)
+
+    def divisions(self) -> Iterator[str]:
+        """The areas of spells that the graph has no node for (a body named 聊城市委 on a
+        page that names no 聊城市): a District by its code and official name."""
+        seen = {}
+        for s in self.careers.spells:
+            w = s.where
+            if w.area is None and w.area_code:
+                seen[w.area_code] = w.area_name
+        for code, name in sorted(seen.items()):
+            yield _block(self.iri.division(code), [
+                ("a", TYPE_CLASSES["District"]), ("rdfs:label", [_lit(name, "zh")]),
+                ("skos:prefLabel", [_lit(name, "zh")]), ("dcterms:identifier", [_lit(code)])]) + "\n"
 
     def _corrected(self, data: dict) -> list[str]:
         return [self.iri.correction(r) for r in data.get("curated", [])]
@@ -311,11 +364,10 @@ class _Writer:
             for i, m in enumerate(data.get("mentions", [])):
                 out.append(f"{iri.mention(n, i)} a kg:Mention ;\n    kg:mentionOf {u} ;\n"
                            f"    prov:wasDerivedFrom {iri.span(m['doc'], m['start'], m['end'])} .\n")
-            for p in data.get("posts", []):
-                out.append(self._membership(n, None, p))
+            for spell in self.careers.by_person.get(n, []):
+                out.append(self._spell(spell))
             for t, _, d in edges:
                 if d["rel"] == "holds":
-                    out.append(self._membership(n, t, d))
                     continue
                 out.append(_block(iri.statement(n, d["rel"], t), [
                     ("a", ["rdf:Statement"]), ("rdf:subject", [u]),
@@ -338,6 +390,7 @@ def iter_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[str]:
     yield w.header()
     yield from w.documents()
     yield from w.entities()
+    yield from w.divisions()
 
 
 def serialize(g: nx.MultiDiGraph, fmt: str = "turtle", base: str = DEFAULT_BASE) -> str:

@@ -119,6 +119,18 @@ def test_search_focuses_a_named_official(seed_build, seed_page, query):
     assert "区长" in seed_page.page.inner_text("#p-body")       # its post, with the quote
 
 
+def test_a_persons_panel_shows_the_career_with_dates(seed_build, seed_page):
+    seed_page.page.fill("#search", "柳庆发")
+    seed_page.page.press("#search", "Enter")
+    body = seed_page.page.inner_text("#p-body")
+    assert "任职 Career (3 spells)" in body
+    assert "5月21日 (year unknown) – 9月19日 (year unknown)" in body and "副厅级" in body
+    seed_page.page.fill("#search", "江绍华")
+    seed_page.page.press("#search", "Enter")
+    assert seed_page.page.locator("#p-body .strip .bar").count() == 2     # dated: on the time strip
+    assert seed_page.errors == []
+
+
 def test_type_filter_hides_a_type(seed_build, seed_page):
     g = seed_build[0].graph
     companies = {n for n, d in g.nodes(data=True) if d["type"] == "Company"}

@@ -55,7 +55,7 @@ def test_graphml_and_gexf_load_back_with_networkx(graph, fmt, read):
 
 
 def test_graph_file_exports_are_reproducible(graph):
-    for fmt in ("graphml", "gexf", "json", "officials", "initiatives"):
+    for fmt in ("graphml", "gexf", "json", "officials", "spells", "panel", "popolo", "initiatives"):
         assert export(graph, fmt) == export(_reversed_copy(graph), fmt), fmt
 
 
@@ -150,6 +150,8 @@ def test_officials_table_has_every_post_of_an_official_with_its_quote(graph):
         assert r["person"] in r["quote"] and r["article"].startswith(r["doc"] + "#")
     with_org = [r for r in rows if r["organisation"]]
     assert all(r["area"] for r in with_org)
+    everyone = _rows(export(graph, "officials", all_persons=True))
+    assert {"记者", "通讯员"} <= {r["title"] for r in everyone} and len(everyone) > len(rows)
 
 
 def test_initiatives_table_lists_runners_and_sources(graph):
@@ -198,8 +200,11 @@ def test_user_mistakes_raise_user_error(graph, tmp_path):
                                                                       edges="links")))
     with pytest.raises(UserError, match="not one kg wrote"):
         load_graph(tmp_path)
+    with pytest.raises(UserError, match="--all-persons applies to officials, spells, panel, popolo only"):
+        export(graph, "graphml", all_persons=True)
     assert set(FORMATS) == {"graphml", "gexf", "neo4j", "csv", "json", "jsonld", "turtle",
-                            "ntriples", "officials", "initiatives", "corrections"}
+                            "ntriples", "officials", "spells", "panel", "popolo", "initiatives",
+                            "corrections"}
 
 
 def test_stats_agree_with_the_build_report(seed_build, graph):
@@ -239,7 +244,7 @@ def _cells(data: bytes) -> list[str]:
     return [c for row in rows[1:] for c in row]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "officials", "initiatives"])
+@pytest.mark.parametrize("fmt", ["csv", "officials", "spells", "initiatives"])
 def test_spreadsheet_cells_cannot_start_a_formula(graph, fmt):
     for name, data in render(_formula_labels(graph), fmt, bom=True).items():
         cells = _cells(data)

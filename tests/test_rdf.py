@@ -116,14 +116,21 @@ def test_posts_and_relations_keep_their_sources():
     g = to_rdflib(tiny_graph("江绍华"))
     post = next(m for m in g.subjects(RDF.type, ORG.Membership)
                 if g.value(m, KG.title) == Literal("区长", lang="zh"))
-    assert g.value(post, KG.asOf) == Literal("2022-07-04", datatype=rdflib.XSD.date)
+    assert g.value(post, KG.firstReported) == g.value(post, KG.lastReported) == \
+        Literal("2022-07-04", datatype=rdflib.XSD.date)
     assert g.value(post, ORG.organization) == URIRef(DEFAULT_BASE + "district-1")
+    assert g.value(post, KG.area) == URIRef(DEFAULT_BASE + "district-1")
+    assert (g.value(post, KG.rank), g.value(post, KG.postClass)) == (Literal("正处级"), Literal("government_head"))
+    report = g.value(None, KG.reportOf, post)
+    assert g.value(report, KG.asOf) == Literal("2022-07-04", datatype=rdflib.XSD.date)
     span = g.value(post, PROV.wasDerivedFrom)
+    assert g.value(report, PROV.wasDerivedFrom) == span
     assert (g.value(span, OA.start), g.value(span, OA.end)) == (Literal(3, datatype=rdflib.XSD.nonNegativeInteger),
                                                                 Literal(9, datatype=rdflib.XSD.nonNegativeInteger))
     assert str(g.value(g.value(span, KG.sentence), OA.exact)) == "江绍华担任区长。"
     no_year = next(m for m in g.subjects(RDF.type, ORG.Membership) if g.value(m, KG.title) == Literal("记者", lang="zh"))
-    assert g.value(no_year, KG.asOf).datatype == rdflib.XSD.gMonthDay
+    assert g.value(no_year, KG.firstReported).datatype == rdflib.XSD.gMonthDay
+    assert g.value(g.value(None, KG.reportOf, no_year), KG.asOf).datatype == rdflib.XSD.gMonthDay
     statement = next(g.subjects(RDF.predicate, KG.participatesIn))
     assert g.value(statement, PROV.wasDerivedFrom) == span
 
@@ -192,3 +199,24 @@ def test_broken_graphs_fail_the_shapes():
     conforms, _, text = validate(bad_range, shacl_graph=_shapes())
     assert not conforms
     assert "Initiative" in text and "37A" in text
+
+    bad_rank = to_rdflib(tiny_graph("江绍华"))
+    post = next(bad_rank.subjects(KG.title, Literal("区长", lang="zh")))
+    bad_rank.set((post, KG.rank, Literal("正县级")))
+    bad_rank.remove((post, KG.reportCount, None))
+    conforms, _, text = validate(bad_rank, shacl_graph=_shapes())
+    assert not conforms and "正县级" in text and "reportCount" in text
+
+
+def test_the_shapes_list_the_code_tables_of_posts():
+    from kg.posts import LINES, POST_CLASSES, RANKS
+    shapes = _shapes()
+    listed = {}
+    for prop in shapes.subjects(rdflib.SH.path, None):
+        path = shapes.value(prop, rdflib.SH.path)
+        values = shapes.value(prop, rdflib.SH["in"])
+        if values is not None:
+            listed[path] = [str(v) for v in rdflib.collection.Collection(shapes, values)]
+    assert listed[KG.postClass] == list(POST_CLASSES)
+    assert listed[KG.rank] == list(RANKS)
+    assert listed[KG.line] == list(LINES)

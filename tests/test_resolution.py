@@ -15,7 +15,8 @@ import pytest
 from kg import build
 from kg.abbreviations import expand, school_key, zone_key
 from kg.extract import extract_document, to_record
-from kg.graph import holders, posts_over_time
+from kg.careers import holders
+from kg.graph import posts_over_time
 from kg.model import (DocEntity, DocExtraction, Document, Masthead, Mention, PostMention,
                       Evidence, RelationMention)
 from kg.reader import document_from_text

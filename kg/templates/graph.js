@@ -265,6 +265,7 @@
     body.appendChild(el("div", "id " + n.id, "muted"));
     if (n.aliases.length) body.appendChild(el("div", "又名 aliases: " + n.aliases.join("、")));
     const edges = adj.get(id).map((i) => DATA.edges[i]);
+    if (n.spells.length) showSpells(body, n.spells);
     const posts = edges.filter((e) => e.rel === "holds");
     const others = edges.filter((e) => e.rel !== "holds");
     if (posts.length || n.posts.length) {
@@ -306,6 +307,37 @@
     body.appendChild(el("h3", `来源 Sources (${n.mention_count} mentions)`));
     const byText = n.mentions.length ? n.mentions[0].text || n.label : n.label;
     sources(body, n.mentions, byText, n.mention_count);
+  }
+
+  // A person's career spells, each with its reported dates and a bar on one time axis
+  // (the span of the person's full dates); a date without a year has no place on it.
+  function showSpells(body, spells) {
+    body.appendChild(el("h3", `任职 Career (${spells.length} spells)`));
+    const dated = spells.filter((s) => s.first);
+    const day = (d) => Date.parse(d + "T00:00:00Z");
+    const lo = dated.length ? Math.min(...dated.map((s) => day(s.first))) : 0;
+    const hi = dated.length ? Math.max(...dated.map((s) => day(s.last))) : 0;
+    for (const s of spells) {
+      const f = el("div", null, "fact spell");
+      const line = el("div");
+      line.append(el("b", s.title), document.createTextNode(" @ "),
+                  s.org ? nodeLink(s.org) : el("span", s.where || "?", "muted"));
+      const about = [s.range, `${s.reports} report${s.reports === 1 ? "" : "s"}`, s.rank,
+                     s.placed ? "body from the paper's area" : ""].filter(Boolean).join(" · ");
+      line.appendChild(el("span", "  " + about, "muted"));
+      f.appendChild(line);
+      if (s.first) {
+        const strip = el("div", null, "strip");
+        const bar = el("div", null, "bar");
+        const width = hi > lo ? (day(s.last) - day(s.first)) / (hi - lo) : 1;
+        bar.style.left = `${hi > lo ? (100 * (day(s.first) - lo)) / (hi - lo) : 0}%`;
+        bar.style.width = `max(3px, ${100 * width}%)`;
+        bar.title = s.range;
+        strip.appendChild(bar);
+        f.appendChild(strip);
+      }
+      body.appendChild(f);
+    }
   }
 
   function showEdge(eid) {
