@@ -31,7 +31,7 @@ def to_record(de: DocExtraction) -> dict:
         for m in e.mentions:
             rs, re_ = doc.raw_span(m.start, m.end)
             mentions.append({"text": doc.raw[rs:re_].replace("\n", "").replace("\r", ""),
-                             "start": rs, "end": re_})
+                             "start": rs, "end": re_, "rule": m.rule})
         rec = {"name": e.name, "type": e.type, "aliases": e.aliases, "mentions": mentions}
         if e.code:
             rec["code"] = e.code

@@ -4,7 +4,8 @@ Turtle, HTML, JSON and every export are views of this graph, so each carries the
 same facts with the same provenance. Layout of the graph:
 
 - node per entity, keyed by its stable id: label, type, aliases, code, pinyin,
-  mentions [{doc, article, sentence, start, end, text, quote}]
+  mentions [{doc, article, sentence, start, end, text, quote, rule}] (rule: what found
+  the mention, "component:rule", e.g. "persons:title chain")
 - edge per relation (key = relation name): rel, sources [...]
 - edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds",
   as_of = the date of the article that reported it (see resolve._as_of);
@@ -64,7 +65,7 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
         mentions = []
         for doc_id, m in sorted(e.mentions, key=lambda x: (x[0], x[1].start)):
             src = _source(by_id, doc_id, by_id[doc_id].evidence(m.start, m.end))
-            src["text"] = m.text
+            src["text"], src["rule"] = m.text, m.rule
             mentions.append(src)
         g.add_node(eid, label=e.name, type=e.type, aliases=sorted(e.aliases), code=e.code or "",
                    pinyin=e.pinyin, mentions=mentions, posts=[])

@@ -98,11 +98,16 @@ class Mention:
     start: int
     end: int
     name: str = ""
-    source: str = ""   # extractor component that found it
+    rule: str = ""     # what found it: "component:rule" (persons:title chain, tagged:body)
 
     def __post_init__(self) -> None:
         if not self.name:
             self.name = self.text
+
+    @property
+    def component(self) -> str:
+        """The registered extractor component that found it (kg.extractors.PIPELINE)."""
+        return self.rule.partition(":")[0]
 
 
 @dataclass(slots=True)

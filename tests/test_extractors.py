@@ -871,3 +871,14 @@ def test_a_pipeline_whose_component_lacks_what_it_reads_is_refused_when_assemble
     # every component's requirement is something some registered component assigns
     assigned = set().union(*(s.assigns for s in PIPELINE.values()))
     assert all(s.requires <= assigned for s in PIPELINE.values())
+
+
+def test_each_mention_says_which_rule_found_it():
+    from kg.extractors import PIPELINE
+
+    text = CITY + "本报讯（记者 王培源）区委副书记、区长江绍华到柳园街道调研。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    rules = {e["name"]: {m["rule"] for m in e["mentions"]} for e in rec["entities"]}
+    assert rules["江绍华"] == {"persons:title chain"}
+    assert rules["王培源"] == {"persons:byline"}
+    assert all(m["rule"].partition(":")[0] in PIPELINE for e in rec["entities"] for m in e["mentions"])

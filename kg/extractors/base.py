@@ -63,13 +63,13 @@ class DocContext:
         return self.articles[ev.article] if self.articles else None
 
     def add(self, text: str, type_: str, start: int, end: int, name: str = "",
-            source: str = "") -> Mention | None:
+            rule: str = "") -> Mention | None:
         """Add a mention unless one of the same span already exists."""
         if not text.strip() or start >= end:
             return None
         if (start, end) in self._spans:
             return self._spans[(start, end)]
-        m = Mention(text=text, type=type_, start=start, end=end, name=name or text, source=source)
+        m = Mention(text=text, type=type_, start=start, end=end, name=name or text, rule=rule)
         bisect.insort(self._mention_starts, (start, len(self.mentions)))
         self.mentions.append(m)
         self._spans[(start, end)] = m
@@ -84,7 +84,7 @@ class DocContext:
         i = next(k for s, k in self._mention_starts[a:] if self.mentions[k] is old)
         text = self.text[start:end]
         new = Mention(text=text, type=type_ or old.type, start=start, end=end, name=name or text,
-                      source=old.source)
+                      rule=old.rule)
         self.mentions[i] = new
         del self._spans[(old.start, old.end)]
         self._spans[(start, end)] = new
@@ -181,7 +181,7 @@ class DocContext:
         near = None
         for m in self.mentions_between(lo, pos):
             if m.type == "District" and m.name in self.divisions \
-                    and m.source != "relative" and fits(self.divisions[m.name]):
+                    and m.rule != "districts:relative" and fits(self.divisions[m.name]):
                 if near is None or m.start > near[0]:
                     near = (m.start, self.divisions[m.name])
         # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area

@@ -143,7 +143,7 @@ def districts(ctx: DocContext) -> None:
                 d = former        # 延庆县: the division by the name the page gives it
             if d:
                 ctx.divisions[d.name] = d
-                ctx.add(w, "District", t.start, t.end, name=d.name, source="districts")
+                ctx.add(w, "District", t.start, t.end, name=d.name, rule="districts:division")
         _zones(ctx, sent)
         _towns(ctx, sent)
         _foreign(ctx, sent, named)
@@ -172,7 +172,7 @@ def _towns(ctx: DocContext, sent) -> None:
             prev = next((t for t in toks if t.end == tok.start), None)
             if prev and len(prev.word) == 1 and CJK.match(prev.word) and \
                     prev.word not in lexicon.NAME_STOP and prev.tag in ("nr", "ns", "n", "x", "nz", "j", "g"):
-                ctx.add(prev.word + tok.word, "District", prev.start, he, source="districts")
+                ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
         if ctx.text[he:he + 1] == "”" and "“" in ctx.text[max(sent.start, start - 6):start + 1]:
@@ -190,7 +190,7 @@ def _towns(ctx: DocContext, sent) -> None:
             former = former_division(name[a:b])
             if former is not None:
                 ctx.divisions[former.name] = former
-            ctx.add(name[a:b], "District", start + a, start + b, source="districts")
+            ctx.add(name[a:b], "District", start + a, start + b, rule="districts:town")
 
 
 def _zones(ctx: DocContext, sent) -> None:
@@ -203,7 +203,7 @@ def _zones(ctx: DocContext, sent) -> None:
             # a bare 园区 is the park named in full before it (甘州区工业园区…园区党工委)
             full = None if CJK.match(ctx.text, hs - 1) else _named_zone_before(ctx, "园区", hs)
             if full:
-                ctx.add("园区", "District", hs, he, name=full, source="zones")
+                ctx.add("园区", "District", hs, he, name=full, rule="districts:zone")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, strict=True, toponym=True)
         name = ctx.text[start:he]
@@ -222,13 +222,13 @@ def _zones(ctx: DocContext, sent) -> None:
                 canonical = (city.short or city.name) + m.group(1)
         elif prefix and prefix not in g.by_name and prefix not in g.by_short and len(prefix) > 4:
             continue
-        ctx.add(name, "District", start, he, name=canonical, source="zones")
+        ctx.add(name, "District", start, he, name=canonical, rule="districts:zone")
 
 
 def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
     """The zone a bare 开发区 refers back to: the last one named in full before it in the
     article (晋江经济开发区…开发区党工委), which is more specific than the paper's city."""
-    near = ctx.nearest_before(pos, lambda m: m.type == "District" and m.source == "zones"
+    near = ctx.nearest_before(pos, lambda m: m.type == "District" and m.rule == "districts:zone"
                               and m.name.endswith(suffix) and len(m.text) > len(suffix))
     return near.name if near else None
 
@@ -248,14 +248,14 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
             if s not in bounds or s + len(country) not in bounds and \
                     not sent.text.startswith(lexicon.AGENCY_HEADS, m.end()):
                 continue          # a country's own body is one word to jieba (泰国政府)
-            ctx.add(country, "District", s, s + len(country), source="countries")
+            ctx.add(country, "District", s, s + len(country), rule="districts:country")
             f = FOREIGN.match(sent.text, m.end())
             if f:
                 a = sent.start + f.start(1)
-                ctx.add(f.group(1), "District", a, a + len(f.group(1)), source="countries")
+                ctx.add(f.group(1), "District", a, a + len(f.group(1)), rule="districts:country")
                 if f.group(2):
                     b = sent.start + f.start(2)
-                    ctx.add(f.group(2), "District", b, b + len(f.group(2)), source="countries")
+                    ctx.add(f.group(2), "District", b, b + len(f.group(2)), rule="districts:country")
 
 
 def _relative(ctx: DocContext, sent) -> None:
@@ -267,5 +267,5 @@ def _relative(ctx: DocContext, sent) -> None:
         d = ctx.area_for(level, s, nearest_first=m.group().startswith("该"))
         if d:
             ctx.divisions[d.name] = d
-            ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, source="relative")
+            ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, rule="districts:relative")
 

@@ -112,7 +112,7 @@ def _meetings_of(ctx: DocContext, sent) -> None:
         area = ctx.area_for(r.group(1), a)
         if area and not ctx.covered(a, b, ("Initiative",)):
             ctx.add(r.group(1) + r.group(2), "Initiative", a, b, name=area.name + r.group(2),
-                    source="initiatives")
+                    rule="initiatives:meeting")
     for end, start in sorted(ends.items()):
         m = SESSION.match(ctx.text, end, sent.end)
         if not m or ctx.covered(start, m.end(), ("Initiative",)):
@@ -120,7 +120,7 @@ def _meetings_of(ctx: DocContext, sent) -> None:
         gap = [t for t in toks if end <= t.start and t.end <= m.start(2)]
         if any(t.tag.startswith("v") or not CJK.match(t.word) for t in gap):
             continue          # 河北省|召开|干部大会: a meeting the area holds, not its name
-        ctx.add(ctx.text[start:m.end()], "Initiative", start, m.end(), source="initiatives")
+        ctx.add(ctx.text[start:m.end()], "Initiative", start, m.end(), rule="initiatives:meeting")
 
 
 def _quoted(ctx: DocContext, sent) -> None:
@@ -146,14 +146,14 @@ def _quoted(ctx: DocContext, sent) -> None:
                 continue      # but 市“希望工程”办公室 is the office of the programme it quotes
             if re.fullmatch(r"[\dA-Za-z+]{1,6}", core) and v:
                 # “119”消防宣传月: a number names nothing alone; the name is number + head
-                ctx.add(text[qs:v], "Initiative", qs, v, name=core + text[qe:v], source="initiatives")
+                ctx.add(text[qs:v], "Initiative", qs, v, name=core + text[qe:v], rule="initiatives:quoted")
                 continue
             if not _plausible(core):
                 continue
             name = re.sub(r"\s*·\s*", "·", core)      # a PDF space after 书香山东· is no part of the name
-            ctx.add(core, "Initiative", qs + 1, qe - 1, name=name, source="initiatives")
+            ctx.add(core, "Initiative", qs + 1, qe - 1, name=name, rule="initiatives:quoted")
             if v:   # the quote with its head noun is an alias
-                ctx.add(text[qs:v], "Initiative", qs, v, name=name, source="initiatives")
+                ctx.add(text[qs:v], "Initiative", qs, v, name=name, rule="initiatives:quoted")
 
 
 def _plausible(core: str) -> bool:
@@ -225,31 +225,31 @@ def _unquoted(ctx: DocContext, sent) -> None:
     text = ctx.text
     for s, e in _post_systems(ctx.tokens(sent)) if "长制" in sent.text else ():
         if not ctx.covered(s, e, ("Initiative",)):
-            ctx.add(text[s:e], "Initiative", s, e, source="initiatives")
+            ctx.add(text[s:e], "Initiative", s, e, rule="initiatives:named programme")
     for m in DOC_TITLE.finditer(sent.text):
         s = sent.start + m.start(1)
         if CITED.search(text, max(sent.start, s - 6), s - 1):
             continue          # 根据《…条例》有关规定: a rule cited, not one the page's bodies put out
-        ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), source="initiatives")
+        ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), rule="initiatives:named programme")
     for m in MEETING.finditer(sent.text):
         s, e = sent.start + m.start(), sent.start + m.end()
         if m.group(1) == "全国":          # a national meeting is named as printed
-            ctx.add(text[s:e], "Initiative", s, e, source="initiatives")
+            ctx.add(text[s:e], "Initiative", s, e, rule="initiatives:named programme")
             continue
         area = ctx.area_for("省" if m.group(1) == "全省" else m.group(1)[1], s)
         if area:
-            ctx.add(text[s:e], "Initiative", s, e, name=area.name + m.group(2), source="initiatives")
+            ctx.add(text[s:e], "Initiative", s, e, name=area.name + m.group(2), rule="initiatives:named programme")
     for m in EVENT.finditer(sent.text):
         s, e = sent.start + m.start(), sent.start + m.end()
         if not ctx.covered(s, e, ("Initiative",)):
-            ctx.add(text[s:e], "Initiative", s, e, name=m.group(1), source="initiatives")
+            ctx.add(text[s:e], "Initiative", s, e, name=m.group(1), rule="initiatives:named programme")
     for m in SCHEME.finditer(sent.text):
         s, e = sent.start + m.start(1), sent.start + m.end(1)
         core = m.group(1)
         if core.startswith(GENERIC_SCHEME_START) or any(w in core for w in lexicon.NAME_STOP_WORDS - PROJECT_WORDS) \
                 or not _ends_token(ctx, sent, e) or ctx.covered(s, e, ("Initiative",)):
             continue
-        ctx.add(core, "Initiative", s, e, source="initiatives")
+        ctx.add(core, "Initiative", s, e, rule="initiatives:named programme")
     for m in PROJECT.finditer(sent.text):
         hs, he = sent.start + m.start(), sent.start + m.end()
         if text[hs - 1:hs] == "”" or ctx.covered(hs, he, ("Initiative",)):
@@ -262,7 +262,7 @@ def _unquoted(ctx: DocContext, sent) -> None:
         if re.fullmatch(r"[\d年产万吨千亿元]+.*", core) or any(w in core for w in lexicon.NAME_STOP_WORDS) \
                 or any(w in core for w in GENERIC_PROJECT_WORDS):
             continue          # 重点项目, 全区部分项目: a kind of project, not a named one
-        ctx.add(text[start:he], "Initiative", start, he, source="initiatives")
+        ctx.add(text[start:he], "Initiative", start, he, rule="initiatives:named programme")
 
 
 def _post_systems(toks: list) -> list[tuple[int, int]]:

@@ -63,7 +63,7 @@ AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处
 def organisations(ctx: DocContext) -> None:
     for name in lexicon.NATIONAL_MEDIA:
         for start in occurrences(ctx.text, name):
-            ctx.add(name, "Organization", start, start + len(name), source="organisations")
+            ctx.add(name, "Organization", start, start + len(name), rule="organisations:national media")
     _national_companies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
@@ -81,13 +81,13 @@ def organisations(ctx: DocContext) -> None:
                 # 县“希望工程”办公室: an area's office of a programme named in quotes
                 plain = ctx.text[area:quoted.start()] + quoted.group(1) + quoted.group(2) + head
                 ctx.add(ctx.text[area:he], type_, area, he, name=canonical(ctx, plain, area),
-                        source="organisations")
+                        rule="organisations:office of a quoted programme")
                 continue
             if quoted and type_ == "Organization":
                 # “红马甲”志愿服务队: a body named by a quote before its head
                 name = quoted.group(1) + quoted.group(2) + head
                 ctx.add(ctx.text[quoted.start():he], type_, quoted.start(), he, name=name,
-                        source="organisations")
+                        rule="organisations:quoted name and head")
                 continue
             start = left_chunk(ctx, sent, hs, max_len=22)
             if start == hs:
@@ -138,10 +138,10 @@ def organisations(ctx: DocContext) -> None:
             joint = COMMITTEE_AND_GOVERNMENT.fullmatch(name)
             if joint:         # 泽州县委县政府: the committee and the government, written as one
                 gs, gov = start + joint.start(3), joint.group(3)
-                ctx.add(gov, "Agency", gs, he, source="organisations",
+                ctx.add(gov, "Agency", gs, he, rule="organisations:committee and government",
                         name=joint.group(1) + gov[1:] if len(joint.group(1)) > 1 else canonical(ctx, gov, gs))
             else:
-                ctx.add(name, type_, start, he, name=canonical(ctx, name, start), source="organisations")
+                ctx.add(name, type_, start, he, name=canonical(ctx, name, start), rule="organisations:name and head")
             if type_ == "Agency":
                 _committee_inside(ctx, start, he)
     listed_share_area(ctx)
@@ -196,7 +196,7 @@ def _town_body(ctx: DocContext, name: str, head: str, start: int, end: int, leve
         return            # 80%社区党群服务中心: a count of such bodies, not one of them
     town = ctx.area_for(level, start) if head in TOWN_BODY_HEADS else None
     if town:
-        ctx.add(name, "Agency", start, end, name=town.name + head, source="organisations")
+        ctx.add(name, "Agency", start, end, name=town.name + head, rule="organisations:town body")
 
 
 SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司))?([\u4e00-\u9fff]{2,10}?)的(?:全资|控股)?子公司")
@@ -215,7 +215,7 @@ def _central_bodies(ctx: DocContext) -> None:
                 or HEAD_RE.match(ctx.text, m.end()):
             continue          # 全国人大常委会: the abbreviation is part of a longer name
         ctx.add(m.group(), "Agency", m.start(), m.end(), name=lexicon.CENTRAL_BODIES[m.group()],
-                source="organisations")
+                rule="organisations:central body")
 
 
 def _national_companies(ctx: DocContext) -> None:
@@ -223,12 +223,12 @@ def _national_companies(ctx: DocContext) -> None:
     (移动、联通、电信三大运营商), since 移动 and 电信 are ordinary words."""
     for full, short in lexicon.NATIONAL_COMPANIES.items():
         for start in occurrences(ctx.text, full):
-            ctx.add(full, "Company", start, start + len(full), source="organisations")
+            ctx.add(full, "Company", start, start + len(full), rule="organisations:national company")
     for short, full in lexicon.BANK_ABBREVIATIONS.items():
         for start in occurrences(ctx.text, short):
             end = start + len(short)
             if not ctx.covered(start, end) and not CJK_BEFORE.match(ctx.text, start - 1):
-                ctx.add(short, "Company", start, end, name=full, source="organisations")
+                ctx.add(short, "Company", start, end, name=full, rule="organisations:national company")
     shorts = {s: f for f, s in lexicon.NATIONAL_COMPANIES.items() if s}
     alt = "|".join(map(re.escape, shorts))
     for m in re.finditer(rf"(?:{alt})(?:[、和及与](?:{alt}))+", ctx.text):
@@ -236,7 +236,7 @@ def _national_companies(ctx: DocContext) -> None:
             a = m.start() + s.start()
             if not ctx.covered(a, a + len(s.group())):
                 ctx.add(s.group(), "Company", a, a + len(s.group()), name=shorts[s.group()],
-                        source="organisations")
+                        rule="organisations:national company")
 
 
 def _parents_of_subsidiaries(ctx: DocContext) -> None:
@@ -244,7 +244,7 @@ def _parents_of_subsidiaries(ctx: DocContext) -> None:
     for m in SUBSIDIARY_OF.finditer(ctx.text):
         s, e = m.start(1), m.end(1)
         if not ctx.covered(s, e, ("Agency", "Company", "Organization", "Person", "Official")):
-            ctx.add(m.group(1), "Company", s, e, source="organisations")
+            ctx.add(m.group(1), "Company", s, e, rule="organisations:parent of a subsidiary")
 
 
 def _party_committee_before(ctx: DocContext, pos: int) -> str | None:
@@ -293,7 +293,7 @@ def _committee_inside(ctx: DocContext, start: int, end: int) -> None:
     if len(area) > 1 and area not in g.by_name and area[:-1] not in g.by_short:
         return
     name = ctx.text[start:m.end()]
-    ctx.add(name, "Agency", start, m.end(), name=canonical(ctx, name, start), source="organisations")
+    ctx.add(name, "Agency", start, m.end(), name=canonical(ctx, name, start), rule="organisations:committee in a name")
 
 
 def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
@@ -316,7 +316,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         # after a community, village or development zone, whose Party committee is a body of its own
         if tok.start == hs and (text[hs - 2:hs] in TOWN_LEVELS or text[hs - 1:hs] in TOWN_LEVELS or
                                 any(m.type == "District" and m.end == hs and
-                                    (m.text.endswith(TOWN_LEVELS) or m.source == "zones")
+                                    (m.text.endswith(TOWN_LEVELS) or m.rule == "districts:zone")
                                     for m in ctx.mentions_over(hs - 1))):
             return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
@@ -397,6 +397,6 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
     for m in ctx.mentions_between(start, start + 1):
         if m.type == "District" and m.end < start + len(name) and m.name != m.text \
-                and m.source in ("zones", "relative"):
+                and m.rule in ("districts:zone", "districts:relative"):
             return m.name + name[len(m.text):]
     return name

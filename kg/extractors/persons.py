@@ -177,14 +177,14 @@ def persons(ctx: DocContext) -> None:
     trainees = {b.name for a in ctx.articles for b in a.bylines if b.role == "见习记者"}
     for a in ctx.articles:
         for b in a.bylines:
-            ctx.add(b.name, "Person", b.start, b.end, source="bylines")
+            ctx.add(b.name, "Person", b.start, b.end, rule="persons:byline")
             if b.role and not (b.role == "记者" and b.name in trainees):
                 ctx.posts.append(PostMention(b.name, b.role, None, ctx.evidence(b.start, b.end)))
     for m in SPEAKER.finditer(text):
         name = person_name_at(text, m.start(1))
         if name == m.group(1) and not ctx.covered(m.start(1), m.end(1)) \
                 and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")):
-            ctx.add(name, "Person", m.start(1), m.end(1), source="persons")
+            ctx.add(name, "Person", m.start(1), m.end(1), rule="persons:speaker")
     _profiles(ctx)
     _officials_listed(ctx)
     for ai, si, sent in ctx.sentences():
@@ -201,7 +201,7 @@ def persons(ctx: DocContext) -> None:
                     break         # 伊利人说, 聊城人说: the people of a firm or place, not a name
                 if name and len(name) == n and (p == sent.start or not CJK.match(text[p - 1]) or
                                                  text[p - 1] in "的，"):
-                    ctx.add(name, "Person", p, p + n, source="persons")
+                    ctx.add(name, "Person", p, p + n, rule="persons:speech verb")
                     break
     _repeat_known(ctx)
 
@@ -220,7 +220,7 @@ def _officials_listed(ctx: DocContext) -> None:
             if not name or text[p + len(name):p + len(name) + 1] not in ("、", "等", "。", "，", ""):
                 break
             if not ctx.covered(p, p + len(name)):
-                ctx.add(name, "Official", p, p + len(name), source="persons")
+                ctx.add(name, "Official", p, p + len(name), rule="persons:officials listed")
             p += len(name)
             if text[p:p + 1] != "、":
                 break
@@ -252,7 +252,7 @@ def _profiles(ctx: DocContext) -> None:
                 if text[piece.end():piece.end() + 1] not in ("、", "，", ","):
                     break
         if posts:
-            ctx.add(m.group(1), "Official", s, e, source="persons")
+            ctx.add(m.group(1), "Official", s, e, rule="persons:profile")
             ctx.posts.extend(posts)
 
 
@@ -266,7 +266,7 @@ def _private_persons(ctx: DocContext, sent) -> None:
                 continue
             name = person_name_at(text, p)
             if name and len(name) == n and not ctx.covered(p, p + n):
-                ctx.add(name, "Person", p, p + n, source="persons")
+                ctx.add(name, "Person", p, p + n, rule="persons:resident or staff")
                 if m.group() in OCCUPATIONS:      # 王培温老师: the occupation is a post
                     ctx.posts.append(PostMention(name, m.group(), None,
                                                  ctx.evidence(p, sent.start + m.end())))
@@ -276,7 +276,7 @@ def _private_persons(ctx: DocContext, sent) -> None:
             p = sent.start + m.end()
             name = person_name_at(text, p)
             if name and not ctx.covered(p, p + len(name)):
-                ctx.add(name, "Person", p, p + len(name), source="persons")
+                ctx.add(name, "Person", p, p + len(name), rule="persons:resident or staff")
                 after = text[p + len(name):p + len(name) + 3]
                 occ = next((o for o in OCCUPATIONS if after.startswith(o)), None)
                 if occ:
@@ -326,7 +326,7 @@ def _title_chains(ctx: DocContext, sent) -> None:
         private = lexicon.boarded((t, org) for t, org, _ in chain)
         for pos, nm in names:
             official = any(_is_official(ctx, t, org) for t, org, _ in chain if org not in private)
-            ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), source="persons")
+            ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), rule="persons:title chain")
             for title, org, (s, e) in chain:
                 ctx.posts.append(PostMention(nm, title, org, ctx.evidence(s, pos + len(nm))))
 
@@ -357,7 +357,7 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
         if name_start is None or ctx.covered(name_start, ts, BODY_TYPES):
             continue          # 区政协|主席: a body, not a name
         name = text[name_start:ts]
-        ctx.add(name, "Official", name_start, ts, source="persons")
+        ctx.add(name, "Official", name_start, ts, rule="persons:title after name")
         ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))
 
 
@@ -489,4 +489,4 @@ def _repeat_known(ctx: DocContext) -> None:
         for start in occurrences(ctx.text, name):
             end = start + len(name)
             if not ctx.covered(start, end):
-                ctx.add(name, type_, start, end, source="persons")
+                ctx.add(name, type_, start, end, rule="persons:name repeated")

@@ -34,7 +34,7 @@ def places(ctx: DocContext) -> None:
                     LONGER_NAME.match(ctx.text, m.end()):
                 continue
             if not ctx.covered(m.start(), m.end()):
-                ctx.add(river, "Place", m.start(), m.end(), source="places")
+                ctx.add(river, "Place", m.start(), m.end(), rule="places:river")
     for ai, si, sent in ctx.sentences():
         ends: set[int] | None = None      # token ends, made at the sentence's first head
         for m in HEAD_RE.finditer(sent.text):
@@ -63,7 +63,7 @@ def places(ctx: DocContext) -> None:
                 continue          # 串起致富路, 守护上学路: a figure of speech, not a road
             if ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
                 continue          # “熟人小区”: a quoted programme, not a place
-            ctx.add(name, "Place", start, he, name=canonical(ctx, name, start), source="places")
+            ctx.add(name, "Place", start, he, name=canonical(ctx, name, start), rule="places:name and head")
 
 
 def _after_small_divisions(ctx: DocContext, start: int, head_start: int,

@@ -30,6 +30,9 @@ SUBSIDIARY = re.compile(r"(全资子公司|控股子公司|子公司)")
 NOT_SUBJECT_BEFORE = ("在", "于", "对", "为", "与", "和", "同", "向", "从", "到", "将", "把", "被",
                       "给", "让", "及", "、", "由", "经", "据", "的", "至", "赴", "成立", "设立")
 
+# the rules that name a division itself (not a zone, a country or a relative form: 我市)
+NAMED_DIVISIONS = ("districts:division", "districts:town")
+
 
 def relations(ctx: DocContext) -> None:
     ms = outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
@@ -122,7 +125,7 @@ def _hierarchy(ctx: DocContext) -> None:
     """A division lies in its nearest ancestor that the document also names, and a
     province-level one in the country when the document names the country."""
     g = gazetteer()
-    named = {m.name for m in ctx.mentions if m.type == "District" and m.source != "relative"}
+    named = {m.name for m in ctx.mentions if m.type == "District" and m.rule != "districts:relative"}
     for name in sorted(named):
         d = ctx.divisions.get(name)
         if not d:
@@ -143,7 +146,7 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
     for m in ms:
         by_end.setdefault(m.end, []).append(m)
     agencies = {m.name for m in ms if m.type == "Agency"}
-    towns = {m.name for m in ms if m.type == "District" and m.source == "districts"}
+    towns = {m.name for m in ms if m.type == "District" and m.rule in NAMED_DIVISIONS}
     starts = [m.start for m in ms]          # ms is sorted by (start, -end)
     # the prefixes a body's full name may start with: areas, and autonomous ones' short forms (大理州)
     areas = {n: n for n in {*ctx.divisions, *towns, *(m.name for m in ms if m.name in countries())}}
@@ -213,7 +216,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
     for m in ms:
         if m.type != "District":
             continue
-        if m.source == "zones":
+        if m.rule == "districts:zone":
             city = next((d for d in ctx.divisions.values() if d.level == "city" and
                          (m.name.startswith(d.name) or (d.short and m.name.startswith(d.short)))), None)
             if city is None:
@@ -221,7 +224,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
             if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
                 ctx.divisions.setdefault(city.name, city)
                 ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
-        elif m.source != "districts" or m.name in ctx.divisions or not m.name.endswith(TOWN_LEVELS) \
+        elif m.rule not in NAMED_DIVISIONS or m.name in ctx.divisions or not m.name.endswith(TOWN_LEVELS) \
                 or any(r.head == m.name and r.rel == "locatedIn" for r in ctx.relations):
             continue          # a listed area, or one already placed
         elif m.name.endswith(TOWNS):
@@ -235,7 +238,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
                 ctx.relate(m.name, "locatedIn", ctx.area.name, m.start, m.end)
         else:
             # 在安仁镇……走进华兴村: a village lies in the town its article has just named
-            town = ctx.nearest_before(m.start, lambda o: o.type == "District" and o.source == "districts"
+            town = ctx.nearest_before(m.start, lambda o: o.type == "District" and o.rule in NAMED_DIVISIONS
                                       and o.name.endswith(TOWNS))
             if town:
                 ctx.relate(m.name, "locatedIn", town.name, town.start, m.end)
@@ -244,7 +247,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
 def _may_act(o: Mention) -> bool:
     """Whether a mention may be the body or area that acts in its clause: not a country
     named in passing, nor a one-character short form (赴京, 访华)."""
-    return o.type in ORGS and o.source != "countries" and len(o.text) > 1
+    return o.type in ORGS and o.rule != "districts:country" and len(o.text) > 1
 
 
 def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Mention | None:
@@ -321,7 +324,7 @@ def _agents_before(ctx: DocContext, sent, inside: list[Mention], pos: int) -> li
     if not a:
         return []
     return [o for o in inside if o.type in ORGS and a.start(1) <= o.start and o.end <= pos
-            and o.source != "countries" and not ctx.covered(o.start, o.end, ("Initiative",))]
+            and o.rule != "districts:country" and not ctx.covered(o.start, o.end, ("Initiative",))]
 
 
 def _lead_initiatives(ctx: DocContext, pos: int) -> list[Mention]:
@@ -353,7 +356,7 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
     for m in COOP.finditer(sent.text):
         a_end = sent.start + m.start()
         b_start, b_end = sent.start + m.start(2), sent.start + m.end(2)
-        heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.source != "countries"]
+        heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.rule != "districts:country"]
         tails = [o for o in inside if o.type in ORGS and b_start <= o.start and o.end <= b_end]
         # 贵州省黔西市: the partner is the last area of a chain, not the province that locates it
         tails = [o for o in tails if not (o.type == "District" and
@@ -364,7 +367,7 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
                 ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
     for j in re.finditer(r"联合(?!主办|举办|承办|印发|发布)", sent.text):
         at = sent.start + j.start()
-        bodies = [o for o in inside if o.type in ORGS and o.source != "countries"]
+        bodies = [o for o in inside if o.type in ORGS and o.rule != "districts:country"]
         partners = _listed_after(ctx, bodies, at + 2)
         lead = next((o for o in bodies if o.end == at), None)
         if partners and lead:
@@ -482,7 +485,7 @@ def _attends(ctx: DocContext, ms: list[Mention]) -> None:
         inside = ms[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
         for i in (m for m in inside if m.type == "Initiative"):
             persons = [p for p in inside if p.type in ("Official", "Person") and p.end <= i.start
-                       and p.source != "bylines"]
+                       and p.rule != "persons:byline"]
             if not persons:
                 continue
             p = persons[-1]
@@ -505,7 +508,7 @@ def _participation(ctx: DocContext, ms: list[Mention]) -> None:
             if not PARTICIPATE.search(s.text):
                 continue
             for p in ms:
-                if p.type in ("Official", "Person") and s.start <= p.start < s.end and p.source != "bylines":
+                if p.type in ("Official", "Person") and s.start <= p.start < s.end and p.rule != "persons:byline":
                     for i in lead:
                         ctx.relate(p.name, "participatesIn", i.name, p.start, p.end)
     _attends(ctx, ms)

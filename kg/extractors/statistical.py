@@ -60,9 +60,9 @@ def lac_entities(ctx: DocContext) -> None:
             if ctx.covered(start, end):
                 continue
             if tag == "PER" and _looks_like_a_name(word):
-                ctx.add(word, "Person", start, end, source="lac")
+                ctx.add(word, "Person", start, end, rule="lac:person")
             elif tag == "ORG" and len(word) >= 4:
                 head = next((m for m in HEAD_RE.finditer(word) if m.end() == len(word)), None)
                 if head:
                     ctx.add(word, HEAD_TYPE[head.group()], start, end,
-                            name=canonical(ctx, word, start), source="lac")
+                            name=canonical(ctx, word, start), rule="lac:body")

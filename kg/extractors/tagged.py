@@ -273,9 +273,9 @@ def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
     no mention of the rules starts in them and they are no relative area (区|…局)."""
     if s.label not in ("ORG", "LOC"):
         return None
-    types, source = (ORGANISATION_TYPES, "organisations") if s.label == "ORG" else (("Place",), "places")
+    types, component = (ORGANISATION_TYPES, "organisations") if s.label == "ORG" else (("Place",), "places")
     for m in ctx.overlapping(s.start, s.end, types):
-        if m.end == s.end and m.start < s.start and m.source == source and \
+        if m.end == s.end and m.start < s.start and m.component == component and \
                 (s.label == "ORG" or _phrase(ctx.text[m.start:s.start])) and \
                 m.name == m.text and ctx.text[s.start - 1] not in lexicon.AREA_LEVEL_CHARS + "镇乡村" and \
                 all(o is m for o in ctx.mentions_between(m.start, s.start)):
@@ -292,7 +292,7 @@ def _stopped_short(ctx: DocContext, s: Span) -> Mention | None:
     if s.label != "ORG" or s.confidence < SURE:
         return None
     for m in ctx.overlapping(s.start, s.end, ORGANISATION_TYPES):
-        if not (m.end == s.end and s.start < m.start and m.source == "organisations"):
+        if not (m.end == s.end and s.start < m.start and m.component == "organisations"):
             continue
         left = ctx.text[s.start:m.start]
         if left[0] in lexicon.NAME_STOP:
@@ -323,13 +323,13 @@ def _rules_misread_name(ctx: DocContext, s: Span, bylined: set[str]) -> bool:
     for m in ctx.overlapping(s.start, s.end):
         if (m.start, m.end) == (s.start, s.end):
             return False
-        if m.type == "Person" and m.source != "tagger" and m.text not in bylined:
+        if m.type == "Person" and m.component != "tagged" and m.text not in bylined:
             ctx.reshape(m, s.start, s.end, name=ctx.text[s.start:s.end])
             taken = True
         elif m.start == s.start and m.end > s.end and m.type in (*ORGANISATION_TYPES, *NESTED) and \
                 not _not_a_name(ctx.text[s.end:m.end], "ORG" if m.type in ORGANISATION_TYPES else "LOC"):
             ctx.reshape(m, s.end, m.end)
-            ctx.add(ctx.text[s.start:s.end], "Person", s.start, s.end, source="tagger")
+            ctx.add(ctx.text[s.start:s.end], "Person", s.start, s.end, rule="tagged:person")
             taken = True
     return taken
 
@@ -391,7 +391,7 @@ def tagged_entities(ctx: DocContext) -> None:
             continue
         if s.label == "PER":
             if _is_name(text) or s.confidence >= SURE and _latin_name(text):
-                ctx.add(text, "Person", s.start, s.end, source="tagger")
+                ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
         elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label, s.confidence):
@@ -403,13 +403,13 @@ def tagged_entities(ctx: DocContext) -> None:
                     d = gazetteer().lookup(part) or former_division(part)
                     if d is not None:        # a division the districts component's tokens missed
                         ctx.divisions[d.name] = d
-                        ctx.add(part, "District", s.start + a, s.start + b, name=d.name, source="tagger")
+                        ctx.add(part, "District", s.start + a, s.start + b, name=d.name, rule="tagged:division")
                     else:
                         ctx.add(part, "District" if part in headed else _place_type(part),
-                                s.start + a, s.start + b, source="tagger")
+                                s.start + a, s.start + b, rule="tagged:place")
             else:
                 ctx.add(text, _organisation_type(ctx, s.start, s.end), s.start, s.end,
-                        name=QUOTE_MARKS.sub("", canonical(ctx, text, s.start)), source="tagger")
+                        name=QUOTE_MARKS.sub("", canonical(ctx, text, s.start)), rule="tagged:body")
     for s in short:
         _add_short_form(ctx, s)
     listed_share_area(ctx)          # again: a list may begin with a body only the tagger found
@@ -434,7 +434,7 @@ def _add_short_form(ctx: DocContext, s: Span) -> None:
     if d is not None:
         ctx.divisions[d.name] = d
     ctx.add(ctx.text[s.start], "District" if d is not None else _place_type(name), s.start, s.end,
-            name=name, source="tagger")
+            name=name, rule="tagged:short form")
 
 
 def _names_home(text: str, at: int) -> bool:
@@ -457,7 +457,7 @@ def _posts_in_tagged_bodies(ctx: DocContext) -> None:
     the body)."""
     from .persons import _is_official
 
-    ends = {m.end: m for m in ctx.mentions if m.source == "tagger" and m.type in ORGANISATION_TYPES}
+    ends = {m.end: m for m in ctx.mentions if m.component == "tagged" and m.type in ORGANISATION_TYPES}
     if not ends:
         return
     found = {p.person for p in ctx.posts if p.org is None and p.evidence.start in ends}
