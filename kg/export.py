@@ -21,6 +21,7 @@ import networkx as nx
 
 from .errors import UserError
 from .graph import from_node_link, to_node_link
+from .metrics import METRICS, ensure_metrics
 from .outputs import atomic_write_bytes, json_pieces
 from .rdf import DEFAULT_BASE, serialize
 
@@ -73,14 +74,16 @@ def _node_posts(d: dict) -> list[str]:
 
 
 def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with only string and int attributes, as GraphML and GEXF require."""
+    """A copy with only string, int and float attributes, as GraphML and GEXF require,
+    the network metrics (kg.metrics) included."""
+    ensure_metrics(g)
     out = nx.MultiDiGraph()
     for n in sorted(g):
         d = g.nodes[n]
         out.add_node(n, label=d["label"], type=d["type"], aliases="|".join(d.get("aliases", [])),
                      code=d.get("code", ""), pinyin=d.get("pinyin", ""),
                      mentions=len(d.get("mentions", [])), posts="|".join(_node_posts(d)),
-                     **_first(d.get("mentions", [])))
+                     **_first(d.get("mentions", [])), **{m: d[m] for m in METRICS})
     for u, v, k, d in _sorted_edges(g):
         # Edge ids must be unique in the file (Gephi merges equal ids), and keys repeat
         # across node pairs; the pair plus the key is unique in a MultiDiGraph.
@@ -108,6 +111,7 @@ def _gexf(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
 
 
 def _json(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    ensure_metrics(g)
     return {"graph.json": "".join(json_pieces(to_node_link(g))).encode("utf-8")}
 
 
@@ -146,9 +150,11 @@ def _neo4j(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     # Arrays use neo4j-admin's default array delimiter ";". Values are kept verbatim (no
     # formula neutralising): these tables are for neo4j-admin, which stores each cell as
     # data, so a quote added for spreadsheets would corrupt names in the database.
+    ensure_metrics(g)
     nodes = [[n, f"Entity;{d['type']}", d["label"], d["type"], ";".join(d.get("aliases", [])),
               d.get("code", ""), d.get("pinyin", ""), len(d.get("mentions", [])),
-              ";".join(_node_posts(d)), *_first(d.get("mentions", [])).values()]
+              ";".join(_node_posts(d)), *_first(d.get("mentions", [])).values(),
+              *(d[m] for m in METRICS)]
              for n, d in sorted(g.nodes(data=True))]
     rels = [[u, v, _neo4j_type(d["rel"]), k, d.get("title", ""), d.get("as_of", ""),
              len(d.get("sources", [])), *_first(d.get("sources", [])).values()]
@@ -156,13 +162,16 @@ def _neo4j(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     return {
         "nodes.csv": _table(["id:ID", ":LABEL", "name", "type", "aliases:string[]", "code",
                              "pinyin", "mentions:int", "posts:string[]", "doc", "article",
-                             "quote"], nodes, False, spreadsheet=False),
+                             "quote", *NEO4J_METRICS], nodes, False, spreadsheet=False),
         "relationships.csv": _table([":START_ID", ":END_ID", ":TYPE", "key", "title", "as_of",
                                      "sources:int", "doc", "article", "quote"], rels, False,
                                     spreadsheet=False),
     }
 
 
+# The metrics' columns, typed for neo4j-admin.
+NEO4J_METRICS = ("degree:int", "weighted_degree:int", "betweenness:float", "pagerank:float",
+                 "community:int")
 NEO4J_IMPORT = ("neo4j-admin database import full --nodes={dir}/nodes.csv "
                 "--relationships={dir}/relationships.csv --multiline-fields=true neo4j")
 
@@ -170,13 +179,14 @@ NEO4J_IMPORT = ("neo4j-admin database import full --nodes={dir}/nodes.csv "
 def _csv(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     f = flat_graph(g)
     nodes = [[n, d["label"], d["type"], d["aliases"], d["code"], d["pinyin"], d["mentions"],
-              d["posts"], d["doc"], d["article"], d["quote"]] for n, d in f.nodes(data=True)]
+              d["posts"], d["doc"], d["article"], d["quote"], *(d[m] for m in METRICS)]
+             for n, d in f.nodes(data=True)]
     edges = [[u, g.nodes[u]["label"], d["rel"], v, g.nodes[v]["label"], d["title"], d["as_of"],
               d["sources"], d["doc"], d["article"], d["quote"]]
              for u, v, d in f.edges(data=True)]
     return {
         "nodes.csv": _table(["id", "label", "type", "aliases", "code", "pinyin", "mentions",
-                             "posts", "doc", "article", "quote"], nodes, bom),
+                             "posts", "doc", "article", "quote", *METRICS], nodes, bom),
         "edges.csv": _table(["source", "source_label", "rel", "target", "target_label", "title",
                              "as_of", "sources", "doc", "article", "quote"], edges, bom),
     }
