@@ -20,7 +20,8 @@ from .pipeline import build as build_graph
 from .pipeline import extract as extract_records
 from .rdf import DEFAULT_BASE, IRIs
 from .sandbox import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
-from .stats import format_stats, read_report
+from .model import ENTITY_TYPES
+from .stats import RANKINGS, format_stats, read_report
 from .stats import stats as graph_stats
 
 
@@ -312,17 +313,22 @@ def export_cmd(graph: str, fmt: str, out: str | None, base_iri: str, bom: bool,
 @click.argument("graph", type=click.Path())
 @click.option("-n", "--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most connected entities to list.")
+@click.option("--type", "entity_type", type=click.Choice(ENTITY_TYPES),
+              help="Rank only entities of this type.")
+@click.option("--by", type=click.Choice(RANKINGS), default="degree", show_default=True,
+              help="Rank by this network metric (computed at build time).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def stats_cmd(graph: str, top: int, as_json: bool) -> None:
+def stats_cmd(graph: str, top: int, entity_type: str | None, by: str, as_json: bool) -> None:
     """What the build at GRAPH (its output folder or graph.json) contains: entities per
-    type, facts per relation, the most connected entities, documents, articles and
-    warnings (from report.json beside the graph).
+    type, facts per relation, the most connected entities (or the top ones of a type by
+    a metric), documents, articles and warnings (from report.json beside the graph).
 
     \b
-    Example:
+    Examples:
       kg stats output --top 5
+      kg stats output --type Official --by pagerank
     """
-    s = graph_stats(load_graph(graph), top, read_report(graph))
+    s = graph_stats(load_graph(graph), top, read_report(graph), entity_type, by)
     click.echo(json.dumps(s, ensure_ascii=False, indent=1) if as_json else format_stats(s),
                nl=as_json)
 

@@ -13,8 +13,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import export, load_graph
+from click.testing import CliRunner
+
+from kg import UserError, export, load_graph, stats
 from kg import metrics
+from kg.cli import main
 from kg.export import render
 from kg.metrics import METRICS, add_metrics, ensure_metrics
 
@@ -179,3 +182,38 @@ def test_a_graph_json_without_metrics_gets_them_on_export(graph, tmp_path):
     old = load_graph(tmp_path)
     assert export(old, "graphml") == export(graph, "graphml")
     assert ensure_metrics(old).graph["metrics"] == graph.graph["metrics"]
+
+
+# ---- kg stats --type --by ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("by", ["pagerank", "betweenness", "weighted_degree", "degree"])
+def test_stats_ranks_a_type_by_a_metric(graph, by):
+    s = stats(graph, top=5, entity_type="Official", by=by)
+    officials = [d[by] for _, d in graph.nodes(data=True) if d["type"] == "Official"]
+    values = [e[by] for e in s["most_connected"]]
+    assert len(values) == 5 and values == sorted(officials, reverse=True)[:5]
+    assert {e["type"] for e in s["most_connected"]} == {"Official"}
+    assert s["ranked_by"] == by and s["ranked_type"] == "Official"
+    assert s["entities_total"] == graph.number_of_nodes()      # the counts stay whole
+
+
+def test_stats_refuses_an_unknown_metric_or_type(graph):
+    with pytest.raises(UserError, match="pagerank"):
+        stats(graph, by="closeness")
+    with pytest.raises(UserError, match="Official"):
+        stats(graph, entity_type="Mayor")
+
+
+def test_stats_cli_by_pagerank(seed_build, graph):
+    out = str(seed_build[1])
+    r = CliRunner().invoke(main, ["stats", out, "--type", "Official", "--by", "pagerank", "-n", "3"])
+    assert r.exit_code == 0, r.output
+    best = max((d["pagerank"], n) for n, d in graph.nodes(data=True) if d["type"] == "Official")
+    first = r.stdout.split("top 3 Official by pagerank\n")[1].splitlines()[0]
+    assert first == f"  {best[0]:.6f}  {graph.nodes[best[1]]['label']} (Official, {best[1]})"
+    r = CliRunner().invoke(main, ["stats", out, "--by", "betweenness", "--json"])
+    assert json.loads(r.stdout)["most_connected"][0]["betweenness"] == \
+        max(d["betweenness"] for _, d in graph.nodes(data=True))
+    r = CliRunner().invoke(main, ["stats", out, "--type", "Mayor"])
+    assert r.exit_code == 2 and "Mayor" in r.stderr
