@@ -19,6 +19,7 @@ from typing import Callable
 
 import networkx as nx
 
+from .comention import comention_graph, comentions
 from .errors import UserError
 from .graph import from_node_link, to_node_link
 from .metrics import METRICS, ensure_metrics
@@ -251,6 +252,22 @@ def _initiatives(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
     return {"initiatives.csv": _table(["name", "runners", "areas", "sources", "id"], rows, bom)}
 
 
+def _comention(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    """The co-mention network (kg.comention) as an edge list, heaviest ties first."""
+    label = {n: (d["label"], d["type"]) for n, d in g.nodes(data=True)}
+    rows = [[t.source, *label[t.source], t.target, *label[t.target], t.weight, "|".join(t.articles)]
+            for t in comentions(g)]
+    return {"comention.csv": _table(["source", "source_label", "source_type", "target",
+                                     "target_label", "target_type", "weight", "articles"],
+                                    rows, bom)}
+
+
+def _comention_graphml(g: nx.MultiDiGraph, base: str, bom: bool) -> Files:
+    buf = io.BytesIO()
+    nx.write_graphml(comention_graph(g), buf, encoding="utf-8", prettyprint=True)
+    return {"comention.graphml": buf.getvalue()}
+
+
 FORMATS: dict[str, Format] = {
     "graphml": Format(_graphml, False, False, "GraphML for Gephi, Cytoscape, yEd"),
     "gexf": Format(_gexf, False, False, "GEXF for Gephi"),
@@ -263,6 +280,10 @@ FORMATS: dict[str, Format] = {
     "officials": Format(_officials, False, True, "CSV of the Officials' posts: person, title, "
                         "organisation, area, as_of, doc, article, quote"),
     "initiatives": Format(_initiatives, False, True, "CSV: name, runners, areas, sources"),
+    "comention": Format(_comention, False, True, "CSV edge list of persons and organisations "
+                        "named in the same article: weight = articles, their ids"),
+    "comention-graphml": Format(_comention_graphml, False, False,
+                                "the co-mention network as weighted GraphML"),
 }
 
 
