@@ -292,6 +292,16 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
     return []
 
 
+def unknown_name(g: nx.MultiDiGraph, name: str) -> UserError:
+    """The error for a name no entity has, with up to five names that contain it."""
+    q = name.replace(" ", "").lower()
+    near = sorted((d["label"] for _, d in g.nodes(data=True)
+                   if q in d.get("label", "").lower() or q in d.get("pinyin", "").replace(" ", "")),
+                  key=lambda s: (len(s), s))[:5]
+    return UserError(f"no entity called {name!r}" +
+                     (f"; similar: {'、'.join(near)}" if near else "; search graph.html to find its name"))
+
+
 def ego_subgraph(g: nx.MultiDiGraph, centres: list[str], depth: int) -> nx.MultiDiGraph:
     """`centres` and every node within `depth` hops, edges followed either way."""
     u = g.to_undirected(as_view=True)
@@ -309,12 +319,7 @@ def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
     """
     centres = find_nodes(g, name)
     if not centres:
-        q = name.replace(" ", "").lower()
-        near = sorted((d["label"] for _, d in g.nodes(data=True)
-                       if q in d.get("label", "").lower() or q in d.get("pinyin", "").replace(" ", "")),
-                      key=lambda s: (len(s), s))[:5]
-        raise UserError(f"no entity called {name!r}" +
-                        (f"; similar: {'、'.join(near)}" if near else "; search graph.html to find its name"))
+        raise unknown_name(g, name)
     sub = ego_subgraph(g, centres, depth)
     label = g.nodes[centres[0]]["label"]
     write_html(sub, path, title=f"{label} ±{depth}", max_nodes=max_nodes, focus=centres)
