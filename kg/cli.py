@@ -20,7 +20,8 @@ from .pipeline import build as build_graph
 from .pipeline import extract as extract_records
 from .rdf import DEFAULT_BASE, IRIs
 from .sandbox import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
-from .stats import format_stats, read_report
+from .model import ENTITY_TYPES
+from .stats import RANKINGS, format_stats, read_report
 from .stats import stats as graph_stats
 
 
@@ -321,17 +322,22 @@ def export_cmd(graph: str, fmt: str, out: str | None, base_iri: str, bom: bool,
 @click.argument("graph", type=click.Path())
 @click.option("-n", "--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most connected entities to list.")
+@click.option("--type", "entity_type", type=click.Choice(ENTITY_TYPES),
+              help="Rank only entities of this type.")
+@click.option("--by", type=click.Choice(RANKINGS), default="degree", show_default=True,
+              help="Rank by this network metric (computed at build time).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def stats_cmd(graph: str, top: int, as_json: bool) -> None:
+def stats_cmd(graph: str, top: int, entity_type: str | None, by: str, as_json: bool) -> None:
     """What the build at GRAPH (its output folder or graph.json) contains: entities per
-    type, facts per relation, the most connected entities, documents, articles and
-    warnings (from report.json beside the graph).
+    type, facts per relation, the most connected entities (or the top ones of a type by
+    a metric), documents, articles and warnings (from report.json beside the graph).
 
     \b
-    Example:
+    Examples:
       kg stats output --top 5
+      kg stats output --type Official --by pagerank
     """
-    s = graph_stats(load_graph(graph), top, read_report(graph))
+    s = graph_stats(load_graph(graph), top, read_report(graph), entity_type, by)
     click.echo(json.dumps(s, ensure_ascii=False, indent=1) if as_json else format_stats(s),
                nl=as_json)
 
@@ -447,6 +453,33 @@ def view_cmd(name: str, graph: str, depth: int, out: str | None, quiet: bool) ->
     if not quiet:
         click.echo(f"wrote {path} ({len(centres)} entit{'y' if len(centres) == 1 else 'ies'} "
                    f"called {name}, {depth} hops)", err=True)
+
+
+@main.command("path", short_help="Shortest paths between two entities, with the evidence of each hop.")
+@click.argument("a")
+@click.argument("b")
+@click.argument("graph", type=click.Path())
+@click.option("--max-paths", type=click.IntRange(min=1), default=10, show_default=True,
+              help="List at most this many of the shortest paths (all are counted).")
+@click.option("--evidence", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Facts shown per hop, each with its first source (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (every fact and source).")
+def path_cmd(a: str, b: str, graph: str, max_paths: int, evidence: int, as_json: bool) -> None:
+    """Print the shortest paths between entities A and B (names, aliases, pinyin or ids)
+    in GRAPH (a build folder or its graph.json), following facts either way: each hop
+    with its facts and the sentence, document, article and offsets they were read from.
+    A name several entities share is refused with their ids; no path exits 1.
+
+    \b
+    Example:
+      kg path 江绍华 张妍 output/
+    """
+    from .paths import format_paths, paths_json, shortest_paths
+
+    g = load_graph(graph)
+    result = shortest_paths(g, a, b, max_paths)
+    click.echo(json.dumps(paths_json(g, result), ensure_ascii=False, indent=1) if as_json
+               else format_paths(g, result, evidence), nl=as_json)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,10 @@ from typing import Callable
 import networkx as nx
 
 from .careers import PERSON_TYPES, Careers, date_order
+from .comention import comention_graph, comentions
 from .errors import UserError
 from .graph import from_node_link, to_node_link
+from .metrics import METRICS, ensure_metrics
 from .outputs import atomic_write_bytes, dumps_json, json_pieces
 from .popolo import popolo
 from .rdf import DEFAULT_BASE, serialize
@@ -84,14 +86,16 @@ def _node_posts(d: dict) -> list[str]:
 
 
 def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with only string and int attributes, as GraphML and GEXF require."""
+    """A copy with only string, int and float attributes, as GraphML and GEXF require,
+    the network metrics (kg.metrics) included."""
+    ensure_metrics(g)
     out = nx.MultiDiGraph()
     for n in sorted(g):
         d = g.nodes[n]
         out.add_node(n, label=d["label"], type=d["type"], aliases="|".join(d.get("aliases", [])),
                      code=d.get("code", ""), pinyin=d.get("pinyin", ""),
                      mentions=len(d.get("mentions", [])), posts="|".join(_node_posts(d)),
-                     **_first(d.get("mentions", [])))
+                     **_first(d.get("mentions", [])), **{m: d[m] for m in METRICS})
     for u, v, k, d in _sorted_edges(g):
         # Edge ids must be unique in the file (Gephi merges equal ids), and keys repeat
         # across node pairs; the pair plus the key is unique in a MultiDiGraph.
@@ -119,6 +123,7 @@ def _gexf(g: nx.MultiDiGraph, o: Options) -> Files:
 
 
 def _json(g: nx.MultiDiGraph, o: Options) -> Files:
+    ensure_metrics(g)
     return {"graph.json": "".join(json_pieces(to_node_link(g))).encode("utf-8")}
 
 
@@ -157,9 +162,11 @@ def _neo4j(g: nx.MultiDiGraph, o: Options) -> Files:
     # Arrays use neo4j-admin's default array delimiter ";". Values are kept verbatim (no
     # formula neutralising): these tables are for neo4j-admin, which stores each cell as
     # data, so a quote added for spreadsheets would corrupt names in the database.
+    ensure_metrics(g)
     nodes = [[n, f"Entity;{d['type']}", d["label"], d["type"], ";".join(d.get("aliases", [])),
               d.get("code", ""), d.get("pinyin", ""), len(d.get("mentions", [])),
-              ";".join(_node_posts(d)), *_first(d.get("mentions", [])).values()]
+              ";".join(_node_posts(d)), *_first(d.get("mentions", [])).values(),
+              *(d[m] for m in METRICS)]
              for n, d in sorted(g.nodes(data=True))]
     rels = [[u, v, _neo4j_type(d["rel"]), k, d.get("title", ""), d.get("as_of", ""),
              len(d.get("sources", [])), *_first(d.get("sources", [])).values()]
@@ -167,13 +174,16 @@ def _neo4j(g: nx.MultiDiGraph, o: Options) -> Files:
     return {
         "nodes.csv": _table(["id:ID", ":LABEL", "name", "type", "aliases:string[]", "code",
                              "pinyin", "mentions:int", "posts:string[]", "doc", "article",
-                             "quote"], nodes, False, spreadsheet=False),
+                             "quote", *NEO4J_METRICS], nodes, False, spreadsheet=False),
         "relationships.csv": _table([":START_ID", ":END_ID", ":TYPE", "key", "title", "as_of",
                                      "sources:int", "doc", "article", "quote"], rels, False,
                                     spreadsheet=False),
     }
 
 
+# The metrics' columns, typed for neo4j-admin.
+NEO4J_METRICS = ("degree:int", "weighted_degree:int", "betweenness:float", "pagerank:float",
+                 "community:int")
 NEO4J_IMPORT = ("neo4j-admin database import full --nodes={dir}/nodes.csv "
                 "--relationships={dir}/relationships.csv --multiline-fields=true neo4j")
 
@@ -181,13 +191,14 @@ NEO4J_IMPORT = ("neo4j-admin database import full --nodes={dir}/nodes.csv "
 def _csv(g: nx.MultiDiGraph, o: Options) -> Files:
     f = flat_graph(g)
     nodes = [[n, d["label"], d["type"], d["aliases"], d["code"], d["pinyin"], d["mentions"],
-              d["posts"], d["doc"], d["article"], d["quote"]] for n, d in f.nodes(data=True)]
+              d["posts"], d["doc"], d["article"], d["quote"], *(d[m] for m in METRICS)]
+             for n, d in f.nodes(data=True)]
     edges = [[u, g.nodes[u]["label"], d["rel"], v, g.nodes[v]["label"], d["title"], d["as_of"],
               d["sources"], d["doc"], d["article"], d["quote"]]
              for u, v, d in f.edges(data=True)]
     return {
         "nodes.csv": _table(["id", "label", "type", "aliases", "code", "pinyin", "mentions",
-                             "posts", "doc", "article", "quote"], nodes, o.bom),
+                             "posts", "doc", "article", "quote", *METRICS], nodes, o.bom),
         "edges.csv": _table(["source", "source_label", "rel", "target", "target_label", "title",
                              "as_of", "sources", "doc", "article", "quote"], edges, o.bom),
     }
@@ -315,6 +326,22 @@ def _corrections(g: nx.MultiDiGraph, o: Options) -> Files:
     return {"corrections.csv": _table(list(COLUMNS), rows, o.bom)}
 
 
+def _comention(g: nx.MultiDiGraph, o: Options) -> Files:
+    """The co-mention network (kg.comention) as an edge list, heaviest ties first."""
+    label = {n: (d["label"], d["type"]) for n, d in g.nodes(data=True)}
+    rows = [[t.source, *label[t.source], t.target, *label[t.target], t.weight, "|".join(t.articles)]
+            for t in comentions(g)]
+    return {"comention.csv": _table(["source", "source_label", "source_type", "target",
+                                     "target_label", "target_type", "weight", "articles"],
+                                    rows, o.bom)}
+
+
+def _comention_graphml(g: nx.MultiDiGraph, o: Options) -> Files:
+    buf = io.BytesIO()
+    nx.write_graphml(comention_graph(g), buf, encoding="utf-8", prettyprint=True)
+    return {"comention.graphml": buf.getvalue()}
+
+
 FORMATS: dict[str, Format] = {
     "graphml": Format(_graphml, False, False, "GraphML for Gephi, Cytoscape, yEd"),
     "gexf": Format(_gexf, False, False, "GEXF for Gephi"),
@@ -336,6 +363,10 @@ FORMATS: dict[str, Format] = {
     "initiatives": Format(_initiatives, False, True, "CSV: name, runners, areas, sources"),
     "corrections": Format(_corrections, False, True, "CSV template for `kg build --curate`: "
                           "one possible merge per pair of namesakes, with their first quotes"),
+    "comention": Format(_comention, False, True, "CSV edge list of persons and organisations "
+                        "named in the same article: weight = articles, their ids"),
+    "comention-graphml": Format(_comention_graphml, False, False,
+                                "the co-mention network as weighted GraphML"),
 }
 
 

@@ -27,6 +27,7 @@ import networkx as nx
 
 from .careers import PERSON_TYPES, Careers, date_text
 from .errors import UserError
+from .metrics import ensure_metrics
 from .outputs import atomic_write_text, json_pieces
 
 # Shown by default when the graph is larger: vis-network lays out 2,000 nodes in a
@@ -57,6 +58,13 @@ REL_STYLE: dict[str, tuple[str, str]] = {
     "participatesIn": ("#e377c2", "参与"),
 }
 OTHER_REL = ("#999999", "")
+
+# Colours of the largest communities (Kelly's colours of maximum contrast, grey left
+# out); smaller ones share COMMUNITY_OTHER, or a thousand singletons would be a rainbow.
+COMMUNITY_COLOURS = ("#f3c300", "#875692", "#f38400", "#a1caf1", "#be0032", "#c2b280",
+                     "#008856", "#e68fac", "#0067a5", "#f99379", "#604e97", "#f6a600",
+                     "#b3446c", "#dcd300", "#882d17", "#8db600")
+COMMUNITY_OTHER = "#d0d0d0"
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -187,8 +195,10 @@ def _spells(careers: Careers, person: str) -> list[dict]:
 
 def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
             focus: list[str] | None = None) -> dict:
-    """Everything the page shows, as plain JSON: nodes (a person's with their career
-    spells, kg.careers), edges with evidence, documents."""
+    """Everything the page shows, as plain JSON: nodes with their metrics (a person's
+    with their career spells, kg.careers), edges with evidence, documents, the largest
+    communities."""
+    ensure_metrics(g)
     careers = Careers(g) if any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)) else None
     nodes = []
     for n in sorted(g.nodes):
@@ -196,6 +206,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
         nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
                       "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
                       "code": d.get("code", ""), "degree": g.degree(n),
+                      "weighted_degree": d["weighted_degree"], "pagerank": d["pagerank"],
+                      "betweenness": d["betweenness"], "community": d["community"],
                       "posts": [{"title": p.get("title", ""), "as_of": date_text(p.get("as_of", "")),
                                  "sources": _sources(p.get("sources", [])),
                                  "source_count": len(p.get("sources", []))}
@@ -231,11 +243,25 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                           count=types[t]) for t in sorted(types, key=_type_order)},
         "rels": {r: dict(zip(("color", "zh"), REL_STYLE.get(r, OTHER_REL)), count=rels[r])
                  for r in sorted(rels, key=_rel_order)},
+        "communities": communities(nodes),
+        "community_other": COMMUNITY_OTHER,
         "docs": {k: {"path": v.get("path", ""), "paper": v.get("paper", ""), "date": v.get("date", "")}
                  for k, v in docs.items() if k in cited},
         "articles": {k: {"title": v.get("title", ""), "index": v.get("index")}
                      for k, v in arts.items() if k in articles},
     }
+
+
+def communities(nodes: list[dict]) -> list[dict]:
+    """The largest communities among `nodes` (their number, colour, size and the label of
+    their member of highest PageRank), one per colour of COMMUNITY_COLOURS."""
+    members: dict[int, list[dict]] = {}
+    for n in nodes:
+        members.setdefault(n["community"], []).append(n)
+    ranked = sorted(members, key=lambda c: (-len(members[c]), c))[:len(COMMUNITY_COLOURS)]
+    return [{"id": c, "color": colour, "count": len(members[c]),
+             "label": max(members[c], key=lambda n: (n["pagerank"], n["id"]))["label"]}
+            for c, colour in zip(ranked, COMMUNITY_COLOURS)]
 
 
 def _type_order(t: str) -> tuple[int, str]:
@@ -309,6 +335,16 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
     return []
 
 
+def unknown_name(g: nx.MultiDiGraph, name: str) -> UserError:
+    """The error for a name no entity has, with up to five names that contain it."""
+    q = name.replace(" ", "").lower()
+    near = sorted((d["label"] for _, d in g.nodes(data=True)
+                   if q in d.get("label", "").lower() or q in d.get("pinyin", "").replace(" ", "")),
+                  key=lambda s: (len(s), s))[:5]
+    return UserError(f"no entity called {name!r}" +
+                     (f"; similar: {'、'.join(near)}" if near else "; search graph.html to find its name"))
+
+
 def ego_subgraph(g: nx.MultiDiGraph, centres: list[str], depth: int) -> nx.MultiDiGraph:
     """`centres` and every node within `depth` hops, edges followed either way."""
     u = g.to_undirected(as_view=True)
@@ -326,12 +362,7 @@ def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
     """
     centres = find_nodes(g, name)
     if not centres:
-        q = name.replace(" ", "").lower()
-        near = sorted((d["label"] for _, d in g.nodes(data=True)
-                       if q in d.get("label", "").lower() or q in d.get("pinyin", "").replace(" ", "")),
-                      key=lambda s: (len(s), s))[:5]
-        raise UserError(f"no entity called {name!r}" +
-                        (f"; similar: {'、'.join(near)}" if near else "; search graph.html to find its name"))
+        raise unknown_name(g, name)
     sub = ego_subgraph(g, centres, depth)
     label = g.nodes[centres[0]]["label"]
     write_html(sub, path, title=f"{label} ±{depth}", max_nodes=max_nodes, focus=centres)

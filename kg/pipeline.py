@@ -29,6 +29,7 @@ from .graph import build_graph, to_node_link
 from .errors import UserError
 from .html import DEFAULT_MAX_NODES
 from .html import render_pieces
+from .metrics import add_metrics
 from .model import DocExtraction
 from .pagemeta import PageMeta, PageTable
 from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
@@ -389,6 +390,9 @@ def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.Mu
     t = time.perf_counter()
     g = build_graph(docs, entities, posts, relations)
     timings["graph"] = time.perf_counter() - t
+    t = time.perf_counter()
+    add_metrics(g)
+    timings["metrics"] = time.perf_counter() - t
     return g
 
 

@@ -8,11 +8,36 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import UserError
+from .metrics import ensure_metrics
+from .model import ENTITY_TYPES
+
+# What `most_connected` can be ranked by: node metrics of kg.metrics.
+RANKINGS = ("degree", "weighted_degree", "betweenness", "pagerank")
 
 
-def stats(g: nx.MultiDiGraph, top: int = 10, report: dict | None = None) -> dict:
-    """Counts per entity type and relation, the `top` most connected entities, documents,
-    articles, and the build's warnings (from its report.json, when given)."""
+def ranking(g: nx.MultiDiGraph, by: str = "degree",
+            entity_type: str | None = None) -> list[tuple[str, float]]:
+    """(id, value) of the entities (of `entity_type`, when given) by the metric `by`, highest
+    first, ties by id."""
+    if by not in RANKINGS:
+        raise UserError(f"cannot rank by {by!r}; choose one of: {', '.join(RANKINGS)}")
+    if entity_type is not None and entity_type not in ENTITY_TYPES:
+        raise UserError(f"unknown entity type {entity_type!r}; choose one of: {', '.join(ENTITY_TYPES)}")
+    if by == "degree":          # the one a graph always has: no metrics needed
+        values = dict(g.degree())
+    else:
+        ensure_metrics(g)
+        values = {n: d[by] for n, d in g.nodes(data=True)}
+    return sorted(((n, v) for n, v in values.items()
+                   if entity_type is None or g.nodes[n]["type"] == entity_type),
+                  key=lambda x: (-x[1], x[0]))
+
+
+def stats(g: nx.MultiDiGraph, top: int = 10, report: dict | None = None,
+          entity_type: str | None = None, by: str = "degree") -> dict:
+    """Counts per entity type and relation, the `top` entities (of `entity_type`, when given)
+    ranked `by` a metric (degree: the most connected), documents, articles, and the
+    build's warnings (from its report.json, when given)."""
     types = Counter(d["type"] for _, d in g.nodes(data=True))
     rels = Counter(d["rel"] for _, _, d in g.edges(data=True))
     # Posts without a known organisation are node attributes, not edges; count them as
@@ -20,7 +45,7 @@ def stats(g: nx.MultiDiGraph, top: int = 10, report: dict | None = None) -> dict
     node_posts = sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
     if node_posts:
         rels["holds"] += node_posts
-    degree = sorted(((deg, n) for n, deg in g.degree()), key=lambda x: (-x[0], x[1]))
+    ranked = ranking(g, by, entity_type)[:top]
     return {
         "documents": len(g.graph.get("documents", {})),
         "articles": len(g.graph.get("articles", {})),
@@ -29,7 +54,9 @@ def stats(g: nx.MultiDiGraph, top: int = 10, report: dict | None = None) -> dict
         "relations": dict(sorted(rels.items())),
         "facts": sum(rels.values()),
         "most_connected": [{"id": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"],
-                            "degree": deg} for deg, n in degree[:top]],
+                            "degree": g.degree(n), by: v} for n, v in ranked],
+        "ranked_by": by,
+        "ranked_type": entity_type,
         # None, not [], when there is no report: "no warnings" would be a claim we can't make.
         "warnings": None if report is None else sorted(report.get("warnings", [])),
     }
@@ -47,6 +74,11 @@ def read_report(graph_path: str | Path) -> dict | None:
         raise UserError(f"{p}: not a kg report ({e}); rebuild with `kg build`") from e
 
 
+def _value(v: float) -> str:
+    """A metric in a column: counts as they are, shares to six places."""
+    return f"{v:>4}" if isinstance(v, int) else f"{v:.6f}"
+
+
 def format_stats(s: dict) -> str:
     """The stats as an aligned plain-text table, for reading in a terminal."""
     lines = [f"documents  {s['documents']}", f"articles   {s['articles']}",
@@ -54,8 +86,12 @@ def format_stats(s: dict) -> str:
     lines += [f"  {k:<14}{v:>6}" for k, v in s["entities"].items()]
     lines.append(f"facts      {s['facts']}")
     lines += [f"  {k:<18}{v:>6}" for k, v in s["relations"].items()]
-    lines.append(f"most connected (top {len(s['most_connected'])})")
-    lines += [f"  {e['degree']:>4}  {e['label']} ({e['type']}, {e['id']})"
+    by, kind = s.get("ranked_by", "degree"), s.get("ranked_type")
+    if by == "degree" and kind is None:
+        lines.append(f"most connected (top {len(s['most_connected'])})")
+    else:
+        lines.append(f"top {len(s['most_connected'])} {kind or 'entities'} by {by}")
+    lines += [f"  {_value(e[by])}  {e['label']} ({e['type']}, {e['id']})"
               for e in s["most_connected"]]
     if s["warnings"] is None:
         lines.append("warnings   unknown (no report.json beside the graph)")

@@ -233,6 +233,46 @@ def test_ego_view_matches_the_python_neighbourhood(seed_build, seed_page):
     assert seed_page.errors == []
 
 
+def test_colour_by_community_and_size_by_centrality(seed_build, browser_context):
+    from kg.html import COMMUNITY_COLOURS, COMMUNITY_OTHER
+
+    g, out = seed_build[0].graph, seed_build[1]
+    page = Page(browser_context).open(out / "graph.html")
+    colours = "kg.nodes.get().map(n => [n.id, n.color.background])"
+    by_type = dict(page.js(colours))
+    assert page.page.locator("#communities").is_hidden()
+    page.page.select_option("#colour-by", "community")
+    by_community = dict(page.js(colours))
+    members: dict[int, list[str]] = {}
+    for n, d in g.nodes(data=True):
+        members.setdefault(d["community"], []).append(n)
+    largest = sorted(members, key=lambda c: (-len(members[c]), c))[:len(COMMUNITY_COLOURS)]
+    for c, colour in zip(largest, COMMUNITY_COLOURS):
+        assert {by_community[n] for n in members[c]} == {colour}, c
+    assert {by_community[n] for c in set(members) - set(largest) for n in members[c]} == {COMMUNITY_OTHER}
+    legend = page.page.inner_text("#communities")
+    assert page.page.locator("#communities").is_visible() and f"#{largest[0]} " in legend
+
+    page.page.select_option("#size-by", "pagerank")
+    drawn = dict(page.js("Object.values(kg.net.body.nodes).map(n => [n.id, n.options.size])"))
+    values = dict(page.js("kg.nodes.get().map(n => [n.id, n.value])"))
+    assert values == {n: d["pagerank"] for n, d in g.nodes(data=True)}
+    top = max(g, key=lambda n: (g.nodes[n]["pagerank"], n))
+    assert drawn[top] == max(drawn[n] for n in g)
+    low = min(g, key=lambda n: (g.nodes[n]["pagerank"], n))
+    assert drawn[low] < drawn[top]
+
+    page.page.select_option("#colour-by", "type")
+    page.page.select_option("#size-by", "degree")
+    assert dict(page.js(colours)) == by_type and page.page.locator("#communities").is_hidden()
+    assert dict(page.js("kg.nodes.get().map(n => [n.id, n.value])")) == \
+        {n: 1 + g.degree(n) for n in g}
+    page.click_node(top)
+    assert f"community #{g.nodes[top]['community']}" in page.page.inner_text("#p-body")
+    assert page.errors == [] and page.requests == []
+    page.page.close()
+
+
 def test_markup_in_documents_never_runs(tmp_path, browser_context):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

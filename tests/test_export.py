@@ -204,7 +204,7 @@ def test_user_mistakes_raise_user_error(graph, tmp_path):
         export(graph, "graphml", all_persons=True)
     assert set(FORMATS) == {"graphml", "gexf", "neo4j", "csv", "json", "jsonld", "turtle",
                             "ntriples", "officials", "spells", "panel", "popolo", "initiatives",
-                            "corrections"}
+                            "corrections", "comention", "comention-graphml"}
 
 
 def test_stats_agree_with_the_build_report(seed_build, graph):
@@ -244,7 +244,7 @@ def _cells(data: bytes) -> list[str]:
     return [c for row in rows[1:] for c in row]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "officials", "spells", "initiatives"])
+@pytest.mark.parametrize("fmt", ["csv", "officials", "spells", "initiatives", "comention"])
 def test_spreadsheet_cells_cannot_start_a_formula(graph, fmt):
     for name, data in render(_formula_labels(graph), fmt, bom=True).items():
         cells = _cells(data)

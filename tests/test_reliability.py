@@ -513,7 +513,7 @@ for fmt in sys.argv[2:]:
     sys.stdout.buffer.write(fmt.encode() + b"\\0" + r.stdout_bytes + b"\\0")
 """
 EXPORT_FORMATS = ("graphml", "gexf", "json", "jsonld", "turtle", "ntriples", "officials",
-                  "initiatives")
+                  "initiatives", "comention", "comention-graphml")
 
 
 def test_outputs_are_byte_identical_whatever_order_workers_locale_and_hash_seed(tmp_path, seeds):

@@ -28,6 +28,19 @@
   }
   const typeInfo = (t) => DATA.types[t] || {color: "#7f7f7f", shape: "dot", glyph: "●", zh: ""};
   const relInfo = (r) => DATA.rels[r] || {color: "#999999", zh: ""};
+  // ---- appearance: colour by type or community, size by a metric ------------------
+  const communityColor = new Map(DATA.communities.map((c) => [c.id, c.color]));
+  let colourBy = "type", sizeBy = "degree";
+  const fill = (n) => (colourBy === "community"
+    ? communityColor.get(n.community) || DATA.community_other : typeInfo(n.type).color);
+  const nodeColor = (n, focused) => {
+    const c = fill(n);
+    return {background: c, border: focused ? "#000" : c, highlight: {background: c, border: "#000"},
+            hover: {background: c, border: "#555"}};
+  };
+  // vis scales `value` linearly between the smallest and largest shown
+  const nodeValue = (n) => (sizeBy === "degree" ? 1 + n.degree : n[sizeBy]);
+  const fmt = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(4));
   const edgeLabel = (e) => (e.rel === "holds" && e.title ? e.title : e.rel);
 
   // ---- state -------------------------------------------------------------------
@@ -49,14 +62,12 @@
   for (const e of DATA.edges) e.hidden = !edgeShown(e);
   const visNodes = new vis.DataSet(DATA.nodes.map((n) => {
     const ti = typeInfo(n.type);
-    const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mention_count} mentions`];
+    const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mention_count} mentions`,
+                 `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`];
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
     return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
-            borderWidthSelected: 4,
-            color: {background: ti.color, border: focusSet.has(n.id) ? "#000" : ti.color,
-                    highlight: {background: ti.color, border: "#000"},
-                    hover: {background: ti.color, border: "#555"}},
-            borderWidth: focusSet.has(n.id) ? 4 : 1, value: 1 + n.degree, hidden: n.hidden,
+            borderWidthSelected: 4, color: nodeColor(n, focusSet.has(n.id)),
+            borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden,
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
   const pairCount = new Map();
@@ -216,6 +227,30 @@
     });
   }
 
+  function restyle() {
+    visNodes.update(DATA.nodes.map((n) => ({id: n.id, color: nodeColor(n, focusSet.has(n.id)),
+                                             value: nodeValue(n)})));
+    $("communities").hidden = colourBy !== "community";
+  }
+  for (const c of DATA.communities) {
+    const row = el("label");
+    const sw = el("span", null, "swatch");
+    sw.style.background = c.color;
+    row.title = `community #${c.id}: ${c.count} nodes; highest PageRank: ${c.label}`;
+    row.append(sw, el("span", `#${c.id} ${c.label}`), el("span", c.count, "count"));
+    $("communities").appendChild(row);
+  }
+  const smaller = DATA.nodes.length - DATA.communities.reduce((s, c) => s + c.count, 0);
+  if (smaller) {
+    const row = el("label");
+    const sw = el("span", null, "swatch");
+    sw.style.background = DATA.community_other;
+    row.append(sw, el("span", "smaller communities 其他"), el("span", smaller, "count"));
+    $("communities").appendChild(row);
+  }
+  $("colour-by").addEventListener("change", (ev) => { colourBy = ev.target.value; restyle(); });
+  $("size-by").addEventListener("change", (ev) => { sizeBy = ev.target.value; restyle(); });
+
   // ---- side panel --------------------------------------------------------------
   function nodeLink(id) {
     const n = byId.get(id);
@@ -263,6 +298,8 @@
     body.replaceChildren(badge(n.type));
     body.appendChild(el("div", [n.pinyin, n.code && "code " + n.code].filter(Boolean).join(" · ")));
     body.appendChild(el("div", "id " + n.id, "muted"));
+    body.appendChild(el("div", `${n.degree} links (${n.weighted_degree} with sources) · ` +
+      `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`, "muted"));
     if (n.aliases.length) body.appendChild(el("div", "又名 aliases: " + n.aliases.join("、")));
     const edges = adj.get(id).map((i) => DATA.edges[i]);
     if (n.spells.length) showSpells(body, n.spells);

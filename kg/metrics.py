@@ -1,0 +1,109 @@
+"""Network metrics of a built graph, computed once at build time and kept on its nodes.
+
+Researchers ask who is central, who bridges parts of the network and which groups hang
+together; they should get the same answer from graph.json, GraphML, GEXF, CSV, Neo4j
+and `kg stats`, so the numbers are made here once and every view copies them.
+
+All but `degree` are read on one undirected simple view of the graph (`ties`): two
+entities are tied when any fact links them, a relation or a post, either way, and the
+tie weighs the sources of those facts (the times the press reported them).
+
+- `degree`: facts touching the node (edges of the MultiDiGraph, posts included): the
+  number `kg stats` and the explorer call links.
+- `weighted_degree`: the sources of those facts.
+- `betweenness`: the share of shortest paths (in hops, unweighted) between other
+  entities that pass through the node, normalised to [0, 1]. Exact while it is cheap
+  (`BETWEENNESS_BUDGET` node and edge visits); above, estimated from k source nodes
+  drawn with a fixed seed (k = budget / (nodes + ties), at least `MIN_SAMPLES`), as
+  networkx's `betweenness_centrality(k=..., seed=...)` does. Exact betweenness costs one
+  breadth-first search per node in pure Python: 6 s on a 1 MB corpus's 2,100 nodes,
+  hours on the 50 MB corpus's 89,000. The graph attribute `metrics` says which was done.
+- `pagerank`: on the weighted ties, damping 0.85 (networkx, which needs scipy).
+- `community`: Louvain (weighted ties, resolution 1, fixed seed), numbered by size,
+  largest first, ties by smallest member id; an entity with no tie is its own community.
+
+Deterministic: the tie graph is made in sorted order, so node order, sampling and
+Louvain's shuffles depend only on the graph, never on insertion order or the process's
+hash seed; weights are integers, so sums do not depend on their order either. Floats
+are kept to `DIGITS` significant digits, which is more than the estimates are worth.
+"""
+from __future__ import annotations
+
+import networkx as nx
+
+SEED = 0                        # of betweenness sampling and Louvain's shuffles
+BETWEENNESS_BUDGET = 1_000_000  # node + edge visits: sources x (nodes + ties)
+MIN_SAMPLES = 20
+DAMPING = 0.85
+DIGITS = 6
+METRICS = ("degree", "weighted_degree", "betweenness", "pagerank", "community")
+
+
+def _weight(fact: dict) -> int:
+    """What a fact weighs: its sources (one at least)."""
+    return max(1, len(fact.get("sources", [])))
+
+
+def ties(g: nx.MultiDiGraph) -> nx.Graph:
+    """The undirected simple graph of `g`: one tie per linked pair, weighted by the
+    sources of the facts between them (a fact without sources counts once)."""
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g))
+    weights: dict[tuple[str, str], int] = {}
+    for u, v, d in g.edges(data=True):
+        if u != v:
+            pair = (u, v) if u < v else (v, u)
+            weights[pair] = weights.get(pair, 0) + _weight(d)
+    h.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    return h
+
+
+def _digits(x: float) -> float:
+    return float(f"{x:.{DIGITS}g}")
+
+
+def betweenness_samples(nodes: int, edges: int) -> int | None:
+    """How many source nodes the betweenness estimate uses; None: exact (all of them)."""
+    k = max(MIN_SAMPLES, BETWEENNESS_BUDGET // max(1, nodes + edges))
+    return None if k >= nodes else k
+
+
+def communities(h: nx.Graph) -> dict[str, int]:
+    """Louvain community of each node, numbered largest first."""
+    parts = nx.community.louvain_communities(h, weight="weight", resolution=1, seed=SEED)
+    ordered = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    return {n: i for i, part in enumerate(ordered) for n in part}
+
+
+def add_metrics(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Store the metrics as node attributes of `g` (see the module docstring) and how they
+    were made as its graph attribute `metrics`; return `g`."""
+    h = ties(g)
+    k = betweenness_samples(h.number_of_nodes(), h.number_of_edges())
+    between = nx.betweenness_centrality(h, k=k, normalized=True, seed=SEED)
+    rank = nx.pagerank(h, alpha=DAMPING, weight="weight")
+    community = communities(h)
+    for n in h:
+        d = g.nodes[n]
+        d["degree"] = g.degree(n)
+        d["weighted_degree"] = sum(_weight(e) for *_, e in g.out_edges(n, data=True)) + \
+            sum(_weight(e) for *_, e in g.in_edges(n, data=True))
+        d["betweenness"] = _digits(between[n])
+        d["pagerank"] = _digits(rank[n])
+        d["community"] = community[n]
+    g.graph["metrics"] = {
+        "betweenness": {"exact": k is None, "samples": k or h.number_of_nodes(), "seed": SEED,
+                        "weighted": False},
+        "pagerank": {"damping": DAMPING, "weight": "sources"},
+        "community": {"method": "louvain", "resolution": 1, "seed": SEED, "weight": "sources",
+                      "count": len(set(community.values()))},
+    }
+    return g
+
+
+def ensure_metrics(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """`g` with its metrics: a graph.json written before kg computed them gets them now,
+    as a rebuild would."""
+    if any(m not in d for _, d in g.nodes(data=True) for m in METRICS):
+        add_metrics(g)
+    return g

@@ -1,0 +1,176 @@
+"""Shortest paths between two entities, each hop with the facts and sentences behind it.
+
+"How is this official connected to that firm?" is answered by the shortest chains of
+facts between them, read either way (a post, a relation), and a researcher must be able
+to check every link: each hop lists its facts with the sentence they were read from,
+its document, article and character offsets, as the graph's facts carry them.
+
+Paths are found on the ties of kg.metrics (one per linked pair, in sorted order), so
+the same graph always gives the same paths in the same order. Two entities can be
+joined by very many shortest paths through a hub; they are counted, and the first
+`limit` are listed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .errors import UserError
+from .html import find_nodes, unknown_name
+from .metrics import ties
+
+
+class NoPath(UserError):
+    """The two entities are not connected: an answer, not a usage mistake."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One edge of the graph between two neighbours on a path: head -rel-> tail."""
+    head: str
+    tail: str
+    rel: str
+    title: str          # of a post ("holds"), else ""
+    as_of: str
+    sources: list[dict]
+
+
+@dataclass(frozen=True)
+class Paths:
+    source: str
+    target: str
+    count: int                      # shortest paths there are
+    paths: list[list[str]]          # the first `limit` of them, as node ids
+    hops: dict[tuple[str, str], list[Fact]]   # the facts of each hop listed, either way round
+
+    @property
+    def length(self) -> int:
+        return len(self.paths[0]) - 1
+
+
+def entity(g: nx.MultiDiGraph, name: str) -> str:
+    """The one entity `name` designates (an id, a name, an alias or pinyin). A name that
+    several entities share is refused with their ids, so the user can pick one."""
+    found = find_nodes(g, name)
+    if not found:
+        raise unknown_name(g, name)
+    if len(found) > 1:
+        found.sort(key=lambda n: (-g.degree(n), n))     # the likeliest first
+        raise UserError(f"{len(found)} entities are called {name!r}; give one of their ids: "
+                        + "; ".join(describe(g, n) for n in found))
+    return found[0]
+
+
+def describe(g: nx.MultiDiGraph, n: str) -> str:
+    """An entity in a line, enough to tell namesakes apart: id, type, posts, links and
+    the first page that names it."""
+    d = g.nodes[n]
+    posts = sorted({f"{e['title']} of {g.nodes[v]['label']}"
+                    for _, v, e in g.out_edges(n, data=True) if e["rel"] == "holds"})
+    posts += sorted({p["title"] for p in d.get("posts", [])})
+    what = ", ".join([d["type"], *posts[:3]] + ([f"+{len(posts) - 3} posts"] if len(posts) > 3 else []))
+    first = min((m["doc"] for m in d.get("mentions", [])), default=None)
+    return f"{n} ({d['label']}: {what}; {g.degree(n)} links" + (f"; in {first})" if first else ")")
+
+
+def _count(h: nx.Graph, source: str, target: str) -> int:
+    """Shortest paths from source to target, counted level by level (each node's count
+    is the sum of its predecessors'), without listing them: a hub can make millions."""
+    pred, level = nx.predecessor(h, source, return_seen=True)
+    count: dict[str, int] = {}
+    for n in sorted(level, key=level.__getitem__):
+        count[n] = sum(count[p] for p in pred[n]) if pred[n] else 1
+    return count[target]
+
+
+def facts(g: nx.MultiDiGraph, u: str, v: str) -> list[Fact]:
+    """The facts between two entities, either way round, in a fixed order."""
+    out = [Fact(h, t, d["rel"], d.get("title", ""), d.get("as_of", ""),
+                sorted(d.get("sources", []), key=lambda s: (s["doc"], s["start"], s["end"])))
+           for h, t in ((u, v), (v, u)) for d in (g.get_edge_data(h, t) or {}).values()]
+    return sorted(out, key=lambda f: (f.rel, f.as_of, f.title, f.head))
+
+
+def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, limit: int = 10) -> Paths:
+    """The shortest paths between the entities `a` and `b` (names or ids, see `entity`),
+    the first `limit` of them with their facts. NoPath when none joins them."""
+    source, target = entity(g, a), entity(g, b)
+    if source == target:
+        raise UserError(f"{a!r} and {b!r} are the same entity ({source}); give two")
+    h = ties(g)
+    if not nx.has_path(h, source, target):
+        raise NoPath(f"no path between {g.nodes[source]['label']} ({source}) and "
+                     f"{g.nodes[target]['label']} ({target}): no chain of facts joins them")
+    paths = []
+    for p in nx.all_shortest_paths(h, source, target):
+        if len(paths) == limit:
+            break
+        paths.append(p)
+    hops = {(u, v): facts(g, u, v) for p in paths for u, v in zip(p, p[1:])}
+    return Paths(source, target, _count(h, source, target), paths, hops)
+
+
+def _printable(text: str) -> str:
+    """Text from a document, safe in a terminal: line breaks, control and bidi
+    characters escaped, so a page cannot move the cursor or reorder the line."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
+def _fact_line(g: nx.MultiDiGraph, f: Fact) -> str:
+    head, tail = g.nodes[f.head]["label"], g.nodes[f.tail]["label"]
+    if f.rel == "holds":
+        return f"{head} holds {f.title} in {tail}" + (f" (as of {f.as_of})" if f.as_of else "")
+    return f"{head} {f.rel} {tail}"
+
+
+def format_paths(g: nx.MultiDiGraph, result: Paths, evidence: int = 3) -> str:
+    """The paths as text: each hop's facts (at most `evidence` per hop, 0: all), each
+    fact with its earliest source: the sentence, its document, article and offsets."""
+    label = {n: g.nodes[n]["label"] for n in g}
+    arts = g.graph.get("articles", {})
+
+    def who(n: str) -> str:
+        return f"{label[n]} ({g.nodes[n]['type']}, {n})"
+    shown = len(result.paths)
+    lines = [f"{who(result.source)} -> {who(result.target)}: {result.count} shortest "
+             f"path{'s' if result.count != 1 else ''} of {result.length} "
+             f"hop{'s' if result.length != 1 else ''}"
+             + (f", the first {shown} shown (--max-paths)" if shown < result.count else "")]
+    for i, p in enumerate(result.paths, 1):
+        lines += ["", f"path {i}: " + " - ".join(label[n] for n in p)]
+        for u, v in zip(p, p[1:]):
+            fs = result.hops[u, v]
+            for f in fs if evidence == 0 else fs[:evidence]:
+                lines.append(f"  {_fact_line(g, f)}")
+                if not f.sources:
+                    lines.append("    (no source)")
+                    continue
+                s = f.sources[0]
+                title = (arts.get(s["article"]) or {}).get("title")
+                more = f"; {len(f.sources) - 1} more source{'s' if len(f.sources) > 2 else ''}" \
+                    if len(f.sources) > 1 else ""
+                lines.append(f"    \u201c{s['quote']}\u201d")
+                lines.append(f"    {s['article']}" + (f" \u300a{title}\u300b" if title else "")
+                             + f", characters {s['start']}-{s['end']}{more}")
+            if evidence and len(fs) > evidence:
+                lines.append(f"  ... {len(fs) - evidence} more facts between {label[u]} and "
+                             f"{label[v]} (--evidence 0 shows all)")
+    return "\n".join(_printable(line) for line in lines) + "\n"
+
+
+def paths_json(g: nx.MultiDiGraph, result: Paths) -> dict:
+    """The paths as plain data: every hop with all its facts and sources."""
+    return {
+        "source": result.source, "target": result.target, "count": result.count,
+        "length": result.length,
+        "paths": [{"nodes": [{"id": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"]}
+                             for n in p],
+                   "hops": [[{"head": f.head, "rel": f.rel, "tail": f.tail, "title": f.title,
+                              "as_of": f.as_of, "sources": f.sources}
+                             for f in result.hops[u, v]] for u, v in zip(p, p[1:])]}
+                  for p in result.paths],
+    }
