@@ -96,6 +96,23 @@ def _node(g: nx.MultiDiGraph, label: str) -> str:
     return next(n for n, d in g.nodes(data=True) if d["label"] == label)
 
 
+def _connected(g: nx.MultiDiGraph) -> set[str]:
+    """The nodes a page shows by default: those some fact links to another."""
+    return {n for n in g if g.degree(n)}
+
+
+def _click_empty(page: Page) -> None:
+    """Click a point of the canvas where no node or edge lies."""
+    box = page.page.locator("#net").bounding_box()
+    for fx, fy in ((0.02, 0.02), (0.98, 0.02), (0.02, 0.98), (0.98, 0.98), (0.5, 0.02)):
+        xy = {"x": box["width"] * fx, "y": box["height"] * fy}
+        if page.js("p => kg.net.getNodeAt(p) === undefined && kg.net.getEdgeAt(p) === undefined", xy):
+            page.page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+            page.page.wait_for_timeout(350)
+            return
+    raise AssertionError("no empty point on the canvas")
+
+
 def test_seed_page_loads_offline_without_errors(seed_build, seed_page):
     result, _ = seed_build
     n = result.graph.number_of_nodes()
@@ -104,8 +121,72 @@ def test_seed_page_loads_offline_without_errors(seed_build, seed_page):
     assert seed_page.js("kg.nodes.length") == n
     assert seed_page.js("kg.edges.length") == result.graph.number_of_edges()
     assert seed_page.page.inner_text("#status").startswith(f"{n} nodes")
-    assert len(seed_page.visible_ids()) == n          # the seed graph is under max_nodes
+    # the seed graph is under max_nodes: all it hides is its unconnected nodes
+    assert seed_page.visible_ids() == _connected(result.graph)
     assert seed_page.page.locator("#notice").is_hidden()
+
+
+def test_unconnected_nodes_wait_behind_a_toggle_that_counts_them(seed_build, seed_page):
+    g = seed_build[0].graph
+    lonely = set(g) - _connected(g)
+    assert lonely and seed_page.visible_ids() == _connected(g)
+    assert seed_page.page.inner_text("#isolated-row").split()[-1] == str(len(lonely))
+    seed_page.page.check("#isolated")
+    try:
+        assert seed_page.visible_ids() == set(g)
+    finally:
+        seed_page.page.uncheck("#isolated")
+    assert seed_page.visible_ids() == _connected(g)
+    one = min(lonely)                                  # search still reaches each of them
+    seed_page.js("id => kg.select(id)", one)
+    assert seed_page.visible_ids() == _connected(g) | {one}
+    _click_empty(seed_page)                            # and it goes when unselected
+    assert seed_page.visible_ids() == _connected(g)
+
+
+# Records the text drawn on any canvas with its font size in screen pixels.
+SPY_TEXT = """() => { window.drawn = []; const f = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+    const px = parseFloat(/([\\d.]+)px/.exec(this.font)[1]) * this.getTransform().a / devicePixelRatio;
+    window.drawn.push([String(text), px]); return f.apply(this, arguments); }; }"""
+
+
+def test_the_top_hubs_are_labelled_readably_at_the_fitted_zoom(seed_build, browser_context):
+    g = seed_build[0].graph
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    hubs = sorted(_connected(g), key=lambda n: (-g.degree(n), n))[:12]
+    page.js(SPY_TEXT)
+    page.js("kg.net.fit()")
+    page.js("kg.net.redraw()")
+    page.page.wait_for_timeout(200)
+    size: dict[str, float] = {}
+    for text, px in page.js("window.drawn"):
+        size[text] = max(px, size.get(text, 0))
+    assert all(size.get(g.nodes[n]["label"], 0) >= 12 for n in hubs), \
+        {g.nodes[n]["label"]: size.get(g.nodes[n]["label"]) for n in hubs}
+    assert page.errors == []
+    page.page.close()
+
+
+def test_selecting_a_node_dims_all_but_its_neighbours(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    near = set(nx.all_neighbors(g, target)) | {target}
+    fills = "kg.nodes.get({filter: n => !n.hidden}).map(n => [n.id, n.color.background])"
+    _click_empty(seed_page)                            # nothing selected: nothing faded
+    normal = dict(seed_page.js(fills))
+    assert len(set(normal.values())) == len(seed_page.js("Object.keys(kg.data.types)"))
+    seed_page.js("id => kg.select(id)", target)
+    lit = dict(seed_page.js(fills))
+    assert {n for n in lit if lit[n] != normal[n]} == set(lit) - near
+    assert len({lit[n] for n in set(lit) - near}) == 1                # one faded colour
+    edges = dict(seed_page.js("kg.edges.get({filter: e => !e.hidden}).map(e => [e.id, e.color.color])"))
+    own = set(seed_page.js("id => kg.edges.get({filter: e => e.from === id || e.to === id}).map(e => e.id)",
+                           target))
+    assert len({edges[e] for e in set(edges) - own}) == 1 and not {edges[e] for e in own} & \
+        {edges[e] for e in set(edges) - own}
+    _click_empty(seed_page)
+    assert dict(seed_page.js(fills)) == normal
 
 
 @pytest.mark.parametrize("query", ["江绍华", "jiangshaohua", "Jiang Shao Hua"])
@@ -139,12 +220,12 @@ def test_type_filter_hides_a_type(seed_build, seed_page):
     try:
         shown = seed_page.visible_ids()
         assert companies and not (shown & companies)
-        assert shown == set(g.nodes) - companies
+        assert shown == _connected(g) - companies
         hidden_edges = seed_page.js("kg.edges.get({filter: e => e.hidden}).length")
         assert hidden_edges == sum(1 for h, t in g.edges() if h in companies or t in companies)
     finally:
         box.check()
-    assert len(seed_page.visible_ids()) == g.number_of_nodes()
+    assert seed_page.visible_ids() == _connected(g)
 
 
 def test_relation_filter_hides_its_edges_only(seed_build, seed_page):
@@ -155,7 +236,7 @@ def test_relation_filter_hides_its_edges_only(seed_build, seed_page):
         hidden = seed_page.js("kg.edges.get({filter: e => e.hidden}).map(e => e.rel)")
         assert hidden and set(hidden) == {"runs"}
         assert len(hidden) == sum(1 for *_, d in g.edges(data=True) if d["rel"] == "runs")
-        assert len(seed_page.visible_ids()) == g.number_of_nodes()
+        assert seed_page.visible_ids() == _connected(g)
     finally:
         box.check()
     assert seed_page.js("kg.edges.get({filter: e => e.hidden}).length") == 0
@@ -229,7 +310,7 @@ def test_ego_view_matches_the_python_neighbourhood(seed_build, seed_page):
         assert seed_page.visible_ids() == set(ego_subgraph(g, [target], 2))
     finally:
         seed_page.page.click("#all")
-    assert len(seed_page.visible_ids()) == g.number_of_nodes()
+    assert seed_page.visible_ids() == _connected(g)
     assert seed_page.errors == []
 
 

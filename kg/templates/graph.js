@@ -33,11 +33,22 @@
   let colourBy = "type", sizeBy = "degree";
   const fill = (n) => (colourBy === "community"
     ? communityColor.get(n.community) || DATA.community_other : typeInfo(n.type).color);
+  // While a node is selected, what is not its neighbour fades (`lit`: it and its shown
+  // neighbours; `litCentre`: it; the edges lit are its own)
+  let lit = null, litCentre = null;
+  const DIM = {fill: "#e9e9e9", border: "#dddddd", label: "#c4c4c4", edge: "#ececec"};
+  const isDim = (id) => lit !== null && !lit.has(id);
   const nodeColor = (n, focused) => {
-    const c = fill(n);
-    return {background: c, border: focused ? "#000" : c, highlight: {background: c, border: "#000"},
+    const c = isDim(n.id) ? DIM.fill : fill(n);
+    const b = focused ? "#000" : isDim(n.id) ? DIM.border : c;
+    return {background: c, border: b, highlight: {background: c, border: "#000"},
             hover: {background: c, border: "#555"}};
   };
+  const nodeFont = (n) => ({color: isDim(n.id) ? DIM.label : "#343434"});
+  const edgeDim = (e) => lit !== null && e.from !== litCentre && e.to !== litCentre;
+  const edgeStyle = (e) => (edgeDim(e)
+    ? {color: {color: DIM.edge, highlight: DIM.edge}, font: {color: DIM.label}}
+    : {color: {color: relInfo(e.rel).color, highlight: relInfo(e.rel).color}, font: {color: "#444"}});
   // vis scales `value` linearly between the smallest and largest shown
   const nodeValue = (n) => (sizeBy === "degree" ? 1 + n.degree : n[sizeBy]);
   const fmt = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(4));
@@ -50,9 +61,14 @@
   const revealed = new Set();                              // reached by search beyond `base`
   let ego = null;                                          // Set of ids while in ego view
   let selected = null;
+  // Unconnected nodes (no fact links them) stay behind a toggle: shown, the seed graph's
+  // hundred of them filled half the canvas as a grid. A selected one is shown all the same.
+  let showIsolated = false;
+  const isolated = DATA.nodes.filter((n) => n.degree === 0).length;
   const placed = new Set();                                // nodes that have a laid-out position
   const inScope = (id) => (ego ? ego.has(id) : !base || base.has(id) || revealed.has(id));
-  const nodeShown = (id) => typeOn[byId.get(id).type] !== false && inScope(id);
+  const nodeShown = (id) => typeOn[byId.get(id).type] !== false && inScope(id) &&
+    (showIsolated || byId.get(id).degree > 0 || id === selected);
   const edgeShown = (e) => relOn[e.rel] !== false && nodeShown(e.from) && nodeShown(e.to);
 
   // ---- vis data ----------------------------------------------------------------
@@ -67,7 +83,7 @@
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
     return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
             borderWidthSelected: 4, color: nodeColor(n, focusSet.has(n.id)),
-            borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden,
+            borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden, font: nodeFont(n),
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
   const pairCount = new Map();
@@ -79,8 +95,7 @@
     const tip = `${a.label} → ${edgeLabel(e)} → ${b.label}` + (e.as_of ? ` (${e.as_of})` : "") +
       (e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
     return {id: e.id, from: e.from, to: e.to, rel: e.rel, label: edgeLabel(e), title: tip,
-            color: {color: relInfo(e.rel).color, highlight: relInfo(e.rel).color}, arrows: "to",
-            hidden: e.hidden,
+            ...edgeStyle(e), arrows: "to", hidden: e.hidden,
             // parallel facts between one pair fan out instead of drawing over each other
             smooth: k === 0 ? false : {enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW",
                                        roundness: 0.2 * Math.ceil(k / 2)}};
@@ -109,6 +124,66 @@
                   keyboard: false},
   });
   window.kg = {net, nodes: visNodes, edges: visEdges, data: DATA, select, egoView, showAll, relax};
+
+  // ---- hub labels ----------------------------------------------------------------
+  // At the zoom that fits a graph, vis shrinks every label below reading size; the most
+  // connected shown nodes keep theirs, drawn after the network at a fixed size on screen
+  // (vis's own label of a hub is blanked, or it would double when zoomed in).
+  const HUBS = 12;
+  let hubs = [];
+  function rankHubs() {
+    const next = DATA.nodes.filter((n) => !n.hidden && n.degree > 0)
+      .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, HUBS).map((n) => n.id);
+    const was = new Set(hubs), now = new Set(next);
+    const u = [...hubs.filter((id) => !now.has(id)).map((id) => ({id, label: byId.get(id).label})),
+               ...next.filter((id) => !was.has(id)).map((id) => ({id, label: ""}))];
+    hubs = next;
+    if (u.length) visNodes.update(u);
+  }
+  net.on("afterDrawing", (ctx) => {
+    const scale = net.getScale(), px = Math.max(13, Math.min(24, 20 * scale));
+    ctx.save();
+    ctx.font = `600 ${px / scale}px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 4 / scale;
+    ctx.strokeStyle = "#fff";
+    for (const id of hubs) {
+      const node = net.body.nodes[id];
+      if (!node || node.options.hidden) continue;
+      const y = node.y + (node.options.size || 10) + 3 / scale;
+      ctx.fillStyle = isDim(id) ? DIM.label : "#111";
+      ctx.strokeText(byId.get(id).label, node.x, y);
+      ctx.fillText(byId.get(id).label, node.x, y);
+    }
+    ctx.restore();
+  });
+  rankHubs();
+
+  // Fade all but `centre` and its shown neighbours (null: nothing fades); only what
+  // changes is sent to vis.
+  function light(centre) {
+    litCentre = centre;
+    lit = centre === null ? null : new Set([centre]);
+    if (lit) {
+      for (const i of adj.get(centre)) {
+        const e = DATA.edges[i];
+        if (!e.hidden) { lit.add(e.from); lit.add(e.to); }
+      }
+    }
+    const nu = [], eu = [];
+    for (const n of DATA.nodes) {
+      const d = isDim(n.id);
+      if (Boolean(n.dim) !== d) { n.dim = d; nu.push({id: n.id, color: nodeColor(n, focusSet.has(n.id)), font: nodeFont(n)}); }
+    }
+    for (const e of DATA.edges) {
+      const d = edgeDim(e);
+      if (Boolean(e.dim) !== d) { e.dim = d; eu.push({id: e.id, ...edgeStyle(e)}); }
+    }
+    if (nu.length) visNodes.update(nu);
+    if (eu.length) visEdges.update(eu);
+  }
 
   // ---- layout: stabilise once, then physics stops -----------------------------
   const status = $("status");
@@ -197,11 +272,19 @@
     });
     if (nu.length) visNodes.update(nu);
     if (eu.length) visEdges.update(eu);
+    rankHubs();
+    if (litCentre !== null) light(nodeShown(litCentre) ? litCentre : null);
     summary();
     return fresh.length;
   }
 
   // ---- filters -----------------------------------------------------------------
+  $("isolated-count").textContent = isolated;
+  $("isolated-row").hidden = !isolated;
+  $("isolated").addEventListener("change", (ev) => {
+    showIsolated = ev.target.checked;
+    applyVisibility();
+  });
   function filterRow(box, key, on, glyph, color, label, count, onChange) {
     const row = el("label");
     const cb = el("input");
@@ -403,10 +486,11 @@
       const cb = $("types").querySelector(`input[data-key="${CSS.escape(n.type)}"]`);
       if (cb) cb.checked = true;
     }
-    applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
     selected = id;
+    applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
     $("ego").disabled = false;
     net.selectNodes([id]);
+    light(id);
     if (move) net.focus(id, {scale: Math.max(net.getScale(), 1.1), animation: {duration: 400}});
     showNode(id);
   }
@@ -445,8 +529,19 @@
   $("relax").addEventListener("click", relax);
 
   net.on("click", (p) => {
-    if (p.nodes.length) { selected = p.nodes[0]; $("ego").disabled = false; showNode(p.nodes[0]); }
-    else if (p.edges.length) showEdge(p.edges[0]);
+    if (p.nodes.length) {
+      selected = p.nodes[0];
+      $("ego").disabled = false;
+      light(selected);
+      showNode(selected);
+    } else {
+      const was = selected;
+      selected = null;
+      $("ego").disabled = true;
+      light(null);
+      if (was !== null && byId.get(was).degree === 0) applyVisibility();
+      if (p.edges.length) showEdge(p.edges[0]);
+    }
   });
   net.on("doubleClick", (p) => { if (p.nodes.length) { selected = p.nodes[0]; egoView(); } });
 
