@@ -55,6 +55,10 @@ class Page:
         self.page.wait_for_selector("body[data-layout=stable]", state="attached", timeout=60_000)
         return self
 
+    def settle(self) -> None:
+        """Wait until the layout stops moving."""
+        self.page.wait_for_selector("body[data-layout=stable]", state="attached", timeout=60_000)
+
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)
 
@@ -312,6 +316,73 @@ def test_ego_view_matches_the_python_neighbourhood(seed_build, seed_page):
         seed_page.page.click("#all")
     assert seed_page.visible_ids() == _connected(g)
     assert seed_page.errors == []
+
+
+def _ego_without(g: nx.MultiDiGraph, centre: str, depth: int, hidden_type: str) -> set[str]:
+    """The neighbourhood an ego view shows with one type hidden: walked through the rest."""
+    keep = [n for n, d in g.nodes(data=True) if d["type"] != hidden_type or n == centre]
+    return set(ego_subgraph(g.subgraph(keep), [centre], depth))
+
+
+def test_ego_view_neither_shows_nor_walks_through_a_hidden_type(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    expected = _ego_without(g, target, 2, "District")
+    assert expected < set(ego_subgraph(g, [target], 2)) - {n for n, d in g.nodes(data=True)
+                                                          if d["type"] == "District"}
+    box = seed_page.page.locator('#types input[data-key="District"]')
+    seed_page.js("id => kg.select(id)", target)
+    seed_page.page.select_option("#depth", "2")
+    box.uncheck()                                       # hidden before the ego view...
+    try:
+        seed_page.page.click("#ego")
+        assert seed_page.visible_ids() == expected
+        drawn = seed_page.js("kg.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.to])")
+        assert sorted(map(tuple, drawn)) == sorted((h, t) for h, t in g.edges() if {h, t} <= expected)
+        box.check()                                     # ...and shown again: the walk follows
+        assert seed_page.visible_ids() == set(ego_subgraph(g, [target], 2))
+        box.uncheck()                                   # hidden during it
+        assert seed_page.visible_ids() == expected
+    finally:
+        box.check()
+        seed_page.page.click("#all")
+    assert seed_page.visible_ids() == _connected(g)
+
+
+def test_ego_view_walks_only_the_relations_shown(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    box = seed_page.page.locator('#rels input[data-key="locatedIn"]')
+    box.uncheck()
+    try:
+        seed_page.js("id => kg.select(id)", target)
+        seed_page.js("id => kg.egoView(id, 3)", target)
+        h = nx.MultiDiGraph([(u, v) for u, v, d in g.edges(data=True) if d["rel"] != "locatedIn"])
+        h.add_node(target)
+        assert seed_page.visible_ids() == set(ego_subgraph(h, [target], 3))
+    finally:
+        box.check()
+        seed_page.page.click("#all")
+
+
+def test_ego_view_lays_out_only_what_it_shows_and_gives_the_layout_back(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    where = "kg.net.getPositions(kg.nodes.getIds())"
+    seed_page.settle()
+    before = seed_page.js(where)
+    seed_page.js("id => kg.select(id, false)", target)
+    seed_page.js("id => kg.egoView(id, 1)", target)
+    seed_page.settle()
+    shown = seed_page.visible_ids()
+    assert shown == set(ego_subgraph(g, [target], 1))
+    simulated = seed_page.js("kg.net.physics.physicsBody.physicsNodeIndices")
+    assert set(simulated) == shown
+    during = seed_page.js(where)
+    assert all(during[n] == before[n] for n in before if n not in shown)    # the rest stay put
+    assert any(during[n] != before[n] for n in shown)                       # its own move
+    seed_page.page.click("#all")
+    assert seed_page.js(where) == before
 
 
 def test_colour_by_community_and_size_by_centrality(seed_build, browser_context):

@@ -60,6 +60,7 @@
   const base = DATA.shown ? new Set(DATA.shown) : null;   // large graph: default scope
   const revealed = new Set();                              // reached by search beyond `base`
   let ego = null;                                          // Set of ids while in ego view
+  let egoCentre = null, egoDepth = 0, globalPos = null;     // its centre, hops; positions before it
   let selected = null;
   // Unconnected nodes (no fact links them) stay behind a toggle: shown, the seed graph's
   // hundred of them filled half the canvas as a grid. A selected one is shown all the same.
@@ -84,6 +85,7 @@
     return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
             borderWidthSelected: 4, color: nodeColor(n, focusSet.has(n.id)),
             borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden, font: nodeFont(n),
+            physics: !n.hidden,
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
   const pairCount = new Map();
@@ -95,7 +97,7 @@
     const tip = `${a.label} → ${edgeLabel(e)} → ${b.label}` + (e.as_of ? ` (${e.as_of})` : "") +
       (e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
     return {id: e.id, from: e.from, to: e.to, rel: e.rel, label: edgeLabel(e), title: tip,
-            ...edgeStyle(e), arrows: "to", hidden: e.hidden,
+            ...edgeStyle(e), arrows: "to", hidden: e.hidden, physics: !e.hidden,
             // parallel facts between one pair fan out instead of drawing over each other
             smooth: k === 0 ? false : {enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW",
                                        roundness: 0.2 * Math.ceil(k / 2)}};
@@ -193,7 +195,10 @@
     status.textContent = `${DATA.nodes.length} nodes · ${DATA.edges.length} facts — showing ` +
       `${shownNodes} nodes, ${shownEdges} edges` + (ego ? " (ego view)" : "");
   };
+  // One relaxation at a time: one asked for while another runs stops it and starts over
+  // (two would tick the same physics twice).
   let layoutStart = t0, layoutIterations = 0, lastProgress = null;
+  let running = !big && visibleCount() > 0, again = false;
   net.on("stabilizationProgress", (p) => {
     lastProgress = p;
     status.textContent = `laying out… ${layoutIterations + p.iterations} iterations`;
@@ -202,12 +207,23 @@
     const p = lastProgress || {iterations: 0, total: 0};
     lastProgress = null;
     layoutIterations += p.iterations;
+    if (again) {
+      again = false;
+      layoutStart = performance.now();
+      layoutIterations = 0;
+      setTimeout(() => net.stabilize(LAYOUT.chunk), 0);
+      return;
+    }
     const converged = p.iterations < p.total;
     if (converged || layoutIterations >= LAYOUT.maxIterations ||
         performance.now() - layoutStart > LAYOUT.budgetMs) layoutDone();
     else setTimeout(() => net.stabilize(LAYOUT.chunk), 0);
   });
   function relax() {
+    document.body.dataset.layout = "running";
+    if (running) { again = true; net.stopSimulation(); return; }
+    if (!visibleCount()) { layoutDone(); return; }
+    running = true;
     layoutStart = performance.now();
     layoutIterations = 0;
     net.setOptions({physics: {enabled: true}});
@@ -215,14 +231,15 @@
   }
   let firstLayout = true;
   const layoutDone = () => {
+    running = false;
     net.setOptions({physics: {enabled: false}});
     for (const n of DATA.nodes) if (nodeShown(n.id)) placed.add(n.id);
     summary();
+    document.body.dataset.layout = "stable";
     if (firstLayout) {
       firstLayout = false;
       // for bench/html_bench.py: ms from navigation start to script start and to stable layout
       window.kgLayout = {scriptMs: t0, stableMs: performance.now(), iterations: layoutIterations};
-      document.body.dataset.layout = "stable";
       if (DATA.focus.length) select(DATA.focus[0], false);
     } else {
       net.fit({animation: {duration: 300}});
@@ -240,17 +257,19 @@
 
   // ---- visibility --------------------------------------------------------------
   // One DataSet update per change: each update makes vis re-index the whole network.
+  // vis simulates hidden nodes and edges too (and pulls shown ones towards them), so
+  // what is hidden also leaves the physics: the layout moves only what is shown.
   // Nodes shown for the first time are placed beside a positioned neighbour (or the
   // anchor), `first` before the rest so its neighbours gather round it.
   function applyVisibility(anchor, first) {
     const nu = [], eu = [];
     for (const n of DATA.nodes) {
       const hidden = !nodeShown(n.id);
-      if (n.hidden !== hidden) { n.hidden = hidden; nu.push({id: n.id, hidden}); }
+      if (n.hidden !== hidden) { n.hidden = hidden; nu.push({id: n.id, hidden, physics: !hidden}); }
     }
     for (const e of DATA.edges) {
       const hidden = !edgeShown(e);
-      if (e.hidden !== hidden) { e.hidden = hidden; eu.push({id: e.id, hidden}); }
+      if (e.hidden !== hidden) { e.hidden = hidden; eu.push({id: e.id, hidden, physics: !hidden}); }
     }
     const fresh = nu.filter((u) => !u.hidden && !placed.has(u.id))
       .sort((u, v) => (v.id === first) - (u.id === first));
@@ -300,13 +319,13 @@
   for (const [t, info] of Object.entries(DATA.types)) {
     filterRow($("types"), t, true, info.glyph, info.color, `${t} ${info.zh}`, info.count, (on) => {
       typeOn[t] = on;
-      if (applyVisibility() && ego && ego.size <= 1500) relax();
+      refilter();
     });
   }
   for (const [r, info] of Object.entries(DATA.rels)) {
     filterRow($("rels"), r, true, "━", info.color, `${r} ${info.zh}`, info.count, (on) => {
       relOn[r] = on;
-      applyVisibility();
+      refilter();
     });
   }
 
@@ -476,7 +495,7 @@
   function select(id, move = true) {
     if (!byId.has(id)) return;
     const n = byId.get(id);
-    if (ego && !ego.has(id)) ego = null;
+    if (ego && !ego.has(id)) leaveEgo();
     if (!inScope(id)) {
       revealed.add(id);
       for (const i of adj.get(id)) { revealed.add(DATA.edges[i].from); revealed.add(DATA.edges[i].to); }
@@ -495,31 +514,65 @@
     showNode(id);
   }
 
-  function egoView(id = selected, depth = Number($("depth").value)) {
-    if (!byId.has(id)) return;
-    const seen = new Set([id]);
-    let frontier = [id];
-    for (let d = 0; d < depth && frontier.length; d++) {
+  // The ego set: `egoCentre` and what lies within `egoDepth` hops of it, walking only
+  // the relations shown and only through the types shown: a hidden type is neither shown
+  // nor walked through.
+  function egoWalk() {
+    const seen = new Set([egoCentre]);
+    let frontier = [egoCentre];
+    for (let d = 0; d < egoDepth && frontier.length; d++) {
       const next = [];
       for (const u of frontier) {
         for (const i of adj.get(u)) {
           const e = DATA.edges[i];
           if (relOn[e.rel] === false) continue;
           const v = e.from === u ? e.to : e.from;
-          if (!seen.has(v)) { seen.add(v); next.push(v); }
+          if (!seen.has(v) && typeOn[byId.get(v).type] !== false) { seen.add(v); next.push(v); }
         }
       }
       frontier = next;
     }
-    ego = seen;
-    const anchor = placed.has(id) ? net.getPosition(id) : net.getViewPosition();
-    if (applyVisibility(anchor, id) && ego.size <= 1500) relax();
-    else net.fit({nodes: [...seen].filter(nodeShown), animation: {duration: 300}});
+    return seen;
+  }
+
+  // An ego view lays out its own nodes (and only those: the rest are out of the physics);
+  // the positions of the whole graph come back with `show all`.
+  function egoView(id = selected, depth = Number($("depth").value)) {
+    if (!byId.has(id)) return;
+    if (!ego) globalPos = net.getPositions([...placed]);
+    egoCentre = id;
+    egoDepth = depth;
+    ego = egoWalk();
+    applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
+    layoutEgo();
     net.selectNodes([id]);
   }
 
-  function showAll() {
+  function layoutEgo() {
+    if (ego.size <= 1500) relax();
+    else net.fit({nodes: [...ego].filter(nodeShown), animation: {duration: 300}});
+  }
+
+  // A filter changed: an ego view walks again under the new filters.
+  function refilter() {
+    if (!ego) { applyVisibility(); return; }
+    ego = egoWalk();
+    applyVisibility();
+    layoutEgo();
+  }
+
+  function leaveEgo() {
     ego = null;
+    egoCentre = null;
+    if (running) { again = false; net.stopSimulation(); }
+    if (globalPos) {
+      visNodes.update(Object.entries(globalPos).map(([id, p]) => ({id, x: p.x, y: p.y})));
+      globalPos = null;
+    }
+  }
+
+  function showAll() {
+    if (ego) leaveEgo();
     applyVisibility();
     net.fit({animation: {duration: 300}});
   }
