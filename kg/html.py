@@ -354,16 +354,27 @@ def ego_subgraph(g: nx.MultiDiGraph, centres: list[str], depth: int) -> nx.Multi
     return g.subgraph(keep).copy()
 
 
-def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
-                   max_nodes: int | None = DEFAULT_MAX_NODES) -> list[str]:
-    """Write the explorer page of `name`'s neighbourhood (`depth` hops); its centre ids.
-
-    The centres open selected and outlined, so the page starts on the person or agency asked for.
-    """
-    centres = find_nodes(g, name)
-    if not centres:
+def namesakes(g: nx.MultiDiGraph, name: str) -> list[str]:
+    """The entities `name` designates (see find_nodes), most connected first: a villager
+    and the official of one name stay two nodes, and the official is the likelier."""
+    found = find_nodes(g, name)
+    if not found:
         raise unknown_name(g, name)
-    sub = ego_subgraph(g, centres, depth)
-    label = g.nodes[centres[0]]["label"]
-    write_html(sub, path, title=f"{label} ±{depth}", max_nodes=max_nodes, focus=centres)
-    return centres
+    return sorted(found, key=lambda n: (-g.degree(n), n))
+
+
+def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
+                   max_nodes: int | None = DEFAULT_MAX_NODES, pick: int = 1) -> tuple[str, list[str]]:
+    """Write the explorer page of the neighbourhood (`depth` hops) of the `pick`th entity
+    called `name`, most connected first; return its id and every namesake's, in that order.
+
+    The centre opens selected and outlined, so the page starts on the person or agency asked for.
+    """
+    found = namesakes(g, name)
+    if not 1 <= pick <= len(found):
+        raise UserError(f"--pick {pick}: {len(found)} entit{'y is' if len(found) == 1 else 'ies are'} "
+                        f"called {name!r}; pick 1 to {len(found)}")
+    centre = found[pick - 1]
+    sub = ego_subgraph(g, [centre], depth)
+    write_html(sub, path, title=f"{g.nodes[centre]['label']} ±{depth}", max_nodes=max_nodes, focus=[centre])
+    return centre, found

@@ -7,6 +7,7 @@ needed the network fails here.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -316,6 +317,81 @@ def test_ego_view_matches_the_python_neighbourhood(seed_build, seed_page):
         seed_page.page.click("#all")
     assert seed_page.visible_ids() == _connected(g)
     assert seed_page.errors == []
+
+
+def test_search_keeps_a_type_filter_that_is_off(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    officials = {n for n, d in g.nodes(data=True) if d["type"] == "Official"}
+    box = seed_page.page.locator('#types input[data-key="Official"]')
+    box.uncheck()
+    try:
+        seed_page.page.fill("#search", "江绍华")
+        seed_page.page.press("#search", "Enter")
+        assert not box.is_checked()
+        assert seed_page.js("kg.net.getSelectedNodes()") == [target]
+        assert seed_page.visible_ids() == (_connected(g) - officials) | {target}
+        assert "is filtered out" in seed_page.page.inner_text("#p-body")
+        seed_page.page.fill("#search", "东昌府区")        # the next search: it goes again
+        seed_page.page.press("#search", "Enter")
+        assert seed_page.visible_ids() == _connected(g) - officials and not box.is_checked()
+    finally:
+        box.check()
+    assert seed_page.visible_ids() == _connected(g)
+
+
+def _with_namesakes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with two more people called 江绍华: a villager named once, and one
+    linked to a village committee; the official (most links) stays the likeliest."""
+    h = g.copy()
+    target = _node(g, "江绍华")
+    first = g.nodes[target]["mentions"][0]
+    for i, links in ((1, 0), (2, 1)):
+        h.add_node(f"person-namesake{i}", label="江绍华", type="Person", aliases=[], code="",
+                   pinyin="jiang shao hua", mentions=[first], posts=[], weighted_degree=links,
+                   pagerank=0.0, betweenness=0.0, community=0)
+    h.add_edge("person-namesake2", _node(g, "东昌府区"), key="post:村民:", rel="holds", title="村民",
+               as_of="", sources=[first])
+    return h
+
+
+def test_namesakes_are_listed_to_pick_from_in_search_and_the_panel(seed_build, tmp_path,
+                                                                    browser_context):
+    g = _with_namesakes(seed_build[0].graph)
+    official = _node(g, "江绍华")
+    write_html(g, tmp_path / "namesakes.html")
+    page = Page(browser_context).open(tmp_path / "namesakes.html")
+    page.page.fill("#search", "江绍华")
+    items = page.page.locator("#suggest li").all_inner_texts()
+    assert len(items) == 3 and all("links" in t for t in items)
+    assert f"{g.degree(official)} links" in items[0] and "1 links" in items[1] and "0 links" in items[2]
+    page.page.press("#search", "Enter")
+    assert page.js("kg.net.getSelectedNodes()") == [official]        # the most connected
+    chooser = page.page.locator("#p-body .namesakes")
+    assert "3 entities are called 江绍华" in chooser.inner_text()
+    assert chooser.locator("li").count() == 3
+    chooser.locator('button[data-id="person-namesake1"]').click()
+    assert page.js("kg.net.getSelectedNodes()") == ["person-namesake1"]
+    assert "person-namesake1" in page.visible_ids()                    # unconnected, yet picked
+    assert page.errors == []
+    page.page.close()
+
+
+def test_kg_view_opens_on_the_most_connected_namesake(seed_build, tmp_path, browser_context):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.graph import to_node_link
+
+    g = _with_namesakes(seed_build[0].graph)
+    official = _node(g, "江绍华")
+    (tmp_path / "graph.json").write_text(json.dumps(to_node_link(g), ensure_ascii=False), encoding="utf-8")
+    r = CliRunner().invoke(main, ["view", "江绍华", "-d", "1", "-o", str(tmp_path / "v.html"), str(tmp_path)])
+    assert r.exit_code == 0 and "3 entities are called 江绍华" in r.output
+    page = Page(browser_context).open(tmp_path / "v.html")
+    assert page.js("kg.net.getSelectedNodes()") == [official]
+    assert page.visible_ids() == set(ego_subgraph(g, [official], 1))
+    page.page.close()
 
 
 def _ego_without(g: nx.MultiDiGraph, centre: str, depth: int, hidden_type: str) -> set[str]:

@@ -26,6 +26,23 @@
     n.py = compact(n.pinyin);
     n.initials = (n.pinyin || "").split(/\s+/).filter(Boolean).map((s) => s[0]).join("").toLowerCase();
   }
+  // Namesakes: entities of one name, kept apart by resolution; most connected first.
+  const byLabel = new Map();
+  for (const n of DATA.nodes) {
+    if (!byLabel.has(n.label)) byLabel.set(n.label, []);
+    byLabel.get(n.label).push(n);
+  }
+  for (const list of byLabel.values()) list.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+  // A line that tells namesakes apart: type, posts, links.
+  const postsOf = (n) => [...new Set([
+    ...adj.get(n.id).map((i) => DATA.edges[i]).filter((e) => e.rel === "holds" && e.from === n.id)
+      .map((e) => `${e.title} @ ${byId.get(e.to).label}`),
+    ...n.posts.map((p) => p.title)])];
+  const describe = (n) => {
+    const posts = postsOf(n);
+    return [`${typeInfo(n.type).zh || n.type}`, ...posts.slice(0, 2),
+            posts.length > 2 ? `+${posts.length - 2} posts` : "", `${n.degree} links`].filter(Boolean).join(" · ");
+  };
   const typeInfo = (t) => DATA.types[t] || {color: "#7f7f7f", shape: "dot", glyph: "●", zh: ""};
   const relInfo = (r) => DATA.rels[r] || {color: "#999999", zh: ""};
   // ---- appearance: colour by type or community, size by a metric ------------------
@@ -68,8 +85,10 @@
   const isolated = DATA.nodes.filter((n) => n.degree === 0).length;
   const placed = new Set();                                // nodes that have a laid-out position
   const inScope = (id) => (ego ? ego.has(id) : !base || base.has(id) || revealed.has(id));
-  const nodeShown = (id) => typeOn[byId.get(id).type] !== false && inScope(id) &&
-    (showIsolated || byId.get(id).degree > 0 || id === selected);
+  // The selected node is shown whatever the filters say: search reaches a node of a
+  // hidden type without turning its type back on.
+  const nodeShown = (id) => id === selected || typeOn[byId.get(id).type] !== false && inScope(id) &&
+    (showIsolated || byId.get(id).degree > 0);
   const edgeShown = (e) => relOn[e.rel] !== false && nodeShown(e.from) && nodeShown(e.to);
 
   // ---- vis data ----------------------------------------------------------------
@@ -400,6 +419,28 @@
     body.replaceChildren(badge(n.type));
     body.appendChild(el("div", [n.pinyin, n.code && "code " + n.code].filter(Boolean).join(" · ")));
     body.appendChild(el("div", "id " + n.id, "muted"));
+    if (typeOn[n.type] === false) {
+      body.appendChild(el("div", `${n.type} is filtered out: shown while selected, its type stays off.`, "note"));
+    }
+    const same = byLabel.get(n.label);
+    if (same.length > 1) {
+      const box = el("div", null, "namesakes");
+      box.appendChild(el("div", `${same.length} entities are called ${n.label} (most connected first):`));
+      const ol = el("ol");
+      for (const m of same) {
+        const li = el("li");
+        if (m.id === n.id) li.append(el("b", "▶ " + describe(m)));
+        else {
+          const b = el("button", describe(m), "link");
+          b.dataset.id = m.id;
+          b.addEventListener("click", () => select(m.id));
+          li.appendChild(b);
+        }
+        ol.appendChild(li);
+      }
+      box.appendChild(ol);
+      body.appendChild(box);
+    }
     body.appendChild(el("div", `${n.degree} links (${n.weighted_degree} with sources) · ` +
       `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`, "muted"));
     if (n.aliases.length) body.appendChild(el("div", "又名 aliases: " + n.aliases.join("、")));
@@ -494,16 +535,10 @@
   // ---- selection, search, ego --------------------------------------------------
   function select(id, move = true) {
     if (!byId.has(id)) return;
-    const n = byId.get(id);
     if (ego && !ego.has(id)) leaveEgo();
     if (!inScope(id)) {
       revealed.add(id);
       for (const i of adj.get(id)) { revealed.add(DATA.edges[i].from); revealed.add(DATA.edges[i].to); }
-    }
-    if (typeOn[n.type] === false) {
-      typeOn[n.type] = true;
-      const cb = $("types").querySelector(`input[data-key="${CSS.escape(n.type)}"]`);
-      if (cb) cb.checked = true;
     }
     selected = id;
     applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
@@ -627,8 +662,10 @@
       const li = el("li");
       const g = el("span", typeInfo(n.type).glyph + " ");
       g.style.color = typeInfo(n.type).color;
+      const many = byLabel.get(n.label).length > 1;
       li.append(g, el("span", n.label + " "),
-                el("span", [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
+                el("span", many ? describe(n) : [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
+      if (many) li.title = `${byLabel.get(n.label).length} entities are called ${n.label}`;
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(id); });
       list.appendChild(li);
     }
