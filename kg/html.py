@@ -98,7 +98,7 @@ def _csp_hash(script: str) -> str:
 
 def _source(s: dict) -> dict:
     return {"doc": s.get("doc", ""), "article": s.get("article", ""), "quote": s.get("quote", ""),
-            "start": s.get("start"), "end": s.get("end")}
+            "start": s.get("start"), "end": s.get("end"), "in_quote": s.get("in_quote")}
 
 
 # Sources the page carries per node, edge or post: the panel lists this many and counts

@@ -258,6 +258,44 @@ def test_clicking_a_node_shows_its_source_sentence(seed_build, seed_page):
     assert first["doc"] in body
 
 
+QUOTES = """sel => [...document.querySelectorAll(sel)].map(q =>
+    [q.textContent, [...q.querySelectorAll("mark")].map(m => m.textContent)])"""
+
+
+def _marked(s: dict) -> list:
+    i, j = s["in_quote"]
+    return [s["quote"], [s["quote"][i:j]] if j > i else []]
+
+
+def test_mentions_are_marked_by_their_offsets_aliases_included(seed_build, seed_page):
+    from kg.html import SHOWN_SOURCES
+
+    g = seed_build[0].graph
+    district = _node(g, "东昌府区")
+    mentions = g.nodes[district]["mentions"][:SHOWN_SOURCES]
+    assert {m["text"] for m in mentions} - {"东昌府区"}              # 我区, 全区, 东昌府
+    seed_page.js("id => kg.select(id, false)", district)
+    shown = seed_page.js(QUOTES, "#p-body > .quote")               # the Sources section
+    assert shown == [_marked(m) for m in mentions]
+    assert [marks for _, marks in shown] == [[m["text"]] for m in mentions]
+
+
+def test_a_posts_evidence_marks_its_span_not_every_match_of_the_title(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    seed_page.js("id => kg.select(id, false)", target)
+    shown = seed_page.js(QUOTES, "#p-body .fact .quote")
+    expected = [_marked(s) for _, _, d in g.edges(target, data=True) if d["rel"] == "holds"
+                for s in d["sources"]]
+    expected += [_marked(s) for _, _, d in g.in_edges(target, data=True) for s in d["sources"][:5]]
+    expected += [_marked(s) for _, _, d in g.out_edges(target, data=True) if d["rel"] != "holds"
+                 for s in d["sources"][:5]]
+    expected += [_marked(s) for p in g.nodes[target]["posts"] for s in p["sources"]]
+    assert sorted(map(str, shown)) == sorted(map(str, expected))
+    both = "区委副书记、区长江绍华，区委常委、副区长张妍参加。"
+    assert [both, ["区长江绍华"]] in shown
+
+
 def test_clicking_an_edge_shows_the_evidence_of_that_fact(seed_build, seed_page):
     g = seed_build[0].graph
     target = _node(g, "江绍华")

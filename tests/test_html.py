@@ -202,3 +202,15 @@ def test_kg_view_unknown_name_is_one_line_exit_2(graph_dir):
     r = CliRunner().invoke(main, ["view", "江绍", str(graph_dir)])
     assert r.exit_code == 2
     assert r.output.strip().splitlines() == ["kg: no entity called '江绍'; similar: 江绍华、江绍华"]
+
+
+def test_every_source_says_where_its_span_lies_in_its_quote(seed_build):
+    g = seed_build[0].graph
+    for _, d in g.nodes(data=True):
+        for m in d["mentions"]:
+            i, j = m["in_quote"]
+            assert m["quote"][i:j] == m["text"]
+    # (some relations' evidence is an empty span where a clause begins: nothing to mark)
+    spans = [(s["in_quote"], len(s["quote"])) for *_, d in g.edges(data=True) for s in d["sources"]]
+    assert spans and all(0 <= i <= j <= n for (i, j), n in spans)
+    assert sum(i < j for (i, j), _ in spans) > 0.9 * len(spans)

@@ -380,13 +380,16 @@
     b.addEventListener("click", () => select(id));
     return b;
   }
-  function quote(text, highlight) {
+  // The quote with the span cited marked by its offsets (in_quote, counted in characters
+  // as Python counts them: code points), so an alias is marked where it stands and 区长
+  // never inside 副区长.
+  function quote(s) {
     const q = el("div", null, "quote");
-    const parts = highlight ? String(text).split(highlight) : [String(text)];
-    parts.forEach((part, i) => {
-      if (i) q.appendChild(el("mark", highlight));
-      q.appendChild(document.createTextNode(part));
-    });
+    const chars = Array.from(String(s.quote));
+    const [i, j] = s.in_quote || [0, 0];
+    q.appendChild(document.createTextNode(chars.slice(0, i).join("")));
+    if (j > i) q.appendChild(el("mark", chars.slice(i, j).join("")));
+    q.appendChild(document.createTextNode(chars.slice(j).join("")));
     return q;
   }
   function cite(s) {
@@ -398,9 +401,9 @@
     return el("div", bits.filter(Boolean).join(" · "), "cite");
   }
   // `total`: how many sources there are; the page carries at most SHOWN_SOURCES of them
-  function sources(box, list, highlight, total, limit = 50) {
+  function sources(box, list, total, limit = 50) {
     const shown = list.slice(0, limit);
-    for (const s of shown) box.append(quote(s.quote, highlight), cite(s));
+    for (const s of shown) box.append(quote(s), cite(s));
     if (total > shown.length) {
       box.appendChild(el("div", `… ${total - shown.length} more (all in graph.ttl, graph.json)`, "muted"));
     }
@@ -458,7 +461,7 @@
                     nodeLink(holder ? e.to : e.from));
         if (e.as_of) line.appendChild(el("span", `  (as of ${e.as_of})`, "muted"));
         f.appendChild(line);
-        sources(f, e.sources, e.title, e.source_count);
+        sources(f, e.sources, e.source_count);
         body.appendChild(f);
       }
       for (const p of n.posts) {
@@ -467,7 +470,7 @@
         line.appendChild(el("b", p.title));
         if (p.as_of) line.appendChild(el("span", `  (as of ${p.as_of})`, "muted"));
         f.appendChild(line);
-        sources(f, p.sources, p.title, p.source_count);
+        sources(f, p.sources, p.source_count);
         body.appendChild(f);
       }
     }
@@ -480,13 +483,12 @@
         line.append(document.createTextNode(out ? "→ " : "← "), el("b", `${e.rel} ${relInfo(e.rel).zh}`),
                     document.createTextNode(out ? " → " : " ← "), nodeLink(out ? e.to : e.from));
         f.appendChild(line);
-        sources(f, e.sources, null, e.source_count, 5);
+        sources(f, e.sources, e.source_count, 5);
         body.appendChild(f);
       }
     }
     body.appendChild(el("h3", `来源 Sources (${n.mention_count} mentions)`));
-    const byText = n.mentions.length ? n.mentions[0].text || n.label : n.label;
-    sources(body, n.mentions, byText, n.mention_count);
+    sources(body, n.mentions, n.mention_count);
   }
 
   // A person's career spells, each with its reported dates and a bar on one time axis
@@ -529,7 +531,7 @@
     body.replaceChildren(line);
     if (e.as_of) body.appendChild(el("div", "as of " + e.as_of, "muted"));
     body.appendChild(el("h3", `证据 Evidence (${e.source_count})`));
-    sources(body, e.sources, e.rel === "holds" ? e.title : null, e.source_count);
+    sources(body, e.sources, e.source_count);
   }
 
   // ---- selection, search, ego --------------------------------------------------
