@@ -7,7 +7,9 @@ same facts with the same provenance. Layout of the graph:
   mentions [{doc, article, sentence, start, end, text, quote, in_quote, rule}] (rule:
   what found the mention, "component:rule", e.g. "persons:title chain"; in_quote: [i, j],
   where the cited span lies in `quote`, in characters)
-- edge per relation (key = relation name): rel, sources [...]
+- edge per relation (key = relation name): rel, sources [...]; derived="divisions" when
+  the official division data, not a sentence, establishes it (its sources are then only
+  where the names were read)
 - edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds",
   as_of = the date of the article that reported it (see resolve._as_of);
   title, as_of, sources [...]; posts without an organisation are node attribute `posts`
@@ -85,7 +87,8 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
                                                "sources": sources})
     for r in relations:
         g.add_edge(r.head, r.tail, key=r.rel, rel=r.rel,
-                   sources=[_source(by_id, d, ev) for d, ev in r.sources])
+                   sources=[_source(by_id, d, ev) for d, ev in r.sources],
+                   **({"derived": r.derived} if r.derived else {}))
     return g
 
 

@@ -219,7 +219,7 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
                       "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
-                      "source_count": len(d.get("sources", []))})
+                      "source_count": len(d.get("sources", [])), "derived": d.get("derived", "")})
     cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \
             {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}

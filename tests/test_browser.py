@@ -608,3 +608,23 @@ def test_large_graph_opens_on_most_connected_part_and_search_reaches_the_rest(
     assert "n0299" in page.visible_ids()
     assert page.errors == []
     page.page.close()
+
+
+def test_a_fact_of_the_division_data_says_so_instead_of_citing_a_sentence(seed_build, seed_page):
+    g = seed_build[0].graph
+    head, tail = _node(g, "东昌府区"), _node(g, "聊城市")
+    eid = seed_page.js("([h, t]) => kg.edges.get({filter: e => e.from === h && e.to === t"
+                       " && e.rel === 'locatedIn'})[0].id", [head, tail])
+    seed_page.js("id => kg.showEdge(id)", eid)
+    body = seed_page.page.inner_text("#p-body")
+    assert "from the official division data" in body and "Evidence" not in body
+    assert "Where the names were read" in body
+    assert "official division data" in seed_page.js("id => kg.edges.get(id).title", eid)
+    seed_page.js("id => kg.select(id, false)", head)
+    fact = seed_page.page.locator(f'#p-body .fact[data-edge="{eid}"]')
+    assert fact.locator(".derived").count() == 1 and fact.locator(".quote").count() == 0
+    read = seed_page.js("id => kg.edges.get({filter: e => e.from === id && e.rel === 'locatedIn'"
+                        " && !kg.data.edges[+e.id.slice(1)].derived})[0].id", _node(g, "柳园街道"))
+    seed_page.js("id => kg.select(id, false)", _node(g, "柳园街道"))
+    fact = seed_page.page.locator(f'#p-body .fact[data-edge="{read}"]')   # a fact read in a sentence
+    assert fact.locator(".derived").count() == 0 and fact.locator(".quote").count() >= 1

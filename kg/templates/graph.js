@@ -69,6 +69,8 @@
   // vis scales `value` linearly between the smallest and largest shown
   const nodeValue = (n) => (sizeBy === "degree" ? 1 + n.degree : n[sizeBy]);
   const fmt = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(4));
+  // Facts no sentence states: what establishes them instead (graph.json edge `derived`)
+  const DERIVED = {divisions: "from the official division data 据官方行政区划数据"};
   const edgeLabel = (e) => (e.rel === "holds" && e.title ? e.title : e.rel);
 
   // ---- state -------------------------------------------------------------------
@@ -114,7 +116,7 @@
     pairCount.set(pair, k + 1);
     const a = byId.get(e.from), b = byId.get(e.to);
     const tip = `${a.label} → ${edgeLabel(e)} → ${b.label}` + (e.as_of ? ` (${e.as_of})` : "") +
-      (e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
+      (e.derived ? "\n" + DERIVED[e.derived] : e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
     return {id: e.id, from: e.from, to: e.to, rel: e.rel, label: edgeLabel(e), title: tip,
             ...edgeStyle(e), arrows: "to", hidden: e.hidden, physics: !e.hidden,
             // parallel facts between one pair fan out instead of drawing over each other
@@ -144,7 +146,7 @@
     interaction: {hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                   keyboard: false},
   });
-  window.kg = {net, nodes: visNodes, edges: visEdges, data: DATA, select, egoView, showAll, relax};
+  window.kg = {net, nodes: visNodes, edges: visEdges, data: DATA, select, egoView, showAll, relax, showEdge};
 
   // ---- hub labels ----------------------------------------------------------------
   // At the zoom that fits a graph, vis shrinks every label below reading size; the most
@@ -455,6 +457,7 @@
       body.appendChild(el("h3", `职务 Posts (${posts.length + n.posts.length})`));
       for (const e of posts) {
         const f = el("div", null, "fact");
+        f.dataset.edge = e.id;
         const line = el("div");
         const holder = e.from === id;
         line.append(el("b", e.title), document.createTextNode(holder ? " @ " : " — "),
@@ -478,12 +481,14 @@
       body.appendChild(el("h3", `关系 Relations (${others.length})`));
       for (const e of others) {
         const f = el("div", null, "fact");
+        f.dataset.edge = e.id;
         const line = el("div");
         const out = e.from === id;
         line.append(document.createTextNode(out ? "→ " : "← "), el("b", `${e.rel} ${relInfo(e.rel).zh}`),
                     document.createTextNode(out ? " → " : " ← "), nodeLink(out ? e.to : e.from));
         f.appendChild(line);
-        sources(f, e.sources, e.source_count, 5);
+        if (e.derived) f.appendChild(el("div", DERIVED[e.derived], "derived"));
+        else sources(f, e.sources, e.source_count, 5);
         body.appendChild(f);
       }
     }
@@ -530,7 +535,15 @@
     line.append(nodeLink(e.from), document.createTextNode(` → ${e.rel} ${relInfo(e.rel).zh} → `), nodeLink(e.to));
     body.replaceChildren(line);
     if (e.as_of) body.appendChild(el("div", "as of " + e.as_of, "muted"));
-    body.appendChild(el("h3", `证据 Evidence (${e.source_count})`));
+    if (e.derived) {
+      // the sentences only name the places: they are where the names were read, not evidence
+      const [a, b] = [byId.get(e.from), byId.get(e.to)];
+      body.appendChild(el("div", `${DERIVED[e.derived]}: ${a.label}${a.code ? " (" + a.code + ")" : ""} ` +
+        `${e.rel} ${b.label}${b.code ? " (" + b.code + ")" : ""}`, "derived"));
+      body.appendChild(el("h3", `名称出处 Where the names were read (${e.source_count})`));
+    } else {
+      body.appendChild(el("h3", `证据 Evidence (${e.source_count})`));
+    }
     sources(body, e.sources, e.source_count);
   }
 
