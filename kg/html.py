@@ -97,8 +97,10 @@ def _csp_hash(script: str) -> str:
 
 
 def _source(s: dict) -> dict:
+    """A source as the panel cites it; a mention's with the rule that found it."""
     return {"doc": s.get("doc", ""), "article": s.get("article", ""), "quote": s.get("quote", ""),
-            "start": s.get("start"), "end": s.get("end"), "in_quote": s.get("in_quote")}
+            "start": s.get("start"), "end": s.get("end"), "in_quote": s.get("in_quote"),
+            **({"rule": s["rule"]} if s.get("rule") else {})}
 
 
 # Sources the page carries per node, edge or post: the panel lists this many and counts
@@ -229,7 +231,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     docs = g.graph.get("documents", {})
     arts = g.graph.get("articles", {})
     types = Counter(x["type"] for x in nodes)
-    rels = Counter(e["rel"] for e in edges)
+    # as `kg stats` counts them: posts without an organisation (no edge) are facts too
+    rels = Counter(e["rel"] for e in edges) + Counter(holds=sum(len(x["posts"]) for x in nodes))
     shown = default_view(g, max_nodes)
     return {
         "title": title,

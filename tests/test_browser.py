@@ -125,7 +125,7 @@ def test_seed_page_loads_offline_without_errors(seed_build, seed_page):
     assert seed_page.requests == []
     assert seed_page.js("kg.nodes.length") == n
     assert seed_page.js("kg.edges.length") == result.graph.number_of_edges()
-    assert seed_page.page.inner_text("#status").startswith(f"{n} nodes")
+    assert seed_page.page.inner_text("#status").startswith(f"{n} entities")
     # the seed graph is under max_nodes: all it hides is its unconnected nodes
     assert seed_page.visible_ids() == _connected(result.graph)
     assert seed_page.page.locator("#notice").is_hidden()
@@ -628,3 +628,45 @@ def test_a_fact_of_the_division_data_says_so_instead_of_citing_a_sentence(seed_b
     seed_page.js("id => kg.select(id, false)", _node(g, "柳园街道"))
     fact = seed_page.page.locator(f'#p-body .fact[data-edge="{read}"]')   # a fact read in a sentence
     assert fact.locator(".derived").count() == 0 and fact.locator(".quote").count() >= 1
+
+
+def test_the_pages_counts_are_those_of_kg_stats(seed_build, seed_page):
+    from kg.stats import stats
+
+    st = stats(seed_build[0].graph)
+    assert seed_page.page.inner_text("#status").startswith(
+        f"{st['entities_total']} entities · {st['facts']} facts — ")
+    counts = "sel => Object.fromEntries([...document.querySelectorAll(sel + ' label')].map(l =>" \
+             " [l.querySelector('input').dataset.key, +l.querySelector('.count').textContent]))"
+    assert seed_page.js(counts, "#types") == st["entities"]
+    assert seed_page.js(counts, "#rels") == st["relations"]
+
+
+def test_each_mention_says_what_found_it(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    seed_page.js("id => kg.select(id, false)", target)
+    found = seed_page.page.locator("#p-body > .cite .rule").all_inner_texts()
+    rules = [m["rule"] for m in g.nodes[target]["mentions"]]
+    assert "persons:title chain" in rules
+    assert found == [f" · found by: {r.split(':', 1)[1]}" for r in rules]
+
+
+def test_the_large_graph_notice_closes_and_keeps_out_of_an_ego_view(tmp_path, browser_context):
+    path = tmp_path / "big.html"
+    write_html(_star_graph(300), path, max_nodes=50)
+    page = Page(browser_context).open(path)
+    notice = page.page.locator("#notice")
+    assert notice.is_visible() and "50 most connected of 300" in notice.inner_text()
+    page.js("id => kg.select(id, false)", "n0001")
+    page.page.click("#ego")
+    assert notice.is_hidden()                      # the ego view is no "most connected" scope
+    page.page.click("#all")
+    assert notice.is_visible()
+    page.page.click("#notice-close")
+    assert notice.is_hidden()
+    page.page.click("#ego")
+    page.page.click("#all")
+    assert notice.is_hidden()                      # closed for good
+    assert page.errors == []
+    page.page.close()

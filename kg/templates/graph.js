@@ -81,6 +81,7 @@
   let ego = null;                                          // Set of ids while in ego view
   let egoCentre = null, egoDepth = 0, globalPos = null;     // its centre, hops; positions before it
   let selected = null;
+  let noticeClosed = false;
   // Unconnected nodes (no fact links them) stay behind a toggle: shown, the seed graph's
   // hundred of them filled half the canvas as a grid. A selected one is shown all the same.
   let showIsolated = false;
@@ -210,11 +211,15 @@
 
   // ---- layout: stabilise once, then physics stops -----------------------------
   const status = $("status");
+  // Counted as `kg stats` counts: facts are edges and the posts without an organisation
+  // (a person's node holds those; they are no edge).
+  const facts = DATA.edges.length + DATA.nodes.reduce((c, n) => c + n.posts.length, 0);
   const summary = () => {
     const shownNodes = DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
     const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
-    status.textContent = `${DATA.nodes.length} nodes · ${DATA.edges.length} facts — showing ` +
+    status.textContent = `${DATA.nodes.length} entities · ${facts} facts — showing ` +
       `${shownNodes} nodes, ${shownEdges} edges` + (ego ? " (ego view)" : "");
+    updateNotice();
   };
   // One relaxation at a time: one asked for while another runs stops it and starts over
   // (two would tick the same physics twice).
@@ -268,13 +273,18 @@
   };
   if (visibleCount() === 0 || big) layoutDone();
 
-  if (base) {
-    const notice = $("notice");
-    notice.hidden = false;
-    notice.textContent = `Large graph: showing the ${base.size.toLocaleString()} most connected of ` +
-      `${DATA.nodes.length.toLocaleString()} nodes (limit max_nodes=${DATA.max_nodes}). ` +
-      "Search reaches every node; an ego view shows any neighbourhood.";
+  // The large-graph notice speaks of the default scope only (an ego view has its own),
+  // and once closed stays closed.
+  function updateNotice() {
+    const more = [...revealed].filter((id) => !base || !base.has(id)).length;
+    const text = base && !ego ? `Large graph: showing the ${base.size.toLocaleString()} most connected of ` +
+      `${DATA.nodes.length.toLocaleString()} nodes (limit max_nodes=${DATA.max_nodes})` +
+      (more ? ` and ${more.toLocaleString()} reached by search` : "") +
+      ". Search reaches every node; an ego view shows any neighbourhood." : "";
+    $("notice-text").textContent = text;
+    $("notice").hidden = !text || noticeClosed;
   }
+  $("notice-close").addEventListener("click", () => { noticeClosed = true; updateNotice(); });
 
   // ---- visibility --------------------------------------------------------------
   // One DataSet update per change: each update makes vis re-index the whole network.
@@ -400,7 +410,13 @@
     const bits = [[d.paper, d.date].filter(Boolean).join(" "), s.doc,
                   a.title ? `《${a.title}》` : "", (s.article || "").replace(s.doc, ""),
                   s.start != null ? `chars ${s.start}–${s.end}` : ""];
-    return el("div", bits.filter(Boolean).join(" · "), "cite");
+    const c = el("div", bits.filter(Boolean).join(" · "), "cite");
+    if (s.rule) {      // "persons:title chain": the extractor, then its rule
+      const r = el("span", ` · found by: ${s.rule.slice(s.rule.indexOf(":") + 1)}`, "rule");
+      r.title = `extractor rule ${s.rule}`;
+      c.appendChild(r);
+    }
+    return c;
   }
   // `total`: how many sources there are; the page carries at most SHOWN_SOURCES of them
   function sources(box, list, total, limit = 50) {
