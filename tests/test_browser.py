@@ -670,3 +670,38 @@ def test_the_large_graph_notice_closes_and_keeps_out_of_an_ego_view(tmp_path, br
     assert notice.is_hidden()                      # closed for good
     assert page.errors == []
     page.page.close()
+
+
+def test_the_layout_is_the_same_at_every_opening(seed_build, browser_context):
+    where = "kg.net.getPositions(kg.nodes.getIds())"
+    layouts = []
+    for _ in range(2):
+        page = Page(browser_context).open(seed_build[1] / "graph.html")
+        layouts.append((page.js(where), page.js("window.kgLayout.iterations")))
+        page.page.close()
+    assert layouts[0] == layouts[1]
+
+
+def test_the_page_is_usable_on_a_390_px_screen(seed_build, browser_context):
+    g = seed_build[0].graph
+    page = Page(browser_context)
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.open(seed_build[1] / "graph.html")
+    net = page.page.locator("#net").bounding_box()
+    assert net["x"] >= 0 and net["width"] >= 380 and net["height"] >= 250
+    assert page.js("kg.net.canvas.frame.canvas.clientWidth") >= 380
+    assert page.js("document.documentElement.scrollWidth") <= 390       # nothing runs off the side
+    page.page.fill("#search", "江绍华")
+    page.page.press("#search", "Enter")
+    panel = page.page.locator("#panel").bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 390 and panel["y"] < 844
+    assert page.page.inner_text("#p-title") == "江绍华" and page.page.locator("#p-title").is_visible()
+    assert page.page.locator("#filters").is_hidden()
+    page.page.click("#filters-open")                                     # filters in a drawer
+    page.page.locator('#types input[data-key="Company"]').uncheck()
+    page.page.click("#filters-close")
+    assert page.page.locator("#filters").is_hidden()
+    companies = {n for n, d in g.nodes(data=True) if d["type"] == "Company"}
+    assert not page.visible_ids() & companies
+    assert page.errors == []
+    page.page.close()
