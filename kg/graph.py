@@ -13,7 +13,8 @@ same facts with the same provenance. Layout of the graph:
 - edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds",
   as_of = the date of the article that reported it (see resolve._as_of);
   title, as_of, sources [...]; posts without an organisation are node attribute `posts`
-- graph attributes: documents {id: {path, paper, date, area}}, articles {id: {...}}
+- graph attributes: documents {id: {path, paper, date, area}} (path: the id, the file's
+  path under its input folder, never a local folder), articles {id: {...}}
 """
 from __future__ import annotations
 

@@ -248,7 +248,7 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                  for r in sorted(rels, key=_rel_order)},
         "communities": communities(nodes),
         "community_other": COMMUNITY_OTHER,
-        "docs": {k: {"path": v.get("path", ""), "paper": v.get("paper", ""), "date": v.get("date", "")}
+        "docs": {k: {"paper": v.get("paper", ""), "date": v.get("date", "")}
                  for k, v in docs.items() if k in cited},
         "articles": {k: {"title": v.get("title", ""), "index": v.get("index")}
                      for k, v in arts.items() if k in articles},

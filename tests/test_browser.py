@@ -131,6 +131,14 @@ def test_seed_page_loads_offline_without_errors(seed_build, seed_page):
     assert seed_page.page.locator("#notice").is_hidden()
 
 
+def test_the_page_names_no_local_folder(seed_build, seed_page):
+    from conftest import SEEDS
+
+    data = seed_page.js("JSON.stringify(kg.data)")
+    assert str(SEEDS.parent) not in data and "seeds/" not in data
+    assert set(seed_page.js("Object.keys(kg.data.docs)")) <= set(seed_build[0].graph.graph["documents"])
+
+
 def test_unconnected_nodes_wait_behind_a_toggle_that_counts_them(seed_build, seed_page):
     g = seed_build[0].graph
     lonely = set(g) - _connected(g)
