@@ -713,3 +713,53 @@ def test_the_page_is_usable_on_a_390_px_screen(seed_build, browser_context):
     assert not page.visible_ids() & companies
     assert page.errors == []
     page.page.close()
+
+
+def _state(page: Page) -> dict[str, str]:
+    from urllib.parse import parse_qsl
+
+    return dict(parse_qsl(page.js("location.hash").lstrip("#")))
+
+
+def test_the_url_holds_the_view_and_the_back_button_walks_back(seed_build, browser_context):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    assert _state(page) == {}
+    page.page.fill("#search", "江绍华")
+    page.page.press("#search", "Enter")
+    assert _state(page) == {"node": target}
+    page.page.select_option("#depth", "2")
+    page.page.click("#ego")
+    assert _state(page) == {"node": target, "hops": "2"}
+    page.page.locator('#types input[data-key="District"]').uncheck()
+    shown = {d["type"] for _, d in g.nodes(data=True)} - {"District"}
+    filtered = {"node": target, "hops": "2", "types": ",".join(
+        t for t in page.js("Object.keys(kg.data.types)") if t in shown)}
+    assert _state(page) == filtered
+    assert page.visible_ids() == _ego_without(g, target, 2, "District")
+
+    def back(forward: bool = False) -> None:
+        (page.page.go_forward if forward else page.page.go_back)()
+        page.page.wait_for_timeout(300)
+        page.settle()
+    back()                                               # the District filter comes back on
+    assert page.page.locator('#types input[data-key="District"]').is_checked()
+    assert page.visible_ids() == set(ego_subgraph(g, [target], 2))
+    back()                                               # out of the ego view
+    assert page.visible_ids() == _connected(g) and page.js("kg.net.getSelectedNodes()") == [target]
+    back()                                               # nothing selected
+    assert _state(page) == {} and page.js("kg.net.getSelectedNodes()") == []
+    for _ in range(3):
+        back(forward=True)
+    assert _state(page) == filtered and page.visible_ids() == _ego_without(g, target, 2, "District")
+    url = page.js("location.href")
+    page.page.close()
+    page = Page(browser_context)                         # a link to the view opens on it
+    page.page.goto(url)
+    page.settle()
+    assert page.visible_ids() == _ego_without(g, target, 2, "District")
+    assert not page.page.locator('#types input[data-key="District"]').is_checked()
+    assert page.js("kg.net.getSelectedNodes()") == [target] and page.page.inner_text("#p-title") == "江绍华"
+    assert page.errors == []
+    page.page.close()

@@ -82,6 +82,7 @@
   let egoCentre = null, egoDepth = 0, globalPos = null;     // its centre, hops; positions before it
   let selected = null;
   let noticeClosed = false;
+  let restoring = false;                                   // while the URL's state is applied
   // Unconnected nodes (no fact links them) stay behind a toggle: shown, the seed graph's
   // hundred of them filled half the canvas as a grid. A selected one is shown all the same.
   let showIsolated = false;
@@ -258,7 +259,13 @@
       firstLayout = false;
       // for bench/html_bench.py: ms from navigation start to script start and to stable layout
       window.kgLayout = {scriptMs: t0, stableMs: performance.now(), iterations: layoutIterations};
-      if (DATA.focus.length) select(DATA.focus[0], false);
+      if (location.hash.length > 1) restore();      // a link to a view opens on it
+      else if (DATA.focus.length) {
+        restoring = true;
+        select(DATA.focus[0], false);
+        restoring = false;
+        history.replaceState(null, "", "#" + stateHash());
+      }
     } else {
       net.fit({animation: {duration: 300}});
     }
@@ -570,6 +577,16 @@
     light(id);
     if (move) net.focus(id, {scale: Math.max(net.getScale(), 1.1), animation: {duration: 400}});
     showNode(id);
+    remember();
+  }
+
+  function deselect() {
+    const was = selected;
+    selected = null;
+    $("ego").disabled = true;
+    light(null);
+    if (was !== null && byId.get(was).degree === 0) applyVisibility();
+    remember();
   }
 
   // The ego set: `egoCentre` and what lies within `egoDepth` hops of it, walking only
@@ -604,6 +621,7 @@
     applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
     layoutEgo();
     net.selectNodes([id]);
+    remember();
   }
 
   function layoutEgo() {
@@ -613,6 +631,7 @@
 
   // A filter changed: an ego view walks again under the new filters.
   function refilter() {
+    remember();
     if (!ego) { applyVisibility(); return; }
     ego = egoWalk();
     applyVisibility();
@@ -633,7 +652,56 @@
     if (ego) leaveEgo();
     applyVisibility();
     net.fit({animation: {duration: 300}});
+    remember();
   }
+
+  // ---- URL state: #node=…&hops=…&types=…&rels=… --------------------------------
+  // Each view moved to is an entry of the browser's history, so back and forward walk
+  // through them, and a link carrying the state opens the page on it. hops: an ego view
+  // (around `centre`, when that is not the selected node); types, rels: those shown,
+  // when some are off.
+  function stateHash() {
+    const p = new URLSearchParams();
+    if (selected !== null) p.set("node", selected);
+    if (ego) {
+      if (egoCentre !== selected) p.set("centre", egoCentre);
+      p.set("hops", String(egoDepth));
+    }
+    for (const [key, on] of [["types", typeOn], ["rels", relOn]]) {
+      const shown = Object.keys(on).filter((k) => on[k]);
+      if (shown.length < Object.keys(on).length) p.set(key, shown.join(","));
+    }
+    return p.toString();
+  }
+  function remember() {
+    if (restoring || firstLayout) return;
+    const h = stateHash();
+    if (h !== location.hash.slice(1)) history.pushState(null, "", h ? "#" + h : location.pathname);
+  }
+  function setFilters(on, box, shown) {
+    for (const k of Object.keys(on)) {
+      on[k] = shown === null || shown.includes(k);
+      box.querySelector(`input[data-key="${CSS.escape(k)}"]`).checked = on[k];
+    }
+  }
+  function restore() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    const node = p.get("node"), centre = p.get("centre") || node, hops = p.get("hops");
+    restoring = true;
+    try {
+      setFilters(typeOn, $("types"), p.has("types") ? p.get("types").split(",") : null);
+      setFilters(relOn, $("rels"), p.has("rels") ? p.get("rels").split(",") : null);
+      if (ego) leaveEgo();
+      if (node !== null && byId.has(node)) select(node, hops === null);
+      else { deselect(); net.unselectAll(); }
+      if (hops !== null && byId.has(centre)) egoView(centre, Math.max(0, Number(hops) || 0));
+      else applyVisibility();
+    } finally {
+      restoring = false;
+    }
+  }
+  window.addEventListener("popstate", restore);
+  window.addEventListener("hashchange", () => { if (location.hash.slice(1) !== stateHash()) restore(); });
 
   $("filters-open").addEventListener("click", () => document.body.classList.add("filters-open"));
   $("filters-close").addEventListener("click", () => document.body.classList.remove("filters-open"));
@@ -642,21 +710,13 @@
   $("relax").addEventListener("click", relax);
 
   net.on("click", (p) => {
-    if (p.nodes.length) {
-      selected = p.nodes[0];
-      $("ego").disabled = false;
-      light(selected);
-      showNode(selected);
-    } else {
-      const was = selected;
-      selected = null;
-      $("ego").disabled = true;
-      light(null);
-      if (was !== null && byId.get(was).degree === 0) applyVisibility();
+    if (p.nodes.length) select(p.nodes[0], false);
+    else {
+      deselect();
       if (p.edges.length) showEdge(p.edges[0]);
     }
   });
-  net.on("doubleClick", (p) => { if (p.nodes.length) { selected = p.nodes[0]; egoView(); } });
+  net.on("doubleClick", (p) => { if (p.nodes.length) egoView(p.nodes[0]); });
 
   const input = $("search"), list = $("suggest");
   let hits = [], active = 0;
