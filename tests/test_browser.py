@@ -763,3 +763,42 @@ def test_the_url_holds_the_view_and_the_back_button_walks_back(seed_build, brows
     assert page.js("kg.net.getSelectedNodes()") == [target] and page.page.inner_text("#p-title") == "江绍华"
     assert page.errors == []
     page.page.close()
+
+
+def test_the_path_finder_picks_two_nodes_and_shows_the_shortest_paths(seed_build, browser_context):
+    from kg.metrics import ties
+    from kg.paths import facts, shortest_paths
+
+    g = seed_build[0].graph
+    a, b = _node(g, "江绍华"), _node(g, "张妍")
+    expected = shortest_paths(g, a, b)
+    h = ties(g)
+    da, db = nx.single_source_shortest_path_length(h, a), nx.single_source_shortest_path_length(h, b)
+    on = {v for v in da if v in db and da[v] + db[v] == expected.length}
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    page.js("id => kg.select(id, false)", a)
+    page.page.click("#p-body .path-from")
+    assert "search or click the other end" in page.page.inner_text("#p-body")
+    page.page.fill("#search", "张妍")
+    page.page.press("#search", "Enter")
+    page.settle()
+    assert page.page.inner_text("#p-title") == "路径 Path"
+    body = page.page.inner_text("#p-body")
+    assert f"{expected.count} shortest paths of {expected.length} hops" in body
+    assert page.visible_ids() == on
+    listed = page.js("[...document.querySelectorAll('#p-body h3')].map(h => h.textContent)")[0]
+    names = listed.removeprefix("path 1: ").split(" – ")
+    assert len(names) == expected.length + 1 and names[0] == "江绍华" and names[-1] == "张妍"
+    ids = [_node(g, name) for name in names]
+    assert all(h.has_edge(u, v) for u, v in zip(ids, ids[1:]))
+    for u, v in zip(ids, ids[1:]):                                 # each hop with its evidence
+        assert any(f.sources[0]["quote"] in body for f in facts(g, u, v) if f.sources)
+    assert _state(page) == {"node": b, "from": a, "to": b}
+    page.page.click("#all")
+    assert page.visible_ids() == _connected(g)
+    page.page.go_back()                                            # the path view comes back
+    page.page.wait_for_timeout(300)
+    page.settle()
+    assert page.visible_ids() == on and page.page.inner_text("#p-title") == "路径 Path"
+    assert page.errors == []
+    page.page.close()

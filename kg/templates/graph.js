@@ -80,6 +80,8 @@
   const revealed = new Set();                              // reached by search beyond `base`
   let ego = null;                                          // Set of ids while in ego view
   let egoCentre = null, egoDepth = 0, globalPos = null;     // its centre, hops; positions before it
+  let pathEnds = null;             // [from, to] while the scope is the shortest paths between them
+  let pathFrom = null;             // the first end picked, while the other is awaited
   let selected = null;
   let noticeClosed = false;
   let restoring = false;                                   // while the URL's state is applied
@@ -222,7 +224,7 @@
     const shownNodes = DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
     const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
     status.textContent = `${DATA.nodes.length} entities · ${facts} facts — showing ` +
-      `${shownNodes} nodes, ${shownEdges} edges` + (ego ? " (ego view)" : "");
+      `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "");
     updateNotice();
   };
   // One relaxation at a time: one asked for while another runs stops it and starts over
@@ -439,6 +441,13 @@
     body.replaceChildren(badge(n.type));
     body.appendChild(el("div", [n.pinyin, n.code && "code " + n.code].filter(Boolean).join(" · ")));
     body.appendChild(el("div", "id " + n.id, "muted"));
+    const pathBtn = el("button", "path from here 路径…", "path-from");
+    pathBtn.title = "then search or click the other end: the shortest paths between them";
+    pathBtn.addEventListener("click", () => {
+      pathFrom = id;
+      body.insertBefore(el("div", `Path from ${n.label}: search or click the other end.`, "note"), pathBtn.nextSibling);
+    });
+    body.appendChild(pathBtn);
     if (typeOn[n.type] === false) {
       body.appendChild(el("div", `${n.type} is filtered out: shown while selected, its type stays off.`, "note"));
     }
@@ -565,6 +574,12 @@
   // ---- selection, search, ego --------------------------------------------------
   function select(id, move = true) {
     if (!byId.has(id)) return;
+    if (pathFrom !== null && pathFrom !== id) {     // the other end of a path asked for
+      const from = pathFrom;
+      pathFrom = null;
+      pathView(from, id);
+      return;
+    }
     if (ego && !ego.has(id)) leaveEgo();
     if (!inScope(id)) {
       revealed.add(id);
@@ -615,6 +630,7 @@
   function egoView(id = selected, depth = Number($("depth").value)) {
     if (!byId.has(id)) return;
     if (!ego) globalPos = net.getPositions([...placed]);
+    pathEnds = null;
     egoCentre = id;
     egoDepth = depth;
     ego = egoWalk();
@@ -633,6 +649,7 @@
   function refilter() {
     remember();
     if (!ego) { applyVisibility(); return; }
+    if (pathEnds) { pathView(...pathEnds); return; }
     ego = egoWalk();
     applyVisibility();
     layoutEgo();
@@ -641,6 +658,7 @@
   function leaveEgo() {
     ego = null;
     egoCentre = null;
+    pathEnds = null;
     if (running) { again = false; net.stopSimulation(); }
     if (globalPos) {
       visNodes.update(Object.entries(globalPos).map(([id, p]) => ({id, x: p.x, y: p.y})));
@@ -663,7 +681,10 @@
   function stateHash() {
     const p = new URLSearchParams();
     if (selected !== null) p.set("node", selected);
-    if (ego) {
+    if (pathEnds) {
+      p.set("from", pathEnds[0]);
+      p.set("to", pathEnds[1]);
+    } else if (ego) {
       if (egoCentre !== selected) p.set("centre", egoCentre);
       p.set("hops", String(egoDepth));
     }
@@ -694,13 +715,115 @@
       if (ego) leaveEgo();
       if (node !== null && byId.has(node)) select(node, hops === null);
       else { deselect(); net.unselectAll(); }
-      if (hops !== null && byId.has(centre)) egoView(centre, Math.max(0, Number(hops) || 0));
+      const from = p.get("from"), to = p.get("to");
+      if (from !== null && to !== null && byId.has(from) && byId.has(to)) pathView(from, to, node);
+      else if (hops !== null && byId.has(centre)) egoView(centre, Math.max(0, Number(hops) || 0));
       else applyVisibility();
     } finally {
       restoring = false;
     }
   }
   window.addEventListener("popstate", restore);
+
+  // ---- paths between two nodes ----------------------------------------------------
+  // Breadth-first from `src` over the facts either way (as `kg path`), through the
+  // relations and types shown (`ends` always): each node's distance and its number of
+  // shortest paths from `src`.
+  function reach(src, ends) {
+    const dist = new Map([[src, 0]]), count = new Map([[src, 1]]);
+    let frontier = [src];
+    while (frontier.length) {
+      const next = [];
+      for (const u of frontier) {
+        for (const v of neighbours(u, ends)) {
+          if (!dist.has(v)) { dist.set(v, dist.get(u) + 1); count.set(v, 0); next.push(v); }
+          if (dist.get(v) === dist.get(u) + 1) count.set(v, count.get(v) + count.get(u));
+        }
+      }
+      frontier = next;
+    }
+    return {dist, count};
+  }
+  function neighbours(u, ends) {
+    const out = new Set();
+    for (const i of adj.get(u)) {
+      const e = DATA.edges[i];
+      const v = e.from === u ? e.to : e.from;
+      if (v !== u && relOn[e.rel] !== false && (typeOn[byId.get(v).type] !== false || ends.has(v))) out.add(v);
+    }
+    return [...out].sort();
+  }
+  // The shortest paths from a to b: their length and number, the nodes on any of them,
+  // and the first of them (at each step the smallest id one hop nearer b).
+  function shortest(a, b) {
+    const ends = new Set([a, b]);
+    const fa = reach(a, ends), fb = reach(b, ends);
+    if (!fa.dist.has(b)) return null;
+    const length = fa.dist.get(b);
+    const on = new Set([...fa.dist.keys()].filter((v) => fb.dist.has(v) && fa.dist.get(v) + fb.dist.get(v) === length));
+    const path = [a];
+    while (path[path.length - 1] !== b) {
+      const u = path[path.length - 1];
+      path.push(neighbours(u, ends).find((v) => on.has(v) && fb.dist.get(v) === fb.dist.get(u) - 1));
+    }
+    return {length, count: fa.count.get(b), nodes: on, path};
+  }
+
+  // The path view: only the nodes on the shortest paths from a to b, laid out alone;
+  // the panel lists each hop of the first path with its facts and their evidence.
+  function pathView(a, b, focus = b) {
+    const r = shortest(a, b);
+    if (!r) {
+      showNoPath(a, b);
+      return;
+    }
+    if (!ego) globalPos = net.getPositions([...placed]);
+    pathEnds = [a, b];
+    egoCentre = null;
+    ego = r.nodes;
+    selected = focus;
+    $("ego").disabled = false;
+    applyVisibility(placed.has(a) ? net.getPosition(a) : net.getViewPosition(), a);
+    net.selectNodes([focus]);
+    light(null);
+    layoutEgo();
+    showPath(a, b, r);
+    remember();
+  }
+  function filtersOff() {
+    return Object.values(typeOn).includes(false) || Object.values(relOn).includes(false);
+  }
+  function showNoPath(a, b) {
+    $("p-title").textContent = "路径 Path";
+    $("p-body").replaceChildren(el("div", `No chain of facts joins ${byId.get(a).label} and ` +
+      `${byId.get(b).label}` + (filtersOff() ? " through the types and relations shown." : "."), "note"));
+  }
+  function showPath(a, b, r) {
+    $("p-title").textContent = "路径 Path";
+    const body = $("p-body");
+    const head = el("div");
+    head.append(nodeLink(a), document.createTextNode(" → "), nodeLink(b));
+    body.replaceChildren(head, el("div", `${r.count} shortest path${r.count === 1 ? "" : "s"} of ` +
+      `${r.length} hop${r.length === 1 ? "" : "s"}` + (filtersOff() ? ", through the types and relations shown" : "") +
+      (r.count > 1 ? `; the first is listed, all ${r.nodes.size} nodes on them are shown` : ""), "muted"));
+    body.appendChild(el("h3", "path 1: " + r.path.map((id) => byId.get(id).label).join(" – ")));
+    for (let k = 0; k + 1 < r.path.length; k++) {
+      const u = r.path[k], v = r.path[k + 1];
+      const facts = adj.get(u).map((i) => DATA.edges[i])
+        .filter((e) => relOn[e.rel] !== false && (e.from === v || e.to === v) && e.from !== e.to);
+      const hop = el("div", null, "fact hop");
+      for (const e of facts.slice(0, 3)) {
+        const line = el("div");
+        line.append(nodeLink(e.from), document.createTextNode(` ${e.rel === "holds" ? "holds " + e.title + " in" : e.rel} `),
+                    nodeLink(e.to));
+        hop.appendChild(line);
+        if (e.derived) hop.appendChild(el("div", DERIVED[e.derived], "derived"));
+        else sources(hop, e.sources.slice(0, 1), e.source_count, 1);
+      }
+      if (facts.length > 3) hop.appendChild(el("div", `… ${facts.length - 3} more facts on this hop`, "muted"));
+      body.appendChild(hop);
+    }
+  }
   window.addEventListener("hashchange", () => { if (location.hash.slice(1) !== stateHash()) restore(); });
 
   $("filters-open").addEventListener("click", () => document.body.classList.add("filters-open"));
