@@ -802,3 +802,41 @@ def test_the_path_finder_picks_two_nodes_and_shows_the_shortest_paths(seed_build
     assert page.visible_ids() == on and page.page.inner_text("#p-title") == "路径 Path"
     assert page.errors == []
     page.page.close()
+
+
+def test_the_shown_subgraph_exports_as_csv_and_png(seed_build, tmp_path, browser_context):
+    import csv
+    import io
+    import struct
+
+    g = seed_build[0].graph.copy()
+    target = _node(g, "江绍华")
+    formula = "=HYPERLINK(\"http://x\",\"y\")"
+    g.add_node("org-formula", label=formula, type="Organization", aliases=["+1"], code="", pinyin="",
+               mentions=[], posts=[])
+    g.add_edge("org-formula", target, key="cooperatesWith", rel="cooperatesWith", sources=[])
+    write_html(g, tmp_path / "g.html")
+    page = Page(browser_context).open(tmp_path / "g.html")
+    page.js("id => kg.select(id, false)", target)
+    page.js("id => kg.egoView(id, 1)", target)
+    page.settle()
+    shown = page.visible_ids()
+
+    def fetch(button: str) -> bytes:
+        with page.page.expect_download() as dl:
+            page.page.click(button)
+        return Path(dl.value.path()).read_bytes()
+    nodes = list(csv.DictReader(io.StringIO(fetch("#export-nodes").decode("utf-8-sig"))))
+    assert {r["id"] for r in nodes} == shown == set(ego_subgraph(g, [target], 1))
+    row = next(r for r in nodes if r["id"] == "org-formula")
+    assert row["label"] == "'" + formula and row["aliases"] == "'+1"       # no formula runs
+    assert next(r for r in nodes if r["id"] == target)["degree"] == str(g.degree(target))
+    edges = list(csv.DictReader(io.StringIO(fetch("#export-edges").decode("utf-8-sig"))))
+    assert sorted((r["from"], r["rel"], r["to"]) for r in edges) == \
+        sorted((h, d["rel"], t) for h, t, d in g.edges(data=True) if {h, t} <= shown)
+    png = fetch("#export-png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == tuple(page.js(
+        "(() => { const c = document.querySelector('#net canvas'); return [c.width, c.height]; })()"))
+    assert page.errors == []
+    page.page.close()

@@ -826,6 +826,54 @@
   }
   window.addEventListener("hashchange", () => { if (location.hash.slice(1) !== stateHash()) restore(); });
 
+  // ---- export of what is shown ------------------------------------------------------
+  // CSV as a spreadsheet opens it: UTF-8 with a byte-order mark, every cell quoted, and a
+  // text cell that would start a formula (=, +, -, @: OWASP's CSV injection) prefixed
+  // with ', as kg export does.
+  const FORMULA = /^[=+\-@\t\r]/;
+  const csvCell = (v) => {
+    const s = typeof v === "number" ? String(v) : String(v ?? "").replace(FORMULA, "'$&");
+    return '"' + s.replace(/"/g, '""') + '"';
+  };
+  const csv = (header, rows) => "\ufeff" + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
+  function download(name, blob) {
+    const a = el("a");
+    a.download = name;
+    a.href = URL.createObjectURL(blob);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+  $("export-nodes").addEventListener("click", () => {
+    const rows = DATA.nodes.filter((n) => !n.hidden).map((n) => [n.id, n.label, n.type, n.pinyin,
+      n.aliases.join("、"), n.code, n.degree, n.weighted_degree, n.pagerank, n.betweenness, n.community,
+      n.mention_count]);
+    download("kg-nodes.csv", new Blob([csv(["id", "label", "type", "pinyin", "aliases", "code", "degree",
+      "weighted_degree", "pagerank", "betweenness", "community", "mentions"], rows)], {type: "text/csv"}));
+  });
+  $("export-edges").addEventListener("click", () => {
+    const rows = DATA.edges.filter((e) => !e.hidden).map((e) => {
+      const s = e.sources[0] || {};
+      return [e.from, byId.get(e.from).label, e.rel, e.title, e.to, byId.get(e.to).label, e.as_of,
+              e.derived, e.source_count, s.quote, s.doc, s.article];
+    });
+    download("kg-edges.csv", new Blob([csv(["from", "from_label", "rel", "title", "to", "to_label", "as_of",
+      "derived", "sources", "quote", "doc", "article"], rows)], {type: "text/csv"}));
+  });
+  // The canvas as drawn (hub labels included), on white: vis draws on a transparent one.
+  $("export-png").addEventListener("click", () => {
+    const src = $("net").querySelector("canvas");
+    const c = document.createElement("canvas");
+    c.width = src.width;
+    c.height = src.height;
+    const ctx = c.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.drawImage(src, 0, 0);
+    c.toBlob((b) => download("kg-graph.png", b), "image/png");
+  });
+
   $("filters-open").addEventListener("click", () => document.body.classList.add("filters-open"));
   $("filters-close").addEventListener("click", () => document.body.classList.remove("filters-open"));
   $("ego").addEventListener("click", () => egoView());
