@@ -840,3 +840,44 @@ def test_the_shown_subgraph_exports_as_csv_and_png(seed_build, tmp_path, browser
         "(() => { const c = document.querySelector('#net canvas'); return [c.width, c.height]; })()"))
     assert page.errors == []
     page.page.close()
+
+
+def test_keyboard_shortcuts(seed_build, browser_context):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    key = page.page.keyboard.press
+    key("/")
+    assert page.js("document.activeElement.id") == "search"
+    page.page.keyboard.type("江绍华")
+    key("Enter")
+    key("Escape")                                        # out of the search box
+    assert page.js("document.activeElement.id") != "search"
+    key("e")
+    page.settle()
+    assert page.visible_ids() == set(ego_subgraph(g, [target], 2))
+    key("1")
+    page.settle()
+    assert page.visible_ids() == set(ego_subgraph(g, [target], 1))
+    key("a")
+    assert page.visible_ids() == _connected(g)
+    key("u")
+    assert page.visible_ids() == set(g)
+    key("u")
+    assert page.visible_ids() == _connected(g)
+    key("?")
+    assert page.page.locator("#help").is_visible() and "ego view" in page.page.inner_text("#help")
+    key("Escape")
+    assert page.page.locator("#help").is_hidden()
+    key("p")
+    assert "search or click the other end" in page.page.inner_text("#p-body")
+    key("/")
+    page.page.keyboard.type("张妍")
+    key("Enter")
+    page.settle()
+    assert page.page.inner_text("#p-title") == "路径 Path"
+    key("Escape")
+    key("Escape")
+    assert page.js("kg.net.getSelectedNodes()") == []
+    assert page.errors == []
+    page.page.close()

@@ -443,10 +443,7 @@
     body.appendChild(el("div", "id " + n.id, "muted"));
     const pathBtn = el("button", "path from here 路径…", "path-from");
     pathBtn.title = "then search or click the other end: the shortest paths between them";
-    pathBtn.addEventListener("click", () => {
-      pathFrom = id;
-      body.insertBefore(el("div", `Path from ${n.label}: search or click the other end.`, "note"), pathBtn.nextSibling);
-    });
+    pathBtn.addEventListener("click", () => askPathFrom(id));
     body.appendChild(pathBtn);
     if (typeOn[n.type] === false) {
       body.appendChild(el("div", `${n.type} is filtered out: shown while selected, its type stays off.`, "note"));
@@ -790,6 +787,11 @@
     showPath(a, b, r);
     remember();
   }
+  function askPathFrom(id) {
+    pathFrom = id;
+    $("p-body").prepend(el("div", `Path from ${byId.get(id).label}: search or click the other end ` +
+      "(Esc: never mind).", "note"));
+  }
   function filtersOff() {
     return Object.values(typeOn).includes(false) || Object.values(relOn).includes(false);
   }
@@ -873,6 +875,42 @@
     ctx.drawImage(src, 0, 0);
     c.toBlob((b) => download("kg-graph.png", b), "image/png");
   });
+
+  // ---- keyboard ---------------------------------------------------------------------
+  // Single keys, as listed in #help; never while typing in a field.
+
+  const KEYS = {
+    "/": () => $("search").focus(),
+    "e": () => { if (selected !== null) egoView(selected); },
+    "a": showAll,
+    "f": () => net.fit({animation: {duration: 300}}),
+    "p": () => { if (selected !== null) askPathFrom(selected); },
+    "u": () => { $("isolated").click(); },
+    "?": () => { $("help").hidden = !$("help").hidden; },
+  };
+  for (const d of ["1", "2", "3", "4"]) {
+    KEYS[d] = () => {
+      $("depth").value = d;
+      if (ego && !pathEnds) egoView(egoCentre, Number(d));
+    };
+  }
+  document.addEventListener("keydown", (ev) => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+    const t = ev.target;
+    if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) {
+      if (ev.key === "Escape" && t === $("search")) { list.hidden = true; t.blur(); }
+      return;
+    }
+    if (ev.key === "Escape") {
+      if (!$("help").hidden) $("help").hidden = true;
+      else if (pathFrom !== null) pathFrom = null;
+      else if (selected !== null) { deselect(); net.unselectAll(); }
+      return;
+    }
+    const act = KEYS[ev.key];
+    if (act) { ev.preventDefault(); act(); }
+  });
+  $("keys").addEventListener("click", KEYS["?"]);
 
   $("filters-open").addEventListener("click", () => document.body.classList.add("filters-open"));
   $("filters-close").addEventListener("click", () => document.body.classList.remove("filters-open"));
