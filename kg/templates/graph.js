@@ -50,9 +50,10 @@
   let colourBy = "type", sizeBy = "degree";
   const fill = (n) => (colourBy === "community"
     ? communityColor.get(n.community) || DATA.community_other : typeInfo(n.type).color);
-  // While a node is selected, what is not its neighbour fades (`lit`: it and its shown
-  // neighbours; `litCentre`: it; the edges lit are its own)
-  let lit = null, litCentre = null;
+  // While a node is selected, what is not its neighbour fades (`litCentre`: the node
+  // wanted lit; `litAt`: the one lit, `lit`: it and its shown neighbours; the edges lit
+  // are its own)
+  let lit = null, litAt = null, litCentre = null;
   const DIM = {fill: "#e9e9e9", border: "#dddddd", label: "#c4c4c4", edge: "#ececec"};
   const isDim = (id) => lit !== null && !lit.has(id);
   const nodeColor = (n, focused) => {
@@ -62,7 +63,7 @@
             hover: {background: c, border: "#555"}};
   };
   const nodeFont = (n) => ({color: isDim(n.id) ? DIM.label : "#343434"});
-  const edgeDim = (e) => lit !== null && e.from !== litCentre && e.to !== litCentre;
+  const edgeDim = (e) => lit !== null && e.from !== litAt && e.to !== litAt;
   const edgeStyle = (e) => (edgeDim(e)
     ? {color: {color: DIM.edge, highlight: DIM.edge}, font: {color: DIM.label}}
     : {color: {color: relInfo(e.rel).color, highlight: relInfo(e.rel).color}, font: {color: "#444"}});
@@ -102,14 +103,24 @@
   // n.hidden / e.hidden mirror what vis shows, so visibility changes touch only what differs
   for (const n of DATA.nodes) n.hidden = !nodeShown(n.id);
   for (const e of DATA.edges) e.hidden = !edgeShown(e);
+
+  // ---- hub labels ----------------------------------------------------------------
+  // At the zoom that fits a graph, vis shrinks every label below reading size; the most
+  // connected shown nodes keep theirs, drawn after the network at a fixed size on screen
+  // (vis's own label of a hub is blanked, or it would double when zoomed in).
+  const HUBS = 12;
+  const topHubs = () => DATA.nodes.filter((n) => !n.hidden && n.degree > 0)
+    .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, HUBS).map((n) => n.id);
+  let hubs = topHubs();
+  const hubSet = new Set(hubs);
   const visNodes = new vis.DataSet(DATA.nodes.map((n) => {
     const ti = typeInfo(n.type);
     const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mention_count} mentions`,
                  `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`];
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
-    return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
+    return {id: n.id, label: hubSet.has(n.id) ? "" : n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
             borderWidthSelected: 4, color: nodeColor(n, focusSet.has(n.id)),
-            borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden, font: nodeFont(n),
+            borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden,
             physics: !n.hidden,
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
@@ -122,7 +133,7 @@
     const tip = `${a.label} → ${edgeLabel(e)} → ${b.label}` + (e.as_of ? ` (${e.as_of})` : "") +
       (e.derived ? "\n" + DERIVED[e.derived] : e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
     return {id: e.id, from: e.from, to: e.to, rel: e.rel, label: edgeLabel(e), title: tip,
-            ...edgeStyle(e), arrows: "to", hidden: e.hidden, physics: !e.hidden,
+            color: edgeStyle(e).color, arrows: "to", hidden: e.hidden, physics: !e.hidden,
             // parallel facts between one pair fan out instead of drawing over each other
             smooth: k === 0 ? false : {enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW",
                                        roundness: 0.2 * Math.ceil(k / 2)}};
@@ -155,20 +166,27 @@
   });
   window.kg = {net, nodes: visNodes, edges: visEdges, data: DATA, select, egoView, showAll, relax, showEdge};
 
-  // ---- hub labels ----------------------------------------------------------------
-  // At the zoom that fits a graph, vis shrinks every label below reading size; the most
-  // connected shown nodes keep theirs, drawn after the network at a fixed size on screen
-  // (vis's own label of a hub is blanked, or it would double when zoomed in).
-  const HUBS = 12;
-  let hubs = [];
+  // ---- batched updates -------------------------------------------------------------
+  // Every DataSet update makes vis re-index the whole network (over a second for 5,000
+  // nodes on a slow machine), however few items it carries: what one action changes is
+  // gathered here, item by item, and sent once (flush).
+  const pendingNodes = new Map(), pendingEdges = new Map();
+  const change = (pending, id, props) => {
+    if (!pending.has(id)) pending.set(id, {id});
+    Object.assign(pending.get(id), props);
+  };
+  function flush() {
+    if (pendingNodes.size) visNodes.update([...pendingNodes.values()]);
+    if (pendingEdges.size) visEdges.update([...pendingEdges.values()]);
+    pendingNodes.clear();
+    pendingEdges.clear();
+  }
   function rankHubs() {
-    const next = DATA.nodes.filter((n) => !n.hidden && n.degree > 0)
-      .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, HUBS).map((n) => n.id);
+    const next = topHubs();
     const was = new Set(hubs), now = new Set(next);
-    const u = [...hubs.filter((id) => !now.has(id)).map((id) => ({id, label: byId.get(id).label})),
-               ...next.filter((id) => !was.has(id)).map((id) => ({id, label: ""}))];
+    for (const id of hubs) if (!now.has(id)) change(pendingNodes, id, {label: byId.get(id).label});
+    for (const id of next) if (!was.has(id)) change(pendingNodes, id, {label: ""});
     hubs = next;
-    if (u.length) visNodes.update(u);
   }
   net.on("afterDrawing", (ctx) => {
     const scale = net.getScale(), px = Math.max(13, Math.min(24, 20 * scale));
@@ -189,12 +207,13 @@
     }
     ctx.restore();
   });
-  rankHubs();
 
-  // Fade all but `centre` and its shown neighbours (null: nothing fades); only what
-  // changes is sent to vis.
+  // Fade all but `centre` and its shown neighbours (null: nothing fades) where a view is
+  // small enough for vis to restyle it at once; only what changes is queued.
+  const FADE_LIMIT = 2000;
   function light(centre) {
-    litCentre = centre;
+    if (centre !== null && visibleCount() > FADE_LIMIT) centre = null;
+    litAt = centre;
     lit = centre === null ? null : new Set([centre]);
     if (lit) {
       for (const i of adj.get(centre)) {
@@ -202,17 +221,14 @@
         if (!e.hidden) { lit.add(e.from); lit.add(e.to); }
       }
     }
-    const nu = [], eu = [];
     for (const n of DATA.nodes) {
       const d = isDim(n.id);
-      if (Boolean(n.dim) !== d) { n.dim = d; nu.push({id: n.id, color: nodeColor(n, focusSet.has(n.id)), font: nodeFont(n)}); }
+      if (Boolean(n.dim) !== d) { n.dim = d; change(pendingNodes, n.id, {color: nodeColor(n, focusSet.has(n.id)), font: nodeFont(n)}); }
     }
     for (const e of DATA.edges) {
       const d = edgeDim(e);
-      if (Boolean(e.dim) !== d) { e.dim = d; eu.push({id: e.id, ...edgeStyle(e)}); }
+      if (Boolean(e.dim) !== d) { e.dim = d; change(pendingEdges, e.id, edgeStyle(e)); }
     }
-    if (nu.length) visNodes.update(nu);
-    if (eu.length) visEdges.update(eu);
   }
 
   // ---- layout: stabilise once, then physics stops -----------------------------
@@ -288,23 +304,29 @@
   $("notice-close").addEventListener("click", () => { noticeClosed = true; updateNotice(); });
 
   // ---- visibility --------------------------------------------------------------
-  // One DataSet update per change: each update makes vis re-index the whole network.
+  // One flush per change (see `change`), with the hub labels and the fading it brings.
   // vis simulates hidden nodes and edges too (and pulls shown ones towards them), so
   // what is hidden also leaves the physics: the layout moves only what is shown.
   // Nodes shown for the first time are placed beside a positioned neighbour (or the
   // anchor), `first` before the rest so its neighbours gather round it.
   function applyVisibility(anchor, first) {
-    const nu = [], eu = [];
+    const fresh = [];
     for (const n of DATA.nodes) {
       const hidden = !nodeShown(n.id);
-      if (n.hidden !== hidden) { n.hidden = hidden; nu.push({id: n.id, hidden, physics: !hidden}); }
+      if (n.hidden !== hidden) {
+        n.hidden = hidden;
+        change(pendingNodes, n.id, {hidden, physics: !hidden});
+        if (!hidden && !placed.has(n.id)) fresh.push(pendingNodes.get(n.id));
+      }
     }
     for (const e of DATA.edges) {
       const hidden = !edgeShown(e);
-      if (e.hidden !== hidden) { e.hidden = hidden; eu.push({id: e.id, hidden, physics: !hidden}); }
+      if (e.hidden !== hidden) { e.hidden = hidden; change(pendingEdges, e.id, {hidden, physics: !hidden}); }
     }
-    const fresh = nu.filter((u) => !u.hidden && !placed.has(u.id))
-      .sort((u, v) => (v.id === first) - (u.id === first));
+    fresh.sort((u, v) => (v.id === first) - (u.id === first));
+    // where a node is, or is about to be put (positions given back by leaveEgo)
+    const posOf = (id) => (pendingNodes.has(id) && pendingNodes.get(id).x !== undefined
+      ? pendingNodes.get(id) : net.getPosition(id));
     const at = new Map();
     const golden = 2.39996;
     fresh.forEach((u, i) => {
@@ -312,19 +334,18 @@
       for (const ei of adj.get(u.id)) {
         const e = DATA.edges[ei], other = e.from === u.id ? e.to : e.from;
         if (at.has(other)) { c = at.get(other); break; }
-        if (placed.has(other) && nodeShown(other)) { c = net.getPosition(other); break; }
+        if (placed.has(other) && nodeShown(other)) { c = posOf(other); break; }
       }
       c = c || anchor || net.getViewPosition();
       const r = 60 + 12 * Math.sqrt(i);
-      u.x = c.x + r * Math.cos(golden * i);
-      u.y = c.y + r * Math.sin(golden * i);
-      at.set(u.id, {x: u.x, y: u.y});
+      const x = c.x + r * Math.cos(golden * i), y = c.y + r * Math.sin(golden * i);
+      Object.assign(u, {x, y});
+      at.set(u.id, {x, y});
       placed.add(u.id);
     });
-    if (nu.length) visNodes.update(nu);
-    if (eu.length) visEdges.update(eu);
     rankHubs();
-    if (litCentre !== null) light(nodeShown(litCentre) ? litCentre : null);
+    light(litCentre !== null && nodeShown(litCentre) ? litCentre : null);
+    flush();
     summary();
     return fresh.length;
   }
@@ -583,21 +604,20 @@
       for (const i of adj.get(id)) { revealed.add(DATA.edges[i].from); revealed.add(DATA.edges[i].to); }
     }
     selected = id;
+    litCentre = id;
     applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
     $("ego").disabled = false;
     net.selectNodes([id]);
-    light(id);
     if (move) net.focus(id, {scale: Math.max(net.getScale(), 1.1), animation: {duration: 400}});
     showNode(id);
     remember();
   }
 
   function deselect() {
-    const was = selected;
     selected = null;
     $("ego").disabled = true;
-    light(null);
-    if (was !== null && byId.get(was).degree === 0) applyVisibility();
+    litCentre = null;
+    applyVisibility();
     remember();
   }
 
@@ -657,8 +677,8 @@
     egoCentre = null;
     pathEnds = null;
     if (running) { again = false; net.stopSimulation(); }
-    if (globalPos) {
-      visNodes.update(Object.entries(globalPos).map(([id, p]) => ({id, x: p.x, y: p.y})));
+    if (globalPos) {          // sent with the next visibility change
+      for (const [id, p] of Object.entries(globalPos)) change(pendingNodes, id, {x: p.x, y: p.y});
       globalPos = null;
     }
   }
@@ -779,10 +799,10 @@
     egoCentre = null;
     ego = r.nodes;
     selected = focus;
+    litCentre = null;
     $("ego").disabled = false;
     applyVisibility(placed.has(a) ? net.getPosition(a) : net.getViewPosition(), a);
     net.selectNodes([focus]);
-    light(null);
     layoutEgo();
     showPath(a, b, r);
     remember();
