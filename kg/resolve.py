@@ -488,7 +488,7 @@ def cluster_identities(idents: set[Identity]) -> dict[Identity, Identity]:
 def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[Post], list[Relation]]:
     """Merge document entities into corpus entities, with ids independent of input order.
 
-    Rule (conservative, see README "Entity resolution rule"): non-person entities merge
+    Rule (conservative, see docs/how-it-works.md, "Entity resolution rule"): non-person entities merge
     by identity (official code for Districts; area + expanded name otherwise), a less
     specific form joining the unique more specific one. Persons merge when the name
     agrees and their posts share a body or area; a person without posts joins the only
