@@ -15,11 +15,11 @@ from bisect import bisect_right
 from operator import attrgetter
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("Official", "Person", "Agency", "District", "Company",
-                "Organization", "Initiative", "Place")
-ORGANISATION_TYPES = ("Agency", "Company", "Organization")   # the types a body can have
-RELATIONS = ("locatedIn", "subOrganizationOf", "subsidiaryOf", "runs",
-             "cooperatesWith", "participatesIn")
+from . import types as _types
+
+ENTITY_TYPES = tuple(_types.ENTITIES)                     # kg.types is the registry
+ORGANISATION_TYPES = tuple(sorted(_types.BODIES))         # the types a body can have
+RELATIONS = tuple(_types.RELATIONS)
 
 
 @dataclass

@@ -37,6 +37,7 @@ from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
 from .rdf import DEFAULT_BASE, IRIs, iter_turtle
 from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
+from .types import HOLDS
 
 Progress = Callable[[int, int, str], None]
 
@@ -415,7 +416,7 @@ def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile
             problems: list[str]) -> dict:
     types = Counter(d["type"] for _, d in g.nodes(data=True))
     rels = Counter(d["rel"] for _, _, d in g.edges(data=True))
-    posts = rels.pop("holds", 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
+    posts = rels.pop(HOLDS, 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
     return {
         "kg_version": __version__,
         "documents": {"found": len(files), "read": len(docs), "failed": len(problems),

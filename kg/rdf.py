@@ -28,6 +28,7 @@ import rdflib
 
 from .careers import Careers, Spell, Where, date_order
 from .errors import UserError
+from .types import ENTITIES, HOLDS
 
 DEFAULT_BASE = "https://w3id.org/kg-localgov/id/"
 ONTOLOGY = "https://w3id.org/kg-localgov/ontology#"
@@ -47,16 +48,7 @@ PREFIXES = {
 }
 
 
-TYPE_CLASSES = {
-    "Official": ["kg:Official", "kg:Person", "schema:Person"],
-    "Person": ["kg:Person", "schema:Person"],
-    "Agency": ["kg:Agency", "schema:GovernmentOrganization", "org:Organization"],
-    "District": ["kg:District", "schema:AdministrativeArea"],
-    "Company": ["kg:Company", "schema:Corporation", "org:Organization"],
-    "Organization": ["kg:Organization", "schema:Organization", "org:Organization"],
-    "Initiative": ["kg:Initiative", "schema:Project"],
-    "Place": ["kg:Place", "schema:Place"],
-}
+TYPE_CLASSES = {name: list(t.classes) for name, t in ENTITIES.items()}
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
@@ -350,7 +342,7 @@ class _Writer:
                            key=lambda x: (x[0], x[1]))
             relations: dict[str, list[str]] = {}
             for t, _, d in edges:
-                if d["rel"] != "holds":
+                if d["rel"] != HOLDS:
                     relations.setdefault(f"kg:{d['rel']}", []).append(iri.entity(t))
             out = [_block(u, [
                 ("a", TYPE_CLASSES[data["type"]]),
@@ -367,7 +359,7 @@ class _Writer:
             for spell in self.careers.by_person.get(n, []):
                 out.append(self._spell(spell))
             for t, _, d in edges:
-                if d["rel"] == "holds":
+                if d["rel"] == HOLDS:
                     continue
                 out.append(_block(iri.statement(n, d["rel"], t), [
                     ("a", ["rdf:Statement"]), ("rdf:subject", [u]),
