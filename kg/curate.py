@@ -138,13 +138,15 @@ def find(g: nx.MultiDiGraph, ref: str) -> str:
     return found[0]
 
 
+def row_of(ref: str) -> tuple[str, int]:
+    """The file name and row number of a correction's ref (FILE#ROW)."""
+    name, _, row = ref.rpartition("#")
+    return name, int(row)
+
+
 def _mark(attrs: dict, c: Correction) -> None:
     """Record that row `c` changed this node or fact (rows in file order)."""
-    def order(ref: str) -> tuple[str, int]:
-        name, _, row = ref.rpartition("#")
-        return name, int(row)
-
-    attrs["curated"] = sorted(set(attrs.get("curated", [])) | {c.ref}, key=order)
+    attrs["curated"] = sorted(set(attrs.get("curated", [])) | {c.ref}, key=row_of)
 
 
 def _merge_sources(a: list[dict], b: list[dict]) -> list[dict]:

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 import rdflib
 
 from .careers import Careers, Spell, Where, date_order
+from .curate import row_of
 from .errors import UserError
 from .types import ENTITIES, HOLDS
 
@@ -140,8 +141,8 @@ class IRIs:
 
     def correction(self, ref: str) -> str:
         """A row of a researcher's corrections file (kg.curate): FILE#ROW."""
-        name, _, row = ref.rpartition("#")
-        return f"<{self.base}corrections/{self._q(name)}/row{int(row)}>"
+        name, row = row_of(ref)
+        return f"<{self.base}corrections/{self._q(name)}/row{row}>"
 
     def statement(self, head: str, rel: str, tail: str) -> str:
         return f"<{self.base}statement/{self._q(head)}/{self._q(rel)}/{self._q(tail)}>"
