@@ -125,11 +125,19 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
 
 
+# Every character str.splitlines() takes for a line end: files saved on old Macs end
+# lines in CR alone, text from Word or the web in U+2028/U+2029, from mainframes in NEL,
+# and PDF copies separate pages by form feeds. Each becomes a line break, one character
+# for one (CRLF gives an empty line, which cleaning drops), so offsets are kept.
+LINE_ENDS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 @lru_cache(maxsize=None)     # pure, and a corpus repeats a few thousand distinct characters
 def _normalise_char(ch: str) -> str:
-    """NFKC for full-width forms, spaces unified; control characters dropped."""
-    if ch in "\r\n":
-        return "\n" if ch == "\n" else ""
+    """NFKC for full-width forms, spaces unified; line ends unified; other control
+    characters dropped."""
+    if ch == "\n" or ch in LINE_ENDS:
+        return "\n"
     if ch in "\t\u3000\xa0":
         return " "
     cat = unicodedata.category(ch)

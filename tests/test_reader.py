@@ -54,3 +54,26 @@ def test_seed_pages_read_with_exact_offsets(seeds):
         for i, ch in enumerate(doc.text):
             if ch not in "\n ":
                 assert doc.raw[doc.origin[i]] == ch
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0c", "\x0b"])
+def test_every_line_end_convention_splits_a_page_like_lf(seeds, end):
+    """A page whose lines end in CR alone (old Macs), U+2028 (Word, the web), NEL or a
+    form feed gives the articles and entities of its LF copy, at the same offsets (a
+    CRLF copy's offsets count its CRs)."""
+    from kg.extract import extract_document, to_record
+
+    def unplaced(record: dict) -> dict:
+        """The record without offsets."""
+        return {"articles": [{k: v for k, v in a.items() if k not in ("start", "end")}
+                             for a in record["articles"]],
+                "entities": [{**e, "mentions": [m["text"] for m in e["mentions"]]}
+                             for e in record["entities"]]}
+
+    raw = sorted(seeds.glob("*.txt"))[4].read_text(encoding="utf-8")
+    lf = to_record(extract_document(document_from_text("p.txt", raw)))
+    other = to_record(extract_document(document_from_text("p.txt", raw.replace("\n", end))))
+    assert len(lf["articles"]) > 5
+    assert unplaced(other) == unplaced(lf)
+    if len(end) == 1:
+        assert (other["articles"], other["entities"]) == (lf["articles"], lf["entities"])
