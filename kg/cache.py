@@ -37,12 +37,25 @@ from .model import DocExtraction
 from .outputs import atomic_write_bytes, remove_stale_temps
 
 MAGIC = b"kgcache2"
-FORMAT = "json-2"           # in every key: entries of another format are never looked up
+FORMAT = "json-3"           # in every key: entries of another format are never looked up
 SUFFIX = ".json"
 # Modules that only shape outputs or orchestrate: changing them cannot change an extraction.
 NOT_EXTRACTION = {"__init__.py", "__main__.py", "cache.py", "cli.py", "distributed.py",
                   "errors.py", "export.py", "graph.py", "html.py", "outputs.py", "pipeline.py",
                   "rdf.py", "stats.py"}
+
+
+# Packages whose version shapes an extraction: the segmenter, and the readers of
+# encodings and formats (kg.formats) and of traditional characters (kg.simplify).
+EXTRACTION_PACKAGES = ("jieba", "rjieba", "charset-normalizer", "opencc-python-reimplemented",
+                       "pdfplumber", "pdfminer.six", "trafilatura", "python-docx")
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +64,7 @@ def fingerprint() -> str:
     from .divisions import _data_path
     from .tagger import MODEL_PATH
 
-    versions = "".join(f"{m} {importlib.metadata.version(m)}\x00" for m in ("jieba", "rjieba"))
+    versions = "".join(f"{m} {_version(m)}\x00" for m in EXTRACTION_PACKAGES)
     h = hashlib.sha256(f"kg {__version__}\x00cache {FORMAT}\x00{versions}".encode())
     pkg = Path(__file__).resolve().parent
     for p in sorted(pkg.rglob("*.py")):

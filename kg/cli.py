@@ -212,7 +212,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
                          page_table=page_table)
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
-    for p in [*result.cache_warnings, *result.problems]:
+    for p in [*result.cache_warnings, *result.problems, *result.notices]:
         click.echo(f"kg: warning: {_line(p)}", err=True)
     if not result.docs:
         _fail("no document could be read; nothing was written" if result.problems

@@ -47,6 +47,7 @@ class BuildResult:
     report: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     cache_warnings: list[str] = field(default_factory=list)   # the cache's own trouble: not the inputs'
+    notices: list[str] = field(default_factory=list)   # doubts about documents read (a guessed encoding)
 
 
 def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
@@ -281,6 +282,7 @@ def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None
         if isinstance(out, str):
             problems.append(out)
         else:
+            problems += out.document.warnings
             records.append(json.loads(out.record_json))
     return records, problems
 
@@ -323,6 +325,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     problems += _unused_rows(pages, page_table, files)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []
+    notices: list[str] = []
     gen: Generation | None = None
     with ExitStack() as stack:
         if out_dir is not None and files:
@@ -337,6 +340,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                     if isinstance(doc, str):
                         problems.append(doc)
                         continue
+                    notices += doc.document.warnings
                     if out_dir is not None:
                         if gen is None:     # the first document read: a generation to write
                             gen = Generation(Path(out_dir))
@@ -348,11 +352,11 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                 timings["extract"] = time.perf_counter() - t0
                 gc.disable()     # the corpus-wide stages make millions of objects and no cycles
                 g = _corpus_graph(docs, timings)
-                report = _report(g, docs, files, problems)
+                report = _report(g, docs, files, problems, notices)
                 if cache is not None:
                     report["cache"] = cache.stats.as_dict()
                 result = BuildResult(graph=g, docs=docs, problems=problems, report=report,
-                                     timings=timings,
+                                     timings=timings, notices=notices,
                                      cache_warnings=cache.warnings if cache is not None else [])
                 if gen is not None:     # some document was read: never replace good outputs with nothing
                     spool.close()
@@ -399,7 +403,9 @@ def write_outputs(result: BuildResult, gen: Generation, base_iri: str,
 
 
 def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile],
-            problems: list[str]) -> dict:
+            problems: list[str], notices: list[str]) -> dict:
+    """The build's report; `warnings` holds the files that could not contribute
+    (`problems`, counted as failed) and the doubts about documents read (`notices`)."""
     types = Counter(d["type"] for _, d in g.nodes(data=True))
     rels = Counter(d["rel"] for _, _, d in g.edges(data=True))
     posts = rels.pop("holds", 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
@@ -415,5 +421,5 @@ def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile
         "posts": posts,
         "relations": dict(sorted(rels.items())),
         "facts": posts + sum(rels.values()),
-        "warnings": sorted(problems),
+        "warnings": sorted(problems + notices),
     }

@@ -1,7 +1,9 @@
-"""Read input files: find them, decode them, normalise them, repair PDF line breaks.
+"""Read input files: find them, get their text (kg.formats: plain text in any common
+encoding, PDF, HTML, DOCX), normalise it, repair PDF line breaks.
 
-The cleaned text keeps a per-character map back to the decoded text, so every
-offset the extractors produce can be cited against the file itself.
+The cleaned text keeps a per-character map back to the text read, so every offset the
+extractors produce can be cited against it (for a plain-text file, the decoded file;
+for other formats, the text kept beside the outputs, texts/<doc id>.txt).
 """
 from __future__ import annotations
 
@@ -11,12 +13,15 @@ import re
 import stat
 import unicodedata
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
+from .formats import FormatError, choose
 from .model import Document
+from .simplify import is_traditional, simplified
 
 MAX_BYTES = 50 * 1024 * 1024
 TERMINAL = set("。！？!?…”』」）)》：:；;")
@@ -103,26 +108,6 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
         else:
             problems.append(f"{printable(p)}: no such file or folder")
     return [found[k] for k in sorted(found)], list(dict.fromkeys(problems))
-
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM) or GB18030; refuse binary data."""
-    if not data.strip():
-        raise ReadError(f"{name}: empty file")
-    if b"\x00" in data[:4096]:
-        raise ReadError(f"{name}: not text (binary data)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-        except UnicodeDecodeError as e:
-            raise ReadError(f"{name}: undecodable (UTF-8 byte-order mark, but invalid UTF-8 "
-                            f"at byte {e.start + 3})") from e
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
 
 
 # Every character str.splitlines() takes for a line end: files saved on old Macs end
@@ -270,12 +255,28 @@ def read_bytes(f: InputFile) -> bytes:
 
 
 def parse_document(doc_id: str, path: str, data: bytes) -> Document:
-    """Decode and clean a file's bytes into a Document, or raise ReadError."""
-    raw, enc = decode(data, doc_id)
-    text, origin = clean(raw)
-    if not text.strip():
+    """Read a file's bytes in its format (kg.formats) and clean the text into a
+    Document, or raise ReadError naming the file and the problem."""
+    try:
+        got = choose(doc_id, data).read(data)
+    except FormatError as e:
+        raise ReadError(f"{doc_id}: {e}") from None
+    doc = _document(doc_id, path, got.text)
+    if not doc.text.strip():
         raise ReadError(f"{doc_id}: no text after normalisation")
-    return Document(id=doc_id, path=path, raw=raw, text=text, origin=origin, encoding=enc)
+    doc.encoding, doc.date = got.encoding, got.date
+    doc.starts = sorted({bisect_left(doc.origin, r) for r in got.starts} - {len(doc.text)})
+    doc.warnings = [f"{doc_id}: {w}" for w in got.warnings]
+    return doc
+
+
+def _document(doc_id: str, path: str, raw: str) -> Document:
+    """The Document of text read: cleaned, and seen through simplified characters when
+    it is written in traditional ones (kg.simplify; offsets unchanged)."""
+    text, origin = clean(raw)
+    if is_traditional(text):
+        text = simplified(text)
+    return Document(id=doc_id, path=path, raw=raw, text=text, origin=origin)
 
 
 def document_from_text(doc_id: str, raw: str) -> Document:
@@ -285,6 +286,4 @@ def document_from_text(doc_id: str, raw: str) -> Document:
     output could encode them: each becomes U+FFFD, one character for one, so offsets
     still count characters of the text given.
     """
-    raw = LONE_SURROGATE.sub("\ufffd", raw)
-    text, origin = clean(raw)
-    return Document(id=doc_id, path=doc_id, raw=raw, text=text, origin=origin)
+    return _document(doc_id, doc_id, LONE_SURROGATE.sub("\ufffd", raw))
