@@ -31,7 +31,7 @@ from .html import render_pieces
 from .model import DocExtraction
 from .pagemeta import PageMeta, PageTable
 from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
-                      remove_old_generations, remove_stale_temps)
+                      remove_old_generations, remove_stale_temps, text_path)
 from .rdf import DEFAULT_BASE, IRIs, iter_turtle
 from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
 from .resolve import resolve_corpus
@@ -54,8 +54,8 @@ def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | Non
                 meta: PageMeta | None = None) -> DocExtraction | str:
     """A file's bytes to its extraction, or the problem that kept it out.
 
-    The extraction carries its record (`record_json`) instead of the raw text, which
-    only the record quotes.
+    The extraction carries its record (`record_json`) and the text read (`raw`, which
+    the build keeps beside the outputs as texts/<doc id>.txt, then drops).
     """
     try:
         de = extract_document(parse_document(doc_id, path, data), components, meta)
@@ -65,7 +65,6 @@ def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | Non
         msg = " ".join(str(e).split())     # one line, however the message was built
         return f"{doc_id}: extraction failed ({type(e).__name__}: {msg[:300]})"
     de.record_json = jsonl([to_record(de)])
-    de.document.raw = ""
     return de
 
 
@@ -268,7 +267,7 @@ def pipeline_components(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
 
 
 def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None = None,
-            include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
+            include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
             ner: tuple[str, ...] = DEFAULT_NER, issue_date: str | None = None,
             page_table: str | Path | None = None) -> tuple[list[dict], list[str]]:
     """Per-document records (GUIDELINES.md schema with mentions) and input problems;
@@ -298,7 +297,7 @@ DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 def build(paths: list[str | Path], out_dir: str | Path | None = "output", workers: int = 1,
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
-          include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
+          include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
           cache_dir: str | Path | None = None, scheduler: str | None = None,
           ner: tuple[str, ...] = DEFAULT_NER, max_nodes: int | None = DEFAULT_MAX_NODES,
           issue_date: str | None = None, page_table: str | Path | None = None) -> BuildResult:
@@ -346,7 +345,8 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                             gen = Generation(Path(out_dir))
                             spool = stack.enter_context(gen.open("extraction.jsonl"))
                         spool.write(doc.record_json)
-                    doc.record_json = ""       # written: the build holds no document text twice
+                        gen.write(text_path(doc.document.id), [doc.document.raw])
+                    doc.record_json = doc.document.raw = ""   # written: the build holds no text twice
                     docs.append(doc)
                     keep()
                 timings["extract"] = time.perf_counter() - t0

@@ -57,9 +57,12 @@ def _folder_name(path: Path) -> str:
     return printable(Path(os.path.abspath(path)).name)
 
 
-def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
+def find_inputs(paths: list[str | Path], include: tuple[str, ...] = (),
                 exclude: tuple[str, ...] = ()) -> tuple[list[InputFile], list[str]]:
-    """Expand files and folders (recursively) into a sorted list of inputs.
+    """Expand files and folders (recursively) into a sorted list of inputs: in folders,
+    every file (or those whose name matches a glob of `include`, case-insensitively)
+    but those `exclude` names. Each is then read, or reported with the reason it
+    cannot be (an unsupported type among them), so no file is passed over in silence.
 
     Returns the inputs and a list of problems: paths that do not exist, entries that
     are not regular files (a dangling link, a pipe that would block the build),
@@ -101,7 +104,8 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
                 for name in sorted(names):
                     f = Path(top) / name
                     rel = f.relative_to(p).as_posix()
-                    if any(fnmatch.fnmatch(name, g) for g in include) and not excluded(rel, name):
+                    if (not include or any(fnmatch.fnmatchcase(name.casefold(), g.casefold())
+                                           for g in include)) and not excluded(rel, name):
                         add(f, rel, _folder_name(p))
         elif p.exists() or p.is_symlink():
             add(p, p.name, _folder_name(p.parent))

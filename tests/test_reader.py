@@ -131,7 +131,8 @@ def test_folders_are_read_recursively_and_missing_paths_reported(tmp_path):
     (tmp_path / "a" / "b" / "p.txt").write_text("本报讯 测试。", encoding="utf-8")
     (tmp_path / "a" / "skip.md").write_text("x", encoding="utf-8")
     files, problems = find_inputs([tmp_path / "a", tmp_path / "missing"])
-    assert [f.id for f in files] == ["b/p.txt"]
+    assert [f.id for f in files] == ["b/p.txt", "skip.md"]     # skip.md: reported when read
+    assert [f.id for f in find_inputs([tmp_path / "a"], include=("*.TXT",))[0]] == ["b/p.txt"]
     assert problems and "missing" in problems[0]
 
 
