@@ -24,6 +24,15 @@ from .model import Document
 from .simplify import is_traditional, simplified
 
 MAX_BYTES = 50 * 1024 * 1024
+# Extraction's memory grows with a page's characters and with its lines and sentences
+# (objects per line and per sentence, up to 2.5 KB a sentence), whatever its size in
+# bytes: a 2 MB file of a million short lines took 870 MB. At these limits a build of
+# one page peaked at 313 MB (100,000 short lines), 522 MB (100,000 short sentences),
+# 684 MB (a million characters of news) and 800 MB (100,000 sentences all naming the
+# same official); a larger page is refused, named, with the advice to split it.
+MAX_CHARS = 1_000_000
+MAX_LINES = 100_000          # lines and sentences together
+SENTENCE_ENDS = re.compile("[。！？!?；;]+")
 TERMINAL = set("。！？!?…”』」）)》：:；;")
 CONTINUES = set("，,、：:；;（(“‘《—-")
 NO_LINE_START = set("，,。、；;：:）)”’》！!？?…")
@@ -265,6 +274,7 @@ def parse_document(doc_id: str, path: str, data: bytes) -> Document:
         got = choose(doc_id, data).read(data)
     except FormatError as e:
         raise ReadError(f"{doc_id}: {e}") from None
+    _check_size(doc_id, got.text)
     doc = _document(doc_id, path, got.text)
     if not doc.text.strip():
         raise ReadError(f"{doc_id}: no text after normalisation")
@@ -272,6 +282,21 @@ def parse_document(doc_id: str, path: str, data: bytes) -> Document:
     doc.starts = sorted({bisect_left(doc.origin, r) for r in got.starts} - {len(doc.text)})
     doc.warnings = [f"{doc_id}: {w}" for w in got.warnings]
     return doc
+
+
+def _check_size(doc_id: str, raw: str) -> None:
+    """ReadError if the text read is beyond what one page may hold (MAX_CHARS,
+    MAX_LINES), counted before any per-line work is done."""
+    lines = raw.count("\n") + sum(raw.count(c) for c in LINE_ENDS) - raw.count("\r\n")
+    if lines > MAX_LINES:
+        raise ReadError(f"{doc_id}: too many lines ({lines}, limit {MAX_LINES}); split it into pages")
+    if len(raw) > MAX_CHARS:
+        raise ReadError(f"{doc_id}: too large ({len(raw)} characters of text, limit {MAX_CHARS}); "
+                        "split it into pages")
+    pieces = lines + sum(1 for _ in SENTENCE_ENDS.finditer(raw))
+    if pieces > MAX_LINES:
+        raise ReadError(f"{doc_id}: too many lines and sentences ({pieces}, limit {MAX_LINES}); "
+                        "split it into pages")
 
 
 def _document(doc_id: str, path: str, raw: str) -> Document:

@@ -167,3 +167,16 @@ def test_every_line_end_convention_splits_a_page_like_lf(seeds, end):
     assert unplaced(other) == unplaced(lf)
     if len(end) == 1:
         assert (other["articles"], other["entities"]) == (lf["articles"], lf["entities"])
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("x\n" * 1_000_000, "too many lines (1000000, limit 100000)"),      # the 2 MB file of the issue
+    ("x\r" * 100_001, "too many lines (100001, limit 100000)"),
+    ("甲。" * 60_000 + "\n" * 50_000, "too many lines and sentences (110000, limit 100000)"),
+    ("区委书记张三出席会议" * 100_001, "too large (1000010 characters of text, limit 1000000)")])
+def test_a_page_beyond_the_memory_limits_is_refused_by_name_whatever_its_shape(text, reason):
+    """Extraction's memory grows with characters, lines and sentences, not bytes: each is
+    bounded (kg.reader.MAX_CHARS, MAX_LINES), checked before any per-line work."""
+    with pytest.raises(ReadError) as e:
+        parse_document("big.txt", "big.txt", text.encode("utf-8"))
+    assert str(e.value) == f"big.txt: {reason}; split it into pages"
