@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .formats import FormatError, choose
 from .model import Document
+from .outputs import LOCK
 from .simplify import is_traditional, simplified
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -105,11 +106,17 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = (),
                 problems.append(f"{printable(rel)}/: folder skipped, cannot read it ({e.strerror})")
             for top, dirs, names in os.walk(p, onerror=unreadable):
                 dirs.sort()
-                for d in dirs:
+                for d in list(dirs):
                     rel = (Path(top) / d).relative_to(p).as_posix()
-                    if os.path.islink(os.path.join(top, d)) and not excluded(rel, d):
+                    if excluded(rel, d):
+                        continue
+                    if os.path.islink(os.path.join(top, d)):
                         problems.append(f"{printable(rel)}/: folder skipped, a symbolic link "
                                         "(give it as an input to read it)")
+                    elif os.path.lexists(os.path.join(top, d, LOCK)):
+                        # its graph.html and texts/ would be read as pages again
+                        dirs.remove(d)
+                        problems.append(f"{printable(rel)}/: folder skipped, the output of a kg build")
                 for name in sorted(names):
                     f = Path(top) / name
                     rel = f.relative_to(p).as_posix()

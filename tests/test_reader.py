@@ -180,3 +180,17 @@ def test_a_page_beyond_the_memory_limits_is_refused_by_name_whatever_its_shape(t
     with pytest.raises(ReadError) as e:
         parse_document("big.txt", "big.txt", text.encode("utf-8"))
     assert str(e.value) == f"big.txt: {reason}; split it into pages"
+
+
+def test_a_build_output_inside_an_input_folder_is_not_read_again(tmp_path, seeds):
+    """Every file is read or reported: a build's output folder inside the input (its
+    graph.html, texts/) is skipped as a whole, and said so, not read as pages."""
+    from kg import build
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "p.txt").write_bytes(sorted(seeds.glob("*.txt"))[0].read_bytes())
+    build([folder], folder / "output", workers=1)
+    files, problems = find_inputs([folder])
+    assert [f.id for f in files] == ["p.txt"]
+    assert problems == ["output/: folder skipped, the output of a kg build"]
