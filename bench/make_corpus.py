@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.divisions import gazetteer  # noqa: E402
 from kg.pipeline import extract  # noqa: E402
-from kg.reader import decode  # noqa: E402
+from kg.formats.text import decode  # noqa: E402
 
 # Syllables names are combined from (characters, not names): no list of real people or firms.
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -69,7 +69,7 @@ def load_seed_articles(seed_dir: Path) -> tuple[list[SeedArticle], list[str]]:
         raise SystemExit(f"make_corpus: cannot read seeds in {seed_dir}: {problems}")
     articles, headers = [], []
     for rec in records:
-        raw, _ = decode((seed_dir / rec["doc"]).read_bytes(), rec["doc"])
+        raw = decode((seed_dir / rec["doc"]).read_bytes()).text
         arts = rec["articles"]
         headers.append(raw[:arts[0]["start"]] if arts else "")
         for a in arts:

@@ -57,10 +57,11 @@ def _usage() -> dict[str, float]:
 
 
 def _texts(corpus: Path) -> list[str]:
-    from kg.reader import decode, find_inputs
+    from kg.formats.text import decode
+    from kg.reader import find_inputs
 
-    files, _ = find_inputs([corpus])
-    return [decode(f.path.read_bytes(), f.id)[0] for f in files]
+    files, _ = find_inputs([corpus], include=("*.txt",))
+    return [decode(f.path.read_bytes()).text for f in files]
 
 
 def run_reference(corpus: str) -> dict:

@@ -133,6 +133,8 @@ def find_masthead(doc: Document, meta: PageMeta | None = None) -> tuple[Masthead
     m.page = m.page or meta.page
     if m.date:
         m.date_source = "masthead"
+    elif doc.date:          # the file's own metadata (a web page's date), next to what it prints
+        m.date, m.year, m.date_source = doc.date, int(doc.date[:4]), "metadata"
     elif meta.date:
         m.date, m.year, m.date_source = meta.date, int(meta.date[:4]), meta.date_source
     return m, body_start
@@ -237,7 +239,11 @@ def segment(doc: Document, year: int | None = None,
     groups: list[list[_Line]] = []
     pending: list[_Line] = []          # headline lines not yet given to an article
     current: list[_Line] | None = None
+    layout_starts = set(doc.starts)
     for ln in lines:
+        if ln.start in layout_starts and current is not None:
+            current.extend(pending)        # the layout begins an article here (a PDF's block)
+            pending, current = [], None
         if ln.kind == "heading":
             pending.append(ln)
             continue

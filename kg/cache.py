@@ -37,7 +37,7 @@ from .model import DocExtraction
 from .outputs import atomic_write_bytes, remove_stale_temps
 
 MAGIC = b"kgcache2"
-FORMAT = "json-2"           # in every key: entries of another format are never looked up
+FORMAT = "json-3"           # in every key: entries of another format are never looked up
 SUFFIX = ".json"
 # Modules that only shape outputs or orchestrate: changing them cannot change an extraction.
 NOT_EXTRACTION = {"__init__.py", "__main__.py", "cache.py", "cli.py", "distributed.py",
@@ -45,12 +45,25 @@ NOT_EXTRACTION = {"__init__.py", "__main__.py", "cache.py", "cli.py", "distribut
                   "rdf.py", "stats.py"}
 
 
+# Packages whose version shapes an extraction: the segmenter, and the readers of
+# encodings and formats (kg.formats) and of traditional characters (kg.simplify).
+EXTRACTION_PACKAGES = ("jieba", "rjieba", "charset-normalizer", "opencc-python-reimplemented",
+                       "pdfplumber", "pdfminer.six", "trafilatura", "python-docx")
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Hash of everything an extraction depends on besides the document itself."""
     from .divisions import _data_path
 
-    versions = "".join(f"{m} {importlib.metadata.version(m)}\x00" for m in ("jieba", "rjieba"))
+    versions = "".join(f"{m} {_version(m)}\x00" for m in EXTRACTION_PACKAGES)
     h = hashlib.sha256(f"kg {__version__}\x00cache {FORMAT}\x00{versions}".encode())
     pkg = Path(__file__).resolve().parent
     for p in sorted(pkg.rglob("*.py")):

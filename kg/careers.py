@@ -37,6 +37,7 @@ import networkx as nx
 
 from .divisions import Division, gazetteer
 from .posts import RANKS, TOWNSHIP, PostInfo, body_kind, classify, head_title
+from .types import HOLDS
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a title that names the level of its area: 副县长 (the county), 区委书记 (the district's 区委)
@@ -164,7 +165,7 @@ class Careers:
         for p in people:
             for _, org, d in sorted(g.out_edges(p, data=True), key=lambda e: (e[1], e[2].get("title", ""),
                                                                                 e[2].get("as_of", ""))):
-                if d["rel"] == "holds":
+                if d["rel"] == HOLDS:
                     for doc, sources in _by_doc(d["sources"]):
                         self._report(spells, p, d["title"], self._body(org, doc), d["as_of"], sources)
             for post in g.nodes[p].get("posts", []):
@@ -406,7 +407,7 @@ def _by_doc(sources: list[dict]) -> list[tuple[str, list[dict]]]:
 
 def holders(g: nx.MultiDiGraph, org: str, title: str, on: str) -> list[str]:
     """Who held `title` in `org` on the ISO date `on` (see Careers.holders), by id."""
-    people = {u for u, _, d in g.in_edges(org, data=True) if d["rel"] == "holds" and d["title"] == title}
+    people = {u for u, _, d in g.in_edges(org, data=True) if d["rel"] == HOLDS and d["title"] == title}
     people |= {n for n, d in g.nodes(data=True) if d["type"] in PERSON_TYPES
                and any(p["title"] == title for p in d.get("posts", []))}
     return sorted({s.person for s in Careers(g, people).holders(org, title, on)})

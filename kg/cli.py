@@ -171,8 +171,9 @@ def _page_options(command: Callable) -> Callable:
               help="Folder for graph.ttl, graph.html, graph.json, extraction.jsonl, report.json.")
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True, callback=_base_iri,
               help="Base IRI of entity IRIs.")
-@click.option("--include", multiple=True, default=("*.txt",), show_default=True,
-              help="Glob of file names to read in folders (repeatable).")
+@click.option("--include", multiple=True,
+              help="Glob of file names to read in folders, case-insensitive (repeatable) "
+                   "[default: every file; those kg cannot read are reported].")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip (repeatable).")
 @click.option("-j", "--workers", type=int, default=0,
               help="Worker processes (default: all cores, one per 2 MB of input).")
@@ -198,7 +199,8 @@ def _page_options(command: Callable) -> Callable:
 @_page_options
 def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, scheduler, quiet,
           verbose, fail_on_error, ner, max_nodes, curate, issue_date, page_table):
-    """Build the knowledge graph of PATHS (.txt files and folders, recursively).
+    """Build the knowledge graph of PATHS (files and folders, recursively): plain
+    text in any common encoding, PDF, HTML and DOCX; other files are reported.
 
     \b
     Example:
@@ -216,7 +218,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
                          page_table=page_table, curate=curate)
     if not result.docs and len(result.problems) == 1:   # the usual case: one wrong path
         _fail(f"{result.problems[0]}; nothing was written, check the path", 2)
-    for p in [*result.cache_warnings, *result.problems,
+    for p in [*result.cache_warnings, *result.problems, *result.notices,
               *(f"{c['row']}: {c['action']} not applied: {c['status']}"
                 for c in result.corrections if c["status"] != "applied")]:
         click.echo(f"kg: warning: {_line(p)}", err=True)

@@ -40,6 +40,7 @@ from .errors import UserError
 from .graph import source_at
 from .model import ENTITY_TYPES, RELATIONS, DocExtraction
 from .pinyin import pinyin
+from .types import HOLDS, RELATIONS as RELATIONS_BY_NAME
 
 COLUMNS = ("action", "target", "object", "value", "doc", "quote", "note")
 # what each action needs besides its target
@@ -137,13 +138,15 @@ def find(g: nx.MultiDiGraph, ref: str) -> str:
     return found[0]
 
 
+def row_of(ref: str) -> tuple[str, int]:
+    """The file name and row number of a correction's ref (FILE#ROW)."""
+    name, _, row = ref.rpartition("#")
+    return name, int(row)
+
+
 def _mark(attrs: dict, c: Correction) -> None:
     """Record that row `c` changed this node or fact (rows in file order)."""
-    def order(ref: str) -> tuple[str, int]:
-        name, _, row = ref.rpartition("#")
-        return name, int(row)
-
-    attrs["curated"] = sorted(set(attrs.get("curated", [])) | {c.ref}, key=order)
+    attrs["curated"] = sorted(set(attrs.get("curated", [])) | {c.ref}, key=row_of)
 
 
 def _merge_sources(a: list[dict], b: list[dict]) -> list[dict]:
@@ -197,7 +200,7 @@ def _split(g: nx.MultiDiGraph, c: Correction, _docs: dict) -> None:
         moving = {x.strip() for x in what.split(";") if x.strip()}
     else:
         moving = {s["doc"] for _, _, e in g.out_edges(node, data=True)
-                  if e["rel"] == "holds" and e["title"] == what for s in e["sources"]}
+                  if e["rel"] == HOLDS and e["title"] == what for s in e["sources"]}
         moving |= {s["doc"] for p in d.get("posts", []) if p["title"] == what for s in p["sources"]}
     mentioned = {m["doc"] for m in d["mentions"]}
     if not moving & mentioned or mentioned <= moving:
@@ -268,13 +271,13 @@ def _add_post(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:
         e = g.edges[person, org, key]
         e["sources"] = _merge_sources(e["sources"], [src])
     else:
-        g.add_edge(person, org, key=key, rel="holds", title=c.value, as_of=as_of, sources=[src])
+        g.add_edge(person, org, key=key, rel=HOLDS, title=c.value, as_of=as_of, sources=[src])
     _mark(g.edges[person, org, key], c)
 
 
 def _add_relation(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:
     head, tail = find(g, c.target), find(g, c.object)
-    if c.value == "cooperatesWith" and tail < head:
+    if RELATIONS_BY_NAME[c.value].symmetric and tail < head:
         head, tail = tail, head
     src = _cite(g, c, docs)
     if g.has_edge(head, tail, c.value):

@@ -27,6 +27,7 @@ from .metrics import METRICS, ensure_metrics
 from .outputs import atomic_write_bytes, dumps_json, json_pieces
 from .popolo import popolo
 from .rdf import DEFAULT_BASE, serialize
+from .types import HOLDS
 
 Files = dict[str, bytes]
 BOM = "\ufeff"
@@ -245,7 +246,7 @@ def _officials(g: nx.MultiDiGraph, o: Options) -> Files:
             rows.append([d["label"], p["title"], "", _doc_area(g, s["doc"]), p["as_of"],
                          s["doc"], s["article"], s["quote"], n])
     for u, v, d in g.edges(data=True):
-        if d["rel"] == "holds" and u in listed:
+        if d["rel"] == HOLDS and u in listed:
             s = _first(d["sources"])
             rows.append([g.nodes[u]["label"], d["title"], g.nodes[v]["label"],
                          _area(g, v) or _doc_area(g, s["doc"]), d["as_of"], s["doc"],

@@ -30,7 +30,8 @@ def to_record(de: DocExtraction) -> dict:
         mentions = []
         for m in e.mentions:
             rs, re_ = doc.raw_span(m.start, m.end)
-            mentions.append({"text": doc.raw[rs:re_].replace("\n", "").replace("\r", ""),
+            # a name the page breaks across lines, whatever the line ends (kg.reader.LINE_ENDS)
+            mentions.append({"text": "".join(doc.raw[rs:re_].splitlines()),
                              "start": rs, "end": re_, "rule": m.rule})
         rec = {"name": e.name, "type": e.type, "aliases": e.aliases, "mentions": mentions}
         if e.code:

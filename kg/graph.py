@@ -10,7 +10,7 @@ same facts with the same provenance. Layout of the graph:
 - edge per relation (key = relation name): rel, sources [...]; derived="divisions" when
   the official division data, not a sentence, establishes it (its sources are then only
   where the names were read)
-- edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds",
+- edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds" (kg.types.HOLDS),
   as_of = the date of the article that reported it (see resolve._as_of);
   title, as_of, sources [...]; posts without an organisation are node attribute `posts`
 - graph attributes: documents {id: {path, paper, date, area}} (path: the id, the file's
@@ -19,7 +19,9 @@ same facts with the same provenance. Layout of the graph:
 from __future__ import annotations
 
 import networkx as nx
+
 from .model import DocExtraction, Entity, Evidence, Post, Relation
+from .types import HOLDS
 
 
 # Longest quote a source carries: a page with one endless "sentence" would otherwise
@@ -81,7 +83,7 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
     for p in posts:
         sources = [_source(by_id, d, ev) for d, ev in p.sources]
         if p.org and p.org in g:
-            g.add_edge(p.person, p.org, key=f"post:{p.title}:{p.as_of or ''}", rel="holds",
+            g.add_edge(p.person, p.org, key=f"post:{p.title}:{p.as_of or ''}", rel=HOLDS,
                        title=p.title, as_of=p.as_of or "", sources=sources)
         else:
             g.nodes[p.person]["posts"].append({"title": p.title, "as_of": p.as_of or "",
@@ -110,7 +112,7 @@ def posts_over_time(g: nx.MultiDiGraph, person: str) -> list[dict]:
     career: [{title, org, org_label, as_of, sources}]; org is None when unstated."""
     out = [{"title": d["title"], "org": v, "org_label": g.nodes[v]["label"], "as_of": d["as_of"],
             "sources": d["sources"]}
-           for _, v, d in g.out_edges(person, data=True) if d["rel"] == "holds"]
+           for _, v, d in g.out_edges(person, data=True) if d["rel"] == HOLDS]
     out += [{"title": p["title"], "org": None, "org_label": None, "as_of": p["as_of"],
              "sources": p["sources"]} for p in g.nodes[person].get("posts", [])]
     return sorted(out, key=lambda p: (p["as_of"], p["title"], p["org"] or ""))

@@ -15,11 +15,11 @@ from bisect import bisect_right
 from operator import attrgetter
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("Official", "Person", "Agency", "District", "Company",
-                "Organization", "Initiative", "Place")
-ORGANISATION_TYPES = ("Agency", "Company", "Organization")   # the types a body can have
-RELATIONS = ("locatedIn", "subOrganizationOf", "subsidiaryOf", "runs",
-             "cooperatesWith", "participatesIn")
+from . import types as _types
+
+ENTITY_TYPES = tuple(_types.ENTITIES)                     # kg.types is the registry
+ORGANISATION_TYPES = tuple(sorted(_types.BODIES))         # the types a body can have
+RELATIONS = tuple(_types.RELATIONS)
 
 
 @dataclass
@@ -30,7 +30,10 @@ class Document:
     raw: str           # decoded text, exactly as cited by offsets
     text: str          # cleaned text the extractors read
     origin: array  # origin[i] = index in raw of text[i]; len(text)+1 entries (4-byte ints)
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"    # of a text file; or the format the text came from (pdf, html, docx)
+    date: str | None = None    # ISO issue date the file's metadata gives (a web page's), not what it prints
+    starts: list[int] = field(default_factory=list)    # offsets in text where the layout begins an article
+    warnings: list[str] = field(default_factory=list)  # what reading it left in doubt, the file named
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of `text` onto `raw`."""
@@ -60,7 +63,7 @@ class Masthead:
     paper: str | None = None
     date: str | None = None        # ISO date of the issue
     year: int | None = None
-    date_source: str | None = None   # where the date came from: "masthead", "table", "option", "file name"
+    date_source: str | None = None   # where the date came from: "masthead", "metadata", "table", "option", "file name"
     page: str | None = None          # the page number (第3版: "3"), printed or from the page table
     area: str | None = None        # canonical District the paper serves (聊城市, 东昌府区)
 

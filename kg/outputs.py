@@ -162,6 +162,14 @@ def jsonl(records) -> str:
 
 # The outputs of a build, by the names users and `kg query|serve|export|stats` open.
 OUTPUTS = ("extraction.jsonl", "graph.json", "graph.ttl", "graph.html", "report.json")
+TEXTS = "texts"     # folder of the text read from each document, which offsets count into
+
+
+def text_path(doc_id: str) -> str:
+    """Where a build keeps the text it read from document `doc_id` (texts/<id>.txt): for
+    a PDF, web page or Word file, or a text file in another encoding than UTF-8, the
+    only copy in which a cited offset can be looked up."""
+    return f"{TEXTS}/{doc_id}.txt"
 CURRENT = ".kg-current"         # symlink to the generation the outputs' names lead to
 GENERATION = ".kg-gen-"         # prefix of a generation's folder
 LOCK = ".kg-lock"
@@ -212,8 +220,11 @@ class Generation:
         self.current = False
 
     def open(self, name: str) -> TextIO:
-        """A new output file of this generation, for text written as it is made."""
-        return open(self.dir / name, "x", encoding="utf-8")
+        """A new output file of this generation (`name` may lie in a subfolder), for
+        text written as it is made; written as is, line ends and all."""
+        path = self.dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "x", encoding="utf-8", newline="")
 
     def write(self, name: str, pieces: Iterable[str]) -> None:
         """An output made in pieces, written in batches as they are made, so a big
@@ -232,13 +243,14 @@ class Generation:
 
     def commit(self) -> None:
         """Make this generation the current one, durably, and delete the others."""
-        for name in os.listdir(self.dir):
-            fd = os.open(self.dir / name, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        _fsync_dir(self.dir)
+        for top, dirs, names in os.walk(self.dir):
+            for name in names:
+                fd = os.open(os.path.join(top, name), os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            _fsync_dir(Path(top))
         _adopt_plain_outputs(self.out)
         _link(self.out / CURRENT, self.dir.name)        # the one step that switches
         self.current = True
@@ -282,8 +294,11 @@ def _adopt_plain_outputs(out: Path) -> None:
                 os.link(out / name, old / name)
         _fsync_dir(old)
         _link(current, old.name)
-    for name in OUTPUTS:
+    for name in (*OUTPUTS, TEXTS):
         link = out / name
+        if link.is_dir() and not link.is_symlink():     # texts/ of a copy made with cp -rL:
+            # set aside as a generation, which remove_old_generations deletes
+            os.rename(link, out / f"{GENERATION}copied-{name}-{secrets.token_hex(4)}")
         if not (link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}"):
             _link(link, f"{CURRENT}/{name}")
 

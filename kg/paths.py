@@ -19,6 +19,7 @@ import networkx as nx
 from .errors import UserError
 from .html import find_nodes, unknown_name
 from .metrics import ties
+from .types import HOLDS
 
 
 class NoPath(UserError):
@@ -70,7 +71,7 @@ def describe(g: nx.MultiDiGraph, n: str) -> str:
     the first page that names it."""
     d = g.nodes[n]
     posts = sorted({f"{e['title']} of {g.nodes[v]['label']}"
-                    for _, v, e in g.out_edges(n, data=True) if e["rel"] == "holds"})
+                    for _, v, e in g.out_edges(n, data=True) if e["rel"] == HOLDS})
     posts += sorted({p["title"] for p in d.get("posts", [])})
     what = ", ".join([d["type"], *posts[:3]] + ([f"+{len(posts) - 3} posts"] if len(posts) > 3 else []))
     first = min((m["doc"] for m in d.get("mentions", [])), default=None)
@@ -124,7 +125,7 @@ def _printable(text: str) -> str:
 
 def _fact_line(g: nx.MultiDiGraph, f: Fact) -> str:
     head, tail = g.nodes[f.head]["label"], g.nodes[f.tail]["label"]
-    if f.rel == "holds":
+    if f.rel == HOLDS:
         return f"{head} holds {f.title} in {tail}" + (f" (as of {f.as_of})" if f.as_of else "")
     return f"{head} {f.rel} {tail}"
 

@@ -34,10 +34,11 @@ from .metrics import add_metrics
 from .model import DocExtraction
 from .pagemeta import PageMeta, PageTable
 from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
-                      remove_old_generations, remove_stale_temps)
+                      remove_old_generations, remove_stale_temps, text_path)
 from .rdf import DEFAULT_BASE, IRIs, iter_turtle
 from .reader import InputFile, ReadError, find_inputs, parse_document, printable, read_bytes
 from .resolve import resolve_corpus
+from .types import HOLDS
 
 Progress = Callable[[int, int, str], None]
 
@@ -51,14 +52,15 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache_warnings: list[str] = field(default_factory=list)   # the cache's own trouble: not the inputs'
     corrections: list[dict] = field(default_factory=list)     # outcome of each row of --curate
+    notices: list[str] = field(default_factory=list)   # doubts about documents read (a guessed encoding)
 
 
 def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
                 meta: PageMeta | None = None) -> DocExtraction | str:
     """A file's bytes to its extraction, or the problem that kept it out.
 
-    The extraction carries its record (`record_json`) instead of the raw text, which
-    only the record quotes.
+    The extraction carries its record (`record_json`) and the text read (`raw`, which
+    the build keeps beside the outputs as texts/<doc id>.txt, then drops).
     """
     try:
         de = extract_document(parse_document(doc_id, path, data), components, meta)
@@ -68,7 +70,6 @@ def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | Non
         msg = " ".join(str(e).split())     # one line, however the message was built
         return f"{doc_id}: extraction failed ({type(e).__name__}: {msg[:300]})"
     de.record_json = jsonl([to_record(de)])
-    de.document.raw = ""
     return de
 
 
@@ -273,7 +274,7 @@ def pipeline_components(ner: tuple[str, ...] = DEFAULT_NER) -> list[str]:
 
 
 def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None = None,
-            include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
+            include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
             ner: tuple[str, ...] = DEFAULT_NER, issue_date: str | None = None,
             page_table: str | Path | None = None) -> tuple[list[dict], list[str]]:
     """Per-document records (GUIDELINES.md schema with mentions) and input problems;
@@ -287,6 +288,7 @@ def extract(paths: list[str | Path], workers: int = 1, progress: Progress | None
         if isinstance(out, str):
             problems.append(out)
         else:
+            problems += out.document.warnings
             records.append(json.loads(out.record_json))
     return records, problems
 
@@ -302,7 +304,7 @@ DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 def build(paths: list[str | Path], out_dir: str | Path | None = "output", workers: int = 1,
           base_iri: str = DEFAULT_BASE, progress: Progress | None = None,
-          include: tuple[str, ...] = ("*.txt",), exclude: tuple[str, ...] = (),
+          include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
           cache_dir: str | Path | None = None, scheduler: str | None = None,
           ner: tuple[str, ...] = DEFAULT_NER, max_nodes: int | None = DEFAULT_MAX_NODES,
           issue_date: str | None = None, page_table: str | Path | None = None,
@@ -332,6 +334,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     problems += _unused_rows(pages, page_table, files)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     docs: list[DocExtraction] = []
+    notices: list[str] = []
     gen: Generation | None = None
     with ExitStack() as stack:
         if out_dir is not None and files:
@@ -346,25 +349,27 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                     if isinstance(doc, str):
                         problems.append(doc)
                         continue
+                    notices += doc.document.warnings
                     if out_dir is not None:
                         if gen is None:     # the first document read: a generation to write
                             gen = Generation(Path(out_dir))
                             spool = stack.enter_context(gen.open("extraction.jsonl"))
                         spool.write(doc.record_json)
-                    doc.record_json = ""       # written: the build holds no document text twice
+                        gen.write(text_path(doc.document.id), [doc.document.raw])
+                    doc.record_json = doc.document.raw = ""   # written: the build holds no text twice
                     docs.append(doc)
                     keep()
                 timings["extract"] = time.perf_counter() - t0
                 gc.disable()     # the corpus-wide stages make millions of objects and no cycles
                 g = _corpus_graph(docs, timings)
                 outcomes = curation.apply(g, corrections, docs)
-                report = _report(g, docs, files, _shareable(problems, paths, page_table))
+                report = _report(g, docs, files, _shareable(problems, paths, page_table), notices)
                 if curate is not None:
                     report["corrections"] = outcomes
                 if cache is not None:
                     report["cache"] = cache.stats.as_dict()
                 result = BuildResult(graph=g, docs=docs, problems=problems, report=report,
-                                     timings=timings,
+                                     timings=timings, notices=notices,
                                      cache_warnings=cache.warnings if cache is not None else [],
                                      corrections=outcomes)
                 if gen is not None:     # some document was read: never replace good outputs with nothing
@@ -427,10 +432,12 @@ def _shareable(problems: list[str], paths: list[str | Path], page_table: str | P
 
 
 def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile],
-            problems: list[str]) -> dict:
+            problems: list[str], notices: list[str]) -> dict:
+    """The build's report; `warnings` holds the files that could not contribute
+    (`problems`, counted as failed) and the doubts about documents read (`notices`)."""
     types = Counter(d["type"] for _, d in g.nodes(data=True))
     rels = Counter(d["rel"] for _, _, d in g.edges(data=True))
-    posts = rels.pop("holds", 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
+    posts = rels.pop(HOLDS, 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
     return {
         "kg_version": __version__,
         "documents": {"found": len(files), "read": len(docs), "failed": len(problems),
@@ -443,5 +450,5 @@ def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile
         "posts": posts,
         "relations": dict(sorted(rels.items())),
         "facts": posts + sum(rels.values()),
-        "warnings": sorted(problems),
+        "warnings": sorted(problems + notices),
     }

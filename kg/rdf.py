@@ -27,7 +27,9 @@ import pyoxigraph as ox
 import rdflib
 
 from .careers import Careers, Spell, Where, date_order
+from .curate import row_of
 from .errors import UserError
+from .types import ENTITIES, HOLDS
 
 DEFAULT_BASE = "https://w3id.org/kg-localgov/id/"
 ONTOLOGY = "https://w3id.org/kg-localgov/ontology#"
@@ -47,16 +49,7 @@ PREFIXES = {
 }
 
 
-TYPE_CLASSES = {
-    "Official": ["kg:Official", "kg:Person", "schema:Person"],
-    "Person": ["kg:Person", "schema:Person"],
-    "Agency": ["kg:Agency", "schema:GovernmentOrganization", "org:Organization"],
-    "District": ["kg:District", "schema:AdministrativeArea"],
-    "Company": ["kg:Company", "schema:Corporation", "org:Organization"],
-    "Organization": ["kg:Organization", "schema:Organization", "org:Organization"],
-    "Initiative": ["kg:Initiative", "schema:Project"],
-    "Place": ["kg:Place", "schema:Place"],
-}
+TYPE_CLASSES = {name: list(t.classes) for name, t in ENTITIES.items()}
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
@@ -148,8 +141,8 @@ class IRIs:
 
     def correction(self, ref: str) -> str:
         """A row of a researcher's corrections file (kg.curate): FILE#ROW."""
-        name, _, row = ref.rpartition("#")
-        return f"<{self.base}corrections/{self._q(name)}/row{int(row)}>"
+        name, row = row_of(ref)
+        return f"<{self.base}corrections/{self._q(name)}/row{row}>"
 
     def statement(self, head: str, rel: str, tail: str) -> str:
         return f"<{self.base}statement/{self._q(head)}/{self._q(rel)}/{self._q(tail)}>"
@@ -350,7 +343,7 @@ class _Writer:
                            key=lambda x: (x[0], x[1]))
             relations: dict[str, list[str]] = {}
             for t, _, d in edges:
-                if d["rel"] != "holds":
+                if d["rel"] != HOLDS:
                     relations.setdefault(f"kg:{d['rel']}", []).append(iri.entity(t))
             out = [_block(u, [
                 ("a", TYPE_CLASSES[data["type"]]),
@@ -367,7 +360,7 @@ class _Writer:
             for spell in self.careers.by_person.get(n, []):
                 out.append(self._spell(spell))
             for t, _, d in edges:
-                if d["rel"] == "holds":
+                if d["rel"] == HOLDS:
                     continue
                 out.append(_block(iri.statement(n, d["rel"], t), [
                     ("a", ["rdf:Statement"]), ("rdf:subject", [u]),

@@ -1,7 +1,9 @@
-"""Read input files: find them, decode them, normalise them, repair PDF line breaks.
+"""Read input files: find them, get their text (kg.formats: plain text in any common
+encoding, PDF, HTML, DOCX), normalise it, repair PDF line breaks.
 
-The cleaned text keeps a per-character map back to the decoded text, so every
-offset the extractors produce can be cited against the file itself.
+The cleaned text keeps a per-character map back to the text read, so every offset the
+extractors produce can be cited against it (for a plain-text file, the decoded file;
+for other formats, the text kept beside the outputs, texts/<doc id>.txt).
 """
 from __future__ import annotations
 
@@ -11,14 +13,27 @@ import re
 import stat
 import unicodedata
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
+from .formats import FormatError, choose
 from .model import Document
+from .outputs import LOCK
+from .simplify import is_traditional, simplified
 
 MAX_BYTES = 50 * 1024 * 1024
+# Extraction's memory grows with a page's characters and with its lines and sentences
+# (objects per line and per sentence, up to 2.5 KB a sentence), whatever its size in
+# bytes: a 2 MB file of a million short lines took 870 MB. At these limits a build of
+# one page peaked at 313 MB (100,000 short lines), 522 MB (100,000 short sentences),
+# 684 MB (a million characters of news) and 800 MB (100,000 sentences all naming the
+# same official); a larger page is refused, named, with the advice to split it.
+MAX_CHARS = 1_000_000
+MAX_LINES = 100_000          # lines and sentences together
+SENTENCE_ENDS = re.compile("[。！？!?；;]+")
 TERMINAL = set("。！？!?…”』」）)》：:；;")
 CONTINUES = set("，,、：:；;（(“‘《—-")
 NO_LINE_START = set("，,。、；;：:）)”’》！!？?…")
@@ -52,9 +67,12 @@ def _folder_name(path: Path) -> str:
     return printable(Path(os.path.abspath(path)).name)
 
 
-def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
+def find_inputs(paths: list[str | Path], include: tuple[str, ...] = (),
                 exclude: tuple[str, ...] = ()) -> tuple[list[InputFile], list[str]]:
-    """Expand files and folders (recursively) into a sorted list of inputs.
+    """Expand files and folders (recursively) into a sorted list of inputs: in folders,
+    every file (or those whose name matches a glob of `include`, case-insensitively)
+    but those `exclude` names. Each is then read, or reported with the reason it
+    cannot be (an unsupported type among them), so no file is passed over in silence.
 
     Returns the inputs and a list of problems: paths that do not exist, entries that
     are not regular files (a dangling link, a pipe that would block the build),
@@ -88,15 +106,22 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
                 problems.append(f"{printable(rel)}/: folder skipped, cannot read it ({e.strerror})")
             for top, dirs, names in os.walk(p, onerror=unreadable):
                 dirs.sort()
-                for d in dirs:
+                for d in list(dirs):
                     rel = (Path(top) / d).relative_to(p).as_posix()
-                    if os.path.islink(os.path.join(top, d)) and not excluded(rel, d):
+                    if excluded(rel, d):
+                        continue
+                    if os.path.islink(os.path.join(top, d)):
                         problems.append(f"{printable(rel)}/: folder skipped, a symbolic link "
                                         "(give it as an input to read it)")
+                    elif os.path.lexists(os.path.join(top, d, LOCK)):
+                        # its graph.html and texts/ would be read as pages again
+                        dirs.remove(d)
+                        problems.append(f"{printable(rel)}/: folder skipped, the output of a kg build")
                 for name in sorted(names):
                     f = Path(top) / name
                     rel = f.relative_to(p).as_posix()
-                    if any(fnmatch.fnmatch(name, g) for g in include) and not excluded(rel, name):
+                    if (not include or any(fnmatch.fnmatchcase(name.casefold(), g.casefold())
+                                           for g in include)) and not excluded(rel, name):
                         add(f, rel, _folder_name(p))
         elif p.exists() or p.is_symlink():
             add(p, p.name, _folder_name(p.parent))
@@ -105,31 +130,19 @@ def find_inputs(paths: list[str | Path], include: tuple[str, ...] = ("*.txt",),
     return [found[k] for k in sorted(found)], list(dict.fromkeys(problems))
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM) or GB18030; refuse binary data."""
-    if not data.strip():
-        raise ReadError(f"{name}: empty file")
-    if b"\x00" in data[:4096]:
-        raise ReadError(f"{name}: not text (binary data)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-        except UnicodeDecodeError as e:
-            raise ReadError(f"{name}: undecodable (UTF-8 byte-order mark, but invalid UTF-8 "
-                            f"at byte {e.start + 3})") from e
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise ReadError(f"{name}: undecodable (neither UTF-8 nor GB18030)")
+# Every character str.splitlines() takes for a line end: files saved on old Macs end
+# lines in CR alone, text from Word or the web in U+2028/U+2029, from mainframes in NEL,
+# and PDF copies separate pages by form feeds. Each becomes a line break, one character
+# for one (CRLF gives an empty line, which cleaning drops), so offsets are kept.
+LINE_ENDS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 @lru_cache(maxsize=None)     # pure, and a corpus repeats a few thousand distinct characters
 def _normalise_char(ch: str) -> str:
-    """NFKC for full-width forms, spaces unified; control characters dropped."""
-    if ch in "\r\n":
-        return "\n" if ch == "\n" else ""
+    """NFKC for full-width forms, spaces unified; line ends unified; other control
+    characters dropped."""
+    if ch == "\n" or ch in LINE_ENDS:
+        return "\n"
     if ch in "\t\u3000\xa0":
         return " "
     cat = unicodedata.category(ch)
@@ -262,12 +275,44 @@ def read_bytes(f: InputFile) -> bytes:
 
 
 def parse_document(doc_id: str, path: str, data: bytes) -> Document:
-    """Decode and clean a file's bytes into a Document, or raise ReadError."""
-    raw, enc = decode(data, doc_id)
-    text, origin = clean(raw)
-    if not text.strip():
+    """Read a file's bytes in its format (kg.formats) and clean the text into a
+    Document, or raise ReadError naming the file and the problem."""
+    try:
+        got = choose(doc_id, data).read(data)
+    except FormatError as e:
+        raise ReadError(f"{doc_id}: {e}") from None
+    _check_size(doc_id, got.text)
+    doc = _document(doc_id, path, got.text)
+    if not doc.text.strip():
         raise ReadError(f"{doc_id}: no text after normalisation")
-    return Document(id=doc_id, path=path, raw=raw, text=text, origin=origin, encoding=enc)
+    doc.encoding, doc.date = got.encoding, got.date
+    doc.starts = sorted({bisect_left(doc.origin, r) for r in got.starts} - {len(doc.text)})
+    doc.warnings = [f"{doc_id}: {w}" for w in got.warnings]
+    return doc
+
+
+def _check_size(doc_id: str, raw: str) -> None:
+    """ReadError if the text read is beyond what one page may hold (MAX_CHARS,
+    MAX_LINES), counted before any per-line work is done."""
+    lines = raw.count("\n") + sum(raw.count(c) for c in LINE_ENDS) - raw.count("\r\n")
+    if lines > MAX_LINES:
+        raise ReadError(f"{doc_id}: too many lines ({lines}, limit {MAX_LINES}); split it into pages")
+    if len(raw) > MAX_CHARS:
+        raise ReadError(f"{doc_id}: too large ({len(raw)} characters of text, limit {MAX_CHARS}); "
+                        "split it into pages")
+    pieces = lines + sum(1 for _ in SENTENCE_ENDS.finditer(raw))
+    if pieces > MAX_LINES:
+        raise ReadError(f"{doc_id}: too many lines and sentences ({pieces}, limit {MAX_LINES}); "
+                        "split it into pages")
+
+
+def _document(doc_id: str, path: str, raw: str) -> Document:
+    """The Document of text read: cleaned, and seen through simplified characters when
+    it is written in traditional ones (kg.simplify; offsets unchanged)."""
+    text, origin = clean(raw)
+    if is_traditional(text):
+        text = simplified(text)
+    return Document(id=doc_id, path=path, raw=raw, text=text, origin=origin)
 
 
 def document_from_text(doc_id: str, raw: str) -> Document:
@@ -277,6 +322,4 @@ def document_from_text(doc_id: str, raw: str) -> Document:
     output could encode them: each becomes U+FFFD, one character for one, so offsets
     still count characters of the text given.
     """
-    raw = LONE_SURROGATE.sub("\ufffd", raw)
-    text, origin = clean(raw)
-    return Document(id=doc_id, path=doc_id, raw=raw, text=text, origin=origin)
+    return _document(doc_id, doc_id, LONE_SURROGATE.sub("\ufffd", raw))

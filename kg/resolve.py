@@ -20,10 +20,10 @@ from .extractors.base import NAME_VERBS, DocContext
 from .extractors.initiatives import SELF_HEADS, STRONG_HEADS
 from .model import (ORGANISATION_TYPES, DocEntity, DocExtraction, Entity, Evidence, Mention, Post,
                     PostMention, Relation, RelationMention)
+from .types import ENTITIES, RELATIONS as RELATION_TYPES
 
 INITIATIVE_HEADS = frozenset(STRONG_HEADS) | frozenset(SELF_HEADS)
-TYPE_PRIORITY = {"Official": 0, "District": 1, "Agency": 2, "Organization": 3, "Company": 4,
-                 "Place": 5, "Initiative": 6, "Person": 7}
+TYPE_PRIORITY = {name: t.priority for name, t in ENTITIES.items()}
 COMPANY_TAILS = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司|"
                            r"建设|科技|实业|发展|控股)+$")
 
@@ -69,7 +69,7 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
         h, t = canon.get(r.head, r.head), canon.get(r.tail, r.tail)
         if h == t or h not in names or t not in names:
             continue
-        key = (h, r.rel, t) if r.rel != "cooperatesWith" else (min(h, t), r.rel, max(h, t))
+        key = (min(h, t), r.rel, max(h, t)) if RELATION_TYPES[r.rel].symmetric else (h, r.rel, t)
         if key not in seen:
             seen.add(key)
             rels.append(RelationMention(h, r.rel, t, r.evidence))
@@ -488,7 +488,7 @@ def cluster_identities(idents: set[Identity]) -> dict[Identity, Identity]:
 def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[Post], list[Relation]]:
     """Merge document entities into corpus entities, with ids independent of input order.
 
-    Rule (conservative, see README "Entity resolution rule"): non-person entities merge
+    Rule (conservative, see docs/how-it-works.md, "Entity resolution rule"): non-person entities merge
     by identity (official code for Districts; area + expanded name otherwise), a less
     specific form joining the unique more specific one. Persons merge when the name
     agrees and their posts share a body or area; a person without posts joins the only
@@ -543,7 +543,7 @@ def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[P
             h, t = local.get((doc_id, r.head)), local.get((doc_id, r.tail))
             if not h or not t or h == t:
                 continue
-            if r.rel == "cooperatesWith" and t < h:
+            if RELATION_TYPES[r.rel].symmetric and t < h:
                 h, t = t, h
             rel = relations.setdefault((h, r.rel, t), Relation(h, r.rel, t))
             rel.sources.append((doc_id, r.evidence))

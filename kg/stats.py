@@ -10,6 +10,7 @@ import networkx as nx
 from .errors import UserError
 from .metrics import ensure_metrics
 from .model import ENTITY_TYPES
+from .types import HOLDS
 
 # What `most_connected` can be ranked by: node metrics of kg.metrics.
 RANKINGS = ("degree", "weighted_degree", "betweenness", "pagerank")
@@ -44,7 +45,7 @@ def stats(g: nx.MultiDiGraph, top: int = 10, report: dict | None = None,
     # "holds" too, so the number is the posts read (as report.json counts them).
     node_posts = sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
     if node_posts:
-        rels["holds"] += node_posts
+        rels[HOLDS] += node_posts
     ranked = ranking(g, by, entity_type)[:top]
     return {
         "documents": len(g.graph.get("documents", {})),

@@ -314,7 +314,8 @@ def test_hostile_names_titles_and_file_names_never_break_the_outputs(tmp_path, s
     assert len(data["graph"]["documents"]) == 3
 
 
-def test_a_5mb_single_line_reads_with_its_offset_map():
+def test_a_5mb_single_line_reads_with_its_offset_map(monkeypatch):
+    monkeypatch.setattr(kg.reader, "MAX_CHARS", 10_000_000)    # the offset map, not the limit
     unit = '<script>alert(1)</script> > . ; " \\ @prefix \u202e\u200b 区委书记张三明出席会议 x'
     data = (unit * (5_000_000 // len(unit.encode()) + 1)).encode()[:5_000_000]
     doc = kg.reader.parse_document("long.txt", "long.txt", data.decode("utf-8", "ignore").encode())

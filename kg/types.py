@@ -1,0 +1,75 @@
+"""The one registry of entity and relation types.
+
+Resolution, RDF, the explorer, the exports, stats and the benchmarks read the types
+from here, and a test checks `ontology/kg.ttl` and `ontology/shapes.ttl` against it;
+adding a relation touches this registry, its extractor and the ontology.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntityType:
+    """An entity type: its RDF classes (the first is kg's own), the rank that decides
+    when one name is read as several types in a document (lower wins), and how the
+    explorer draws it."""
+    name: str
+    classes: tuple[str, ...]
+    priority: int
+    colour: str
+    shape: str                 # vis-network node shape
+    glyph: str                 # the legend's symbol of that shape
+    zh: str                    # Chinese name in the explorer
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation between entities: the entity types it joins (as the ontology's domain
+    and range say), whether it is symmetric (stored once, head before tail) and whether
+    it is part of a hierarchy (a place in an area, a unit in a body)."""
+    name: str
+    heads: frozenset[str]
+    tails: frozenset[str]
+    symmetric: bool = False
+    hierarchical: bool = False
+    colour: str = "#999999"
+    zh: str = ""
+
+
+ENTITIES: dict[str, EntityType] = {t.name: t for t in (
+    EntityType("Official", ("kg:Official", "kg:Person", "schema:Person"), 0, "#d62728", "dot", "●", "官员"),
+    EntityType("Person", ("kg:Person", "schema:Person"), 7, "#f28e8c", "dot", "●", "人物"),
+    EntityType("Agency", ("kg:Agency", "schema:GovernmentOrganization", "org:Organization"), 2,
+               "#1f77b4", "hexagon", "⬢", "机关"),
+    EntityType("District", ("kg:District", "schema:AdministrativeArea"), 1, "#2ca02c", "triangle", "▲",
+               "行政区"),
+    EntityType("Company", ("kg:Company", "schema:Corporation", "org:Organization"), 4, "#9467bd", "diamond",
+               "◆", "企业"),
+    EntityType("Organization", ("kg:Organization", "schema:Organization", "org:Organization"), 3,
+               "#17becf", "square", "■", "组织"),
+    EntityType("Initiative", ("kg:Initiative", "schema:Project"), 6, "#ff7f0e", "star", "★", "项目/活动"),
+    EntityType("Place", ("kg:Place", "schema:Place"), 5, "#8c564b", "triangleDown", "▼", "地点"),
+)}
+
+BODIES = frozenset({"Agency", "Company", "Organization"})
+PERSONS = frozenset({"Official", "Person"})
+_ACTORS = BODIES | {"District"}
+
+RELATIONS: dict[str, RelationType] = {r.name: r for r in (
+    RelationType("locatedIn", frozenset({"District", "Place", "Initiative"}) | BODIES,
+                 frozenset({"District", "Place"}), hierarchical=True, colour="#2ca02c", zh="位于"),
+    RelationType("subOrganizationOf", BODIES, frozenset({"Agency", "District", "Organization"}),
+                 hierarchical=True, colour="#1f77b4", zh="下属于"),
+    RelationType("subsidiaryOf", frozenset({"Company"}), frozenset({"Company"}), hierarchical=True,
+                 colour="#9467bd", zh="子公司"),
+    RelationType("runs", _ACTORS, frozenset({"Initiative"}), colour="#ff7f0e", zh="主办"),
+    RelationType("cooperatesWith", _ACTORS, _ACTORS, symmetric=True, colour="#17becf", zh="合作"),
+    RelationType("participatesIn", frozenset({"Person"}) | _ACTORS, frozenset({"Initiative"}),
+                 colour="#e377c2", zh="参与"),
+)}
+
+# A post: a person holds a title in a body or area. Stored as an edge of this relation
+# (kg.graph), serialised as an org:Membership (kg.rdf), not as a kg: property.
+HOLDS = "holds"
+HOLDS_STYLE = ("#d62728", "任职")
