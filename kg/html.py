@@ -99,8 +99,8 @@ def _csp_hash(script: str) -> str:
 def _source(s: dict) -> dict:
     """A source as the panel cites it; a mention's with the rule that found it."""
     return {"doc": s.get("doc", ""), "article": s.get("article", ""), "quote": s.get("quote", ""),
-            "start": s.get("start"), "end": s.get("end"), "in_quote": s.get("in_quote"),
-            **({"rule": s["rule"]} if s.get("rule") else {})}
+            "start": s.get("start"), "end": s.get("end"),
+            **{k: s[k] for k in ("in_quote", "rule") if s.get(k)}}
 
 
 # Sources the page carries per node, edge or post: the panel lists this many and counts
@@ -221,7 +221,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
                       "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
-                      "source_count": len(d.get("sources", [])), "derived": d.get("derived", "")})
+                      "source_count": len(d.get("sources", [])),
+                      **({"derived": d["derived"]} if d.get("derived") else {})})
     cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \
             {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}
