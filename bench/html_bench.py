@@ -3,8 +3,9 @@ still responds (search + select of a least-connected node).
 
 Measures the seed graph and a synthetic 5,000-node graph (whole, and capped at the
 default max_nodes), each opened offline from a file:// URL. Pages showing up to 800
-nodes run physics from kg's seed layout until it converges or 4 s pass; larger ones
-open on the seed layout with physics off (the page's re-layout button runs it).
+nodes run physics from kg's seed layout until it converges or 1,000 iterations pass (a
+count, not a clock: the same layout on any machine); larger ones open on the seed
+layout with physics off (the page's re-layout button runs 200 iterations).
 Times are the page's own clock from navigation start; wall time adds browser start-up.
 
     .venv/bin/python bench/html_bench.py [--nodes 5000] [--chromium /usr/bin/chromium]

@@ -438,23 +438,32 @@ def serve(source, host, port, timeout, max_rows, memory_mb, allow_hosts):
               help="Hops from NAME, following relations either way.")
 @click.option("-o", "--output", "out", type=click.Path(),
               help="HTML file to write; default: view-NAME-DEPTH.html here.")
+@click.option("--pick", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Which of several entities called NAME, as listed (most connected first).")
 @click.option("-q", "--quiet", is_flag=True, help="Don't say what was written.")
-def view_cmd(name: str, graph: str, depth: int, out: str | None, quiet: bool) -> None:
+def view_cmd(name: str, graph: str, depth: int, out: str | None, pick: int, quiet: bool) -> None:
     """Write a self-contained explorer page of NAME (a person or agency: its name, an
     alias, its pinyin or its id) and everything within DEPTH hops, from GRAPH (a build
-    folder or its graph.json). Namesakes kept apart in the graph all become centres.
+    folder or its graph.json). When several entities are called NAME they are listed,
+    most connected first, and the page opens on the first (--pick N: the Nth).
 
     \b
     Example:
       kg view 江绍华 --depth 2 -o jiang.html output/
     """
     from .html import write_ego_html
+    from .paths import describe
 
     path = out or "view-{}-{}.html".format("".join(c if c.isalnum() else "_" for c in name), depth)
-    centres = write_ego_html(load_graph(graph), name, depth, path)
+    g = load_graph(graph)
+    centre, found = write_ego_html(g, name, depth, path, pick=pick)
+    if len(found) > 1:          # a choice was made for the user: always say so
+        click.echo(f"{len(found)} entities are called {_line(name)} (most connected first):", err=True)
+        for i, n in enumerate(found, 1):
+            click.echo(f"  {'*' if n == centre else ' '}{i}. {_line(describe(g, n))}", err=True)
     if not quiet:
-        click.echo(f"wrote {path} ({len(centres)} entit{'y' if len(centres) == 1 else 'ies'} "
-                   f"called {name}, {depth} hops)", err=True)
+        click.echo(f"wrote {path} (around {_line(describe(g, centre))}, {depth} hops)"
+                   + (f"; --pick 1-{len(found)} opens another" if len(found) > 1 else ""), err=True)
 
 
 @main.command("path", short_help="Shortest paths between two entities, with the evidence of each hop.")

@@ -4,13 +4,17 @@ Turtle, HTML, JSON and every export are views of this graph, so each carries the
 same facts with the same provenance. Layout of the graph:
 
 - node per entity, keyed by its stable id: label, type, aliases, code, pinyin,
-  mentions [{doc, article, sentence, start, end, text, quote, rule}] (rule: what found
-  the mention, "component:rule", e.g. "persons:title chain")
-- edge per relation (key = relation name): rel, sources [...]
+  mentions [{doc, article, sentence, start, end, text, quote, in_quote, rule}] (rule:
+  what found the mention, "component:rule", e.g. "persons:title chain"; in_quote: [i, j],
+  where the cited span lies in `quote`, in characters)
+- edge per relation (key = relation name): rel, sources [...]; derived="divisions" when
+  the official division data, not a sentence, establishes it (its sources are then only
+  where the names were read)
 - edge per post (person -> organisation, key = "post:<title>:<as_of>"): rel="holds" (kg.types.HOLDS),
   as_of = the date of the article that reported it (see resolve._as_of);
   title, as_of, sources [...]; posts without an organisation are node attribute `posts`
-- graph attributes: documents {id: {path, paper, date, area}}, articles {id: {...}}
+- graph attributes: documents {id: {path, paper, date, area}} (path: the id, the file's
+  path under its input folder, never a local folder), articles {id: {...}}
 """
 from __future__ import annotations
 
@@ -37,12 +41,17 @@ def source_at(d: DocExtraction, ev: Evidence) -> dict:
     art = d.articles[ev.article] if ev.article < len(d.articles) else None
     sent = art.sentences[ev.sentence] if art and ev.sentence < len(art.sentences) else None
     rs, re_ = doc.raw_span(ev.start, ev.end)
-    quote = sent.text.strip() if sent else doc.text[ev.start:ev.end]
+    lo, quote = (sent.start, sent.text) if sent else (ev.start, doc.text[ev.start:ev.end])
     if len(quote) > MAX_QUOTE:     # no real sentence is this long: quote around the span
         lo = max(sent.start, ev.start - MAX_QUOTE // 2) if sent else ev.start
-        quote = doc.text[lo:lo + MAX_QUOTE].strip()
+        quote = doc.text[lo:lo + MAX_QUOTE]
+    lo += len(quote) - len(quote.lstrip())
+    quote = quote.strip()
+    # where the span lies in the quote, so a reader sees the very words cited (an alias,
+    # 区长 and not the 区长 inside 副区长), cut to the quote where the span runs past it
+    i = min(max(ev.start - lo, 0), len(quote))
     return {"doc": doc_id, "article": f"{doc_id}#a{ev.article}", "sentence": ev.sentence,
-            "start": rs, "end": re_, "quote": quote}
+            "start": rs, "end": re_, "quote": quote, "in_quote": [i, min(max(ev.end - lo, i), len(quote))]}
 
 
 def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: list[Post],
@@ -81,7 +90,8 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
                                                "sources": sources})
     for r in relations:
         g.add_edge(r.head, r.tail, key=r.rel, rel=r.rel,
-                   sources=[_source(by_id, d, ev) for d, ev in r.sources])
+                   sources=[_source(by_id, d, ev) for d, ev in r.sources],
+                   **({"derived": r.derived} if r.derived else {}))
     return g
 
 

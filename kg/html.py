@@ -97,8 +97,10 @@ def _csp_hash(script: str) -> str:
 
 
 def _source(s: dict) -> dict:
+    """A source as the panel cites it; a mention's with the rule that found it."""
     return {"doc": s.get("doc", ""), "article": s.get("article", ""), "quote": s.get("quote", ""),
-            "start": s.get("start"), "end": s.get("end")}
+            "start": s.get("start"), "end": s.get("end"),
+            **{k: s[k] for k in ("in_quote", "rule") if s.get(k)}}
 
 
 # Sources the page carries per node, edge or post: the panel lists this many and counts
@@ -219,7 +221,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
                       "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
-                      "source_count": len(d.get("sources", []))})
+                      "source_count": len(d.get("sources", [])),
+                      **({"derived": d["derived"]} if d.get("derived") else {})})
     cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \
             {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}
@@ -229,7 +232,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     docs = g.graph.get("documents", {})
     arts = g.graph.get("articles", {})
     types = Counter(x["type"] for x in nodes)
-    rels = Counter(e["rel"] for e in edges)
+    # as `kg stats` counts them: posts without an organisation (no edge) are facts too
+    rels = Counter(e["rel"] for e in edges) + Counter(holds=sum(len(x["posts"]) for x in nodes))
     shown = default_view(g, max_nodes)
     return {
         "title": title,
@@ -245,7 +249,7 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                  for r in sorted(rels, key=_rel_order)},
         "communities": communities(nodes),
         "community_other": COMMUNITY_OTHER,
-        "docs": {k: {"path": v.get("path", ""), "paper": v.get("paper", ""), "date": v.get("date", "")}
+        "docs": {k: {"paper": v.get("paper", ""), "date": v.get("date", "")}
                  for k, v in docs.items() if k in cited},
         "articles": {k: {"title": v.get("title", ""), "index": v.get("index")}
                      for k, v in arts.items() if k in articles},
@@ -354,16 +358,27 @@ def ego_subgraph(g: nx.MultiDiGraph, centres: list[str], depth: int) -> nx.Multi
     return g.subgraph(keep).copy()
 
 
-def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
-                   max_nodes: int | None = DEFAULT_MAX_NODES) -> list[str]:
-    """Write the explorer page of `name`'s neighbourhood (`depth` hops); its centre ids.
-
-    The centres open selected and outlined, so the page starts on the person or agency asked for.
-    """
-    centres = find_nodes(g, name)
-    if not centres:
+def namesakes(g: nx.MultiDiGraph, name: str) -> list[str]:
+    """The entities `name` designates (see find_nodes), most connected first: a villager
+    and the official of one name stay two nodes, and the official is the likelier."""
+    found = find_nodes(g, name)
+    if not found:
         raise unknown_name(g, name)
-    sub = ego_subgraph(g, centres, depth)
-    label = g.nodes[centres[0]]["label"]
-    write_html(sub, path, title=f"{label} ±{depth}", max_nodes=max_nodes, focus=centres)
-    return centres
+    return sorted(found, key=lambda n: (-g.degree(n), n))
+
+
+def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
+                   max_nodes: int | None = DEFAULT_MAX_NODES, pick: int = 1) -> tuple[str, list[str]]:
+    """Write the explorer page of the neighbourhood (`depth` hops) of the `pick`th entity
+    called `name`, most connected first; return its id and every namesake's, in that order.
+
+    The centre opens selected and outlined, so the page starts on the person or agency asked for.
+    """
+    found = namesakes(g, name)
+    if not 1 <= pick <= len(found):
+        raise UserError(f"--pick {pick}: {len(found)} entit{'y is' if len(found) == 1 else 'ies are'} "
+                        f"called {name!r}; pick 1 to {len(found)}")
+    centre = found[pick - 1]
+    sub = ego_subgraph(g, [centre], depth)
+    write_html(sub, path, title=f"{g.nodes[centre]['label']} ±{depth}", max_nodes=max_nodes, focus=[centre])
+    return centre, found

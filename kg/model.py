@@ -202,3 +202,6 @@ class Relation:
     rel: str
     tail: str
     sources: list[tuple[str, Evidence]] = field(default_factory=list)
+    # what establishes the fact when no sentence does: "divisions" (the official division
+    # data), whose sources are only where the names were read; "" for a fact read in text
+    derived: str = ""

@@ -37,6 +37,7 @@ class Fact:
     title: str          # of a post ("holds"), else ""
     as_of: str
     sources: list[dict]
+    derived: str = ""   # "divisions": a fact of the official division data, not of a sentence
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def _count(h: nx.Graph, source: str, target: str) -> int:
 def facts(g: nx.MultiDiGraph, u: str, v: str) -> list[Fact]:
     """The facts between two entities, either way round, in a fixed order."""
     out = [Fact(h, t, d["rel"], d.get("title", ""), d.get("as_of", ""),
-                sorted(d.get("sources", []), key=lambda s: (s["doc"], s["start"], s["end"])))
+                sorted(d.get("sources", []), key=lambda s: (s["doc"], s["start"], s["end"])),
+                d.get("derived", ""))
            for h, t in ((u, v), (v, u)) for d in (g.get_edge_data(h, t) or {}).values()]
     return sorted(out, key=lambda f: (f.rel, f.as_of, f.title, f.head))
 
@@ -147,6 +149,9 @@ def format_paths(g: nx.MultiDiGraph, result: Paths, evidence: int = 3) -> str:
             fs = result.hops[u, v]
             for f in fs if evidence == 0 else fs[:evidence]:
                 lines.append(f"  {_fact_line(g, f)}")
+                if f.derived == "divisions":   # its sources only name the places
+                    lines.append("    (from the official division data)")
+                    continue
                 if not f.sources:
                     lines.append("    (no source)")
                     continue
@@ -171,7 +176,8 @@ def paths_json(g: nx.MultiDiGraph, result: Paths) -> dict:
         "paths": [{"nodes": [{"id": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"]}
                              for n in p],
                    "hops": [[{"head": f.head, "rel": f.rel, "tail": f.tail, "title": f.title,
-                              "as_of": f.as_of, "sources": f.sources}
+                              "as_of": f.as_of, "sources": f.sources,
+                              **({"derived": f.derived} if f.derived else {})}
                              for f in result.hops[u, v]] for u, v in zip(p, p[1:])]}
                   for p in result.paths],
     }

@@ -10,6 +10,7 @@ import errno
 import gc
 import json
 import os
+import re
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -35,7 +36,7 @@ from .pagemeta import PageMeta, PageTable
 from .outputs import (Generation, build_lock, dumps_json, json_pieces, jsonl,
                       remove_old_generations, remove_stale_temps, text_path)
 from .rdf import DEFAULT_BASE, IRIs, iter_turtle
-from .reader import InputFile, ReadError, find_inputs, parse_document, read_bytes
+from .reader import InputFile, ReadError, find_inputs, parse_document, printable, read_bytes
 from .resolve import resolve_corpus
 from .types import HOLDS
 
@@ -224,7 +225,7 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     work = extract_one if workers <= 1 and not scheduler and cache is None else extract_blob
 
     def found(f: InputFile, hit: DocExtraction) -> tuple[None, _Done]:
-        hit.document.path = f.name          # the key holds the id, not the path
+        hit.document.path = f.id            # the key holds the id, not the path
         return None, _Done(hit)
 
     def job(f: InputFile, submit: Submit) -> tuple[str | None, Any]:
@@ -241,7 +242,9 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
             key = cache.key(f.id, data, variant(f))
             if (hit := cache.get(key)) is not None:
                 return found(f, hit)
-        return key, submit(work, f.id, f.name, data, components, metas[f.id])
+        # outputs name a file by its id, the path under its input folder: never by a local
+        # folder (the page's name with its folder still dates it: metas)
+        return key, submit(work, f.id, f.id, data, components, metas[f.id])
 
     with _executor(workers, scheduler) as (submit, window):
         for f in files:
@@ -360,7 +363,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                 gc.disable()     # the corpus-wide stages make millions of objects and no cycles
                 g = _corpus_graph(docs, timings)
                 outcomes = curation.apply(g, corrections, docs)
-                report = _report(g, docs, files, problems, notices)
+                report = _report(g, docs, files, _shareable(problems, paths, page_table), notices)
                 if curate is not None:
                     report["corrections"] = outcomes
                 if cache is not None:
@@ -414,6 +417,18 @@ def write_outputs(result: BuildResult, gen: Generation, base_iri: str,
     gen.write("graph.html", render_pieces(result.graph, max_nodes=max_nodes))
     result.timings["html"] = time.perf_counter() - t
     gen.write("report.json", [dumps_json(result.report)])
+
+
+def _shareable(problems: list[str], paths: list[str | Path], page_table: str | Path | None) -> list[str]:
+    """The problems as report.json records them: the terminal heard of each input as it
+    was given (/home/…/in/p.txt), but a report is shared, so a file under an input folder
+    is named by its id (p.txt) and any other input by its own name (missing, pages.csv)."""
+    given = {printable(str(Path(p))) for p in [*paths, *([page_table] if page_table else [])]}
+    if not given:
+        return problems
+    spelled = re.compile(r"(?<![^\s,'\"])(" + "|".join(map(re.escape, sorted(given, key=len, reverse=True)))
+                         + r")(/)?")
+    return [spelled.sub(lambda m: "" if m[2] else Path(m[1]).name, p) for p in problems]
 
 
 def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile],

@@ -366,6 +366,7 @@ class _Writer:
                     ("a", ["rdf:Statement"]), ("rdf:subject", [u]),
                     ("rdf:predicate", [f"kg:{d['rel']}"]), ("rdf:object", [iri.entity(t)]),
                     ("prov:wasDerivedFrom", self._derived(d.get("sources", []))),
+                    ("dcterms:source", ["kg:DivisionCodes"] if d.get("derived") == "divisions" else []),
                     ("prov:wasAttributedTo", self._corrected(d))]))
             yield "".join(out) + "\n"
 

@@ -550,7 +550,11 @@ def resolve_corpus(docs: list[DocExtraction]) -> tuple[dict[str, Entity], list[P
     by_doc = {d.document.id: d for d in docs}
     for key in _area_links(entities, idents, node_of, relations):
         doc_id, m = min(entities[key[0]].mentions, key=lambda x: (x[0], x[1].start))
-        relations[key] = Relation(*key, sources=[(doc_id, by_doc[doc_id].evidence(m.start, m.end))])
+        relations[key] = Relation(*key, sources=[(doc_id, by_doc[doc_id].evidence(m.start, m.end))],
+                                  derived="divisions")
+    for r in relations.values():
+        if r.rel == "locatedIn" and _divisions_nest(entities[r.head], entities[r.tail]):
+            r.derived = "divisions"
     return entities, sorted(posts.values(), key=lambda p: (p.person, p.title, p.org or "", p.as_of or "")), \
         sorted(relations.values(), key=lambda r: (r.head, r.rel, r.tail))
 
@@ -665,6 +669,15 @@ def _area_links(entities: dict[str, Entity], idents: dict[tuple[str, str], Ident
         if node.strong and node.scope in by_code and eid not in placed and eid in entities:
             out.append((eid, "subOrganizationOf", by_code[node.scope]))
     return out
+
+
+def _divisions_nest(head: Entity, tail: Entity) -> bool:
+    """Whether the division data puts `head` inside `tail`: then `head locatedIn tail` is
+    its fact, whatever page it was read on (a page that names 东昌府区 and 聊城市 apart
+    from each other says nothing of the one lying in the other)."""
+    g = gazetteer()
+    inner, outer = g.by_code.get(head.code or ""), g.by_code.get(tail.code or "")
+    return inner is not None and outer is not None and outer in g.ancestors(inner)
 
 
 def _as_of(d: DocExtraction, ev: Evidence) -> str | None:

@@ -7,6 +7,7 @@ needed the network fails here.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -55,6 +56,10 @@ class Page:
         self.page.wait_for_selector("body[data-layout=stable]", state="attached", timeout=60_000)
         return self
 
+    def settle(self) -> None:
+        """Wait until the layout stops moving."""
+        self.page.wait_for_selector("body[data-layout=stable]", state="attached", timeout=60_000)
+
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)
 
@@ -96,6 +101,23 @@ def _node(g: nx.MultiDiGraph, label: str) -> str:
     return next(n for n, d in g.nodes(data=True) if d["label"] == label)
 
 
+def _connected(g: nx.MultiDiGraph) -> set[str]:
+    """The nodes a page shows by default: those some fact links to another."""
+    return {n for n in g if g.degree(n)}
+
+
+def _click_empty(page: Page) -> None:
+    """Click a point of the canvas where no node or edge lies."""
+    box = page.page.locator("#net").bounding_box()
+    for fx, fy in ((0.02, 0.02), (0.98, 0.02), (0.02, 0.98), (0.98, 0.98), (0.5, 0.02)):
+        xy = {"x": box["width"] * fx, "y": box["height"] * fy}
+        if page.js("p => kg.net.getNodeAt(p) === undefined && kg.net.getEdgeAt(p) === undefined", xy):
+            page.page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+            page.page.wait_for_timeout(350)
+            return
+    raise AssertionError("no empty point on the canvas")
+
+
 def test_seed_page_loads_offline_without_errors(seed_build, seed_page):
     result, _ = seed_build
     n = result.graph.number_of_nodes()
@@ -103,9 +125,81 @@ def test_seed_page_loads_offline_without_errors(seed_build, seed_page):
     assert seed_page.requests == []
     assert seed_page.js("kg.nodes.length") == n
     assert seed_page.js("kg.edges.length") == result.graph.number_of_edges()
-    assert seed_page.page.inner_text("#status").startswith(f"{n} nodes")
-    assert len(seed_page.visible_ids()) == n          # the seed graph is under max_nodes
+    assert seed_page.page.inner_text("#status").startswith(f"{n} entities")
+    # the seed graph is under max_nodes: all it hides is its unconnected nodes
+    assert seed_page.visible_ids() == _connected(result.graph)
     assert seed_page.page.locator("#notice").is_hidden()
+
+
+def test_the_page_names_no_local_folder(seed_build, seed_page):
+    from conftest import SEEDS
+
+    data = seed_page.js("JSON.stringify(kg.data)")
+    assert str(SEEDS.parent) not in data and "seeds/" not in data
+    assert set(seed_page.js("Object.keys(kg.data.docs)")) <= set(seed_build[0].graph.graph["documents"])
+
+
+def test_unconnected_nodes_wait_behind_a_toggle_that_counts_them(seed_build, seed_page):
+    g = seed_build[0].graph
+    lonely = set(g) - _connected(g)
+    assert lonely and seed_page.visible_ids() == _connected(g)
+    assert seed_page.page.inner_text("#isolated-row").split()[-1] == str(len(lonely))
+    seed_page.page.check("#isolated")
+    try:
+        assert seed_page.visible_ids() == set(g)
+    finally:
+        seed_page.page.uncheck("#isolated")
+    assert seed_page.visible_ids() == _connected(g)
+    one = min(lonely)                                  # search still reaches each of them
+    seed_page.js("id => kg.select(id)", one)
+    assert seed_page.visible_ids() == _connected(g) | {one}
+    _click_empty(seed_page)                            # and it goes when unselected
+    assert seed_page.visible_ids() == _connected(g)
+
+
+# Records the text drawn on any canvas with its font size in screen pixels.
+SPY_TEXT = """() => { window.drawn = []; const f = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+    const px = parseFloat(/([\\d.]+)px/.exec(this.font)[1]) * this.getTransform().a / devicePixelRatio;
+    window.drawn.push([String(text), px]); return f.apply(this, arguments); }; }"""
+
+
+def test_the_top_hubs_are_labelled_readably_at_the_fitted_zoom(seed_build, browser_context):
+    g = seed_build[0].graph
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    hubs = sorted(_connected(g), key=lambda n: (-g.degree(n), n))[:12]
+    page.js(SPY_TEXT)
+    page.js("kg.net.fit()")
+    page.js("kg.net.redraw()")
+    page.page.wait_for_timeout(200)
+    size: dict[str, float] = {}
+    for text, px in page.js("window.drawn"):
+        size[text] = max(px, size.get(text, 0))
+    assert all(size.get(g.nodes[n]["label"], 0) >= 12 for n in hubs), \
+        {g.nodes[n]["label"]: size.get(g.nodes[n]["label"]) for n in hubs}
+    assert page.errors == []
+    page.page.close()
+
+
+def test_selecting_a_node_dims_all_but_its_neighbours(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    near = set(nx.all_neighbors(g, target)) | {target}
+    fills = "kg.nodes.get({filter: n => !n.hidden}).map(n => [n.id, n.color.background])"
+    _click_empty(seed_page)                            # nothing selected: nothing faded
+    normal = dict(seed_page.js(fills))
+    assert len(set(normal.values())) == len(seed_page.js("Object.keys(kg.data.types)"))
+    seed_page.js("id => kg.select(id)", target)
+    lit = dict(seed_page.js(fills))
+    assert {n for n in lit if lit[n] != normal[n]} == set(lit) - near
+    assert len({lit[n] for n in set(lit) - near}) == 1                # one faded colour
+    edges = dict(seed_page.js("kg.edges.get({filter: e => !e.hidden}).map(e => [e.id, e.color.color])"))
+    own = set(seed_page.js("id => kg.edges.get({filter: e => e.from === id || e.to === id}).map(e => e.id)",
+                           target))
+    assert len({edges[e] for e in set(edges) - own}) == 1 and not {edges[e] for e in own} & \
+        {edges[e] for e in set(edges) - own}
+    _click_empty(seed_page)
+    assert dict(seed_page.js(fills)) == normal
 
 
 @pytest.mark.parametrize("query", ["江绍华", "jiangshaohua", "Jiang Shao Hua"])
@@ -139,12 +233,12 @@ def test_type_filter_hides_a_type(seed_build, seed_page):
     try:
         shown = seed_page.visible_ids()
         assert companies and not (shown & companies)
-        assert shown == set(g.nodes) - companies
+        assert shown == _connected(g) - companies
         hidden_edges = seed_page.js("kg.edges.get({filter: e => e.hidden}).length")
         assert hidden_edges == sum(1 for h, t in g.edges() if h in companies or t in companies)
     finally:
         box.check()
-    assert len(seed_page.visible_ids()) == g.number_of_nodes()
+    assert seed_page.visible_ids() == _connected(g)
 
 
 def test_relation_filter_hides_its_edges_only(seed_build, seed_page):
@@ -155,7 +249,7 @@ def test_relation_filter_hides_its_edges_only(seed_build, seed_page):
         hidden = seed_page.js("kg.edges.get({filter: e => e.hidden}).map(e => e.rel)")
         assert hidden and set(hidden) == {"runs"}
         assert len(hidden) == sum(1 for *_, d in g.edges(data=True) if d["rel"] == "runs")
-        assert len(seed_page.visible_ids()) == g.number_of_nodes()
+        assert seed_page.visible_ids() == _connected(g)
     finally:
         box.check()
     assert seed_page.js("kg.edges.get({filter: e => e.hidden}).length") == 0
@@ -170,6 +264,44 @@ def test_clicking_a_node_shows_its_source_sentence(seed_build, seed_page):
     first = g.nodes[target]["mentions"][0]
     assert first["quote"] in body
     assert first["doc"] in body
+
+
+QUOTES = """sel => [...document.querySelectorAll(sel)].map(q =>
+    [q.textContent, [...q.querySelectorAll("mark")].map(m => m.textContent)])"""
+
+
+def _marked(s: dict) -> list:
+    i, j = s["in_quote"]
+    return [s["quote"], [s["quote"][i:j]] if j > i else []]
+
+
+def test_mentions_are_marked_by_their_offsets_aliases_included(seed_build, seed_page):
+    from kg.html import SHOWN_SOURCES
+
+    g = seed_build[0].graph
+    district = _node(g, "东昌府区")
+    mentions = g.nodes[district]["mentions"][:SHOWN_SOURCES]
+    assert {m["text"] for m in mentions} - {"东昌府区"}              # 我区, 全区, 东昌府
+    seed_page.js("id => kg.select(id, false)", district)
+    shown = seed_page.js(QUOTES, "#p-body > .quote")               # the Sources section
+    assert shown == [_marked(m) for m in mentions]
+    assert [marks for _, marks in shown] == [[m["text"]] for m in mentions]
+
+
+def test_a_posts_evidence_marks_its_span_not_every_match_of_the_title(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    seed_page.js("id => kg.select(id, false)", target)
+    shown = seed_page.js(QUOTES, "#p-body .fact .quote")
+    expected = [_marked(s) for _, _, d in g.edges(target, data=True) if d["rel"] == "holds"
+                for s in d["sources"]]
+    expected += [_marked(s) for _, _, d in g.in_edges(target, data=True) for s in d["sources"][:5]]
+    expected += [_marked(s) for _, _, d in g.out_edges(target, data=True) if d["rel"] != "holds"
+                 for s in d["sources"][:5]]
+    expected += [_marked(s) for p in g.nodes[target]["posts"] for s in p["sources"]]
+    assert sorted(map(str, shown)) == sorted(map(str, expected))
+    both = "区委副书记、区长江绍华，区委常委、副区长张妍参加。"
+    assert [both, ["区长江绍华"]] in shown
 
 
 def test_clicking_an_edge_shows_the_evidence_of_that_fact(seed_build, seed_page):
@@ -229,8 +361,150 @@ def test_ego_view_matches_the_python_neighbourhood(seed_build, seed_page):
         assert seed_page.visible_ids() == set(ego_subgraph(g, [target], 2))
     finally:
         seed_page.page.click("#all")
-    assert len(seed_page.visible_ids()) == g.number_of_nodes()
+    assert seed_page.visible_ids() == _connected(g)
     assert seed_page.errors == []
+
+
+def test_search_keeps_a_type_filter_that_is_off(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    officials = {n for n, d in g.nodes(data=True) if d["type"] == "Official"}
+    box = seed_page.page.locator('#types input[data-key="Official"]')
+    box.uncheck()
+    try:
+        seed_page.page.fill("#search", "江绍华")
+        seed_page.page.press("#search", "Enter")
+        assert not box.is_checked()
+        assert seed_page.js("kg.net.getSelectedNodes()") == [target]
+        assert seed_page.visible_ids() == (_connected(g) - officials) | {target}
+        assert "is filtered out" in seed_page.page.inner_text("#p-body")
+        seed_page.page.fill("#search", "东昌府区")        # the next search: it goes again
+        seed_page.page.press("#search", "Enter")
+        assert seed_page.visible_ids() == _connected(g) - officials and not box.is_checked()
+    finally:
+        box.check()
+    assert seed_page.visible_ids() == _connected(g)
+
+
+def _with_namesakes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with two more people called 江绍华: a villager named once, and one
+    linked to a village committee; the official (most links) stays the likeliest."""
+    h = g.copy()
+    target = _node(g, "江绍华")
+    first = g.nodes[target]["mentions"][0]
+    for i, links in ((1, 0), (2, 1)):
+        h.add_node(f"person-namesake{i}", label="江绍华", type="Person", aliases=[], code="",
+                   pinyin="jiang shao hua", mentions=[first], posts=[], weighted_degree=links,
+                   pagerank=0.0, betweenness=0.0, community=0)
+    h.add_edge("person-namesake2", _node(g, "东昌府区"), key="post:村民:", rel="holds", title="村民",
+               as_of="", sources=[first])
+    return h
+
+
+def test_namesakes_are_listed_to_pick_from_in_search_and_the_panel(seed_build, tmp_path,
+                                                                    browser_context):
+    g = _with_namesakes(seed_build[0].graph)
+    official = _node(g, "江绍华")
+    write_html(g, tmp_path / "namesakes.html")
+    page = Page(browser_context).open(tmp_path / "namesakes.html")
+    page.page.fill("#search", "江绍华")
+    items = page.page.locator("#suggest li").all_inner_texts()
+    assert len(items) == 3 and all("links" in t for t in items)
+    assert f"{g.degree(official)} links" in items[0] and "1 links" in items[1] and "0 links" in items[2]
+    page.page.press("#search", "Enter")
+    assert page.js("kg.net.getSelectedNodes()") == [official]        # the most connected
+    chooser = page.page.locator("#p-body .namesakes")
+    assert "3 entities are called 江绍华" in chooser.inner_text()
+    assert chooser.locator("li").count() == 3
+    chooser.locator('button[data-id="person-namesake1"]').click()
+    assert page.js("kg.net.getSelectedNodes()") == ["person-namesake1"]
+    assert "person-namesake1" in page.visible_ids()                    # unconnected, yet picked
+    assert page.errors == []
+    page.page.close()
+
+
+def test_kg_view_opens_on_the_most_connected_namesake(seed_build, tmp_path, browser_context):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.graph import to_node_link
+
+    g = _with_namesakes(seed_build[0].graph)
+    official = _node(g, "江绍华")
+    (tmp_path / "graph.json").write_text(json.dumps(to_node_link(g), ensure_ascii=False), encoding="utf-8")
+    r = CliRunner().invoke(main, ["view", "江绍华", "-d", "1", "-o", str(tmp_path / "v.html"), str(tmp_path)])
+    assert r.exit_code == 0 and "3 entities are called 江绍华" in r.output
+    page = Page(browser_context).open(tmp_path / "v.html")
+    assert page.js("kg.net.getSelectedNodes()") == [official]
+    assert page.visible_ids() == set(ego_subgraph(g, [official], 1))
+    page.page.close()
+
+
+def _ego_without(g: nx.MultiDiGraph, centre: str, depth: int, hidden_type: str) -> set[str]:
+    """The neighbourhood an ego view shows with one type hidden: walked through the rest."""
+    keep = [n for n, d in g.nodes(data=True) if d["type"] != hidden_type or n == centre]
+    return set(ego_subgraph(g.subgraph(keep), [centre], depth))
+
+
+def test_ego_view_neither_shows_nor_walks_through_a_hidden_type(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    expected = _ego_without(g, target, 2, "District")
+    assert expected < set(ego_subgraph(g, [target], 2)) - {n for n, d in g.nodes(data=True)
+                                                          if d["type"] == "District"}
+    box = seed_page.page.locator('#types input[data-key="District"]')
+    seed_page.js("id => kg.select(id)", target)
+    seed_page.page.select_option("#depth", "2")
+    box.uncheck()                                       # hidden before the ego view...
+    try:
+        seed_page.page.click("#ego")
+        assert seed_page.visible_ids() == expected
+        drawn = seed_page.js("kg.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.to])")
+        assert sorted(map(tuple, drawn)) == sorted((h, t) for h, t in g.edges() if {h, t} <= expected)
+        box.check()                                     # ...and shown again: the walk follows
+        assert seed_page.visible_ids() == set(ego_subgraph(g, [target], 2))
+        box.uncheck()                                   # hidden during it
+        assert seed_page.visible_ids() == expected
+    finally:
+        box.check()
+        seed_page.page.click("#all")
+    assert seed_page.visible_ids() == _connected(g)
+
+
+def test_ego_view_walks_only_the_relations_shown(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    box = seed_page.page.locator('#rels input[data-key="locatedIn"]')
+    box.uncheck()
+    try:
+        seed_page.js("id => kg.select(id)", target)
+        seed_page.js("id => kg.egoView(id, 3)", target)
+        h = nx.MultiDiGraph([(u, v) for u, v, d in g.edges(data=True) if d["rel"] != "locatedIn"])
+        h.add_node(target)
+        assert seed_page.visible_ids() == set(ego_subgraph(h, [target], 3))
+    finally:
+        box.check()
+        seed_page.page.click("#all")
+
+
+def test_ego_view_lays_out_only_what_it_shows_and_gives_the_layout_back(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    where = "kg.net.getPositions(kg.nodes.getIds())"
+    seed_page.settle()
+    before = seed_page.js(where)
+    seed_page.js("id => kg.select(id, false)", target)
+    seed_page.js("id => kg.egoView(id, 1)", target)
+    seed_page.settle()
+    shown = seed_page.visible_ids()
+    assert shown == set(ego_subgraph(g, [target], 1))
+    simulated = seed_page.js("kg.net.physics.physicsBody.physicsNodeIndices")
+    assert set(simulated) == shown
+    during = seed_page.js(where)
+    assert all(during[n] == before[n] for n in before if n not in shown)    # the rest stay put
+    assert any(during[n] != before[n] for n in shown)                       # its own move
+    seed_page.page.click("#all")
+    assert seed_page.js(where) == before
 
 
 def test_colour_by_community_and_size_by_centrality(seed_build, browser_context):
@@ -340,5 +614,270 @@ def test_large_graph_opens_on_most_connected_part_and_search_reaches_the_rest(
     page.page.press("#search", "Enter")
     assert page.js("kg.net.getSelectedNodes()") == ["n0299"]
     assert "n0299" in page.visible_ids()
+    assert page.errors == []
+    page.page.close()
+
+
+def test_a_fact_of_the_division_data_says_so_instead_of_citing_a_sentence(seed_build, seed_page):
+    g = seed_build[0].graph
+    head, tail = _node(g, "东昌府区"), _node(g, "聊城市")
+    eid = seed_page.js("([h, t]) => kg.edges.get({filter: e => e.from === h && e.to === t"
+                       " && e.rel === 'locatedIn'})[0].id", [head, tail])
+    seed_page.js("id => kg.showEdge(id)", eid)
+    body = seed_page.page.inner_text("#p-body")
+    assert "from the official division data" in body and "Evidence" not in body
+    assert "Where the names were read" in body
+    assert "official division data" in seed_page.js("id => kg.edges.get(id).title", eid)
+    seed_page.js("id => kg.select(id, false)", head)
+    fact = seed_page.page.locator(f'#p-body .fact[data-edge="{eid}"]')
+    assert fact.locator(".derived").count() == 1 and fact.locator(".quote").count() == 0
+    read = seed_page.js("id => kg.edges.get({filter: e => e.from === id && e.rel === 'locatedIn'"
+                        " && !kg.data.edges[+e.id.slice(1)].derived})[0].id", _node(g, "柳园街道"))
+    seed_page.js("id => kg.select(id, false)", _node(g, "柳园街道"))
+    fact = seed_page.page.locator(f'#p-body .fact[data-edge="{read}"]')   # a fact read in a sentence
+    assert fact.locator(".derived").count() == 0 and fact.locator(".quote").count() >= 1
+
+
+def test_the_pages_counts_are_those_of_kg_stats(seed_build, seed_page):
+    from kg.stats import stats
+
+    st = stats(seed_build[0].graph)
+    assert seed_page.page.inner_text("#status").startswith(
+        f"{st['entities_total']} entities · {st['facts']} facts — ")
+    counts = "sel => Object.fromEntries([...document.querySelectorAll(sel + ' label')].map(l =>" \
+             " [l.querySelector('input').dataset.key, +l.querySelector('.count').textContent]))"
+    assert seed_page.js(counts, "#types") == st["entities"]
+    assert seed_page.js(counts, "#rels") == st["relations"]
+
+
+def test_each_mention_says_what_found_it(seed_build, seed_page):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    seed_page.js("id => kg.select(id, false)", target)
+    found = seed_page.page.locator("#p-body > .cite .rule").all_inner_texts()
+    rules = [m["rule"] for m in g.nodes[target]["mentions"]]
+    assert "persons:title chain" in rules
+    assert found == [f" · found by: {r.split(':', 1)[1]}" for r in rules]
+
+
+def test_the_large_graph_notice_closes_and_keeps_out_of_an_ego_view(tmp_path, browser_context):
+    path = tmp_path / "big.html"
+    write_html(_star_graph(300), path, max_nodes=50)
+    page = Page(browser_context).open(path)
+    notice = page.page.locator("#notice")
+    assert notice.is_visible() and "50 most connected of 300" in notice.inner_text()
+    page.js("id => kg.select(id, false)", "n0001")
+    page.page.click("#ego")
+    assert notice.is_hidden()                      # the ego view is no "most connected" scope
+    page.page.click("#all")
+    assert notice.is_visible()
+    page.page.click("#notice-close")
+    assert notice.is_hidden()
+    page.page.click("#ego")
+    page.page.click("#all")
+    assert notice.is_hidden()                      # closed for good
+    assert page.errors == []
+    page.page.close()
+
+
+def test_the_layout_is_the_same_at_every_opening(seed_build, browser_context):
+    where = "kg.net.getPositions(kg.nodes.getIds())"
+    layouts = []
+    for _ in range(2):
+        page = Page(browser_context).open(seed_build[1] / "graph.html")
+        layouts.append((page.js(where), page.js("window.kgLayout.iterations")))
+        page.page.close()
+    assert layouts[0] == layouts[1]
+
+
+def test_the_page_is_usable_on_a_390_px_screen(seed_build, browser_context):
+    g = seed_build[0].graph
+    page = Page(browser_context)
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.open(seed_build[1] / "graph.html")
+    net = page.page.locator("#net").bounding_box()
+    assert net["x"] >= 0 and net["width"] >= 380 and net["height"] >= 250
+    assert page.js("kg.net.canvas.frame.canvas.clientWidth") >= 380
+    assert page.js("document.documentElement.scrollWidth") <= 390       # nothing runs off the side
+    page.page.fill("#search", "江绍华")
+    page.page.press("#search", "Enter")
+    panel = page.page.locator("#panel").bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 390 and panel["y"] < 844
+    assert page.page.inner_text("#p-title") == "江绍华" and page.page.locator("#p-title").is_visible()
+    assert page.page.locator("#filters").is_hidden()
+    page.page.click("#filters-open")                                     # filters in a drawer
+    page.page.locator('#types input[data-key="Company"]').uncheck()
+    page.page.click("#filters-close")
+    assert page.page.locator("#filters").is_hidden()
+    companies = {n for n, d in g.nodes(data=True) if d["type"] == "Company"}
+    assert not page.visible_ids() & companies
+    assert page.errors == []
+    page.page.close()
+
+
+def _state(page: Page) -> dict[str, str]:
+    from urllib.parse import parse_qsl
+
+    return dict(parse_qsl(page.js("location.hash").lstrip("#")))
+
+
+def test_the_url_holds_the_view_and_the_back_button_walks_back(seed_build, browser_context):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    assert _state(page) == {}
+    page.page.fill("#search", "江绍华")
+    page.page.press("#search", "Enter")
+    assert _state(page) == {"node": target}
+    page.page.select_option("#depth", "2")
+    page.page.click("#ego")
+    assert _state(page) == {"node": target, "hops": "2"}
+    page.page.locator('#types input[data-key="District"]').uncheck()
+    shown = {d["type"] for _, d in g.nodes(data=True)} - {"District"}
+    filtered = {"node": target, "hops": "2", "types": ",".join(
+        t for t in page.js("Object.keys(kg.data.types)") if t in shown)}
+    assert _state(page) == filtered
+    assert page.visible_ids() == _ego_without(g, target, 2, "District")
+
+    def back(forward: bool = False) -> None:
+        (page.page.go_forward if forward else page.page.go_back)()
+        page.page.wait_for_timeout(300)
+        page.settle()
+    back()                                               # the District filter comes back on
+    assert page.page.locator('#types input[data-key="District"]').is_checked()
+    assert page.visible_ids() == set(ego_subgraph(g, [target], 2))
+    back()                                               # out of the ego view
+    assert page.visible_ids() == _connected(g) and page.js("kg.net.getSelectedNodes()") == [target]
+    back()                                               # nothing selected
+    assert _state(page) == {} and page.js("kg.net.getSelectedNodes()") == []
+    for _ in range(3):
+        back(forward=True)
+    assert _state(page) == filtered and page.visible_ids() == _ego_without(g, target, 2, "District")
+    url = page.js("location.href")
+    page.page.close()
+    page = Page(browser_context)                         # a link to the view opens on it
+    page.page.goto(url)
+    page.settle()
+    assert page.visible_ids() == _ego_without(g, target, 2, "District")
+    assert not page.page.locator('#types input[data-key="District"]').is_checked()
+    assert page.js("kg.net.getSelectedNodes()") == [target] and page.page.inner_text("#p-title") == "江绍华"
+    assert page.errors == []
+    page.page.close()
+
+
+def test_the_path_finder_picks_two_nodes_and_shows_the_shortest_paths(seed_build, browser_context):
+    from kg.metrics import ties
+    from kg.paths import facts, shortest_paths
+
+    g = seed_build[0].graph
+    a, b = _node(g, "江绍华"), _node(g, "张妍")
+    expected = shortest_paths(g, a, b)
+    h = ties(g)
+    da, db = nx.single_source_shortest_path_length(h, a), nx.single_source_shortest_path_length(h, b)
+    on = {v for v in da if v in db and da[v] + db[v] == expected.length}
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    page.js("id => kg.select(id, false)", a)
+    page.page.click("#p-body .path-from")
+    assert "search or click the other end" in page.page.inner_text("#p-body")
+    page.page.fill("#search", "张妍")
+    page.page.press("#search", "Enter")
+    page.settle()
+    assert page.page.inner_text("#p-title") == "路径 Path"
+    body = page.page.inner_text("#p-body")
+    assert f"{expected.count} shortest paths of {expected.length} hops" in body
+    assert page.visible_ids() == on
+    listed = page.js("[...document.querySelectorAll('#p-body h3')].map(h => h.textContent)")[0]
+    names = listed.removeprefix("path 1: ").split(" – ")
+    assert len(names) == expected.length + 1 and names[0] == "江绍华" and names[-1] == "张妍"
+    ids = [_node(g, name) for name in names]
+    assert all(h.has_edge(u, v) for u, v in zip(ids, ids[1:]))
+    for u, v in zip(ids, ids[1:]):                                 # each hop with its evidence
+        assert any(f.sources[0]["quote"] in body for f in facts(g, u, v) if f.sources)
+    assert _state(page) == {"node": b, "from": a, "to": b}
+    page.page.click("#all")
+    assert page.visible_ids() == _connected(g)
+    page.page.go_back()                                            # the path view comes back
+    page.page.wait_for_timeout(300)
+    page.settle()
+    assert page.visible_ids() == on and page.page.inner_text("#p-title") == "路径 Path"
+    assert page.errors == []
+    page.page.close()
+
+
+def test_the_shown_subgraph_exports_as_csv_and_png(seed_build, tmp_path, browser_context):
+    import csv
+    import io
+    import struct
+
+    g = seed_build[0].graph.copy()
+    target = _node(g, "江绍华")
+    formula = "=HYPERLINK(\"http://x\",\"y\")"
+    g.add_node("org-formula", label=formula, type="Organization", aliases=["+1"], code="", pinyin="",
+               mentions=[], posts=[])
+    g.add_edge("org-formula", target, key="cooperatesWith", rel="cooperatesWith", sources=[])
+    write_html(g, tmp_path / "g.html")
+    page = Page(browser_context).open(tmp_path / "g.html")
+    page.js("id => kg.select(id, false)", target)
+    page.js("id => kg.egoView(id, 1)", target)
+    page.settle()
+    shown = page.visible_ids()
+
+    def fetch(button: str) -> bytes:
+        with page.page.expect_download() as dl:
+            page.page.click(button)
+        return Path(dl.value.path()).read_bytes()
+    nodes = list(csv.DictReader(io.StringIO(fetch("#export-nodes").decode("utf-8-sig"))))
+    assert {r["id"] for r in nodes} == shown == set(ego_subgraph(g, [target], 1))
+    row = next(r for r in nodes if r["id"] == "org-formula")
+    assert row["label"] == "'" + formula and row["aliases"] == "'+1"       # no formula runs
+    assert next(r for r in nodes if r["id"] == target)["degree"] == str(g.degree(target))
+    edges = list(csv.DictReader(io.StringIO(fetch("#export-edges").decode("utf-8-sig"))))
+    assert sorted((r["from"], r["rel"], r["to"]) for r in edges) == \
+        sorted((h, d["rel"], t) for h, t, d in g.edges(data=True) if {h, t} <= shown)
+    png = fetch("#export-png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == tuple(page.js(
+        "(() => { const c = document.querySelector('#net canvas'); return [c.width, c.height]; })()"))
+    assert page.errors == []
+    page.page.close()
+
+
+def test_keyboard_shortcuts(seed_build, browser_context):
+    g = seed_build[0].graph
+    target = _node(g, "江绍华")
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    key = page.page.keyboard.press
+    key("/")
+    assert page.js("document.activeElement.id") == "search"
+    page.page.keyboard.type("江绍华")
+    key("Enter")
+    key("Escape")                                        # out of the search box
+    assert page.js("document.activeElement.id") != "search"
+    key("e")
+    page.settle()
+    assert page.visible_ids() == set(ego_subgraph(g, [target], 2))
+    key("1")
+    page.settle()
+    assert page.visible_ids() == set(ego_subgraph(g, [target], 1))
+    key("a")
+    assert page.visible_ids() == _connected(g)
+    key("u")
+    assert page.visible_ids() == set(g)
+    key("u")
+    assert page.visible_ids() == _connected(g)
+    key("?")
+    assert page.page.locator("#help").is_visible() and "ego view" in page.page.inner_text("#help")
+    key("Escape")
+    assert page.page.locator("#help").is_hidden()
+    key("p")
+    assert "search or click the other end" in page.page.inner_text("#p-body")
+    key("/")
+    page.page.keyboard.type("张妍")
+    key("Enter")
+    page.settle()
+    assert page.page.inner_text("#p-title") == "路径 Path"
+    key("Escape")
+    key("Escape")
+    assert page.js("kg.net.getSelectedNodes()") == []
     assert page.errors == []
     page.page.close()

@@ -174,13 +174,43 @@ def test_kg_view_writes_the_neighbourhood_of_a_name(graph_dir, tmp_path):
 
 def test_kg_view_default_output_and_graph_json_path(graph_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(main, ["view", "江绍华", str(graph_dir / "graph.json")])
+    r = CliRunner().invoke(main, ["view", "区政府", str(graph_dir / "graph.json")])
     assert r.exit_code == 0, r.output
-    data = _data((tmp_path / "view-江绍华-2.html").read_text(encoding="utf-8"))
-    assert data["focus"] == ["p1", "p2"]
+    data = _data((tmp_path / "view-区政府-2.html").read_text(encoding="utf-8"))
+    assert data["focus"] == ["a1"]
+
+
+def test_kg_view_lists_namesakes_most_connected_first_and_opens_the_first(graph_dir, tmp_path):
+    out = tmp_path / "v.html"
+    r = CliRunner().invoke(main, ["view", "江绍华", "-o", str(out), str(graph_dir)])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0] == "2 entities are called 江绍华 (most connected first):"
+    assert lines[1].startswith("  *1. p1 (江绍华: Official, 区长 of 东昌府区人民政府; 1 links")
+    assert lines[2].startswith("   2. p2 (江绍华: Person; 0 links")
+    assert "--pick 1-2 opens another" in lines[-1]
+    assert _data(out.read_text(encoding="utf-8"))["focus"] == ["p1"]
+    r = CliRunner().invoke(main, ["view", "江绍华", "--pick", "2", "-o", str(out), str(graph_dir)])
+    assert r.exit_code == 0 and "  *2. p2 " in r.output
+    data = _data(out.read_text(encoding="utf-8"))
+    assert data["focus"] == ["p2"] and [n["id"] for n in data["nodes"]] == ["p2"]
+    r = CliRunner().invoke(main, ["view", "江绍华", "--pick", "3", "-o", str(out), str(graph_dir)])
+    assert r.exit_code == 2 and "pick 1 to 2" in r.output
 
 
 def test_kg_view_unknown_name_is_one_line_exit_2(graph_dir):
     r = CliRunner().invoke(main, ["view", "江绍", str(graph_dir)])
     assert r.exit_code == 2
     assert r.output.strip().splitlines() == ["kg: no entity called '江绍'; similar: 江绍华、江绍华"]
+
+
+def test_every_source_says_where_its_span_lies_in_its_quote(seed_build):
+    g = seed_build[0].graph
+    for _, d in g.nodes(data=True):
+        for m in d["mentions"]:
+            i, j = m["in_quote"]
+            assert m["quote"][i:j] == m["text"]
+    # (some relations' evidence is an empty span where a clause begins: nothing to mark)
+    spans = [(s["in_quote"], len(s["quote"])) for *_, d in g.edges(data=True) for s in d["sources"]]
+    assert spans and all(0 <= i <= j <= n for (i, j), n in spans)
+    assert sum(i < j for (i, j), _ in spans) > 0.9 * len(spans)

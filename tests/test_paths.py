@@ -135,3 +135,20 @@ def test_cli_exits_1_without_a_path_and_2_for_an_unknown_name(seed):
     assert r.exit_code == 1 and r.stderr.startswith("kg: no path between")
     r = CliRunner().invoke(main, ["path", "江绍华", "无此人", out])
     assert r.exit_code == 2 and "no entity called '无此人'" in r.stderr
+
+
+def test_a_fact_of_the_division_data_says_so_instead_of_quoting_a_sentence(seed):
+    out, g = seed
+    head, tail = _label(g, "东昌府区"), _label(g, "聊城市")
+    assert g.edges[head, tail, "locatedIn"]["derived"] == "divisions"
+    r = CliRunner().invoke(main, ["path", head, tail, out])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[-2:] == ["  东昌府区 locatedIn 聊城市", "    (from the official division data)"]
+    data = json.loads(CliRunner().invoke(main, ["path", head, tail, out, "--json"]).stdout)
+    assert data["paths"][0]["hops"][0][0]["derived"] == "divisions"
+    read = next(d for *_, d in g.edges(data=True) if d["rel"] == "runs")     # a fact read in a sentence
+    assert "derived" not in read
+
+
+def _label(g: nx.MultiDiGraph, label: str) -> str:
+    return next(n for n, d in g.nodes(data=True) if d["label"] == label)

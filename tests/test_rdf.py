@@ -172,6 +172,22 @@ def test_ontology_declares_every_term_the_build_uses(seed_rdf):
     assert (KG.title, RDFS.domain, ORG.Membership) in onto
 
 
+def test_facts_of_the_division_data_name_it_as_their_source(seed_build, seed_rdf):
+    g = seed_build[0].graph
+    stmts = {(str(seed_rdf.value(st, RDF.subject)), str(seed_rdf.value(st, RDF.predicate)),
+              str(seed_rdf.value(st, RDF.object))): st
+             for st in seed_rdf.subjects(RDF.type, RDF.Statement)}
+    iri = IRIs(DEFAULT_BASE)
+    for h, t, d in g.edges(data=True):
+        if d["rel"] == "holds":
+            continue
+        st = stmts[iri.entity(h)[1:-1], str(KG[d["rel"]]), iri.entity(t)[1:-1]]
+        assert (seed_rdf.value(st, DCT.source) == KG.DivisionCodes) == (d.get("derived") == "divisions")
+    assert any(d.get("derived") for *_, d in g.edges(data=True))
+    onto = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")
+    assert {o.language for o in onto.objects(KG.DivisionCodes, RDFS.label)} == {"zh", "en"}
+
+
 def _shapes() -> rdflib.Graph:
     return rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
 

@@ -233,7 +233,34 @@ def test_outputs_do_not_depend_on_how_the_input_path_is_spelled(tmp_path, seeds,
         build([spelling], tmp_path / f"out{i}", workers=1)
         snaps.append(_snapshot(tmp_path / f"out{i}"))
     assert all(snap == snaps[0] for snap in snaps[1:])
-    assert json.loads(snaps[0]["graph.json"])["graph"]["documents"]["p.txt"]["path"] == "in/p.txt"
+    assert json.loads(snaps[0]["graph.json"])["graph"]["documents"]["p.txt"]["path"] == "p.txt"
+
+
+def test_no_output_names_a_local_folder(tmp_path, seeds):
+    """Outputs are shared: they name each file by its id (its path under the input folder
+    given), never by the folders it lies in, even where the build warns about an input."""
+    private = tmp_path / "alice-private-case"
+    (private / "in" / "sub").mkdir(parents=True)
+    (private / "other").mkdir()
+    shutil.copy(_seed(seeds, 0), private / "in" / "sub" / "p.txt")
+    shutil.copy(_seed(seeds, 1), private / "in" / "q.txt")
+    shutil.copy(_seed(seeds, 2), private / "other" / "q.txt")        # a second q.txt: skipped
+    shutil.copy(_seed(seeds, 3), private / "single.txt")
+    (private / "pages.csv").write_text("file,date\nnone.txt,2022-07-04\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = build([private / "in", private / "other", private / "single.txt", private / "gone"],
+                   out, page_table=private / "pages.csv")
+    for name in OUTPUTS:
+        text = (out / name).read_text(encoding="utf-8")
+        assert "alice-private-case" not in text and str(tmp_path) not in text, name
+    docs = json.loads((out / "graph.json").read_text(encoding="utf-8"))["graph"]["documents"]
+    assert {d: v["path"] for d, v in docs.items()} == {"sub/p.txt": "sub/p.txt", "q.txt": "q.txt",
+                                                        "single.txt": "single.txt"}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["warnings"] == ["gone: no such file or folder",
+                                  "pages.csv: row for 'none.txt' names no input file",
+                                  "q.txt: skipped, q.txt has the same document id 'q.txt'"]
+    assert any(str(private) in p for p in result.problems)          # the terminal hears it all
 
 
 # ---- hostile text -----------------------------------------------------------------

@@ -26,6 +26,23 @@
     n.py = compact(n.pinyin);
     n.initials = (n.pinyin || "").split(/\s+/).filter(Boolean).map((s) => s[0]).join("").toLowerCase();
   }
+  // Namesakes: entities of one name, kept apart by resolution; most connected first.
+  const byLabel = new Map();
+  for (const n of DATA.nodes) {
+    if (!byLabel.has(n.label)) byLabel.set(n.label, []);
+    byLabel.get(n.label).push(n);
+  }
+  for (const list of byLabel.values()) list.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+  // A line that tells namesakes apart: type, posts, links.
+  const postsOf = (n) => [...new Set([
+    ...adj.get(n.id).map((i) => DATA.edges[i]).filter((e) => e.rel === "holds" && e.from === n.id)
+      .map((e) => `${e.title} @ ${byId.get(e.to).label}`),
+    ...n.posts.map((p) => p.title)])];
+  const describe = (n) => {
+    const posts = postsOf(n);
+    return [`${typeInfo(n.type).zh || n.type}`, ...posts.slice(0, 2),
+            posts.length > 2 ? `+${posts.length - 2} posts` : "", `${n.degree} links`].filter(Boolean).join(" · ");
+  };
   const typeInfo = (t) => DATA.types[t] || {color: "#7f7f7f", shape: "dot", glyph: "●", zh: ""};
   const relInfo = (r) => DATA.rels[r] || {color: "#999999", zh: ""};
   // ---- appearance: colour by type or community, size by a metric ------------------
@@ -33,14 +50,28 @@
   let colourBy = "type", sizeBy = "degree";
   const fill = (n) => (colourBy === "community"
     ? communityColor.get(n.community) || DATA.community_other : typeInfo(n.type).color);
+  // While a node is selected, what is not its neighbour fades (`litCentre`: the node
+  // wanted lit; `litAt`: the one lit, `lit`: it and its shown neighbours; the edges lit
+  // are its own)
+  let lit = null, litAt = null, litCentre = null;
+  const DIM = {fill: "#e9e9e9", border: "#dddddd", label: "#c4c4c4", edge: "#ececec"};
+  const isDim = (id) => lit !== null && !lit.has(id);
   const nodeColor = (n, focused) => {
-    const c = fill(n);
-    return {background: c, border: focused ? "#000" : c, highlight: {background: c, border: "#000"},
+    const c = isDim(n.id) ? DIM.fill : fill(n);
+    const b = focused ? "#000" : isDim(n.id) ? DIM.border : c;
+    return {background: c, border: b, highlight: {background: c, border: "#000"},
             hover: {background: c, border: "#555"}};
   };
+  const nodeFont = (n) => ({color: isDim(n.id) ? DIM.label : "#343434"});
+  const edgeDim = (e) => lit !== null && e.from !== litAt && e.to !== litAt;
+  const edgeStyle = (e) => (edgeDim(e)
+    ? {color: {color: DIM.edge, highlight: DIM.edge}, font: {color: DIM.label}}
+    : {color: {color: relInfo(e.rel).color, highlight: relInfo(e.rel).color}, font: {color: "#444"}});
   // vis scales `value` linearly between the smallest and largest shown
   const nodeValue = (n) => (sizeBy === "degree" ? 1 + n.degree : n[sizeBy]);
   const fmt = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(4));
+  // Facts no sentence states: what establishes them instead (graph.json edge `derived`)
+  const DERIVED = {divisions: "from the official division data 据官方行政区划数据"};
   const edgeLabel = (e) => (e.rel === "holds" && e.title ? e.title : e.rel);
 
   // ---- state -------------------------------------------------------------------
@@ -49,10 +80,22 @@
   const base = DATA.shown ? new Set(DATA.shown) : null;   // large graph: default scope
   const revealed = new Set();                              // reached by search beyond `base`
   let ego = null;                                          // Set of ids while in ego view
+  let egoCentre = null, egoDepth = 0, globalPos = null;     // its centre, hops; positions before it
+  let pathEnds = null;             // [from, to] while the scope is the shortest paths between them
+  let pathFrom = null;             // the first end picked, while the other is awaited
   let selected = null;
+  let noticeClosed = false;
+  let restoring = false;                                   // while the URL's state is applied
+  // Unconnected nodes (no fact links them) stay behind a toggle: shown, the seed graph's
+  // hundred of them filled half the canvas as a grid. A selected one is shown all the same.
+  let showIsolated = false;
+  const isolated = DATA.nodes.filter((n) => n.degree === 0).length;
   const placed = new Set();                                // nodes that have a laid-out position
   const inScope = (id) => (ego ? ego.has(id) : !base || base.has(id) || revealed.has(id));
-  const nodeShown = (id) => typeOn[byId.get(id).type] !== false && inScope(id);
+  // The selected node is shown whatever the filters say: search reaches a node of a
+  // hidden type without turning its type back on.
+  const nodeShown = (id) => id === selected || typeOn[byId.get(id).type] !== false && inScope(id) &&
+    (showIsolated || byId.get(id).degree > 0);
   const edgeShown = (e) => relOn[e.rel] !== false && nodeShown(e.from) && nodeShown(e.to);
 
   // ---- vis data ----------------------------------------------------------------
@@ -60,14 +103,25 @@
   // n.hidden / e.hidden mirror what vis shows, so visibility changes touch only what differs
   for (const n of DATA.nodes) n.hidden = !nodeShown(n.id);
   for (const e of DATA.edges) e.hidden = !edgeShown(e);
+
+  // ---- hub labels ----------------------------------------------------------------
+  // At the zoom that fits a graph, vis shrinks every label below reading size; the most
+  // connected shown nodes keep theirs, drawn after the network at a fixed size on screen
+  // (vis's own label of a hub is blanked, or it would double when zoomed in).
+  const HUBS = 12;
+  const topHubs = () => DATA.nodes.filter((n) => !n.hidden && n.degree > 0)
+    .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, HUBS).map((n) => n.id);
+  let hubs = topHubs();
+  const hubSet = new Set(hubs);
   const visNodes = new vis.DataSet(DATA.nodes.map((n) => {
     const ti = typeInfo(n.type);
     const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mention_count} mentions`,
                  `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`];
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
-    return {id: n.id, label: n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
+    return {id: n.id, label: hubSet.has(n.id) ? "" : n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
             borderWidthSelected: 4, color: nodeColor(n, focusSet.has(n.id)),
             borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden,
+            physics: !n.hidden,
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
   const pairCount = new Map();
@@ -77,10 +131,9 @@
     pairCount.set(pair, k + 1);
     const a = byId.get(e.from), b = byId.get(e.to);
     const tip = `${a.label} → ${edgeLabel(e)} → ${b.label}` + (e.as_of ? ` (${e.as_of})` : "") +
-      (e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
+      (e.derived ? "\n" + DERIVED[e.derived] : e.sources.length ? "\n“" + e.sources[0].quote + "”" : "");
     return {id: e.id, from: e.from, to: e.to, rel: e.rel, label: edgeLabel(e), title: tip,
-            color: {color: relInfo(e.rel).color, highlight: relInfo(e.rel).color}, arrows: "to",
-            hidden: e.hidden,
+            color: edgeStyle(e).color, arrows: "to", hidden: e.hidden, physics: !e.hidden,
             // parallel facts between one pair fan out instead of drawing over each other
             smooth: k === 0 ? false : {enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW",
                                        roundness: 0.2 * Math.ceil(k / 2)}};
@@ -88,9 +141,12 @@
 
   const visibleCount = () => DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
   const big = visibleCount() > 800;
-  // Physics runs in chunks until it converges, hits maxIterations or uses up budgetMs,
-  // then stops for good: a 5,000-node page is usable after a few seconds on any machine.
-  const LAYOUT = {chunk: big ? 10 : 50, maxIterations: 1000, budgetMs: 4000};
+  // Physics runs a fixed number of iterations in one stabilisation (or fewer where it
+  // converges, which vis judges from the positions alone), then stops for good: the same
+  // page comes to the same layout on any machine, however fast. (Run in chunks against a
+  // clock, as before, it ended wherever the time ran out, and vis ran free between chunks.)
+  // Over 800 shown nodes a page opens on kg's seed layout and `re-layout` runs fewer.
+  const ITERATIONS = big ? 200 : 1000;
   const net = new vis.Network($("net"), {nodes: visNodes, edges: visEdges}, {
     layout: {improvedLayout: visibleCount() <= 150, randomSeed: 7},
     physics: {
@@ -98,7 +154,7 @@
       barnesHut: {gravitationalConstant: -6000, centralGravity: 0.3, springLength: 110,
                   springConstant: 0.04, damping: 0.25, theta: big ? 1.0 : 0.5},
       enabled: !big,
-      stabilization: {enabled: !big, iterations: LAYOUT.chunk, updateInterval: 10, fit: true},
+      stabilization: {enabled: !big, iterations: ITERATIONS, updateInterval: 25, fit: true},
       adaptiveTimestep: !big, minVelocity: 1.5,
     },
     nodes: {font: {size: 14, strokeWidth: 3, strokeColor: "#fff"},
@@ -108,77 +164,169 @@
     interaction: {hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                   keyboard: false},
   });
-  window.kg = {net, nodes: visNodes, edges: visEdges, data: DATA, select, egoView, showAll, relax};
+  window.kg = {net, nodes: visNodes, edges: visEdges, data: DATA, select, egoView, showAll, relax, showEdge};
+
+  // ---- batched updates -------------------------------------------------------------
+  // Every DataSet update makes vis re-index the whole network (over a second for 5,000
+  // nodes on a slow machine), however few items it carries: what one action changes is
+  // gathered here, item by item, and sent once (flush).
+  const pendingNodes = new Map(), pendingEdges = new Map();
+  const change = (pending, id, props) => {
+    if (!pending.has(id)) pending.set(id, {id});
+    Object.assign(pending.get(id), props);
+  };
+  function flush() {
+    if (pendingNodes.size) visNodes.update([...pendingNodes.values()]);
+    if (pendingEdges.size) visEdges.update([...pendingEdges.values()]);
+    pendingNodes.clear();
+    pendingEdges.clear();
+  }
+  function rankHubs() {
+    const next = topHubs();
+    const was = new Set(hubs), now = new Set(next);
+    for (const id of hubs) if (!now.has(id)) change(pendingNodes, id, {label: byId.get(id).label});
+    for (const id of next) if (!was.has(id)) change(pendingNodes, id, {label: ""});
+    hubs = next;
+  }
+  net.on("afterDrawing", (ctx) => {
+    const scale = net.getScale(), px = Math.max(13, Math.min(24, 20 * scale));
+    ctx.save();
+    ctx.font = `600 ${px / scale}px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 4 / scale;
+    ctx.strokeStyle = "#fff";
+    for (const id of hubs) {
+      const node = net.body.nodes[id];
+      if (!node || node.options.hidden) continue;
+      const y = node.y + (node.options.size || 10) + 3 / scale;
+      ctx.fillStyle = isDim(id) ? DIM.label : "#111";
+      ctx.strokeText(byId.get(id).label, node.x, y);
+      ctx.fillText(byId.get(id).label, node.x, y);
+    }
+    ctx.restore();
+  });
+
+  // Fade all but `centre` and its shown neighbours (null: nothing fades) where a view is
+  // small enough for vis to restyle it at once; only what changes is queued.
+  const FADE_LIMIT = 2000;
+  function light(centre) {
+    if (centre !== null && visibleCount() > FADE_LIMIT) centre = null;
+    litAt = centre;
+    lit = centre === null ? null : new Set([centre]);
+    if (lit) {
+      for (const i of adj.get(centre)) {
+        const e = DATA.edges[i];
+        if (!e.hidden) { lit.add(e.from); lit.add(e.to); }
+      }
+    }
+    for (const n of DATA.nodes) {
+      const d = isDim(n.id);
+      if (Boolean(n.dim) !== d) { n.dim = d; change(pendingNodes, n.id, {color: nodeColor(n, focusSet.has(n.id)), font: nodeFont(n)}); }
+    }
+    for (const e of DATA.edges) {
+      const d = edgeDim(e);
+      if (Boolean(e.dim) !== d) { e.dim = d; change(pendingEdges, e.id, edgeStyle(e)); }
+    }
+  }
 
   // ---- layout: stabilise once, then physics stops -----------------------------
   const status = $("status");
+  // Counted as `kg stats` counts: facts are edges and the posts without an organisation
+  // (a person's node holds those; they are no edge).
+  const facts = DATA.edges.length + DATA.nodes.reduce((c, n) => c + n.posts.length, 0);
   const summary = () => {
     const shownNodes = DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
     const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
-    status.textContent = `${DATA.nodes.length} nodes · ${DATA.edges.length} facts — showing ` +
-      `${shownNodes} nodes, ${shownEdges} edges` + (ego ? " (ego view)" : "");
+    status.textContent = `${DATA.nodes.length} entities · ${facts} facts — showing ` +
+      `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "");
+    updateNotice();
   };
-  let layoutStart = t0, layoutIterations = 0, lastProgress = null;
+  // One relaxation at a time: one asked for while another runs stops it and starts over
+  // (two would tick the same physics twice).
+  let layoutIterations = 0;
+  let running = !big && visibleCount() > 0, again = false;
   net.on("stabilizationProgress", (p) => {
-    lastProgress = p;
-    status.textContent = `laying out… ${layoutIterations + p.iterations} iterations`;
+    layoutIterations = p.iterations;
+    status.textContent = `laying out… ${p.iterations} of at most ${p.total} iterations`;
   });
   net.on("stabilizationIterationsDone", () => {
-    const p = lastProgress || {iterations: 0, total: 0};
-    lastProgress = null;
-    layoutIterations += p.iterations;
-    const converged = p.iterations < p.total;
-    if (converged || layoutIterations >= LAYOUT.maxIterations ||
-        performance.now() - layoutStart > LAYOUT.budgetMs) layoutDone();
-    else setTimeout(() => net.stabilize(LAYOUT.chunk), 0);
+    if (!again) { layoutDone(); return; }
+    again = false;
+    layoutIterations = 0;
+    setTimeout(() => net.stabilize(ITERATIONS), 0);
   });
   function relax() {
-    layoutStart = performance.now();
+    document.body.dataset.layout = "running";
+    if (running) { again = true; net.stopSimulation(); return; }
+    if (!visibleCount()) { layoutDone(); return; }
+    running = true;
     layoutIterations = 0;
     net.setOptions({physics: {enabled: true}});
-    net.stabilize(LAYOUT.chunk);
+    net.stabilize(ITERATIONS);
   }
   let firstLayout = true;
   const layoutDone = () => {
+    running = false;
     net.setOptions({physics: {enabled: false}});
     for (const n of DATA.nodes) if (nodeShown(n.id)) placed.add(n.id);
     summary();
+    document.body.dataset.layout = "stable";
     if (firstLayout) {
       firstLayout = false;
       // for bench/html_bench.py: ms from navigation start to script start and to stable layout
       window.kgLayout = {scriptMs: t0, stableMs: performance.now(), iterations: layoutIterations};
-      document.body.dataset.layout = "stable";
-      if (DATA.focus.length) select(DATA.focus[0], false);
+      if (location.hash.length > 1) restore();      // a link to a view opens on it
+      else if (DATA.focus.length) {
+        restoring = true;
+        select(DATA.focus[0], false);
+        restoring = false;
+        history.replaceState(null, "", "#" + stateHash());
+      }
     } else {
       net.fit({animation: {duration: 300}});
     }
   };
   if (visibleCount() === 0 || big) layoutDone();
 
-  if (base) {
-    const notice = $("notice");
-    notice.hidden = false;
-    notice.textContent = `Large graph: showing the ${base.size.toLocaleString()} most connected of ` +
-      `${DATA.nodes.length.toLocaleString()} nodes (limit max_nodes=${DATA.max_nodes}). ` +
-      "Search reaches every node; an ego view shows any neighbourhood.";
+  // The large-graph notice speaks of the default scope only (an ego view has its own),
+  // and once closed stays closed.
+  function updateNotice() {
+    const more = [...revealed].filter((id) => !base || !base.has(id)).length;
+    const text = base && !ego ? `Large graph: showing the ${base.size.toLocaleString()} most connected of ` +
+      `${DATA.nodes.length.toLocaleString()} nodes (limit max_nodes=${DATA.max_nodes})` +
+      (more ? ` and ${more.toLocaleString()} reached by search` : "") +
+      ". Search reaches every node; an ego view shows any neighbourhood." : "";
+    $("notice-text").textContent = text;
+    $("notice").hidden = !text || noticeClosed;
   }
+  $("notice-close").addEventListener("click", () => { noticeClosed = true; updateNotice(); });
 
   // ---- visibility --------------------------------------------------------------
-  // One DataSet update per change: each update makes vis re-index the whole network.
+  // One flush per change (see `change`), with the hub labels and the fading it brings.
+  // vis simulates hidden nodes and edges too (and pulls shown ones towards them), so
+  // what is hidden also leaves the physics: the layout moves only what is shown.
   // Nodes shown for the first time are placed beside a positioned neighbour (or the
   // anchor), `first` before the rest so its neighbours gather round it.
   function applyVisibility(anchor, first) {
-    const nu = [], eu = [];
+    const fresh = [];
     for (const n of DATA.nodes) {
       const hidden = !nodeShown(n.id);
-      if (n.hidden !== hidden) { n.hidden = hidden; nu.push({id: n.id, hidden}); }
+      if (n.hidden !== hidden) {
+        n.hidden = hidden;
+        change(pendingNodes, n.id, {hidden, physics: !hidden});
+        if (!hidden && !placed.has(n.id)) fresh.push(pendingNodes.get(n.id));
+      }
     }
     for (const e of DATA.edges) {
       const hidden = !edgeShown(e);
-      if (e.hidden !== hidden) { e.hidden = hidden; eu.push({id: e.id, hidden}); }
+      if (e.hidden !== hidden) { e.hidden = hidden; change(pendingEdges, e.id, {hidden, physics: !hidden}); }
     }
-    const fresh = nu.filter((u) => !u.hidden && !placed.has(u.id))
-      .sort((u, v) => (v.id === first) - (u.id === first));
+    fresh.sort((u, v) => (v.id === first) - (u.id === first));
+    // where a node is, or is about to be put (positions given back by leaveEgo)
+    const posOf = (id) => (pendingNodes.has(id) && pendingNodes.get(id).x !== undefined
+      ? pendingNodes.get(id) : net.getPosition(id));
     const at = new Map();
     const golden = 2.39996;
     fresh.forEach((u, i) => {
@@ -186,22 +334,29 @@
       for (const ei of adj.get(u.id)) {
         const e = DATA.edges[ei], other = e.from === u.id ? e.to : e.from;
         if (at.has(other)) { c = at.get(other); break; }
-        if (placed.has(other) && nodeShown(other)) { c = net.getPosition(other); break; }
+        if (placed.has(other) && nodeShown(other)) { c = posOf(other); break; }
       }
       c = c || anchor || net.getViewPosition();
       const r = 60 + 12 * Math.sqrt(i);
-      u.x = c.x + r * Math.cos(golden * i);
-      u.y = c.y + r * Math.sin(golden * i);
-      at.set(u.id, {x: u.x, y: u.y});
+      const x = c.x + r * Math.cos(golden * i), y = c.y + r * Math.sin(golden * i);
+      Object.assign(u, {x, y});
+      at.set(u.id, {x, y});
       placed.add(u.id);
     });
-    if (nu.length) visNodes.update(nu);
-    if (eu.length) visEdges.update(eu);
+    rankHubs();
+    light(litCentre !== null && nodeShown(litCentre) ? litCentre : null);
+    flush();
     summary();
     return fresh.length;
   }
 
   // ---- filters -----------------------------------------------------------------
+  $("isolated-count").textContent = isolated;
+  $("isolated-row").hidden = !isolated;
+  $("isolated").addEventListener("change", (ev) => {
+    showIsolated = ev.target.checked;
+    applyVisibility();
+  });
   function filterRow(box, key, on, glyph, color, label, count, onChange) {
     const row = el("label");
     const cb = el("input");
@@ -217,13 +372,13 @@
   for (const [t, info] of Object.entries(DATA.types)) {
     filterRow($("types"), t, true, info.glyph, info.color, `${t} ${info.zh}`, info.count, (on) => {
       typeOn[t] = on;
-      if (applyVisibility() && ego && ego.size <= 1500) relax();
+      refilter();
     });
   }
   for (const [r, info] of Object.entries(DATA.rels)) {
     filterRow($("rels"), r, true, "━", info.color, `${r} ${info.zh}`, info.count, (on) => {
       relOn[r] = on;
-      applyVisibility();
+      refilter();
     });
   }
 
@@ -259,13 +414,16 @@
     b.addEventListener("click", () => select(id));
     return b;
   }
-  function quote(text, highlight) {
+  // The quote with the span cited marked by its offsets (in_quote, counted in characters
+  // as Python counts them: code points), so an alias is marked where it stands and 区长
+  // never inside 副区长.
+  function quote(s) {
     const q = el("div", null, "quote");
-    const parts = highlight ? String(text).split(highlight) : [String(text)];
-    parts.forEach((part, i) => {
-      if (i) q.appendChild(el("mark", highlight));
-      q.appendChild(document.createTextNode(part));
-    });
+    const chars = Array.from(String(s.quote));
+    const [i, j] = s.in_quote || [0, 0];
+    q.appendChild(document.createTextNode(chars.slice(0, i).join("")));
+    if (j > i) q.appendChild(el("mark", chars.slice(i, j).join("")));
+    q.appendChild(document.createTextNode(chars.slice(j).join("")));
     return q;
   }
   function cite(s) {
@@ -274,12 +432,18 @@
     const bits = [[d.paper, d.date].filter(Boolean).join(" "), s.doc,
                   a.title ? `《${a.title}》` : "", (s.article || "").replace(s.doc, ""),
                   s.start != null ? `chars ${s.start}–${s.end}` : ""];
-    return el("div", bits.filter(Boolean).join(" · "), "cite");
+    const c = el("div", bits.filter(Boolean).join(" · "), "cite");
+    if (s.rule) {      // "persons:title chain": the extractor, then its rule
+      const r = el("span", ` · found by: ${s.rule.slice(s.rule.indexOf(":") + 1)}`, "rule");
+      r.title = `extractor rule ${s.rule}`;
+      c.appendChild(r);
+    }
+    return c;
   }
   // `total`: how many sources there are; the page carries at most SHOWN_SOURCES of them
-  function sources(box, list, highlight, total, limit = 50) {
+  function sources(box, list, total, limit = 50) {
     const shown = list.slice(0, limit);
-    for (const s of shown) box.append(quote(s.quote, highlight), cite(s));
+    for (const s of shown) box.append(quote(s), cite(s));
     if (total > shown.length) {
       box.appendChild(el("div", `… ${total - shown.length} more (all in graph.ttl, graph.json)`, "muted"));
     }
@@ -298,6 +462,32 @@
     body.replaceChildren(badge(n.type));
     body.appendChild(el("div", [n.pinyin, n.code && "code " + n.code].filter(Boolean).join(" · ")));
     body.appendChild(el("div", "id " + n.id, "muted"));
+    const pathBtn = el("button", "path from here 路径…", "path-from");
+    pathBtn.title = "then search or click the other end: the shortest paths between them";
+    pathBtn.addEventListener("click", () => askPathFrom(id));
+    body.appendChild(pathBtn);
+    if (typeOn[n.type] === false) {
+      body.appendChild(el("div", `${n.type} is filtered out: shown while selected, its type stays off.`, "note"));
+    }
+    const same = byLabel.get(n.label);
+    if (same.length > 1) {
+      const box = el("div", null, "namesakes");
+      box.appendChild(el("div", `${same.length} entities are called ${n.label} (most connected first):`));
+      const ol = el("ol");
+      for (const m of same) {
+        const li = el("li");
+        if (m.id === n.id) li.append(el("b", "▶ " + describe(m)));
+        else {
+          const b = el("button", describe(m), "link");
+          b.dataset.id = m.id;
+          b.addEventListener("click", () => select(m.id));
+          li.appendChild(b);
+        }
+        ol.appendChild(li);
+      }
+      box.appendChild(ol);
+      body.appendChild(box);
+    }
     body.appendChild(el("div", `${n.degree} links (${n.weighted_degree} with sources) · ` +
       `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`, "muted"));
     if (n.aliases.length) body.appendChild(el("div", "又名 aliases: " + n.aliases.join("、")));
@@ -309,13 +499,14 @@
       body.appendChild(el("h3", `职务 Posts (${posts.length + n.posts.length})`));
       for (const e of posts) {
         const f = el("div", null, "fact");
+        f.dataset.edge = e.id;
         const line = el("div");
         const holder = e.from === id;
         line.append(el("b", e.title), document.createTextNode(holder ? " @ " : " — "),
                     nodeLink(holder ? e.to : e.from));
         if (e.as_of) line.appendChild(el("span", `  (as of ${e.as_of})`, "muted"));
         f.appendChild(line);
-        sources(f, e.sources, e.title, e.source_count);
+        sources(f, e.sources, e.source_count);
         body.appendChild(f);
       }
       for (const p of n.posts) {
@@ -324,7 +515,7 @@
         line.appendChild(el("b", p.title));
         if (p.as_of) line.appendChild(el("span", `  (as of ${p.as_of})`, "muted"));
         f.appendChild(line);
-        sources(f, p.sources, p.title, p.source_count);
+        sources(f, p.sources, p.source_count);
         body.appendChild(f);
       }
     }
@@ -332,18 +523,19 @@
       body.appendChild(el("h3", `关系 Relations (${others.length})`));
       for (const e of others) {
         const f = el("div", null, "fact");
+        f.dataset.edge = e.id;
         const line = el("div");
         const out = e.from === id;
         line.append(document.createTextNode(out ? "→ " : "← "), el("b", `${e.rel} ${relInfo(e.rel).zh}`),
                     document.createTextNode(out ? " → " : " ← "), nodeLink(out ? e.to : e.from));
         f.appendChild(line);
-        sources(f, e.sources, null, e.source_count, 5);
+        if (e.derived) f.appendChild(el("div", DERIVED[e.derived], "derived"));
+        else sources(f, e.sources, e.source_count, 5);
         body.appendChild(f);
       }
     }
     body.appendChild(el("h3", `来源 Sources (${n.mention_count} mentions)`));
-    const byText = n.mentions.length ? n.mentions[0].text || n.label : n.label;
-    sources(body, n.mentions, byText, n.mention_count);
+    sources(body, n.mentions, n.mention_count);
   }
 
   // A person's career spells, each with its reported dates and a bar on one time axis
@@ -385,70 +577,375 @@
     line.append(nodeLink(e.from), document.createTextNode(` → ${e.rel} ${relInfo(e.rel).zh} → `), nodeLink(e.to));
     body.replaceChildren(line);
     if (e.as_of) body.appendChild(el("div", "as of " + e.as_of, "muted"));
-    body.appendChild(el("h3", `证据 Evidence (${e.source_count})`));
-    sources(body, e.sources, e.rel === "holds" ? e.title : null, e.source_count);
+    if (e.derived) {
+      // the sentences only name the places: they are where the names were read, not evidence
+      const [a, b] = [byId.get(e.from), byId.get(e.to)];
+      body.appendChild(el("div", `${DERIVED[e.derived]}: ${a.label}${a.code ? " (" + a.code + ")" : ""} ` +
+        `${e.rel} ${b.label}${b.code ? " (" + b.code + ")" : ""}`, "derived"));
+      body.appendChild(el("h3", `名称出处 Where the names were read (${e.source_count})`));
+    } else {
+      body.appendChild(el("h3", `证据 Evidence (${e.source_count})`));
+    }
+    sources(body, e.sources, e.source_count);
   }
 
   // ---- selection, search, ego --------------------------------------------------
   function select(id, move = true) {
     if (!byId.has(id)) return;
-    const n = byId.get(id);
-    if (ego && !ego.has(id)) ego = null;
+    if (pathFrom !== null && pathFrom !== id) {     // the other end of a path asked for
+      const from = pathFrom;
+      pathFrom = null;
+      pathView(from, id);
+      return;
+    }
+    if (ego && !ego.has(id)) leaveEgo();
     if (!inScope(id)) {
       revealed.add(id);
       for (const i of adj.get(id)) { revealed.add(DATA.edges[i].from); revealed.add(DATA.edges[i].to); }
     }
-    if (typeOn[n.type] === false) {
-      typeOn[n.type] = true;
-      const cb = $("types").querySelector(`input[data-key="${CSS.escape(n.type)}"]`);
-      if (cb) cb.checked = true;
-    }
-    applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
     selected = id;
+    litCentre = id;
+    applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
     $("ego").disabled = false;
     net.selectNodes([id]);
     if (move) net.focus(id, {scale: Math.max(net.getScale(), 1.1), animation: {duration: 400}});
     showNode(id);
+    remember();
   }
 
-  function egoView(id = selected, depth = Number($("depth").value)) {
-    if (!byId.has(id)) return;
-    const seen = new Set([id]);
-    let frontier = [id];
-    for (let d = 0; d < depth && frontier.length; d++) {
+  function deselect() {
+    selected = null;
+    $("ego").disabled = true;
+    litCentre = null;
+    applyVisibility();
+    remember();
+  }
+
+  // The ego set: `egoCentre` and what lies within `egoDepth` hops of it, walking only
+  // the relations shown and only through the types shown: a hidden type is neither shown
+  // nor walked through.
+  function egoWalk() {
+    const seen = new Set([egoCentre]);
+    let frontier = [egoCentre];
+    for (let d = 0; d < egoDepth && frontier.length; d++) {
       const next = [];
       for (const u of frontier) {
         for (const i of adj.get(u)) {
           const e = DATA.edges[i];
           if (relOn[e.rel] === false) continue;
           const v = e.from === u ? e.to : e.from;
-          if (!seen.has(v)) { seen.add(v); next.push(v); }
+          if (!seen.has(v) && typeOn[byId.get(v).type] !== false) { seen.add(v); next.push(v); }
         }
       }
       frontier = next;
     }
-    ego = seen;
-    const anchor = placed.has(id) ? net.getPosition(id) : net.getViewPosition();
-    if (applyVisibility(anchor, id) && ego.size <= 1500) relax();
-    else net.fit({nodes: [...seen].filter(nodeShown), animation: {duration: 300}});
+    return seen;
+  }
+
+  // An ego view lays out its own nodes (and only those: the rest are out of the physics);
+  // the positions of the whole graph come back with `show all`.
+  function egoView(id = selected, depth = Number($("depth").value)) {
+    if (!byId.has(id)) return;
+    if (!ego) globalPos = net.getPositions([...placed]);
+    pathEnds = null;
+    egoCentre = id;
+    egoDepth = depth;
+    ego = egoWalk();
+    applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
+    layoutEgo();
     net.selectNodes([id]);
+    remember();
+  }
+
+  function layoutEgo() {
+    if (ego.size <= 1500) relax();
+    else net.fit({nodes: [...ego].filter(nodeShown), animation: {duration: 300}});
+  }
+
+  // A filter changed: an ego view walks again under the new filters.
+  function refilter() {
+    remember();
+    if (!ego) { applyVisibility(); return; }
+    if (pathEnds) { pathView(...pathEnds); return; }
+    ego = egoWalk();
+    applyVisibility();
+    layoutEgo();
+  }
+
+  function leaveEgo() {
+    ego = null;
+    egoCentre = null;
+    pathEnds = null;
+    if (running) { again = false; net.stopSimulation(); }
+    if (globalPos) {          // sent with the next visibility change
+      for (const [id, p] of Object.entries(globalPos)) change(pendingNodes, id, {x: p.x, y: p.y});
+      globalPos = null;
+    }
   }
 
   function showAll() {
-    ego = null;
+    if (ego) leaveEgo();
     applyVisibility();
     net.fit({animation: {duration: 300}});
+    remember();
   }
 
+  // ---- URL state: #node=…&hops=…&types=…&rels=… --------------------------------
+  // Each view moved to is an entry of the browser's history, so back and forward walk
+  // through them, and a link carrying the state opens the page on it. hops: an ego view
+  // (around `centre`, when that is not the selected node); types, rels: those shown,
+  // when some are off.
+  function stateHash() {
+    const p = new URLSearchParams();
+    if (selected !== null) p.set("node", selected);
+    if (pathEnds) {
+      p.set("from", pathEnds[0]);
+      p.set("to", pathEnds[1]);
+    } else if (ego) {
+      if (egoCentre !== selected) p.set("centre", egoCentre);
+      p.set("hops", String(egoDepth));
+    }
+    for (const [key, on] of [["types", typeOn], ["rels", relOn]]) {
+      const shown = Object.keys(on).filter((k) => on[k]);
+      if (shown.length < Object.keys(on).length) p.set(key, shown.join(","));
+    }
+    return p.toString();
+  }
+  function remember() {
+    if (restoring || firstLayout) return;
+    const h = stateHash();
+    if (h !== location.hash.slice(1)) history.pushState(null, "", h ? "#" + h : location.pathname);
+  }
+  function setFilters(on, box, shown) {
+    for (const k of Object.keys(on)) {
+      on[k] = shown === null || shown.includes(k);
+      box.querySelector(`input[data-key="${CSS.escape(k)}"]`).checked = on[k];
+    }
+  }
+  function restore() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    const node = p.get("node"), centre = p.get("centre") || node, hops = p.get("hops");
+    restoring = true;
+    try {
+      setFilters(typeOn, $("types"), p.has("types") ? p.get("types").split(",") : null);
+      setFilters(relOn, $("rels"), p.has("rels") ? p.get("rels").split(",") : null);
+      if (ego) leaveEgo();
+      if (node !== null && byId.has(node)) select(node, hops === null);
+      else { deselect(); net.unselectAll(); }
+      const from = p.get("from"), to = p.get("to");
+      if (from !== null && to !== null && byId.has(from) && byId.has(to)) pathView(from, to, node);
+      else if (hops !== null && byId.has(centre)) egoView(centre, Math.max(0, Number(hops) || 0));
+      else applyVisibility();
+    } finally {
+      restoring = false;
+    }
+  }
+  window.addEventListener("popstate", restore);
+
+  // ---- paths between two nodes ----------------------------------------------------
+  // Breadth-first from `src` over the facts either way (as `kg path`), through the
+  // relations and types shown (`ends` always): each node's distance and its number of
+  // shortest paths from `src`.
+  function reach(src, ends) {
+    const dist = new Map([[src, 0]]), count = new Map([[src, 1]]);
+    let frontier = [src];
+    while (frontier.length) {
+      const next = [];
+      for (const u of frontier) {
+        for (const v of neighbours(u, ends)) {
+          if (!dist.has(v)) { dist.set(v, dist.get(u) + 1); count.set(v, 0); next.push(v); }
+          if (dist.get(v) === dist.get(u) + 1) count.set(v, count.get(v) + count.get(u));
+        }
+      }
+      frontier = next;
+    }
+    return {dist, count};
+  }
+  function neighbours(u, ends) {
+    const out = new Set();
+    for (const i of adj.get(u)) {
+      const e = DATA.edges[i];
+      const v = e.from === u ? e.to : e.from;
+      if (v !== u && relOn[e.rel] !== false && (typeOn[byId.get(v).type] !== false || ends.has(v))) out.add(v);
+    }
+    return [...out].sort();
+  }
+  // The shortest paths from a to b: their length and number, the nodes on any of them,
+  // and the first of them (at each step the smallest id one hop nearer b).
+  function shortest(a, b) {
+    const ends = new Set([a, b]);
+    const fa = reach(a, ends), fb = reach(b, ends);
+    if (!fa.dist.has(b)) return null;
+    const length = fa.dist.get(b);
+    const on = new Set([...fa.dist.keys()].filter((v) => fb.dist.has(v) && fa.dist.get(v) + fb.dist.get(v) === length));
+    const path = [a];
+    while (path[path.length - 1] !== b) {
+      const u = path[path.length - 1];
+      path.push(neighbours(u, ends).find((v) => on.has(v) && fb.dist.get(v) === fb.dist.get(u) - 1));
+    }
+    return {length, count: fa.count.get(b), nodes: on, path};
+  }
+
+  // The path view: only the nodes on the shortest paths from a to b, laid out alone;
+  // the panel lists each hop of the first path with its facts and their evidence.
+  function pathView(a, b, focus = b) {
+    const r = shortest(a, b);
+    if (!r) {
+      showNoPath(a, b);
+      return;
+    }
+    if (!ego) globalPos = net.getPositions([...placed]);
+    pathEnds = [a, b];
+    egoCentre = null;
+    ego = r.nodes;
+    selected = focus;
+    litCentre = null;
+    $("ego").disabled = false;
+    applyVisibility(placed.has(a) ? net.getPosition(a) : net.getViewPosition(), a);
+    net.selectNodes([focus]);
+    layoutEgo();
+    showPath(a, b, r);
+    remember();
+  }
+  function askPathFrom(id) {
+    pathFrom = id;
+    $("p-body").prepend(el("div", `Path from ${byId.get(id).label}: search or click the other end ` +
+      "(Esc: never mind).", "note"));
+  }
+  function filtersOff() {
+    return Object.values(typeOn).includes(false) || Object.values(relOn).includes(false);
+  }
+  function showNoPath(a, b) {
+    $("p-title").textContent = "路径 Path";
+    $("p-body").replaceChildren(el("div", `No chain of facts joins ${byId.get(a).label} and ` +
+      `${byId.get(b).label}` + (filtersOff() ? " through the types and relations shown." : "."), "note"));
+  }
+  function showPath(a, b, r) {
+    $("p-title").textContent = "路径 Path";
+    const body = $("p-body");
+    const head = el("div");
+    head.append(nodeLink(a), document.createTextNode(" → "), nodeLink(b));
+    body.replaceChildren(head, el("div", `${r.count} shortest path${r.count === 1 ? "" : "s"} of ` +
+      `${r.length} hop${r.length === 1 ? "" : "s"}` + (filtersOff() ? ", through the types and relations shown" : "") +
+      (r.count > 1 ? `; the first is listed, all ${r.nodes.size} nodes on them are shown` : ""), "muted"));
+    body.appendChild(el("h3", "path 1: " + r.path.map((id) => byId.get(id).label).join(" – ")));
+    for (let k = 0; k + 1 < r.path.length; k++) {
+      const u = r.path[k], v = r.path[k + 1];
+      const facts = adj.get(u).map((i) => DATA.edges[i])
+        .filter((e) => relOn[e.rel] !== false && (e.from === v || e.to === v) && e.from !== e.to);
+      const hop = el("div", null, "fact hop");
+      for (const e of facts.slice(0, 3)) {
+        const line = el("div");
+        line.append(nodeLink(e.from), document.createTextNode(` ${e.rel === "holds" ? "holds " + e.title + " in" : e.rel} `),
+                    nodeLink(e.to));
+        hop.appendChild(line);
+        if (e.derived) hop.appendChild(el("div", DERIVED[e.derived], "derived"));
+        else sources(hop, e.sources.slice(0, 1), e.source_count, 1);
+      }
+      if (facts.length > 3) hop.appendChild(el("div", `… ${facts.length - 3} more facts on this hop`, "muted"));
+      body.appendChild(hop);
+    }
+  }
+  window.addEventListener("hashchange", () => { if (location.hash.slice(1) !== stateHash()) restore(); });
+
+  // ---- export of what is shown ------------------------------------------------------
+  // CSV as a spreadsheet opens it: UTF-8 with a byte-order mark, every cell quoted, and a
+  // text cell that would start a formula (=, +, -, @: OWASP's CSV injection) prefixed
+  // with ', as kg export does.
+  const FORMULA = /^[=+\-@\t\r]/;
+  const csvCell = (v) => {
+    const s = typeof v === "number" ? String(v) : String(v ?? "").replace(FORMULA, "'$&");
+    return '"' + s.replace(/"/g, '""') + '"';
+  };
+  const csv = (header, rows) => "\ufeff" + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
+  function download(name, blob) {
+    const a = el("a");
+    a.download = name;
+    a.href = URL.createObjectURL(blob);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+  $("export-nodes").addEventListener("click", () => {
+    const rows = DATA.nodes.filter((n) => !n.hidden).map((n) => [n.id, n.label, n.type, n.pinyin,
+      n.aliases.join("、"), n.code, n.degree, n.weighted_degree, n.pagerank, n.betweenness, n.community,
+      n.mention_count]);
+    download("kg-nodes.csv", new Blob([csv(["id", "label", "type", "pinyin", "aliases", "code", "degree",
+      "weighted_degree", "pagerank", "betweenness", "community", "mentions"], rows)], {type: "text/csv"}));
+  });
+  $("export-edges").addEventListener("click", () => {
+    const rows = DATA.edges.filter((e) => !e.hidden).map((e) => {
+      const s = e.sources[0] || {};
+      return [e.from, byId.get(e.from).label, e.rel, e.title, e.to, byId.get(e.to).label, e.as_of,
+              e.derived, e.source_count, s.quote, s.doc, s.article];
+    });
+    download("kg-edges.csv", new Blob([csv(["from", "from_label", "rel", "title", "to", "to_label", "as_of",
+      "derived", "sources", "quote", "doc", "article"], rows)], {type: "text/csv"}));
+  });
+  // The canvas as drawn (hub labels included), on white: vis draws on a transparent one.
+  $("export-png").addEventListener("click", () => {
+    const src = $("net").querySelector("canvas");
+    const c = document.createElement("canvas");
+    c.width = src.width;
+    c.height = src.height;
+    const ctx = c.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.drawImage(src, 0, 0);
+    c.toBlob((b) => download("kg-graph.png", b), "image/png");
+  });
+
+  // ---- keyboard ---------------------------------------------------------------------
+  // Single keys, as listed in #help; never while typing in a field.
+
+  const KEYS = {
+    "/": () => $("search").focus(),
+    "e": () => { if (selected !== null) egoView(selected); },
+    "a": showAll,
+    "f": () => net.fit({animation: {duration: 300}}),
+    "p": () => { if (selected !== null) askPathFrom(selected); },
+    "u": () => { $("isolated").click(); },
+    "?": () => { $("help").hidden = !$("help").hidden; },
+  };
+  for (const d of ["1", "2", "3", "4"]) {
+    KEYS[d] = () => {
+      $("depth").value = d;
+      if (ego && !pathEnds) egoView(egoCentre, Number(d));
+    };
+  }
+  document.addEventListener("keydown", (ev) => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
+    const t = ev.target;
+    if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) {
+      if (ev.key === "Escape" && t === $("search")) { list.hidden = true; t.blur(); }
+      return;
+    }
+    if (ev.key === "Escape") {
+      if (!$("help").hidden) $("help").hidden = true;
+      else if (pathFrom !== null) pathFrom = null;
+      else if (selected !== null) { deselect(); net.unselectAll(); }
+      return;
+    }
+    const act = KEYS[ev.key];
+    if (act) { ev.preventDefault(); act(); }
+  });
+  $("keys").addEventListener("click", KEYS["?"]);
+
+  $("filters-open").addEventListener("click", () => document.body.classList.add("filters-open"));
+  $("filters-close").addEventListener("click", () => document.body.classList.remove("filters-open"));
   $("ego").addEventListener("click", () => egoView());
   $("all").addEventListener("click", showAll);
   $("relax").addEventListener("click", relax);
 
   net.on("click", (p) => {
-    if (p.nodes.length) { selected = p.nodes[0]; $("ego").disabled = false; showNode(p.nodes[0]); }
-    else if (p.edges.length) showEdge(p.edges[0]);
+    if (p.nodes.length) select(p.nodes[0], false);
+    else {
+      deselect();
+      if (p.edges.length) showEdge(p.edges[0]);
+    }
   });
-  net.on("doubleClick", (p) => { if (p.nodes.length) { selected = p.nodes[0]; egoView(); } });
+  net.on("doubleClick", (p) => { if (p.nodes.length) egoView(p.nodes[0]); });
 
   const input = $("search"), list = $("suggest");
   let hits = [], active = 0;
@@ -479,8 +976,10 @@
       const li = el("li");
       const g = el("span", typeInfo(n.type).glyph + " ");
       g.style.color = typeInfo(n.type).color;
+      const many = byLabel.get(n.label).length > 1;
       li.append(g, el("span", n.label + " "),
-                el("span", [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
+                el("span", many ? describe(n) : [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
+      if (many) li.title = `${byLabel.get(n.label).length} entities are called ${n.label}`;
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(id); });
       list.appendChild(li);
     }
