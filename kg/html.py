@@ -29,6 +29,7 @@ from .careers import PERSON_TYPES, Careers, date_text
 from .errors import UserError
 from .metrics import ensure_metrics
 from .outputs import atomic_write_text, json_pieces
+from .types import ENTITIES, HOLDS, HOLDS_STYLE, RELATIONS
 
 # Shown by default when the graph is larger: vis-network lays out 2,000 nodes in a
 # few seconds on a laptop; the rest stay reachable through search and ego views.
@@ -36,27 +37,12 @@ DEFAULT_MAX_NODES = 2000
 
 # type -> (colour, vis shape, legend glyph, Chinese name)
 TYPE_STYLE: dict[str, tuple[str, str, str, str]] = {
-    "Official": ("#d62728", "dot", "●", "官员"),
-    "Person": ("#f28e8c", "dot", "●", "人物"),
-    "Agency": ("#1f77b4", "hexagon", "⬢", "机关"),
-    "District": ("#2ca02c", "triangle", "▲", "行政区"),
-    "Company": ("#9467bd", "diamond", "◆", "企业"),
-    "Organization": ("#17becf", "square", "■", "组织"),
-    "Initiative": ("#ff7f0e", "star", "★", "项目/活动"),
-    "Place": ("#8c564b", "triangleDown", "▼", "地点"),
-}
+    name: (t.colour, t.shape, t.glyph, t.zh) for name, t in ENTITIES.items()}     # kg.types
 OTHER_TYPE = ("#7f7f7f", "dot", "●", "")
 
 # relation -> (colour, Chinese gloss); posts ("holds") are labelled with the title.
 REL_STYLE: dict[str, tuple[str, str]] = {
-    "holds": ("#d62728", "任职"),
-    "locatedIn": ("#2ca02c", "位于"),
-    "subOrganizationOf": ("#1f77b4", "下属于"),
-    "subsidiaryOf": ("#9467bd", "子公司"),
-    "runs": ("#ff7f0e", "主办"),
-    "cooperatesWith": ("#17becf", "合作"),
-    "participatesIn": ("#e377c2", "参与"),
-}
+    HOLDS: HOLDS_STYLE, **{name: (r.colour, r.zh) for name, r in RELATIONS.items()}}
 OTHER_REL = ("#999999", "")
 
 # Colours of the largest communities (Kelly's colours of maximum contrast, grey left
