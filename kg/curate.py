@@ -246,7 +246,7 @@ def _drop_fact(g: nx.MultiDiGraph, c: Correction, _docs: dict) -> None:
         g.remove_edge(head, tail, k)
 
 
-def _cite(g: nx.MultiDiGraph, c: Correction, docs: dict[str, DocExtraction]) -> dict:
+def _cite(c: Correction, docs: dict[str, DocExtraction]) -> dict:
     """The source a researcher cites: the first place the quote stands in the document."""
     d = docs.get(c.doc)
     if d is None:
@@ -260,7 +260,7 @@ def _cite(g: nx.MultiDiGraph, c: Correction, docs: dict[str, DocExtraction]) -> 
 def _add_post(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:
     person = find(g, c.target)
     org = find(g, c.object) if c.object else None
-    src = _cite(g, c, docs)
+    src = _cite(c, docs)
     as_of = g.graph.get("documents", {}).get(c.doc, {}).get("date") or ""
     if org is None:
         g.nodes[person]["posts"].append({"title": c.value, "as_of": as_of, "sources": [src],
@@ -279,7 +279,7 @@ def _add_relation(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:
     head, tail = find(g, c.target), find(g, c.object)
     if RELATIONS_BY_NAME[c.value].symmetric and tail < head:
         head, tail = tail, head
-    src = _cite(g, c, docs)
+    src = _cite(c, docs)
     if g.has_edge(head, tail, c.value):
         e = g.edges[head, tail, c.value]
         e["sources"] = _merge_sources(e["sources"], [src])

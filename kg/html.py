@@ -182,12 +182,13 @@ def _spells(careers: Careers, person: str) -> list[dict]:
 
 
 def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
-            focus: list[str] | None = None) -> dict:
+            focus: list[str] | None = None, careers: Careers | None = None) -> dict:
     """Everything the page shows, as plain JSON: nodes with their metrics (a person's
     with their career spells, kg.careers), edges with evidence, documents, the largest
-    communities."""
+    communities. `careers`: the graph's, when the caller has them already."""
     ensure_metrics(g)
-    careers = Careers(g) if any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)) else None
+    if careers is None and any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)):
+        careers = Careers(g)
     nodes = []
     for n in sorted(g.nodes):
         d = g.nodes[n]
@@ -271,12 +272,13 @@ def render(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAUL
 
 
 def render_pieces(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
-                  focus: list[str] | None = None) -> Iterator[str]:
+                  focus: list[str] | None = None, careers: Careers | None = None) -> Iterator[str]:
     """The explorer page of `g`, in pieces to write as they come: a big corpus's page
     never exists whole in memory.
 
     max_nodes: above this many nodes the page opens on the most connected `max_nodes`
-    (None: always everything). focus: node ids selected when the page opens.
+    (None: always everything). focus: node ids selected when the page opens. careers:
+    the graph's career spells, when the caller has them already (a build computes them once).
     """
     vis_js, vis_css = _vis_assets()
     vis_js = _inline_js(vis_js)
@@ -290,7 +292,7 @@ def render_pieces(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None =
         "VIS_CSS": [vis_css.replace("</style", "<\\/style")],
         "VIS_JS": [vis_js],
         "APP_JS": [app_js],
-        "DATA": _script_json(payload(g, title, max_nodes, focus)),
+        "DATA": _script_json(payload(g, title, max_nodes, focus, careers)),
     }
     # text inserted for a placeholder is never scanned for placeholders
     pieces = re.split(r"\{\{(\w+)\}\}", template)

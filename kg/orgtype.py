@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
@@ -53,7 +54,11 @@ class OrgTyper:
 
     def classify(self, text: str, start: int, end: int) -> tuple[str, float]:
         """The likeliest type of the body named text[start:end], and its probability."""
-        cols = [i for f in features(text, start, end) if (i := self.index.get(f)) is not None]
+        return self.classify_features(features(text, start, end))
+
+    def classify_features(self, feats: Iterable[str]) -> tuple[str, float]:
+        """The likeliest type of a body with these `features`, and its probability."""
+        cols = [i for f in feats if (i := self.index.get(f)) is not None]
         scores = self.coef[:, cols].sum(axis=1) + self.intercept
         p = np.exp(scores - scores.max())
         p /= p.sum()

@@ -24,6 +24,7 @@ import networkx as nx
 from . import __version__
 from . import curate as curation
 from .cache import ExtractionCache, dumps, loads
+from .careers import Careers
 from .extract import extract_document, to_record
 from .extractors import DEFAULT_NER
 from .graph import build_graph, to_node_link
@@ -406,15 +407,19 @@ def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.Mu
 
 def write_outputs(result: BuildResult, gen: Generation, base_iri: str,
                   max_nodes: int | None = DEFAULT_MAX_NODES) -> None:
-    """Write the views of `result` into `gen`, which holds its extraction.jsonl already."""
+    """Write the views of `result` into `gen`, which holds its extraction.jsonl already.
+    The career spells, which the Turtle and the explorer both show, are made once."""
     t = time.perf_counter()
     gen.write("graph.json", json_pieces(to_node_link(result.graph)))
     result.timings["json"] = time.perf_counter() - t
     t = time.perf_counter()
-    gen.write("graph.ttl", iter_turtle(result.graph, base_iri))
+    careers = Careers(result.graph)
+    result.timings["careers"] = time.perf_counter() - t
+    t = time.perf_counter()
+    gen.write("graph.ttl", iter_turtle(result.graph, base_iri, careers))
     result.timings["turtle"] = time.perf_counter() - t
     t = time.perf_counter()
-    gen.write("graph.html", render_pieces(result.graph, max_nodes=max_nodes))
+    gen.write("graph.html", render_pieces(result.graph, max_nodes=max_nodes, careers=careers))
     result.timings["html"] = time.perf_counter() - t
     gen.write("report.json", [dumps_json(result.report)])
 

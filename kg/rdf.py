@@ -209,10 +209,10 @@ class _Writer:
     relation statements), each in sorted order, so the same graph gives the same bytes
     and memory holds one block at a time rather than every triple."""
 
-    def __init__(self, g: nx.MultiDiGraph, base: str) -> None:
+    def __init__(self, g: nx.MultiDiGraph, base: str, careers: Careers | None = None) -> None:
         self.g = g
         self.iri = IRIs(base)
-        self.careers = Careers(g)
+        self.careers = careers or Careers(g)
 
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
@@ -378,9 +378,11 @@ def _reading_order(sentence: tuple[str, int]) -> tuple[int, int, str]:
     return (int(tail) if tail.isdigit() else -1, index, art_id)
 
 
-def iter_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[str]:
-    """The graph's Turtle in pieces, to be written as they come (byte-identical for the same graph)."""
-    w = _Writer(g, base)
+def iter_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE,
+                careers: Careers | None = None) -> Iterator[str]:
+    """The graph's Turtle in pieces, to be written as they come (byte-identical for the same
+    graph); `careers`: the graph's career spells, when the caller has them already."""
+    w = _Writer(g, base, careers)
     yield w.header()
     yield from w.documents()
     yield from w.entities()

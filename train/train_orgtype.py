@@ -69,9 +69,7 @@ def train(data: Path, out: Path, c: float = C) -> dict:
     right = {True: [0, 0], False: [0, 0]}
     for x, want in zip(held_x, held_y):
         name = next(k for k in x if k.startswith("name="))[5:]
-        # scored as OrgTyper.classify scores, from the features already made
-        cols = [i for k in x if (i := typer.index.get(k)) is not None]
-        got = typer.classes[int((typer.coef[:, cols].sum(axis=1) + typer.intercept).argmax())]
+        got = typer.classify_features(x)[0]
         headless = _organisation_head(name) is None
         right[headless][0] += got == want
         right[headless][1] += 1
