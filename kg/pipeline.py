@@ -364,6 +364,9 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                 gc.disable()     # the corpus-wide stages make millions of objects and no cycles
                 g = _corpus_graph(docs, timings)
                 outcomes = curation.apply(g, corrections, docs)
+                t = time.perf_counter()
+                add_metrics(g)       # of the corrected graph: a merge or split changes them
+                timings["metrics"] = time.perf_counter() - t
                 report = _report(g, docs, files, _shareable(problems, paths, page_table), notices)
                 if curate is not None:
                     report["corrections"] = outcomes
@@ -399,9 +402,6 @@ def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.Mu
     t = time.perf_counter()
     g = build_graph(docs, entities, posts, relations)
     timings["graph"] = time.perf_counter() - t
-    t = time.perf_counter()
-    add_metrics(g)
-    timings["metrics"] = time.perf_counter() - t
     return g
 
 
