@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .errors import UserError
-from .html import find_nodes, unknown_name
+from .html import namesakes
 from .metrics import ties
 from .types import HOLDS
 
@@ -56,11 +56,8 @@ class Paths:
 def entity(g: nx.MultiDiGraph, name: str) -> str:
     """The one entity `name` designates (an id, a name, an alias or pinyin). A name that
     several entities share is refused with their ids, so the user can pick one."""
-    found = find_nodes(g, name)
-    if not found:
-        raise unknown_name(g, name)
+    found = namesakes(g, name)          # the likeliest first
     if len(found) > 1:
-        found.sort(key=lambda n: (-g.degree(n), n))     # the likeliest first
         raise UserError(f"{len(found)} entities are called {name!r}; give one of their ids: "
                         + "; ".join(describe(g, n) for n in found))
     return found[0]
