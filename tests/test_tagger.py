@@ -377,3 +377,20 @@ def test_a_name_in_latin_letters_the_tagger_is_sure_of_is_kept(tmp_path, monkeyp
     monkeypatch.setattr(tagger(), "tag", tag)
     got = {name for name, _ in _entities(tmp_path, "Valverde公司的Johnson说，一切ok。\n")}
     assert {"Valverde", "Johnson"} <= got and "ok" not in got
+
+
+def test_one_common_word_and_a_firms_head_is_a_kind_of_business_unless_the_tagger_names_it(
+        tmp_path, monkeypatch):
+    from kg.tagger import Span
+
+    def tag(texts, tokens, offsets):      # the tagger reads 彩票公司 as a name, even unsure; 博彩公司 not
+        return [Span(off + t.find("彩票公司"), off + t.find("彩票公司") + 4, "ORG", 0.5)
+                for t, off in zip(texts, offsets) if "彩票公司" in t]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    text = "博彩公司开出的赔率下降。彩票公司表示关注。\n"
+    got = _entities(tmp_path, text)
+    assert ("彩票公司", "Company") in got
+    assert not any(name == "博彩公司" for name, _ in got)
+    # without the tagger (--ner rules) the rules' reading stands
+    assert ("博彩公司", "Company") in _entities(tmp_path, text, ner="rules")

@@ -12,7 +12,7 @@ from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..segment import segmenter
 from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
-from .tagged import tagged_person_at
+from .tagged import tagged_person_at, tagger_names_body
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -124,7 +124,7 @@ def organisations(ctx: DocContext) -> None:
             if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions
                                                   or core in countries()):
                 continue          # 法治政府: a kind of government, not a body
-            if type_ == "Company" and _generic_company(core, ctx):
+            if type_ == "Company" and (_generic_company(core, ctx) or _kind_of_business(ctx, core, start, he)):
                 continue          # 中医诊所, 辖区内诊所: a kind of business, not a business
             if head in PARTY_HEADS and not _named_unit(ctx, core, start, hs):
                 continue          # 小区党支部, 楼栋党小组: generic units, not named bodies
@@ -264,6 +264,20 @@ def _generic_company(core: str, ctx: DocContext) -> bool:
     stays a name (交通银行, 招商银行), since brands are made of common words."""
     return any(w in core for w in ("辖区", "备案", "国内", "个别", "大型", "中资", "外资", "各大", "多家",
                                    "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查"))
+
+
+# jieba's tags of a common word: nouns, verbal nouns, verbs, adjectives
+COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an"})
+
+
+def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:
+    """One common word and a firm's head (博彩公司, 零售银行, 合资公司) names a kind of
+    business unless the trained tagger reads a name there: brands are made of common
+    words too (平安银行), and the tagger has seen which are names. On the held-out
+    slices: CLUENER company 0.618 -> 0.626, MSRA 0.812 -> 0.814, 1998 0.830 -> 0.831;
+    seeds unchanged; ../shared/real entities 0.858 -> 0.857 (a bank called by its kind)."""
+    toks = segmenter().tokens(core)
+    return len(toks) == 1 and toks[0].tag in COMMON_WORD_TAGS and tagger_names_body(ctx, start, end) is False
 
 
 def _without_place(core: str, ctx: DocContext) -> str:

@@ -131,6 +131,15 @@ def tagged_person_at(ctx: DocContext, pos: int) -> str | None:
     return ctx.text[s.start:s.end] if s and _is_name(ctx.text[s.start:s.end]) else None
 
 
+def tagger_names_body(ctx: DocContext, start: int, end: int) -> bool | None:
+    """Whether the tagger found an organisation ending at `end` that takes in [start, end)
+    at any confidence (None when the tagger did not run: `--ner rules`)."""
+    memo = ctx.memo.get(MEMO)
+    if memo is None:
+        return None
+    return any(s.label == "ORG" and s.end == end and s.start <= start for s in memo["spans"])
+
+
 def _surnamed(text: str) -> bool:
     """A Chinese name of two or three characters that begins with a common surname."""
     from .persons import surnames
