@@ -394,3 +394,13 @@ def test_one_common_word_and_a_firms_head_is_a_kind_of_business_unless_the_tagge
     assert not any(name == "博彩公司" for name, _ in got)
     # without the tagger (--ner rules) the rules' reading stands
     assert ("博彩公司", "Company") in _entities(tmp_path, text, ner="rules")
+
+
+def test_the_rules_weakest_cues_name_no_one_where_the_tagger_reads_no_name(tmp_path):
+    # a role word, a speech verb and a title after the name are cues the rules read in
+    # words too (记者|慕名, 信中|说, 由军委|主席); the tagger, which has seen the forms, tells
+    text = "记者慕名来到村里。信中说：“我已接受。”由军委主席签署的通令今天发布。村民王大伟说：“好。”\n"
+    rules = _entities(tmp_path, text, ner="rules")
+    assert {("慕名", "Person"), ("信中", "Person"), ("由军委", "Official"), ("王大伟", "Person")} <= rules
+    names = {name for name, type_ in _entities(tmp_path, text) if type_ in ("Person", "Official")}
+    assert names == {"王大伟"}

@@ -12,7 +12,7 @@ from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..segment import segmenter
 from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
-from .tagged import tagged_person_at, tagger_names_body
+from .tagged import tagged_person_at, tagger_reads
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -277,7 +277,7 @@ def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:
     slices: CLUENER company 0.618 -> 0.626, MSRA 0.812 -> 0.814, 1998 0.830 -> 0.831;
     seeds unchanged; ../shared/real entities 0.858 -> 0.857 (a bank called by its kind)."""
     toks = segmenter().tokens(core)
-    return len(toks) == 1 and toks[0].tag in COMMON_WORD_TAGS and tagger_names_body(ctx, start, end) is False
+    return len(toks) == 1 and toks[0].tag in COMMON_WORD_TAGS and tagger_reads(ctx, "ORG", start, end) is False
 
 
 def _without_place(core: str, ctx: DocContext) -> str:

@@ -14,7 +14,7 @@ from .. import lexicon
 from ..model import ORGANISATION_TYPES, PostMention
 from ..segment import segmenter
 from .base import CJK, DocContext, body_of_kind, occurrences, rare
-from .tagged import tagged_person_at
+from .tagged import tagged_person_at, tagger_reads
 
 TITLE_RE = lexicon.TITLE_RE
 TITLE_AFTER_NAME = re.compile("|".join(lexicon.TITLES_AFTER_NAME))
@@ -200,7 +200,8 @@ def persons(ctx: DocContext) -> None:
                 if name and name.endswith("人") and _is_word(name[:-1]):
                     break         # 伊利人说, 聊城人说: the people of a firm or place, not a name
                 if name and len(name) == n and (p == sent.start or not CJK.match(text[p - 1]) or
-                                                 text[p - 1] in "的，"):
+                                                 text[p - 1] in "的，") \
+                        and tagger_reads(ctx, "PER", p, p + n) is not False:
                     ctx.add(name, "Person", p, p + n, rule="persons:speech verb")
                     break
     _repeat_known(ctx)
@@ -265,7 +266,7 @@ def _private_persons(ctx: DocContext, sent) -> None:
             if p < sent.start or (p > sent.start and CJK.match(text[p - 1]) and text[p - 1] not in "的和与及、"):
                 continue
             name = person_name_at(text, p)
-            if name and len(name) == n and not ctx.covered(p, p + n):
+            if name and len(name) == n and not ctx.covered(p, p + n) and tagger_reads(ctx, "PER", p, p + n) is not False:
                 ctx.add(name, "Person", p, p + n, rule="persons:resident or staff")
                 if m.group() in OCCUPATIONS:      # 王培温老师: the occupation is a post
                     ctx.posts.append(PostMention(name, m.group(), None,
@@ -275,7 +276,7 @@ def _private_persons(ctx: DocContext, sent) -> None:
         for m in rx.finditer(sent.text):
             p = sent.start + m.end()
             name = person_name_at(text, p)
-            if name and not ctx.covered(p, p + len(name)):
+            if name and not ctx.covered(p, p + len(name)) and tagger_reads(ctx, "PER", p, p + len(name)) is not False:
                 ctx.add(name, "Person", p, p + len(name), rule="persons:resident or staff")
                 after = text[p + len(name):p + len(name) + 3]
                 occ = next((o for o in OCCUPATIONS if after.startswith(o)), None)
@@ -356,6 +357,8 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
         name_start = _name_before(ctx, sent, ts, word_starts)
         if name_start is None or ctx.covered(name_start, ts, BODY_TYPES):
             continue          # 区政协|主席: a body, not a name
+        if tagger_reads(ctx, "PER", name_start, ts) is False:
+            continue          # 由军委|主席: the tagger, which has seen the form, reads no name
         name = text[name_start:ts]
         ctx.add(name, "Official", name_start, ts, rule="persons:title after name")
         ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))

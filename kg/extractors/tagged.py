@@ -76,6 +76,14 @@ the held-out slices of the training sets:
 - a title right after a body only the tagger found is a post in it, and a person
   whose every post is in a private body is a Person (`_posts_in_tagged_bodies`:
   ../shared/real entities 0.828 -> 0.832, the rest unchanged);
+- the rules' weakest cues ask the tagger first (`tagger_reads`): a name after a role
+  word, before a speech verb or before its title (记者|慕名, 信中|说, 由军委|主席), and a
+  firm named by one common word (博彩公司), stand only where the tagger reads a name of
+  their kind over them at any confidence. MSRA slice 0.812 -> 0.815 (PER precision
+  0.935 -> 0.955), 1998 slice 0.830 -> 0.832, CLUENER slice company 0.618 -> 0.626,
+  seeds unchanged, ../shared/real entities 0.858 -> 0.857. Not the title chain, the
+  genre's strongest cue: asking there cost local names the tagger misses (seeds 0.946
+  -> 0.944);
 - an organisation span is typed by its head as the rules type theirs (…局 Agency,
   …公司 Company); without one it is an Agency when it begins with an Agency the
   rules found (a body under it), else an Organization.
@@ -131,13 +139,14 @@ def tagged_person_at(ctx: DocContext, pos: int) -> str | None:
     return ctx.text[s.start:s.end] if s and _is_name(ctx.text[s.start:s.end]) else None
 
 
-def tagger_names_body(ctx: DocContext, start: int, end: int) -> bool | None:
-    """Whether the tagger found an organisation ending at `end` that takes in [start, end)
-    at any confidence (None when the tagger did not run: `--ner rules`)."""
+def tagger_reads(ctx: DocContext, label: str, start: int, end: int) -> bool | None:
+    """Whether the tagger found a span of `label` over any of [start, end), at any
+    confidence: its doubt is still a reading of a name there (None when the tagger did
+    not run: `--ner rules`). The rules' weakest cues ask it before they name."""
     memo = ctx.memo.get(MEMO)
     if memo is None:
         return None
-    return any(s.label == "ORG" and s.end == end and s.start <= start for s in memo["spans"])
+    return any(s.label == label and s.start < end and start < s.end for s in memo["spans"])
 
 
 def _surnamed(text: str) -> bool:
