@@ -135,6 +135,8 @@ def organisations(ctx: DocContext) -> None:
                     type_ != "Organization" else type_
             if type_ == "Company" and ctx.covered(start, he, ("Agency",)):
                 continue
+            if _phrase_not_name(ctx, core, start, he):
+                continue          # 决胜局, 作者这部, 职业培训主要面向初中: words before a head
             joint = COMMITTEE_AND_GOVERNMENT.fullmatch(name)
             if joint:         # 泽州县委县政府: the committee and the government, written as one
                 gs, gov = start + joint.start(3), joint.group(3)
@@ -264,6 +266,23 @@ def _generic_company(core: str, ctx: DocContext) -> bool:
     stays a name (交通银行, 招商银行), since brands are made of common words."""
     return any(w in core for w in ("辖区", "备案", "国内", "个别", "大型", "中资", "外资", "各大", "多家",
                                    "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查"))
+
+
+# jieba: pronouns, adverbs, prepositions, conjunctions, particles, numerals, localisers,
+# times: a phrase holds them (作者|这部, 第四|局, 主要|面向), a body's name does not
+PHRASE_TAGS = frozenset({"r", "d", "p", "c", "u", "m", "f", "t"})
+
+
+def _phrase_not_name(ctx: DocContext, core: str, start: int, end: int) -> bool:
+    """A run of words that ends in a head (决胜局, 和谈僵局, 职业培训主要面向初中) is no body
+    when a function word is among them, the tagger reads no organisation over it and no
+    area starts it (市委第一书记's 市委 is the genre's). The tagger decides: names hold
+    numerals too (第一汽车制造厂). Held-out slices: MSRA 0.815 -> 0.818, 1998 0.832 ->
+    0.834; seeds and ../shared/real unchanged."""
+    if core[:1] in lexicon.AREA_LEVEL_CHARS or _without_place(core, ctx):
+        return False
+    return any(t.tag in PHRASE_TAGS for t in segmenter().tokens(core)) \
+        and tagger_reads(ctx, "ORG", start, end) is False
 
 
 # jieba's tags of a common word: nouns, verbal nouns, verbs, adjectives
