@@ -268,9 +268,9 @@ def _generic_company(core: str, ctx: DocContext) -> bool:
                                    "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查"))
 
 
-# jieba: pronouns, adverbs, prepositions, conjunctions, particles, numerals, localisers,
+# jieba: pronouns, adverbs, prepositions, conjunctions, particles, numerals and
 # times: a phrase holds them (作者|这部, 第四|局, 主要|面向), a body's name does not
-PHRASE_TAGS = frozenset({"r", "d", "p", "c", "u", "m", "f", "t"})
+PHRASE_TAGS = frozenset({"r", "d", "p", "c", "u", "m", "t"})
 
 
 def _phrase_not_name(ctx: DocContext, core: str, start: int, end: int) -> bool:

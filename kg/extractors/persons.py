@@ -201,7 +201,7 @@ def persons(ctx: DocContext) -> None:
                     break         # 伊利人说, 聊城人说: the people of a firm or place, not a name
                 if name and len(name) == n and (p == sent.start or not CJK.match(text[p - 1]) or
                                                  text[p - 1] in "的，") \
-                        and tagger_reads(ctx, "PER", p, p + n) is not False:
+                        and not _tagger_doubts(ctx, p, p + n):
                     ctx.add(name, "Person", p, p + n, rule="persons:speech verb")
                     break
     _repeat_known(ctx)
@@ -257,6 +257,12 @@ def _profiles(ctx: DocContext) -> None:
             ctx.posts.extend(posts)
 
 
+def _tagger_doubts(ctx: DocContext, start: int, end: int) -> bool:
+    """The tagger reads no person over a name a weak cue found (记者|慕名, 信中|说). A name
+    kept anonymous (宇文某平, 张某) is written to be one, and the tagger has seen few."""
+    return "某" not in ctx.text[start:end] and tagger_reads(ctx, "PER", start, end) is False
+
+
 def _private_persons(ctx: DocContext, sent) -> None:
     """Residents, authors and teachers: a role word or a home before the name, or 老师 after it."""
     text = ctx.text
@@ -266,7 +272,7 @@ def _private_persons(ctx: DocContext, sent) -> None:
             if p < sent.start or (p > sent.start and CJK.match(text[p - 1]) and text[p - 1] not in "的和与及、"):
                 continue
             name = person_name_at(text, p)
-            if name and len(name) == n and not ctx.covered(p, p + n) and tagger_reads(ctx, "PER", p, p + n) is not False:
+            if name and len(name) == n and not ctx.covered(p, p + n) and not _tagger_doubts(ctx, p, p + n):
                 ctx.add(name, "Person", p, p + n, rule="persons:resident or staff")
                 if m.group() in OCCUPATIONS:      # 王培温老师: the occupation is a post
                     ctx.posts.append(PostMention(name, m.group(), None,
@@ -276,7 +282,7 @@ def _private_persons(ctx: DocContext, sent) -> None:
         for m in rx.finditer(sent.text):
             p = sent.start + m.end()
             name = person_name_at(text, p)
-            if name and not ctx.covered(p, p + len(name)) and tagger_reads(ctx, "PER", p, p + len(name)) is not False:
+            if name and not ctx.covered(p, p + len(name)) and not _tagger_doubts(ctx, p, p + len(name)):
                 ctx.add(name, "Person", p, p + len(name), rule="persons:resident or staff")
                 after = text[p + len(name):p + len(name) + 3]
                 occ = next((o for o in OCCUPATIONS if after.startswith(o)), None)
@@ -357,7 +363,7 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
         name_start = _name_before(ctx, sent, ts, word_starts)
         if name_start is None or ctx.covered(name_start, ts, BODY_TYPES):
             continue          # 区政协|主席: a body, not a name
-        if tagger_reads(ctx, "PER", name_start, ts) is False:
+        if _tagger_doubts(ctx, name_start, ts):
             continue          # 由军委|主席: the tagger, which has seen the form, reads no name
         name = text[name_start:ts]
         ctx.add(name, "Official", name_start, ts, rule="persons:title after name")
