@@ -26,14 +26,11 @@ from typing import Iterator
 import networkx as nx
 
 from .careers import PERSON_TYPES, Careers, date_text
+from .defaults import DEFAULT_MAX_NODES
 from .errors import UserError
 from .metrics import ensure_metrics
 from .outputs import atomic_write_text, json_pieces
 from .types import ENTITIES, HOLDS, HOLDS_STYLE, RELATIONS
-
-# Shown by default when the graph is larger: vis-network lays out 2,000 nodes in a
-# few seconds on a laptop; the rest stay reachable through search and ego views.
-DEFAULT_MAX_NODES = 2000
 
 # type -> (colour, vis shape, legend glyph, Chinese name)
 TYPE_STYLE: dict[str, tuple[str, str, str, str]] = {
