@@ -83,9 +83,8 @@ def run_reference(corpus: str) -> dict:
 
 def _instrument(stages: dict[str, float]) -> None:
     """Wrap the per-document stages so a 1-worker build says where its time goes."""
-    # kg.extract the module, not the function kg exports under that name
     ex, exs, pl, seg = (importlib.import_module(f"kg.{m}")
-                        for m in ("extract", "extractors", "pipeline", "segment"))
+                        for m in ("extraction", "extractors", "pipeline", "segment"))
 
     def timed(name, fn):
         def wrapper(*args, **kw):

@@ -41,8 +41,8 @@ FORMAT = "json-3"           # in every key: entries of another format are never 
 SUFFIX = ".json"
 # Modules that only shape outputs or orchestrate: changing them cannot change an extraction.
 NOT_EXTRACTION = {"__init__.py", "__main__.py", "cache.py", "cli.py", "distributed.py",
-                  "curate.py", "errors.py", "export.py", "graph.py", "html.py", "outputs.py", "pipeline.py",
-                  "rdf.py", "stats.py"}
+                  "curate.py", "errors.py", "exports.py", "graph.py", "html.py", "outputs.py", "pipeline.py",
+                  "rdf.py", "summary.py"}
 
 
 # Packages whose version shapes an extraction: the segmenter, and the readers of

@@ -1,4 +1,10 @@
-"""Command-line interface: a thin layer over kg.pipeline."""
+"""Command-line interface: a thin layer over kg.pipeline.
+
+Each command imports what it runs when it runs: loading the pipeline, the exporters
+and the query engines (networkx, rdflib, numpy, jieba) takes a second that `kg --help`
+and `kg --version` should not wait for (tests/test_cli.py checks what `import kg.cli`
+loads).
+"""
 from __future__ import annotations
 
 import json
@@ -10,19 +16,10 @@ from typing import Any, Callable, TextIO
 import click
 
 from . import __version__
+from .defaults import (DEFAULT_BASE, DEFAULT_MAX_NODES, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT,
+                       NER_CHOICES, RANKINGS)
 from .errors import UserError
-from .export import FORMATS, NEO4J_IMPORT, load_graph
-from .export import export as export_graph
-from .extractors import NER_CHOICES
-from .html import DEFAULT_MAX_NODES
-from .outputs import jsonl
-from .pipeline import build as build_graph
-from .pipeline import extract as extract_records
-from .rdf import DEFAULT_BASE, IRIs
-from .sandbox import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
-from .model import ENTITY_TYPES
-from .stats import RANKINGS, format_stats, read_report
-from .stats import stats as graph_stats
+from .types import ENTITIES
 
 
 class Progress:
@@ -130,6 +127,8 @@ class KgGroup(click.Group):
 
 def _base_iri(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """Reject a base IRI the RDF writer would refuse, as a usage error, before any work."""
+    from .rdf import IRIs
+
     try:
         IRIs(value)
     except ValueError as e:
@@ -206,6 +205,8 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
     Example:
       kg build seeds -o output/
     """
+    from .pipeline import build as build_graph
+
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose contradict each other; give one")
     if no_cache and cache_dir:
@@ -257,6 +258,9 @@ def extract(paths, fmt, workers, quiet, ner, issue_date, page_table):
     Example:
       kg extract seeds --format jsonl > predictions.jsonl
     """
+    from .outputs import jsonl
+    from .pipeline import extract as extract_records
+
     # Progress only on a terminal: in logs its lines would sit among a pipeline's messages.
     records, problems = extract_records(list(paths), workers=_workers(workers), ner=tuple(ner),
                                         progress=Progress(quiet or not sys.stderr.isatty()),
@@ -282,7 +286,7 @@ running it as a formula (OWASP, CSV injection); neo4j tables keep every value ve
 
 \b
 Formats:
-""" + "\n".join(f"  {name:<12} {f.help}" for name, f in FORMATS.items()) + """
+{formats}
 
 \b
 Example:
@@ -292,10 +296,37 @@ Example:
 """
 
 
-@main.command("export", help=_EXPORT_HELP,
+class _ExportFormats(click.Choice):
+    """The names of kg.exports.FORMATS, imported when `kg export` parses or shows its
+    options, not when the CLI loads: the exporters import networkx and rdflib."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .exports import FORMATS
+        return tuple(FORMATS)
+
+    @choices.setter
+    def choices(self, _: object) -> None:       # click.Choice.__init__ sets it: FORMATS decides
+        pass
+
+
+class _ExportCommand(click.Command):
+    """`kg export`, whose help lists kg.exports.FORMATS when it is shown."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .exports import FORMATS
+        self.help = _EXPORT_HELP.format(formats="\n".join(f"  {name:<12} {f.help}"
+                                                           for name, f in FORMATS.items()))
+        super().format_help_text(ctx, formatter)
+
+
+@main.command("export", cls=_ExportCommand,
               short_help="The graph for Gephi, Cytoscape, Neo4j, spreadsheets, RDF stores.")
 @click.argument("graph", type=click.Path())
-@click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
+@click.option("--format", "fmt", required=True, type=_ExportFormats(),
               help="Export format (see above).")
 @click.option("-o", "--output", "out", type=click.Path(),
               help="File, or folder for the format's own file names (always a folder for "
@@ -310,6 +341,9 @@ Example:
 @click.option("-q", "--quiet", is_flag=True, help="Don't list the files written.")
 def export_cmd(graph: str, fmt: str, out: str | None, base_iri: str, bom: bool,
                all_persons: bool, quiet: bool) -> None:
+    from .exports import NEO4J_IMPORT
+    from .exports import export as export_graph
+
     result = export_graph(graph, fmt, out, base_iri=base_iri, bom=bom, all_persons=all_persons)
     if out is None:
         click.echo(result, nl=False)        # bytes go to the binary stream, as rendered
@@ -324,7 +358,7 @@ def export_cmd(graph: str, fmt: str, out: str | None, base_iri: str, bom: bool,
 @click.argument("graph", type=click.Path())
 @click.option("-n", "--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most connected entities to list.")
-@click.option("--type", "entity_type", type=click.Choice(ENTITY_TYPES),
+@click.option("--type", "entity_type", type=click.Choice(list(ENTITIES)),
               help="Rank only entities of this type.")
 @click.option("--by", type=click.Choice(RANKINGS), default="degree", show_default=True,
               help="Rank by this network metric (computed at build time).")
@@ -339,6 +373,10 @@ def stats_cmd(graph: str, top: int, entity_type: str | None, by: str, as_json: b
       kg stats output --top 5
       kg stats output --type Official --by pagerank
     """
+    from .exports import load_graph
+    from .summary import format_stats, read_report
+    from .summary import stats as graph_stats
+
     s = graph_stats(load_graph(graph), top, read_report(graph), entity_type, by)
     click.echo(json.dumps(s, ensure_ascii=False, indent=1) if as_json else format_stats(s),
                nl=as_json)
@@ -451,6 +489,7 @@ def view_cmd(name: str, graph: str, depth: int, out: str | None, pick: int, quie
     Example:
       kg view 江绍华 --depth 2 -o jiang.html output/
     """
+    from .exports import load_graph
     from .html import write_ego_html
     from .paths import describe
 
@@ -485,6 +524,7 @@ def path_cmd(a: str, b: str, graph: str, max_paths: int, evidence: int, as_json:
     Example:
       kg path 江绍华 张妍 output/
     """
+    from .exports import load_graph
     from .paths import format_paths, paths_json, shortest_paths
 
     g = load_graph(graph)

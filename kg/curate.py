@@ -38,9 +38,9 @@ import networkx as nx
 
 from .errors import UserError
 from .graph import source_at
-from .model import ENTITY_TYPES, RELATIONS, DocExtraction
+from .model import ENTITY_TYPES, DocExtraction
 from .pinyin import pinyin
-from .types import HOLDS, RELATIONS as RELATIONS_BY_NAME
+from .types import HOLDS, RELATIONS
 
 COLUMNS = ("action", "target", "object", "value", "doc", "quote", "note")
 # what each action needs besides its target
@@ -277,7 +277,7 @@ def _add_post(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:
 
 def _add_relation(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:
     head, tail = find(g, c.target), find(g, c.object)
-    if RELATIONS_BY_NAME[c.value].symmetric and tail < head:
+    if RELATIONS[c.value].symmetric and tail < head:
         head, tail = tail, head
     src = _cite(c, docs)
     if g.has_edge(head, tail, c.value):

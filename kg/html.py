@@ -26,24 +26,28 @@ from typing import Iterator
 import networkx as nx
 
 from .careers import PERSON_TYPES, Careers, date_text
+from .defaults import DEFAULT_MAX_NODES
 from .errors import UserError
 from .metrics import ensure_metrics
 from .outputs import atomic_write_text, json_pieces
 from .types import ENTITIES, HOLDS, HOLDS_STYLE, RELATIONS
-
-# Shown by default when the graph is larger: vis-network lays out 2,000 nodes in a
-# few seconds on a laptop; the rest stay reachable through search and ego views.
-DEFAULT_MAX_NODES = 2000
 
 # type -> (colour, vis shape, legend glyph, Chinese name)
 TYPE_STYLE: dict[str, tuple[str, str, str, str]] = {
     name: (t.colour, t.shape, t.glyph, t.zh) for name, t in ENTITIES.items()}     # kg.types
 OTHER_TYPE = ("#7f7f7f", "dot", "●", "")
 
-# relation -> (colour, Chinese gloss); posts ("holds") are labelled with the title.
-REL_STYLE: dict[str, tuple[str, str]] = {
-    HOLDS: HOLDS_STYLE, **{name: (r.colour, r.zh) for name, r in RELATIONS.items()}}
 OTHER_REL = ("#999999", "")
+
+
+def rel_style(rel: str) -> tuple[str, str]:
+    """(colour, Chinese gloss) of a relation; posts ("holds") are labelled with the title.
+    Read from kg.types when a page is drawn, so a relation registered at run time
+    (kg.types.register) is drawn in its own colour."""
+    if rel == HOLDS:
+        return HOLDS_STYLE
+    r = RELATIONS.get(rel)
+    return (r.colour, r.zh) if r else OTHER_REL
 
 # Colours of the largest communities (Kelly's colours of maximum contrast, grey left
 # out); smaller ones share COMMUNITY_OTHER, or a thousand singletons would be a rainbow.
@@ -234,7 +238,7 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
         "focus": [n for n in (focus or []) if n in g],
         "types": {t: dict(zip(("color", "shape", "glyph", "zh"), TYPE_STYLE.get(t, OTHER_TYPE)),
                           count=types[t]) for t in sorted(types, key=_type_order)},
-        "rels": {r: dict(zip(("color", "zh"), REL_STYLE.get(r, OTHER_REL)), count=rels[r])
+        "rels": {r: dict(zip(("color", "zh"), rel_style(r)), count=rels[r])
                  for r in sorted(rels, key=_rel_order)},
         "communities": communities(nodes),
         "community_other": COMMUNITY_OTHER,
@@ -263,7 +267,7 @@ def _type_order(t: str) -> tuple[int, str]:
 
 
 def _rel_order(r: str) -> tuple[int, str]:
-    keys = list(REL_STYLE)
+    keys = [HOLDS, *RELATIONS]
     return (keys.index(r) if r in keys else len(keys), r)
 
 

@@ -19,7 +19,6 @@ from . import types as _types
 
 ENTITY_TYPES = tuple(_types.ENTITIES)                     # kg.types is the registry
 ORGANISATION_TYPES = tuple(sorted(_types.BODIES))         # the types a body can have
-RELATIONS = tuple(_types.RELATIONS)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from . import __version__
 from . import curate as curation
 from .cache import ExtractionCache, dumps, loads
 from .careers import Careers
-from .extract import extract_document, to_record
+from .extraction import extract_document, to_record
 from .extractors import DEFAULT_NER
 from .graph import build_graph, to_node_link
 from .errors import UserError

@@ -29,9 +29,9 @@ import rdflib
 from .careers import Careers, Spell, Where, date_order
 from .curate import row_of
 from .errors import UserError
+from .defaults import DEFAULT_BASE
 from .types import ENTITIES, HOLDS
 
-DEFAULT_BASE = "https://w3id.org/kg-localgov/id/"
 ONTOLOGY = "https://w3id.org/kg-localgov/ontology#"
 
 PREFIXES = {

@@ -37,14 +37,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from .defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from .errors import UserError
 from .query import QueryError, Result, resolve_source
 
 MAX_DEPTH = 64            # brackets; pyoxigraph needs seconds for 150 nested [ ] and crashes near 1,000
-# Address space of one query worker, graph included: a quarter of the machine's memory,
-# at least 2 GiB (a graph of 9 M triples needs 3.5 GB), so one query cannot take it all.
-DEFAULT_MEMORY_MB = max(2048, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4 >> 20)
-DEFAULT_TIMEOUT = 60.0    # seconds a `kg query` query may run (`kg serve` has its own --timeout)
 STDERR_TAIL = 1 << 16     # bytes at the end of a dead worker's stderr searched for its reason
 
 # Tokens that decide what is code: strings and comments hide brackets and keywords, IRIs

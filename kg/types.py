@@ -6,6 +6,7 @@ adding a relation touches this registry, its extractor and the ontology.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -73,3 +74,22 @@ RELATIONS: dict[str, RelationType] = {r.name: r for r in (
 # (kg.graph), serialised as an org:Membership (kg.rdf), not as a kg: property.
 HOLDS = "holds"
 HOLDS_STYLE = ("#d62728", "任职")
+
+# A relation's name is a property of the ontology, written as kg:<name> in Turtle.
+_PROPERTY_NAME = re.compile(r"[a-z][A-Za-z0-9]*")
+
+
+def register(relation: RelationType) -> RelationType:
+    """Add a relation type at run time (a plug-in's component, a test's): resolution,
+    RDF, the explorer and the exports read RELATIONS when they run, so the relation
+    reaches them all. Its kg:<name> still needs declaring in ontology/kg.ttl for the
+    published graph to validate against the ontology."""
+    if relation.name in RELATIONS or relation.name == HOLDS:
+        raise ValueError(f"relation {relation.name!r} is already registered")
+    if not _PROPERTY_NAME.fullmatch(relation.name):
+        raise ValueError(f"relation name {relation.name!r} is not a property name (lowerCamelCase ASCII)")
+    unknown = (relation.heads | relation.tails) - ENTITIES.keys()
+    if unknown:
+        raise ValueError(f"relation {relation.name!r} joins unknown entity types: {', '.join(sorted(unknown))}")
+    RELATIONS[relation.name] = relation
+    return relation

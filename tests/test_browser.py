@@ -639,7 +639,7 @@ def test_a_fact_of_the_division_data_says_so_instead_of_citing_a_sentence(seed_b
 
 
 def test_the_pages_counts_are_those_of_kg_stats(seed_build, seed_page):
-    from kg.stats import stats
+    from kg.summary import stats
 
     st = stats(seed_build[0].graph)
     assert seed_page.page.inner_text("#status").startswith(

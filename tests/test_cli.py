@@ -4,11 +4,35 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+# What `kg --help` must not wait for: a second of imports between them (issue 21).
+HEAVY = ("rdflib", "pyoxigraph", "pyvis", "networkx", "scipy", "numpy", "jieba", "rjieba", "kg.pipeline")
+
+
+def test_help_and_version_load_no_heavy_module():
+    """`import kg.cli`, `kg --help`, `kg --version` and every command's --help but export's
+    (which lists the exporters' formats) load none of the libraries the commands run on."""
+    code = f"""if True:
+        import sys
+        from click.testing import CliRunner
+        from kg.cli import main
+        loaded = [m for m in {HEAVY!r} if m in sys.modules]
+        for args in (["--help"], ["--version"], *([c, "--help"] for c in main.commands if c != "export")):
+            r = CliRunner().invoke(main, args)
+            assert r.exit_code == 0, (args, r.output)
+            loaded += [f"{{m}} ({{' '.join(args)}})" for m in {HEAVY!r} if m in sys.modules and m not in str(loaded)]
+        print(loaded)
+    """
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
 
 
 def test_extract_prints_jsonl(seeds):

@@ -4,6 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -12,7 +15,7 @@ from click.testing import CliRunner
 
 from kg import UserError, export, load_graph, stats
 from kg.cli import main
-from kg.export import FORMATS, render
+from kg.exports import FORMATS, render
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +29,22 @@ def _labels(g: nx.MultiDiGraph) -> set[str]:
 
 def _rows(data: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_the_public_api_names_are_functions_whatever_was_imported_first():
+    """`from kg import export` is the function even after the modules behind the API were
+    imported (a module of the same name would replace it on the package)."""
+    code = """if True:
+        import kg.cli, kg.exports, kg.summary, kg.extraction, kg.pipeline
+        import kg
+        from kg import build, extract, export, load_graph, stats, BuildResult, UserError
+        assert all(callable(f) and not isinstance(f, type(kg)) for f in
+                   (build, extract, export, load_graph, stats, kg.export, kg.stats, kg.extract))
+        assert set(kg.__all__) <= set(dir(kg))
+    """
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_load_graph_takes_the_folder_or_graph_json(seed_build, graph):

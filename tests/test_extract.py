@@ -1,7 +1,7 @@
 """Extractor components on real sentences of the genre (patterns, not memorised names)."""
 from __future__ import annotations
 
-from kg.extract import extract_document, to_record
+from kg.extraction import extract_document, to_record
 from kg.reader import document_from_text
 
 

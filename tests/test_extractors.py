@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract_document, to_record
+from kg.extraction import extract_document, to_record
 from kg.reader import document_from_text
 
 CITY = "聊城讯 聊城市召开会议。\n"          # a city paper: 市 means 聊城市
@@ -197,7 +197,7 @@ def test_located_in_from_a_weiyu_sentence():
 # ---- optional statistical component -------------------------------------------------------
 
 def test_lac_is_off_by_default_and_adds_unanchored_names_when_on():
-    from kg.extract import extract_document
+    from kg.extraction import extract_document
     from kg.extractors import DEFAULT, components_for
 
     rules = components_for(("rules",))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract_document, to_record
+from kg.extraction import extract_document, to_record
 from kg.formats import choose
 from kg.formats.pdf import read as read_pdf
 from kg.reader import ReadError, document_from_text, parse_document

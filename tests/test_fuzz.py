@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from kg.extract import extract_document, to_record
+from kg.extraction import extract_document, to_record
 from kg.graph import build_graph, to_node_link
 from kg.html import render
 from kg.outputs import dumps_json, jsonl

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from kg import UserError, export, load_graph, stats
 from kg import metrics
 from kg.cli import main
-from kg.export import render
+from kg.exports import render
 from kg.metrics import METRICS, add_metrics, ensure_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def test_betweenness_samples_follow_the_budget():
 SUBPROCESS = """
 import json, sys
 from kg import metrics
-from kg.export import load_graph
+from kg.exports import load_graph
 metrics.BETWEENNESS_BUDGET = 20000
 g = load_graph(sys.argv[1])
 for n in g:

@@ -91,7 +91,7 @@ def _page() -> str:
 def test_traditional_pages_are_extracted_through_simplified_with_their_own_offsets(seeds):
     """A Big5 page in traditional characters finds the entities of its simplified copy;
     mentions cite the traditional file, one character for one."""
-    from kg.extract import extract_document, to_record
+    from kg.extraction import extract_document, to_record
 
     text = _seed_text(seeds)
     trad = _traditional(text)
@@ -151,7 +151,7 @@ def test_every_line_end_convention_splits_a_page_like_lf(seeds, end):
     """A page whose lines end in CR alone (old Macs), U+2028 (Word, the web), NEL or a
     form feed gives the articles and entities of its LF copy, at the same offsets (a
     CRLF copy's offsets count its CRs)."""
-    from kg.extract import extract_document, to_record
+    from kg.extraction import extract_document, to_record
 
     def unplaced(record: dict) -> dict:
         """The record without offsets."""

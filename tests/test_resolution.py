@@ -14,7 +14,7 @@ import pytest
 
 from kg import build
 from kg.abbreviations import expand, school_key, zone_key
-from kg.extract import extract_document, to_record
+from kg.extraction import extract_document, to_record
 from kg.careers import holders
 from kg.graph import posts_over_time
 from kg.model import (DocEntity, DocExtraction, Document, Masthead, Mention, PostMention,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..defaults import DEFAULT_NER, NER_CHOICES
 from ..model import ENTITY_TYPES
 from .base import Component, DocContext
 from .districts import districts, find_area
@@ -52,8 +53,6 @@ PIPELINE: dict[str, Spec] = {
 }
 # statistical NER: the trained CRF (on by default) and Baidu LAC (a peer, asked for)
 STATISTICAL = {"crf": ("tagger", "tagged"), "lac": ("lac",)}
-NER_CHOICES = ("crf", "rules", "lac")      # `--ner`; rules: the rule components alone
-DEFAULT_NER = ("crf",)
 OPTIONAL = {c for comps in STATISTICAL.values() for c in comps}
 
 

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from .defaults import RANKINGS
 from .errors import UserError
 from .metrics import ensure_metrics
 from .model import ENTITY_TYPES
 from .types import HOLDS
-
-# What `most_connected` can be ranked by: node metrics of kg.metrics.
-RANKINGS = ("degree", "weighted_degree", "betweenness", "pagerank")
 
 
 def ranking(g: nx.MultiDiGraph, by: str = "degree",
