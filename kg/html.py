@@ -35,10 +35,11 @@ from .types import ENTITIES, HOLDS, HOLDS_STYLE, RELATIONS
 # few seconds on a laptop; the rest stay reachable through search and ego views.
 DEFAULT_MAX_NODES = 2000
 
-# type -> (colour, vis shape, legend glyph, Chinese name)
-TYPE_STYLE: dict[str, tuple[str, str, str, str]] = {
-    name: (t.colour, t.shape, t.glyph, t.zh) for name, t in ENTITIES.items()}     # kg.types
-OTHER_TYPE = ("#7f7f7f", "dot", "●", "")
+# type -> (fill, vis shape, legend glyph, Chinese name, outline colour, dashed outline)
+TYPE_STYLE: dict[str, tuple[str, str, str, str, str, bool]] = {
+    name: (t.colour, t.shape, t.glyph, t.zh, t.border or t.colour, t.dashed)
+    for name, t in ENTITIES.items()}                                              # kg.types
+OTHER_TYPE = ("#7f7f7f", "dot", "●", "", "#7f7f7f", False)
 
 # relation -> (colour, Chinese gloss); posts ("holds") are labelled with the title.
 REL_STYLE: dict[str, tuple[str, str]] = {
@@ -230,7 +231,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
         "pos": seed_layout(g, sorted(g) if shown is None else shown),
         "max_nodes": max_nodes,
         "focus": [n for n in (focus or []) if n in g],
-        "types": {t: dict(zip(("color", "shape", "glyph", "zh"), TYPE_STYLE.get(t, OTHER_TYPE)),
+        "types": {t: dict(zip(("color", "shape", "glyph", "zh", "border", "dashed"),
+                              TYPE_STYLE.get(t, OTHER_TYPE)),
                           count=types[t]) for t in sorted(types, key=_type_order)},
         "rels": {r: dict(zip(("color", "zh"), REL_STYLE.get(r, OTHER_REL)), count=rels[r])
                  for r in sorted(rels, key=_rel_order)},

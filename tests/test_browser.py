@@ -881,3 +881,41 @@ def test_keyboard_shortcuts(seed_build, browser_context):
     assert page.js("kg.net.getSelectedNodes()") == []
     assert page.errors == []
     page.page.close()
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB of an sRGB hex colour (D65)."""
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92 for c in rgb]
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _delta_e(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b))) ** 0.5
+
+
+def test_types_differ_by_more_than_hue_and_relations_have_colours_of_their_own(seed_build, browser_context):
+    seed_page = Page(browser_context).open(seed_build[1] / "graph.html")         # nothing selected, faded
+    drawn = seed_page.js("""Object.values(kg.net.body.nodes).filter(n => n.options.type).map(n =>
+        [n.options.type, n.options.shape, String(n.options.shapeProperties.borderDashes),
+         n.options.color.background, n.options.color.border])""")
+    style = {t: (shape, dashes, fill, border) for t, shape, dashes, fill, border in drawn}
+    assert len(style) == len(seed_page.js("Object.keys(kg.data.types)")) and {"Official", "Person"} <= set(style)
+    for t, u in [(t, u) for t in style for u in style if t < u]:
+        if style[t][0] == style[u][0]:                  # one shape: the outline tells them apart
+            assert style[t][1] != style[u][1], (t, u)
+    assert style["Official"][1] == "false" and style["Person"][1] != "false"
+    type_colours = {c for s in style.values() for c in s[2:]}
+    edges = seed_page.js("kg.edges.get().map(e => [e.rel, e.color.color])")
+    rels = dict(edges)
+    assert len(rels) == len(seed_page.js("Object.keys(kg.data.rels)")) == len(set(rels.values()))
+    for rel, colour in rels.items():
+        near = min(type_colours, key=lambda c: _delta_e(colour, c))
+        assert _delta_e(colour, near) >= 25, (rel, colour, near)
+    legend = dict(seed_page.js("""[...document.querySelectorAll('#types label')].map(l =>
+        [l.querySelector('input').dataset.key, l.querySelector('.glyph').textContent])"""))
+    assert legend["Official"] != legend["Person"]
+    seed_page.page.close()
+

@@ -43,7 +43,8 @@
     return [`${typeInfo(n.type).zh || n.type}`, ...posts.slice(0, 2),
             posts.length > 2 ? `+${posts.length - 2} posts` : "", `${n.degree} links`].filter(Boolean).join(" · ");
   };
-  const typeInfo = (t) => DATA.types[t] || {color: "#7f7f7f", shape: "dot", glyph: "●", zh: ""};
+  const typeInfo = (t) => DATA.types[t] ||
+    {color: "#7f7f7f", shape: "dot", glyph: "●", zh: "", border: "#7f7f7f", dashed: false};
   const relInfo = (r) => DATA.rels[r] || {color: "#999999", zh: ""};
   // ---- appearance: colour by type or community, size by a metric ------------------
   const communityColor = new Map(DATA.communities.map((c) => [c.id, c.color]));
@@ -56,9 +57,11 @@
   let lit = null, litAt = null, litCentre = null;
   const DIM = {fill: "#e9e9e9", border: "#dddddd", label: "#c4c4c4", edge: "#ececec"};
   const isDim = (id) => lit !== null && !lit.has(id);
+  // The outline is the type's (kg.types: persons and officials differ by it, not by hue
+  // alone), whatever colours the fill.
   const nodeColor = (n, focused) => {
     const c = isDim(n.id) ? DIM.fill : fill(n);
-    const b = focused ? "#000" : isDim(n.id) ? DIM.border : c;
+    const b = focused ? "#000" : isDim(n.id) ? DIM.border : typeInfo(n.type).border;
     return {background: c, border: b, highlight: {background: c, border: "#000"},
             hover: {background: c, border: "#555"}};
   };
@@ -120,7 +123,8 @@
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
     return {id: n.id, label: hubSet.has(n.id) ? "" : n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
             borderWidthSelected: 4, color: nodeColor(n, focusSet.has(n.id)),
-            borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden,
+            shapeProperties: {borderDashes: ti.dashed ? [4, 3] : false},
+            borderWidth: focusSet.has(n.id) ? 4 : 2, value: nodeValue(n), hidden: n.hidden,
             physics: !n.hidden,
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
@@ -370,7 +374,7 @@
     box.appendChild(row);
   }
   for (const [t, info] of Object.entries(DATA.types)) {
-    filterRow($("types"), t, true, info.glyph, info.color, `${t} ${info.zh}`, info.count, (on) => {
+    filterRow($("types"), t, true, info.glyph, info.border, `${t} ${info.zh}`, info.count, (on) => {
       typeOn[t] = on;
       refilter();
     });
@@ -451,7 +455,7 @@
   function badge(type) {
     const ti = typeInfo(type);
     const b = el("span", `${ti.glyph} ${type} ${ti.zh}`, "badge");
-    b.style.background = ti.color;
+    b.style.background = ti.border;
     return b;
   }
 
@@ -975,7 +979,7 @@
       const n = byId.get(id);
       const li = el("li");
       const g = el("span", typeInfo(n.type).glyph + " ");
-      g.style.color = typeInfo(n.type).color;
+      g.style.color = typeInfo(n.type).border;
       const many = byLabel.get(n.label).length > 1;
       li.append(g, el("span", n.label + " "),
                 el("span", many ? describe(n) : [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
