@@ -217,7 +217,7 @@ def test_a_persons_panel_shows_the_career_with_dates(seed_build, seed_page):
     seed_page.page.fill("#search", "柳庆发")
     seed_page.page.press("#search", "Enter")
     body = seed_page.page.inner_text("#p-body")
-    assert "任职 Career (3 spells)" in body
+    assert "职务 Posts (3 posts, " in body
     assert "5月21日 (year unknown) – 9月19日 (year unknown)" in body and "副厅级" in body
     seed_page.page.fill("#search", "江绍华")
     seed_page.page.press("#search", "Enter")
@@ -881,6 +881,146 @@ def test_keyboard_shortcuts(seed_build, browser_context):
     assert page.js("kg.net.getSelectedNodes()") == []
     assert page.errors == []
     page.page.close()
+
+POSTS = """() => [...document.querySelectorAll("#p-body .fact.post")].map(f => ({
+    line: f.firstChild.innerText, open: f.querySelector("details").open,
+    reports: [...f.querySelectorAll(".report")].map(r => ({
+        visible: r.checkVisibility(), quotes: [...r.querySelectorAll(".quote")].map(q => q.textContent)}))}))"""
+
+
+def test_posts_are_listed_once_each_with_their_reports_behind_a_toggle(seed_build, browser_context):
+    from kg.careers import Careers
+
+    g = seed_build[0].graph
+    person = _node(g, "柳庆发")
+    reports = [(v, d["title"]) for _, v, d in g.out_edges(person, data=True) if d["rel"] == "holds"] + \
+        [(None, p["title"]) for p in g.nodes[person]["posts"]]
+    spells = Careers(g).by_person[person]
+    assert len(spells) == len(set(reports)) == 3 < len(reports)        # posts reported on several dates
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    page.js("id => kg.select(id, false)", person)
+    posts = page.js(POSTS)
+    assert len(posts) == 3 and all(not p["open"] for p in posts)
+    assert "职务 Posts (3 posts, " in page.page.inner_text("#p-body")
+    entry = next(i for i, p in enumerate(posts) if p["line"].startswith("宣传部部长 @ 聊城市委"))
+    assert "5月21日 (year unknown) – 9月19日 (year unknown) · 2 reports" in posts[entry]["line"]
+    assert [r["visible"] for r in posts[entry]["reports"]] == [False, False]
+    page.page.locator("#p-body .fact.post summary").nth(entry).click()      # the reports open
+    opened = page.js(POSTS)[entry]
+    edges = sorted((d for _, v, d in g.out_edges(person, data=True) if d.get("title") == "宣传部部长"),
+                   key=lambda d: d["as_of"][2:])                          # --05-21, --09-19
+    assert opened["open"] and [r["visible"] for r in opened["reports"]] == [True, True]
+    assert [r["quotes"] for r in opened["reports"]] == [[s["quote"] for s in d["sources"]] for d in edges]
+
+    body = _node(g, "聊城市")          # a body's posts: one entry per holder and title
+    held = [(u, d["title"]) for u, _, d in g.in_edges(body, data=True) if d["rel"] == "holds"]
+    assert len(set(held)) < len(held)
+    page.js("id => kg.select(id, false)", body)
+    posts = page.js(POSTS)
+    assert len(posts) == len(set(held))
+    twice = next(p for p in posts if p["line"].startswith("马卫红 — 副市长"))
+    assert "2 reports" in twice["line"] and len(twice["reports"]) == 2
+    assert page.errors == []
+    page.page.close()
+
+
+def _period(g: nx.MultiDiGraph, lo: str, hi: str, undated: bool,
+            hidden_type: str = "") -> tuple[set[str], list[tuple[str, str, str]]]:
+    """What the page shows for a period: connected nodes mentioned in it, and the facts
+    with evidence in it (or from the division data) between them."""
+    from kg.html import article_dates
+
+    dated = article_dates(g)
+
+    def within(sources: list[dict]) -> bool:
+        days = {dated.get(s["article"], "") for s in sources}
+        return any(d and lo <= d <= hi for d in days) or undated and "" in days
+    nodes = {n for n in _connected(g) if within(g.nodes[n]["mentions"]) and g.nodes[n]["type"] != hidden_type}
+    edges = sorted((h, d["rel"], t) for h, t, d in g.edges(data=True)
+                   if {h, t} <= nodes and (d.get("derived") or within(d["sources"])))
+    return nodes, edges
+
+
+SHOWN_EDGES = "kg.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.rel, e.to]).sort()"
+
+
+def test_the_period_slider_restricts_nodes_edges_and_posts(seed_build, browser_context):
+    from kg.html import article_dates
+
+    g = seed_build[0].graph
+    calendar = sorted(set(article_dates(g).values()))
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    assert page.js("kg.data.dates") == calendar and len(calendar) >= 3
+    assert page.page.inner_text("#period-text") == f"{calendar[0]} – {calendar[-1]}"
+    day = calendar.index("2022-07-01")
+    page.page.fill("#period-from", str(day))
+    page.page.fill("#period-to", str(day))
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", True)
+    assert page.visible_ids() == nodes and sorted(map(tuple, page.js(SHOWN_EDGES))) == edges
+    page.page.uncheck("#period-undated")                 # dated evidence only
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", False)
+    assert nodes and nodes < _connected(g) and edges
+    assert page.visible_ids() == nodes and sorted(map(tuple, page.js(SHOWN_EDGES))) == edges
+    assert "2022-07-01, dated only" in page.page.inner_text("#status")
+    page.page.locator('#types input[data-key="Agency"]').uncheck()        # with a type filter
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", False, "Agency")
+    assert page.visible_ids() == nodes and sorted(map(tuple, page.js(SHOWN_EDGES))) == edges
+    state = _state(page)
+    assert state["since"] == state["until"] == "2022-07-01" and state["undated"] == "0" and "types" in state
+
+    page.page.fill("#search", "马卫红")                   # search keeps the period
+    page.page.press("#search", "Enter")
+    assert page.js("kg.net.getSelectedNodes()") == [_node(g, "马卫红")]
+    assert page.page.input_value("#period-from") == page.page.input_value("#period-to") == str(day)
+    posts = page.js(POSTS)                               # 副市长: 2022-07-01 and a date without a year
+    assert len(posts) == 1 and len(posts[0]["reports"]) == 1
+    assert "1 in the period" in page.page.inner_text("#p-body")
+    assert "1 report date in the period (of 2)" in page.page.inner_text("#p-body summary")
+    url = page.js("location.href")
+
+    page.page.go_back()                                  # the search goes, the period stays
+    page.page.wait_for_timeout(300)
+    page.page.go_back()                                  # the Agency filter comes back on
+    page.page.wait_for_timeout(300)
+    page.settle()
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", False)
+    assert page.visible_ids() == nodes
+    page.page.click("#period-reset")
+    assert page.visible_ids() == _connected(g) and "since" not in _state(page)
+    page.page.close()
+
+    page = Page(browser_context)                         # a link opens on the period
+    page.page.goto(url)
+    page.settle()
+    nodes, _ = _period(g, "2022-07-01", "2022-07-01", False, "Agency")
+    assert page.visible_ids() == nodes | {_node(g, "马卫红")}
+    assert not page.page.is_checked("#period-undated") and page.page.input_value("#period-from") == str(day)
+    assert page.errors == []
+    page.page.close()
+
+
+def test_the_period_slider_works_on_a_390_px_screen(seed_build, browser_context):
+    g = seed_build[0].graph
+    page = Page(browser_context)
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.open(seed_build[1] / "graph.html")
+    assert page.page.locator("#period-from").is_hidden()
+    page.page.click("#filters-open")
+    for slider in ("#period-from", "#period-to"):
+        box = page.page.locator(slider).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["width"] >= 150
+    # drag the start to the last date: the end moves with it
+    page.page.locator("#period-from").focus()
+    page.page.keyboard.press("End")
+    last = page.js("kg.data.dates.at(-1)")
+    assert page.page.input_value("#period-to") == str(len(page.js("kg.data.dates")) - 1)
+    page.page.uncheck("#period-undated")
+    page.page.click("#filters-close")
+    nodes, _ = _period(g, last, last, False)
+    assert page.visible_ids() == nodes and page.page.locator("#net").bounding_box()["width"] >= 380
+    assert page.errors == []
+    page.page.close()
+
 
 def _lab(colour: str) -> tuple[float, float, float]:
     """CIELAB of an sRGB hex colour (D65)."""

@@ -94,12 +94,25 @@
   let showIsolated = false;
   const isolated = DATA.nodes.filter((n) => n.degree === 0).length;
   const placed = new Set();                                // nodes that have a laid-out position
+  // The period: DATA.dates holds every full date of a cited article, in order, and a
+  // node's or an edge's `days` index it (kg.html.article_dates). While a period is
+  // chosen, a node shows when one of its mentions falls in it, an edge when some of its
+  // evidence does (a fact of the division data has no date and stays), a post when one
+  // of its reports does; evidence with no year printed, only while `keepUndated`.
+  const DATES = DATA.dates || [];
+  let since = 0, until = DATES.length - 1, keepUndated = true;
+  const periodOn = () => since > 0 || until < DATES.length - 1 || !keepUndated;
+  const inPeriod = (x) => !periodOn() || Boolean(x.derived) || (x.undated === true && keepUndated) ||
+    (x.days || []).some((i) => i >= since && i <= until);
+  const dateIndex = new Map(DATES.map((d, i) => [d, i]));
+  const dayIn = (day) => !periodOn() ||
+    (day ? dateIndex.get(day) >= since && dateIndex.get(day) <= until : keepUndated);
   const inScope = (id) => (ego ? ego.has(id) : !base || base.has(id) || revealed.has(id));
   // The selected node is shown whatever the filters say: search reaches a node of a
   // hidden type without turning its type back on.
   const nodeShown = (id) => id === selected || typeOn[byId.get(id).type] !== false && inScope(id) &&
-    (showIsolated || byId.get(id).degree > 0);
-  const edgeShown = (e) => relOn[e.rel] !== false && nodeShown(e.from) && nodeShown(e.to);
+    (showIsolated || byId.get(id).degree > 0) && inPeriod(byId.get(id));
+  const edgeShown = (e) => relOn[e.rel] !== false && inPeriod(e) && nodeShown(e.from) && nodeShown(e.to);
 
   // ---- vis data ----------------------------------------------------------------
   const focusSet = new Set(DATA.focus);
@@ -244,7 +257,8 @@
     const shownNodes = DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
     const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
     status.textContent = `${DATA.nodes.length} entities · ${facts} facts — showing ` +
-      `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "");
+      `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "") +
+      (periodOn() ? ` · ${periodText()}` : "");
     updateNotice();
   };
   // One relaxation at a time: one asked for while another runs stops it and starts over
@@ -386,6 +400,53 @@
     });
   }
 
+  // The period: two sliders over the dates of the evidence, and whether evidence with no
+  // year printed stays; a change applies when a slider is let go (re-showing thousands of
+  // nodes at every step would stall), the dates it would give show as it moves.
+  function periodText(a = since, b = until) {
+    return DATES.length ? (a === b ? DATES[a] : `${DATES[a]} – ${DATES[b]}`) + (keepUndated ? "" : ", dated only") : "";
+  }
+  function setPeriod(a, b, undated) {
+    if (DATES.length) {
+      since = Math.max(0, Math.min(a, b));
+      until = Math.min(DATES.length - 1, Math.max(a, b));
+    }
+    keepUndated = undated;
+    $("period-from").value = String(since);
+    $("period-to").value = String(until);
+    $("period-undated").checked = keepUndated;
+    $("period-text").textContent = periodText();
+    $("period-reset").disabled = !periodOn();
+  }
+  function periodChanged() {
+    refilter();
+    if (selected !== null && !pathEnds) showNode(selected);
+  }
+  $("period-box").hidden = !DATES.length;
+  for (const id of ["period-from", "period-to"]) {
+    $(id).max = String(Math.max(0, DATES.length - 1));
+    $(id).addEventListener("input", () => {
+      const a = Number($("period-from").value), b = Number($("period-to").value);
+      // one slider pushes the other rather than cross it
+      if (a > b) $(id === "period-from" ? "period-to" : "period-from").value = String(id === "period-from" ? a : b);
+      $("period-text").textContent = periodText(Number($("period-from").value), Number($("period-to").value));
+    });
+    $(id).addEventListener("change", () => {
+      setPeriod(Number($("period-from").value), Number($("period-to").value), keepUndated);
+      periodChanged();
+    });
+  }
+  $("period-undated").addEventListener("change", (ev) => {
+    setPeriod(since, until, ev.target.checked);
+    periodChanged();
+  });
+  $("period-reset").addEventListener("click", () => {
+    setPeriod(0, DATES.length - 1, true);
+    periodChanged();
+  });
+  $("period-undated-count").textContent = DATA.nodes.filter((n) => n.undated && !(n.days || []).length).length;
+  setPeriod(since, until, keepUndated);       // the controls say what the state is
+
   function restyle() {
     visNodes.update(DATA.nodes.map((n) => ({id: n.id, color: nodeColor(n, focusSet.has(n.id)),
                                              value: nodeValue(n)})));
@@ -496,33 +557,9 @@
       `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`, "muted"));
     if (n.aliases.length) body.appendChild(el("div", "又名 aliases: " + n.aliases.join("、")));
     const edges = adj.get(id).map((i) => DATA.edges[i]);
-    if (n.spells.length) showSpells(body, n.spells);
-    const posts = edges.filter((e) => e.rel === "holds");
     const others = edges.filter((e) => e.rel !== "holds");
-    if (posts.length || n.posts.length) {
-      body.appendChild(el("h3", `职务 Posts (${posts.length + n.posts.length})`));
-      for (const e of posts) {
-        const f = el("div", null, "fact");
-        f.dataset.edge = e.id;
-        const line = el("div");
-        const holder = e.from === id;
-        line.append(el("b", e.title), document.createTextNode(holder ? " @ " : " — "),
-                    nodeLink(holder ? e.to : e.from));
-        if (e.as_of) line.appendChild(el("span", `  (as of ${e.as_of})`, "muted"));
-        f.appendChild(line);
-        sources(f, e.sources, e.source_count);
-        body.appendChild(f);
-      }
-      for (const p of n.posts) {
-        const f = el("div", null, "fact");
-        const line = el("div");
-        line.appendChild(el("b", p.title));
-        if (p.as_of) line.appendChild(el("span", `  (as of ${p.as_of})`, "muted"));
-        f.appendChild(line);
-        sources(f, p.sources, p.source_count);
-        body.appendChild(f);
-      }
-    }
+    // a person's posts are its career spells (kg.careers); a body's, its holders' posts
+    showPosts(body, n.spells.length ? n.spells : heldIn(id, edges));
     if (others.length) {
       body.appendChild(el("h3", `关系 Relations (${others.length})`));
       for (const e of others) {
@@ -542,33 +579,74 @@
     sources(body, n.mentions, n.mention_count);
   }
 
-  // A person's career spells, each with its reported dates and a bar on one time axis
-  // (the span of the person's full dates); a date without a year has no place on it.
-  function showSpells(body, spells) {
-    body.appendChild(el("h3", `任职 Career (${spells.length} spells)`));
-    const dated = spells.filter((s) => s.first);
+  // The posts held in a body, one per holder and title, in the shape of a spell: each
+  // `holds` edge is one report (a date) of it.
+  const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+  function heldIn(id, edges) {
+    const posts = new Map();
+    for (const e of edges.filter((x) => x.rel === "holds" && x.to === id)) {
+      const key = e.from + "\u0000" + e.title;
+      if (!posts.has(key)) posts.set(key, {title: e.title, holder: e.from, reported: []});
+      posts.get(key).reported.push({day: ISO_DAY.test(e.as_of) ? e.as_of : "", as_of: e.as_of,
+                                    articles: new Set(e.sources.map((x) => x.article)).size,
+                                    sources: e.sources, source_count: e.source_count});
+    }
+    return [...posts.values()].map((p) => {
+      const full = p.reported.map((r) => r.day).filter(Boolean).sort();
+      const ends = full.length ? [full[0], full[full.length - 1]]
+        : [p.reported[0].as_of, p.reported[p.reported.length - 1].as_of];
+      return {...p, first: full[0] || "", last: full[full.length - 1] || "",
+              range: [...new Set(ends.filter(Boolean))].join(" – "),
+              reports: new Set(p.reported.flatMap((r) => r.sources.map((x) => x.article))).size};
+    });
+  }
+
+  // Posts, one entry each: the post, where (or who), its reported dates and number of
+  // reports, a bar on one time axis (the span of the full dates; a date without a year
+  // has no place on it), and the reports with their evidence behind a toggle. While a
+  // period is chosen, only the posts and reports in it.
+  function showPosts(body, posts) {
+    if (!posts.length) return;
+    const listed = posts.map((p) => ({p, reps: p.reported.filter((r) => dayIn(r.day))}))
+      .filter((x) => x.reps.length || !periodOn());
+    const reports = posts.reduce((c, p) => c + p.reports, 0);
+    body.appendChild(el("h3", `职务 Posts (${posts.length} post${posts.length === 1 ? "" : "s"}, ` +
+      `${reports} report${reports === 1 ? "" : "s"})` + (periodOn() ? ` · ${listed.length} in the period` : "")));
+    const dated = posts.filter((p) => p.first);
     const day = (d) => Date.parse(d + "T00:00:00Z");
-    const lo = dated.length ? Math.min(...dated.map((s) => day(s.first))) : 0;
-    const hi = dated.length ? Math.max(...dated.map((s) => day(s.last))) : 0;
-    for (const s of spells) {
-      const f = el("div", null, "fact spell");
+    const lo = dated.length ? Math.min(...dated.map((p) => day(p.first))) : 0;
+    const hi = dated.length ? Math.max(...dated.map((p) => day(p.last))) : 0;
+    for (const {p, reps} of listed) {
+      const f = el("div", null, "fact post");
       const line = el("div");
-      line.append(el("b", s.title), document.createTextNode(" @ "),
-                  s.org ? nodeLink(s.org) : el("span", s.where || "?", "muted"));
-      const about = [s.range, `${s.reports} report${s.reports === 1 ? "" : "s"}`, s.rank,
-                     s.placed ? "body from the paper's area" : ""].filter(Boolean).join(" · ");
+      if (p.holder !== undefined) line.append(nodeLink(p.holder), document.createTextNode(" — "), el("b", p.title));
+      else line.append(el("b", p.title), document.createTextNode(" @ "),
+                       p.org ? nodeLink(p.org) : el("span", p.where || "?", "muted"));
+      const about = [p.range, `${p.reports} report${p.reports === 1 ? "" : "s"}`, p.rank,
+                     p.placed ? "body from the paper's area" : ""].filter(Boolean).join(" · ");
       line.appendChild(el("span", "  " + about, "muted"));
       f.appendChild(line);
-      if (s.first) {
+      if (p.first) {
         const strip = el("div", null, "strip");
         const bar = el("div", null, "bar");
-        const width = hi > lo ? (day(s.last) - day(s.first)) / (hi - lo) : 1;
-        bar.style.left = `${hi > lo ? (100 * (day(s.first) - lo)) / (hi - lo) : 0}%`;
+        const width = hi > lo ? (day(p.last) - day(p.first)) / (hi - lo) : 1;
+        bar.style.left = `${hi > lo ? (100 * (day(p.first) - lo)) / (hi - lo) : 0}%`;
         bar.style.width = `max(3px, ${100 * width}%)`;
-        bar.title = s.range;
+        bar.title = p.range;
         strip.appendChild(bar);
         f.appendChild(strip);
       }
+      const more = el("details", null, "reports");
+      more.appendChild(el("summary", `${reps.length} report date${reps.length === 1 ? "" : "s"}` +
+        (reps.length < p.reported.length ? ` in the period (of ${p.reported.length})` : "") + ": evidence 证据"));
+      for (const r of reps) {
+        const rep = el("div", null, "report");
+        rep.appendChild(el("div", `${r.as_of || "no date"} · ${r.articles} article${r.articles === 1 ? "" : "s"}`,
+                           "muted"));
+        sources(rep, r.sources, r.source_count);
+        more.appendChild(rep);
+      }
+      f.appendChild(more);
       body.appendChild(f);
     }
   }
@@ -636,9 +714,12 @@
       for (const u of frontier) {
         for (const i of adj.get(u)) {
           const e = DATA.edges[i];
-          if (relOn[e.rel] === false) continue;
+          if (relOn[e.rel] === false || !inPeriod(e)) continue;
           const v = e.from === u ? e.to : e.from;
-          if (!seen.has(v) && typeOn[byId.get(v).type] !== false) { seen.add(v); next.push(v); }
+          if (!seen.has(v) && typeOn[byId.get(v).type] !== false && inPeriod(byId.get(v))) {
+            seen.add(v);
+            next.push(v);
+          }
         }
       }
       frontier = next;
@@ -713,6 +794,9 @@
       const shown = Object.keys(on).filter((k) => on[k]);
       if (shown.length < Object.keys(on).length) p.set(key, shown.join(","));
     }
+    if (since > 0) p.set("since", DATES[since]);
+    if (until < DATES.length - 1) p.set("until", DATES[until]);
+    if (!keepUndated) p.set("undated", "0");
     return p.toString();
   }
   function remember() {
@@ -733,6 +817,10 @@
     try {
       setFilters(typeOn, $("types"), p.has("types") ? p.get("types").split(",") : null);
       setFilters(relOn, $("rels"), p.has("rels") ? p.get("rels").split(",") : null);
+      // the first date on or after `since`, the last on or before `until`
+      const lo = DATES.findIndex((d) => d >= (p.get("since") || ""));
+      const hi = DATES.length - 1 - [...DATES].reverse().findIndex((d) => d <= (p.get("until") || "\uffff"));
+      setPeriod(lo < 0 ? DATES.length - 1 : lo, hi > DATES.length - 1 ? 0 : hi, p.get("undated") !== "0");
       if (ego) leaveEgo();
       if (node !== null && byId.has(node)) select(node, hops === null);
       else { deselect(); net.unselectAll(); }
@@ -770,7 +858,8 @@
     for (const i of adj.get(u)) {
       const e = DATA.edges[i];
       const v = e.from === u ? e.to : e.from;
-      if (v !== u && relOn[e.rel] !== false && (typeOn[byId.get(v).type] !== false || ends.has(v))) out.add(v);
+      if (v !== u && relOn[e.rel] !== false && inPeriod(e) &&
+          (typeOn[byId.get(v).type] !== false && inPeriod(byId.get(v)) || ends.has(v))) out.add(v);
     }
     return [...out].sort();
   }
@@ -817,12 +906,12 @@
       "(Esc: never mind).", "note"));
   }
   function filtersOff() {
-    return Object.values(typeOn).includes(false) || Object.values(relOn).includes(false);
+    return Object.values(typeOn).includes(false) || Object.values(relOn).includes(false) || periodOn();
   }
   function showNoPath(a, b) {
     $("p-title").textContent = "路径 Path";
     $("p-body").replaceChildren(el("div", `No chain of facts joins ${byId.get(a).label} and ` +
-      `${byId.get(b).label}` + (filtersOff() ? " through the types and relations shown." : "."), "note"));
+      `${byId.get(b).label}` + (filtersOff() ? " through the types, relations and period shown." : "."), "note"));
   }
   function showPath(a, b, r) {
     $("p-title").textContent = "路径 Path";
@@ -830,13 +919,13 @@
     const head = el("div");
     head.append(nodeLink(a), document.createTextNode(" → "), nodeLink(b));
     body.replaceChildren(head, el("div", `${r.count} shortest path${r.count === 1 ? "" : "s"} of ` +
-      `${r.length} hop${r.length === 1 ? "" : "s"}` + (filtersOff() ? ", through the types and relations shown" : "") +
+      `${r.length} hop${r.length === 1 ? "" : "s"}` + (filtersOff() ? ", through the types, relations and period shown" : "") +
       (r.count > 1 ? `; the first is listed, all ${r.nodes.size} nodes on them are shown` : ""), "muted"));
     body.appendChild(el("h3", "path 1: " + r.path.map((id) => byId.get(id).label).join(" – ")));
     for (let k = 0; k + 1 < r.path.length; k++) {
       const u = r.path[k], v = r.path[k + 1];
       const facts = adj.get(u).map((i) => DATA.edges[i])
-        .filter((e) => relOn[e.rel] !== false && (e.from === v || e.to === v) && e.from !== e.to);
+        .filter((e) => relOn[e.rel] !== false && inPeriod(e) && (e.from === v || e.to === v) && e.from !== e.to);
       const hop = el("div", null, "fact hop");
       for (const e of facts.slice(0, 3)) {
         const line = el("div");
