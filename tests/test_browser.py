@@ -882,6 +882,7 @@ def test_keyboard_shortcuts(seed_build, browser_context):
     assert page.errors == []
     page.page.close()
 
+
 POSTS = """() => [...document.querySelectorAll("#p-body .fact.post")].map(f => ({
     line: f.firstChild.innerText, open: f.querySelector("details").open,
     reports: [...f.querySelectorAll(".report")].map(r => ({
@@ -1059,3 +1060,30 @@ def test_types_differ_by_more_than_hue_and_relations_have_colours_of_their_own(s
     assert legend["Official"] != legend["Person"]
     seed_page.page.close()
 
+
+def test_the_shown_subgraph_exports_as_graphml(seed_build, tmp_path, browser_context):
+    g = seed_build[0].graph.copy()
+    target = _node(g, "江绍华")
+    odd = 'A&B <i>"x"</i>\x01\'y\''
+    g.add_node("org-odd", label=odd, type="Organization", aliases=["<a>"], code="", pinyin="",
+               mentions=[], posts=[])
+    g.add_edge("org-odd", target, key="cooperatesWith", rel="cooperatesWith", sources=[])
+    write_html(g, tmp_path / "g.html")
+    page = Page(browser_context).open(tmp_path / "g.html")
+    page.js("id => kg.select(id, false)", target)
+    page.js("id => kg.egoView(id, 1)", target)
+    page.settle()
+    shown = page.visible_ids()
+    with page.page.expect_download() as dl:
+        page.page.click("#export-graphml")
+    back = nx.read_graphml(dl.value.path(), force_multigraph=True)
+    assert set(back) == shown == set(ego_subgraph(g, [target], 1))
+    assert back.nodes["org-odd"]["label"] == odd.replace("\x01", "") and back.nodes["org-odd"]["aliases"] == "<a>"
+    for n in shown:
+        for m in ("degree", "community"):
+            assert back.nodes[n][m] == g.nodes[n][m]
+        assert back.nodes[n]["pagerank"] == pytest.approx(g.nodes[n]["pagerank"])
+    assert sorted((h, d["rel"], t) for h, t, d in back.edges(data=True)) == \
+        sorted((h, d["rel"], t) for h, t, d in g.edges(data=True) if {h, t} <= shown)
+    assert page.errors == []
+    page.page.close()

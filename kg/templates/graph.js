@@ -976,6 +976,41 @@
     download("kg-edges.csv", new Blob([csv(["from", "from_label", "rel", "title", "to", "to_label", "as_of",
       "derived", "sources", "quote", "doc", "article"], rows)], {type: "text/csv"}));
   });
+  // GraphML of what is shown, with the attributes `kg export --format graphml` gives
+  // (networkx, igraph, Gephi and yEd read it). XML escapes every text; characters XML
+  // cannot hold at all (controls) are dropped.
+  const XML_BAD = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+  const XML_ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"};
+  const xml = (v) => String(v ?? "").replace(XML_BAD, "").replace(/[&<>"']/g, (c) => XML_ESC[c]);
+  const GML_NODE = [["label", "string"], ["type", "string"], ["pinyin", "string"], ["aliases", "string"],
+    ["code", "string"], ["mentions", "int"], ["degree", "int"], ["weighted_degree", "int"],
+    ["pagerank", "double"], ["betweenness", "double"], ["community", "int"]];
+  const GML_EDGE = [["rel", "string"], ["title", "string"], ["as_of", "string"], ["derived", "string"],
+    ["sources", "int"], ["quote", "string"], ["doc", "string"], ["article", "string"]];
+  function graphml() {
+    const out = ['<?xml version="1.0" encoding="UTF-8"?>',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
+    for (const [what, keys] of [["node", GML_NODE], ["edge", GML_EDGE]]) {
+      for (const [k, t] of keys) out.push(`<key id="${what}-${k}" for="${what}" attr.name="${k}" attr.type="${t}"/>`);
+    }
+    out.push('<graph edgedefault="directed">');
+    const data = (what, k, v) => `<data key="${what}-${k}">${xml(v)}</data>`;
+    for (const n of DATA.nodes.filter((x) => !x.hidden)) {
+      const v = {...n, aliases: n.aliases.join("|"), mentions: n.mention_count};
+      out.push(`<node id="${xml(n.id)}">` + GML_NODE.map(([k]) => data("node", k, v[k])).join("") + "</node>");
+    }
+    for (const e of DATA.edges.filter((x) => !x.hidden)) {
+      const s = e.sources[0] || {};
+      const v = {...e, derived: e.derived || "", sources: e.source_count, quote: s.quote, doc: s.doc, article: s.article};
+      out.push(`<edge id="${xml(e.id)}" source="${xml(e.from)}" target="${xml(e.to)}">` +
+               GML_EDGE.map(([k]) => data("edge", k, v[k])).join("") + "</edge>");
+    }
+    out.push("</graph>", "</graphml>");
+    return out.join("\n") + "\n";
+  }
+  $("export-graphml").addEventListener("click", () => {
+    download("kg-graph.graphml", new Blob([graphml()], {type: "application/graphml+xml"}));
+  });
   // The canvas as drawn (hub labels included), on white: vis draws on a transparent one.
   $("export-png").addEventListener("click", () => {
     const src = $("net").querySelector("canvas");
