@@ -243,8 +243,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                       "code": d.get("code", ""), "degree": g.degree(n),
                       "weighted_degree": d["weighted_degree"], "pagerank": d["pagerank"],
                       "betweenness": d["betweenness"], "community": d["community"],
+                      # the panel shows posts as spells, which carry their evidence
                       "posts": [{"title": p.get("title", ""), "as_of": date_text(p.get("as_of", "")),
-                                 "sources": _sources(p.get("sources", [])),
                                  "source_count": len(p.get("sources", []))}
                                 for p in d.get("posts", [])],
                       "spells": _spells(careers, n) if careers else [],
@@ -258,10 +258,10 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                       **({"derived": d["derived"]} if d.get("derived") else when(d.get("sources", [])))})
     cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \
-            {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}
+            {s["doc"] for x in nodes for p in x["spells"] for r in p["reported"] for s in r["sources"]}
     articles = {s["article"] for x in nodes for s in x["mentions"]} | \
                {s["article"] for e in edges for s in e["sources"]} | \
-               {s["article"] for x in nodes for p in x["posts"] for s in p["sources"]}
+               {s["article"] for x in nodes for p in x["spells"] for r in p["reported"] for s in r["sources"]}
     docs = g.graph.get("documents", {})
     arts = g.graph.get("articles", {})
     types = Counter(x["type"] for x in nodes)
