@@ -1087,3 +1087,16 @@ def test_the_shown_subgraph_exports_as_graphml(seed_build, tmp_path, browser_con
         sorted((h, d["rel"], t) for h, t, d in g.edges(data=True) if {h, t} <= shown)
     assert page.errors == []
     page.page.close()
+
+
+def test_a_link_to_a_view_of_a_large_graph_opens_on_it(tmp_path, browser_context):
+    g = _star_graph(900)                   # over 800 shown: no physics, the page is ready at once
+    write_html(g, tmp_path / "big.html")
+    page = Page(browser_context)
+    page.page.goto((tmp_path / "big.html").resolve().as_uri() + "#node=n0005&hops=1&rels=locatedIn")
+    page.settle()
+    assert page.js("kg.net.getSelectedNodes()") == ["n0005"]
+    assert page.visible_ids() == {"n0005"}                 # its subOrganizationOf facts are off
+    assert not page.page.is_checked('#rels input[data-key="subOrganizationOf"]')
+    assert page.errors == []
+    page.page.close()

@@ -306,7 +306,6 @@
       net.fit({animation: {duration: 300}});
     }
   };
-  if (visibleCount() === 0 || big) layoutDone();
 
   // The large-graph notice speaks of the default scope only (an ego view has its own),
   // and once closed stays closed.
@@ -1134,4 +1133,8 @@
   input.addEventListener("blur", () => { list.hidden = true; });
 
   summary();
+  // A page with no layout to run is ready at once, but only now: the state of its URL
+  // (restore) needs every control. (Done where the layout is skipped, it met filters
+  // not yet built, and a link to a view of a large graph threw.)
+  if (visibleCount() === 0 || big) layoutDone();
 })();
