@@ -946,16 +946,22 @@ SHOWN_EDGES = "kg.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.rel, e
 
 
 def test_the_period_slider_restricts_nodes_edges_and_posts(seed_build, browser_context):
-    from kg.html import article_dates
+    from collections import Counter
+
+    from kg.html import article_dates, payload
 
     g = seed_build[0].graph
     calendar = sorted(set(article_dates(g).values()))
     page = Page(browser_context).open(seed_build[1] / "graph.html")
     assert page.js("kg.data.dates") == calendar and len(calendar) >= 3
     assert page.page.inner_text("#period-text") == f"{calendar[0]} – {calendar[-1]}"
+    cited = Counter(a["date"] for a in payload(g)["articles"].values() if "date" in a)
+    bars = "[...document.querySelectorAll('#period-hist .bar')].map(b => [Number(b.dataset.count), b.classList.contains('in')])"
+    assert page.js(bars) == [[cited[d], True] for d in calendar]          # articles per date
     day = calendar.index("2022-07-01")
     page.page.fill("#period-from", str(day))
     page.page.fill("#period-to", str(day))
+    assert page.js(bars) == [[cited[d], d == "2022-07-01"] for d in calendar]
     nodes, edges = _period(g, "2022-07-01", "2022-07-01", True)
     assert page.visible_ids() == nodes and sorted(map(tuple, page.js(SHOWN_EDGES))) == edges
     page.page.uncheck("#period-undated")                 # dated evidence only

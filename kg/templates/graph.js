@@ -416,6 +416,33 @@
     $("period-undated").checked = keepUndated;
     $("period-text").textContent = periodText();
     $("period-reset").disabled = !periodOn();
+    markHistogram(since, until);
+  }
+  // Above the sliders, the cited articles per date (in at most HIST_BARS bars), those in
+  // the period marked: where the evidence lies before a period is chosen.
+  const HIST_BARS = 120;
+  const histBars = [];
+  function buildHistogram() {
+    const perDay = DATES.map(() => 0);
+    for (const a of Object.values(DATA.articles)) if (a.date && dateIndex.has(a.date)) perDay[dateIndex.get(a.date)]++;
+    const width = Math.ceil(DATES.length / HIST_BARS) || 1;
+    const bins = [];
+    for (let i = 0; i < DATES.length; i += width) {
+      const j = Math.min(i + width, DATES.length) - 1;
+      bins.push({lo: i, hi: j, count: perDay.slice(i, j + 1).reduce((c, x) => c + x, 0)});
+    }
+    const most = Math.max(1, ...bins.map((b) => b.count));
+    for (const b of bins) {
+      const bar = el("div", null, "bar");
+      bar.style.height = `${Math.max(4, (100 * b.count) / most)}%`;
+      bar.title = `${DATES[b.lo]}${b.hi > b.lo ? " – " + DATES[b.hi] : ""}: ${b.count} article${b.count === 1 ? "" : "s"}`;
+      bar.dataset.count = String(b.count);
+      histBars.push([b, bar]);
+      $("period-hist").appendChild(bar);
+    }
+  }
+  function markHistogram(a, b) {
+    for (const [bin, bar] of histBars) bar.classList.toggle("in", bin.hi >= a && bin.lo <= b);
   }
   function periodChanged() {
     refilter();
@@ -429,6 +456,7 @@
       // one slider pushes the other rather than cross it
       if (a > b) $(id === "period-from" ? "period-to" : "period-from").value = String(id === "period-from" ? a : b);
       $("period-text").textContent = periodText(Number($("period-from").value), Number($("period-to").value));
+      markHistogram(Number($("period-from").value), Number($("period-to").value));
     });
     $(id).addEventListener("change", () => {
       setPeriod(Number($("period-from").value), Number($("period-to").value), keepUndated);
@@ -444,6 +472,7 @@
     periodChanged();
   });
   $("period-undated-count").textContent = DATA.nodes.filter((n) => n.undated && !(n.days || []).length).length;
+  buildHistogram();
   setPeriod(since, until, keepUndated);       // the controls say what the state is
 
   function restyle() {
