@@ -523,6 +523,8 @@ def test_colour_by_community_and_size_by_centrality(seed_build, browser_context)
     largest = sorted(members, key=lambda c: (-len(members[c]), c))[:len(COMMUNITY_COLOURS)]
     for c, colour in zip(largest, COMMUNITY_COLOURS):
         assert {by_community[n] for n in members[c]} == {colour}, c
+    # the outline too: on a small node a type's outline would hide the community's colour
+    assert page.js("kg.nodes.get().filter(n => n.color.border !== n.color.background).length") == 0
     assert {by_community[n] for c in set(members) - set(largest) for n in members[c]} == {COMMUNITY_OTHER}
     legend = page.page.inner_text("#communities")
     assert page.page.locator("#communities").is_visible() and f"#{largest[0]} " in legend

@@ -57,11 +57,12 @@
   let lit = null, litAt = null, litCentre = null;
   const DIM = {fill: "#e9e9e9", border: "#dddddd", label: "#c4c4c4", edge: "#ececec"};
   const isDim = (id) => lit !== null && !lit.has(id);
-  // The outline is the type's (kg.types: persons and officials differ by it, not by hue
-  // alone), whatever colours the fill.
+  // Coloured by type, the outline is the type's (kg.types: persons and officials differ
+  // by it, not by hue alone); by community, the fill's, or on a small node the outline
+  // hides the community's colour (the dashes of a person stay).
   const nodeColor = (n, focused) => {
     const c = isDim(n.id) ? DIM.fill : fill(n);
-    const b = focused ? "#000" : isDim(n.id) ? DIM.border : typeInfo(n.type).border;
+    const b = focused ? "#000" : isDim(n.id) ? DIM.border : colourBy === "community" ? c : typeInfo(n.type).border;
     return {background: c, border: b, highlight: {background: c, border: "#000"},
             hover: {background: c, border: "#555"}};
   };
