@@ -588,7 +588,7 @@
     const edges = adj.get(id).map((i) => DATA.edges[i]);
     const others = edges.filter((e) => e.rel !== "holds");
     // a person's posts are its career spells (kg.careers); a body's, its holders' posts
-    showPosts(body, n.spells.length ? n.spells : heldIn(id, edges));
+    showPosts(body, n.spells.length ? spellPosts(id, n.spells) : heldIn(id, edges));
     if (others.length) {
       body.appendChild(el("h3", `关系 Relations (${others.length})`));
       for (const e of others) {
@@ -608,20 +608,31 @@
     sources(body, n.mentions, n.mention_count);
   }
 
+  // A person's spells with each report's evidence whole: a report of a post and date
+  // that is a `holds` edge (`edge`) carries only what the edge lacks; the edge has the rest.
+  function spellPosts(id, spells) {
+    const holds = adj.get(id).map((i) => DATA.edges[i]).filter((e) => e.rel === "holds" && e.from === id);
+    return spells.map((s) => ({...s, reported: s.reported.map((r) => {
+      const e = r.edge ? holds.find((x) => x.to === s.org && x.title === s.title && x.as_of === r.as_of) : null;
+      return e ? {...r, sources: [...e.sources, ...(r.sources || [])]} : r;
+    })}));
+  }
+
   // The posts held in a body, one per holder and title, in the shape of a spell: each
   // `holds` edge is one report (a date) of it.
   const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+  const reportDay = (r) => (ISO_DAY.test(r.as_of) ? r.as_of : "");     // "" no year printed
   function heldIn(id, edges) {
     const posts = new Map();
     for (const e of edges.filter((x) => x.rel === "holds" && x.to === id)) {
       const key = e.from + "\u0000" + e.title;
       if (!posts.has(key)) posts.set(key, {title: e.title, holder: e.from, reported: []});
-      posts.get(key).reported.push({day: ISO_DAY.test(e.as_of) ? e.as_of : "", as_of: e.as_of,
+      posts.get(key).reported.push({as_of: e.as_of,
                                     articles: new Set(e.sources.map((x) => x.article)).size,
                                     sources: e.sources, source_count: e.source_count});
     }
     return [...posts.values()].map((p) => {
-      const full = p.reported.map((r) => r.day).filter(Boolean).sort();
+      const full = p.reported.map(reportDay).filter(Boolean).sort();
       const ends = full.length ? [full[0], full[full.length - 1]]
         : [p.reported[0].as_of, p.reported[p.reported.length - 1].as_of];
       return {...p, first: full[0] || "", last: full[full.length - 1] || "",
@@ -636,7 +647,7 @@
   // period is chosen, only the posts and reports in it.
   function showPosts(body, posts) {
     if (!posts.length) return;
-    const listed = posts.map((p) => ({p, reps: p.reported.filter((r) => dayIn(r.day))}))
+    const listed = posts.map((p) => ({p, reps: p.reported.filter((r) => dayIn(reportDay(r)))}))
       .filter((x) => x.reps.length || !periodOn());
     const reports = posts.reduce((c, p) => c + p.reports, 0);
     body.appendChild(el("h3", `职务 Posts (${posts.length} post${posts.length === 1 ? "" : "s"}, ` +
@@ -672,7 +683,7 @@
         const rep = el("div", null, "report");
         rep.appendChild(el("div", `${r.as_of || "no date"} · ${r.articles} article${r.articles === 1 ? "" : "s"}`,
                            "muted"));
-        sources(rep, r.sources, r.source_count);
+        sources(rep, r.sources || [], r.source_count);
         more.appendChild(rep);
       }
       f.appendChild(more);
