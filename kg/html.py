@@ -179,8 +179,8 @@ def _spells(g: nx.MultiDiGraph, careers: Careers, person: str) -> list[dict]:
 
     A report whose post and date are a `holds` edge says so (`edge`) and carries only
     the sentences that edge lacks (those of a post read without its body): the page
-    holds the edge's own once, on the edge (carried twice, they made a 50 MB corpus's
-    page 16% larger). What a spell carries stops at SHOWN_SOURCES, as elsewhere."""
+    holds the edge's own once, on the edge (carried twice, they added 10 MB to the
+    122 MB page of a 50 MB corpus). What a spell carries stops at SHOWN_SOURCES, as elsewhere."""
     on_edge = {(v, d.get("title", ""), d.get("as_of", "")): {_spot(x) for x in d.get("sources", [])}
                for _, v, d in g.out_edges(person, data=True) if d.get("rel") == HOLDS}
     out = []
