@@ -25,17 +25,18 @@ from typing import Iterator
 
 import networkx as nx
 
-from .careers import PERSON_TYPES, Careers, date_text
+from .careers import PERSON_TYPES, Careers, date_order, date_text, is_full
 from .defaults import DEFAULT_MAX_NODES
 from .errors import UserError
 from .metrics import ensure_metrics
 from .outputs import atomic_write_text, json_pieces
 from .types import ENTITIES, HOLDS, HOLDS_STYLE, RELATIONS
 
-# type -> (colour, vis shape, legend glyph, Chinese name)
-TYPE_STYLE: dict[str, tuple[str, str, str, str]] = {
-    name: (t.colour, t.shape, t.glyph, t.zh) for name, t in ENTITIES.items()}     # kg.types
-OTHER_TYPE = ("#7f7f7f", "dot", "●", "")
+# type -> (fill, vis shape, legend glyph, Chinese name, outline colour, dashed outline)
+TYPE_STYLE: dict[str, tuple[str, str, str, str, str, bool]] = {
+    name: (t.colour, t.shape, t.glyph, t.zh, t.border or t.colour, t.dashed)
+    for name, t in ENTITIES.items()}                                              # kg.types
+OTHER_TYPE = ("#7f7f7f", "dot", "●", "", "#7f7f7f", False)
 
 OTHER_REL = ("#999999", "")
 
@@ -174,27 +175,83 @@ def seed_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, in
     return out
 
 
-def _spells(careers: Careers, person: str) -> list[dict]:
-    """A person's career spells as the panel lists them: post, body, dates as read."""
+def _spot(s: dict) -> tuple:
+    return s.get("doc", ""), s.get("start"), s.get("end")
+
+
+def _spells(g: nx.MultiDiGraph, careers: Careers, person: str) -> list[dict]:
+    """A person's career spells as the panel lists them, one entry per post: post, body,
+    dates as read, and the reports (one per date) with their evidence.
+
+    A report whose post and date are a `holds` edge says so (`edge`) and carries only
+    the sentences that edge lacks (those of a post read without its body): the page
+    holds the edge's own once, on the edge (carried twice, they added 10 MB to the
+    122 MB page of a 50 MB corpus). What a spell carries stops at SHOWN_SOURCES, as elsewhere."""
+    on_edge = {(v, d.get("title", ""), d.get("as_of", "")): {_spot(x) for x in d.get("sources", [])}
+               for _, v, d in g.out_edges(person, data=True) if d.get("rel") == HOLDS}
     out = []
     for s in careers.by_person.get(person, []):
         w = s.where
+        room = SHOWN_SOURCES
+        reported = []
+        for day in sorted(s.reported, key=date_order):
+            edge = on_edge.get((w.org, s.title, day))
+            own = [x for x in s.evidence[day] if edge is None or _spot(x) not in edge]
+            shown = _sources(own[:room])
+            room -= len(shown)
+            reported.append({"as_of": date_text(day), "articles": len(s.reported[day]),
+                             "source_count": len(s.evidence[day]), **({"sources": shown} if shown else {}),
+                             **({"edge": True} if edge else {})})
         out.append({"title": s.title, "org": w.org, "where": "" if w.org else w.area_name,
                     "rank": s.info.rank, "first": s.full[0] if s.full else "",
                     "last": s.full[-1] if s.full else "",
                     "range": " – ".join(dict.fromkeys(date_text(x) for x in (s.first, s.last) if x)),
-                    "reports": s.reports, "placed": w.placed})
+                    "reports": s.reports, "placed": w.placed, "reported": reported})
     return out
+
+
+def article_dates(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Each article's date as a full ISO date, as resolve._as_of dates a post: its latest
+    full date not after the issue, else the issue's date; without an issue date, its
+    first date if that has a year. Articles with no such date are left out: a date
+    without a year (--05-21) has no place on a time line."""
+    docs = g.graph.get("documents", {})
+    out = {}
+    for k, a in g.graph.get("articles", {}).items():
+        issue = (docs.get(a.get("doc", "")) or {}).get("date") or ""
+        dates = a.get("dates") or []
+        day = max((x for x in dates if is_full(x) and x <= issue), default=issue) if issue \
+            else (dates[0] if dates else "")
+        if is_full(day):
+            out[k] = day
+    return out
+
+
+def _days(sources: list[dict], dated: dict[str, str], index: dict[str, int]) -> tuple[list[int], bool]:
+    """The dates of `sources` (all of them, not only those the page carries) as indexes
+    into the page's `dates`, and whether any has no full date."""
+    days = {dated.get(s.get("article", ""), "") for s in sources}
+    return sorted(index[d] for d in days if d), "" in days
 
 
 def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAULT_MAX_NODES,
             focus: list[str] | None = None, careers: Careers | None = None) -> dict:
     """Everything the page shows, as plain JSON: nodes with their metrics (a person's
     with their career spells, kg.careers), edges with evidence, documents, the largest
-    communities. `careers`: the graph's, when the caller has them already."""
+    communities, and the calendar of the evidence (`dates`: each full date some cited
+    article has, which nodes' and edges' `days` index; `undated`: some evidence has no
+    such date). `careers`: the graph's, when the caller has them already."""
     ensure_metrics(g)
     if careers is None and any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)):
         careers = Careers(g)
+    dated = article_dates(g)
+    calendar = sorted(set(dated.values()))
+    index = {d: i for i, d in enumerate(calendar)}
+
+    def when(sources: list[dict]) -> dict:
+        days, undated = _days(sources, dated, index)
+        return {"days": days, **({"undated": True} if undated else {})}
+
     nodes = []
     for n in sorted(g.nodes):
         d = g.nodes[n]
@@ -203,25 +260,25 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                       "code": d.get("code", ""), "degree": g.degree(n),
                       "weighted_degree": d["weighted_degree"], "pagerank": d["pagerank"],
                       "betweenness": d["betweenness"], "community": d["community"],
+                      # the panel shows posts as spells, which carry their evidence
                       "posts": [{"title": p.get("title", ""), "as_of": date_text(p.get("as_of", "")),
-                                 "sources": _sources(p.get("sources", [])),
                                  "source_count": len(p.get("sources", []))}
                                 for p in d.get("posts", [])],
-                      "spells": _spells(careers, n) if careers else [],
+                      "spells": _spells(g, careers, n) if careers else [],
                       "mentions": _sources(d.get("mentions", [])),
-                      "mention_count": len(d.get("mentions", []))})
+                      "mention_count": len(d.get("mentions", [])), **when(d.get("mentions", []))})
     edges = []
     for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
                       "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
                       "source_count": len(d.get("sources", [])),
-                      **({"derived": d["derived"]} if d.get("derived") else {})})
+                      **({"derived": d["derived"]} if d.get("derived") else when(d.get("sources", [])))})
     cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \
-            {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}
+            {s["doc"] for x in nodes for p in x["spells"] for r in p["reported"] for s in r.get("sources", [])}
     articles = {s["article"] for x in nodes for s in x["mentions"]} | \
                {s["article"] for e in edges for s in e["sources"]} | \
-               {s["article"] for x in nodes for p in x["posts"] for s in p["sources"]}
+               {s["article"] for x in nodes for p in x["spells"] for r in p["reported"] for s in r.get("sources", [])}
     docs = g.graph.get("documents", {})
     arts = g.graph.get("articles", {})
     types = Counter(x["type"] for x in nodes)
@@ -236,7 +293,8 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
         "pos": seed_layout(g, sorted(g) if shown is None else shown),
         "max_nodes": max_nodes,
         "focus": [n for n in (focus or []) if n in g],
-        "types": {t: dict(zip(("color", "shape", "glyph", "zh"), TYPE_STYLE.get(t, OTHER_TYPE)),
+        "types": {t: dict(zip(("color", "shape", "glyph", "zh", "border", "dashed"),
+                              TYPE_STYLE.get(t, OTHER_TYPE)),
                           count=types[t]) for t in sorted(types, key=_type_order)},
         "rels": {r: dict(zip(("color", "zh"), rel_style(r)), count=rels[r])
                  for r in sorted(rels, key=_rel_order)},
@@ -244,8 +302,10 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
         "community_other": COMMUNITY_OTHER,
         "docs": {k: {"paper": v.get("paper", ""), "date": v.get("date", "")}
                  for k, v in docs.items() if k in cited},
-        "articles": {k: {"title": v.get("title", ""), "index": v.get("index")}
+        "articles": {k: {"title": v.get("title", ""), "index": v.get("index"),
+                         **({"date": dated[k]} if k in dated else {})}
                      for k, v in arts.items() if k in articles},
+        "dates": calendar,
     }
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 class EntityType:
     """An entity type: its RDF classes (the first is kg's own), the rank that decides
     when one name is read as several types in a document (lower wins), and how the
-    explorer draws it."""
+    explorer draws it: fill, shape and outline. Two types of one shape differ by their
+    outline too (colour, dashes), not by hue alone, which many readers cannot tell apart."""
     name: str
     classes: tuple[str, ...]
     priority: int
@@ -22,8 +23,12 @@ class EntityType:
     shape: str                 # vis-network node shape
     glyph: str                 # the legend's symbol of that shape
     zh: str                    # Chinese name in the explorer
+    border: str = ""           # outline colour ("" the fill's); the legend and badges use it
+    dashed: bool = False       # a dashed outline
 
 
+# Relation colours are dark or grey line colours, none near a type's fill (CIE76 ΔE
+# of at least 25, tested), so an edge is never read as a node type.
 @dataclass(frozen=True)
 class RelationType:
     """A relation between entities: the entity types it joins (as the ontology's domain
@@ -39,8 +44,11 @@ class RelationType:
 
 
 ENTITIES: dict[str, EntityType] = {t.name: t for t in (
-    EntityType("Official", ("kg:Official", "kg:Person", "schema:Person"), 0, "#d62728", "dot", "●", "官员"),
-    EntityType("Person", ("kg:Person", "schema:Person"), 7, "#f28e8c", "dot", "●", "人物"),
+    # persons share the dot: an official is solid with a dark ring, a person pale with a dashed one
+    EntityType("Official", ("kg:Official", "kg:Person", "schema:Person"), 0, "#d62728", "dot", "●", "官员",
+               border="#6b0000"),
+    EntityType("Person", ("kg:Person", "schema:Person"), 7, "#f7b6b5", "dot", "◌", "人物",
+               border="#d62728", dashed=True),
     EntityType("Agency", ("kg:Agency", "schema:GovernmentOrganization", "org:Organization"), 2,
                "#1f77b4", "hexagon", "⬢", "机关"),
     EntityType("District", ("kg:District", "schema:AdministrativeArea"), 1, "#2ca02c", "triangle", "▲",
@@ -59,21 +67,21 @@ _ACTORS = BODIES | {"District"}
 
 RELATIONS: dict[str, RelationType] = {r.name: r for r in (
     RelationType("locatedIn", frozenset({"District", "Place", "Initiative"}) | BODIES,
-                 frozenset({"District", "Place"}), hierarchical=True, colour="#2ca02c", zh="位于"),
+                 frozenset({"District", "Place"}), hierarchical=True, colour="#a89a12", zh="位于"),
     RelationType("subOrganizationOf", BODIES, frozenset({"Agency", "District", "Organization"}),
-                 hierarchical=True, colour="#1f77b4", zh="下属于"),
+                 hierarchical=True, colour="#1a1a8c", zh="下属于"),
     RelationType("subsidiaryOf", frozenset({"Company"}), frozenset({"Company"}), hierarchical=True,
-                 colour="#9467bd", zh="子公司"),
-    RelationType("runs", _ACTORS, frozenset({"Initiative"}), colour="#ff7f0e", zh="主办"),
-    RelationType("cooperatesWith", _ACTORS, _ACTORS, symmetric=True, colour="#17becf", zh="合作"),
+                 colour="#999999", zh="子公司"),
+    RelationType("runs", _ACTORS, frozenset({"Initiative"}), colour="#c32273", zh="主办"),
+    RelationType("cooperatesWith", _ACTORS, _ACTORS, symmetric=True, colour="#0d7359", zh="合作"),
     RelationType("participatesIn", frozenset({"Person"}) | _ACTORS, frozenset({"Initiative"}),
-                 colour="#e377c2", zh="参与"),
+                 colour="#9b22c3", zh="参与"),
 )}
 
 # A post: a person holds a title in a body or area. Stored as an edge of this relation
 # (kg.graph), serialised as an org:Membership (kg.rdf), not as a kg: property.
 HOLDS = "holds"
-HOLDS_STYLE = ("#d62728", "任职")
+HOLDS_STYLE = ("#333333", "任职")
 
 # A relation's name is a property of the ontology, written as kg:<name> in Turtle.
 _PROPERTY_NAME = re.compile(r"[a-z][A-Za-z0-9]*")

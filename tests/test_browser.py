@@ -217,7 +217,7 @@ def test_a_persons_panel_shows_the_career_with_dates(seed_build, seed_page):
     seed_page.page.fill("#search", "柳庆发")
     seed_page.page.press("#search", "Enter")
     body = seed_page.page.inner_text("#p-body")
-    assert "任职 Career (3 spells)" in body
+    assert "职务 Posts (3 posts, " in body
     assert "5月21日 (year unknown) – 9月19日 (year unknown)" in body and "副厅级" in body
     seed_page.page.fill("#search", "江绍华")
     seed_page.page.press("#search", "Enter")
@@ -523,6 +523,8 @@ def test_colour_by_community_and_size_by_centrality(seed_build, browser_context)
     largest = sorted(members, key=lambda c: (-len(members[c]), c))[:len(COMMUNITY_COLOURS)]
     for c, colour in zip(largest, COMMUNITY_COLOURS):
         assert {by_community[n] for n in members[c]} == {colour}, c
+    # the outline too: on a small node a type's outline would hide the community's colour
+    assert page.js("kg.nodes.get().filter(n => n.color.border !== n.color.background).length") == 0
     assert {by_community[n] for c in set(members) - set(largest) for n in members[c]} == {COMMUNITY_OTHER}
     legend = page.page.inner_text("#communities")
     assert page.page.locator("#communities").is_visible() and f"#{largest[0]} " in legend
@@ -879,5 +881,230 @@ def test_keyboard_shortcuts(seed_build, browser_context):
     key("Escape")
     key("Escape")
     assert page.js("kg.net.getSelectedNodes()") == []
+    assert page.errors == []
+    page.page.close()
+
+
+POSTS = """() => [...document.querySelectorAll("#p-body .fact.post")].map(f => ({
+    line: f.firstChild.innerText, open: f.querySelector("details").open,
+    reports: [...f.querySelectorAll(".report")].map(r => ({
+        visible: r.checkVisibility(), quotes: [...r.querySelectorAll(".quote")].map(q => q.textContent)}))}))"""
+
+
+def test_posts_are_listed_once_each_with_their_reports_behind_a_toggle(seed_build, browser_context):
+    from kg.careers import Careers
+
+    g = seed_build[0].graph
+    person = _node(g, "柳庆发")
+    reports = [(v, d["title"]) for _, v, d in g.out_edges(person, data=True) if d["rel"] == "holds"] + \
+        [(None, p["title"]) for p in g.nodes[person]["posts"]]
+    spells = Careers(g).by_person[person]
+    assert len(spells) == len(set(reports)) == 3 < len(reports)        # posts reported on several dates
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    page.js("id => kg.select(id, false)", person)
+    posts = page.js(POSTS)
+    assert len(posts) == 3 and all(not p["open"] for p in posts)
+    assert "职务 Posts (3 posts, " in page.page.inner_text("#p-body")
+    entry = next(i for i, p in enumerate(posts) if p["line"].startswith("宣传部部长 @ 聊城市委"))
+    assert "5月21日 (year unknown) – 9月19日 (year unknown) · 2 reports" in posts[entry]["line"]
+    assert [r["visible"] for r in posts[entry]["reports"]] == [False, False]
+    page.page.locator("#p-body .fact.post summary").nth(entry).click()      # the reports open
+    opened = page.js(POSTS)[entry]
+    edges = sorted((d for _, v, d in g.out_edges(person, data=True) if d.get("title") == "宣传部部长"),
+                   key=lambda d: d["as_of"][2:])                          # --05-21, --09-19
+    assert opened["open"] and [r["visible"] for r in opened["reports"]] == [True, True]
+    assert [r["quotes"] for r in opened["reports"]] == [[s["quote"] for s in d["sources"]] for d in edges]
+
+    body = _node(g, "聊城市")          # a body's posts: one entry per holder and title
+    held = [(u, d["title"]) for u, _, d in g.in_edges(body, data=True) if d["rel"] == "holds"]
+    assert len(set(held)) < len(held)
+    page.js("id => kg.select(id, false)", body)
+    posts = page.js(POSTS)
+    assert len(posts) == len(set(held))
+    twice = next(p for p in posts if p["line"].startswith("马卫红 — 副市长"))
+    assert "2 reports" in twice["line"] and len(twice["reports"]) == 2
+    assert page.errors == []
+    page.page.close()
+
+
+def _period(g: nx.MultiDiGraph, lo: str, hi: str, undated: bool,
+            hidden_type: str = "") -> tuple[set[str], list[tuple[str, str, str]]]:
+    """What the page shows for a period: connected nodes mentioned in it, and the facts
+    with evidence in it (or from the division data) between them."""
+    from kg.html import article_dates
+
+    dated = article_dates(g)
+
+    def within(sources: list[dict]) -> bool:
+        days = {dated.get(s["article"], "") for s in sources}
+        return any(d and lo <= d <= hi for d in days) or undated and "" in days
+    nodes = {n for n in _connected(g) if within(g.nodes[n]["mentions"]) and g.nodes[n]["type"] != hidden_type}
+    edges = sorted((h, d["rel"], t) for h, t, d in g.edges(data=True)
+                   if {h, t} <= nodes and (d.get("derived") or within(d["sources"])))
+    return nodes, edges
+
+
+SHOWN_EDGES = "kg.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.rel, e.to]).sort()"
+
+
+def test_the_period_slider_restricts_nodes_edges_and_posts(seed_build, browser_context):
+    from collections import Counter
+
+    from kg.html import article_dates, payload
+
+    g = seed_build[0].graph
+    calendar = sorted(set(article_dates(g).values()))
+    page = Page(browser_context).open(seed_build[1] / "graph.html")
+    assert page.js("kg.data.dates") == calendar and len(calendar) >= 3
+    assert page.page.inner_text("#period-text") == f"{calendar[0]} – {calendar[-1]}"
+    cited = Counter(a["date"] for a in payload(g)["articles"].values() if "date" in a)
+    bars = "[...document.querySelectorAll('#period-hist .bar')].map(b => [Number(b.dataset.count), b.classList.contains('in')])"
+    assert page.js(bars) == [[cited[d], True] for d in calendar]          # articles per date
+    day = calendar.index("2022-07-01")
+    page.page.fill("#period-from", str(day))
+    page.page.fill("#period-to", str(day))
+    assert page.js(bars) == [[cited[d], d == "2022-07-01"] for d in calendar]
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", True)
+    assert page.visible_ids() == nodes and sorted(map(tuple, page.js(SHOWN_EDGES))) == edges
+    page.page.uncheck("#period-undated")                 # dated evidence only
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", False)
+    assert nodes and nodes < _connected(g) and edges
+    assert page.visible_ids() == nodes and sorted(map(tuple, page.js(SHOWN_EDGES))) == edges
+    assert "2022-07-01, dated only" in page.page.inner_text("#status")
+    page.page.locator('#types input[data-key="Agency"]').uncheck()        # with a type filter
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", False, "Agency")
+    assert page.visible_ids() == nodes and sorted(map(tuple, page.js(SHOWN_EDGES))) == edges
+    state = _state(page)
+    assert state["since"] == state["until"] == "2022-07-01" and state["undated"] == "0" and "types" in state
+
+    page.page.fill("#search", "马卫红")                   # search keeps the period
+    page.page.press("#search", "Enter")
+    assert page.js("kg.net.getSelectedNodes()") == [_node(g, "马卫红")]
+    assert page.page.input_value("#period-from") == page.page.input_value("#period-to") == str(day)
+    posts = page.js(POSTS)                               # 副市长: 2022-07-01 and a date without a year
+    assert len(posts) == 1 and len(posts[0]["reports"]) == 1
+    assert "1 in the period" in page.page.inner_text("#p-body")
+    assert "1 report date in the period (of 2)" in page.page.inner_text("#p-body summary")
+    url = page.js("location.href")
+
+    page.page.go_back()                                  # the search goes, the period stays
+    page.page.wait_for_timeout(300)
+    page.page.go_back()                                  # the Agency filter comes back on
+    page.page.wait_for_timeout(300)
+    page.settle()
+    nodes, edges = _period(g, "2022-07-01", "2022-07-01", False)
+    assert page.visible_ids() == nodes
+    page.page.click("#period-reset")
+    assert page.visible_ids() == _connected(g) and "since" not in _state(page)
+    page.page.close()
+
+    page = Page(browser_context)                         # a link opens on the period
+    page.page.goto(url)
+    page.settle()
+    nodes, _ = _period(g, "2022-07-01", "2022-07-01", False, "Agency")
+    assert page.visible_ids() == nodes | {_node(g, "马卫红")}
+    assert not page.page.is_checked("#period-undated") and page.page.input_value("#period-from") == str(day)
+    assert page.errors == []
+    page.page.close()
+
+
+def test_the_period_slider_works_on_a_390_px_screen(seed_build, browser_context):
+    g = seed_build[0].graph
+    page = Page(browser_context)
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    page.open(seed_build[1] / "graph.html")
+    assert page.page.locator("#period-from").is_hidden()
+    page.page.click("#filters-open")
+    for slider in ("#period-from", "#period-to"):
+        box = page.page.locator(slider).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["width"] >= 150
+    # drag the start to the last date: the end moves with it
+    page.page.locator("#period-from").focus()
+    page.page.keyboard.press("End")
+    last = page.js("kg.data.dates.at(-1)")
+    assert page.page.input_value("#period-to") == str(len(page.js("kg.data.dates")) - 1)
+    page.page.uncheck("#period-undated")
+    page.page.click("#filters-close")
+    nodes, _ = _period(g, last, last, False)
+    assert page.visible_ids() == nodes and page.page.locator("#net").bounding_box()["width"] >= 380
+    assert page.errors == []
+    page.page.close()
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB of an sRGB hex colour (D65)."""
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92 for c in rgb]
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _delta_e(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b))) ** 0.5
+
+
+def test_types_differ_by_more_than_hue_and_relations_have_colours_of_their_own(seed_build, browser_context):
+    seed_page = Page(browser_context).open(seed_build[1] / "graph.html")         # nothing selected, faded
+    drawn = seed_page.js("""Object.values(kg.net.body.nodes).filter(n => n.options.type).map(n =>
+        [n.options.type, n.options.shape, String(n.options.shapeProperties.borderDashes),
+         n.options.color.background, n.options.color.border])""")
+    style = {t: (shape, dashes, fill, border) for t, shape, dashes, fill, border in drawn}
+    assert len(style) == len(seed_page.js("Object.keys(kg.data.types)")) and {"Official", "Person"} <= set(style)
+    for t, u in [(t, u) for t in style for u in style if t < u]:
+        if style[t][0] == style[u][0]:                  # one shape: the outline tells them apart
+            assert style[t][1] != style[u][1], (t, u)
+    assert style["Official"][1] == "false" and style["Person"][1] != "false"
+    type_colours = {c for s in style.values() for c in s[2:]}
+    edges = seed_page.js("kg.edges.get().map(e => [e.rel, e.color.color])")
+    rels = dict(edges)
+    assert len(rels) == len(seed_page.js("Object.keys(kg.data.rels)")) == len(set(rels.values()))
+    for rel, colour in rels.items():
+        near = min(type_colours, key=lambda c: _delta_e(colour, c))
+        assert _delta_e(colour, near) >= 25, (rel, colour, near)
+    legend = dict(seed_page.js("""[...document.querySelectorAll('#types label')].map(l =>
+        [l.querySelector('input').dataset.key, l.querySelector('.glyph').textContent])"""))
+    assert legend["Official"] != legend["Person"]
+    seed_page.page.close()
+
+
+def test_the_shown_subgraph_exports_as_graphml(seed_build, tmp_path, browser_context):
+    g = seed_build[0].graph.copy()
+    target = _node(g, "江绍华")
+    odd = 'A&B <i>"x"</i>\x01\'y\''
+    g.add_node("org-odd", label=odd, type="Organization", aliases=["<a>"], code="", pinyin="",
+               mentions=[], posts=[])
+    g.add_edge("org-odd", target, key="cooperatesWith", rel="cooperatesWith", sources=[])
+    write_html(g, tmp_path / "g.html")
+    page = Page(browser_context).open(tmp_path / "g.html")
+    page.js("id => kg.select(id, false)", target)
+    page.js("id => kg.egoView(id, 1)", target)
+    page.settle()
+    shown = page.visible_ids()
+    with page.page.expect_download() as dl:
+        page.page.click("#export-graphml")
+    back = nx.read_graphml(dl.value.path(), force_multigraph=True)
+    assert set(back) == shown == set(ego_subgraph(g, [target], 1))
+    assert back.nodes["org-odd"]["label"] == odd.replace("\x01", "") and back.nodes["org-odd"]["aliases"] == "<a>"
+    for n in shown:
+        for m in ("degree", "community"):
+            assert back.nodes[n][m] == g.nodes[n][m]
+        assert back.nodes[n]["pagerank"] == pytest.approx(g.nodes[n]["pagerank"])
+    assert sorted((h, d["rel"], t) for h, t, d in back.edges(data=True)) == \
+        sorted((h, d["rel"], t) for h, t, d in g.edges(data=True) if {h, t} <= shown)
+    assert page.errors == []
+    page.page.close()
+
+
+def test_a_link_to_a_view_of_a_large_graph_opens_on_it(tmp_path, browser_context):
+    g = _star_graph(900)                   # over 800 shown: no physics, the page is ready at once
+    write_html(g, tmp_path / "big.html")
+    page = Page(browser_context)
+    page.page.goto((tmp_path / "big.html").resolve().as_uri() + "#node=n0005&hops=1&rels=locatedIn")
+    page.settle()
+    assert page.js("kg.net.getSelectedNodes()") == ["n0005"]
+    assert page.visible_ids() == {"n0005"}                 # its subOrganizationOf facts are off
+    assert not page.page.is_checked('#rels input[data-key="subOrganizationOf"]')
     assert page.errors == []
     page.page.close()

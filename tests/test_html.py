@@ -214,3 +214,37 @@ def test_every_source_says_where_its_span_lies_in_its_quote(seed_build):
     spans = [(s["in_quote"], len(s["quote"])) for *_, d in g.edges(data=True) for s in d["sources"]]
     assert spans and all(0 <= i <= j <= n for (i, j), n in spans)
     assert sum(i < j for (i, j), _ in spans) > 0.9 * len(spans)
+
+
+def test_a_post_reports_sentences_once_whether_on_its_edge_or_its_spell(seed_build):
+    """A spell's report names its `holds` edge rather than carry the edge's sentences
+    again; the sentences of a post read without its body are on the spell only."""
+    from kg.careers import Careers, date_text
+
+    g = seed_build[0].graph
+    p = payload(g)
+    spot = lambda s: (s["doc"], s["start"], s["end"])          # noqa: E731
+    edges = {(e["from"], e["to"], e["title"], e["as_of"]): {spot(s) for s in e["sources"]}
+             for e in p["edges"] if e["rel"] == "holds"}
+    with_edge = without = 0
+    for n in p["nodes"]:
+        for s in n["spells"]:
+            for r in s["reported"]:
+                own = {spot(x) for x in r.get("sources", [])}
+                if r.get("edge"):
+                    with_edge += 1
+                    assert not own & edges[(n["id"], s["org"], s["title"], r["as_of"])]
+                else:
+                    without += 1
+                    assert own and len(own) == r["source_count"]
+    assert with_edge and without
+    # together, every report's sentences are there: the spells' evidence, no more, no less
+    for s in Careers(g).spells:
+        where = "" if s.org else s.where.area_name
+        shown = next(x for x in next(n for n in p["nodes"] if n["id"] == s.person)["spells"]
+                     if (x["title"], x["org"], x["where"]) == (s.title, s.org, where))
+        for r in shown["reported"]:
+            day = next(d for d in s.reported if date_text(d) == r["as_of"])
+            whole = {spot(x) for x in r.get("sources", [])} | \
+                (edges[(s.person, s.org, s.title, r["as_of"])] if r.get("edge") else set())
+            assert whole == {spot(x) for x in s.evidence[day]}

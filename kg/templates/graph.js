@@ -43,7 +43,8 @@
     return [`${typeInfo(n.type).zh || n.type}`, ...posts.slice(0, 2),
             posts.length > 2 ? `+${posts.length - 2} posts` : "", `${n.degree} links`].filter(Boolean).join(" · ");
   };
-  const typeInfo = (t) => DATA.types[t] || {color: "#7f7f7f", shape: "dot", glyph: "●", zh: ""};
+  const typeInfo = (t) => DATA.types[t] ||
+    {color: "#7f7f7f", shape: "dot", glyph: "●", zh: "", border: "#7f7f7f", dashed: false};
   const relInfo = (r) => DATA.rels[r] || {color: "#999999", zh: ""};
   // ---- appearance: colour by type or community, size by a metric ------------------
   const communityColor = new Map(DATA.communities.map((c) => [c.id, c.color]));
@@ -56,9 +57,12 @@
   let lit = null, litAt = null, litCentre = null;
   const DIM = {fill: "#e9e9e9", border: "#dddddd", label: "#c4c4c4", edge: "#ececec"};
   const isDim = (id) => lit !== null && !lit.has(id);
+  // Coloured by type, the outline is the type's (kg.types: persons and officials differ
+  // by it, not by hue alone); by community, the fill's, or on a small node the outline
+  // hides the community's colour (the dashes of a person stay).
   const nodeColor = (n, focused) => {
     const c = isDim(n.id) ? DIM.fill : fill(n);
-    const b = focused ? "#000" : isDim(n.id) ? DIM.border : c;
+    const b = focused ? "#000" : isDim(n.id) ? DIM.border : colourBy === "community" ? c : typeInfo(n.type).border;
     return {background: c, border: b, highlight: {background: c, border: "#000"},
             hover: {background: c, border: "#555"}};
   };
@@ -91,12 +95,25 @@
   let showIsolated = false;
   const isolated = DATA.nodes.filter((n) => n.degree === 0).length;
   const placed = new Set();                                // nodes that have a laid-out position
+  // The period: DATA.dates holds every full date of a cited article, in order, and a
+  // node's or an edge's `days` index it (kg.html.article_dates). While a period is
+  // chosen, a node shows when one of its mentions falls in it, an edge when some of its
+  // evidence does (a fact of the division data has no date and stays), a post when one
+  // of its reports does; evidence with no year printed, only while `keepUndated`.
+  const DATES = DATA.dates || [];
+  let since = 0, until = DATES.length - 1, keepUndated = true;
+  const periodOn = () => since > 0 || until < DATES.length - 1 || !keepUndated;
+  const inPeriod = (x) => !periodOn() || Boolean(x.derived) || (x.undated === true && keepUndated) ||
+    (x.days || []).some((i) => i >= since && i <= until);
+  const dateIndex = new Map(DATES.map((d, i) => [d, i]));
+  const dayIn = (day) => !periodOn() ||
+    (day ? dateIndex.get(day) >= since && dateIndex.get(day) <= until : keepUndated);
   const inScope = (id) => (ego ? ego.has(id) : !base || base.has(id) || revealed.has(id));
   // The selected node is shown whatever the filters say: search reaches a node of a
   // hidden type without turning its type back on.
   const nodeShown = (id) => id === selected || typeOn[byId.get(id).type] !== false && inScope(id) &&
-    (showIsolated || byId.get(id).degree > 0);
-  const edgeShown = (e) => relOn[e.rel] !== false && nodeShown(e.from) && nodeShown(e.to);
+    (showIsolated || byId.get(id).degree > 0) && inPeriod(byId.get(id));
+  const edgeShown = (e) => relOn[e.rel] !== false && inPeriod(e) && nodeShown(e.from) && nodeShown(e.to);
 
   // ---- vis data ----------------------------------------------------------------
   const focusSet = new Set(DATA.focus);
@@ -120,7 +137,8 @@
     if (n.aliases.length) tip.push("又名 " + n.aliases.join("、"));
     return {id: n.id, label: hubSet.has(n.id) ? "" : n.label, title: tip.join("\n"), shape: ti.shape, type: n.type,
             borderWidthSelected: 4, color: nodeColor(n, focusSet.has(n.id)),
-            borderWidth: focusSet.has(n.id) ? 4 : 1, value: nodeValue(n), hidden: n.hidden,
+            shapeProperties: {borderDashes: ti.dashed ? [4, 3] : false},
+            borderWidth: focusSet.has(n.id) ? 4 : 2, value: nodeValue(n), hidden: n.hidden,
             physics: !n.hidden,
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
   }));
@@ -240,7 +258,8 @@
     const shownNodes = DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
     const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
     status.textContent = `${DATA.nodes.length} entities · ${facts} facts — showing ` +
-      `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "");
+      `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "") +
+      (periodOn() ? ` · ${periodText()}` : "");
     updateNotice();
   };
   // One relaxation at a time: one asked for while another runs stops it and starts over
@@ -288,7 +307,6 @@
       net.fit({animation: {duration: 300}});
     }
   };
-  if (visibleCount() === 0 || big) layoutDone();
 
   // The large-graph notice speaks of the default scope only (an ego view has its own),
   // and once closed stays closed.
@@ -370,7 +388,7 @@
     box.appendChild(row);
   }
   for (const [t, info] of Object.entries(DATA.types)) {
-    filterRow($("types"), t, true, info.glyph, info.color, `${t} ${info.zh}`, info.count, (on) => {
+    filterRow($("types"), t, true, info.glyph, info.border, `${t} ${info.zh}`, info.count, (on) => {
       typeOn[t] = on;
       refilter();
     });
@@ -381,6 +399,82 @@
       refilter();
     });
   }
+
+  // The period: two sliders over the dates of the evidence, and whether evidence with no
+  // year printed stays; a change applies when a slider is let go (re-showing thousands of
+  // nodes at every step would stall), the dates it would give show as it moves.
+  function periodText(a = since, b = until) {
+    return DATES.length ? (a === b ? DATES[a] : `${DATES[a]} – ${DATES[b]}`) + (keepUndated ? "" : ", dated only") : "";
+  }
+  function setPeriod(a, b, undated) {
+    if (DATES.length) {
+      since = Math.max(0, Math.min(a, b));
+      until = Math.min(DATES.length - 1, Math.max(a, b));
+    }
+    keepUndated = undated;
+    $("period-from").value = String(since);
+    $("period-to").value = String(until);
+    $("period-undated").checked = keepUndated;
+    $("period-text").textContent = periodText();
+    $("period-reset").disabled = !periodOn();
+    markHistogram(since, until);
+  }
+  // Above the sliders, the cited articles per date (in at most HIST_BARS bars), those in
+  // the period marked: where the evidence lies before a period is chosen.
+  const HIST_BARS = 120;
+  const histBars = [];
+  function buildHistogram() {
+    const perDay = DATES.map(() => 0);
+    for (const a of Object.values(DATA.articles)) if (a.date && dateIndex.has(a.date)) perDay[dateIndex.get(a.date)]++;
+    const width = Math.ceil(DATES.length / HIST_BARS) || 1;
+    const bins = [];
+    for (let i = 0; i < DATES.length; i += width) {
+      const j = Math.min(i + width, DATES.length) - 1;
+      bins.push({lo: i, hi: j, count: perDay.slice(i, j + 1).reduce((c, x) => c + x, 0)});
+    }
+    const most = Math.max(1, ...bins.map((b) => b.count));
+    for (const b of bins) {
+      const bar = el("div", null, "bar");
+      bar.style.height = `${Math.max(4, (100 * b.count) / most)}%`;
+      bar.title = `${DATES[b.lo]}${b.hi > b.lo ? " – " + DATES[b.hi] : ""}: ${b.count} article${b.count === 1 ? "" : "s"}`;
+      bar.dataset.count = String(b.count);
+      histBars.push([b, bar]);
+      $("period-hist").appendChild(bar);
+    }
+  }
+  function markHistogram(a, b) {
+    for (const [bin, bar] of histBars) bar.classList.toggle("in", bin.hi >= a && bin.lo <= b);
+  }
+  function periodChanged() {
+    refilter();
+    if (selected !== null && !pathEnds) showNode(selected);
+  }
+  $("period-box").hidden = !DATES.length;
+  for (const id of ["period-from", "period-to"]) {
+    $(id).max = String(Math.max(0, DATES.length - 1));
+    $(id).addEventListener("input", () => {
+      const a = Number($("period-from").value), b = Number($("period-to").value);
+      // one slider pushes the other rather than cross it
+      if (a > b) $(id === "period-from" ? "period-to" : "period-from").value = String(id === "period-from" ? a : b);
+      $("period-text").textContent = periodText(Number($("period-from").value), Number($("period-to").value));
+      markHistogram(Number($("period-from").value), Number($("period-to").value));
+    });
+    $(id).addEventListener("change", () => {
+      setPeriod(Number($("period-from").value), Number($("period-to").value), keepUndated);
+      periodChanged();
+    });
+  }
+  $("period-undated").addEventListener("change", (ev) => {
+    setPeriod(since, until, ev.target.checked);
+    periodChanged();
+  });
+  $("period-reset").addEventListener("click", () => {
+    setPeriod(0, DATES.length - 1, true);
+    periodChanged();
+  });
+  $("period-undated-count").textContent = DATA.nodes.filter((n) => n.undated && !(n.days || []).length).length;
+  buildHistogram();
+  setPeriod(since, until, keepUndated);       // the controls say what the state is
 
   function restyle() {
     visNodes.update(DATA.nodes.map((n) => ({id: n.id, color: nodeColor(n, focusSet.has(n.id)),
@@ -451,7 +545,7 @@
   function badge(type) {
     const ti = typeInfo(type);
     const b = el("span", `${ti.glyph} ${type} ${ti.zh}`, "badge");
-    b.style.background = ti.color;
+    b.style.background = ti.border;
     return b;
   }
 
@@ -492,33 +586,9 @@
       `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`, "muted"));
     if (n.aliases.length) body.appendChild(el("div", "又名 aliases: " + n.aliases.join("、")));
     const edges = adj.get(id).map((i) => DATA.edges[i]);
-    if (n.spells.length) showSpells(body, n.spells);
-    const posts = edges.filter((e) => e.rel === "holds");
     const others = edges.filter((e) => e.rel !== "holds");
-    if (posts.length || n.posts.length) {
-      body.appendChild(el("h3", `职务 Posts (${posts.length + n.posts.length})`));
-      for (const e of posts) {
-        const f = el("div", null, "fact");
-        f.dataset.edge = e.id;
-        const line = el("div");
-        const holder = e.from === id;
-        line.append(el("b", e.title), document.createTextNode(holder ? " @ " : " — "),
-                    nodeLink(holder ? e.to : e.from));
-        if (e.as_of) line.appendChild(el("span", `  (as of ${e.as_of})`, "muted"));
-        f.appendChild(line);
-        sources(f, e.sources, e.source_count);
-        body.appendChild(f);
-      }
-      for (const p of n.posts) {
-        const f = el("div", null, "fact");
-        const line = el("div");
-        line.appendChild(el("b", p.title));
-        if (p.as_of) line.appendChild(el("span", `  (as of ${p.as_of})`, "muted"));
-        f.appendChild(line);
-        sources(f, p.sources, p.source_count);
-        body.appendChild(f);
-      }
-    }
+    // a person's posts are its career spells (kg.careers); a body's, its holders' posts
+    showPosts(body, n.spells.length ? spellPosts(id, n.spells) : heldIn(id, edges));
     if (others.length) {
       body.appendChild(el("h3", `关系 Relations (${others.length})`));
       for (const e of others) {
@@ -538,33 +608,85 @@
     sources(body, n.mentions, n.mention_count);
   }
 
-  // A person's career spells, each with its reported dates and a bar on one time axis
-  // (the span of the person's full dates); a date without a year has no place on it.
-  function showSpells(body, spells) {
-    body.appendChild(el("h3", `任职 Career (${spells.length} spells)`));
-    const dated = spells.filter((s) => s.first);
+  // A person's spells with each report's evidence whole: a report of a post and date
+  // that is a `holds` edge (`edge`) carries only what the edge lacks; the edge has the rest.
+  function spellPosts(id, spells) {
+    const holds = adj.get(id).map((i) => DATA.edges[i]).filter((e) => e.rel === "holds" && e.from === id);
+    return spells.map((s) => ({...s, reported: s.reported.map((r) => {
+      const e = r.edge ? holds.find((x) => x.to === s.org && x.title === s.title && x.as_of === r.as_of) : null;
+      return e ? {...r, sources: [...e.sources, ...(r.sources || [])]} : r;
+    })}));
+  }
+
+  // The posts held in a body, one per holder and title, in the shape of a spell: each
+  // `holds` edge is one report (a date) of it.
+  const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+  const reportDay = (r) => (ISO_DAY.test(r.as_of) ? r.as_of : "");     // "" no year printed
+  function heldIn(id, edges) {
+    const posts = new Map();
+    for (const e of edges.filter((x) => x.rel === "holds" && x.to === id)) {
+      const key = e.from + "\u0000" + e.title;
+      if (!posts.has(key)) posts.set(key, {title: e.title, holder: e.from, reported: []});
+      posts.get(key).reported.push({as_of: e.as_of,
+                                    articles: new Set(e.sources.map((x) => x.article)).size,
+                                    sources: e.sources, source_count: e.source_count});
+    }
+    return [...posts.values()].map((p) => {
+      const full = p.reported.map(reportDay).filter(Boolean).sort();
+      const ends = full.length ? [full[0], full[full.length - 1]]
+        : [p.reported[0].as_of, p.reported[p.reported.length - 1].as_of];
+      return {...p, first: full[0] || "", last: full[full.length - 1] || "",
+              range: [...new Set(ends.filter(Boolean))].join(" – "),
+              reports: new Set(p.reported.flatMap((r) => r.sources.map((x) => x.article))).size};
+    });
+  }
+
+  // Posts, one entry each: the post, where (or who), its reported dates and number of
+  // reports, a bar on one time axis (the span of the full dates; a date without a year
+  // has no place on it), and the reports with their evidence behind a toggle. While a
+  // period is chosen, only the posts and reports in it.
+  function showPosts(body, posts) {
+    if (!posts.length) return;
+    const listed = posts.map((p) => ({p, reps: p.reported.filter((r) => dayIn(reportDay(r)))}))
+      .filter((x) => x.reps.length || !periodOn());
+    const reports = posts.reduce((c, p) => c + p.reports, 0);
+    body.appendChild(el("h3", `职务 Posts (${posts.length} post${posts.length === 1 ? "" : "s"}, ` +
+      `${reports} report${reports === 1 ? "" : "s"})` + (periodOn() ? ` · ${listed.length} in the period` : "")));
+    const dated = posts.filter((p) => p.first);
     const day = (d) => Date.parse(d + "T00:00:00Z");
-    const lo = dated.length ? Math.min(...dated.map((s) => day(s.first))) : 0;
-    const hi = dated.length ? Math.max(...dated.map((s) => day(s.last))) : 0;
-    for (const s of spells) {
-      const f = el("div", null, "fact spell");
+    const lo = dated.length ? Math.min(...dated.map((p) => day(p.first))) : 0;
+    const hi = dated.length ? Math.max(...dated.map((p) => day(p.last))) : 0;
+    for (const {p, reps} of listed) {
+      const f = el("div", null, "fact post");
       const line = el("div");
-      line.append(el("b", s.title), document.createTextNode(" @ "),
-                  s.org ? nodeLink(s.org) : el("span", s.where || "?", "muted"));
-      const about = [s.range, `${s.reports} report${s.reports === 1 ? "" : "s"}`, s.rank,
-                     s.placed ? "body from the paper's area" : ""].filter(Boolean).join(" · ");
+      if (p.holder !== undefined) line.append(nodeLink(p.holder), document.createTextNode(" — "), el("b", p.title));
+      else line.append(el("b", p.title), document.createTextNode(" @ "),
+                       p.org ? nodeLink(p.org) : el("span", p.where || "?", "muted"));
+      const about = [p.range, `${p.reports} report${p.reports === 1 ? "" : "s"}`, p.rank,
+                     p.placed ? "body from the paper's area" : ""].filter(Boolean).join(" · ");
       line.appendChild(el("span", "  " + about, "muted"));
       f.appendChild(line);
-      if (s.first) {
+      if (p.first) {
         const strip = el("div", null, "strip");
         const bar = el("div", null, "bar");
-        const width = hi > lo ? (day(s.last) - day(s.first)) / (hi - lo) : 1;
-        bar.style.left = `${hi > lo ? (100 * (day(s.first) - lo)) / (hi - lo) : 0}%`;
+        const width = hi > lo ? (day(p.last) - day(p.first)) / (hi - lo) : 1;
+        bar.style.left = `${hi > lo ? (100 * (day(p.first) - lo)) / (hi - lo) : 0}%`;
         bar.style.width = `max(3px, ${100 * width}%)`;
-        bar.title = s.range;
+        bar.title = p.range;
         strip.appendChild(bar);
         f.appendChild(strip);
       }
+      const more = el("details", null, "reports");
+      more.appendChild(el("summary", `${reps.length} report date${reps.length === 1 ? "" : "s"}` +
+        (reps.length < p.reported.length ? ` in the period (of ${p.reported.length})` : "") + ": evidence 证据"));
+      for (const r of reps) {
+        const rep = el("div", null, "report");
+        rep.appendChild(el("div", `${r.as_of || "no date"} · ${r.articles} article${r.articles === 1 ? "" : "s"}`,
+                           "muted"));
+        sources(rep, r.sources || [], r.source_count);
+        more.appendChild(rep);
+      }
+      f.appendChild(more);
       body.appendChild(f);
     }
   }
@@ -632,9 +754,12 @@
       for (const u of frontier) {
         for (const i of adj.get(u)) {
           const e = DATA.edges[i];
-          if (relOn[e.rel] === false) continue;
+          if (relOn[e.rel] === false || !inPeriod(e)) continue;
           const v = e.from === u ? e.to : e.from;
-          if (!seen.has(v) && typeOn[byId.get(v).type] !== false) { seen.add(v); next.push(v); }
+          if (!seen.has(v) && typeOn[byId.get(v).type] !== false && inPeriod(byId.get(v))) {
+            seen.add(v);
+            next.push(v);
+          }
         }
       }
       frontier = next;
@@ -709,6 +834,9 @@
       const shown = Object.keys(on).filter((k) => on[k]);
       if (shown.length < Object.keys(on).length) p.set(key, shown.join(","));
     }
+    if (since > 0) p.set("since", DATES[since]);
+    if (until < DATES.length - 1) p.set("until", DATES[until]);
+    if (!keepUndated) p.set("undated", "0");
     return p.toString();
   }
   function remember() {
@@ -729,6 +857,10 @@
     try {
       setFilters(typeOn, $("types"), p.has("types") ? p.get("types").split(",") : null);
       setFilters(relOn, $("rels"), p.has("rels") ? p.get("rels").split(",") : null);
+      // the first date on or after `since`, the last on or before `until`
+      const lo = DATES.findIndex((d) => d >= (p.get("since") || ""));
+      const hi = DATES.length - 1 - [...DATES].reverse().findIndex((d) => d <= (p.get("until") || "\uffff"));
+      setPeriod(lo < 0 ? DATES.length - 1 : lo, hi > DATES.length - 1 ? 0 : hi, p.get("undated") !== "0");
       if (ego) leaveEgo();
       if (node !== null && byId.has(node)) select(node, hops === null);
       else { deselect(); net.unselectAll(); }
@@ -766,7 +898,8 @@
     for (const i of adj.get(u)) {
       const e = DATA.edges[i];
       const v = e.from === u ? e.to : e.from;
-      if (v !== u && relOn[e.rel] !== false && (typeOn[byId.get(v).type] !== false || ends.has(v))) out.add(v);
+      if (v !== u && relOn[e.rel] !== false && inPeriod(e) &&
+          (typeOn[byId.get(v).type] !== false && inPeriod(byId.get(v)) || ends.has(v))) out.add(v);
     }
     return [...out].sort();
   }
@@ -813,12 +946,12 @@
       "(Esc: never mind).", "note"));
   }
   function filtersOff() {
-    return Object.values(typeOn).includes(false) || Object.values(relOn).includes(false);
+    return Object.values(typeOn).includes(false) || Object.values(relOn).includes(false) || periodOn();
   }
   function showNoPath(a, b) {
     $("p-title").textContent = "路径 Path";
     $("p-body").replaceChildren(el("div", `No chain of facts joins ${byId.get(a).label} and ` +
-      `${byId.get(b).label}` + (filtersOff() ? " through the types and relations shown." : "."), "note"));
+      `${byId.get(b).label}` + (filtersOff() ? " through the types, relations and period shown." : "."), "note"));
   }
   function showPath(a, b, r) {
     $("p-title").textContent = "路径 Path";
@@ -826,13 +959,13 @@
     const head = el("div");
     head.append(nodeLink(a), document.createTextNode(" → "), nodeLink(b));
     body.replaceChildren(head, el("div", `${r.count} shortest path${r.count === 1 ? "" : "s"} of ` +
-      `${r.length} hop${r.length === 1 ? "" : "s"}` + (filtersOff() ? ", through the types and relations shown" : "") +
+      `${r.length} hop${r.length === 1 ? "" : "s"}` + (filtersOff() ? ", through the types, relations and period shown" : "") +
       (r.count > 1 ? `; the first is listed, all ${r.nodes.size} nodes on them are shown` : ""), "muted"));
     body.appendChild(el("h3", "path 1: " + r.path.map((id) => byId.get(id).label).join(" – ")));
     for (let k = 0; k + 1 < r.path.length; k++) {
       const u = r.path[k], v = r.path[k + 1];
       const facts = adj.get(u).map((i) => DATA.edges[i])
-        .filter((e) => relOn[e.rel] !== false && (e.from === v || e.to === v) && e.from !== e.to);
+        .filter((e) => relOn[e.rel] !== false && inPeriod(e) && (e.from === v || e.to === v) && e.from !== e.to);
       const hop = el("div", null, "fact hop");
       for (const e of facts.slice(0, 3)) {
         const line = el("div");
@@ -882,6 +1015,41 @@
     });
     download("kg-edges.csv", new Blob([csv(["from", "from_label", "rel", "title", "to", "to_label", "as_of",
       "derived", "sources", "quote", "doc", "article"], rows)], {type: "text/csv"}));
+  });
+  // GraphML of what is shown, with the attributes `kg export --format graphml` gives
+  // (networkx, igraph, Gephi and yEd read it). XML escapes every text; characters XML
+  // cannot hold at all (controls) are dropped.
+  const XML_BAD = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+  const XML_ESC = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"};
+  const xml = (v) => String(v ?? "").replace(XML_BAD, "").replace(/[&<>"']/g, (c) => XML_ESC[c]);
+  const GML_NODE = [["label", "string"], ["type", "string"], ["pinyin", "string"], ["aliases", "string"],
+    ["code", "string"], ["mentions", "int"], ["degree", "int"], ["weighted_degree", "int"],
+    ["pagerank", "double"], ["betweenness", "double"], ["community", "int"]];
+  const GML_EDGE = [["rel", "string"], ["title", "string"], ["as_of", "string"], ["derived", "string"],
+    ["sources", "int"], ["quote", "string"], ["doc", "string"], ["article", "string"]];
+  function graphml() {
+    const out = ['<?xml version="1.0" encoding="UTF-8"?>',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
+    for (const [what, keys] of [["node", GML_NODE], ["edge", GML_EDGE]]) {
+      for (const [k, t] of keys) out.push(`<key id="${what}-${k}" for="${what}" attr.name="${k}" attr.type="${t}"/>`);
+    }
+    out.push('<graph edgedefault="directed">');
+    const data = (what, k, v) => `<data key="${what}-${k}">${xml(v)}</data>`;
+    for (const n of DATA.nodes.filter((x) => !x.hidden)) {
+      const v = {...n, aliases: n.aliases.join("|"), mentions: n.mention_count};
+      out.push(`<node id="${xml(n.id)}">` + GML_NODE.map(([k]) => data("node", k, v[k])).join("") + "</node>");
+    }
+    for (const e of DATA.edges.filter((x) => !x.hidden)) {
+      const s = e.sources[0] || {};
+      const v = {...e, derived: e.derived || "", sources: e.source_count, quote: s.quote, doc: s.doc, article: s.article};
+      out.push(`<edge id="${xml(e.id)}" source="${xml(e.from)}" target="${xml(e.to)}">` +
+               GML_EDGE.map(([k]) => data("edge", k, v[k])).join("") + "</edge>");
+    }
+    out.push("</graph>", "</graphml>");
+    return out.join("\n") + "\n";
+  }
+  $("export-graphml").addEventListener("click", () => {
+    download("kg-graph.graphml", new Blob([graphml()], {type: "application/graphml+xml"}));
   });
   // The canvas as drawn (hub labels included), on white: vis draws on a transparent one.
   $("export-png").addEventListener("click", () => {
@@ -975,7 +1143,7 @@
       const n = byId.get(id);
       const li = el("li");
       const g = el("span", typeInfo(n.type).glyph + " ");
-      g.style.color = typeInfo(n.type).color;
+      g.style.color = typeInfo(n.type).border;
       const many = byLabel.get(n.label).length > 1;
       li.append(g, el("span", n.label + " "),
                 el("span", many ? describe(n) : [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
@@ -1006,4 +1174,8 @@
   input.addEventListener("blur", () => { list.hidden = true; });
 
   summary();
+  // A page with no layout to run is ready at once, but only now: the state of its URL
+  // (restore) needs every control. (Done where the layout is skipped, it met filters
+  // not yet built, and a link to a view of a large graph threw.)
+  if (visibleCount() === 0 || big) layoutDone();
 })();
