@@ -230,7 +230,8 @@ def kg_system(name: str, ner: tuple[str, ...], problems: list[str]) -> System:
     comps = pipeline_components(ner)        # a missing model fails here, once
 
     def page(doc_id: str, text: str) -> list[Span]:
-        out = extract_one(doc_id, f"{doc_id}.txt", text.encode("utf-8"), comps)
+        name = f"{doc_id}.txt"              # a file's id names its format, as in kg extract DIR
+        out = extract_one(name, name, text.encode("utf-8"), comps)
         if isinstance(out, str):
             problems.append(f"{name}: {out}")
             return []

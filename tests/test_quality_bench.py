@@ -166,6 +166,8 @@ def test_quick_run_scores_every_system_on_every_measure(quick_run):
         assert row["chars_per_second"] > 0
         assert set(row["msra"]) == {"min_len_1", "min_len_2"}
     assert rows["kg"]["seeds"]["posts"]["f1"] > 0          # kg finds posts; a tagger has none
+    assert not [n for n in quick_run["notes"] if "could not read" in n]    # every sentence read
+    assert rows["kg"]["msra"]["min_len_1"]["ALL"]["f1"] > 0.5
     assert rows["jieba.posseg"]["seeds"]["posts"] is None
     assert rows["jieba.posseg"]["real"]["relations"] is None
 
