@@ -6,6 +6,7 @@ from kg.articles import segment
 from kg.extract import extract_document, to_record
 from kg.extractors import DocContext, run
 from kg.extractors.base import Walk
+from kg.extractors.organisations import HEAD_TYPE, HEADS, Candidate
 from kg.reader import document_from_text
 
 CITY = "聊城讯 聊城市召开会议。\n"          # a city paper: 市 means 聊城市
@@ -55,3 +56,13 @@ def walk_at(text: str, head: str, word: str, **options) -> Walk:
     k = max(i for i, t in enumerate(toks) if t.word == word)
     start = toks[k + 1].start if k + 1 < len(toks) else start
     return Walk(ctx, toks, hs, start, options.pop("max_len", 22), **options, k=k)
+
+
+def candidate(text: str, name: str, after: tuple[str, ...] = ("area", "tagger", "districts")) -> Candidate:
+    """The organisation rules' candidate for `name` on a page (its head the longest one
+    it ends in), after the components `after` have run."""
+    ctx = context(text, after)
+    start = ctx.text.index(name)
+    head = next(h for h, _ in HEADS if name.endswith(h))
+    he = start + len(name)
+    return Candidate(ctx, head, HEAD_TYPE[head], start, he - len(head), he)
