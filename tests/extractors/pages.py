@@ -13,16 +13,21 @@ CITY = "聊城讯 聊城市召开会议。\n"          # a city paper: 市 means
 DISTRICT = "东昌府讯 东昌府区召开会议。\n"   # a district paper: 区 means 东昌府区
 
 
-def rec(text: str) -> dict:
+COUNTY = "大邑融媒\n2024年9月6日\n本报讯 大邑县召开会议。\n"   # a county paper: 县 means 大邑县
+
+
+def extract(text: str) -> dict:
     """The extraction record of a page, through the whole pipeline."""
     return to_record(extract_document(document_from_text("t.txt", text)))
 
 
-def ents(rec, type_=None) -> set[str]:
+def names(rec: dict, type_: str | None = None) -> set[str]:
+    """The names of a record's entities (of one type)."""
     return {e["name"] for e in rec["entities"] if type_ is None or e["type"] == type_}
 
 
-def rels(rec) -> set[tuple[str, str, str]]:
+def triples(rec: dict) -> set[tuple[str, str, str]]:
+    """A record's relations as (head, relation, tail)."""
     return {(r["head"], r["rel"], r["tail"]) for r in rec["relations"]}
 
 

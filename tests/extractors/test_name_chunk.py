@@ -6,7 +6,7 @@ import pytest
 
 from kg.extractors import base
 from kg.extractors.base import left_chunk
-from pages import context, head_at, walk_at
+from pages import CITY, COUNTY, context, extract, head_at, names, walk_at
 
 
 def ruling(rule, text: str, head: str, word: str, **options) -> tuple[str, str] | None:
@@ -223,3 +223,63 @@ def test_every_name_rule_decides_some_chunk(rule, monkeypatch):
     monkeypatch.setattr(base, "NAME_RULES", tuple(r for r in base.NAME_RULES if r is not rule))
     changed = [row for row in CHUNKS if chunk(*row[:3]) != row[3]]
     assert changed, f"{rule.__name__} decides none of the chunks"
+
+
+# ---- through the whole pipeline --------------------------------------------------------
+
+def test_a_subtitles_portrait_word_is_no_part_of_the_name():
+    rec = extract("小冰棍闯出大市场——记聊城市东方实业集团股份有限公司\n本报记者 王某\n聊城市东方实业集团股份有限公司发展很快。\n")
+    assert "聊城市东方实业集团股份有限公司" in names(rec, "Company")
+    assert not any(n.startswith("记") for n in names(rec))
+
+
+def test_a_copula_or_settling_verb_glued_before_a_name_is_no_part_of_it():
+    rec = extract(CITY + "驻村第一书记李红是聊城市发改委派驻的干部。该行今年已为柳林镇农户放贷，"
+               "新项目落户开发区。")
+    assert "聊城市发改委" in names(rec, "Agency")
+    assert "柳林镇" in names(rec, "District")
+    assert not {e for e in names(rec) if e.startswith(("李红是", "已为", "项目落户", "落户"))}
+
+
+def test_a_toponyms_generic_term_before_the_head_belongs_to_the_name():
+    rec = extract("瓯海新闻\n2024年4月18日\n本报讯 瓯海区召开会议。\n"
+               "6月17日晚，高笋塘街道望江台社区翠屏湾小区楼下，居民围坐议事。"
+               "健康义诊周在海棠湾棠韵广场启动。")
+    assert {"望江台社区", "高笋塘街道"} <= names(rec, "District")
+    places = names(rec, "Place")
+    assert "翠屏湾小区" in places and "社区翠屏湾小区" not in places
+    assert not any(p.startswith("义诊") for p in places)
+
+
+def test_investment_groups_and_rare_numeral_characters_stay_in_firms_names():
+    rec = extract(COUNTY + "本报讯 6月18日，四川云峡港航投资集团有限公司与大邑县物流公司签约。"
+               "在甘肃禾玖种业有限公司，他了解烘干线改造。")
+    firms = names(rec, "Company")
+    assert {"四川云峡港航投资集团有限公司", "甘肃禾玖种业有限公司"} <= firms
+    assert "集团有限公司" not in firms and "种业有限公司" not in firms
+    assert not {"四川省", "甘肃省"} & names(rec, "District")     # areas only inside firms' names
+
+
+def test_verb_before_the_area_that_begins_a_name_is_not_part_of_it():
+    rec = extract(CITY + "此次验收高效完成，得益于临清市行政审批服务局推出的“一件事”改革。")
+    assert "临清市行政审批服务局" in names(rec, "Agency")
+    assert not any(n.startswith("得益于") for n in names(rec))
+
+
+@pytest.mark.parametrize("text, type_, name", [
+    # a rare character jieba tags zg stays in the name (垟, 札), a function character would not
+    ("记者走访了临清市垟岙精密机械有限公司等企业。", "Company", "临清市垟岙精密机械有限公司"),
+    ("在临清市札兴隆镇，驻村工作队正帮助村民发展养殖。", "District", "札兴隆镇"),
+    # the head ends the name though jieba's HMM glued the next word's first character on (局要)
+    ("他要求，市水利局、市生态环境局要加大执法力度。", "Agency", "聊城市生态环境局"),
+    # a name in single quotes inside quoted speech
+    ("局长介绍：“我们实行‘两证联办’，企业少跑一次腿。”", "Initiative", "两证联办"),
+])
+def test_names_the_tokens_cut_awkwardly(text, type_, name):
+    assert name in names(extract(CITY + text), type_)
+
+
+def test_credit_cooperative_and_mall_are_companies_and_a_name_stops_at_its_area():
+    rec = extract(CITY + "他说：“我们和临清市农村信用合作联社对接，在东方商场设点。”")
+    assert {"临清市农村信用合作联社", "东方商场"} <= names(rec, "Company")
+    assert not any(n.startswith("和") for n in names(rec))
