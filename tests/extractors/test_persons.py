@@ -2,11 +2,89 @@
 speech verbs, personnel notices)."""
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from kg.extract import extract_document, to_record
+from kg.extractors.persons import (ends_in_particle, function_character_last, honorific_after_surname,
+                                   next_word_starts_last, person_name_at, preposition_before_noun,
+                                   repeated_word, side_in_talks, word_first)
 from kg.reader import document_from_text
 from pages import CITY, COUNTY, DISTRICT, extract, names
+
+persons_module = importlib.import_module("kg.extractors.persons")   # the package exports the function
+
+
+# ---- a name at a position: surname, given name, and the rules that cut or refuse it ----
+
+NAMES_AT = [
+    ("江绍华到柳园街道调研", False, "江绍华"),
+    ("王法成说", False, "王法成"),
+    ("张涛在会上发言", False, "张涛"),             # a function character after two
+    ("宇文静陪同检查", False, "宇文静"),           # a compound surname; 陪 starts the next word
+    ("聂清和、卜文韬出席", False, "聂清和"),       # 和 joins nothing before 、
+    ("孙清和卜文远出席", False, "孙清"),           # 和 joins two names
+    ("高兴地说", False, None),
+    ("王先生说", False, None),
+    ("向群众发放资料", False, None),
+    ("边走边看", False, None),
+    ("巴方表示", False, None),
+    ("禚某东介绍情况", False, None),               # a rare surname kg does not know …
+    ("禚某东介绍情况", True, "禚某东"),            # … after a title it starts a name
+    ("黄金周到了", False, None),                   # 黄金 is a word: no 黄 with a given name 金周
+    ("贺过。", False, None),                       # a verb and its particle
+]
+
+
+@pytest.mark.parametrize("text, anchored, expected", NAMES_AT)
+def test_person_name_at(text, anchored, expected):
+    assert person_name_at(text, 0, anchored=anchored) == expected
+
+
+@pytest.mark.parametrize("table, rule", [(t, r) for t in ("SHORTER_NAME", "NOT_A_NAME")
+                                         for r in getattr(persons_module, t)],
+                         ids=lambda v: getattr(v, "__name__", v))
+def test_every_name_rule_decides_some_name(table, rule, monkeypatch):
+    """Without any one rule some row of NAMES_AT comes out otherwise: none is dead."""
+    monkeypatch.setattr(persons_module, table, tuple(r for r in getattr(persons_module, table) if r is not rule))
+    assert any(person_name_at(text, 0, anchored=a) != expected for text, a, expected in NAMES_AT)
+
+
+@pytest.mark.parametrize("rule, text, cand, expected", [
+    (function_character_last, "张涛在会上发言", "张涛在", True),
+    (function_character_last, "聂清和、卜文韬", "聂清和", False),     # punctuation after 和
+    (function_character_last, "孙清和卜文远", "孙清和", True),
+    (function_character_last, "江绍华到柳园街道", "江绍华", False),
+    (word_first, "高兴地说", "高兴地", True),
+    (word_first, "公益岗位", "公益岗", True),
+    (word_first, "江绍华到柳园街道", "江绍华", False),
+    (next_word_starts_last, "宇文静陪同检查", "宇文静陪", True),
+    (next_word_starts_last, "江绍华到柳园街道", "江绍华", False),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_rules_for_a_one_character_given_name(rule, text, cand, expected):
+    assert rule(text, 0, cand) is expected
+
+
+@pytest.mark.parametrize("rule, cand, surname_len, expected", [
+    (honorific_after_surname, "王先生", 1, True),
+    (honorific_after_surname, "张经理", 1, True),
+    (honorific_after_surname, "王法成", 1, False),
+    (preposition_before_noun, "向群众", 1, True),
+    (preposition_before_noun, "于海涛", 1, False),
+    (ends_in_particle, "来了", 1, True),
+    (ends_in_particle, "李明", 1, False),
+    (repeated_word, "边走边", 1, True),
+    (repeated_word, "越来越", 1, True),
+    (repeated_word, "王法成", 1, False),
+    (side_in_talks, "巴方", 1, True),
+    (side_in_talks, "李方", 1, False),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_rules_for_no_name(rule, cand, surname_len, expected):
+    assert rule(cand, surname_len) is expected
+
+
+# ---- through the whole pipeline -------------------------------------------------------
 
 
 def test_occupation_after_name_is_a_post_and_adverbs_are_no_names():
