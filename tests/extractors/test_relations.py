@@ -2,7 +2,55 @@
 participatesIn from the sentences of a page."""
 from __future__ import annotations
 
-from pages import CITY, COUNTY, extract, names, triples
+import pytest
+
+from kg.extractors import DEFAULT
+from kg.extractors.relations import (after_area, begins_with_area_or_body, built_names, extends_an_agency,
+                                     initiative_inside, named_in_full)
+from pages import CITY, COUNTY, context, extract, names, triples
+
+
+def composed(rule, text: str) -> set[tuple[str, str, str]]:
+    """The relations one composition rule adds on a page, after every component but
+    relations has run."""
+    ctx = context(text, tuple(c for c in DEFAULT if c != "relations"))
+    for b in built_names(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end))):
+        rule(b)
+    return {(r.head, r.rel, r.tail) for r in ctx.relations}
+
+
+# ---- names built from other names, rule by rule ----------------------------------------
+
+@pytest.mark.parametrize("rule, text, expected", [
+    (after_area, "柳园街道育新社区开展活动。", {("育新社区", "locatedIn", "柳园街道")}),
+    (after_area, "佛山市南海区家居商会成立。", {("南海区", "locatedIn", "佛山市")}),
+    # two areas side by side in a headline: the data set says neither lies in the other
+    (after_area, "东昌府区与冠县签订协议。\n东昌府冠县携手共建\n", set()),
+    (initiative_inside, "湘潭市“希望工程”办公室主动提出资助。", {("湘潭市希望工程办公室", "runs", "希望工程")}),
+    (initiative_inside, "东昌府区财政局召开会议。", set()),
+    (begins_with_area_or_body, "东昌府区财政局召开会议。", {("东昌府区财政局", "subOrganizationOf", "东昌府区")}),
+    (begins_with_area_or_body, "泰国财政部表示支持。", {("泰国财政部", "subOrganizationOf", "泰国")}),
+    (begins_with_area_or_body, "阳谷县东方化工厂开工。", {("阳谷县东方化工厂", "locatedIn", "阳谷县")}),
+    (begins_with_area_or_body, "佛山市南海区家居商会成立。",
+     {("佛山市南海区家居商会", "locatedIn", "佛山市"), ("佛山市南海区家居商会", "locatedIn", "南海区")}),
+    # the zone, not the county inside the zone's name
+    (begins_with_area_or_body, "大邑经济开发区管委会主任伊某武说，好。",
+     {("大邑经济开发区管委会", "subOrganizationOf", "大邑经济开发区")}),
+    # a department is part of its committee only, not also of the city through it
+    (begins_with_area_or_body, "聊城市委宣传部召开会议。", {("聊城市委", "subOrganizationOf", "聊城市")}),
+    (named_in_full, CITY + "市委宣传部召开会议。", {("聊城市委", "subOrganizationOf", "聊城市")}),
+    (named_in_full, CITY + "市图书馆开放。", {("聊城市图书馆", "locatedIn", "聊城市")}),
+    (named_in_full, "东昌府区财政局召开会议。", set()),            # named in full on the page
+    (extends_an_agency, "聊城市委宣传部召开会议。", {("聊城市委宣传部", "subOrganizationOf", "聊城市委")}),
+    (extends_an_agency, COUNTY + "县公安局晋原派出所开展活动。",
+     {("大邑县公安局晋原派出所", "subOrganizationOf", "大邑县公安局")}),
+    (extends_an_agency, "东昌府区财政局召开会议。", set()),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_composition_rule(rule, text, expected):
+    assert composed(rule, text) == expected
+
+
+# ---- through the whole pipeline -------------------------------------------------------
 
 
 def test_a_list_whose_first_body_names_its_area_shares_it():
