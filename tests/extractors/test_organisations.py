@@ -3,13 +3,17 @@ full from the area they refer to. First each rule of what is not a named body on
 own, then pages through the whole pipeline."""
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from kg.extractors.organisations import (core_too_short, determiner_or_count, firm_inside_agency,
                                          generic_core, generic_party_unit, kind_of_business,
                                          kind_of_government, level_and_head, quoted_programme,
                                          read_as_person, weak_head_without_name)
-from pages import CITY, COUNTY, DISTRICT, candidate, extract, names, triples
+from pages import CITY, COUNTY, DISTRICT, candidate, context, extract, names, triples
+
+org_module = importlib.import_module("kg.extractors.organisations")   # the package exports the function
 
 NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)     # a named body passes every rule
 
@@ -124,6 +128,38 @@ def test_quoted_programme(text, name, rejected):
 def test_firm_inside_agency(text, name, rejected):
     assert firm_inside_agency(candidate(text, name, ("area", "tagger", "districts", "organisations"))) \
         is rejected
+
+
+# one page per rule where that rule, and no other, keeps a name from being a body
+REJECTED = {
+    "determiner_or_count": ("视频连线各防汛指挥部，部署工作。", "防汛指挥部"),
+    "read_as_person": ("白俄罗斯总统卢卡申科会见代表团。", "卢卡申科"),
+    "core_too_short": ("个体商户、商场店铺参加。", "商场"),
+    "generic_core": ("设立基层便民服务中心。", "基层便民服务中心"),
+    "weak_head_without_name": ("聊城华彩传媒交流协会成立。", "聊城华彩传媒"),
+    "level_and_head": ("省厅下发通知。", "省厅"),
+    "kind_of_government": ("推进法治政府。", "法治政府"),
+    "kind_of_business": ("为辖区内诊所开展培训。", "辖区内诊所"),
+    "generic_party_unit": ("累计成立525个小区党支部。", "小区党支部"),
+    "quoted_programme": ("打造“家门口服务站”。", "家门口服务站"),
+}
+
+
+def _bodies(text: str) -> set[str]:
+    ctx = context(text, ("area", "tagger", "districts", "organisations"))
+    return {m.text for m in ctx.mentions if m.type in ("Agency", "Company", "Organization")}
+
+
+@pytest.mark.parametrize("table, rule", [(t, r) for t in ("NOT_NAMED_BODY", "NOT_NAMED_BODY_OF_ITS_OWN")
+                                         for r in getattr(org_module, t)],
+                         ids=lambda v: getattr(v, "__name__", v))
+def test_every_body_rule_keeps_some_name_out(table, rule, monkeypatch):
+    """The page of REJECTED names no such body; without the rule it would: each rule
+    is live in the component, in its place in the order."""
+    text, name = REJECTED[rule.__name__]
+    assert name not in _bodies(text)
+    monkeypatch.setattr(org_module, table, tuple(r for r in getattr(org_module, table) if r is not rule))
+    assert name in _bodies(text)
 
 
 # ---- through the whole pipeline --------------------------------------------------------
