@@ -11,8 +11,6 @@ from kg.reader import document_from_text
 
 CITY = "聊城讯 聊城市召开会议。\n"          # a city paper: 市 means 聊城市
 DISTRICT = "东昌府讯 东昌府区召开会议。\n"   # a district paper: 区 means 东昌府区
-
-
 COUNTY = "大邑融媒\n2024年9月6日\n本报讯 大邑县召开会议。\n"   # a county paper: 县 means 大邑县
 
 
