@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import attrgetter
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import lexicon
 from ..divisions import Division, gazetteer
@@ -258,15 +258,280 @@ def body_of_kind(ctx: DocContext, kind: str, pos: int, types: tuple[str, ...]) -
 DASHES = ("—", "－", "-", "–")
 
 
+class Verdict(NamedTuple):
+    """What a name rule says of one token left of a name: the name starts at `start`,
+    and (`more`) the walk goes on to the token before or ends there."""
+    start: int
+    more: bool
+
+
+@dataclass
+class Walk:
+    """A walk leftwards from a head over the tokens before it (see `left_chunk`): the
+    token looked at (`k`), how far the name reaches so far (`start`), and the
+    caller's options."""
+    ctx: DocContext
+    toks: list[Token]           # the sentence's tokens before the head
+    head_start: int
+    start: int
+    max_len: int
+    allow_divisions: bool = True
+    strict: bool = False
+    extra_words: frozenset[str] | set[str] = frozenset()
+    toponym: bool = False
+    k: int = 0
+
+    @property
+    def tok(self) -> Token:
+        return self.toks[self.k]
+
+    def stop(self, at: int | None = None) -> Verdict:
+        """The name starts where it did (or `at`), and goes no further left."""
+        return Verdict(self.start if at is None else at, False)
+
+    def take(self) -> Verdict:
+        """The token is the name's: the walk goes on."""
+        return Verdict(self.tok.start, True)
+
+
+NameRule = Callable[[Walk], Verdict | None]
+
+
+def _freq(word: str) -> int:
+    return segmenter().tk.FREQ.get(word, 0)
+
+
+# jieba's frequency from which a verb or adjective is a common word that ends a name
+# (服务 is in names, 表示 or 积极 is no part of one)
+COMMON_WORD = 200
+# jieba's frequency under which a word that begins with a function character is a
+# function word glued to a name (在|位山灌区), not a word of its own
+GLUED_WORD = 5000
+
+
+def preposition_glued_to_head(glued: Token, start: int, head_start: int) -> bool:
+    """jieba's guess glued a preposition to the name the head ends (在泽雅|镇 as one
+    unknown token): the name starts after its first character."""
+    return start == glued.start and glued.word[0] in lexicon.NAME_STOP and head_start > start + 1 \
+        and _freq(glued.word) == 0
+
+
+def not_hanzi(w: Walk) -> Verdict | None:
+    """Punctuation, Latin letters and symbols end a name: the names found here are
+    written in Chinese characters and digits."""
+    word = w.tok.word
+    if not CJK.search(word) or not all(CJK.match(c) or c.isdigit() for c in word):
+        return w.stop()
+    return None
+
+
+def portrait_subtitle(w: Walk) -> Verdict | None:
+    """A subtitle's ——记|某某公司 (a portrait of): 记 after a dash is no part of the name,
+    even glued to its first characters."""
+    t = w.tok
+    if t.word[0] == "记" and w.ctx.text[t.start - 1:t.start] in DASHES:
+        return w.stop(t.start + 1 if len(t.word) > 1 else None)
+    return None
+
+
+def stop_word(w: Walk) -> Verdict | None:
+    """Function words, titles and relative areas (该镇|西丰村党支部) are no part of a name;
+    but 投资 right before a firm's head is the firm's (港航投资|集团有限公司)."""
+    word = w.tok.word
+    invests = word == "投资" and (w.k + 1 == len(w.toks) or w.toks[w.k + 1].tag == "head")
+    if word in lexicon.NAME_STOP_WORDS and not invests or word in lexicon.TITLES \
+            or word in lexicon.PERSON_TITLES or lexicon.RELATIVE_AREA.fullmatch(word):
+        return w.stop()
+    return None
+
+
+def glued_copula(w: Walk) -> Verdict | None:
+    """A copula glued to the word before a name ends it (韩冬是|鄂尔多斯市发改委, 已为|吴店镇),
+    unless the word is a division's name that happens to end so."""
+    word = w.tok.word
+    if len(word) >= 2 and word[-1] in COPULAS and word not in gazetteer().by_name \
+            and word not in gazetteer().by_short:
+        return w.stop()
+    return None
+
+
+# the level characters that stand alone before a body for "this area's" (县|物业服务行业党委)
+BARE_LEVELS = ("市", "县", "区", "旗", "省", "镇", "乡")
+
+
+def bare_level(w: Walk) -> Verdict | None:
+    """A bare level before a name is a relative area (县|物业服务行业党委): the name
+    keeps it, to be resolved later, where a name may hold divisions; either way the
+    name goes no further left."""
+    t = w.tok
+    if t.word in BARE_LEVELS:
+        return w.stop(t.start if w.allow_divisions else None)
+    return None
+
+
+def function_or_verb_character(w: Walk) -> Verdict | None:
+    """A lone function character (的, 在) or single-character verb (进, 让) ends a name,
+    except a 和 inside one (see `and_inside_name`)."""
+    word = w.tok.word
+    if len(word) == 1 and (word in lexicon.NAME_STOP or word in VERB_STOP):
+        return w.take() if word == "和" and and_inside_name(w) else w.stop()
+    return None
+
+
+def and_inside_name(w: Walk) -> bool:
+    """"和" inside "自然资源和规划局" is part of the name; right after a head it joins two
+    names, and a name does not go on past its area (我们和|伊金霍洛旗农村信用合作联社)."""
+    return w.head_start - w.start >= 2 and not _ends_head(w.ctx.text[:w.tok.start]) and not any(
+        m.type == "District" for m in w.ctx.mentions_between(w.start, w.start + 1))
+
+
+def function_word_glued_before(w: Walk) -> Verdict | None:
+    """jieba glued a function word to the name's first characters (在|位山灌区): the name
+    starts after it; after another function word (在|如城街道) the token is the name's."""
+    t, word = w.tok, w.tok.word
+    if len(word) >= 2 and word[0] in lexicon.NAME_STOP and word[1:] not in lexicon.NAME_STOP_WORDS \
+            and _freq(word) < GLUED_WORD and t.tag in ("v", "x", "p", "d") \
+            and not (w.k and w.toks[w.k - 1].word in lexicon.NAME_STOP):
+        return w.stop(t.start + 1)
+    return None
+
+
+def function_word_glued_after(w: Walk) -> Verdict | None:
+    """jieba's HMM glued a function word to the word before the name (义诊周在|海棠湾):
+    the name starts after that token."""
+    t, word = w.tok, w.tok.word
+    if len(word) == 2 and word[1] in lexicon.NAME_STOP and t.tag == "x" and _freq(word) == 0:
+        return w.stop(t.end)
+    return None
+
+
+def area_committee(w: Walk) -> Verdict | None:
+    """委 right after an area is the area's Party committee, part of the name
+    (南和区|委|办公室)."""
+    t = w.tok
+    if t.word == "委" and w.ctx.first_ending_at(t.start, ("District",)):
+        return w.take()
+    return None
+
+
+# the tags of function characters: prepositions, conjunctions, particles, pronouns,
+# adverbs, modals, interjections, measure words, localisers, and jieba's zg
+FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg")
+
+
+def function_character(w: Walk) -> Verdict | None:
+    """A function character ends a name; but a rare one is a name's (晋江市|埭|辉智能),
+    and so is a toponym's generic term before the head (see `toponym_term`)."""
+    t = w.tok
+    if t.tag in FUNCTION_TAGS and len(t.word) == 1 and not (t.tag == "zg" and rare(t.word)) \
+            and not toponym_term(w):
+        return w.stop()
+    return None
+
+
+def toponym_term(w: Walk) -> bool:
+    """A generic term of toponymy right before the head of a place's name, after a
+    Chinese word (翠屏|湾|小区): jieba takes 湾 or 塘 for a function character."""
+    t = w.tok
+    return bool(w.toponym and t.tag in ("zg", "q") and t.word in lexicon.TOPONYM_CHARS
+                and t.end == w.head_start and w.k and CJK.match(w.toks[w.k - 1].word))
+
+
+# the tags of words that, when common, end a name: verbs, adverbs, adjectives, pronouns,
+# prepositions, conjunctions, fixed expressions and idioms
+VERB_TAGS = ("v", "ad", "a", "d", "r", "p", "c", "l", "i")
+
+
+def common_verb(w: Walk) -> Verdict | None:
+    """A common verb, adjective or adverb of two characters or more ends a name (表示|…),
+    unless it is one names use (服务, 管理: NAME_VERBS, except in `strict` mode) or one the
+    caller allows (`extra_words`)."""
+    t, word = w.tok, w.tok.word
+    if t.tag in VERB_TAGS and len(word) >= 2 and (w.strict or word not in NAME_VERBS) \
+            and word not in w.extra_words and _freq(word) >= COMMON_WORD:
+        return w.stop()
+    return None
+
+
+def strict_verbal_noun(w: Walk) -> Verdict | None:
+    """In `strict` mode (places' and areas' names, plain and short) a common verbal noun
+    ends the name too (建设|…)."""
+    t = w.tok
+    if w.strict and t.tag == "vn" and _freq(t.word) >= COMMON_WORD:
+        return w.stop()
+    return None
+
+
+def number(w: Walk) -> Verdict | None:
+    """A number ends a name, unless it is an ordinal, numbers a road (黄河五路社区) or is a
+    rare numeral character that names use (穗|玖|种业)."""
+    t, word = w.tok, w.tok.word
+    if t.tag == "m" and not word.startswith("第") and not word.endswith(("路", "街", "巷", "里", "号")) \
+            and not (len(word) == 1 and rare(word)):
+        return w.stop()
+    return None
+
+
+def division_inside(w: Walk) -> Verdict | None:
+    """Where a name may not hold a division (`allow_divisions` off: a town's or village's
+    own name), a division's name or the end of one ends it; a town that jieba cut
+    into the middle of a token (泽雅镇|纸山村 as 泽雅|镇纸|山) ends it where the town ends."""
+    if w.allow_divisions:
+        return None
+    t, word, ctx = w.tok, w.tok.word, w.ctx
+    if word in gazetteer().by_name or word.endswith(TOWN_LEVELS) or ctx.first_ending_at(t.end, ("District",)):
+        return w.stop()
+    inner = [m.end for m in ctx.mentions_over(t.end - 1)
+             if m.type == "District" and t.start < m.end < t.end]
+    return w.stop(max(inner)) if inner else None
+
+
+def too_long(w: Walk) -> Verdict | None:
+    """A name is at most `max_len` characters before its head: past that the words
+    are the sentence's, not the name's."""
+    if w.head_start - w.tok.start > w.max_len:
+        return w.stop()
+    return None
+
+
+def verb_ending_in_function_character(w: Walk) -> Verdict | None:
+    """A verb ending in a function character ends a name (得益于|莘县行政审批服务局)."""
+    t = w.tok
+    if len(t.word) >= 2 and t.tag.startswith("v") and t.word[-1] in lexicon.NAME_STOP:
+        return w.stop()
+    return None
+
+
+# The name rules in the order they are asked: the first with a verdict on a token
+# decides it; a token none of them stops is the name's.
+NAME_RULES: tuple[NameRule, ...] = (
+    not_hanzi, portrait_subtitle, stop_word, glued_copula, bare_level, function_or_verb_character,
+    function_word_glued_before, function_word_glued_after, area_committee, function_character,
+    common_verb, strict_verbal_noun, number, division_inside, too_long,
+    verb_ending_in_function_character,
+)
+
+
+def verdict(w: Walk) -> Verdict:
+    """The first name rule's verdict on the token at `w.k`; the token is the name's if
+    no rule has one."""
+    for rule in NAME_RULES:
+        v = rule(w)
+        if v is not None:
+            return v
+    return w.take()
+
+
 def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
                allow_divisions: bool = True, strict: bool = False,
                extra_words: frozenset[str] | set[str] = frozenset(), toponym: bool = False) -> int:
     """Start of the name that ends with a head beginning at `head_start`.
 
-    Walks left over jieba tokens of the sentence while they can be part of a name:
-    not punctuation, digits, function words or verbs that cannot sit inside a name.
+    Walks left over jieba tokens of the sentence while they can be part of a name,
+    as the name rules (NAME_RULES) decide token by token.
     `toponym`: the name is a place's or an area's, which may end in a generic term of
     toponymy that jieba takes for a function character (翠屏|湾|小区).
+    `strict`: verbs of institutions' names (服务, 管理) and verbal nouns end the name.
     """
     toks = ctx.tokens(sent)
     toks = toks[:bisect.bisect_left(toks, head_start, key=attrgetter("start"))]    # starting before the head
@@ -274,81 +539,16 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
     # the head may sit inside a token ("规划局"): take the whole token
     while toks and toks[-1].end > head_start:
         start = min(start, toks[-1].start)
-        glued = toks.pop()
-        if start == glued.start and glued.word[0] in lexicon.NAME_STOP and head_start > start + 1 \
-                and segmenter().tk.FREQ.get(glued.word, 0) == 0:
-            return start + 1  # jieba's guess glued a preposition to the name: 在泽雅|镇
-    seg = segmenter()
+        if preposition_glued_to_head(toks.pop(), start, head_start):
+            return start + 1
+    w = Walk(ctx, toks, head_start, start, max_len, allow_divisions, strict, extra_words, toponym)
     for k in range(len(toks) - 1, -1, -1):
-        t = toks[k]
-        w = t.word
-        if not CJK.search(w) or not all(CJK.match(c) or c.isdigit() for c in w):
+        w.k = k
+        v = verdict(w)
+        w.start = v.start
+        if not v.more:
             break
-        if w[0] == "记" and ctx.text[t.start - 1:t.start] in DASHES:
-            if len(w) > 1:
-                start = t.start + 1
-            break             # a subtitle's ——记|某某公司 (a portrait of): 记 is no part of the name
-        # 投资 right before a firm's head is the firm's (港航投资|集团有限公司)
-        invests = w == "投资" and (k + 1 == len(toks) or toks[k + 1].tag == "head")
-        if w in lexicon.NAME_STOP_WORDS and not invests or w in lexicon.TITLES \
-                or w in lexicon.PERSON_TITLES or lexicon.RELATIVE_AREA.fullmatch(w):
-            break             # 该镇|西丰村党支部: a relative area is no part of the name
-        if len(w) >= 2 and w[-1] in COPULAS and w not in gazetteer().by_name \
-                and w not in gazetteer().by_short:
-            break             # 韩冬是|鄂尔多斯市发改委, 已为|吴店镇: a copula glued on ends the name
-        if w in ("市", "县", "区", "旗", "省", "镇", "乡"):
-            if allow_divisions:
-                start = t.start  # a relative area prefix (县物业服务行业党委): keep it, resolve later
-            break
-        if len(w) == 1 and (w in lexicon.NAME_STOP or w in VERB_STOP):
-            # "和" inside "自然资源和规划局" is part of the name; after a head it is not
-            if w == "和" and head_start - start >= 2 and not _ends_head(ctx.text[:t.start]) and not any(
-                    m.type == "District" for m in ctx.mentions_between(start, start + 1)):
-                start = t.start   # but 我们和|伊金霍洛旗农村信用合作联社: a name does not go on past its area
-                continue
-            break
-        if len(w) >= 2 and w[0] in lexicon.NAME_STOP and w[1:] not in lexicon.NAME_STOP_WORDS \
-                and seg.tk.FREQ.get(w, 0) < 5000 and t.tag in ("v", "x", "p", "d") \
-                and not (k and toks[k - 1].word in lexicon.NAME_STOP):
-            # jieba glued a function word to the name: 在|位山灌区; after one (在|如城街道) it is the name's
-            start = t.start + 1
-            break
-        if len(w) == 2 and w[1] in lexicon.NAME_STOP and t.tag == "x" and seg.tk.FREQ.get(w, 0) == 0:
-            start = t.end     # jieba's HMM glued a function word to the word before: 义诊周在|海棠湾
-            break
-        if w == "委" and ctx.first_ending_at(t.start, ("District",)):
-            start = t.start   # 南和区|委|办公室: the area's Party committee, part of the name
-            continue
-        if t.tag in ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg") and len(w) == 1 \
-                and not (t.tag == "zg" and rare(w)) \
-                and not (toponym and t.tag in ("zg", "q") and w in lexicon.TOPONYM_CHARS
-                         and t.end == head_start and k and CJK.match(toks[k - 1].word)):
-            break             # a function character; but a rare one is a name's (晋江市|埭|辉智能),
-            # and so is a toponym's generic term right before the head (翠屏|湾|小区)
-        common = seg.tk.FREQ.get(w, 0) >= 200
-        if t.tag in ("v", "ad", "a", "d", "r", "p", "c", "l", "i") and len(w) >= 2 and \
-                (strict or w not in NAME_VERBS) and w not in extra_words and common:
-            break
-        if strict and t.tag == "vn" and common:
-            break
-        if t.tag == "m" and not w.startswith("第") and not w.endswith(("路", "街", "巷", "里", "号")) \
-                and not (len(w) == 1 and rare(w)):
-            break             # a number ends a name, unless it numbers a road (黄河五路社区) or is
-            # a rare numeral character that names use (穗|玖|种业)
-        if not allow_divisions and (w in gazetteer().by_name or w.endswith(TOWN_LEVELS)
-                                    or ctx.first_ending_at(t.end, ("District",))):
-            break
-        if not allow_divisions:
-            inner = [m.end for m in ctx.mentions_over(t.end - 1)
-                     if m.type == "District" and t.start < m.end < t.end]
-            if inner:
-                return max(inner)  # 泽雅镇|纸山村 that jieba cut as 泽雅|镇纸|山: the town ends the chunk
-        if head_start - t.start > max_len:
-            break
-        if len(w) >= 2 and t.tag.startswith("v") and w[-1] in lexicon.NAME_STOP:
-            break             # 得益于|莘县行政审批服务局: a verb ending in a function character
-        start = t.start
-    return start
+    return w.start
 
 
 def _ends_head(prefix: str) -> bool:

@@ -120,8 +120,10 @@ def districts(ctx: DocContext) -> None:
     g = gazetteer()
     context = _context_codes(ctx)
     full_in_doc = {n for n in division_names_in(ctx.text) if n in g.by_name}
-    # countries a sentence may name: those the page names (most pages name none)
-    named = [c for c in countries() if c in ctx.text]
+    # countries a sentence may name: those the page names (most pages name none), in a
+    # fixed order, not the set's, which changes from process to process (巴哈马 and
+    # 巴哈马国 would be found in either order, and so listed)
+    named = sorted(c for c in countries() if c in ctx.text)
     for ai, si, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             w = t.word

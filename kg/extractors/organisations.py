@@ -7,6 +7,7 @@ from the area it refers to in context.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .. import lexicon
 from ..divisions import countries, gazetteer
@@ -70,85 +71,205 @@ def organisations(ctx: DocContext) -> None:
         for m in HEAD_RE.finditer(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
-            if not _head_ends_word(ctx, toks, hs, he) or (
-                    len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he)):
-                continue          # 调处|中心: the longer name ends at the next head
+            if not real_head(ctx, toks, head, hs, he):
+                continue
             type_ = HEAD_TYPE[head]
-            quoted = QUOTED_BEFORE.search(ctx.text, max(sent.start, hs - 16), hs)
-            area = _area_before_quote(ctx, quoted.start()) \
-                if quoted and head in lexicon.PROGRAMME_OFFICES and not quoted.group(2) else None
-            if area is not None:
-                # 县“希望工程”办公室: an area's office of a programme named in quotes
-                plain = ctx.text[area:quoted.start()] + quoted.group(1) + quoted.group(2) + head
-                ctx.add(ctx.text[area:he], type_, area, he, name=canonical(ctx, plain, area),
-                        rule="organisations:office of a quoted programme")
+            if _quoted_body(ctx, sent, head, type_, hs, he):
                 continue
-            if quoted and type_ == "Organization":
-                # “红马甲”志愿服务队: a body named by a quote before its head
-                name = quoted.group(1) + quoted.group(2) + head
-                ctx.add(ctx.text[quoted.start():he], type_, quoted.start(), he, name=name,
-                        rule="organisations:quoted name and head")
+            c = Candidate(ctx, head, type_, _name_start(ctx, sent, head, type_, hs), hs, he)
+            if any(rule(c) for rule in NOT_NAMED_BODY):
                 continue
-            start = left_chunk(ctx, sent, hs, max_len=22)
-            if start == hs:
-                start = _bare_level_before(ctx, hs)
-            if type_ != "Company":
-                start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
-            elif head in FIRM_HEADS:
-                start = _after_another_firm(ctx, start, hs)
-            ordinal = ORDINAL.match(ctx.text, start, hs)
-            if ordinal:
-                start = ordinal.end()     # 第十一届全国人大常委会: the term is no part of the name
-            if ctx.text[start - 1:start] in ("各", "该", "每", "本", "全", "其") or \
-                    ctx.text[start - 1:start].isdigit() and ctx.text[start] in "家个所名位支批":
-                continue          # 各防汛指挥部, 32家商协会: a kind of body, not a named one
-            name = ctx.text[start:he]
-            if len(head) == 1 and (tagged_person_at(ctx, start) or "") == name:
-                continue          # 总统卢卡申|科: the tagger reads a person's name, not a section
-            core = name[: -len(head)]
-            if core in TOWN_LEVELS or not core and head == "办事处":
+            if c.core in TOWN_LEVELS or not c.core and head == "办事处":
                 # 街道党工委副书记、办事处主任: a bare 办事处 is the street's own office
-                _town_body(ctx, name, head, start, he, level=core or "街道")
+                _town_body(ctx, c.name, head, c.start, he, level=c.core or "街道")
                 continue
-            if len(core) < 2 and not (core and core in lexicon.AREA_LEVEL_CHARS):
+            if any(rule(c) for rule in NOT_NAMED_BODY_OF_ITS_OWN):
                 continue
-            if core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core \
-                    or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
-                    or core.startswith(("街道", "社区", "乡镇", "镇村")):
-                continue
-            if head in WEAK_HEADS and (len(_without_place(core, ctx)) < 2 or (
-                    head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))):
-                continue          # an industry word ends a name only where the name ends (…传媒|交流协会)
-            if len(head) == 1 and len(core) == 1 and core in lexicon.AREA_LEVEL_CHARS and head != "委":
-                continue          # 市局, 省厅: a reference to some bureau, not a name
-            if head in ("政府", "人民政府") and not (core[-1:] in "省市县区镇乡" or core in ctx.divisions
-                                                  or core in countries()):
-                continue          # 法治政府: a kind of government, not a body
-            if type_ == "Company" and (_generic_company(core, ctx) or _kind_of_business(ctx, core, start, he)):
-                continue          # 中医诊所, 辖区内诊所: a kind of business, not a business
-            if head in PARTY_HEADS and not _named_unit(ctx, core, start, hs):
-                continue          # 小区党支部, 楼栋党小组: generic units, not named bodies
-            if type_ == "Agency" and ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
-                continue          # “家门口服务站”: a quoted programme, the initiatives' to name
             if head == "中心" or head.endswith("中心"):
-                type_ = "Agency" if any(w in name for w in AGENCY_CENTRE_WORDS) and \
+                c.type_ = "Agency" if any(w in c.name for w in AGENCY_CENTRE_WORDS) and \
                     type_ != "Organization" else type_
-            if type_ == "Company" and ctx.covered(start, he, ("Agency",)):
+            if firm_inside_agency(c):
                 continue
-            if _phrase_not_name(ctx, core, start, he):
-                continue          # 决胜局, 作者这部, 职业培训主要面向初中: words before a head
-            joint = COMMITTEE_AND_GOVERNMENT.fullmatch(name)
-            if joint:         # 泽州县委县政府: the committee and the government, written as one
-                gs, gov = start + joint.start(3), joint.group(3)
-                ctx.add(gov, "Agency", gs, he, rule="organisations:committee and government",
-                        name=joint.group(1) + gov[1:] if len(joint.group(1)) > 1 else canonical(ctx, gov, gs))
-            else:
-                ctx.add(name, type_, start, he, name=canonical(ctx, name, start), rule="organisations:name and head")
-            if type_ == "Agency":
-                _committee_inside(ctx, start, he)
+            _add_body(c)
     listed_share_area(ctx)
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
+
+
+def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
+    """A head match that ends a body's name: it ends a word (see `_head_ends_word`), and a
+    one-character head is not the first of a longer one (调处|中心: the name ends at the
+    next head), unless a title follows."""
+    return _head_ends_word(ctx, toks, hs, he) and not (
+        len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))
+
+
+def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int) -> bool:
+    """Add a body named by a quote before its head, if one is; whether one was."""
+    quoted = QUOTED_BEFORE.search(ctx.text, max(sent.start, hs - 16), hs)
+    area = _area_before_quote(ctx, quoted.start()) \
+        if quoted and head in lexicon.PROGRAMME_OFFICES and not quoted.group(2) else None
+    if area is not None:
+        # 县“希望工程”办公室: an area's office of a programme named in quotes
+        plain = ctx.text[area:quoted.start()] + quoted.group(1) + quoted.group(2) + head
+        ctx.add(ctx.text[area:he], type_, area, he, name=canonical(ctx, plain, area),
+                rule="organisations:office of a quoted programme")
+        return True
+    if quoted and type_ == "Organization":
+        # “红马甲”志愿服务队: a body named by a quote before its head
+        ctx.add(ctx.text[quoted.start():he], type_, quoted.start(), he,
+                name=quoted.group(1) + quoted.group(2) + head, rule="organisations:quoted name and head")
+        return True
+    return False
+
+
+def _name_start(ctx: DocContext, sent, head: str, type_: str, hs: int) -> int:
+    """Where the name that ends in the head at `hs` starts: the name chunk, or a bare
+    town level before the head; less the areas before a body's own (not a firm's),
+    another firm's whole name before a firm's, and an ordinal of terms."""
+    start = left_chunk(ctx, sent, hs, max_len=22)
+    if start == hs:
+        start = _bare_level_before(ctx, hs)
+    if type_ != "Company":
+        start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
+    elif head in FIRM_HEADS:
+        start = _after_another_firm(ctx, start, hs)
+    ordinal = ORDINAL.match(ctx.text, start, hs)
+    return ordinal.end() if ordinal else start     # 第十一届全国人大常委会: the term is no part of the name
+
+
+@dataclass
+class Candidate:
+    """A name that ends in an organisation head, as the rules judge it: the page, the
+    head and the type it gives, and where the name starts and the head begins and ends."""
+    ctx: DocContext
+    head: str
+    type_: str
+    start: int
+    hs: int
+    he: int
+
+    @property
+    def name(self) -> str:
+        return self.ctx.text[self.start:self.he]
+
+    @property
+    def core(self) -> str:
+        """The name without its head (东昌府区财政|局 -> 东昌府区财政)."""
+        return self.name[: -len(self.head)]
+
+    @property
+    def before(self) -> str:
+        """The character before the name."""
+        return self.ctx.text[self.start - 1:self.start]
+
+
+# ---- what is not a named body: each rule says why ---------------------------------
+
+def determiner_or_count(c: Candidate) -> bool:
+    """各防汛指挥部, 该中心, 32家商协会: a determiner or a count before the name makes it a
+    kind of body, not a named one."""
+    return c.before in ("各", "该", "每", "本", "全", "其") or \
+        c.before.isdigit() and c.ctx.text[c.start] in "家个所名位支批"
+
+
+def read_as_person(c: Candidate) -> bool:
+    """总统卢卡申|科: the tagger reads a person's name where a one-character head would
+    end a section's."""
+    return len(c.head) == 1 and (tagged_person_at(c.ctx, c.start) or "") == c.name
+
+
+def core_too_short(c: Candidate) -> bool:
+    """A head with less than two characters before it names no body (科室, 大局), except
+    a bare level (市委, 县政府), which the area in context names."""
+    return len(c.core) < 2 and not (c.core and c.core in lexicon.AREA_LEVEL_CHARS)
+
+
+def generic_core(c: Candidate) -> bool:
+    """相关部门, 民营企业, 县区党委, 乡镇政府: what comes before the head is a generic word,
+    a kind word (民办|和股份制医院), a level (市级) or levels in the plural: a kind of
+    body, not a named one."""
+    core = c.core
+    return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core \
+        or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
+        or core.startswith(("街道", "社区", "乡镇", "镇村"))
+
+
+def weak_head_without_name(c: Candidate) -> bool:
+    """A weak head (物业, 科技, 公安) names a body only after a name of its own, beyond a
+    place (东阿县|部门); an industry word (传媒, 药业) ends a name only where the name
+    ends (…传媒|交流协会), not before more of it."""
+    if c.head not in WEAK_HEADS:
+        return False
+    ctx = c.ctx
+    return len(_without_place(c.core, ctx)) < 2 or (
+        c.head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, c.he) is not None
+        and not TITLE_AT.match(ctx.text, c.he))
+
+
+def level_and_head(c: Candidate) -> bool:
+    """市局, 省厅: a level and a one-character head refer to some bureau, not a named one
+    (but 市委 is the city's Party committee)."""
+    return len(c.head) == 1 and len(c.core) == 1 and c.core in lexicon.AREA_LEVEL_CHARS and c.head != "委"
+
+
+def kind_of_government(c: Candidate) -> bool:
+    """法治政府, 数字政府: a government is an area's or a country's, else it is a kind."""
+    core = c.core
+    return c.head in ("政府", "人民政府") and not (
+        core[-1:] in "省市县区镇乡" or core in c.ctx.divisions or core in countries())
+
+
+def kind_of_business(c: Candidate) -> bool:
+    """中医诊所, 辖区内诊所, 博彩公司: a kind of business, not a business (see
+    `_generic_company` and `_kind_of_business`)."""
+    return c.type_ == "Company" and (_generic_company(c.core, c.ctx)
+                                     or _kind_of_business(c.ctx, c.core, c.start, c.he))
+
+
+def generic_party_unit(c: Candidate) -> bool:
+    """小区党支部, 楼栋党小组: Party units of generic units, not named bodies."""
+    return c.head in PARTY_HEADS and not _named_unit(c.ctx, c.core, c.start, c.hs)
+
+
+def quoted_programme(c: Candidate) -> bool:
+    """“家门口服务站”: a programme named in quotes, the initiatives' to name."""
+    return c.type_ == "Agency" and c.before == "“" and c.ctx.text[c.he:c.he + 1] == "”"
+
+
+def firm_inside_agency(c: Candidate) -> bool:
+    """A firm's name that runs over an agency the page names (聊城市公路管理局|工程公司)
+    is a unit of that agency, not a firm named on its own."""
+    return c.type_ == "Company" and c.ctx.covered(c.start, c.he, ("Agency",)) is not None
+
+
+# asked in order before a bare town level's bodies are named (镇党委: see `_town_body`) …
+NOT_NAMED_BODY = (determiner_or_count, read_as_person)
+# … and after them
+def phrase_before_head(c: Candidate) -> bool:
+    """作者这部, 职业培训主要面向初中: words with a function word among them before a head
+    (see `_phrase_not_name`)."""
+    return _phrase_not_name(c.ctx, c.core, c.start, c.he)
+
+
+NOT_NAMED_BODY_OF_ITS_OWN = (core_too_short, generic_core, weak_head_without_name, level_and_head,
+                             kind_of_government, kind_of_business, generic_party_unit, quoted_programme,
+                             phrase_before_head)
+
+
+def _add_body(c: Candidate) -> None:
+    """Add the body named in full; a committee and government written as one (泽州县委县政府)
+    are two bodies, and an agency's name may begin with its committee's."""
+    ctx, name, start, he = c.ctx, c.name, c.start, c.he
+    joint = COMMITTEE_AND_GOVERNMENT.fullmatch(name)
+    if joint:
+        gs, gov = start + joint.start(3), joint.group(3)
+        ctx.add(gov, "Agency", gs, he, rule="organisations:committee and government",
+                name=joint.group(1) + gov[1:] if len(joint.group(1)) > 1 else canonical(ctx, gov, gs))
+    else:
+        ctx.add(name, c.type_, start, he, name=canonical(ctx, name, start), rule="organisations:name and head")
+    if c.type_ == "Agency":
+        _committee_inside(ctx, start, he)
 
 
 def listed_share_area(ctx: DocContext) -> None:

@@ -67,8 +67,11 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
     """A person's name starting at `pos`, or None: surname + 1-2 given-name characters.
 
-    `anchored`: a title stands right before `pos` (区委书记禚某), so a rare character
-    that is no surname kg knows may start the name too: surnames are an open class."""
+    A two-character given name is tried first, then one (SHORTER_NAME says when the
+    third character is not the name's); a candidate any NOT_A_NAME rule rejects is no
+    name at all. `anchored`: a title stands right before `pos` (区委书记禚某), so a rare
+    character that is no surname kg knows may start the name too: surnames are an
+    open class."""
     s = text[pos:pos + 4]
     if len(s) < 2:
         return None
@@ -84,21 +87,10 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
         cand = text[pos:pos + n]
         if len(cand) < n or not all(CJK.match(c) for c in cand):
             continue
-        if given == 2 and (cand[-1] in NOT_GIVEN and not _joins_nothing(text, pos + n, cand[-1])
-                           or _is_word(cand[:2], min_freq=300)
-                           or text.startswith(AFTER_NAME_WORDS, pos + n - 1)):
-            continue          # 张涛|在, 高兴|地, 公益|岗: the first two characters are a word;
-            # 宇文静|陪同: the last character starts the word that follows a name
-        if cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES:
-            return None       # 王先生, 张经理: a surname with an honorific is no name
-        if cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000):
-            return None       # 民警|向群众: a preposition before a common noun
-        if cand[-1] in PARTICLES:
-            return None       # 第一书记|来了: a verb and its particle, not a name
-        if n == 3 and cand[0] == cand[2]:
-            return None       # 边走边, 越来越: a figure that repeats a word, not a surname
-        if n == 2 and cand[1] == "方" and cand[0] in lexicon.SHORT_FORMS:
-            return None       # 巴方, 以方: a country's side in talks, as 中方 and 美方
+        if given == 2 and any(rule(text, pos, cand) for rule in SHORTER_NAME):
+            continue
+        if any(rule(cand, surname_len) for rule in NOT_A_NAME):
+            return None
         # after a title, a rare word is still a name (市长白某), and jieba's own cut may
         # end it where the next word is a noun to it (市长孔某某|启程)
         ends = _name_ends(text, pos + n) or \
@@ -107,6 +99,59 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
         if ends and not _is_word(cand, min_freq=50 if anchored else 1):
             return cand
     return None
+
+
+# ---- when a name's third character is not the name's: (text, pos, the candidate) ------
+
+def function_character_last(text: str, pos: int, cand: str) -> bool:
+    """张涛|在, 李明|的: a function character after two is the sentence's, unless
+    punctuation follows a conjunction that then joins nothing (副市长聂清和、卜文韬)."""
+    return cand[-1] in NOT_GIVEN and not _joins_nothing(text, pos + len(cand), cand[-1])
+
+
+def word_first(text: str, pos: int, cand: str) -> bool:
+    """高兴|地, 公益|岗: the first two characters are a common word, so a name of them
+    has a one-character given name, if any."""
+    return _is_word(cand[:2], min_freq=300)
+
+
+def next_word_starts_last(text: str, pos: int, cand: str) -> bool:
+    """宇文静|陪同: the last character starts the word that follows a name."""
+    return text.startswith(AFTER_NAME_WORDS, pos + len(cand) - 1)
+
+
+SHORTER_NAME = (function_character_last, word_first, next_word_starts_last)
+
+
+# ---- what is no name at all: (the candidate, its surname's length) ----------------------
+
+def honorific_after_surname(cand: str, surname_len: int) -> bool:
+    """王先生, 张经理: a surname with an honorific or a title is no name."""
+    return cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES
+
+
+def preposition_before_noun(cand: str, surname_len: int) -> bool:
+    """民警|向群众: a surname that is also a preposition, before a common noun."""
+    return cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000)
+
+
+def ends_in_particle(cand: str, surname_len: int) -> bool:
+    """第一书记|来了: a verb and its particle; no name ends in one."""
+    return cand[-1] in PARTICLES
+
+
+def repeated_word(cand: str, surname_len: int) -> bool:
+    """边走边, 越来越: a figure that repeats a word, not a surname."""
+    return len(cand) == 3 and cand[0] == cand[2]
+
+
+def side_in_talks(cand: str, surname_len: int) -> bool:
+    """巴方, 以方: a country's side in talks, as 中方 and 美方."""
+    return len(cand) == 2 and cand[1] == "方" and cand[0] in lexicon.SHORT_FORMS
+
+
+NOT_A_NAME = (honorific_after_surname, preposition_before_noun, ends_in_particle, repeated_word,
+              side_in_talks)
 
 
 # one-character verbs and prepositions that follow a name (张明|到冠县, 王某|说)

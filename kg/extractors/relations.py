@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from itertools import combinations
+from typing import Iterator
 
 from .. import lexicon
 from ..divisions import countries, gazetteer
@@ -140,19 +142,38 @@ def _hierarchy(ctx: DocContext) -> None:
                 ctx.relate(name, "locatedIn", lexicon.HOME_COUNTRY, first.start, first.end)
 
 
-def _composition(ctx: DocContext, ms: list[Mention]) -> None:
-    """Names built from other names: 柳园街道育新社区, 冠县公安局, 莘县行政审批服务局XX股."""
+@dataclass
+class Built:
+    """A name as the composition rules read it: the mention, the shorter mentions inside
+    it, the agency whose name it extends (聊城市委 for 聊城市委宣传部), the zone it starts
+    with, and the page's mentions by end and area prefixes."""
+    ctx: DocContext
+    m: Mention
+    inner: list[Mention]
+    parent: str | None
+    zone: Mention | None
+    by_end: dict[int, list[Mention]]
+    areas: dict[str, str]
+
+    def part_of(self, area: str, s: int, e: int) -> None:
+        """The agency is part of `area`, unless through its parent only (聊城市委宣传部 is a
+        department of 聊城市委, and through it only, of 聊城市)."""
+        if self.parent is None or not self.parent.startswith(area):
+            self.ctx.relate(self.m.name, "subOrganizationOf", area, s, e)
+
+
+def built_names(ctx: DocContext, ms: list[Mention]) -> Iterator[Built]:
+    """Each mention (`ms`, sorted by (start, -end)) with what its name is built from."""
     by_end: dict[int, list[Mention]] = {}
     for m in ms:
         by_end.setdefault(m.end, []).append(m)
     agencies = {m.name for m in ms if m.type == "Agency"}
     towns = {m.name for m in ms if m.type == "District" and m.rule in NAMED_DIVISIONS}
-    starts = [m.start for m in ms]          # ms is sorted by (start, -end)
+    starts = [m.start for m in ms]
     # the prefixes a body's full name may start with: areas, and autonomous ones' short forms (大理州)
     areas = {n: n for n in {*ctx.divisions, *towns, *(m.name for m in ms if m.name in countries())}}
     areas.update({d.autonomous_short: n for n, d in ctx.divisions.items() if d.autonomous_short})
     for m in ms:
-        # 聊城市委宣传部 is a department of 聊城市委, and through it only, of 聊城市
         parent = max((a for a in agencies if a != m.name and m.name.startswith(a)), key=len,
                      default=None) if m.type == "Agency" else None
         inner = [o for o in ms[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)]
@@ -160,49 +181,92 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
         # 大邑经济开发区管委会 belongs to the zone, not to 大邑 inside the zone's name
         zone = max((o for o in inner if o.start == m.start and o.type == "District"),
                    key=lambda o: o.end, default=None) if m.type == "Agency" else None
+        yield Built(ctx, m, inner, parent, zone, by_end, areas)
 
-        def part_of(area: str, s: int, e: int) -> None:
-            if parent is None or not parent.startswith(area):
-                ctx.relate(m.name, "subOrganizationOf", area, s, e)
 
-        # adjacent chain: A immediately followed by B -> B locatedIn / subOrganizationOf A
-        for prev in by_end.get(m.start, []):
-            if prev.type == "District" and m.type == "District" and not _may_contain(ctx, prev, m):
-                continue      # 瓯海黔西携手: two areas side by side in a headline, neither in the other
-            if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
-                ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
-            elif prev.type == "District" and m.type == "Agency":
-                part_of(prev.name, prev.start, m.end)
-        if m.type in ORGANISATION_TYPES:
-            for o in inner:     # 希望工程 of 湘潭市“希望工程”办公室: the office runs its programme
-                if o.type == "Initiative":
-                    ctx.relate(m.name, "runs", o.name, m.start, m.end)
-        if m.type not in ("Agency", "Company", "Organization", "Place", "District"):
+# ---- the composition rules: each relates a name to the names it is built from -----------
+
+def after_area(b: Built) -> None:
+    """A name right after an area's (柳园街道|育新社区, 冠县|公安局) lies in it, or as an
+    agency is part of it; two areas side by side in a headline (瓯海黔西携手) only if the
+    data set lets one lie in the other."""
+    ctx, m = b.ctx, b.m
+    for prev in b.by_end.get(m.start, []):
+        if prev.type == "District" and m.type == "District" and not _may_contain(ctx, prev, m):
             continue
-        # a name that starts with an area's or a body's name
-        for o in inner:
-            if o.start == m.start and o.type in ("District", "Agency"):
-                # a country's bodies (泰国财政部): no division code gives their area later
-                if m.type == "Agency" and (o.type == "Agency" or o is zone or o.name in countries()):
-                    part_of(o.name, m.start, m.end)
-                elif o.type == "District" and m.type != "Agency":
-                    ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
-            elif m.type == "Agency" and o.type == "District" and o.start > m.start:
-                part_of(o.name, m.start, m.end)
-            elif o.type == "District" and o.start > m.start and by_end.get(o.start) and \
-                    any(p.type == "District" and p.start == m.start for p in by_end[o.start]):
-                ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)   # 佛山市|南海区|家居商会
-        if m.name != m.text:
-            # 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies in it;
-            # 镇党委 -> 搬经镇党委 is part of 搬经镇, a town the data set does not list
-            area = next((areas[n] for n in sorted(areas, key=len, reverse=True)
-                         if m.name.startswith(n) and m.name != n), None)
-            if area and m.type == "Agency":
-                part_of(area, m.start, m.end)
-            elif area:
-                ctx.relate(m.name, "locatedIn", area, m.start, m.end)
-        if parent:
-            ctx.relate(m.name, "subOrganizationOf", parent, m.start, m.end)
+        if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
+            ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
+        elif prev.type == "District" and m.type == "Agency":
+            b.part_of(prev.name, prev.start, m.end)
+
+
+def initiative_inside(b: Built) -> None:
+    """希望工程 of 湘潭市“希望工程”办公室: a body runs the programme its name holds."""
+    m = b.m
+    if m.type in ORGANISATION_TYPES:
+        for o in b.inner:
+            if o.type == "Initiative":
+                b.ctx.relate(m.name, "runs", o.name, m.start, m.end)
+
+
+# the types of names that lie in an area or belong to a body their name begins with
+BUILT_TYPES = ("Agency", "Company", "Organization", "Place", "District")
+
+
+def begins_with_area_or_body(b: Built) -> None:
+    """A name that starts with an area's or a body's (东昌府区|财政局, 泰国|财政部,
+    聊城市委|宣传部) lies in that area or is part of it; an agency is part of an area its
+    name holds further on too; and a chain of areas before a name (佛山市|南海区|家居商会)
+    places it in the areas after the first as well."""
+    ctx, m = b.ctx, b.m
+    if m.type not in BUILT_TYPES:
+        return
+    for o in b.inner:
+        if o.start == m.start and o.type in ("District", "Agency"):
+            # a country's bodies (泰国财政部): no division code gives their area later
+            if m.type == "Agency" and (o.type == "Agency" or o is b.zone or o.name in countries()):
+                b.part_of(o.name, m.start, m.end)
+            elif o.type == "District" and m.type != "Agency":
+                ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
+        elif m.type == "Agency" and o.type == "District" and o.start > m.start:
+            b.part_of(o.name, m.start, m.end)
+        elif o.type == "District" and o.start > m.start and b.by_end.get(o.start) and \
+                any(p.type == "District" and p.start == m.start for p in b.by_end[o.start]):
+            ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
+
+
+def named_in_full(b: Built) -> None:
+    """A name the rules completed from a relative form lies in, or is part of, the area
+    they completed it with: 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies
+    in it; 镇党委 -> 搬经镇党委 is part of 搬经镇, a town the data set does not list."""
+    m = b.m
+    if m.type not in BUILT_TYPES or m.name == m.text:
+        return
+    area = next((b.areas[n] for n in sorted(b.areas, key=len, reverse=True)
+                 if m.name.startswith(n) and m.name != n), None)
+    if area and m.type == "Agency":
+        b.part_of(area, m.start, m.end)
+    elif area:
+        b.ctx.relate(m.name, "locatedIn", area, m.start, m.end)
+
+
+def extends_an_agency(b: Built) -> None:
+    """聊城市委宣传部 is part of 聊城市委, the agency whose name it extends."""
+    m = b.m
+    if m.type in BUILT_TYPES and b.parent:
+        b.ctx.relate(m.name, "subOrganizationOf", b.parent, m.start, m.end)
+
+
+# asked in this order for each name, which is the order of the relations they add
+COMPOSITION_RULES = (after_area, initiative_inside, begins_with_area_or_body, named_in_full,
+                     extends_an_agency)
+
+
+def _composition(ctx: DocContext, ms: list[Mention]) -> None:
+    """Names built from other names: 柳园街道育新社区, 冠县公安局, 莘县行政审批服务局XX股."""
+    for b in built_names(ctx, ms):
+        for rule in COMPOSITION_RULES:
+            rule(b)
 
 
 def _may_contain(ctx: DocContext, outer: Mention, inner: Mention) -> bool:

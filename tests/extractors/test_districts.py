@@ -1,0 +1,135 @@
+"""The districts component: divisions, countries, relative areas and zones."""
+from __future__ import annotations
+
+import importlib
+
+from kg.divisions import countries
+from kg.extraction import extract_document, to_record
+from kg.reader import document_from_text
+from pages import CITY, COUNTY, extract, names, triples
+
+districts = importlib.import_module("kg.extractors.districts")   # the package exports the function
+
+
+def test_countries_are_found_in_the_same_order_whatever_the_sets_order(monkeypatch):
+    """Countries were looked for in the order of a set of strings, which changes with
+    the process's hash seed: the same page listed 巴哈马 and 巴哈马国 either way round."""
+    page = "（1）巴拿马（2）牙买加（3）巴哈马国\n"
+    known = sorted(countries())
+    outs = []
+    for order in (known, known[::-1]):
+        monkeypatch.setattr(districts, "countries", lambda order=order: order)
+        outs.append([e["name"] for e in extract(page)["entities"]])
+    assert outs[0] == outs[1] and {"巴哈马", "巴哈马国"} <= set(outs[0])
+
+
+# ---- through the whole pipeline --------------------------------------------------------
+
+def test_county_short_form_needs_its_city_in_play():
+    rec = extract(CITY + "惠民服务落到实处，冠县、阳谷两地联动。")
+    assert "惠民县" not in names(rec)          # a county of another city
+    assert "阳谷县" in names(rec, "District")  # a county of this paper's city
+
+
+def test_words_ending_in_town_suffixes_are_not_towns():
+    rec = extract(CITY + "他表达出对故乡的思念，现场坐镇指挥，走进农村。")
+    assert not names(rec, "District") - {"聊城市"}
+
+
+def test_names_inside_a_title_are_not_entities():
+    rec = extract(CITY + "电影《回西藏》获奖。")
+    assert "西藏自治区" not in names(rec)
+
+
+def test_bare_development_zone_takes_the_city_name():
+    rec = extract(CITY + "在高新区先锋社区党群服务中心，居民学习编织。近年来，先锋社区建设了功能室。")
+    assert "聊城高新区" in names(rec, "District")
+    assert "先锋社区党群服务中心" in names(rec, "Agency")
+    assert ("先锋社区", "locatedIn", "聊城高新区") in triples(rec)
+
+
+def test_numbered_road_community_doctors_and_slogans():
+    rec = extract("滨州日报\n\n本报讯（记者 秦某）调研组来到滨城区市中街道黄河五路社区。"
+               "滨州城投集团有限公司副总经理孙立明汇报了项目进展。"
+               "滨州市中心医院心血管内科主任医师陈红表示满意。要坚持“以人民为中心”的发展思想。")
+    assert "黄河五路社区" in names(rec, "District") and "黄河" not in names(rec)
+    assert not any(n.endswith("内科") for n in names(rec))
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("孙立明", "副总经理"), ("陈红", "主任医师")} <= posts
+    assert "以人民为中心" not in names(rec, "Initiative")
+
+
+def test_towns_jieba_keeps_whole_or_glues_to_a_preposition():
+    rec = extract(COUNTY + "本报讯 在安仁镇，走进华兴村。在泽雅镇，一家公司成立。"
+               "泽雅镇纸山村党支部书记胡建某说，好。")
+    assert {"安仁镇", "泽雅镇", "纸山村"} <= names(rec, "District")
+    assert not {"在泽雅镇", "泽雅镇纸山村"} & names(rec)
+
+
+def test_town_names_ending_in_cheng_and_after_a_preposition():
+    rec = extract(CITY + "本报讯 医院还在东城街道柳荫河社区开展义诊。反诈宣传进社区。")
+    assert {"东城街道", "柳荫河社区"} <= names(rec, "District")
+    assert not {"柳荫河", "城街道柳荫河"} & names(rec)
+    assert not any("进社区" in n for n in names(rec))
+
+
+def test_banner_sumu_and_gacha_are_inner_mongolias_county_town_and_village():
+    rec = extract("鄂尔多斯日报\n2024年6月4日\n\n本报讯 杭锦旗委书记王建军到伊和乌素苏木调研，"
+               "苏木长张立新陪同。红旗嘎查党支部书记、嘎查长刘明说，旗农牧局派来了技术员。")
+    assert {"伊和乌素苏木", "红旗嘎查"} <= names(rec, "District")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("张立新", "苏木长"), ("刘明", "嘎查长")} <= posts
+    assert "杭锦旗农牧局" in names(rec, "Agency")
+
+
+def test_autonomous_prefecture_by_its_short_form_and_its_bodies_by_zhou():
+    rec = extract("宾川融媒\n2024年8月22日\n\n本报讯 宾川县召开会议，传达学习州委会议精神。"
+               "大理州农业农村局专家到宾川县指导。")
+    assert "大理白族自治州" in names(rec, "District")
+    assert {"大理州委", "大理州农业农村局"} <= names(rec, "Agency")
+    assert {("大理州委", "subOrganizationOf", "大理白族自治州"),
+            ("宾川县", "locatedIn", "大理白族自治州")} <= triples(rec)
+
+
+def test_industrial_parks_eco_zones_and_a_bare_yuanqu_after_its_park():
+    rec = extract("瓯海新闻\n2024年4月18日\n本报讯 瓯海区召开会议。\n区工业园区签约 项目落户\n"
+               "本报讯 4月12日，区工业园区管委会与某公司签约，项目落户园区。园区党工委书记石立新出席。"
+               "青林生态区开展活动。")
+    districts, agencies = names(rec, "District"), names(rec, "Agency")
+    assert {"瓯海区工业园区", "青林生态区"} <= districts
+    assert {"瓯海区工业园区管委会", "瓯海区工业园区党工委"} <= agencies
+    assert "区工业园区" not in districts and "园区" not in districts
+    assert ("瓯海区工业园区党工委", "subOrganizationOf", "瓯海区工业园区") in triples(rec)
+
+
+def test_countries_come_from_iso_data_and_only_as_words_of_their_own():
+    from kg.divisions import countries
+    from kg.extractors import components_for
+
+    assert {"布隆迪", "白俄罗斯", "韩国"} <= countries()
+    assert not {"黑山", "香港", "台湾", "中国"} & countries()   # China's own divisions
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "布隆迪外长和白俄罗斯大使今天抵达。\n"), components_for(("rules",))))
+    assert {"布隆迪", "白俄罗斯"} <= names(rec, "District") and "俄罗斯" not in names(rec)
+
+
+def test_a_chain_of_divisions_is_each_division_in_the_one_before():
+    from kg.extractors.base import division_chain
+
+    # 延庆县 became 延庆区 in 2015: the data no longer has it, the text still names it
+    rec = extract("李某来到延庆县下屯乡小丰营村看望农户。随后他在下屯乡召开座谈会。\n")
+    assert {"延庆县", "下屯乡", "小丰营村"} <= names(rec, "District") and "延庆县下屯乡" not in names(rec)
+    assert {("下屯乡", "locatedIn", "延庆县"), ("小丰营村", "locatedIn", "下屯乡")} <= triples(rec)
+    split = lambda t: [t[a:b] for a, b in division_chain(t)]   # noqa: E731
+    assert split("广州市白云区") == ["广州市", "白云区"]       # not 广州|市白云区
+    assert split("内蒙古自治区") == ["内蒙古自治区"] and split("杭州市") == ["杭州市"]
+
+
+def test_a_division_named_as_it_was_before_a_reform_keeps_that_name_and_its_code():
+    # 延庆县 became 延庆区 in 2015: an older page's county is named as the page names it,
+    # its short form is the same place, and its code places it under Beijing
+    rec = extract("副市长王某来到北京市延庆县下屯乡调研。在延庆，他看望了农户。大城市的菜价也稳定。")
+    county = next(e for e in rec["entities"] if e["name"] == "延庆县")
+    assert county["type"] == "District" and county["code"] == "110119000000" and "延庆" in county["aliases"]
+    assert "延庆区" not in names(rec) and "大城市" not in names(rec)
+    assert {"head": "延庆县", "rel": "locatedIn", "tail": "北京市"} in rec["relations"]

@@ -1,0 +1,100 @@
+"""The initiatives component: programmes, campaigns, meetings and events (quoted names,
+head nouns, sessions)."""
+from __future__ import annotations
+
+from pages import CITY, COUNTY, DISTRICT, extract, names, triples
+
+
+def test_quote_list_shares_the_verdict_of_its_head():
+    rec = extract(DISTRICT + "东昌府区创新“支部建在小区上”“三建两清”“红色物业”等举措。")
+    assert {"支部建在小区上", "三建两清", "红色物业"} <= names(rec, "Initiative")
+
+
+def test_head_noun_a_few_words_after_the_quote():
+    rec = extract(CITY + "聊城市老区促进会“红色暖阳”帮扶救助行动启动仪式举行。")
+    assert "红色暖阳" in names(rec, "Initiative")
+
+
+def test_negated_models_and_figures_of_speech_are_not_initiatives():
+    rec = extract(DISTRICT + "打破“机关化”办公模式，打造物资储备“新模式”。")
+    assert not names(rec, "Initiative")
+
+
+def test_numbered_quote_takes_its_head_as_name():
+    rec = extract(CITY + "聊城市2022年“119”消防宣传月活动启动仪式举行。")
+    assert "119消防宣传月" in names(rec, "Initiative")
+
+
+def test_meetings_of_an_area_and_numbered_events():
+    rec = extract(CITY + "我市召开全市高校毕业生就业创业工作视频会议。电影获第36届中国电影金鸡奖。")
+    assert "聊城市高校毕业生就业创业工作视频会议" in names(rec, "Initiative")
+    assert "中国电影金鸡奖" in names(rec, "Initiative")
+
+
+def test_quoted_programmes_before_meetings_and_events_and_unquoted_schemes():
+    rec = extract(CITY + "本报讯 某街道召开“共富工坊”建设推进会。区工商联召开“百企联百村”结对帮扶工作推进会。"
+               "千灯湖公园迎来“湖畔春季游园会”。"
+               "县里还建立了蚕丝制品质量追溯制。我市今年实施的背街小巷整治提升工程已开工。")
+    assert {"共富工坊", "百企联百村", "湖畔春季游园会", "蚕丝制品质量追溯制",
+            "背街小巷整治提升工程"} <= names(rec, "Initiative")
+    assert "百企联百村" not in names(rec, "District")
+
+
+def test_generic_schemes_are_not_named():
+    rec = extract(CITY + "本报讯 各地开展专项整治行动，建立健全长效机制。")
+    assert not names(rec, "Initiative")
+
+
+def test_trademarks_apps_awards_classes_and_what_is_registered_or_set_up_are_initiatives():
+    rec = extract(COUNTY + "本报讯 大邑县禾丰种植专业合作社理事长姜立平说，合作社注册了“禾风香”商标。"
+               "居民通过“邻安e站”小程序上报。本次“乡村好园丁”评选，共表彰教师58名。校企共建“远航订单班”。"
+               "社区在小区内设置了“邻里茶话角”。")
+    assert {"禾风香", "邻安e站", "乡村好园丁", "远航订单班", "邻里茶话角"} <= names(rec, "Initiative")
+    # the bare 合作社 of the clause is the cooperative named before, not the page's county
+    assert ("大邑县禾丰种植专业合作社", "runs", "禾风香") in triples(rec)
+
+
+def test_a_regulation_cited_is_no_initiative_but_one_issued_is():
+    rec = extract(CITY + "本报讯 根据《干部选拔任用工作条例》有关规定，现公示如下。市政府印发《城区绿化提升实施方案》。")
+    assert "干部选拔任用工作条例" not in names(rec, "Initiative")
+    assert "城区绿化提升实施方案" in names(rec, "Initiative")
+
+
+def test_system_named_after_a_post_is_an_initiative():
+    rec = extract(CITY + "该镇全面推行湖长制，实行网格管理。校长负责制和家长制作风不是。")
+    assert "湖长制" in names(rec, "Initiative")
+    assert not {"家长制", "校长制"} & names(rec)
+
+
+def test_quoted_paired_slogan_is_an_initiative_without_a_head_noun():
+    rec = extract(CITY + "镇长汇报了“一企一档”服务情况，他说：“一来一回很方便”。")
+    assert "一企一档" in names(rec, "Initiative")
+    assert "一来一回很方便" not in names(rec)
+
+
+def test_a_national_meeting_is_an_initiative_named_as_printed():
+    rec = extract(CITY + "全国农村工作会议昨天在京闭幕。")
+    assert "全国农村工作会议" in names(rec, "Initiative")
+
+
+def test_a_session_named_after_its_area_or_body_is_an_initiative_it_runs():
+    rec = extract("泰国总理川·立派将出席东盟首脑会议。代表孔令志参加了全国人代会。\n")
+    assert {"东盟首脑会议", "全国人代会"} <= names(rec, "Initiative")
+    assert {("东盟", "runs", "东盟首脑会议"), ("川·立派", "participatesIn", "东盟首脑会议"),
+            ("孔令志", "participatesIn", "全国人代会")} <= triples(rec)
+    assert not any(r[1] == "runs" and r[2] == "全国人代会" for r in triples(rec))
+    assert not names(extract("河北省召开干部大会部署工作。\n"), "Initiative")   # a meeting held, not named
+
+
+def test_a_session_named_by_its_level_is_the_session_of_the_area_meant_there():
+    ents = {e["name"]: e for e in extract(CITY + "市人代会今天开幕。大城市人代会不多。")["entities"]}
+    assert ents["聊城市人代会"]["type"] == "Initiative" and "市人代会" in ents["聊城市人代会"]["aliases"]
+    assert not any(n.endswith("城市人代会") and n != "聊城市人代会" for n in ents)
+
+
+def test_programmes_named_in_quotes_by_their_head_a_launch_or_an_event_count():
+    rec = extract(COUNTY + "本报讯 县“希望工程”办公室主动提出资助。职工们发起成立了“爱心大家庭”。"
+               "三月五日，一场大规模的“学雷锋义卖”在广场举行。")
+    assert {"希望工程", "爱心大家庭", "学雷锋义卖"} <= names(rec, "Initiative")
+    office = next(n for n in names(rec, "Agency") if n.endswith("办公室"))
+    assert "“" not in office and {"head": office, "rel": "runs", "tail": "希望工程"} in rec["relations"]

@@ -1,0 +1,285 @@
+"""The name chunker (base.left_chunk) shared by organisations, places, districts and
+initiatives: each name rule on its own, then the whole walk."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors import base
+from kg.extractors.base import left_chunk
+from pages import CITY, COUNTY, context, extract, head_at, names, walk_at
+
+
+def ruling(rule, text: str, head: str, word: str, **options) -> tuple[str, str] | None:
+    """What `rule` says when the walk left from `head` reaches the token `word`: None,
+    or ("take" | "stop", the name as the verdict leaves it)."""
+    w = walk_at(text, head, word, **options)
+    v = rule(w)
+    if v is None:
+        return None
+    return ("take" if v.more else "stop", w.ctx.text[v.start:w.head_start + len(head)])
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("举办ABC公司活动。", "公司", "ABC", ("stop", "公司")),
+    ("，爱心公司成立。", "公司", "，", ("stop", "爱心公司")),
+    ("全市3家商协会参加。", "商协会", "3", ("stop", "家商协会")),
+    ("黄河五路社区开展活动。", "社区", "五路", None),
+])
+def test_not_hanzi(text, head, word, expected):
+    assert ruling(base.not_hanzi, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("小冰棍闯出大市场——记聊城市东方实业集团股份有限公司", "集团股份有限公司", "记",
+     ("stop", "聊城市东方实业集团股份有限公司")),
+    ("探访古村落——记王家庄种植专业合作社", "种植专业合作社", "记", ("stop", "王家庄种植专业合作社")),
+    ("他记住爱心公司的名字。", "公司", "记住", None),        # no dash: not a subtitle
+])
+def test_portrait_subtitle(text, head, word, expected):
+    assert ruling(base.portrait_subtitle, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("该镇西丰村党支部书记王某出席。", "党支部", "该镇", ("stop", "西丰村党支部")),   # a relative area
+    ("近日建设银行发布公告。", "银行", "近日", ("stop", "建设银行")),
+    ("增加投资建设公司。", "公司", "投资", ("stop", "建设公司")),
+    ("港航投资集团有限公司成立。", "集团有限公司", "投资", None),      # 投资 right before a firm's head
+])
+def test_stop_word(text, head, word, expected):
+    assert ruling(base.stop_word, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("韩冬是鄂尔多斯市发改委主任。", "发改委", "韩冬是", ("stop", "鄂尔多斯市发改委")),
+    ("韩冬是鄂尔多斯市发改委主任。", "发改委", "鄂尔多斯市", None),
+])
+def test_glued_copula(text, head, word, expected):
+    assert ruling(base.glued_copula, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, options, expected", [
+    ("县物业服务行业党委成立。", "党委", "县", {}, ("stop", "县物业服务行业党委")),
+    ("县物业服务行业党委成立。", "党委", "县", {"allow_divisions": False}, ("stop", "物业服务行业党委")),
+    ("县物业服务行业党委成立。", "党委", "物业", {}, None),
+])
+def test_bare_level(text, head, word, options, expected):
+    assert ruling(base.bare_level, text, head, word, **options) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("消防宣传进学校。", "学校", "进", ("stop", "学校")),
+    ("市自然资源和规划局召开会议。", "局", "和", ("take", "和规划局")),     # 和 inside a name
+    # 和 after another name's head, and after the name's own area
+    ("伊金霍洛旗农村信用合作联社和伊金霍洛旗税务局签约。", "税务局", "和", ("stop", "伊金霍洛旗税务局")),
+    ("我们和伊金霍洛旗农村信用合作联社签约。", "农村信用合作联社", "和",
+     ("stop", "伊金霍洛旗农村信用合作联社")),
+    ("消防宣传进学校。", "学校", "宣传", None),
+])
+def test_function_or_verb_character(text, head, word, expected):
+    assert ruling(base.function_or_verb_character, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("在位山灌区召开会议。", "灌区", "在位", ("stop", "位山灌区")),
+    ("在位山灌区召开会议。", "灌区", "山", None),
+])
+def test_function_word_glued_before(text, head, word, expected):
+    assert ruling(base.function_word_glued_before, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("义诊周在海棠湾社区举行。", "社区", "周在", ("stop", "海棠湾社区")),
+    ("义诊周在海棠湾社区举行。", "社区", "海棠", None),
+])
+def test_function_word_glued_after(text, head, word, expected):
+    assert ruling(base.function_word_glued_after, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("南和区委办公室发文。", "办公室", "委", ("take", "委办公室")),
+    ("瓯海区委办公室发文。", "办公室", "委", ("take", "委办公室")),
+    ("南和区委办公室发文。", "办公室", "南和区", None),
+])
+def test_area_committee(text, head, word, expected):
+    assert ruling(base.area_committee, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, options, expected", [
+    ("义诊周在海棠湾社区举行。", "社区", "湾", {}, ("stop", "社区")),
+    ("村党支部开会。", "党支部", "村", {}, ("stop", "党支部")),
+    ("晋江市埭辉智能公司投产。", "公司", "埭", {}, None),                  # a rare character
+    ("翠屏湾小区建成。", "小区", "湾", {"toponym": True}, None),           # a toponym's term
+    ("翠屏湾小区建成。", "小区", "湾", {}, ("stop", "小区")),
+])
+def test_function_character(text, head, word, options, expected):
+    assert ruling(base.function_character, text, head, word, **options) == expected
+
+
+@pytest.mark.parametrize("text, head, word, options, expected", [
+    ("领导表示积极支持环保局工作。", "环保局", "表示", {}, ("stop", "积极支持环保局")),
+    ("莘县行政审批服务局开展活动。", "服务局", "审批", {}, None),              # a verb of names
+    ("莘县行政审批服务局开展活动。", "服务局", "审批", {"strict": True}, ("stop", "服务局")),
+    ("领导表示积极支持环保局工作。", "环保局", "表示", {"extra_words": {"表示"}}, None),
+])
+def test_common_verb(text, head, word, options, expected):
+    assert ruling(base.common_verb, text, head, word, **options) == expected
+
+
+@pytest.mark.parametrize("text, head, word, options, expected", [
+    ("他们加强管理社区工作。", "社区", "管理", {"strict": True}, ("stop", "社区")),
+    ("他们加强管理社区工作。", "社区", "管理", {}, None),
+])
+def test_strict_verbal_noun(text, head, word, options, expected):
+    assert ruling(base.strict_verbal_noun, text, head, word, **options) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("全县二十三个社区参加。", "社区", "二十三个", ("stop", "社区")),
+    ("来自十五中学的学生。", "中学", "十五", ("stop", "中学")),
+    ("黄河五路社区开展活动。", "社区", "五路", None),       # a numbered road
+    ("穗玖种业公司投产。", "公司", "玖", None),             # a rare numeral character
+    ("第三中学开学。", "中学", "第三", None),               # an ordinal
+])
+def test_number(text, head, word, expected):
+    assert ruling(base.number, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, options, expected", [
+    ("温州市瓯海区西岙村召开会议。", "村", "瓯海区", {"allow_divisions": False}, ("stop", "西岙村")),
+    # a town inside jieba's 镇纸 ends the name where it ends
+    ("泽雅镇纸山村召开会议。", "村", "镇纸", {"allow_divisions": False}, ("stop", "纸山村")),
+    ("泽雅镇纸山村召开会议。", "村", "镇纸", {}, None),
+])
+def test_division_inside(text, head, word, options, expected):
+    assert ruling(base.division_inside, text, head, word, **options) == expected
+
+
+@pytest.mark.parametrize("text, head, word, max_len, expected", [
+    ("聊城市东昌府区古楼街道办事处召开会议。", "街道办事处", "聊城市", 6, ("stop", "东昌府区古楼街道办事处")),
+    ("聊城市东昌府区古楼街道办事处召开会议。", "街道办事处", "聊城市", 22, None),
+])
+def test_too_long(text, head, word, max_len, expected):
+    assert ruling(base.too_long, text, head, word, max_len=max_len) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("得益于莘县行政审批服务局的支持。", "局", "得益于", ("stop", "莘县行政审批服务局")),
+    ("得益于莘县行政审批服务局的支持。", "局", "审批", None),
+])
+def test_verb_ending_in_function_character(text, head, word, expected):
+    assert ruling(base.verb_ending_in_function_character, text, head, word) == expected
+
+
+# ---- the whole walk: the rules in their order ------------------------------------------
+
+CHUNKS = [
+    # (text, head, options, the name the head ends)
+    ("举办ABC公司活动。", "公司", {}, "公司"),
+    ("小冰棍闯出大市场——记聊城市东方实业集团股份有限公司", "集团股份有限公司", {},
+     "聊城市东方实业集团股份有限公司"),
+    ("该镇西丰村党支部书记王某出席。", "党支部", {}, "西丰村党支部"),
+    ("港航投资集团有限公司成立。", "集团有限公司", {}, "港航投资集团有限公司"),
+    ("韩冬是鄂尔多斯市发改委主任。", "发改委", {}, "鄂尔多斯市发改委"),
+    ("县物业服务行业党委成立。", "党委", {}, "县物业服务行业党委"),
+    ("市自然资源和规划局召开会议。", "局", {}, "市自然资源和规划局"),
+    ("我们和伊金霍洛旗农村信用合作联社签约。", "农村信用合作联社", {}, "伊金霍洛旗农村信用合作联社"),
+    ("消防宣传进学校。", "学校", {}, "学校"),
+    ("在位山灌区召开会议。", "灌区", {}, "位山灌区"),
+    ("近日，在泽雅镇召开会议。", "镇", {}, "泽雅镇"),        # a preposition glued to the head's token
+    ("义诊周在海棠湾社区举行。", "社区", {"toponym": True}, "海棠湾社区"),
+    ("义诊周在海棠湾社区举行。", "社区", {}, "社区"),
+    ("南和区委办公室发文。", "办公室", {}, "南和区委办公室"),
+    ("晋江市埭辉智能公司投产。", "公司", {}, "晋江市埭辉智能公司"),
+    ("翠屏湾小区建成。", "小区", {"toponym": True}, "翠屏湾小区"),
+    ("领导表示积极支持环保局工作。", "环保局", {}, "积极支持环保局"),
+    ("他们加强管理社区工作。", "社区", {}, "管理社区"),
+    ("他们加强管理社区工作。", "社区", {"strict": True}, "社区"),
+    ("全县二十三个社区参加。", "社区", {}, "社区"),
+    ("黄河五路社区开展活动。", "社区", {}, "黄河五路社区"),
+    ("穗玖种业公司投产。", "公司", {}, "穗玖种业公司"),
+    ("泽雅镇纸山村召开会议。", "村", {"allow_divisions": False, "max_len": 6}, "纸山村"),
+    ("温州市瓯海区西岙村召开会议。", "村", {"allow_divisions": False, "max_len": 6}, "西岙村"),
+    ("聊城市东昌府区古楼街道办事处召开会议。", "街道办事处", {"max_len": 6}, "东昌府区古楼街道办事处"),
+    ("得益于莘县行政审批服务局的支持。", "局", {}, "莘县行政审批服务局"),
+]
+
+
+def chunk(text: str, head: str, options: dict) -> str:
+    ctx = context(text)
+    sent, hs = head_at(ctx, head)
+    options = {"max_len": 22, **options}
+    return ctx.text[left_chunk(ctx, sent, hs, **options):hs + len(head)]
+
+
+@pytest.mark.parametrize("text, head, options, expected", CHUNKS)
+def test_left_chunk(text, head, options, expected):
+    assert chunk(text, head, options) == expected
+
+
+@pytest.mark.parametrize("rule", base.NAME_RULES, ids=lambda r: r.__name__)
+def test_every_name_rule_decides_some_chunk(rule, monkeypatch):
+    """Without any one rule some name in the table comes out otherwise: the table covers
+    the rules, and none of them is dead."""
+    monkeypatch.setattr(base, "NAME_RULES", tuple(r for r in base.NAME_RULES if r is not rule))
+    changed = [row for row in CHUNKS if chunk(*row[:3]) != row[3]]
+    assert changed, f"{rule.__name__} decides none of the chunks"
+
+
+# ---- through the whole pipeline --------------------------------------------------------
+
+def test_a_subtitles_portrait_word_is_no_part_of_the_name():
+    rec = extract("小冰棍闯出大市场——记聊城市东方实业集团股份有限公司\n本报记者 王某\n聊城市东方实业集团股份有限公司发展很快。\n")
+    assert "聊城市东方实业集团股份有限公司" in names(rec, "Company")
+    assert not any(n.startswith("记") for n in names(rec))
+
+
+def test_a_copula_or_settling_verb_glued_before_a_name_is_no_part_of_it():
+    rec = extract(CITY + "驻村第一书记李红是聊城市发改委派驻的干部。该行今年已为柳林镇农户放贷，"
+               "新项目落户开发区。")
+    assert "聊城市发改委" in names(rec, "Agency")
+    assert "柳林镇" in names(rec, "District")
+    assert not {e for e in names(rec) if e.startswith(("李红是", "已为", "项目落户", "落户"))}
+
+
+def test_a_toponyms_generic_term_before_the_head_belongs_to_the_name():
+    rec = extract("瓯海新闻\n2024年4月18日\n本报讯 瓯海区召开会议。\n"
+               "6月17日晚，高笋塘街道望江台社区翠屏湾小区楼下，居民围坐议事。"
+               "健康义诊周在海棠湾棠韵广场启动。")
+    assert {"望江台社区", "高笋塘街道"} <= names(rec, "District")
+    places = names(rec, "Place")
+    assert "翠屏湾小区" in places and "社区翠屏湾小区" not in places
+    assert not any(p.startswith("义诊") for p in places)
+
+
+def test_investment_groups_and_rare_numeral_characters_stay_in_firms_names():
+    rec = extract(COUNTY + "本报讯 6月18日，四川云峡港航投资集团有限公司与大邑县物流公司签约。"
+               "在甘肃禾玖种业有限公司，他了解烘干线改造。")
+    firms = names(rec, "Company")
+    assert {"四川云峡港航投资集团有限公司", "甘肃禾玖种业有限公司"} <= firms
+    assert "集团有限公司" not in firms and "种业有限公司" not in firms
+    assert not {"四川省", "甘肃省"} & names(rec, "District")     # areas only inside firms' names
+
+
+def test_verb_before_the_area_that_begins_a_name_is_not_part_of_it():
+    rec = extract(CITY + "此次验收高效完成，得益于临清市行政审批服务局推出的“一件事”改革。")
+    assert "临清市行政审批服务局" in names(rec, "Agency")
+    assert not any(n.startswith("得益于") for n in names(rec))
+
+
+@pytest.mark.parametrize("text, type_, name", [
+    # a rare character jieba tags zg stays in the name (垟, 札), a function character would not
+    ("记者走访了临清市垟岙精密机械有限公司等企业。", "Company", "临清市垟岙精密机械有限公司"),
+    ("在临清市札兴隆镇，驻村工作队正帮助村民发展养殖。", "District", "札兴隆镇"),
+    # the head ends the name though jieba's HMM glued the next word's first character on (局要)
+    ("他要求，市水利局、市生态环境局要加大执法力度。", "Agency", "聊城市生态环境局"),
+    # a name in single quotes inside quoted speech
+    ("局长介绍：“我们实行‘两证联办’，企业少跑一次腿。”", "Initiative", "两证联办"),
+])
+def test_names_the_tokens_cut_awkwardly(text, type_, name):
+    assert name in names(extract(CITY + text), type_)
+
+
+def test_credit_cooperative_and_mall_are_companies_and_a_name_stops_at_its_area():
+    rec = extract(CITY + "他说：“我们和临清市农村信用合作联社对接，在东方商场设点。”")
+    assert {"临清市农村信用合作联社", "东方商场"} <= names(rec, "Company")
+    assert not any(n.startswith("和") for n in names(rec))

@@ -1,0 +1,45 @@
+"""The area component (find_area) and what a relative 市/区/县 means on a page: the
+paper's area from its masthead or text, an article's from its dateline."""
+from __future__ import annotations
+
+from pages import extract, names, triples
+
+
+def test_county_level_city_paper_resolves_wo_shi_to_itself():
+    rec = extract("曲阜日报\n\n2023年9月12日\n\n本报讯（记者 孔某）全市推进会召开。"
+               "市委副书记、市长刘建国出席。市行政审批服务局负责人发言。")
+    city = next(e for e in rec["entities"] if e["name"] == "曲阜市")
+    assert city["code"].startswith("3708") and "全市" in city["aliases"]
+    assert {"曲阜市委", "曲阜市行政审批服务局"} <= names(rec, "Agency")
+    assert {(p["person"], p["title"], p["org"]) for p in rec["posts"]} >= {
+        ("刘建国", "市长", "曲阜市"), ("刘建国", "市委副书记", "曲阜市委")}
+
+
+def test_paper_area_guess_ignores_market_and_county_short_forms():
+    from kg.extractors.districts import _area_votes
+
+    votes = _area_votes("加强合作市场建设，推进智慧东昌建设。聊城市委召开会议。")
+    assert "合作市" not in votes and "东昌" not in votes
+    assert votes["聊城市"] == 1
+
+
+def test_paper_name_with_a_genre_word_serves_the_area_it_starts_with():
+    rec = extract("晋江经济报\n2024年7月9日\n\n本报讯（记者 王某）市市场监管局局长张建国带队检查商场。")
+    assert rec["masthead"]["area"] == "晋江市"
+    assert "晋江市市场监管局" in names(rec, "Agency")
+
+
+def test_paper_named_by_an_ambiguous_short_form_serves_the_area_the_page_names():
+    rec = extract("长安报\n2024年5月15日\n\n本报讯 西安市长安区召开会议。区住建局局长李明说，"
+               "王曲街道将推进改造。")
+    assert rec["masthead"]["area"] == "长安区"
+    assert ("长安区住建局", "subOrganizationOf", "长安区") in triples(rec)
+    assert ("王曲街道", "locatedIn", "长安区") in triples(rec)
+
+
+def test_relative_bodies_of_an_article_are_those_of_its_datelines_area():
+    rec = extract("冰城要闻\n本报哈尔滨１月５日电记者甲报道：市委书记王某某到企业看望职工。\n"
+               "江西\n本报南昌１月５日电记者乙报道：省委书记李某某走访困难企业。\n")
+    assert {"哈尔滨市委", "江西省委"} <= names(rec, "Agency")
+    assert "黑龙江省委" not in names(rec)
+    assert [a["place"] for a in rec["articles"]] == ["哈尔滨", "南昌"]

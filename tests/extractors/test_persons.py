@@ -1,0 +1,281 @@
+"""The persons component: people, officials and their posts (title chains, bylines,
+speech verbs, personnel notices)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from kg.extraction import extract_document, to_record
+from kg.extractors.persons import (ends_in_particle, function_character_last, honorific_after_surname,
+                                   next_word_starts_last, person_name_at, preposition_before_noun,
+                                   repeated_word, side_in_talks, word_first)
+from kg.reader import document_from_text
+from pages import CITY, COUNTY, DISTRICT, extract, names
+
+persons_module = importlib.import_module("kg.extractors.persons")   # the package exports the function
+
+
+# ---- a name at a position: surname, given name, and the rules that cut or refuse it ----
+
+NAMES_AT = [
+    ("江绍华到柳园街道调研", False, "江绍华"),
+    ("王法成说", False, "王法成"),
+    ("张涛在会上发言", False, "张涛"),             # a function character after two
+    ("宇文静陪同检查", False, "宇文静"),           # a compound surname; 陪 starts the next word
+    ("聂清和、卜文韬出席", False, "聂清和"),       # 和 joins nothing before 、
+    ("孙清和卜文远出席", False, "孙清"),           # 和 joins two names
+    ("高兴地说", False, None),
+    ("王先生说", False, None),
+    ("向群众发放资料", False, None),
+    ("边走边看", False, None),
+    ("巴方表示", False, None),
+    ("禚某东介绍情况", False, None),               # a rare surname kg does not know …
+    ("禚某东介绍情况", True, "禚某东"),            # … after a title it starts a name
+    ("黄金周到了", False, None),                   # 黄金 is a word: no 黄 with a given name 金周
+    ("贺过。", False, None),                       # a verb and its particle
+]
+
+
+@pytest.mark.parametrize("text, anchored, expected", NAMES_AT)
+def test_person_name_at(text, anchored, expected):
+    assert person_name_at(text, 0, anchored=anchored) == expected
+
+
+@pytest.mark.parametrize("table, rule", [(t, r) for t in ("SHORTER_NAME", "NOT_A_NAME")
+                                         for r in getattr(persons_module, t)],
+                         ids=lambda v: getattr(v, "__name__", v))
+def test_every_name_rule_decides_some_name(table, rule, monkeypatch):
+    """Without any one rule some row of NAMES_AT comes out otherwise: none is dead."""
+    monkeypatch.setattr(persons_module, table, tuple(r for r in getattr(persons_module, table) if r is not rule))
+    assert any(person_name_at(text, 0, anchored=a) != expected for text, a, expected in NAMES_AT)
+
+
+@pytest.mark.parametrize("rule, text, cand, expected", [
+    (function_character_last, "张涛在会上发言", "张涛在", True),
+    (function_character_last, "聂清和、卜文韬", "聂清和", False),     # punctuation after 和
+    (function_character_last, "孙清和卜文远", "孙清和", True),
+    (function_character_last, "江绍华到柳园街道", "江绍华", False),
+    (word_first, "高兴地说", "高兴地", True),
+    (word_first, "公益岗位", "公益岗", True),
+    (word_first, "江绍华到柳园街道", "江绍华", False),
+    (next_word_starts_last, "宇文静陪同检查", "宇文静陪", True),
+    (next_word_starts_last, "江绍华到柳园街道", "江绍华", False),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_rules_for_a_one_character_given_name(rule, text, cand, expected):
+    assert rule(text, 0, cand) is expected
+
+
+@pytest.mark.parametrize("rule, cand, surname_len, expected", [
+    (honorific_after_surname, "王先生", 1, True),
+    (honorific_after_surname, "张经理", 1, True),
+    (honorific_after_surname, "王法成", 1, False),
+    (preposition_before_noun, "向群众", 1, True),
+    (preposition_before_noun, "于海涛", 1, False),
+    (ends_in_particle, "来了", 1, True),
+    (ends_in_particle, "李明", 1, False),
+    (repeated_word, "边走边", 1, True),
+    (repeated_word, "越来越", 1, True),
+    (repeated_word, "王法成", 1, False),
+    (side_in_talks, "巴方", 1, True),
+    (side_in_talks, "李方", 1, False),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_rules_for_no_name(rule, cand, surname_len, expected):
+    assert rule(cand, surname_len) is expected
+
+
+# ---- through the whole pipeline -------------------------------------------------------
+
+
+def test_occupation_after_name_is_a_post_and_adverbs_are_no_names():
+    rec = extract(CITY + "家住冠县清泉中学家属院的王培文老师高兴地说，电梯很方便。")
+    assert "王培文" in names(rec, "Person")
+    assert ("王培文", "老师") in {(p["person"], p["title"]) for p in rec["posts"]}
+    assert "高兴地" not in names(rec) and "高兴" not in names(rec)
+
+
+def test_quoted_title_before_name_makes_an_official():
+    rec = extract(DISTRICT + "本报讯（记者 王某）东昌府区闫寺街道凤凰集村“田长”郎百川开始巡田。")
+    assert "郎百川" in names(rec, "Official")
+
+
+def test_a_transliterated_name_ends_before_a_time_word_and_its_parts_name_it_again():
+    rec = extract("美国总统比尔·克林顿今天说，两国关系很重要。克林顿还说他很高兴。\n")
+    people = {e["name"]: e for e in rec["entities"] if e["type"] in ("Person", "Official")}
+    assert set(people) == {"比尔·克林顿"} and "克林顿" in people["比尔·克林顿"]["aliases"]
+    rec = extract("会长素博塔·玛莎立先生捐出了黄金。素博塔说，这次兑换很重要。\n")
+    assert "素博塔" not in names(rec) and "素博塔·玛莎立" in names(rec)
+
+
+def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
+    rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
+    assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
+
+
+def test_title_does_not_cut_the_place_before_it():
+    rec = extract(CITY + "尼山镇党委书记赵国栋表示，将持续推进乡村振兴。")
+    assert ("赵国栋", "书记", "尼山镇党委") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert not any("乡村" in n or n.endswith("振兴") for n in names(rec, "District"))
+
+
+def test_county_media_centre_page_people_congress_village_and_bank_branch():
+    rec = extract("莒县融媒\n\n2024年3月8日\n\n县十九届人大三次会议隆重开幕\n\n融媒体记者 王晓东\n\n"
+               "3月7日上午，县人大常委会主任韩德福出席会议。"
+               "浮来山街道东莞村党支部书记刘红梅组建“红马甲”志愿服务队。"
+               "日照银行莒县支行行长杜明远表示支持。")
+    assert rec["masthead"]["paper"] == "莒县融媒" and rec["articles"][0]["title"] == "县十九届人大三次会议隆重开幕"
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("韩德福", "主任", "莒县人大常委会") in posts
+    assert ("杜明远", "行长", "日照银行莒县支行") in posts
+    assert "东莞村党支部" in names(rec, "Agency") and "东莞市" not in names(rec)
+    assert "红马甲志愿服务队" in names(rec, "Organization") and "红马甲" not in names(rec, "Initiative")
+
+
+def test_zone_committee_and_this_body_references():
+    rec = extract("潍坊日报\n\n本报讯（记者 刘某）高新区管委会主任李海涛表示支持。"
+               "潍坊市人民医院开展义诊活动，该院院长马建军介绍了情况。")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("李海涛", "主任", "潍坊高新区管委会") in posts
+    assert ("马建军", "院长", "潍坊市人民医院") in posts
+
+
+def test_a_surname_character_inside_a_noun_phrase_is_no_name():
+    rec = extract(CITY + "征求市场监督管理、税务等行业主管部门意见后，颁发了标识牌。")
+    assert not (names(rec, "Person") | names(rec, "Official"))
+
+
+def test_regional_surnames_and_reporting_verbs_end_a_name_after_a_title():
+    rec = extract(COUNTY + "本报讯 副县长冉某英、税俊某，县政府办公室主任岳明某列席会议。"
+               "华兴村党总支书记赖德某说，好。")
+    assert {"冉某英", "税俊某", "岳明某", "赖德某"} <= names(rec, "Official")
+
+
+def test_rare_surnames_of_the_hundred_families_and_after_a_title():
+    rec = extract(COUNTY + "本报讯 县委书记笪某林主持会议，副县长宓某华、甯某文参加。"
+               "镇党委书记禚某东介绍了情况。宇文某平说，好。")
+    assert {"笪某林", "宓某华", "甯某文", "禚某东"} <= names(rec, "Official")
+    assert "宇文某平" in names(rec, "Person")
+
+
+def test_a_title_inside_a_word_or_before_an_ordinal_starts_no_name():
+    rec = extract(COUNTY + "本报讯 推动小区长效管理。县长第五次来到村里。")
+    assert not (names(rec, "Person") | names(rec, "Official"))
+
+
+def test_posts_in_a_business_are_no_public_office_but_a_hospitals_are():
+    rec = extract(COUNTY + "本报讯 在大邑县青岚林产有限公司，公司党委书记、董事长程远山介绍情况。"
+               "大邑县禾丰种植专业合作社理事长姜立平说，好。"
+               "大邑县江滨中医医院开展义诊。医院院长孔德明带领专家问诊。"
+               "县人大代表、大邑县森源集团董事长林川平建议减负。")
+    people, officials = names(rec, "Person"), names(rec, "Official")
+    assert {"程远山", "姜立平"} <= people and {"孔德明", "林川平"} <= officials
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("程远山", "党委书记", "大邑县青岚林产有限公司"), ("孔德明", "院长", "大邑县江滨中医医院"),
+            ("林川平", "人大代表", None)} <= posts
+
+
+def test_a_name_ends_before_the_word_its_last_character_starts_and_roles_before_names():
+    rec = extract(COUNTY + "本报讯 镇党委书记柴某栋，镇长宇文玲陪同检查。种植大户俞某顺说：“好。”")
+    assert "宇文玲" in names(rec, "Official") and "俞某顺" in names(rec, "Person")
+
+
+def test_personnel_notice_puts_the_name_before_its_posts():
+    rec = extract("邢台日报\n2024年11月20日\n干部任前公示\n"
+               "裴某新，男，汉族，1976年5月生，中共党员，现任邢台市生态环境局副局长，拟任县政府副职。\n"
+               "车某清，女，汉族，1982年9月生，现任南和区委办公室主任，拟任乡镇党委书记。\n")
+    assert {"裴某新", "车某清"} <= names(rec, "Official")
+    assert {"邢台市生态环境局", "南和区委办公室"} <= names(rec, "Agency")
+    assert not any(n.startswith("现任") for n in names(rec))
+    assert {(p["person"], p["title"]) for p in rec["posts"]} >= {("裴某新", "副局长"), ("车某清", "主任")}
+
+
+def test_portfolio_members_teams_and_prepositions_after_titles():
+    rec = extract(COUNTY + "本报讯 晋原街道党工委委员、宣传委员简某娜介绍，好。派出所所长伍某刚带领民警向群众发放资料。"
+               "紫薇社区舞蹈队参加比赛。大邑经济开发区与某集团签约。大邑经开区管委会主任伊某武说，好。")
+    assert ("简某娜", "宣传委员") in {(p["person"], p["title"]) for p in rec["posts"]}
+    assert "向群众" not in names(rec)
+    assert "紫薇社区舞蹈队" in names(rec, "Organization")
+    assert "大邑经开区" not in names(rec, "District")        # an alias of 大邑经济开发区
+
+
+def test_the_captain_of_a_private_team_is_no_official():
+    rec = extract(COUNTY + "本报讯 晋原街道紫薇社区舞蹈队队长芮某梅说：“好。”")
+    assert "芮某梅" in names(rec, "Person")
+
+
+def test_the_head_of_a_school_with_a_board_is_no_official():
+    # a board chairman makes the school a private one: its principal holds no office,
+    # while a public school's principal does
+    rec = extract(COUNTY + "本报讯 育才中学董事长、校长周某林对记者说，学校扩建了。县第一中学校长吴某平说，好。")
+    assert "周某林" in names(rec, "Person") and "吴某平" in names(rec, "Official")
+
+
+def test_trainee_reporter_in_a_byline_is_a_role_not_a_name():
+    rec = extract(CITY + "本报讯（记者 王某某 见习记者 李一鸣）5月1日，聊城市召开会议。\n（记者 李一鸣）")
+    assert {"王某某", "李一鸣"} <= names(rec, "Person")
+    assert not {e for e in names(rec) if "见习" in e}
+    assert {p["title"] for p in rec["posts"] if p["person"] == "李一鸣"} == {"见习记者"}
+
+
+def test_head_of_an_unnamed_cooperative_is_a_person_not_an_official():
+    """理事长, 院长, 会长 head co-operatives, institutes and associations as often as
+    public bodies: with no organisation named, the holder is a private person; with a
+    public body named, an official."""
+    rec = extract(CITY + "在柳岸种植专业合作社，理事长孙青松正忙着组织装箱。")
+    assert "孙青松" in names(rec, "Person") and "孙青松" not in names(rec, "Official")
+    rec = extract(CITY + "市人民医院院长孙青松介绍了情况。")
+    assert "孙青松" in names(rec, "Official")
+
+
+def test_name_ending_in_a_conjunction_character_before_punctuation_keeps_it():
+    """和 between two names joins them; 和 before 、 joins nothing, so it ends a name."""
+    rec = extract(CITY + "副市长孙清和、卜文远出席。")
+    assert {"孙清和", "卜文远"} <= names(rec, "Official")
+    rec = extract(CITY + "副市长孙清和卜文远出席。")
+    assert "孙清" in names(rec, "Official") and "孙清和" not in names(rec)
+
+
+def _rules_posts(text: str) -> set[tuple[str, str]]:
+    from kg.extractors import components_for
+    rec = to_record(extract_document(document_from_text("t.txt", text), components_for(("rules",))))
+    return {(p["person"], p["title"]) for p in rec["posts"]}
+
+
+@pytest.mark.parametrize("text, posts", [
+    # central posts in a chain
+    ("中共中央政治局委员、国务委员柯某映今天同代表们座谈。",
+     {("柯某映", "中共中央政治局委员"), ("柯某映", "国务委员")}),
+    # a list where each person has a title; a bare 副书记 is in the committee named before
+    ("四川省领导深入农村，省委书记谢某杰、省长宋某瑞、副书记张某伟先后到川北。",
+     {("谢某杰", "书记"), ("宋某瑞", "省长"), ("张某伟", "副书记")}),
+    # titles after the name, a form of address
+    ("这是苗某鹏总理连续3年到农家。家住彭某怀元帅的故乡。", {("苗某鹏", "总理"), ("彭某怀", "元帅")}),
+    # dotted foreign names after a title, and before one
+    ("曼谷市长披某·拉达某拿出460美元，受到川某·立某总理的赞扬。",
+     {("披某·拉达某", "市长"), ("川某·立某", "总理")}),
+    # a post in apposition, and a rare word that is a name after a title
+    ("当时任湘潭市长的孔某志知道后，惊动了市长白音。", {("孔某志", "市长"), ("白音", "市长")}),
+])
+def test_national_posts_chains_and_titles_after_names(text, posts):
+    assert posts <= _rules_posts(text)
+
+
+def test_a_career_after_the_age_lists_each_post_and_stops_at_a_proposed_one():
+    posts = _rules_posts("阳某华，51岁，大学文化，曾任衡阳市委常委、副市长，益阳地委副书记、行署专员，"
+                         "1995年4月调任岳阳市委书记，拟任某职务主任。\n")
+    assert {("阳某华", "市委常委"), ("阳某华", "副市长"), ("阳某华", "地委副书记"),
+            ("阳某华", "行署专员"), ("阳某华", "市委书记")} <= posts
+    assert ("阳某华", "主任") not in posts
+
+
+def test_one_title_in_two_bodies_is_two_posts():
+    from kg.extractors import components_for
+    text = "邵阳市市长孔某志赴京。当时任湘潭市长的孔某志资助了她。"
+    rec = to_record(extract_document(document_from_text("t.txt", text), components_for(("rules",))))
+    assert {(p["title"], p["org"]) for p in rec["posts"] if p["person"] == "孔某志"} == \
+        {("市长", "邵阳市"), ("市长", "湘潭市")}
+
+
+def test_names_listed_after_officials_by_role_are_officials():
+    rec = extract(CITY + "陪同考察的有关部门负责人还有：王建林、刘晓红、陈立明等。")
+    assert {"王建林", "刘晓红", "陈立明"} <= names(rec, "Official")

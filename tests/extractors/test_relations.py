@@ -1,0 +1,160 @@
+"""The relations component: locatedIn, subOrganizationOf, runs, cooperatesWith and
+participatesIn from the sentences of a page."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors import DEFAULT
+from kg.extractors.relations import (after_area, begins_with_area_or_body, built_names, extends_an_agency,
+                                     initiative_inside, named_in_full)
+from pages import CITY, COUNTY, context, extract, names, triples
+
+
+def composed(rule, text: str) -> set[tuple[str, str, str]]:
+    """The relations one composition rule adds on a page, after every component but
+    relations has run."""
+    ctx = context(text, tuple(c for c in DEFAULT if c != "relations"))
+    for b in built_names(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end))):
+        rule(b)
+    return {(r.head, r.rel, r.tail) for r in ctx.relations}
+
+
+# ---- names built from other names, rule by rule ----------------------------------------
+
+@pytest.mark.parametrize("rule, text, expected", [
+    (after_area, "柳园街道育新社区开展活动。", {("育新社区", "locatedIn", "柳园街道")}),
+    (after_area, "佛山市南海区家居商会成立。", {("南海区", "locatedIn", "佛山市")}),
+    # two areas side by side in a headline: the data set says neither lies in the other
+    (after_area, "东昌府区与冠县签订协议。\n东昌府冠县携手共建\n", set()),
+    (initiative_inside, "湘潭市“希望工程”办公室主动提出资助。", {("湘潭市希望工程办公室", "runs", "希望工程")}),
+    (initiative_inside, "东昌府区财政局召开会议。", set()),
+    (begins_with_area_or_body, "东昌府区财政局召开会议。", {("东昌府区财政局", "subOrganizationOf", "东昌府区")}),
+    (begins_with_area_or_body, "泰国财政部表示支持。", {("泰国财政部", "subOrganizationOf", "泰国")}),
+    (begins_with_area_or_body, "阳谷县东方化工厂开工。", {("阳谷县东方化工厂", "locatedIn", "阳谷县")}),
+    (begins_with_area_or_body, "佛山市南海区家居商会成立。",
+     {("佛山市南海区家居商会", "locatedIn", "佛山市"), ("佛山市南海区家居商会", "locatedIn", "南海区")}),
+    # the zone, not the county inside the zone's name
+    (begins_with_area_or_body, "大邑经济开发区管委会主任伊某武说，好。",
+     {("大邑经济开发区管委会", "subOrganizationOf", "大邑经济开发区")}),
+    # a department is part of its committee only, not also of the city through it
+    (begins_with_area_or_body, "聊城市委宣传部召开会议。", {("聊城市委", "subOrganizationOf", "聊城市")}),
+    (named_in_full, CITY + "市委宣传部召开会议。", {("聊城市委", "subOrganizationOf", "聊城市")}),
+    (named_in_full, CITY + "市图书馆开放。", {("聊城市图书馆", "locatedIn", "聊城市")}),
+    (named_in_full, "东昌府区财政局召开会议。", set()),            # named in full on the page
+    (extends_an_agency, "聊城市委宣传部召开会议。", {("聊城市委宣传部", "subOrganizationOf", "聊城市委")}),
+    (extends_an_agency, COUNTY + "县公安局晋原派出所开展活动。",
+     {("大邑县公安局晋原派出所", "subOrganizationOf", "大邑县公安局")}),
+    (extends_an_agency, "东昌府区财政局召开会议。", set()),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_composition_rule(rule, text, expected):
+    assert composed(rule, text) == expected
+
+
+# ---- through the whole pipeline -------------------------------------------------------
+
+
+def test_a_list_whose_first_body_names_its_area_shares_it():
+    rels = triples(extract("阳谷县召开会议。领导看望了阳谷县东方化工厂、光明纺织厂和利民造纸厂的职工。\n"))
+    assert {("光明纺织厂", "locatedIn", "阳谷县"), ("利民造纸厂", "locatedIn", "阳谷县")} <= rels
+    # 与 joins partners, not a list: the partner is not placed by the first's area (on a
+    # page of two counties, where no one county is the article's setting either)
+    rels = triples(extract("阳谷县和莘县召开会议。阳谷县东方化工厂与光明纺织厂深度合作。\n"))
+    assert ("光明纺织厂", "locatedIn", "阳谷县") not in rels
+
+
+def test_clause_subject_runs_the_initiative_not_the_nearest_body():
+    rec = extract(CITY + "今年，冠县以党建引领推进“红色物业”建设，相继成立县物业服务行业党委，"
+                      "构建了“四位一体”协调服务治理新模式。")
+    rels = triples(rec)
+    assert ("冠县", "runs", "红色物业") in rels and ("冠县", "runs", "四位一体") in rels
+    assert ("冠县物业服务行业党委", "subOrganizationOf", "冠县") in rels
+
+
+def test_co_hosts_run_the_event_and_cooperate():
+    rec = extract(CITY + "本报讯（记者 王某）9月20日，“翰墨飘香”书画展在聊城市博物馆举行。\n"
+                      "本次书画展由聊城书画研究院与聊城市书画交流协会共同主办。")
+    rels = triples(rec)
+    assert ("聊城书画研究院", "runs", "翰墨飘香") in rels
+    assert ("聊城市书画交流协会", "runs", "翰墨飘香") in rels
+    assert any(r[1] == "cooperatesWith" and {r[0], r[2]} == {"聊城书画研究院", "聊城市书画交流协会"}
+               for r in rels)
+
+
+def test_located_in_from_a_weiyu_sentence():
+    rec = extract(CITY + "山东恒泰新材料有限公司位于莘县化工产业园，年产值10亿元。")
+    assert ("山东恒泰新材料有限公司", "locatedIn", "莘县化工产业园") in triples(rec)
+
+
+def test_a_department_belongs_to_its_committee_not_also_to_the_area():
+    rec = extract(COUNTY + "本报讯 县委宣传部、县公安局晋原派出所开展活动。大邑经济开发区管委会主任伊某武说，好。")
+    rels = triples(rec)
+    assert ("大邑县委宣传部", "subOrganizationOf", "大邑县委") in rels
+    assert ("大邑县委宣传部", "subOrganizationOf", "大邑县") not in rels
+    assert ("大邑县公安局晋原派出所", "subOrganizationOf", "大邑县") not in rels
+    assert ("大邑经济开发区管委会", "subOrganizationOf", "大邑县") not in rels
+
+
+def test_hosts_after_you_run_the_event_and_listed_hosts_cooperate():
+    rec = extract(COUNTY + "大邑讯 由县委宣传部、县文化馆主办，县融媒体中心承办的第二届“鹤某杯”群众文艺汇演开幕。")
+    rels = triples(rec)
+    assert {("大邑县委宣传部", "runs", "鹤某杯"), ("大邑县文化馆", "runs", "鹤某杯"),
+            ("大邑县融媒体中心", "runs", "鹤某杯")} <= rels
+    assert ("大邑县委宣传部", "cooperatesWith", "大邑县文化馆") in rels or \
+        ("大邑县文化馆", "cooperatesWith", "大邑县委宣传部") in rels
+
+
+def test_joint_action_and_a_partner_named_with_its_province():
+    rec = extract(COUNTY + "本报讯 县公安局联合县人民法院、县司法局开展宣传。县住建局、县城管局将联合开展检查。"
+               "大邑县与贵州省黔西市签订协作协议。")
+    pairs = {frozenset((h, t)) for h, r, t in triples(rec) if r == "cooperatesWith"}
+    assert {frozenset(("大邑县公安局", "大邑县人民法院")), frozenset(("大邑县公安局", "大邑县司法局")),
+            frozenset(("大邑县住建局", "大邑县城管局")), frozenset(("大邑县", "黔西市"))} <= pairs
+    assert frozenset(("大邑县", "贵州省")) not in pairs
+
+
+def test_towns_of_a_county_paper_and_villages_of_the_town_just_named():
+    rec = extract(COUNTY + "本报讯 在安仁镇，稻田里鱼跃虾欢。走进华兴村，村民正在收割。")
+    assert {("安仁镇", "locatedIn", "大邑县"), ("华兴村", "locatedIn", "安仁镇")} <= triples(rec)
+
+
+def test_areas_side_by_side_in_a_headline_and_a_body_named_after_city_and_county():
+    rec = extract(CITY + "本报讯 东昌府区与冠县签订协议。聊城市东昌府区花卉商会成立。\n东昌府冠县携手共建\n")
+    rels = triples(rec)
+    assert ("冠县", "locatedIn", "东昌府区") not in rels
+    assert {("聊城市东昌府区花卉商会", "locatedIn", "东昌府区"),
+            ("聊城市东昌府区花卉商会", "locatedIn", "聊城市")} <= rels
+
+
+def test_a_province_lies_in_the_country_the_page_names():
+    rec = extract(CITY + "中国东部的浙江省和西部的四川省开展协作。")
+    assert "中国" in names(rec, "District")
+    assert {("浙江省", "locatedIn", "中国"), ("四川省", "locatedIn", "中国")} <= triples(rec)
+    assert ("聊城市", "locatedIn", "中国") not in triples(rec)       # a city lies in its province
+
+
+def test_a_body_an_article_set_in_one_county_names_after_it_lies_there():
+    rec = extract("民办教育见闻\n浙江省台州市路桥区近年来民间资金投向教育，创办了鸿宇中学和广济医院。\n"
+               "北京大学的专家也来考察。\n")
+    rels = [(r["head"], r["rel"], r["tail"]) for r in rec["relations"]]
+    assert ("鸿宇中学", "locatedIn", "路桥区") in rels and ("广济医院", "locatedIn", "路桥区") in rels
+    # a university serves more than a county, and is named in another paragraph
+    assert not any(h == "北京大学" and rel == "locatedIn" for h, rel, _ in rels)
+
+
+def test_a_person_who_attends_or_speaks_at_an_initiative_takes_part_in_it():
+    rec = extract(COUNTY + "本报讯 春节前后，各地忙着备耕。农民们说，今年收成会更好。去年二月，县长王某林"
+               "启程赴京参加全国人代会。副县长刘某明在全县经济工作会议上讲话。"
+               "县委书记赵某华从刚刚结束的县党代会上赶到灾区。商会会长陈某治还提议实施“暖冬计划”。")
+    rels = {(r["head"], r["rel"], r["tail"]) for r in rec["relations"]}
+    parts = {(h, t) for h, rel, t in rels if rel == "participatesIn"}
+    assert ("王某林", "全国人代会") in parts
+    assert any(h == "刘某明" and "经济工作会议" in t for h, t in parts)
+    assert any(h == "赵某华" and t.endswith("县党代会") for h, t in parts) and ("陈某治", "暖冬计划") in parts
+    assert ("刘某明", "全国人代会") not in parts and ("北京市", "runs") not in {(h, r) for h, r, _ in rels}
+
+
+def test_attending_a_meeting_that_discusses_a_programme_is_no_part_in_it():
+    rec = extract("襄州日报\n2024年10月15日 星期二\n第2版 要闻\n本报讯（记者 张某）10月14日，区长王某明主持召开"
+               "区政府常务会议，研究部署“襄州好办”政务服务品牌建设等工作。副区长刘某华出席会议。\n")
+    assert rec["articles"][0]["title"] != "第2版 要闻"     # a page's number and section
+    assert not any(r["rel"] == "participatesIn" and r["tail"] == "襄州好办" for r in rec["relations"])
