@@ -806,23 +806,30 @@ def test_the_path_finder_picks_two_nodes_and_shows_the_shortest_paths(seed_build
     page.page.close()
 
 
-def test_the_shown_subgraph_exports_as_csv_and_png(seed_build, tmp_path, browser_context):
-    import csv
-    import io
-    import struct
-
+def _ego_view_with(seed_build, tmp_path, browser_context, node: str, label: str, alias: str):
+    """The seed graph plus an organisation `node` named `label` (text a spreadsheet or
+    XML would misread) tied to 江绍华, opened on 江绍华's 1-hop ego view: the page, the
+    graph, 江绍华's id and the ids shown."""
     g = seed_build[0].graph.copy()
     target = _node(g, "江绍华")
-    formula = "=HYPERLINK(\"http://x\",\"y\")"
-    g.add_node("org-formula", label=formula, type="Organization", aliases=["+1"], code="", pinyin="",
+    g.add_node(node, label=label, type="Organization", aliases=[alias], code="", pinyin="",
                mentions=[], posts=[])
-    g.add_edge("org-formula", target, key="cooperatesWith", rel="cooperatesWith", sources=[])
+    g.add_edge(node, target, key="cooperatesWith", rel="cooperatesWith", sources=[])
     write_html(g, tmp_path / "g.html")
     page = Page(browser_context).open(tmp_path / "g.html")
     page.js("id => kg.select(id, false)", target)
     page.js("id => kg.egoView(id, 1)", target)
     page.settle()
-    shown = page.visible_ids()
+    return page, g, target, page.visible_ids()
+
+
+def test_the_shown_subgraph_exports_as_csv_and_png(seed_build, tmp_path, browser_context):
+    import csv
+    import io
+    import struct
+
+    formula = "=HYPERLINK(\"http://x\",\"y\")"
+    page, g, target, shown = _ego_view_with(seed_build, tmp_path, browser_context, "org-formula", formula, "+1")
 
     def fetch(button: str) -> bytes:
         with page.page.expect_download() as dl:
@@ -1070,18 +1077,8 @@ def test_types_differ_by_more_than_hue_and_relations_have_colours_of_their_own(s
 
 
 def test_the_shown_subgraph_exports_as_graphml(seed_build, tmp_path, browser_context):
-    g = seed_build[0].graph.copy()
-    target = _node(g, "江绍华")
     odd = 'A&B <i>"x"</i>\x01\'y\''
-    g.add_node("org-odd", label=odd, type="Organization", aliases=["<a>"], code="", pinyin="",
-               mentions=[], posts=[])
-    g.add_edge("org-odd", target, key="cooperatesWith", rel="cooperatesWith", sources=[])
-    write_html(g, tmp_path / "g.html")
-    page = Page(browser_context).open(tmp_path / "g.html")
-    page.js("id => kg.select(id, false)", target)
-    page.js("id => kg.egoView(id, 1)", target)
-    page.settle()
-    shown = page.visible_ids()
+    page, g, target, shown = _ego_view_with(seed_build, tmp_path, browser_context, "org-odd", odd, "<a>")
     with page.page.expect_download() as dl:
         page.page.click("#export-graphml")
     back = nx.read_graphml(dl.value.path(), force_multigraph=True)
