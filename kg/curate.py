@@ -37,7 +37,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import UserError
-from .graph import source_at
+from .provenance import cite
 from .model import ENTITY_TYPES, RELATIONS, DocExtraction
 from .pinyin import pinyin
 from .types import HOLDS, RELATIONS as RELATIONS_BY_NAME
@@ -254,7 +254,7 @@ def _cite(c: Correction, docs: dict[str, DocExtraction]) -> dict:
     at = d.document.text.find(c.quote)
     if at < 0:
         raise _Unapplied(f"the quote is not in {c.doc}")
-    return {**source_at(d, d.evidence(at, at + len(c.quote))), "curated": c.ref}
+    return {**cite(d, d.evidence(at, at + len(c.quote))), "curated": c.ref}
 
 
 def _add_post(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:

@@ -20,38 +20,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .model import DocExtraction, Entity, Evidence, Post, Relation
+from .model import DocExtraction, Entity, Post, Relation
+from .provenance import cite
 from .types import HOLDS
-
-
-# Longest quote a source carries: a page with one endless "sentence" would otherwise
-# copy all of it into every fact read from it, and outputs grow with its square.
-MAX_QUOTE = 1000
-
-
-def _source(docs: dict[str, DocExtraction], doc_id: str, ev: Evidence) -> dict:
-    return source_at(docs[doc_id], ev)
-
-
-def source_at(d: DocExtraction, ev: Evidence) -> dict:
-    """The citation of a span of a document: document, article, sentence, raw offsets,
-    and the sentence quoted."""
-    doc_id = d.document.id
-    doc = d.document
-    art = d.articles[ev.article] if ev.article < len(d.articles) else None
-    sent = art.sentences[ev.sentence] if art and ev.sentence < len(art.sentences) else None
-    rs, re_ = doc.raw_span(ev.start, ev.end)
-    lo, quote = (sent.start, sent.text) if sent else (ev.start, doc.text[ev.start:ev.end])
-    if len(quote) > MAX_QUOTE:     # no real sentence is this long: quote around the span
-        lo = max(sent.start, ev.start - MAX_QUOTE // 2) if sent else ev.start
-        quote = doc.text[lo:lo + MAX_QUOTE]
-    lo += len(quote) - len(quote.lstrip())
-    quote = quote.strip()
-    # where the span lies in the quote, so a reader sees the very words cited (an alias,
-    # 区长 and not the 区长 inside 副区长), cut to the quote where the span runs past it
-    i = min(max(ev.start - lo, 0), len(quote))
-    return {"doc": doc_id, "article": f"{doc_id}#a{ev.article}", "sentence": ev.sentence,
-            "start": rs, "end": re_, "quote": quote, "in_quote": [i, min(max(ev.end - lo, i), len(quote))]}
 
 
 def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: list[Post],
@@ -75,13 +46,14 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
         e = entities[eid]
         mentions = []
         for doc_id, m in sorted(e.mentions, key=lambda x: (x[0], x[1].start)):
-            src = _source(by_id, doc_id, by_id[doc_id].evidence(m.start, m.end))
+            d = by_id[doc_id]
+            src = cite(d, d.evidence(m.start, m.end))
             src["text"], src["rule"] = m.text, m.rule
             mentions.append(src)
         g.add_node(eid, label=e.name, type=e.type, aliases=sorted(e.aliases), code=e.code or "",
                    pinyin=e.pinyin, mentions=mentions, posts=[])
     for p in posts:
-        sources = [_source(by_id, d, ev) for d, ev in p.sources]
+        sources = [cite(by_id[d], ev) for d, ev in p.sources]
         if p.org and p.org in g:
             g.add_edge(p.person, p.org, key=f"post:{p.title}:{p.as_of or ''}", rel=HOLDS,
                        title=p.title, as_of=p.as_of or "", sources=sources)
@@ -90,7 +62,7 @@ def build_graph(docs: list[DocExtraction], entities: dict[str, Entity], posts: l
                                                "sources": sources})
     for r in relations:
         g.add_edge(r.head, r.tail, key=r.rel, rel=r.rel,
-                   sources=[_source(by_id, d, ev) for d, ev in r.sources],
+                   sources=[cite(by_id[d], ev) for d, ev in r.sources],
                    **({"derived": r.derived} if r.derived else {}))
     return g
 

@@ -16,6 +16,7 @@ from operator import attrgetter
 from dataclasses import dataclass, field
 
 from . import types as _types
+from .provenance import article_id
 
 ENTITY_TYPES = tuple(_types.ENTITIES)                     # kg.types is the registry
 ORGANISATION_TYPES = tuple(sorted(_types.BODIES))         # the types a body can have
@@ -88,7 +89,7 @@ class Article:
 
     @property
     def id(self) -> str:
-        return f"{self.doc}#a{self.index}"
+        return article_id(self.doc, self.index)
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding `pos`; 0 when it lies between sentences."""

@@ -29,6 +29,7 @@ import rdflib
 from .careers import Careers, Spell, Where, date_order
 from .curate import row_of
 from .errors import UserError
+from .provenance import split_article_id
 from .types import ENTITIES, HOLDS
 
 DEFAULT_BASE = "https://w3id.org/kg-localgov/id/"
@@ -108,12 +109,12 @@ class IRIs:
         return f"<{self.base}doc/{self._q(doc_id)}>"
 
     def article(self, art_id: str) -> str:
-        doc_id, _, idx = art_id.rpartition("#")
-        return f"<{self.base}doc/{self._q(doc_id)}/{self._q(idx)}>"
+        doc_id, idx = split_article_id(art_id)
+        return f"<{self.base}doc/{self._q(doc_id)}/a{idx}>"
 
     def sentence(self, art_id: str, index: int) -> str:
-        doc_id, _, idx = art_id.rpartition("#")
-        return f"<{self.base}doc/{self._q(doc_id)}/{self._q(idx)}/s{int(index)}>"
+        doc_id, idx = split_article_id(art_id)
+        return f"<{self.base}doc/{self._q(doc_id)}/a{idx}/s{int(index)}>"
 
     def span(self, doc_id: str, start: int, end: int) -> str:
         return f"{self.chars(doc_id)}{int(start)}-{int(end)}>"
@@ -374,8 +375,7 @@ class _Writer:
 def _reading_order(sentence: tuple[str, int]) -> tuple[int, int, str]:
     """Sentences (article id, index) in reading order: article a2 before a10, then index."""
     art_id, index = sentence
-    tail = art_id.rpartition("#a")[2]
-    return (int(tail) if tail.isdigit() else -1, index, art_id)
+    return (split_article_id(art_id)[1], index, art_id)
 
 
 def iter_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE,
