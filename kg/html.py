@@ -27,6 +27,7 @@ import networkx as nx
 
 from .careers import PERSON_TYPES, Careers, date_text
 from .errors import UserError
+from .graph import Src, articles, documents, facts, node, nodes
 from .metrics import ensure_metrics
 from .outputs import atomic_write_text, json_pieces
 from .types import ENTITIES, HOLDS, HOLDS_STYLE, RELATIONS
@@ -82,11 +83,14 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _source(s: dict) -> dict:
+def _source(s: Src) -> dict:
     """A source as the panel cites it; a mention's with the rule that found it."""
-    return {"doc": s.get("doc", ""), "article": s.get("article", ""), "quote": s.get("quote", ""),
-            "start": s.get("start"), "end": s.get("end"),
-            **{k: s[k] for k in ("in_quote", "rule") if s.get(k)}}
+    out = {"doc": s.doc, "article": s.article, "quote": s.quote, "start": s.start, "end": s.end}
+    if s.in_quote:
+        out["in_quote"] = s.in_quote
+    if s.rule:
+        out["rule"] = s.rule
+    return out
 
 
 # Sources the page carries per node, edge or post: the panel lists this many and counts
@@ -96,7 +100,7 @@ SHOWN_SOURCES = 50
 
 
 def _sources(sources: list[dict]) -> list[dict]:
-    return [_source(s) for s in sources[:SHOWN_SOURCES]]
+    return [_source(Src(s)) for s in sources[:SHOWN_SOURCES]]
 
 
 def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
@@ -106,7 +110,7 @@ def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
     """
     if max_nodes is None or g.number_of_nodes() <= max_nodes:
         return None
-    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), -len(g.nodes[n].get("mentions", [])), n))
+    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), -len(node(g, n).mentions), n))
     return sorted(ranked[:max_nodes])
 
 
@@ -187,44 +191,40 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     with their career spells, kg.careers), edges with evidence, documents, the largest
     communities. `careers`: the graph's, when the caller has them already."""
     ensure_metrics(g)
-    if careers is None and any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)):
+    if careers is None and any(d.type in PERSON_TYPES for d in nodes(g)):
         careers = Careers(g)
-    nodes = []
+    shown_nodes = []
     for n in sorted(g.nodes):
-        d = g.nodes[n]
-        nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
-                      "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
-                      "code": d.get("code", ""), "degree": g.degree(n),
-                      "weighted_degree": d["weighted_degree"], "pagerank": d["pagerank"],
-                      "betweenness": d["betweenness"], "community": d["community"],
-                      "posts": [{"title": p.get("title", ""), "as_of": date_text(p.get("as_of", "")),
-                                 "sources": _sources(p.get("sources", [])),
-                                 "source_count": len(p.get("sources", []))}
-                                for p in d.get("posts", [])],
-                      "spells": _spells(careers, n) if careers else [],
-                      "mentions": _sources(d.get("mentions", [])),
-                      "mention_count": len(d.get("mentions", []))})
+        d = node(g, n)
+        shown_nodes.append({
+            "id": n, "label": d.label, "type": d.type, "pinyin": d.pinyin, "aliases": list(d.aliases),
+            "code": d.code, "degree": g.degree(n),
+            **{m: d.metric(m) for m in ("weighted_degree", "pagerank", "betweenness", "community")},
+            "posts": [{"title": p.title, "as_of": date_text(p.as_of), "sources": _sources(p.sources),
+                       "source_count": len(p.sources)} for p in d.posts],
+            "spells": _spells(careers, n) if careers else [],
+            "mentions": _sources(d.mentions),
+            "mention_count": len(d.mentions)})
     edges = []
-    for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
-                      "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
-                      "source_count": len(d.get("sources", [])),
-                      **({"derived": d["derived"]} if d.get("derived") else {})})
-    cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
-            {s["doc"] for e in edges for s in e["sources"]} | \
-            {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}
-    articles = {s["article"] for x in nodes for s in x["mentions"]} | \
-               {s["article"] for e in edges for s in e["sources"]} | \
-               {s["article"] for x in nodes for p in x["posts"] for s in p["sources"]}
-    docs = g.graph.get("documents", {})
-    arts = g.graph.get("articles", {})
-    types = Counter(x["type"] for x in nodes)
+    for f in sorted(facts(g), key=lambda f: (f.head, f.tail, str(f.key))):
+        edges.append({"from": f.head, "to": f.tail, "rel": f.rel, "title": f.title,
+                      "as_of": date_text(f.as_of), "sources": _sources(f.sources),
+                      "source_count": len(f.sources), **({"derived": f.derived} if f.derived else {})})
+    cited = {s["doc"] for x in shown_nodes for s in x["mentions"]} | \
+        {s["doc"] for e in edges for s in e["sources"]} | \
+        {s["doc"] for x in shown_nodes for p in x["posts"] for s in p["sources"]}
+    cited_articles = {s["article"] for x in shown_nodes for s in x["mentions"]} | \
+        {s["article"] for e in edges for s in e["sources"]} | \
+        {s["article"] for x in shown_nodes for p in x["posts"] for s in p["sources"]}
+    docs = documents(g)
+    arts = articles(g)
+    types = Counter(x["type"] for x in shown_nodes)
     # as `kg stats` counts them: posts without an organisation (no edge) are facts too
-    rels = Counter(e["rel"] for e in edges) + Counter(holds=sum(len(x["posts"]) for x in nodes))
+    rels = Counter(e["rel"] for e in edges) + Counter(holds=sum(len(x["posts"]) for x in shown_nodes))
     shown = default_view(g, max_nodes)
     return {
         "title": title,
-        "nodes": nodes,
+        "nodes": shown_nodes,
         "edges": edges,
         "shown": shown,
         "pos": seed_layout(g, sorted(g) if shown is None else shown),
@@ -234,12 +234,10 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                           count=types[t]) for t in sorted(types, key=_type_order)},
         "rels": {r: dict(zip(("color", "zh"), REL_STYLE.get(r, OTHER_REL)), count=rels[r])
                  for r in sorted(rels, key=_rel_order)},
-        "communities": communities(nodes),
+        "communities": communities(shown_nodes),
         "community_other": COMMUNITY_OTHER,
-        "docs": {k: {"paper": v.get("paper", ""), "date": v.get("date", "")}
-                 for k, v in docs.items() if k in cited},
-        "articles": {k: {"title": v.get("title", ""), "index": v.get("index")}
-                     for k, v in arts.items() if k in articles},
+        "docs": {k: {"paper": v.paper, "date": v.date} for k, v in docs.items() if k in cited},
+        "articles": {k: {"title": v.title, "index": v.index} for k, v in arts.items() if k in cited_articles},
     }
 
 
@@ -317,11 +315,9 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
     if name in g:
         return [name]
     q = name.replace(" ", "").lower()
-    fields = (lambda d: [d.get("label", "")], lambda d: d.get("aliases", []),
-              lambda d: [d.get("pinyin", "")])
+    fields = (lambda d: [d.label], lambda d: d.aliases, lambda d: [d.pinyin])
     for field in fields:
-        hits = sorted(n for n, d in g.nodes(data=True)
-                      if q in (v.replace(" ", "").lower() for v in field(d)))
+        hits = sorted(d.id for d in nodes(g) if q in (v.replace(" ", "").lower() for v in field(d)))
         if hits:
             return hits
     return []
@@ -330,8 +326,7 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
 def unknown_name(g: nx.MultiDiGraph, name: str) -> UserError:
     """The error for a name no entity has, with up to five names that contain it."""
     q = name.replace(" ", "").lower()
-    near = sorted((d["label"] for _, d in g.nodes(data=True)
-                   if q in d.get("label", "").lower() or q in d.get("pinyin", "").replace(" ", "")),
+    near = sorted((d.label for d in nodes(g) if q in d.label.lower() or q in d.pinyin.replace(" ", "")),
                   key=lambda s: (len(s), s))[:5]
     return UserError(f"no entity called {name!r}" +
                      (f"; similar: {'、'.join(near)}" if near else "; search graph.html to find its name"))
@@ -368,5 +363,5 @@ def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
                         f"called {name!r}; pick 1 to {len(found)}")
     centre = found[pick - 1]
     sub = ego_subgraph(g, [centre], depth)
-    write_html(sub, path, title=f"{g.nodes[centre]['label']} ±{depth}", max_nodes=max_nodes, focus=[centre])
+    write_html(sub, path, title=f"{node(g, centre).label} ±{depth}", max_nodes=max_nodes, focus=[centre])
     return centre, found

@@ -27,7 +27,7 @@ from .cache import ExtractionCache, dumps, loads
 from .careers import Careers
 from .extract import extract_document, to_record
 from .extractors import DEFAULT_NER
-from .graph import build_graph, to_node_link
+from .graph import build_graph, facts, nodes, to_node_link
 from .errors import UserError
 from .html import DEFAULT_MAX_NODES
 from .html import render_pieces
@@ -446,9 +446,9 @@ def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile
             problems: list[str], notices: list[str]) -> dict:
     """The build's report; `warnings` holds the files that could not contribute
     (`problems`, counted as failed) and the doubts about documents read (`notices`)."""
-    types = Counter(d["type"] for _, d in g.nodes(data=True))
-    rels = Counter(d["rel"] for _, _, d in g.edges(data=True))
-    posts = rels.pop(HOLDS, 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
+    types = Counter(n.type for n in nodes(g))
+    rels = Counter(f.rel for f in facts(g))
+    posts = rels.pop(HOLDS, 0) + sum(len(n.posts) for n in nodes(g))
     return {
         "kg_version": __version__,
         "documents": {"found": len(files), "read": len(docs), "failed": len(problems),
