@@ -36,8 +36,8 @@ from functools import cached_property
 import networkx as nx
 
 from .divisions import Division, gazetteer
+from .graph import Node, Src, document, facts_in, facts_out, nodes, source_order, ups
 from .posts import RANKS, TOWNSHIP, PostInfo, body_kind, classify, head_title
-from .types import HOLDS
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a title that names the level of its area: 副县长 (the county), 区委书记 (the district's 区委)
@@ -154,24 +154,23 @@ class Careers:
         self._where: dict[tuple[str | None, str, str], Where] = {}
         self._districts: dict[str, list[str]] = defaultdict(list)
         self._coded: dict[str, str] = {}
-        for n, d in sorted(g.nodes(data=True)):
-            if d["type"] == "District":
-                self._districts[d["label"]].append(n)
-                if d.get("code"):
-                    self._coded.setdefault(d["code"], n)
+        for d in sorted(nodes(g), key=lambda d: d.id):
+            if d.type == "District":
+                self._districts[d.label].append(d.id)
+                if d.code:
+                    self._coded.setdefault(d.code, d.id)
         spells: dict[tuple[str, str, Where], Spell] = {}
         people = sorted(persons) if persons is not None else \
-            sorted(n for n, d in g.nodes(data=True) if d["type"] in PERSON_TYPES)
+            sorted(d.id for d in nodes(g) if d.type in PERSON_TYPES)
         for p in people:
-            for _, org, d in sorted(g.out_edges(p, data=True), key=lambda e: (e[1], e[2].get("title", ""),
-                                                                                e[2].get("as_of", ""))):
-                if d["rel"] == HOLDS:
-                    for doc, sources in _by_doc(d["sources"]):
-                        self._report(spells, p, d["title"], self._body(org, doc), d["as_of"], sources)
-            for post in g.nodes[p].get("posts", []):
-                for doc, sources in _by_doc(post["sources"]):
-                    self._report(spells, p, post["title"], self._no_body(post["title"], doc),
-                                 post["as_of"], sources)
+            for f in sorted(facts_out(g, p), key=lambda f: (f.tail, f.title, f.as_of)):
+                if f.is_post:
+                    for doc, sources in _by_doc(f.sources):
+                        self._report(spells, p, f.title, self._body(f.tail, doc), f.as_of, sources)
+            for post in Node(g, p).posts:
+                for doc, sources in _by_doc(post.sources):
+                    self._report(spells, p, post.title, self._no_body(post.title, doc),
+                                 post.as_of, sources)
         self.spells = sorted(spells.values(), key=Spell.key)
         self.by_person: dict[str, list[Spell]] = defaultdict(list)
         self.by_post: dict[tuple[str, str | None], list[Spell]] = defaultdict(list)
@@ -192,25 +191,25 @@ class Careers:
                                     classify(title, where.kind, where.level))
         arts = s.reported.setdefault(as_of or "", set())
         s.evidence.setdefault(as_of or "", []).extend(sources)
-        for src in sources:
-            arts.add(src["article"])
-            s.docs.add(src["doc"])
-            s.quotes.setdefault(src["article"], src.get("quote", ""))
+        for src in map(Src, sources):
+            arts.add(src.article)
+            s.docs.add(src.doc)
+            s.quotes.setdefault(src.article, src.quote)
 
     def _paper(self, doc: str) -> tuple[str | None, Division | None]:
         """The area the paper of `doc` serves: its District node (if one) and division."""
-        name = (self.g.graph.get("documents", {}).get(doc) or {}).get("area") or ""
-        nodes = self._districts.get(name, [])
-        node = nodes[0] if len(nodes) == 1 else None
-        code = self.g.nodes[node].get("code") if node else ""
-        div = gazetteer().by_code.get(code or "") or (gazetteer().lookup(name) if name else None)
+        name = document(self.g, doc).area or ""
+        found = self._districts.get(name, [])
+        node = found[0] if len(found) == 1 else None
+        code = Node(self.g, node).code if node else ""
+        div = gazetteer().by_code.get(code) or (gazetteer().lookup(name) if name else None)
         return node, div
 
     def _area_where(self, org: str | None, node: str | None, div: Division | None, kind: str,
                     placed: bool = False) -> Where:
         if node is not None:
-            d = self.g.nodes[node]
-            return Where(org, node, d["label"], d.get("code") or "", self.level_of(node), kind, placed)
+            d = Node(self.g, node)
+            return Where(org, node, d.label, d.code, self.level_of(node), kind, placed)
         if div is not None:
             return Where(org, self._coded.get(div.code), div.name, div.code, div.level, kind, placed)
         return Where(org, None, "", "", "", kind, placed)
@@ -220,15 +219,15 @@ class Careers:
         key = (org, "", doc)
         if key in self._where:
             return self._where[key]
-        d = self.g.nodes[org]
+        d = Node(self.g, org)
         area = self.area_of(org)
         if area is not None:
-            prefix, div = self.g.nodes[area]["label"], None
+            prefix, div = Node(self.g, area).label, None
         else:           # the graph places the body nowhere: the area its name begins with
-            prefix, _ = gazetteer().split_area(d["label"])
+            prefix, _ = gazetteer().split_area(d.label)
             paper = self._paper(doc)[1]
             div = gazetteer().lookup(prefix, {paper.code} if paper else set()) if prefix else None
-        w = self._where[key] = self._area_where(org, area, div, body_kind(d["label"], d["type"], prefix))
+        w = self._where[key] = self._area_where(org, area, div, body_kind(d.label, d.type, prefix))
         return w
 
     def _no_body(self, title: str, doc: str) -> Where:
@@ -244,7 +243,7 @@ class Careers:
         target = None
         if m and div is not None:
             target = next((x for x in [div, *gazetteer().ancestors(div)] if x.name.endswith(m.group(1))), None)
-        elif m and node is not None and self.g.nodes[node]["label"].endswith(m.group(1)):
+        elif m and node is not None and Node(self.g, node).label.endswith(m.group(1)):
             target = node       # a township paper: no division, but its node
         if target is None:
             w = self._area_where(None, node, div, "")
@@ -255,17 +254,16 @@ class Careers:
             if m.group(2) == "长":
                 w = self._area_where(area, area, tdiv, "area", True)
             else:
-                label = self.g.nodes[area]["label"] if area else tdiv.name
+                label = Node(self.g, area).label if area else tdiv.name
                 committee = [n for n in self.g.predecessors(area)
-                             if self.g.nodes[n]["label"] == label + "委"] if area else []
+                             if Node(self.g, n).label == label + "委"] if area else []
                 w = self._area_where(committee[0] if len(committee) == 1 else None, area, tdiv,
                                      "party_committee", True)
         self._where[key] = w
         return w
 
     def _up(self, node: str) -> list[str]:
-        return sorted(v for _, v, d in self.g.out_edges(node, data=True)
-                      if d["rel"] in ("locatedIn", "subOrganizationOf"))
+        return ups(self.g, node, ("locatedIn", "subOrganizationOf"))
 
     def area_of(self, node: str) -> str | None:
         """The District a body lies in: itself, or the nearest up its subOrganizationOf /
@@ -277,7 +275,7 @@ class Careers:
         ring = [node]
         found = None
         while ring and found is None:
-            districts = [n for n in ring if self.g.nodes[n]["type"] == "District"]
+            districts = [n for n in ring if Node(self.g, n).type == "District"]
             if districts:
                 found = min(districts, key=lambda n: (-self._depth(n), n))
                 break
@@ -291,7 +289,7 @@ class Careers:
         seen = {district}
         ring = [district]
         while ring:
-            ring = sorted({v for n in ring for v in self._up(n) if self.g.nodes[v]["type"] == "District"} - seen)
+            ring = sorted({v for n in ring for v in self._up(n) if Node(self.g, v).type == "District"} - seen)
             seen |= set(ring)
         return len(seen) - 1
 
@@ -299,11 +297,11 @@ class Careers:
         """province, city or county from the area's division code; township by its name."""
         if area is None:
             return ""
-        d = self.g.nodes[area]
-        div = gazetteer().by_code.get(d.get("code") or "")
+        d = Node(self.g, area)
+        div = gazetteer().by_code.get(d.code)
         if div is not None:
             return div.level
-        return "township" if TOWNSHIP.search(d["label"]) else ""
+        return "township" if TOWNSHIP.search(d.label) else ""
 
     def _link(self) -> None:
         for spells in self.by_person.values():
@@ -400,14 +398,13 @@ class Careers:
 def _by_doc(sources: list[dict]) -> list[tuple[str, list[dict]]]:
     """Sources grouped by document, in order: each page may place a post differently."""
     by_doc: dict[str, list[dict]] = defaultdict(list)
-    for src in sorted(sources, key=lambda x: (x["doc"], x["start"], x["end"])):
-        by_doc[src["doc"]].append(src)
+    for src in sorted(sources, key=source_order):
+        by_doc[Src(src).doc].append(src)
     return sorted(by_doc.items())
 
 
 def holders(g: nx.MultiDiGraph, org: str, title: str, on: str) -> list[str]:
     """Who held `title` in `org` on the ISO date `on` (see Careers.holders), by id."""
-    people = {u for u, _, d in g.in_edges(org, data=True) if d["rel"] == HOLDS and d["title"] == title}
-    people |= {n for n, d in g.nodes(data=True) if d["type"] in PERSON_TYPES
-               and any(p["title"] == title for p in d.get("posts", []))}
+    people = {f.head for f in facts_in(g, org) if f.is_post and f.title == title}
+    people |= {d.id for d in nodes(g) if d.type in PERSON_TYPES and any(p.title == title for p in d.posts)}
     return sorted({s.person for s in Careers(g, people).holders(org, title, on)})

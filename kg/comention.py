@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .graph import Src, articles, node, nodes
 from .model import ORGANISATION_TYPES
 
 ACTOR_TYPES = ("Official", "Person", *ORGANISATION_TYPES)
@@ -34,16 +35,15 @@ class Tie:
 
 def actor_articles(g: nx.MultiDiGraph) -> dict[str, set[str]]:
     """The articles that name each actor, bylines left out."""
-    bylines = {a: {b[0] for b in d.get("bylines", [])}
-               for a, d in g.graph.get("articles", {}).items()}
+    bylines = {a: {name for name, _ in info.bylines} for a, info in articles(g).items()}
     named: dict[str, set[str]] = {}
-    for n, d in g.nodes(data=True):
-        if d["type"] not in ACTOR_TYPES:
+    for n in nodes(g):
+        if n.type not in ACTOR_TYPES:
             continue
-        arts = {m["article"] for m in d.get("mentions", [])
-                if not (d["type"] in PERSON_TYPES and m.get("text") in bylines.get(m["article"], ()))}
+        arts = {m.article for m in map(Src, n.mentions)
+                if not (n.type in PERSON_TYPES and m.text in bylines.get(m.article, ()))}
         if arts:
-            named[n] = arts
+            named[n.id] = arts
     return named
 
 
@@ -59,7 +59,7 @@ def comentions(g: nx.MultiDiGraph) -> list[Tie]:
         for i, u in enumerate(actors):
             for v in actors[i + 1:]:
                 pairs[u, v].append(a)
-    label = {n: g.nodes[n]["label"] for pair in pairs for n in pair}
+    label = {n: node(g, n).label for pair in pairs for n in pair}
     ties = [Tie(u, v, tuple(sorted(arts))) for (u, v), arts in pairs.items()]
     return sorted(ties, key=lambda t: (-t.weight, label[t.source], label[t.target], t.source,
                                        t.target))
@@ -73,8 +73,8 @@ def comention_graph(g: nx.MultiDiGraph) -> nx.Graph:
     named = actor_articles(g)
     h = nx.Graph()
     for n in sorted({n for t in ties for n in (t.source, t.target)}):
-        d = g.nodes[n]
-        h.add_node(n, label=d["label"], type=d["type"], articles=len(named[n]))
+        d = node(g, n)
+        h.add_node(n, label=d.label, type=d.type, articles=len(named[n]))
     for t in sorted(ties, key=lambda t: (t.source, t.target)):
         h.add_edge(t.source, t.target, weight=t.weight, articles="|".join(t.articles))
     return h

@@ -37,7 +37,8 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import UserError
-from .graph import source_at
+from .graph import Src, document, facts_between, node, nodes, source_order
+from .provenance import cite
 from .model import ENTITY_TYPES, DocExtraction
 from .pinyin import pinyin
 from .types import HOLDS, RELATIONS
@@ -125,11 +126,10 @@ def find(g: nx.MultiDiGraph, ref: str) -> str:
     if ref in g:
         return ref
     name, _, near = ref.partition("@")
-    found = sorted(n for n, d in g.nodes(data=True) if d["label"] == name)
+    found = sorted(d.id for d in nodes(g) if d.label == name)
     if near:
         found = [n for n in found if any(
-            near == g.nodes[m]["label"] or near in g.nodes[m].get("aliases", ())
-            for m in nx.all_neighbors(g, n))]
+            near == node(g, m).label or near in node(g, m).aliases for m in nx.all_neighbors(g, n))]
     if not found:
         raise _Unapplied(f"no entity {ref!r} in the graph")
     if len(found) > 1:
@@ -150,7 +150,7 @@ def _mark(attrs: dict, c: Correction) -> None:
 
 
 def _merge_sources(a: list[dict], b: list[dict]) -> list[dict]:
-    seen = {(s["doc"], s["start"], s["end"]): s for s in a + b}
+    seen = {source_order(s): s for s in a + b}
     return [seen[k] for k in sorted(seen)]
 
 
@@ -238,8 +238,7 @@ def _drop(g: nx.MultiDiGraph, c: Correction, _docs: dict) -> None:
 def _drop_fact(g: nx.MultiDiGraph, c: Correction, _docs: dict) -> None:
     head, tail = find(g, c.target), find(g, c.object)
     rel, _, title = c.value.partition(":")
-    keys = [k for _, v, k, d in g.out_edges(head, keys=True, data=True)
-            if v == tail and d["rel"] == rel and (not title or d.get("title") == title)]
+    keys = [f.key for f in facts_between(g, head, tail) if f.rel == rel and (not title or f.title == title)]
     if not keys:
         raise _Unapplied(f"no {c.value} fact from {head} to {tail}")
     for k in keys:
@@ -254,14 +253,14 @@ def _cite(c: Correction, docs: dict[str, DocExtraction]) -> dict:
     at = d.document.text.find(c.quote)
     if at < 0:
         raise _Unapplied(f"the quote is not in {c.doc}")
-    return {**source_at(d, d.evidence(at, at + len(c.quote))), "curated": c.ref}
+    return {**cite(d, d.evidence(at, at + len(c.quote))), "curated": c.ref}
 
 
 def _add_post(g: nx.MultiDiGraph, c: Correction, docs: dict) -> None:
     person = find(g, c.target)
     org = find(g, c.object) if c.object else None
     src = _cite(c, docs)
-    as_of = g.graph.get("documents", {}).get(c.doc, {}).get("date") or ""
+    as_of = document(g, c.doc).date or ""
     if org is None:
         g.nodes[person]["posts"].append({"title": c.value, "as_of": as_of, "sources": [src],
                                          "curated": [c.ref]})
@@ -297,16 +296,17 @@ def template(g: nx.MultiDiGraph) -> list[dict]:
     (persons and bodies of one name the build kept apart), each with the first quote of
     both, so a researcher decides from the evidence and deletes the rows that are wrong."""
     by_label: dict[tuple[str, str], list[str]] = {}
-    for n, d in g.nodes(data=True):
-        kind = "person" if d["type"] in ("Official", "Person") else d["type"]
-        by_label.setdefault((kind, d["label"]), []).append(n)
+    for d in nodes(g):
+        kind = "person" if d.type in ("Official", "Person") else d.type
+        by_label.setdefault((kind, d.label), []).append(d.id)
     rows = []
-    for (_, label), nodes in sorted(by_label.items()):
-        nodes.sort()
-        for other in nodes[1:]:
-            first = {n: (g.nodes[n]["mentions"] or [{}])[0] for n in (nodes[0], other)}
-            rows.append({"action": "merge", "target": nodes[0], "object": other, "value": "",
+    for (_, label), namesakes in sorted(by_label.items()):
+        namesakes.sort()
+        for other in namesakes[1:]:
+            first = {n: node(g, n).mentions[:1] for n in (namesakes[0], other)}
+            rows.append({"action": "merge", "target": namesakes[0], "object": other, "value": "",
                          "doc": "", "quote": "",
                          "note": f"{label}: " + " | ".join(
-                             f"{n} {m.get('doc', '')}: {m.get('quote', '')[:80]}" for n, m in first.items())})
+                             f"{n} {Src(m[0]).doc if m else ''}: {Src(m[0]).quote[:80] if m else ''}"
+                             for n, m in first.items())})
     return rows

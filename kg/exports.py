@@ -22,12 +22,12 @@ import networkx as nx
 from .careers import PERSON_TYPES, Careers, date_order
 from .comention import comention_graph, comentions
 from .errors import UserError
-from .graph import from_node_link, to_node_link
+from .graph import (Fact, Node, Src, document, facts, facts_in, first_source, from_node_link, is_kg_graph,
+                    node, nodes, to_node_link, ups)
 from .metrics import METRICS, ensure_metrics
 from .outputs import atomic_write_bytes, dumps_json, json_pieces
 from .popolo import popolo
 from .rdf import DEFAULT_BASE, serialize
-from .types import HOLDS
 
 Files = dict[str, bytes]
 BOM = "\ufeff"
@@ -62,28 +62,28 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
         g = from_node_link(json.loads(p.read_text(encoding="utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, nx.NetworkXError) as e:
         raise UserError(f"{p}: not a kg graph.json ({e}); rebuild it with `kg build`") from e
-    if any("label" not in d or "type" not in d for _, d in g.nodes(data=True)) or \
-            any("rel" not in d for _, _, d in g.edges(data=True)):
+    if not is_kg_graph(g):
         raise UserError(f"{p}: a node-link graph, but not one kg wrote; rebuild it with `kg build`")
     return g
 
 
-def _sorted_edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, dict]]:
-    return sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+def _sorted_facts(g: nx.MultiDiGraph) -> list[Fact]:
+    return sorted(facts(g), key=lambda f: (f.head, f.tail, f.key))
 
 
-def _first(sources: list[dict]) -> dict:
-    """The earliest source (by doc and offset): the one a flat table can show."""
-    if not sources:
-        return {"doc": "", "article": "", "quote": ""}
-    s = min(sources, key=lambda s: (s["doc"], s["start"], s["end"]))
-    return {"doc": s["doc"], "article": s["article"], "quote": s["quote"]}
+FIRST = ("doc", "article", "quote")     # the columns of a fact's first source
 
 
-def _node_posts(d: dict) -> list[str]:
+def _first(sources: list[dict]) -> tuple[str, str, str]:
+    """The earliest source (by doc and offset), the one a flat table can show: its
+    document, article and quote ("" each when there is none)."""
+    s = first_source(sources)
+    return ("", "", "") if s is None else (s.doc, s.article, s.quote)
+
+
+def _node_posts(d: Node) -> list[str]:
     """Posts held without a known organisation, as "title@as_of"."""
-    return sorted(f"{p['title']}@{p['as_of']}" if p["as_of"] else p["title"]
-                  for p in d.get("posts", []))
+    return sorted(f"{p.title}@{p.as_of}" if p.as_of else p.title for p in d.posts)
 
 
 def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -92,18 +92,17 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ensure_metrics(g)
     out = nx.MultiDiGraph()
     for n in sorted(g):
-        d = g.nodes[n]
-        out.add_node(n, label=d["label"], type=d["type"], aliases="|".join(d.get("aliases", [])),
-                     code=d.get("code", ""), pinyin=d.get("pinyin", ""),
-                     mentions=len(d.get("mentions", [])), posts="|".join(_node_posts(d)),
-                     **_first(d.get("mentions", [])), **{m: d[m] for m in METRICS})
-    for u, v, k, d in _sorted_edges(g):
+        d = node(g, n)
+        out.add_node(n, label=d.label, type=d.type, aliases="|".join(d.aliases),
+                     code=d.code, pinyin=d.pinyin,
+                     mentions=len(d.mentions), posts="|".join(_node_posts(d)),
+                     **dict(zip(FIRST, _first(d.mentions))), **{m: d.metric(m) for m in METRICS})
+    for f in _sorted_facts(g):
         # Edge ids must be unique in the file (Gephi merges equal ids), and keys repeat
         # across node pairs; the pair plus the key is unique in a MultiDiGraph.
-        out.add_edge(u, v, key=f"{u}|{k}|{v}", label=d["rel"], rel=d["rel"],
-                     title=d.get("title", ""),
-                     as_of=d.get("as_of", ""), sources=len(d.get("sources", [])),
-                     **_first(d.get("sources", [])))
+        out.add_edge(f.head, f.tail, key=f"{f.head}|{f.key}|{f.tail}", label=f.rel, rel=f.rel,
+                     title=f.title, as_of=f.as_of, sources=len(f.sources),
+                     **dict(zip(FIRST, _first(f.sources))))
     return out
 
 
@@ -164,18 +163,16 @@ def _neo4j(g: nx.MultiDiGraph, o: Options) -> Files:
     # formula neutralising): these tables are for neo4j-admin, which stores each cell as
     # data, so a quote added for spreadsheets would corrupt names in the database.
     ensure_metrics(g)
-    nodes = [[n, f"Entity;{d['type']}", d["label"], d["type"], ";".join(d.get("aliases", [])),
-              d.get("code", ""), d.get("pinyin", ""), len(d.get("mentions", [])),
-              ";".join(_node_posts(d)), *_first(d.get("mentions", [])).values(),
-              *(d[m] for m in METRICS)]
-             for n, d in sorted(g.nodes(data=True))]
-    rels = [[u, v, _neo4j_type(d["rel"]), k, d.get("title", ""), d.get("as_of", ""),
-             len(d.get("sources", [])), *_first(d.get("sources", [])).values()]
-            for u, v, k, d in _sorted_edges(g)]
+    rows = [[d.id, f"Entity;{d.type}", d.label, d.type, ";".join(d.aliases), d.code, d.pinyin,
+             len(d.mentions), ";".join(_node_posts(d)), *_first(d.mentions),
+             *(d.metric(m) for m in METRICS)]
+            for d in sorted(nodes(g), key=lambda d: d.id)]
+    rels = [[f.head, f.tail, _neo4j_type(f.rel), f.key, f.title, f.as_of, len(f.sources), *_first(f.sources)]
+            for f in _sorted_facts(g)]
     return {
         "nodes.csv": _table(["id:ID", ":LABEL", "name", "type", "aliases:string[]", "code",
                              "pinyin", "mentions:int", "posts:string[]", "doc", "article",
-                             "quote", *NEO4J_METRICS], nodes, False, spreadsheet=False),
+                             "quote", *NEO4J_METRICS], rows, False, spreadsheet=False),
         "relationships.csv": _table([":START_ID", ":END_ID", ":TYPE", "key", "title", "as_of",
                                      "sources:int", "doc", "article", "quote"], rels, False,
                                     spreadsheet=False),
@@ -194,7 +191,7 @@ def _csv(g: nx.MultiDiGraph, o: Options) -> Files:
     nodes = [[n, d["label"], d["type"], d["aliases"], d["code"], d["pinyin"], d["mentions"],
               d["posts"], d["doc"], d["article"], d["quote"], *(d[m] for m in METRICS)]
              for n, d in f.nodes(data=True)]
-    edges = [[u, g.nodes[u]["label"], d["rel"], v, g.nodes[v]["label"], d["title"], d["as_of"],
+    edges = [[u, node(g, u).label, d["rel"], v, node(g, v).label, d["title"], d["as_of"],
               d["sources"], d["doc"], d["article"], d["quote"]]
              for u, v, d in f.edges(data=True)]
     return {
@@ -205,31 +202,30 @@ def _csv(g: nx.MultiDiGraph, o: Options) -> Files:
     }
 
 
-def _area(g: nx.MultiDiGraph, node: str) -> str:
+def _area(g: nx.MultiDiGraph, start: str) -> str:
     """The district a node lies in: itself, or up its locatedIn / subOrganizationOf chain."""
     seen: set[str] = set()
-    todo = [node]
+    todo = [start]
     while todo:
         n = todo.pop(0)
         if n in seen:
             continue
         seen.add(n)
-        if g.nodes[n]["type"] == "District":
-            return g.nodes[n]["label"]
-        todo += sorted(v for _, v, d in g.out_edges(n, data=True)
-                       if d["rel"] in ("locatedIn", "subOrganizationOf"))
+        if node(g, n).type == "District":
+            return node(g, n).label
+        todo += ups(g, n, ("locatedIn", "subOrganizationOf"))
     return ""
 
 
 def _doc_area(g: nx.MultiDiGraph, doc: str) -> str:
-    return (g.graph.get("documents", {}).get(doc) or {}).get("area") or ""
+    return document(g, doc).area or ""
 
 
 def _listed(g: nx.MultiDiGraph, o: Options) -> set[str]:
     """The persons a table of posts lists: Officials, or every person with --all-persons
     (reporters of bylines, firms' managers and other Persons with a title)."""
     kinds = PERSON_TYPES if o.all_persons else ("Official",)
-    return {n for n, d in g.nodes(data=True) if d["type"] in kinds}
+    return {d.id for d in nodes(g) if d.type in kinds}
 
 
 def _officials(g: nx.MultiDiGraph, o: Options) -> Files:
@@ -238,19 +234,17 @@ def _officials(g: nx.MultiDiGraph, o: Options) -> Files:
     not officials (their posts stay in the graph and the other exports)."""
     listed = _listed(g, o)
     rows = []
-    for n, d in g.nodes(data=True):
-        if n not in listed:
+    for d in nodes(g):
+        if d.id not in listed:
             continue
-        for p in d.get("posts", []):
-            s = _first(p["sources"])
-            rows.append([d["label"], p["title"], "", _doc_area(g, s["doc"]), p["as_of"],
-                         s["doc"], s["article"], s["quote"], n])
-    for u, v, d in g.edges(data=True):
-        if d["rel"] == HOLDS and u in listed:
-            s = _first(d["sources"])
-            rows.append([g.nodes[u]["label"], d["title"], g.nodes[v]["label"],
-                         _area(g, v) or _doc_area(g, s["doc"]), d["as_of"], s["doc"],
-                         s["article"], s["quote"], u])
+        for p in d.posts:
+            doc, art, quote = _first(p.sources)
+            rows.append([d.label, p.title, "", _doc_area(g, doc), p.as_of, doc, art, quote, d.id])
+    for f in facts(g):
+        if f.is_post and f.head in listed:
+            doc, art, quote = _first(f.sources)
+            rows.append([node(g, f.head).label, f.title, node(g, f.tail).label,
+                         _area(g, f.tail) or _doc_area(g, doc), f.as_of, doc, art, quote, f.head])
     rows.sort(key=lambda r: (r[0], r[8], r[4], r[1], r[2], r[5], r[6]))
     return {"officials.csv": _table(["person", "title", "organisation", "area", "as_of", "doc",
                                      "article", "quote", "person_id"], rows, o.bom)}
@@ -267,13 +261,13 @@ def _spells(g: nx.MultiDiGraph, o: Options) -> Files:
     listed = _listed(g, o)
 
     def label(n: str) -> str:
-        return g.nodes[n]["label"]
+        return node(g, n).label
     rows = []
     for s in Careers(g).spells:
         if s.person not in listed:
             continue
-        d, w = g.nodes[s.person], s.where
-        rows.append([s.person, d["label"], d.get("pinyin", ""), s.title, s.info.post_class, s.info.rank,
+        d, w = node(g, s.person), s.where
+        rows.append([s.person, d.label, d.pinyin, s.title, s.info.post_class, s.info.rank,
                      s.info.line, label(w.org) if w.org else "", w.org or "", w.area_name, w.area_code,
                      "yes" if w.placed else "", s.first, s.last, s.reports,
                      "|".join(sorted(f"{c.title}@{label(c.org) if c.org else c.where.area_name}"
@@ -292,8 +286,8 @@ def _panel(g: nx.MultiDiGraph, o: Options) -> Files:
     for r in Careers(g).panel(_listed(g, o)):
         people = list(dict.fromkeys(s.person for s in r["spells"]))
         rows.append([r["code"], r["area"], r["level"], r["year"], r["post"],
-                     "|".join(g.nodes[p]["label"] for p in people), "|".join(people),
-                     "|".join(g.nodes[p].get("pinyin", "") for p in people),
+                     "|".join(node(g, p).label for p in people), "|".join(people),
+                     "|".join(node(g, p).pinyin for p in people),
                      "|".join(f"{s.first}..{s.last}" for s in r["spells"]), r["reports"]])
     return {"panel.csv": _table(["code", "area", "level", "year", "post", "persons", "person_ids", "pinyin",
                                  "reported", "reports"], rows, o.bom)}
@@ -306,14 +300,15 @@ def _popolo(g: nx.MultiDiGraph, o: Options) -> Files:
 def _initiatives(g: nx.MultiDiGraph, o: Options) -> Files:
     """One row per initiative: who runs it, where, and the articles it was read in."""
     rows = []
-    for n, d in g.nodes(data=True):
-        if d["type"] != "Initiative":
+    for d in nodes(g):
+        if d.type != "Initiative":
             continue
-        runners = sorted({u for u, _, e in g.in_edges(n, data=True) if e["rel"] == "runs"})
+        n, mentions = d.id, [Src(m) for m in d.mentions]
+        runners = sorted({f.head for f in facts_in(g, n) if f.rel == "runs"})
         areas = {_area(g, n)} - {""} or {_area(g, r) for r in runners} - {""} or \
-            {_doc_area(g, m["doc"]) for m in d.get("mentions", [])} - {""}
-        sources = sorted({m["article"] for m in d.get("mentions", [])})
-        rows.append([d["label"], "|".join(sorted(g.nodes[r]["label"] for r in runners)),
+            {_doc_area(g, m.doc) for m in mentions} - {""}
+        sources = sorted({m.article for m in mentions})
+        rows.append([d.label, "|".join(sorted(node(g, r).label for r in runners)),
                      "|".join(sorted(areas)), "|".join(sources), n])
     rows.sort(key=lambda r: (r[0], r[4]))
     return {"initiatives.csv": _table(["name", "runners", "areas", "sources", "id"], rows, o.bom)}
@@ -329,7 +324,7 @@ def _corrections(g: nx.MultiDiGraph, o: Options) -> Files:
 
 def _comention(g: nx.MultiDiGraph, o: Options) -> Files:
     """The co-mention network (kg.comention) as an edge list, heaviest ties first."""
-    label = {n: (d["label"], d["type"]) for n, d in g.nodes(data=True)}
+    label = {d.id: (d.label, d.type) for d in nodes(g)}
     rows = [[t.source, *label[t.source], t.target, *label[t.target], t.weight, "|".join(t.articles)]
             for t in comentions(g)]
     return {"comention.csv": _table(["source", "source_label", "source_type", "target",

@@ -9,6 +9,7 @@ from .articles import segment
 from .extractors import DocContext, run
 from .model import DocExtraction, Document
 from .pagemeta import PageMeta
+from .provenance import raw_text
 from .resolve import resolve_document
 
 
@@ -29,10 +30,8 @@ def to_record(de: DocExtraction) -> dict:
     for e in de.entities:
         mentions = []
         for m in e.mentions:
-            rs, re_ = doc.raw_span(m.start, m.end)
-            # a name the page breaks across lines, whatever the line ends (kg.reader.LINE_ENDS)
-            mentions.append({"text": "".join(doc.raw[rs:re_].splitlines()),
-                             "start": rs, "end": re_, "rule": m.rule})
+            rs, re_, text = raw_text(doc, m.start, m.end)
+            mentions.append({"text": text, "start": rs, "end": re_, "rule": m.rule})
         rec = {"name": e.name, "type": e.type, "aliases": e.aliases, "mentions": mentions}
         if e.code:
             rec["code"] = e.code

@@ -28,6 +28,7 @@ import networkx as nx
 from .careers import PERSON_TYPES, Careers, date_order, date_text, is_full
 from .defaults import DEFAULT_MAX_NODES
 from .errors import UserError
+from .graph import Src, node, nodes
 from .metrics import ensure_metrics
 from .outputs import atomic_write_text, json_pieces
 from .types import ENTITIES, HOLDS, HOLDS_STYLE, RELATIONS
@@ -87,11 +88,14 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _source(s: dict) -> dict:
+def _source(s: Src) -> dict:
     """A source as the panel cites it; a mention's with the rule that found it."""
-    return {"doc": s.get("doc", ""), "article": s.get("article", ""), "quote": s.get("quote", ""),
-            "start": s.get("start"), "end": s.get("end"),
-            **{k: s[k] for k in ("in_quote", "rule") if s.get(k)}}
+    out = {"doc": s.doc, "article": s.article, "quote": s.quote, "start": s.start, "end": s.end}
+    if s.in_quote:
+        out["in_quote"] = s.in_quote
+    if s.rule:
+        out["rule"] = s.rule
+    return out
 
 
 # Sources the page carries per node, edge or post: the panel lists this many and counts
@@ -101,7 +105,7 @@ SHOWN_SOURCES = 50
 
 
 def _sources(sources: list[dict]) -> list[dict]:
-    return [_source(s) for s in sources[:SHOWN_SOURCES]]
+    return [_source(Src(s)) for s in sources[:SHOWN_SOURCES]]
 
 
 def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
@@ -111,7 +115,7 @@ def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
     """
     if max_nodes is None or g.number_of_nodes() <= max_nodes:
         return None
-    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), -len(g.nodes[n].get("mentions", [])), n))
+    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), -len(node(g, n).mentions), n))
     return sorted(ranked[:max_nodes])
 
 
@@ -242,7 +246,7 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     article has, which nodes' and edges' `days` index; `undated`: some evidence has no
     such date). `careers`: the graph's, when the caller has them already."""
     ensure_metrics(g)
-    if careers is None and any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)):
+    if careers is None and any(d.type in PERSON_TYPES for d in nodes(g)):
         careers = Careers(g)
     dated = article_dates(g)
     calendar = sorted(set(dated.values()))
@@ -252,10 +256,10 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
         days, undated = _days(sources, dated, index)
         return {"days": days, **({"undated": True} if undated else {})}
 
-    nodes = []
+    shown_nodes = []
     for n in sorted(g.nodes):
         d = g.nodes[n]
-        nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
+        shown_nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
                       "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
                       "code": d.get("code", ""), "degree": g.degree(n),
                       "weighted_degree": d["weighted_degree"], "pagerank": d["pagerank"],
@@ -273,21 +277,21 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                       "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
                       "source_count": len(d.get("sources", [])),
                       **({"derived": d["derived"]} if d.get("derived") else when(d.get("sources", [])))})
-    cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
+    cited = {s["doc"] for x in shown_nodes for s in x["mentions"]} | \
             {s["doc"] for e in edges for s in e["sources"]} | \
-            {s["doc"] for x in nodes for p in x["spells"] for r in p["reported"] for s in r.get("sources", [])}
-    articles = {s["article"] for x in nodes for s in x["mentions"]} | \
+            {s["doc"] for x in shown_nodes for p in x["spells"] for r in p["reported"] for s in r.get("sources", [])}
+    cited_articles = {s["article"] for x in shown_nodes for s in x["mentions"]} | \
                {s["article"] for e in edges for s in e["sources"]} | \
-               {s["article"] for x in nodes for p in x["spells"] for r in p["reported"] for s in r.get("sources", [])}
+               {s["article"] for x in shown_nodes for p in x["spells"] for r in p["reported"] for s in r.get("sources", [])}
     docs = g.graph.get("documents", {})
     arts = g.graph.get("articles", {})
-    types = Counter(x["type"] for x in nodes)
+    types = Counter(x["type"] for x in shown_nodes)
     # as `kg stats` counts them: posts without an organisation (no edge) are facts too
-    rels = Counter(e["rel"] for e in edges) + Counter(holds=sum(len(x["posts"]) for x in nodes))
+    rels = Counter(e["rel"] for e in edges) + Counter(holds=sum(len(x["posts"]) for x in shown_nodes))
     shown = default_view(g, max_nodes)
     return {
         "title": title,
-        "nodes": nodes,
+        "nodes": shown_nodes,
         "edges": edges,
         "shown": shown,
         "pos": seed_layout(g, sorted(g) if shown is None else shown),
@@ -298,13 +302,13 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
                           count=types[t]) for t in sorted(types, key=_type_order)},
         "rels": {r: dict(zip(("color", "zh"), rel_style(r)), count=rels[r])
                  for r in sorted(rels, key=_rel_order)},
-        "communities": communities(nodes),
+        "communities": communities(shown_nodes),
         "community_other": COMMUNITY_OTHER,
         "docs": {k: {"paper": v.get("paper", ""), "date": v.get("date", "")}
                  for k, v in docs.items() if k in cited},
         "articles": {k: {"title": v.get("title", ""), "index": v.get("index"),
                          **({"date": dated[k]} if k in dated else {})}
-                     for k, v in arts.items() if k in articles},
+                     for k, v in arts.items() if k in cited_articles},
         "dates": calendar,
     }
 
@@ -383,11 +387,9 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
     if name in g:
         return [name]
     q = name.replace(" ", "").lower()
-    fields = (lambda d: [d.get("label", "")], lambda d: d.get("aliases", []),
-              lambda d: [d.get("pinyin", "")])
+    fields = (lambda d: [d.label], lambda d: d.aliases, lambda d: [d.pinyin])
     for field in fields:
-        hits = sorted(n for n, d in g.nodes(data=True)
-                      if q in (v.replace(" ", "").lower() for v in field(d)))
+        hits = sorted(d.id for d in nodes(g) if q in (v.replace(" ", "").lower() for v in field(d)))
         if hits:
             return hits
     return []
@@ -396,8 +398,7 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
 def unknown_name(g: nx.MultiDiGraph, name: str) -> UserError:
     """The error for a name no entity has, with up to five names that contain it."""
     q = name.replace(" ", "").lower()
-    near = sorted((d["label"] for _, d in g.nodes(data=True)
-                   if q in d.get("label", "").lower() or q in d.get("pinyin", "").replace(" ", "")),
+    near = sorted((d.label for d in nodes(g) if q in d.label.lower() or q in d.pinyin.replace(" ", "")),
                   key=lambda s: (len(s), s))[:5]
     return UserError(f"no entity called {name!r}" +
                      (f"; similar: {'、'.join(near)}" if near else "; search graph.html to find its name"))
@@ -434,5 +435,5 @@ def write_ego_html(g: nx.MultiDiGraph, name: str, depth: int, path: Path,
                         f"called {name!r}; pick 1 to {len(found)}")
     centre = found[pick - 1]
     sub = ego_subgraph(g, [centre], depth)
-    write_html(sub, path, title=f"{g.nodes[centre]['label']} ±{depth}", max_nodes=max_nodes, focus=[centre])
+    write_html(sub, path, title=f"{node(g, centre).label} ±{depth}", max_nodes=max_nodes, focus=[centre])
     return centre, found

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from .graph import Fact, facts, facts_in, facts_out
+
 SEED = 0                        # of betweenness sampling and Louvain's shuffles
 BETWEENNESS_BUDGET = 1_000_000  # node + edge visits: sources x (nodes + ties)
 MIN_SAMPLES = 20
@@ -39,9 +41,9 @@ DIGITS = 6
 METRICS = ("degree", "weighted_degree", "betweenness", "pagerank", "community")
 
 
-def _weight(fact: dict) -> int:
+def _weight(fact: Fact) -> int:
     """What a fact weighs: its sources (one at least)."""
-    return max(1, len(fact.get("sources", [])))
+    return max(1, len(fact.sources))
 
 
 def ties(g: nx.MultiDiGraph) -> nx.Graph:
@@ -50,10 +52,11 @@ def ties(g: nx.MultiDiGraph) -> nx.Graph:
     h = nx.Graph()
     h.add_nodes_from(sorted(g))
     weights: dict[tuple[str, str], int] = {}
-    for u, v, d in g.edges(data=True):
+    for f in facts(g):
+        u, v = f.head, f.tail
         if u != v:
             pair = (u, v) if u < v else (v, u)
-            weights[pair] = weights.get(pair, 0) + _weight(d)
+            weights[pair] = weights.get(pair, 0) + _weight(f)
     h.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
     return h
 
@@ -86,8 +89,8 @@ def add_metrics(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n in h:
         d = g.nodes[n]
         d["degree"] = g.degree(n)
-        d["weighted_degree"] = sum(_weight(e) for *_, e in g.out_edges(n, data=True)) + \
-            sum(_weight(e) for *_, e in g.in_edges(n, data=True))
+        d["weighted_degree"] = sum(_weight(f) for f in facts_out(g, n)) + \
+            sum(_weight(f) for f in facts_in(g, n))
         d["betweenness"] = _digits(between[n])
         d["pagerank"] = _digits(rank[n])
         d["community"] = community[n]

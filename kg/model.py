@@ -16,14 +16,18 @@ from operator import attrgetter
 from dataclasses import dataclass, field
 
 from . import types as _types
+from .provenance import article_id
 
 ENTITY_TYPES = tuple(_types.ENTITIES)                     # kg.types is the registry
 ORGANISATION_TYPES = tuple(sorted(_types.BODIES))         # the types a body can have
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
-    """One input file, decoded; `text` is normalised with PDF line breaks repaired."""
+    """One input file, decoded; `text` is normalised with PDF line breaks repaired.
+
+    Frozen, as what flows between stages is: a stage that changes a document makes a
+    new one (dataclasses.replace), so no later reader finds it altered under it."""
     id: str            # file name relative to the input root, e.g. "000_abc.txt"
     path: str
     raw: str           # decoded text, exactly as cited by offsets
@@ -84,7 +88,7 @@ class Article:
 
     @property
     def id(self) -> str:
-        return f"{self.doc}#a{self.index}"
+        return article_id(self.doc, self.index)
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding `pos`; 0 when it lies between sentences."""
@@ -147,9 +151,12 @@ class DocEntity:
     pinyin: str = ""            # of `name`: made with the extraction, in parallel and cached
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocExtraction:
-    """Everything extracted from one document, entities resolved within it."""
+    """Everything extracted from one document, entities resolved within it.
+
+    Frozen: the build derives new extractions from it (its record added, its text
+    dropped once written: kg.pipeline) instead of blanking fields in place."""
     document: Document
     masthead: Masthead
     articles: list[Article]
@@ -158,8 +165,8 @@ class DocExtraction:
     relations: list[RelationMention]
     warnings: list[str] = field(default_factory=list)
     # its GUIDELINES record as one line of extraction.jsonl, made where the document is
-    # extracted: only the record quotes the raw text, which can then be dropped before
-    # the extraction travels to the build or its cache
+    # extracted (kg.pipeline.extract_one); "" before that, and in the extraction the
+    # build keeps once the line is written (kg.pipeline.without_text)
     record_json: str = ""
 
     def evidence(self, start: int, end: int) -> Evidence:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .errors import UserError
+from .graph import Src, article, facts_between, facts_out, node, source_order
 from .html import namesakes
 from .metrics import ties
 from .types import HOLDS
@@ -66,13 +67,12 @@ def entity(g: nx.MultiDiGraph, name: str) -> str:
 def describe(g: nx.MultiDiGraph, n: str) -> str:
     """An entity in a line, enough to tell namesakes apart: id, type, posts, links and
     the first page that names it."""
-    d = g.nodes[n]
-    posts = sorted({f"{e['title']} of {g.nodes[v]['label']}"
-                    for _, v, e in g.out_edges(n, data=True) if e["rel"] == HOLDS})
-    posts += sorted({p["title"] for p in d.get("posts", [])})
-    what = ", ".join([d["type"], *posts[:3]] + ([f"+{len(posts) - 3} posts"] if len(posts) > 3 else []))
-    first = min((m["doc"] for m in d.get("mentions", [])), default=None)
-    return f"{n} ({d['label']}: {what}; {g.degree(n)} links" + (f"; in {first})" if first else ")")
+    d = node(g, n)
+    posts = sorted({f"{f.title} of {node(g, f.tail).label}" for f in facts_out(g, n) if f.is_post})
+    posts += sorted({p.title for p in d.posts})
+    what = ", ".join([d.type, *posts[:3]] + ([f"+{len(posts) - 3} posts"] if len(posts) > 3 else []))
+    first = min((Src(m).doc for m in d.mentions), default=None)
+    return f"{n} ({d.label}: {what}; {g.degree(n)} links" + (f"; in {first})" if first else ")")
 
 
 def _count(h: nx.Graph, source: str, target: str) -> int:
@@ -87,10 +87,8 @@ def _count(h: nx.Graph, source: str, target: str) -> int:
 
 def facts(g: nx.MultiDiGraph, u: str, v: str) -> list[Fact]:
     """The facts between two entities, either way round, in a fixed order."""
-    out = [Fact(h, t, d["rel"], d.get("title", ""), d.get("as_of", ""),
-                sorted(d.get("sources", []), key=lambda s: (s["doc"], s["start"], s["end"])),
-                d.get("derived", ""))
-           for h, t in ((u, v), (v, u)) for d in (g.get_edge_data(h, t) or {}).values()]
+    out = [Fact(f.head, f.tail, f.rel, f.title, f.as_of, sorted(f.sources, key=source_order), f.derived)
+           for h, t in ((u, v), (v, u)) for f in facts_between(g, h, t)]
     return sorted(out, key=lambda f: (f.rel, f.as_of, f.title, f.head))
 
 
@@ -102,8 +100,8 @@ def shortest_paths(g: nx.MultiDiGraph, a: str, b: str, limit: int = 10) -> Paths
         raise UserError(f"{a!r} and {b!r} are the same entity ({source}); give two")
     h = ties(g)
     if not nx.has_path(h, source, target):
-        raise NoPath(f"no path between {g.nodes[source]['label']} ({source}) and "
-                     f"{g.nodes[target]['label']} ({target}): no chain of facts joins them")
+        raise NoPath(f"no path between {node(g, source).label} ({source}) and "
+                     f"{node(g, target).label} ({target}): no chain of facts joins them")
     paths = []
     for p in nx.all_shortest_paths(h, source, target):
         if len(paths) == limit:
@@ -121,7 +119,7 @@ def _printable(text: str) -> str:
 
 
 def _fact_line(g: nx.MultiDiGraph, f: Fact) -> str:
-    head, tail = g.nodes[f.head]["label"], g.nodes[f.tail]["label"]
+    head, tail = node(g, f.head).label, node(g, f.tail).label
     if f.rel == HOLDS:
         return f"{head} holds {f.title} in {tail}" + (f" (as of {f.as_of})" if f.as_of else "")
     return f"{head} {f.rel} {tail}"
@@ -130,11 +128,10 @@ def _fact_line(g: nx.MultiDiGraph, f: Fact) -> str:
 def format_paths(g: nx.MultiDiGraph, result: Paths, evidence: int = 3) -> str:
     """The paths as text: each hop's facts (at most `evidence` per hop, 0: all), each
     fact with its earliest source: the sentence, its document, article and offsets."""
-    label = {n: g.nodes[n]["label"] for n in g}
-    arts = g.graph.get("articles", {})
+    label = {n: node(g, n).label for n in g}
 
     def who(n: str) -> str:
-        return f"{label[n]} ({g.nodes[n]['type']}, {n})"
+        return f"{label[n]} ({node(g, n).type}, {n})"
     shown = len(result.paths)
     lines = [f"{who(result.source)} -> {who(result.target)}: {result.count} shortest "
              f"path{'s' if result.count != 1 else ''} of {result.length} "
@@ -152,13 +149,14 @@ def format_paths(g: nx.MultiDiGraph, result: Paths, evidence: int = 3) -> str:
                 if not f.sources:
                     lines.append("    (no source)")
                     continue
-                s = f.sources[0]
-                title = (arts.get(s["article"]) or {}).get("title")
+                s = Src(f.sources[0])
+                art = article(g, s.article)
+                title = art.title if art else None
                 more = f"; {len(f.sources) - 1} more source{'s' if len(f.sources) > 2 else ''}" \
                     if len(f.sources) > 1 else ""
-                lines.append(f"    \u201c{s['quote']}\u201d")
-                lines.append(f"    {s['article']}" + (f" \u300a{title}\u300b" if title else "")
-                             + f", characters {s['start']}-{s['end']}{more}")
+                lines.append(f"    \u201c{s.quote}\u201d")
+                lines.append(f"    {s.article}" + (f" \u300a{title}\u300b" if title else "")
+                             + f", characters {s.start}-{s.end}{more}")
             if evidence and len(fs) > evidence:
                 lines.append(f"  ... {len(fs) - evidence} more facts between {label[u]} and "
                              f"{label[v]} (--evidence 0 shows all)")
@@ -170,7 +168,7 @@ def paths_json(g: nx.MultiDiGraph, result: Paths) -> dict:
     return {
         "source": result.source, "target": result.target, "count": result.count,
         "length": result.length,
-        "paths": [{"nodes": [{"id": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"]}
+        "paths": [{"nodes": [{"id": n, "label": node(g, n).label, "type": node(g, n).type}
                              for n in p],
                    "hops": [[{"head": f.head, "rel": f.rel, "tail": f.tail, "title": f.title,
                               "as_of": f.as_of, "sources": f.sources,

@@ -15,7 +15,7 @@ import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -27,7 +27,7 @@ from .cache import ExtractionCache, dumps, loads
 from .careers import Careers
 from .extraction import extract_document, to_record
 from .extractors import DEFAULT_NER
-from .graph import build_graph, to_node_link
+from .graph import build_graph, facts, nodes, to_node_link
 from .errors import UserError
 from .html import DEFAULT_MAX_NODES
 from .html import render_pieces
@@ -47,7 +47,7 @@ Progress = Callable[[int, int, str], None]
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
-    docs: list[DocExtraction]
+    docs: list[DocExtraction]     # as the corpus stages read them: without_text
     problems: list[str] = field(default_factory=list)
     report: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
@@ -61,7 +61,7 @@ def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | Non
     """A file's bytes to its extraction, or the problem that kept it out.
 
     The extraction carries its record (`record_json`) and the text read (`raw`, which
-    the build keeps beside the outputs as texts/<doc id>.txt, then drops).
+    the build keeps beside the outputs as texts/<doc id>.txt, then drops: without_text).
     """
     try:
         de = extract_document(parse_document(doc_id, path, data), components, meta)
@@ -70,8 +70,7 @@ def extract_one(doc_id: str, path: str, data: bytes, components: list[str] | Non
     except Exception as e:  # noqa: BLE001 - one bad page must not end the build; it is reported
         msg = " ".join(str(e).split())     # one line, however the message was built
         return f"{doc_id}: extraction failed ({type(e).__name__}: {msg[:300]})"
-    de.record_json = jsonl([to_record(de)])
-    return de
+    return replace(de, record_json=jsonl([to_record(de)]))
 
 
 def extract_blob(doc_id: str, path: str, data: bytes, components: list[str] | None = None,
@@ -226,8 +225,8 @@ def extract_files(files: list[InputFile], workers: int = 1, progress: Progress |
     work = extract_one if workers <= 1 and not scheduler and cache is None else extract_blob
 
     def found(f: InputFile, hit: DocExtraction) -> tuple[None, _Done]:
-        hit.document.path = f.id            # the key holds the id, not the path
-        return None, _Done(hit)
+        # the key holds the id, not the path
+        return None, _Done(replace(hit, document=replace(hit.document, path=f.id)))
 
     def job(f: InputFile, submit: Submit) -> tuple[str | None, Any]:
         """The cache key to store the result under (None: nothing to store), and the
@@ -323,7 +322,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
     locked for the build (a second build into it raises UserError) and its outputs
     change all at once, as one generation (kg.outputs.Generation). Documents are
     streamed: each one's extraction.jsonl line is written as it arrives and then
-    dropped, so `result.docs` hold documents without `raw` or `record_json`.
+    dropped, so `result.docs` hold the extractions without them (see without_text).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -357,8 +356,7 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                             spool = stack.enter_context(gen.open("extraction.jsonl"))
                         spool.write(doc.record_json)
                         gen.write(text_path(doc.document.id), [doc.document.raw])
-                    doc.record_json = doc.document.raw = ""   # written: the build holds no text twice
-                    docs.append(doc)
+                    docs.append(without_text(doc))
                     keep()
                 timings["extract"] = time.perf_counter() - t0
                 gc.disable()     # the corpus-wide stages make millions of objects and no cycles
@@ -391,6 +389,14 @@ def build(paths: list[str | Path], out_dir: str | Path | None = "output", worker
                 gen.discard()
     return result
 
+
+
+def without_text(de: DocExtraction) -> DocExtraction:
+    """The extraction the corpus stages read, once its extraction.jsonl line and its text
+    have been written: a new one without them (`record_json` and `document.raw` empty),
+    so the build holds no page's text twice; the graph cites the clean text and offsets,
+    which it keeps."""
+    return replace(de, record_json="", document=replace(de.document, raw=""))
 
 
 def _corpus_graph(docs: list[DocExtraction], timings: dict[str, float]) -> nx.MultiDiGraph:
@@ -440,9 +446,9 @@ def _report(g: nx.MultiDiGraph, docs: list[DocExtraction], files: list[InputFile
             problems: list[str], notices: list[str]) -> dict:
     """The build's report; `warnings` holds the files that could not contribute
     (`problems`, counted as failed) and the doubts about documents read (`notices`)."""
-    types = Counter(d["type"] for _, d in g.nodes(data=True))
-    rels = Counter(d["rel"] for _, _, d in g.edges(data=True))
-    posts = rels.pop(HOLDS, 0) + sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
+    types = Counter(n.type for n in nodes(g))
+    rels = Counter(f.rel for f in facts(g))
+    posts = rels.pop(HOLDS, 0) + sum(len(n.posts) for n in nodes(g))
     return {
         "kg_version": __version__,
         "documents": {"found": len(files), "read": len(docs), "failed": len(problems),

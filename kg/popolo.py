@@ -16,6 +16,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .careers import Careers
+from .graph import node, ups
 from .rdf import IRIs
 
 CODE_SCHEME = "GB/T 2260"       # China's administrative-division codes (12 digits here)
@@ -33,28 +34,28 @@ def popolo(g: nx.MultiDiGraph, careers: Careers, persons: set[str], base_iri: st
     areas: dict[str, dict] = {}
     memberships = []
 
-    def area(node: str | None, code: str, name: str, level: str) -> str:
-        aid = _area_id(node, code, name)
+    def area(where: str | None, code: str, name: str, level: str) -> str:
+        aid = _area_id(where, code, name)
         if aid not in areas:
             a = {"id": aid, "name": name, "classification": level or "unknown"}
             if code:
                 a["identifiers"] = [{"scheme": CODE_SCHEME, "identifier": code}]
             areas[aid] = a
-            ups = sorted(v for _, v, e in g.out_edges(node, data=True)
-                         if e["rel"] == "locatedIn" and g.nodes[v]["type"] == "District") if node else []
-            if ups:
-                d = g.nodes[ups[0]]
-                a["parent_id"] = area(ups[0], d.get("code") or "", d["label"], careers.level_of(ups[0]))
+            above = [v for v in ups(g, where, ("locatedIn",)) if node(g, v).type == "District"] \
+                if where else []
+            if above:
+                d = node(g, above[0])
+                a["parent_id"] = area(above[0], d.code, d.label, careers.level_of(above[0]))
         return aid
 
     for s in careers.spells:
         if s.person not in persons:
             continue
-        d = g.nodes[s.person]
+        d = node(g, s.person)
         if s.person not in people:
-            other = [{"name": d["pinyin"], "note": "pinyin"}] if d.get("pinyin") else []
-            other += [{"name": a, "note": "alias"} for a in d.get("aliases", [])]
-            people[s.person] = {"id": s.person, "name": d["label"], "other_names": other}
+            other = [{"name": d.pinyin, "note": "pinyin"}] if d.pinyin else []
+            other += [{"name": a, "note": "alias"} for a in d.aliases]
+            people[s.person] = {"id": s.person, "name": d.label, "other_names": other}
         w = s.where
         m = {"id": s.id, "person_id": s.person, "role": s.title,
              "post_class": s.info.post_class, "rank": s.info.rank, "line": s.info.line,
@@ -62,14 +63,14 @@ def popolo(g: nx.MultiDiGraph, careers: Careers, persons: set[str], base_iri: st
         if w.area_name:
             m["area_id"] = area(w.area, w.area_code, w.area_name, w.level)
         if w.org:
-            o = g.nodes[w.org]
+            o = node(g, w.org)
             if w.org not in orgs:
-                orgs[w.org] = {"id": w.org, "name": o["label"], "classification": w.kind or o["type"]}
+                orgs[w.org] = {"id": w.org, "name": o.label, "classification": w.kind or o.type}
                 if w.area_name:
                     orgs[w.org]["area_id"] = m["area_id"]
-                if o.get("code"):
-                    orgs[w.org]["identifiers"] = [{"scheme": CODE_SCHEME, "identifier": o["code"]}]
-                parent = sorted(v for _, v, e in g.out_edges(w.org, data=True) if e["rel"] == "subOrganizationOf")
+                if o.code:
+                    orgs[w.org]["identifiers"] = [{"scheme": CODE_SCHEME, "identifier": o.code}]
+                parent = ups(g, w.org, ("subOrganizationOf",))
                 if parent:
                     orgs[w.org]["parent_id"] = parent[0]
             m["organization_id"] = w.org
@@ -79,8 +80,8 @@ def popolo(g: nx.MultiDiGraph, careers: Careers, persons: set[str], base_iri: st
         memberships.append(m)
     # a parent organisation named only as a parent is an organisation too
     for oid in sorted({o["parent_id"] for o in orgs.values() if "parent_id" in o} - set(orgs)):
-        o = g.nodes[oid]
-        orgs[oid] = {"id": oid, "name": o["label"], "classification": "area" if o["type"] == "District" else o["type"]}
+        o = node(g, oid)
+        orgs[oid] = {"id": oid, "name": o.label, "classification": "area" if o.type == "District" else o.type}
     return {"persons": sorted(people.values(), key=lambda x: x["id"]),
             "organizations": sorted(orgs.values(), key=lambda x: x["id"]),
             "areas": sorted(areas.values(), key=lambda x: x["id"]),

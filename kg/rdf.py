@@ -30,6 +30,9 @@ from .careers import Careers, Spell, Where, date_order
 from .curate import row_of
 from .errors import UserError
 from .defaults import DEFAULT_BASE
+from .graph import (ArticleInfo, DocumentInfo, Fact, Node, Src, articles, documents, facts, facts_out,
+                    node, nodes)
+from .provenance import split_article_id
 from .types import ENTITIES, HOLDS
 
 ONTOLOGY = "https://w3id.org/kg-localgov/ontology#"
@@ -108,12 +111,12 @@ class IRIs:
         return f"<{self.base}doc/{self._q(doc_id)}>"
 
     def article(self, art_id: str) -> str:
-        doc_id, _, idx = art_id.rpartition("#")
-        return f"<{self.base}doc/{self._q(doc_id)}/{self._q(idx)}>"
+        doc_id, idx = split_article_id(art_id)
+        return f"<{self.base}doc/{self._q(doc_id)}/a{idx}>"
 
     def sentence(self, art_id: str, index: int) -> str:
-        doc_id, _, idx = art_id.rpartition("#")
-        return f"<{self.base}doc/{self._q(doc_id)}/{self._q(idx)}/s{int(index)}>"
+        doc_id, idx = split_article_id(art_id)
+        return f"<{self.base}doc/{self._q(doc_id)}/a{idx}/s{int(index)}>"
 
     def span(self, doc_id: str, start: int, end: int) -> str:
         return f"{self.chars(doc_id)}{int(start)}-{int(end)}>"
@@ -188,16 +191,16 @@ class _DocParts:
         self.spans: dict[tuple[int, int], tuple[set[str], set[tuple[str, int]]]] = {}
         self.sentences: dict[tuple[str, int], str] = {}
 
-    def cite(self, src: dict, exact: str | None) -> None:
-        span = (src["start"], src["end"])
+    def cite(self, src: Src, exact: str | None) -> None:
+        span = (src.start, src.end)
         entry = self.spans.get(span)
         if entry is None:
             entry = self.spans[span] = (set(), set())
         if exact:
             entry[0].add(exact)
-        key = (src["article"], src["sentence"])
+        key = (src.article, src.sentence)
         entry[1].add(key)
-        quote = src.get("quote") or ""
+        quote = src.quote or ""
         old = self.sentences.get(key)
         if old is None or old is not quote and (len(quote), quote) > (len(old), old):
             self.sentences[key] = quote
@@ -219,37 +222,37 @@ class _Writer:
 
     def _cited(self) -> dict[str, _DocParts]:
         parts: defaultdict[str, _DocParts] = defaultdict(_DocParts)
-        for _, data in self.g.nodes(data=True):
-            for m in data.get("mentions", []):
-                parts[m["doc"]].cite(m, m.get("text"))
-            for p in data.get("posts", []):
-                for s in p.get("sources", []):
-                    parts[s["doc"]].cite(s, None)
-        for _, _, data in self.g.edges(data=True):
-            for s in data.get("sources", []):
-                parts[s["doc"]].cite(s, None)
+        for d in nodes(self.g):
+            for m in map(Src, d.mentions):
+                parts[m.doc].cite(m, m.text)
+            for p in d.posts:
+                for s in map(Src, p.sources):
+                    parts[s.doc].cite(s, None)
+        for f in facts(self.g):
+            for s in map(Src, f.sources):
+                parts[s.doc].cite(s, None)
         return parts
 
     def documents(self) -> Iterator[str]:
         iri, g = self.iri, self.g
-        documents = g.graph.get("documents", {})
-        articles: dict[str, list[tuple[str, dict]]] = {}
-        for art_id, a in g.graph.get("articles", {}).items():
-            articles.setdefault(a["doc"], []).append((art_id, a))
+        docs = documents(g)
+        arts: dict[str, list[tuple[str, ArticleInfo]]] = {}
+        for art_id, a in articles(g).items():
+            arts.setdefault(a.doc, []).append((art_id, a))
         cited = self._cited()
-        for doc_id in sorted(documents.keys() | cited.keys() | articles.keys()):
-            d = documents.get(doc_id, {})
+        for doc_id in sorted(docs.keys() | cited.keys() | arts.keys()):
+            d = docs.get(doc_id) or DocumentInfo({})
             u = iri.doc(doc_id)
             out = [_block(u, [
                 ("a", ["kg:Document"]), ("rdfs:label", [_lit(doc_id)]),
-                ("kg:paper", [_lit(d["paper"], "zh")] if d.get("paper") else []),
-                ("kg:areaName", [_lit(d["area"], "zh")] if d.get("area") else []),
-                ("dcterms:date", [_date(d["date"])] if d.get("date") else [])])]
-            for art_id, a in sorted(articles.get(doc_id, []), key=lambda x: x[1].get("index", 0)):
+                ("kg:paper", [_lit(d.paper, "zh")] if d.paper else []),
+                ("kg:areaName", [_lit(d.area, "zh")] if d.area else []),
+                ("dcterms:date", [_date(d.date)] if d.date else [])])]
+            for art_id, a in sorted(arts.get(doc_id, []), key=lambda x: x[1].index):
                 out.append(_block(iri.article(art_id), [
                     ("a", ["kg:Article"]), ("dcterms:isPartOf", [u]),
-                    ("dcterms:title", [_lit(a["title"], "zh")] if a.get("title") else []),
-                    ("kg:eventDate", [_date(x) for x in a.get("dates", [])])]))
+                    ("dcterms:title", [_lit(a.title, "zh")] if a.title else []),
+                    ("kg:eventDate", [_date(x) for x in a.dates])]))
             parts = cited.pop(doc_id, None)
             if parts is None:
                 yield "".join(out) + "\n"
@@ -280,7 +283,7 @@ class _Writer:
             yield "".join(out) + "\n"
 
     def _derived(self, sources: list[dict]) -> list[str]:
-        return sorted({self.iri.span(s["doc"], s["start"], s["end"]) for s in sources})
+        return sorted({self.iri.span(s.doc, s.start, s.end) for s in map(Src, sources)})
 
     def _area(self, w: Where) -> list[str]:
         if w.area is not None:
@@ -309,8 +312,8 @@ class _Writer:
             ("kg:supersededBy", sorted(iri.membership(x.id) for x in s.superseded_by)),
             ("prov:wasDerivedFrom", self._derived([e for ev in s.evidence.values() for e in ev])),
             # a post a researcher added (kg.curate) is attributed to the corrections' row
-            ("prov:wasAttributedTo", sorted({self.iri.correction(e["curated"])
-                                             for ev in s.evidence.values() for e in ev if "curated" in e}))])]
+            ("prov:wasAttributedTo", sorted({self.iri.correction(e.curated) for ev in s.evidence.values()
+                                             for e in map(Src, ev) if e.curated is not None}))])]
         for as_of in sorted(s.evidence, key=date_order):
             out.append(_block(iri.report(s.id, as_of), [
                 ("a", ["kg:PostReport"]), ("kg:reportOf", [m]),
@@ -331,51 +334,49 @@ class _Writer:
                 ("a", TYPE_CLASSES["District"]), ("rdfs:label", [_lit(name, "zh")]),
                 ("skos:prefLabel", [_lit(name, "zh")]), ("dcterms:identifier", [_lit(code)])]) + "\n"
 
-    def _corrected(self, data: dict) -> list[str]:
-        return [self.iri.correction(r) for r in data.get("curated", [])]
+    def _corrected(self, data: Node | Fact) -> list[str]:
+        return [self.iri.correction(r) for r in data.curated]
 
     def entities(self) -> Iterator[str]:
         iri, g = self.iri, self.g
         for n in sorted(g.nodes):
-            data = g.nodes[n]
+            data = node(g, n)
             u = iri.entity(n)
-            edges = sorted(((t, k, d) for _, t, k, d in g.out_edges(n, keys=True, data=True)),
-                           key=lambda x: (x[0], x[1]))
+            edges = sorted(facts_out(g, n), key=lambda f: (f.tail, f.key))
             relations: dict[str, list[str]] = {}
-            for t, _, d in edges:
-                if d["rel"] != HOLDS:
-                    relations.setdefault(f"kg:{d['rel']}", []).append(iri.entity(t))
+            for f in edges:
+                if not f.is_post:
+                    relations.setdefault(f"kg:{f.rel}", []).append(iri.entity(f.tail))
             out = [_block(u, [
-                ("a", TYPE_CLASSES[data["type"]]),
-                ("rdfs:label", [_lit(data["label"], "zh")]),
-                ("skos:prefLabel", [_lit(data["label"], "zh")]),
-                ("skos:altLabel", ([_lit(data["pinyin"], "zh-Latn-pinyin")] if data.get("pinyin") else [])
-                 + [_lit(a, "zh") for a in data.get("aliases", [])]),
-                ("dcterms:identifier", [_lit(data["code"])] if data.get("code") else []),
+                ("a", TYPE_CLASSES[data.type]),
+                ("rdfs:label", [_lit(data.label, "zh")]),
+                ("skos:prefLabel", [_lit(data.label, "zh")]),
+                ("skos:altLabel", ([_lit(data.pinyin, "zh-Latn-pinyin")] if data.pinyin else [])
+                 + [_lit(a, "zh") for a in data.aliases]),
+                ("dcterms:identifier", [_lit(data.code)] if data.code else []),
                 ("prov:wasAttributedTo", self._corrected(data)),
                 *sorted(relations.items())])]
-            for i, m in enumerate(data.get("mentions", [])):
+            for i, m in enumerate(map(Src, data.mentions)):
                 out.append(f"{iri.mention(n, i)} a kg:Mention ;\n    kg:mentionOf {u} ;\n"
-                           f"    prov:wasDerivedFrom {iri.span(m['doc'], m['start'], m['end'])} .\n")
+                           f"    prov:wasDerivedFrom {iri.span(m.doc, m.start, m.end)} .\n")
             for spell in self.careers.by_person.get(n, []):
                 out.append(self._spell(spell))
-            for t, _, d in edges:
-                if d["rel"] == HOLDS:
+            for f in edges:
+                if f.is_post:
                     continue
-                out.append(_block(iri.statement(n, d["rel"], t), [
+                out.append(_block(iri.statement(n, f.rel, f.tail), [
                     ("a", ["rdf:Statement"]), ("rdf:subject", [u]),
-                    ("rdf:predicate", [f"kg:{d['rel']}"]), ("rdf:object", [iri.entity(t)]),
-                    ("prov:wasDerivedFrom", self._derived(d.get("sources", []))),
-                    ("dcterms:source", ["kg:DivisionCodes"] if d.get("derived") == "divisions" else []),
-                    ("prov:wasAttributedTo", self._corrected(d))]))
+                    ("rdf:predicate", [f"kg:{f.rel}"]), ("rdf:object", [iri.entity(f.tail)]),
+                    ("prov:wasDerivedFrom", self._derived(f.sources)),
+                    ("dcterms:source", ["kg:DivisionCodes"] if f.derived == "divisions" else []),
+                    ("prov:wasAttributedTo", self._corrected(f))]))
             yield "".join(out) + "\n"
 
 
 def _reading_order(sentence: tuple[str, int]) -> tuple[int, int, str]:
     """Sentences (article id, index) in reading order: article a2 before a10, then index."""
     art_id, index = sentence
-    tail = art_id.rpartition("#a")[2]
-    return (int(tail) if tail.isdigit() else -1, index, art_id)
+    return (split_article_id(art_id)[1], index, art_id)
 
 
 def iter_turtle(g: nx.MultiDiGraph, base: str = DEFAULT_BASE,

@@ -14,7 +14,7 @@ import stat
 import unicodedata
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
@@ -285,10 +285,9 @@ def parse_document(doc_id: str, path: str, data: bytes) -> Document:
     doc = _document(doc_id, path, got.text)
     if not doc.text.strip():
         raise ReadError(f"{doc_id}: no text after normalisation")
-    doc.encoding, doc.date = got.encoding, got.date
-    doc.starts = sorted({bisect_left(doc.origin, r) for r in got.starts} - {len(doc.text)})
-    doc.warnings = [f"{doc_id}: {w}" for w in got.warnings]
-    return doc
+    return replace(doc, encoding=got.encoding, date=got.date,
+                   starts=sorted({bisect_left(doc.origin, r) for r in got.starts} - {len(doc.text)}),
+                   warnings=[f"{doc_id}: {w}" for w in got.warnings])
 
 
 def _check_size(doc_id: str, raw: str) -> None:

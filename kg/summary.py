@@ -9,6 +9,7 @@ import networkx as nx
 
 from .defaults import RANKINGS
 from .errors import UserError
+from .graph import articles, documents, facts, node, nodes
 from .metrics import ensure_metrics
 from .model import ENTITY_TYPES
 from .types import HOLDS
@@ -26,9 +27,9 @@ def ranking(g: nx.MultiDiGraph, by: str = "degree",
         values = dict(g.degree())
     else:
         ensure_metrics(g)
-        values = {n: d[by] for n, d in g.nodes(data=True)}
+        values = {n.id: n.metric(by) for n in nodes(g)}
     return sorted(((n, v) for n, v in values.items()
-                   if entity_type is None or g.nodes[n]["type"] == entity_type),
+                   if entity_type is None or node(g, n).type == entity_type),
                   key=lambda x: (-x[1], x[0]))
 
 
@@ -37,22 +38,22 @@ def stats(g: nx.MultiDiGraph, top: int = 10, report: dict | None = None,
     """Counts per entity type and relation, the `top` entities (of `entity_type`, when given)
     ranked `by` a metric (degree: the most connected), documents, articles, and the
     build's warnings (from its report.json, when given)."""
-    types = Counter(d["type"] for _, d in g.nodes(data=True))
-    rels = Counter(d["rel"] for _, _, d in g.edges(data=True))
+    types = Counter(n.type for n in nodes(g))
+    rels = Counter(f.rel for f in facts(g))
     # Posts without a known organisation are node attributes, not edges; count them as
     # "holds" too, so the number is the posts read (as report.json counts them).
-    node_posts = sum(len(d.get("posts", [])) for _, d in g.nodes(data=True))
+    node_posts = sum(len(n.posts) for n in nodes(g))
     if node_posts:
         rels[HOLDS] += node_posts
     ranked = ranking(g, by, entity_type)[:top]
     return {
-        "documents": len(g.graph.get("documents", {})),
-        "articles": len(g.graph.get("articles", {})),
+        "documents": len(documents(g)),
+        "articles": len(articles(g)),
         "entities": dict(sorted(types.items())),
         "entities_total": g.number_of_nodes(),
         "relations": dict(sorted(rels.items())),
         "facts": sum(rels.values()),
-        "most_connected": [{"id": n, "label": g.nodes[n]["label"], "type": g.nodes[n]["type"],
+        "most_connected": [{"id": n, "label": node(g, n).label, "type": node(g, n).type,
                             "degree": g.degree(n), by: v} for n, v in ranked],
         "ranked_by": by,
         "ranked_type": entity_type,
