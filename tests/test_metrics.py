@@ -154,6 +154,19 @@ def test_graphml_and_gexf_carry_the_metrics_typed(graph, fmt, read):
         assert isinstance(b["degree"], int) and isinstance(b["pagerank"], float)
 
 
+def test_igraph_reads_the_graphml_with_its_metrics_and_ids(graph, tmp_path):
+    import igraph            # the test extra installs it: researchers read exports with it
+    path = tmp_path / "g.graphml"
+    path.write_bytes(export(graph, "graphml"))
+    back = igraph.Graph.Read_GraphML(str(path))
+    assert back.vcount() == graph.number_of_nodes() and back.ecount() == graph.number_of_edges()
+    for v in back.vs:
+        d = graph.nodes[v["id"]]
+        assert [v[m] for m in METRICS] == pytest.approx([d[m] for m in METRICS])
+    ids = back.vs["id"]
+    assert sorted((ids[e.source], ids[e.target]) for e in back.es) == sorted((u, v) for u, v in graph.edges())
+
+
 def _rows(data: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
