@@ -189,35 +189,10 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
     ensure_metrics(g)
     if careers is None and any(d.get("type") in PERSON_TYPES for _, d in g.nodes(data=True)):
         careers = Careers(g)
-    nodes = []
-    for n in sorted(g.nodes):
-        d = g.nodes[n]
-        nodes.append({"id": n, "label": d.get("label", n), "type": d.get("type", ""),
-                      "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
-                      "code": d.get("code", ""), "degree": g.degree(n),
-                      "weighted_degree": d["weighted_degree"], "pagerank": d["pagerank"],
-                      "betweenness": d["betweenness"], "community": d["community"],
-                      "posts": [{"title": p.get("title", ""), "as_of": date_text(p.get("as_of", "")),
-                                 "sources": _sources(p.get("sources", [])),
-                                 "source_count": len(p.get("sources", []))}
-                                for p in d.get("posts", [])],
-                      "spells": _spells(careers, n) if careers else [],
-                      "mentions": _sources(d.get("mentions", [])),
-                      "mention_count": len(d.get("mentions", []))})
-    edges = []
-    for h, t, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        edges.append({"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
-                      "as_of": date_text(d.get("as_of", "")), "sources": _sources(d.get("sources", [])),
-                      "source_count": len(d.get("sources", [])),
-                      **({"derived": d["derived"]} if d.get("derived") else {})})
-    cited = {s["doc"] for x in nodes for s in x["mentions"]} | \
-            {s["doc"] for e in edges for s in e["sources"]} | \
-            {s["doc"] for x in nodes for p in x["posts"] for s in p["sources"]}
-    articles = {s["article"] for x in nodes for s in x["mentions"]} | \
-               {s["article"] for e in edges for s in e["sources"]} | \
-               {s["article"] for x in nodes for p in x["posts"] for s in p["sources"]}
-    docs = g.graph.get("documents", {})
-    arts = g.graph.get("articles", {})
+    nodes = [node_data(g, n, careers) for n in sorted(g.nodes)]
+    edges = [edge_data(h, t, k, d) for h, t, k, d in
+             sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))]
+    docs, arts = cited(g, nodes, edges)
     types = Counter(x["type"] for x in nodes)
     # as `kg stats` counts them: posts without an organisation (no edge) are facts too
     rels = Counter(e["rel"] for e in edges) + Counter(holds=sum(len(x["posts"]) for x in nodes))
@@ -230,17 +205,56 @@ def payload(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None = DEFAU
         "pos": seed_layout(g, sorted(g) if shown is None else shown),
         "max_nodes": max_nodes,
         "focus": [n for n in (focus or []) if n in g],
-        "types": {t: dict(zip(("color", "shape", "glyph", "zh"), TYPE_STYLE.get(t, OTHER_TYPE)),
-                          count=types[t]) for t in sorted(types, key=_type_order)},
-        "rels": {r: dict(zip(("color", "zh"), REL_STYLE.get(r, OTHER_REL)), count=rels[r])
-                 for r in sorted(rels, key=_rel_order)},
+        **legend(types, rels),
         "communities": communities(nodes),
         "community_other": COMMUNITY_OTHER,
-        "docs": {k: {"paper": v.get("paper", ""), "date": v.get("date", "")}
-                 for k, v in docs.items() if k in cited},
-        "articles": {k: {"title": v.get("title", ""), "index": v.get("index")}
-                     for k, v in arts.items() if k in articles},
+        "docs": docs,
+        "articles": arts,
     }
+
+
+def node_data(g: nx.MultiDiGraph, n: str, careers: Careers | None) -> dict:
+    """A node as the page holds it: its metrics, posts, career spells and sources."""
+    d = g.nodes[n]
+    return {"id": n, "label": d.get("label", n), "type": d.get("type", ""),
+            "pinyin": d.get("pinyin", ""), "aliases": list(d.get("aliases", [])),
+            "code": d.get("code", ""), "degree": g.degree(n),
+            "weighted_degree": d["weighted_degree"], "pagerank": d["pagerank"],
+            "betweenness": d["betweenness"], "community": d["community"],
+            "posts": [{"title": p.get("title", ""), "as_of": date_text(p.get("as_of", "")),
+                       "sources": _sources(p.get("sources", [])),
+                       "source_count": len(p.get("sources", []))}
+                      for p in d.get("posts", [])],
+            "spells": _spells(careers, n) if careers else [],
+            "mentions": _sources(d.get("mentions", [])),
+            "mention_count": len(d.get("mentions", []))}
+
+
+def edge_data(h: str, t: str, k: str, d: dict, shown: int = SHOWN_SOURCES) -> dict:
+    """A fact as the page holds it, with its first `shown` sources."""
+    return {"from": h, "to": t, "rel": d.get("rel", str(k)), "title": d.get("title", ""),
+            "as_of": date_text(d.get("as_of", "")), "sources": [_source(s) for s in d.get("sources", [])[:shown]],
+            "source_count": len(d.get("sources", [])),
+            **({"derived": d["derived"]} if d.get("derived") else {})}
+
+
+def cited(g: nx.MultiDiGraph, nodes: list[dict], edges: list[dict]) -> tuple[dict, dict]:
+    """The documents and articles the sources of `nodes` and `edges` cite, as the
+    citations under each quote name them."""
+    srcs = [s for x in nodes for s in x.get("mentions", [])] + [s for e in edges for s in e["sources"]] + \
+           [s for x in nodes for p in x.get("posts", []) for s in p["sources"]]
+    docs, arts = g.graph.get("documents", {}), g.graph.get("articles", {})
+    doc_ids, art_ids = {s["doc"] for s in srcs}, {s["article"] for s in srcs}
+    return ({k: {"paper": v.get("paper", ""), "date": v.get("date", "")} for k, v in docs.items() if k in doc_ids},
+            {k: {"title": v.get("title", ""), "index": v.get("index")} for k, v in arts.items() if k in art_ids})
+
+
+def legend(types: Counter, rels: Counter) -> dict:
+    """The filter panel's rows: each type and relation with its style and count."""
+    return {"types": {t: dict(zip(("color", "shape", "glyph", "zh"), TYPE_STYLE.get(t, OTHER_TYPE)),
+                              count=types[t]) for t in sorted(types, key=_type_order)},
+            "rels": {r: dict(zip(("color", "zh"), REL_STYLE.get(r, OTHER_REL)), count=rels[r])
+                     for r in sorted(rels, key=_rel_order)}}
 
 
 def communities(nodes: list[dict]) -> list[dict]:
@@ -280,19 +294,27 @@ def render_pieces(g: nx.MultiDiGraph, title: str = "kg", max_nodes: int | None =
     (None: always everything). focus: node ids selected when the page opens. careers:
     the graph's career spells, when the caller has them already (a build computes them once).
     """
+    return page_pieces(payload(g, title, max_nodes, focus, careers), title)
+
+
+def page_pieces(data: dict, title: str, served: bool = False) -> Iterator[str]:
+    """The explorer page of a payload (see `payload`), in pieces. `served`: a page that
+    `kg serve` gives out and that fetches from its API, which the CSP then allows
+    (same origin only); a file's page may connect nowhere."""
     vis_js, vis_css = _vis_assets()
     vis_js = _inline_js(vis_js)
     template = (resources.files("kg") / "templates" / "graph.html").read_text(encoding="utf-8")
     app_js = _inline_js((resources.files("kg") / "templates" / "graph.js").read_text(encoding="utf-8"))
     csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(app_js)
-           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+           + ("; connect-src 'self'" if served else ""))
     parts = {
         "TITLE": [html.escape(title)],
         "CSP": [html.escape(csp)],
         "VIS_CSS": [vis_css.replace("</style", "<\\/style")],
         "VIS_JS": [vis_js],
         "APP_JS": [app_js],
-        "DATA": _script_json(payload(g, title, max_nodes, focus, careers)),
+        "DATA": _script_json(data),
     }
     # text inserted for a placeholder is never scanned for placeholders
     pieces = re.split(r"\{\{(\w+)\}\}", template)
