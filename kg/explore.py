@@ -155,7 +155,8 @@ class Explorer:
         docs, arts = cited(g, nodes, edges)
         data = {
             "title": self.title, "nodes": nodes, "edges": edges, "shown": self.overview,
-            "pos": seed_layout(g, self.overview), "max_nodes": self.max_nodes, "focus": [],
+            # final positions: a page would take seconds to lay the overview out itself
+            "pos": seed_layout(g, self.overview, relax=True), "max_nodes": self.max_nodes, "focus": [],
             **legend(self.types, self.rels),
             "communities": communities([{"community": d["community"], "pagerank": d["pagerank"],
                                          "id": n, "label": d.get("label", n)}

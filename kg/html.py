@@ -113,13 +113,15 @@ def default_view(g: nx.MultiDiGraph, max_nodes: int | None) -> list[str] | None:
 SPRING = 110     # vis-network's spring length in the page: one hop in seed_layout
 
 
-def seed_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, int]]:
+def seed_layout(g: nx.MultiDiGraph, nodes: list[str], relax: bool = False) -> dict[str, tuple[int, int]]:
     """Starting positions for the page's physics, in O(nodes + edges).
 
     From random positions a 5,000-node graph is still a hairball after the few seconds
     of physics a browser can spare; from here it only has to relax. Each connected part
     is a radial tree around its best-connected node (wedges sized by subtree), and the
-    parts are packed in rows, largest first.
+    parts are packed in rows, largest first. `relax`: each part's tree is relaxed by
+    networkx's force-directed layout (a count of iterations, a fixed seed), for a page
+    that opens on these positions without running its own physics (`kg serve`'s).
     """
     h = nx.Graph(g.subgraph(nodes).to_undirected(as_view=True))
     parts = sorted((sorted(c) for c in nx.connected_components(h)), key=lambda c: (-len(c), c[0]))
@@ -154,6 +156,8 @@ def seed_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, in
                 a = sum(wedge[v]) / 2
                 pos[v] = (depth[v] * SPRING * math.cos(a), depth[v] * SPRING * math.sin(a))
         radius = (max(depth.values()) + 0.5) * SPRING
+        if relax and len(comp) > 2:
+            pos, radius = _relaxed(h.subgraph(comp), pos)
         placed.append((radius, pos))
     width = math.sqrt(sum((2 * r) ** 2 for r, _ in placed)) * 1.1
     out: dict[str, tuple[int, int]] = {}
@@ -166,6 +170,19 @@ def seed_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[int, in
         x += 2 * r
         row = max(row, 2 * r)
     return out
+
+
+def _relaxed(h: nx.Graph, pos: dict[str, tuple[float, float]]) -> tuple[dict[str, tuple[float, float]], float]:
+    """`pos` relaxed by forces, scaled so the median tie is one SPRING long; its radius."""
+    h = nx.Graph(h)
+    h.remove_edges_from(list(nx.selfloop_edges(h)))
+    reach = max(math.hypot(x, y) for x, y in pos.values()) or 1.0   # networkx expects about 1
+    out = nx.spring_layout(h, pos={n: (pos[n][0] / reach, pos[n][1] / reach) for n in sorted(h)},
+                           iterations=200, seed=7)
+    lengths = sorted(math.dist(out[u], out[v]) for u, v in h.edges())
+    scale = SPRING / max(lengths[len(lengths) // 2], 1e-9)
+    out = {n: (float(x) * scale, float(y) * scale) for n, (x, y) in out.items()}
+    return out, max(math.hypot(x, y) for x, y in out.values()) + SPRING / 2
 
 
 def _spells(careers: Careers, person: str) -> list[dict]:

@@ -154,6 +154,7 @@
 
   const visibleCount = () => DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
   const big = visibleCount() > 800;
+  const preset = big || REMOTE !== null;    // opens on the positions given (a served page's are laid out)
   // Physics runs a fixed number of iterations in one stabilisation (or fewer where it
   // converges, which vis judges from the positions alone), then stops for good: the same
   // page comes to the same layout on any machine, however fast. (Run in chunks against a
@@ -166,8 +167,8 @@
       solver: "barnesHut",
       barnesHut: {gravitationalConstant: -6000, centralGravity: 0.3, springLength: 110,
                   springConstant: 0.04, damping: 0.25, theta: big ? 1.0 : 0.5},
-      enabled: !big,
-      stabilization: {enabled: !big, iterations: ITERATIONS, updateInterval: 25, fit: true},
+      enabled: !preset,
+      stabilization: {enabled: !preset, iterations: ITERATIONS, updateInterval: 25, fit: true},
       adaptiveTimestep: !big, minVelocity: 1.5,
     },
     nodes: {font: {size: 14, strokeWidth: 3, strokeColor: "#fff"},
@@ -260,7 +261,7 @@
   // One relaxation at a time: one asked for while another runs stops it and starts over
   // (two would tick the same physics twice).
   let layoutIterations = 0;
-  let running = !big && visibleCount() > 0, again = false;
+  let running = !preset && visibleCount() > 0, again = false;
   net.on("stabilizationProgress", (p) => {
     layoutIterations = p.iterations;
     status.textContent = `laying out… ${p.iterations} of at most ${p.total} iterations`;
@@ -302,7 +303,7 @@
       net.fit({animation: {duration: 300}});
     }
   };
-  if (visibleCount() === 0 || big) layoutDone();
+  if (visibleCount() === 0 || preset) layoutDone();
 
   // The large-graph notice speaks of the default scope only (an ego view has its own),
   // and once closed stays closed.
