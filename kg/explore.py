@@ -131,6 +131,7 @@ class Explorer:
         self.rels = Counter(d.get("rel", "") for _, _, _, d in self.edges) + Counter(holds=posts)
         self.facts = len(self.edges) + posts
         self.overview = sorted(default_view(g, min(overview, max_nodes)) or self.ids)
+        self._about: dict[str, str] = {}
 
     @classmethod
     def load(cls, path: Path, max_nodes: int = DEFAULT_MAX_NODES) -> Explorer:
@@ -182,7 +183,12 @@ class Explorer:
 
     def about(self, n: str) -> str:
         """The line that tells namesakes apart, as the file's page writes it: type, two
-        posts, the number of links."""
+        posts, the number of links (kept: a hub's takes its thousands of facts to make)."""
+        if n not in self._about:
+            self._about[n] = self._describe(n)
+        return self._about[n]
+
+    def _describe(self, n: str) -> str:
         g, d = self.g, self.g.nodes[n]
         posts = list(dict.fromkeys(
             [f"{self.edges[i][3].get('title', '')} @ {g.nodes[self.edges[i][1]].get('label', '')}"
@@ -223,9 +229,9 @@ class Explorer:
         containing it, pinyin initials; then by links, name and id."""
         if len(q) > MAX_QUERY:
             raise ApiError(400, f"q: a search of at most {MAX_QUERY} characters")
-        if _CONTROL.search(q):
+        cq = compact(q)                     # spaces, tabs and line ends go
+        if _CONTROL.search(cq):
             raise ApiError(400, "q: control characters cannot be searched for")
-        cq = compact(q)
         if not cq:
             return {"q": q, "total": 0, "hits": []}
         found = self.key_blob.owners(cq) | self.py_blob.owners(cq)

@@ -310,7 +310,8 @@
   function updateNotice() {
     const more = [...revealed].filter((id) => !base || !base.has(id)).length;
     const text = base && !ego ? `Large graph: showing the ${base.size.toLocaleString()} most connected of ` +
-      `${totalNodes.toLocaleString()} nodes (limit max_nodes=${DATA.max_nodes})` +
+      `${totalNodes.toLocaleString()} nodes ` + (REMOTE ? `(over the page limit of ${REMOTE.limit.toLocaleString()}: ` +
+      "served in parts)" : `(limit max_nodes=${DATA.max_nodes})`) +
       (more ? ` and ${more.toLocaleString()} reached by search` : "") +
       ". Search reaches every node; an ego view shows any neighbourhood" +
       (REMOTE ? ", fetched from the server." : ".") : "";
