@@ -130,7 +130,7 @@ def test_neighbourhood_walks_as_the_ego_view_and_is_capped(base, graph):
     r = api(base, f"neighbourhood/{official}", hops=2, types=types)
     assert r["nodes"] and "District" not in {n["type"] for n in r["nodes"]}
     wide = api(base, f"neighbourhood/{official}", hops=4)
-    assert len(wide["nodes"]) == LIMIT and wide["truncated"]
+    assert len(wide["nodes"]) == LIMIT and wide["truncated"]         # min(EGO_NODES, the page limit)
 
 
 def test_path_and_edge(base, graph):

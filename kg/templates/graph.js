@@ -255,7 +255,7 @@
     const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
     status.textContent = `${totalNodes} entities · ${facts} facts — showing ` +
       `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "") +
-      (served && ego && !pathEnds && served.cut(egoCentre, egoDepth) ? `: the nearest ${REMOTE.limit} only (page limit)` : "");
+      (served && ego && !pathEnds && served.cut(egoCentre, egoDepth) ? `: the nearest ${REMOTE.ego_limit} only` : "");
     updateNotice();
   };
   // One relaxation at a time: one asked for while another runs stops it and starts over
