@@ -21,7 +21,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import networkx as nx
 
@@ -36,6 +35,11 @@ SEARCH_HITS = 30        # results per search, as the file's page lists
 MAX_HOPS = 4            # the page offers 1 to 4
 MAX_PARAM = 4000        # characters of any other parameter (a list of types or relations)
 OVERVIEW = 300          # nodes the served page opens on: it lays them out in about a second
+# Iterations of the server's layout (kg.html._relaxed) of the overview, laid out once, and
+# of a neighbourhood, laid out per request (500 nodes: about 0.8 s): the page draws them
+# as they come, where its own physics took 37 s over one of 500 nodes.
+OVERVIEW_RELAX = 200
+EGO_RELAX = 100
 # Nodes of one neighbourhood at most: near a hub two hops reach thousands, and a browser
 # drew the nearest 2,000 (7,000 labelled facts) of one in 54 s.
 EGO_NODES = 500
@@ -138,12 +142,6 @@ class Explorer:
         self.overview = sorted(default_view(g, min(overview, max_nodes)) or self.ids)
         self._about: dict[str, str] = {}
 
-    @classmethod
-    def load(cls, path: Path, max_nodes: int = DEFAULT_MAX_NODES) -> Explorer:
-        """The explorer of a build folder's graph.json (a UserError if it is not one)."""
-        from .exports import load_graph
-        return cls(load_graph(path), max_nodes=max_nodes)
-
     @property
     def large(self) -> bool:
         """Whether the graph is over the page limit, so the page is served in parts."""
@@ -162,7 +160,7 @@ class Explorer:
         data = {
             "title": self.title, "nodes": nodes, "edges": edges, "shown": self.overview,
             # final positions: a page would take seconds to lay the overview out itself
-            "pos": seed_layout(g, self.overview, relax=True), "max_nodes": self.max_nodes, "focus": [],
+            "pos": seed_layout(g, self.overview, relax=OVERVIEW_RELAX), "max_nodes": self.max_nodes, "focus": [],
             **legend(self.types, self.rels),
             "communities": communities([{"community": d["community"], "pagerank": d["pagerank"],
                                          "id": n, "label": d.get("label", n)}
@@ -290,7 +288,8 @@ class Explorer:
     def neighbourhood(self, n: str, hops: int, filters: Filters) -> dict:
         """`n` and what lies within `hops` hops of it through the relations and types
         shown (as the page's ego view walks), nearest first and at most `ego_nodes` of
-        them (`truncated` says when more were left out), with every fact among them."""
+        them (`truncated` says when more were left out), with every fact among them and
+        the positions the page draws them at (`pos`)."""
         n = self.node_id(n)
         if not 0 <= hops <= MAX_HOPS:
             raise ApiError(400, f"hops: 0 to {MAX_HOPS}")
@@ -314,7 +313,10 @@ class Explorer:
             if truncated:
                 break
             frontier = nxt
-        return self._subgraph(list(seen), id=n, hops=hops, truncated=truncated)
+        members = list(seen)
+        # final positions, laid out as the overview is: the page runs no physics over them
+        return self._subgraph(members, id=n, hops=hops, truncated=truncated,
+                              pos=seed_layout(self.g, members, relax=EGO_RELAX))
 
     def _subgraph(self, members: list[str], **extra) -> dict:
         """Light records of `members` and of every fact among them."""

@@ -28,21 +28,23 @@ a bad id, parameter or query gets 4xx with a one-line message.
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 import socket
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .explore import ApiError, Explorer, filters_of
 from .defaults import DEFAULT_MAX_NODES
 from .outputs import compact_json
-
 from .query import QueryError, Result, format_csv, format_json, format_ntriples, resolve_source
 from .sandbox import DEFAULT_MEMORY_MB, BusyError, LimitError, Pool
+
+if TYPE_CHECKING:
+    from .explore import Explorer
 
 MAX_BODY = 1 << 20
 MAX_FIELDS = 20            # parameters of one API request
@@ -248,8 +250,10 @@ class Handler(BaseHTTPRequestHandler):
         """The explorer's JSON API (kg.explore): any bad request is a 4xx with a message."""
         ex = self.endpoint.explorer
         if ex is None:
-            self._error(404, "no explorer API: serve a build folder (with graph.json) to have one")
+            self._error(404, "no explorer API: it serves a build (with graph.json) over the page limit")
             return
+        from .explore import ApiError, filters_of
+
         try:
             try:
                 params = parse_qs(query, keep_blank_values=True, errors="strict", max_num_fields=MAX_FIELDS)
@@ -341,11 +345,31 @@ def page_for(source: Path, explorer: Explorer | None = None) -> bytes:
 
 
 def explorer_for(source: Path, max_nodes: int) -> Explorer | None:
-    """The API's index of graph.json of the build the source belongs to, if it has one."""
-    graph = (source if source.is_dir() else source.parent) / "graph.json"
+    """The API's index of graph.json of the build the source belongs to, when its graph is
+    over the page limit; else None. Only that page needs it: a graph that fits is explored
+    by graph.html alone, and the index held 1.3 GB for a 50 MB corpus (graph.json parsed).
+    The build's report.json says how many nodes there are; without one, graph.json does."""
+    build = source if source.is_dir() else source.parent
+    graph = build / "graph.json"
     if not graph.is_file():
         return None
-    return Explorer.load(graph, max_nodes)
+    nodes = _node_count(build / "report.json")
+    if nodes is not None and nodes <= max_nodes:
+        return None
+    from .explore import Explorer
+    from .exports import load_graph
+    g = load_graph(graph)
+    return Explorer(g, max_nodes=max_nodes) if g.number_of_nodes() > max_nodes else None
+
+
+def _node_count(report: Path) -> int | None:
+    """The nodes of a build's graph as its report.json counts them (written with graph.json,
+    by one build), or None when there is no report that says."""
+    try:
+        n = json.loads(report.read_text(encoding="utf-8")).get("entities_total")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return n if isinstance(n, int) and not isinstance(n, bool) else None
 
 
 _BUSY = b"too many connections; try again later\n"

@@ -133,6 +133,26 @@ def test_neighbourhood_walks_as_the_ego_view_and_is_capped(base, graph):
     assert len(wide["nodes"]) == LIMIT and wide["truncated"]         # min(EGO_NODES, the page limit)
 
 
+def test_a_neighbourhood_comes_laid_out_the_same_each_time(base, graph):
+    """Positions for every node of it, ties about one spring long, nodes apart: the page
+    draws them without physics, so they must be a layout, and the same one."""
+    import math
+    import statistics
+
+    from kg.html import SPRING
+
+    official = _node(graph, "江绍华")
+    r = api(base, f"neighbourhood/{official}", hops=2)
+    pos = r["pos"]
+    assert set(pos) == {n["id"] for n in r["nodes"]} and len(pos) > 10
+    ties = [math.dist(pos[e["from"]], pos[e["to"]]) for e in r["edges"] if e["from"] != e["to"]]
+    assert 0.7 * SPRING < statistics.median(ties) < 1.3 * SPRING
+    points = sorted(map(tuple, pos.values()))
+    assert len(set(points)) == len(points)
+    assert min(math.dist(p, q) for i, p in enumerate(points) for q in points[i + 1:]) > SPRING / 20
+    assert api(base, f"neighbourhood/{official}", hops=2)["pos"] == pos
+
+
 def test_path_and_edge(base, graph):
     official = _node(graph, "江绍华")
     r = api(base, "path", **{"from": official, "to": MARKUP})
@@ -175,8 +195,28 @@ def test_sparql_and_a_small_graph_are_served_as_before(base, seed_build):
     server = make_server(seed_build[1], port=0, quiet=True, workers=1)     # under the limit
     try:
         assert server.RequestHandlerClass.endpoint.page == (seed_build[1] / "graph.html").read_bytes()
+        assert server.RequestHandlerClass.endpoint.explorer is None        # graph.json is not held
     finally:
         server.server_close()
+
+
+def test_the_report_decides_whether_graph_json_is_read(seed_build, tmp_path, monkeypatch):
+    """A build's report.json counts its nodes: under the page limit graph.json is never
+    parsed (its index held 1.3 GB at 50 MB of text); over it, or with no report, it is."""
+    import kg.exports
+    from kg.serve import explorer_for
+
+    read: list[Path] = []
+    load = kg.exports.load_graph
+    monkeypatch.setattr(kg.exports, "load_graph", lambda p: read.append(Path(p)) or load(p))
+    out = seed_build[1]
+    nodes = json.loads((out / "report.json").read_text(encoding="utf-8"))["entities_total"]
+    assert explorer_for(out, nodes) is None and read == []
+    ex = explorer_for(out, nodes - 1)
+    assert ex is not None and ex.large and len(read) == 1
+    shutil.copyfile(out / "graph.json", tmp_path / "graph.json")              # no report: graph.json says
+    assert explorer_for(tmp_path, nodes) is None and len(read) == 2
+    assert explorer_for(tmp_path, nodes - 1) is not None
 
 
 # --- the page in Chromium ---------------------------------------------------------------
@@ -319,6 +359,12 @@ def test_select_fetches_the_node_and_ego_view_the_neighbourhood(page, base, grap
     assert "(ego view)" in page.page.inner_text("#status")
     shown_edges = page.js("kg.edges.get({filter: e => !e.hidden}).length")
     assert shown_edges == graph.subgraph(page.visible_ids()).number_of_edges()
+    # drawn where the server laid it out (moved so the centre stays put), no physics run
+    laid = api(base, f"neighbourhood/{official}", hops=2)["pos"]
+    drawn = page.js("ids => kg.net.getPositions(ids)", sorted(page.visible_ids()))
+    c = drawn[official]
+    assert all(abs(drawn[n]["x"] - c["x"] - (laid[n][0] - laid[official][0])) < 1 and
+               abs(drawn[n]["y"] - c["y"] - (laid[n][1] - laid[official][1])) < 1 for n in drawn)
 
 
 @pytestmark_browser

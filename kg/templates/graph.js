@@ -796,14 +796,16 @@
     egoCentre = id;
     egoDepth = depth;
     ego = egoWalk();
+    const laid = served !== null && served.place(ego, id, depth);
     applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
-    layoutEgo();
+    layoutEgo(laid);
     net.selectNodes([id]);
     remember();
   }
 
-  function layoutEgo() {
-    if (ego.size <= 1500) relax();
+  // (`laid`: the nodes are where the server laid them out, and physics stays off)
+  function layoutEgo(laid = false) {
+    if (ego.size <= 1500 && !laid) relax();
     else net.fit({nodes: [...ego].filter(nodeShown), animation: {duration: 300}});
   }
 
@@ -814,8 +816,9 @@
     if (pathEnds) { pathView(...pathEnds); return; }
     if (served && !served.hasEgo(egoCentre, egoDepth)) { served.ego(egoCentre, egoDepth).then(refilter); return; }
     ego = egoWalk();
+    const laid = served !== null && served.place(ego, egoCentre, egoDepth);
     applyVisibility();
-    layoutEgo();
+    layoutEgo(laid);
   }
 
   function leaveEgo() {
@@ -1216,7 +1219,7 @@
   // unchanged over the part of the graph fetched so far. A node is `partial` until its
   // details and all its facts have come; an edge, until the sources a panel lists have.
   function servedMode() {
-    const egos = new Map();        // "centre|hops|filters" fetched -> whether it was cut short
+    const egos = new Map();        // "centre|hops|filters" fetched -> {cut short, members, positions}
     const paths = new Set();       // "from|to|filters" fetched
     const gone = new Set();        // ids the server does not know (an old link)
     let asked = 0, askedQ = null, shownQ = null, afterAnswer = null;
@@ -1294,12 +1297,29 @@
       partialEdge: (e) => !e.derived && e.sources.length < Math.min(e.source_count, 50),
       async edge(eid) { return (await load("edge/" + encodeURIComponent(eid))).error === undefined; },
       hasEgo: (id, hops) => egos.has(`${id}|${hops}|${filterKey()}`),
-      cut: (id, hops) => egos.get(`${id}|${hops}|${filterKey()}`) === true,
+      cut: (id, hops) => egos.get(`${id}|${hops}|${filterKey()}`)?.cut === true,
+      // An ego view's nodes put where the server laid the neighbourhood out, moved so its
+      // centre stays where it is; what the server left out (the nearest ego_limit only)
+      // leaves `ego` too. False when that neighbourhood came without positions.
+      place(ego, id, hops) {
+        const got = egos.get(`${id}|${hops}|${filterKey()}`);
+        if (!got || !got.pos || !got.pos[id]) return false;
+        for (const v of [...ego]) if (!got.members.has(v)) ego.delete(v);
+        const at = placed.has(id) ? net.getPosition(id) : {x: got.pos[id][0], y: got.pos[id][1]};
+        const dx = at.x - got.pos[id][0], dy = at.y - got.pos[id][1];
+        for (const v of ego) {
+          change(pendingNodes, v, {x: got.pos[v][0] + dx, y: got.pos[v][1] + dy});
+          placed.add(v);
+        }
+        return true;
+      },
       async ego(id, hops) {
         const key = `${id}|${hops}|${filterKey()}`;
         const res = await load("neighbourhood/" + encodeURIComponent(id),
                                filterParams(new URLSearchParams({hops: String(hops)})));
-        if (res.error === undefined) egos.set(key, res.truncated);
+        if (res.error === undefined) {
+          egos.set(key, {cut: res.truncated, members: new Set(res.nodes.map((n) => n.id)), pos: res.pos});
+        }
         return res.error === undefined;
       },
       hasPath: (a, b) => paths.has(`${a}|${b}|${filterKey()}`),
