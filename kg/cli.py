@@ -451,7 +451,9 @@ def query(source, sparql, query_path, fmt, engine, binds, timeout, memory_mb):
               show_default=True, help=_MEMORY_HELP)
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another host name clients may use to reach the endpoint (Host, Origin); repeatable.")
-def serve(source, host, port, timeout, max_rows, memory_mb, allow_hosts):
+@click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
+              help="Page limit: a larger graph's explorer opens on its hubs and fetches the rest on demand.")
+def serve(source, host, port, timeout, max_rows, memory_mb, allow_hosts, max_nodes):
     """Serve SOURCE (a build folder, RDF file or store) as a read-only SPARQL endpoint.
 
     \b
@@ -464,7 +466,7 @@ def serve(source, host, port, timeout, max_rows, memory_mb, allow_hosts):
     for name in allow_hosts:
         _utf8(name, "--allow-host")
     try:
-        run_server(source, host, port, timeout, max_rows, memory_mb, allow_hosts)
+        run_server(source, host, port, timeout, max_rows, memory_mb, allow_hosts, max_nodes)
     except OSError as e:
         _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
 

@@ -17,24 +17,37 @@ once (503 beyond), and malformed requests get 400, 411, 413, 431 or 501, never a
 dropped connection.
 
     GET  /sparql?query=...                      POST /sparql (form or application/sparql-query)
-    GET  /          graph.html of the build, when there is one
+    GET  /          graph.html of the build, when there is one; over the page limit
+                    (max_nodes) the served explorer, which fetches from /api (kg.explore)
+    GET  /api/search?q=...                      GET /api/node/<id>     GET /api/edge/e<n>
+    GET  /api/neighbourhood/<id>?hops=&types=&rels=     GET /api/path?from=&to=&types=&rels=
+
+The API answers JSON from an index of graph.json held by the server (not the workers);
+a bad id, parameter or query gets 4xx with a one-line message.
 """
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 import socket
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterable
-from urllib.parse import parse_qs, urlsplit
+from typing import TYPE_CHECKING, Iterable
+from urllib.parse import parse_qs, unquote, urlsplit
 
+from .defaults import DEFAULT_MAX_NODES
+from .outputs import compact_json
 from .query import QueryError, Result, format_csv, format_json, format_ntriples, resolve_source
 from .sandbox import DEFAULT_MEMORY_MB, BusyError, LimitError, Pool
 
+if TYPE_CHECKING:
+    from .explore import Explorer
+
 MAX_BODY = 1 << 20
+MAX_FIELDS = 20            # parameters of one API request
 MAX_CONNECTIONS = 32       # connections served at once; more get 503
 READ_TIMEOUT = 10.0        # seconds one read of a request may wait for the client
 _LENGTH = re.compile(r"[0-9]{1,15}")
@@ -55,9 +68,11 @@ FALLBACK_PAGE = b"""<!doctype html><meta charset="utf-8"><title>kg SPARQL endpoi
 class Endpoint:
     """The workers holding the graph and the limits every request is served under."""
 
-    def __init__(self, pool: Pool, page: bytes, timeout: float = 30.0, max_rows: int = 10_000):
+    def __init__(self, pool: Pool, page: bytes, timeout: float = 30.0, max_rows: int = 10_000,
+                 explorer: Explorer | None = None):
         self.pool = pool
         self.page = page
+        self.explorer = explorer
         self.timeout = timeout
         self.max_rows = max_rows
 
@@ -178,6 +193,8 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path == "/":
             self._send(200, self.endpoint.page, "text/html; charset=utf-8")
+        elif url.path.startswith("/api/"):
+            self._api(url.path[len("/api/"):], url.query)
         elif url.path == "/sparql":
             self._protocol(parse_qs(url.query, keep_blank_values=True), None)
         else:
@@ -229,6 +246,58 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._error(415, "POST application/sparql-query or application/x-www-form-urlencoded")
 
+    def _api(self, path: str, query: str) -> None:
+        """The explorer's JSON API (kg.explore): any bad request is a 4xx with a message."""
+        ex = self.endpoint.explorer
+        if ex is None:
+            self._error(404, "no explorer API: it serves a build (with graph.json) over the page limit")
+            return
+        from .explore import ApiError, filters_of
+
+        try:
+            try:
+                params = parse_qs(query, keep_blank_values=True, errors="strict", max_num_fields=MAX_FIELDS)
+                route, _, arg = path.partition("/")
+                arg = unquote(arg, errors="strict")
+            except UnicodeDecodeError:
+                raise ApiError(400, "the request is not UTF-8 (percent-encode UTF-8 bytes)") from None
+            except ValueError:
+                raise ApiError(400, f"at most {MAX_FIELDS} parameters") from None
+
+            def one(name: str, required: bool = True) -> str | None:
+                values = params.get(name, [])
+                if len(values) > 1:
+                    raise ApiError(400, f"{name}: give it once")
+                if not values and required:
+                    raise ApiError(400, f"{name}: missing")
+                return values[0] if values else None
+
+            def filters():
+                return filters_of(one("types", False), one("rels", False), set(ex.types), set(ex.rels))
+
+            if route in ("search", "path") and arg:
+                raise ApiError(404, f"not found: /api/{path}")
+            if route == "search":
+                answer = ex.search(one("q"))
+            elif route == "node" and arg:
+                answer = ex.node(arg)
+            elif route == "edge" and arg:
+                answer = ex.edge(arg)
+            elif route == "neighbourhood" and arg:
+                hops = one("hops", False) or "1"
+                if not hops.isascii() or not hops.isdigit() or len(hops) > 2:
+                    raise ApiError(400, "hops: a number of hops, 0 to 4")
+                answer = ex.neighbourhood(arg, int(hops), filters())
+            elif route == "path":
+                answer = ex.path(one("from"), one("to"), filters())
+            else:
+                raise ApiError(404, f"not found: /api/{path[:100]}; the API has search?q=, node/<id>, "
+                                    "edge/<id>, neighbourhood/<id>?hops=, path?from=&to=")
+        except ApiError as e:
+            self._error(e.status, str(e))
+            return
+        self._send(200, compact_json(answer).encode("utf-8"), "application/json; charset=utf-8")
+
     def _protocol(self, params: dict[str, list[str]], body_query: str | None) -> None:
         if "update" in params:
             self._error(403, "this endpoint is read-only: updates are refused")
@@ -266,10 +335,41 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, SELECT_TYPES[mtype](result).encode("utf-8"), f"{mtype}; charset=utf-8")
 
 
-def page_for(source: Path) -> bytes:
-    """graph.html of the build the source belongs to, or a short page about the endpoint."""
+def page_for(source: Path, explorer: Explorer | None = None) -> bytes:
+    """The served explorer when the graph is over the page limit, else graph.html of the
+    build the source belongs to, or a short page about the endpoint."""
+    if explorer is not None and explorer.large:
+        return explorer.page()
     html = (source if source.is_dir() else source.parent) / "graph.html"
     return html.read_bytes() if html.is_file() else FALLBACK_PAGE
+
+
+def explorer_for(source: Path, max_nodes: int) -> Explorer | None:
+    """The API's index of graph.json of the build the source belongs to, when its graph is
+    over the page limit; else None. Only that page needs it: a graph that fits is explored
+    by graph.html alone, and the index held 1.3 GB for a 50 MB corpus (graph.json parsed).
+    The build's report.json says how many nodes there are; without one, graph.json does."""
+    build = source if source.is_dir() else source.parent
+    graph = build / "graph.json"
+    if not graph.is_file():
+        return None
+    nodes = _node_count(build / "report.json")
+    if nodes is not None and nodes <= max_nodes:
+        return None
+    from .explore import Explorer
+    from .exports import load_graph
+    g = load_graph(graph)
+    return Explorer(g, max_nodes=max_nodes) if g.number_of_nodes() > max_nodes else None
+
+
+def _node_count(report: Path) -> int | None:
+    """The nodes of a build's graph as its report.json counts them (written with graph.json,
+    by one build), or None when there is no report that says."""
+    try:
+        n = json.loads(report.read_text(encoding="utf-8")).get("entities_total")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return n if isinstance(n, int) and not isinstance(n, bool) else None
 
 
 _BUSY = b"too many connections; try again later\n"
@@ -319,12 +419,15 @@ def make_server(source: str | Path, host: str = "127.0.0.1", port: int = 8000,
                 timeout: float = 30.0, max_rows: int = 10_000, workers: int = 2,
                 quiet: bool = False, memory_mb: int = DEFAULT_MEMORY_MB,
                 allow_hosts: Iterable[str] = (), max_connections: int = MAX_CONNECTIONS,
-                read_timeout: float = READ_TIMEOUT) -> Server:
+                read_timeout: float = READ_TIMEOUT, max_nodes: int = DEFAULT_MAX_NODES) -> Server:
     """A server (not yet serving) for the graph at `source`: a build folder, RDF file or
-    store, loaded by `workers` worker processes of at most `memory_mb` MiB each."""
+    store, loaded by `workers` worker processes of at most `memory_mb` MiB each. A graph
+    of over `max_nodes` nodes is explored through the API (kg.explore)."""
     path = resolve_source(source)
+    explorer = explorer_for(path, max_nodes)
+    page = page_for(path, explorer)
     pool = Pool(path, workers, memory_mb)
-    endpoint = Endpoint(pool, page_for(path), timeout, max_rows)
+    endpoint = Endpoint(pool, page, timeout, max_rows, explorer)
     handler = type("KgHandler", (Handler,), {"endpoint": endpoint, "quiet": quiet,
                                              "timeout": read_timeout, "hosts": None})
     try:
@@ -338,10 +441,10 @@ def make_server(source: str | Path, host: str = "127.0.0.1", port: int = 8000,
 
 def serve(source: str | Path, host: str = "127.0.0.1", port: int = 8000, timeout: float = 30.0,
           max_rows: int = 10_000, memory_mb: int = DEFAULT_MEMORY_MB,
-          allow_hosts: Iterable[str] = ()) -> None:
+          allow_hosts: Iterable[str] = (), max_nodes: int = DEFAULT_MAX_NODES) -> None:
     """Serve until interrupted (Ctrl-C)."""
     server = make_server(source, host, port, timeout, max_rows, memory_mb=memory_mb,
-                         allow_hosts=allow_hosts)
+                         allow_hosts=allow_hosts, max_nodes=max_nodes)
     h, p = server.server_address[:2]
     print(f"kg: serving http://{h}:{p}/ (SPARQL at /sparql); Ctrl-C stops", file=sys.stderr)
     try:

@@ -11,34 +11,45 @@
     return e;
   };
   const t0 = performance.now();
+  // A graph over the page limit, served by `kg serve`: the page holds what it has fetched
+  // so far (see "served mode" at the end); null for a page that holds the whole graph.
+  const REMOTE = DATA.remote || null;
+  const totalNodes = REMOTE ? REMOTE.nodes : DATA.nodes.length;
 
   // ---- index -------------------------------------------------------------------
-  const byId = new Map(DATA.nodes.map((n) => [n.id, n]));
-  const adj = new Map(DATA.nodes.map((n) => [n.id, []]));   // node id -> edge indexes
-  DATA.edges.forEach((e, i) => {
-    e.id = "e" + i;
-    adj.get(e.from).push(i);
-    if (e.to !== e.from) adj.get(e.to).push(i);
-  });
+  // (a served page indexes what it fetches later the same way)
+  const byId = new Map(), adj = new Map();   // node id -> node, edge indexes
+  const edgeAt = new Map();                  // edge id -> index in DATA.edges
   const compact = (s) => String(s || "").toLowerCase().replace(/\s+/g, "");
-  for (const n of DATA.nodes) {
+  // Namesakes: entities of one name, kept apart by resolution; most connected first.
+  const byLabel = new Map();
+  const byDegree = (a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1);
+  function indexNode(n) {
+    byId.set(n.id, n);
+    adj.set(n.id, []);
     n.keys = [n.label, ...n.aliases].map(compact);
     n.py = compact(n.pinyin);
     n.initials = (n.pinyin || "").split(/\s+/).filter(Boolean).map((s) => s[0]).join("").toLowerCase();
-  }
-  // Namesakes: entities of one name, kept apart by resolution; most connected first.
-  const byLabel = new Map();
-  for (const n of DATA.nodes) {
     if (!byLabel.has(n.label)) byLabel.set(n.label, []);
     byLabel.get(n.label).push(n);
   }
-  for (const list of byLabel.values()) list.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+  function indexEdge(e, i) {
+    e.id = e.id || "e" + i;                  // a served edge comes with the server's number
+    edgeAt.set(e.id, i);
+    adj.get(e.from).push(i);
+    if (e.to !== e.from) adj.get(e.to).push(i);
+  }
+  DATA.nodes.forEach(indexNode);
+  DATA.edges.forEach(indexEdge);
+  for (const list of byLabel.values()) list.sort(byDegree);
+  const served = REMOTE ? servedMode() : null;
   // A line that tells namesakes apart: type, posts, links.
   const postsOf = (n) => [...new Set([
     ...adj.get(n.id).map((i) => DATA.edges[i]).filter((e) => e.rel === "holds" && e.from === n.id)
       .map((e) => `${e.title} @ ${byId.get(e.to).label}`),
     ...n.posts.map((p) => p.title)])];
   const describe = (n) => {
+    if (n.about !== undefined) return n.about;    // a served node's, made where all its facts are
     const posts = postsOf(n);
     return [`${typeInfo(n.type).zh || n.type}`, ...posts.slice(0, 2),
             posts.length > 2 ? `+${posts.length - 2} posts` : "", `${n.degree} links`].filter(Boolean).join(" · ");
@@ -93,7 +104,7 @@
   // Unconnected nodes (no fact links them) stay behind a toggle: shown, the seed graph's
   // hundred of them filled half the canvas as a grid. A selected one is shown all the same.
   let showIsolated = false;
-  const isolated = DATA.nodes.filter((n) => n.degree === 0).length;
+  const isolated = REMOTE ? REMOTE.isolated : DATA.nodes.filter((n) => n.degree === 0).length;
   const placed = new Set();                                // nodes that have a laid-out position
   // The period: DATA.dates holds every full date of a cited article, in order, and a
   // node's or an edge's `days` index it (kg.html.article_dates). While a period is
@@ -130,7 +141,8 @@
     .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1)).slice(0, HUBS).map((n) => n.id);
   let hubs = topHubs();
   const hubSet = new Set(hubs);
-  const visNodes = new vis.DataSet(DATA.nodes.map((n) => {
+  const visNodes = new vis.DataSet(DATA.nodes.map(visNode));
+  function visNode(n) {
     const ti = typeInfo(n.type);
     const tip = [n.label, n.pinyin, `${n.type} ${ti.zh} · ${n.degree} links · ${n.mention_count} mentions`,
                  `PageRank ${fmt(n.pagerank)} · betweenness ${fmt(n.betweenness)} · community #${n.community}`];
@@ -141,9 +153,10 @@
             borderWidth: focusSet.has(n.id) ? 4 : 2, value: nodeValue(n), hidden: n.hidden,
             physics: !n.hidden,
             ...(DATA.pos[n.id] ? {x: DATA.pos[n.id][0], y: DATA.pos[n.id][1]} : {})};
-  }));
+  }
   const pairCount = new Map();
-  const visEdges = new vis.DataSet(DATA.edges.map((e) => {
+  const visEdges = new vis.DataSet(DATA.edges.map(visEdge));
+  function visEdge(e) {
     const pair = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
     const k = pairCount.get(pair) || 0;
     pairCount.set(pair, k + 1);
@@ -155,10 +168,11 @@
             // parallel facts between one pair fan out instead of drawing over each other
             smooth: k === 0 ? false : {enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW",
                                        roundness: 0.2 * Math.ceil(k / 2)}};
-  }));
+  }
 
   const visibleCount = () => DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
   const big = visibleCount() > 800;
+  const preset = big || REMOTE !== null;    // opens on the positions given (a served page's are laid out)
   // Physics runs a fixed number of iterations in one stabilisation (or fewer where it
   // converges, which vis judges from the positions alone), then stops for good: the same
   // page comes to the same layout on any machine, however fast. (Run in chunks against a
@@ -171,8 +185,8 @@
       solver: "barnesHut",
       barnesHut: {gravitationalConstant: -6000, centralGravity: 0.3, springLength: 110,
                   springConstant: 0.04, damping: 0.25, theta: big ? 1.0 : 0.5},
-      enabled: !big,
-      stabilization: {enabled: !big, iterations: ITERATIONS, updateInterval: 25, fit: true},
+      enabled: !preset,
+      stabilization: {enabled: !preset, iterations: ITERATIONS, updateInterval: 25, fit: true},
       adaptiveTimestep: !big, minVelocity: 1.5,
     },
     nodes: {font: {size: 14, strokeWidth: 3, strokeColor: "#fff"},
@@ -253,19 +267,20 @@
   const status = $("status");
   // Counted as `kg stats` counts: facts are edges and the posts without an organisation
   // (a person's node holds those; they are no edge).
-  const facts = DATA.edges.length + DATA.nodes.reduce((c, n) => c + n.posts.length, 0);
+  const facts = REMOTE ? REMOTE.facts : DATA.edges.length + DATA.nodes.reduce((c, n) => c + n.posts.length, 0);
   const summary = () => {
     const shownNodes = DATA.nodes.reduce((c, n) => c + !n.hidden, 0);
     const shownEdges = DATA.edges.reduce((c, e) => c + !e.hidden, 0);
-    status.textContent = `${DATA.nodes.length} entities · ${facts} facts — showing ` +
+    status.textContent = `${totalNodes} entities · ${facts} facts — showing ` +
       `${shownNodes} nodes, ${shownEdges} edges` + (pathEnds ? " (path view)" : ego ? " (ego view)" : "") +
+      (served && ego && !pathEnds && served.cut(egoCentre, egoDepth) ? `: the nearest ${REMOTE.ego_limit} only` : "") +
       (periodOn() ? ` · ${periodText()}` : "");
     updateNotice();
   };
   // One relaxation at a time: one asked for while another runs stops it and starts over
   // (two would tick the same physics twice).
   let layoutIterations = 0;
-  let running = !big && visibleCount() > 0, again = false;
+  let running = !preset && visibleCount() > 0, again = false;
   net.on("stabilizationProgress", (p) => {
     layoutIterations = p.iterations;
     status.textContent = `laying out… ${p.iterations} of at most ${p.total} iterations`;
@@ -313,9 +328,11 @@
   function updateNotice() {
     const more = [...revealed].filter((id) => !base || !base.has(id)).length;
     const text = base && !ego ? `Large graph: showing the ${base.size.toLocaleString()} most connected of ` +
-      `${DATA.nodes.length.toLocaleString()} nodes (limit max_nodes=${DATA.max_nodes})` +
+      `${totalNodes.toLocaleString()} nodes ` + (REMOTE ? `(over the page limit of ${REMOTE.limit.toLocaleString()}: ` +
+      "served in parts)" : `(limit max_nodes=${DATA.max_nodes})`) +
       (more ? ` and ${more.toLocaleString()} reached by search` : "") +
-      ". Search reaches every node; an ego view shows any neighbourhood." : "";
+      ". Search reaches every node; an ego view shows any neighbourhood" +
+      (REMOTE ? ", fetched from the server." : ".") : "";
     $("notice-text").textContent = text;
     $("notice").hidden = !text || noticeClosed;
   }
@@ -489,7 +506,7 @@
     row.append(sw, el("span", `#${c.id} ${c.label}`), el("span", c.count, "count"));
     $("communities").appendChild(row);
   }
-  const smaller = DATA.nodes.length - DATA.communities.reduce((s, c) => s + c.count, 0);
+  const smaller = totalNodes - DATA.communities.reduce((s, c) => s + c.count, 0);
   if (smaller) {
     const row = el("label");
     const sw = el("span", null, "swatch");
@@ -692,7 +709,8 @@
   }
 
   function showEdge(eid) {
-    const e = DATA.edges[Number(eid.slice(1))];
+    const e = DATA.edges[edgeAt.get(eid)];
+    if (served && served.partialEdge(e)) { served.edge(eid).then((ok) => ok && showEdge(eid)); return; }
     $("p-title").textContent = edgeLabel(e);
     const body = $("p-body");
     const line = el("div");
@@ -713,6 +731,7 @@
 
   // ---- selection, search, ego --------------------------------------------------
   function select(id, move = true) {
+    if (served && served.wants(id)) { served.node(id).then((ok) => ok && select(id, move)); return; }
     if (!byId.has(id)) return;
     if (pathFrom !== null && pathFrom !== id) {     // the other end of a path asked for
       const from = pathFrom;
@@ -770,20 +789,23 @@
   // An ego view lays out its own nodes (and only those: the rest are out of the physics);
   // the positions of the whole graph come back with `show all`.
   function egoView(id = selected, depth = Number($("depth").value)) {
+    if (served && !served.hasEgo(id, depth)) { served.ego(id, depth).then((ok) => ok && egoView(id, depth)); return; }
     if (!byId.has(id)) return;
     if (!ego) globalPos = net.getPositions([...placed]);
     pathEnds = null;
     egoCentre = id;
     egoDepth = depth;
     ego = egoWalk();
+    const laid = served !== null && served.place(ego, id, depth);
     applyVisibility(placed.has(id) ? net.getPosition(id) : net.getViewPosition(), id);
-    layoutEgo();
+    layoutEgo(laid);
     net.selectNodes([id]);
     remember();
   }
 
-  function layoutEgo() {
-    if (ego.size <= 1500) relax();
+  // (`laid`: the nodes are where the server laid them out, and physics stays off)
+  function layoutEgo(laid = false) {
+    if (ego.size <= 1500 && !laid) relax();
     else net.fit({nodes: [...ego].filter(nodeShown), animation: {duration: 300}});
   }
 
@@ -792,9 +814,11 @@
     remember();
     if (!ego) { applyVisibility(); return; }
     if (pathEnds) { pathView(...pathEnds); return; }
+    if (served && !served.hasEgo(egoCentre, egoDepth)) { served.ego(egoCentre, egoDepth).then(refilter); return; }
     ego = egoWalk();
+    const laid = served !== null && served.place(ego, egoCentre, egoDepth);
     applyVisibility();
-    layoutEgo();
+    layoutEgo(laid);
   }
 
   function leaveEgo() {
@@ -853,6 +877,7 @@
   function restore() {
     const p = new URLSearchParams(location.hash.slice(1));
     const node = p.get("node"), centre = p.get("centre") || node, hops = p.get("hops");
+    if (served && served.fetchFirst([node, centre, p.get("from"), p.get("to")], restore)) return;
     restoring = true;
     try {
       setFilters(typeOn, $("types"), p.has("types") ? p.get("types").split(",") : null);
@@ -922,6 +947,7 @@
   // The path view: only the nodes on the shortest paths from a to b, laid out alone;
   // the panel lists each hop of the first path with its facts and their evidence.
   function pathView(a, b, focus = b) {
+    if (served && !served.hasPath(a, b)) { served.path(a, b).then((ok) => ok && pathView(a, b, focus)); return; }
     const r = shortest(a, b);
     if (!r) {
       showNoPath(a, b);
@@ -1129,6 +1155,7 @@
   }
   function suggest() {
     const q = compact(input.value);
+    if (served) { served.search(input.value); return; }
     hits = [];
     if (q) {
       for (const n of DATA.nodes) {
@@ -1137,6 +1164,10 @@
       }
       hits.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
     }
+    showHits(q, hits.length);
+  }
+  // The first 30 of `hits` ([score, -degree, label, id], best first) of `total` matches.
+  function showHits(q, total) {
     active = 0;
     list.replaceChildren();
     for (const [, , , id] of hits.slice(0, 30)) {
@@ -1144,15 +1175,16 @@
       const li = el("li");
       const g = el("span", typeInfo(n.type).glyph + " ");
       g.style.color = typeInfo(n.type).border;
-      const many = byLabel.get(n.label).length > 1;
+      const same = n.namesakes ?? byLabel.get(n.label).length;   // a served node counts all of them
+      const many = same > 1;
       li.append(g, el("span", n.label + " "),
                 el("span", many ? describe(n) : [n.pinyin, typeInfo(n.type).zh || n.type].filter(Boolean).join(" · "), "py"));
-      if (many) li.title = `${byLabel.get(n.label).length} entities are called ${n.label}`;
+      if (many) li.title = `${same} entities are called ${n.label}`;
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(id); });
       list.appendChild(li);
     }
-    if (q && !hits.length) list.appendChild(el("li", "not found / 未找到", "muted"));
-    if (hits.length > 30) list.appendChild(el("li", `… ${hits.length - 30} more`, "muted"));
+    if (q && !total) list.appendChild(el("li", "not found / 未找到", "muted"));
+    if (total > 30) list.appendChild(el("li", `… ${total - 30} more`, "muted"));
     list.hidden = !q;
     mark();
   }
@@ -1168,6 +1200,7 @@
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "ArrowDown") { active = Math.min(active + 1, Math.min(hits.length, 30) - 1); mark(); ev.preventDefault(); }
     else if (ev.key === "ArrowUp") { active = Math.max(active - 1, 0); mark(); ev.preventDefault(); }
+    else if (ev.key === "Enter" && served) served.answered(() => { if (hits.length) choose(hits[active][3]); });
     else if (ev.key === "Enter") { if (!hits.length) suggest(); if (hits.length) choose(hits[active][3]); }
     else if (ev.key === "Escape") list.hidden = true;
   });
@@ -1177,5 +1210,152 @@
   // A page with no layout to run is ready at once, but only now: the state of its URL
   // (restore) needs every control. (Done where the layout is skipped, it met filters
   // not yet built, and a link to a view of a large graph threw.)
-  if (visibleCount() === 0 || big) layoutDone();
+  if (visibleCount() === 0 || preset) layoutDone();
+
+  // ==== served mode ====================================================================
+  // A graph over the page limit, served by `kg serve` (kg/explore.py): the page opened on
+  // an overview and fetches the rest from the server's JSON API. What comes back joins
+  // DATA, the index and vis like the page's own data, so every view and panel above runs
+  // unchanged over the part of the graph fetched so far. A node is `partial` until its
+  // details and all its facts have come; an edge, until the sources a panel lists have.
+  function servedMode() {
+    const egos = new Map();        // "centre|hops|filters" fetched -> {cut short, members, positions}
+    const paths = new Set();       // "from|to|filters" fetched
+    const gone = new Set();        // ids the server does not know (an old link)
+    let asked = 0, askedQ = null, shownQ = null, afterAnswer = null;
+    const shownKeys = (on) => Object.keys(on).filter((k) => on[k]).join(",");
+    const filterKey = () => shownKeys(typeOn) + "|" + shownKeys(relOn);
+    const filterParams = (p) => {
+      if (Object.values(typeOn).includes(false)) p.set("types", shownKeys(typeOn));
+      if (Object.values(relOn).includes(false)) p.set("rels", shownKeys(relOn));
+      return p;
+    };
+    async function get(path, params) {
+      const url = "/api/" + path + (params && [...params].length ? "?" + params : "");
+      try {
+        const r = await fetch(url, {headers: {Accept: "application/json"}});
+        if (r.ok) return await r.json();
+        const why = (await r.text()).trim();
+        status.textContent = `server: ${why} (${r.status})`;
+        return {error: r.status};
+      } catch (err) {
+        status.textContent = `server unreachable: ${err.message}`;
+        return {error: 0};
+      }
+    }
+    // Fold an answer into DATA, the index and vis: new nodes and edges start hidden (the
+    // views above show them), a full node replaces its partial copy, an edge keeps the
+    // most sources it was sent with.
+    function merge(res) {
+      Object.assign(DATA.docs, res.docs);
+      Object.assign(DATA.articles, res.articles);
+      const newNodes = [], newEdges = [], labels = new Set(), touched = new Set();
+      for (const n of res.nodes) {
+        const old = byId.get(n.id);
+        if (!old) {
+          n.hidden = true;
+          indexNode(n);
+          DATA.nodes.push(n);
+          newNodes.push(n);
+          labels.add(n.label);
+        } else if (old.partial && !n.partial) {
+          Object.assign(old, n, {partial: false});
+        }
+      }
+      for (const e of res.edges) {
+        const at = edgeAt.get(e.id);
+        if (at === undefined) {
+          e.hidden = true;
+          DATA.edges.push(e);
+          indexEdge(e, DATA.edges.length - 1);
+          newEdges.push(e);
+          touched.add(e.from).add(e.to);
+        } else if (e.sources.length > DATA.edges[at].sources.length) {
+          DATA.edges[at].sources = e.sources;
+        }
+      }
+      for (const l of labels) byLabel.get(l).sort(byDegree);
+      // a node's facts in the file page's order (the server's numbers), not as they came:
+      // its panel lists them in that order
+      const number = (i) => Number(DATA.edges[i].id.slice(1));
+      for (const id of touched) adj.get(id).sort((i, j) => number(i) - number(j));
+      if (newNodes.length) visNodes.add(newNodes.map((n) => ({...visNode(n), physics: false})));
+      if (newEdges.length) visEdges.add(newEdges.map((e) => ({...visEdge(e), physics: false})));
+    }
+    async function load(path, params) {
+      const res = await get(path, params);
+      if (res.error === undefined) merge(res);
+      return res;
+    }
+    return {
+      wants: (id) => !gone.has(id) && (!byId.has(id) || byId.get(id).partial === true),
+      async node(id) {
+        const res = await load("node/" + encodeURIComponent(id));
+        if (res.error === 404) gone.add(id);
+        return res.error === undefined;
+      },
+      partialEdge: (e) => !e.derived && e.sources.length < Math.min(e.source_count, 50),
+      async edge(eid) { return (await load("edge/" + encodeURIComponent(eid))).error === undefined; },
+      hasEgo: (id, hops) => egos.has(`${id}|${hops}|${filterKey()}`),
+      cut: (id, hops) => egos.get(`${id}|${hops}|${filterKey()}`)?.cut === true,
+      // An ego view's nodes put where the server laid the neighbourhood out, moved so its
+      // centre stays where it is; what the server left out (the nearest ego_limit only)
+      // leaves `ego` too. False when that neighbourhood came without positions.
+      place(ego, id, hops) {
+        const got = egos.get(`${id}|${hops}|${filterKey()}`);
+        if (!got || !got.pos || !got.pos[id]) return false;
+        for (const v of [...ego]) if (!got.members.has(v)) ego.delete(v);
+        const at = placed.has(id) ? net.getPosition(id) : {x: got.pos[id][0], y: got.pos[id][1]};
+        const dx = at.x - got.pos[id][0], dy = at.y - got.pos[id][1];
+        for (const v of ego) {
+          change(pendingNodes, v, {x: got.pos[v][0] + dx, y: got.pos[v][1] + dy});
+          placed.add(v);
+        }
+        return true;
+      },
+      async ego(id, hops) {
+        const key = `${id}|${hops}|${filterKey()}`;
+        const res = await load("neighbourhood/" + encodeURIComponent(id),
+                               filterParams(new URLSearchParams({hops: String(hops)})));
+        if (res.error === undefined) {
+          egos.set(key, {cut: res.truncated, members: new Set(res.nodes.map((n) => n.id)), pos: res.pos});
+        }
+        return res.error === undefined;
+      },
+      hasPath: (a, b) => paths.has(`${a}|${b}|${filterKey()}`),
+      async path(a, b) {
+        const res = await load("path", filterParams(new URLSearchParams({from: a, to: b})));
+        if (res.error !== undefined) return false;
+        paths.add(`${a}|${b}|${filterKey()}`);
+        return true;
+      },
+      // Search as you type: the answer to the latest query is shown, earlier ones dropped.
+      async search(text) {
+        const mine = ++asked;
+        const q = compact(text);
+        askedQ = text;
+        let res = {hits: [], total: 0};
+        if (q) res = await get("search", new URLSearchParams({q: text}));
+        if (mine !== asked || res.error !== undefined) return;
+        merge({nodes: res.hits, edges: [], docs: {}, articles: {}});
+        hits = res.hits.map((h, i) => [i, -h.degree, h.label, h.id]);
+        shownQ = text;
+        showHits(q, res.total);
+        if (afterAnswer) { const f = afterAnswer; afterAnswer = null; f(); }
+      },
+      // Run `f` once the search box's text has been answered (Enter typed before it was).
+      answered(f) {
+        if (shownQ === input.value) { f(); return; }
+        afterAnswer = f;
+        if (askedQ !== input.value) this.search(input.value);
+      },
+      // Fetch the nodes a URL names before it is applied; true when `then` will run.
+      fetchFirst(ids, then) {
+        const want = [...new Set(ids.filter((id) => id !== null && this.wants(id)))];
+        if (!want.length) return false;
+        Promise.all(want.map((id) => this.node(id))).then(then);
+        return true;
+      },
+    };
+  }
 })();
