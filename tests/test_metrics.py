@@ -230,3 +230,20 @@ def test_stats_cli_by_pagerank(seed_build, graph):
         max(d["betweenness"] for _, d in graph.nodes(data=True))
     r = CliRunner().invoke(main, ["stats", out, "--type", "Mayor"])
     assert r.exit_code == 2 and "Mayor" in r.stderr
+
+
+def test_pagerank_is_networkx_s_without_scipy():
+    """kg runs networkx's power iteration on numpy (the runtime has no scipy): the same
+    ranks, dangling nodes and weights included."""
+    import random
+
+    rnd = random.Random(3)
+    g = nx.gnm_random_graph(300, 700, seed=3)
+    h = nx.Graph()
+    h.add_nodes_from(str(v) for v in range(320))            # 20 without a tie
+    h.add_weighted_edges_from((str(u), str(v), rnd.randint(1, 5)) for u, v in g.edges())
+    want = nx.pagerank(h, alpha=metrics.DAMPING, weight="weight")
+    got = metrics.pagerank(h)
+    assert got.keys() == want.keys()
+    assert max(abs(got[n] - want[n]) for n in want) < 1e-12
+    assert metrics.pagerank(nx.Graph()) == {}
