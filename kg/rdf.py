@@ -33,7 +33,7 @@ from .defaults import DEFAULT_BASE
 from .graph import (ArticleInfo, DocumentInfo, Fact, Node, Src, articles, documents, facts, facts_out,
                     node, nodes)
 from .provenance import split_article_id
-from .types import ENTITIES, HOLDS
+from .types import ENTITIES
 
 ONTOLOGY = "https://w3id.org/kg-localgov/ontology#"
 

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 import networkx as nx
 import pytest
 
-from kg.explore import Explorer, Filters
+from kg.explore import Explorer
 from kg.exports import load_graph
 from kg.graph import to_node_link
 from kg.html import write_html
