@@ -1,8 +1,12 @@
 """Shared fixtures: the seed pages and one build of them per test session."""
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import shutil
 import sys
+import tempfile
+import threading
 from pathlib import Path
 from types import ModuleType
 
@@ -10,6 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +45,35 @@ def load_script():
         spec.loader.exec_module(mod)
         return mod
     return load
+
+
+@pytest.fixture(scope="module")
+def browser_context():
+    """Playwright driving Debian's Chromium, one profile per test module; skips without it."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium not installed: run .ci/install-browser (as root) or `make test`")
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900})
+        yield ctx
+        ctx.close()
+
+
+@pytest.fixture(scope="session")
+def serving():
+    """`with serving(server) as base:` runs a kg server in a thread and gives its URL."""
+    @contextlib.contextmanager
+    def run(server):
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        host, port = server.server_address[:2]
+        try:
+            yield f"http://{host}:{port}"
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
+    return run

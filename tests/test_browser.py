@@ -8,8 +8,6 @@ needed the network fails here.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 import networkx as nx
@@ -18,16 +16,8 @@ import pytest
 from kg import build
 from kg.html import ego_subgraph, write_html
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "<script>alert(1)</script>"
-
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(),
-    reason="Chromium not installed: run .ci/install-browser (as root) or `make test`")
-
 
 class Page:
     """A Playwright page that records console errors, dialogs and network attempts."""
@@ -74,18 +64,6 @@ class Page:
         self.page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
         # the next click lands on the same (centre) point: keep it from reading as a double click
         self.page.wait_for_timeout(350)
-
-
-@pytest.fixture(scope="module")
-def browser_context():
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1400, "height": 900})
-        yield ctx
-        ctx.close()
 
 
 @pytest.fixture(scope="module")

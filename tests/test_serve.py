@@ -6,7 +6,6 @@ import io
 import json
 import os
 import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -22,17 +21,11 @@ OFFICIALS = "SELECT ?name WHERE { ?p a kg:Official ; skos:prefLabel ?name } ORDE
 
 
 @pytest.fixture(scope="module")
-def endpoint(seed_build):
+def endpoint(seed_build, serving):
     """The seed build served on 127.0.0.1 at a free port; shut down after the tests."""
     _, out = seed_build
-    server = make_server(out, port=0, timeout=1.0, max_rows=500, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}", out
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(make_server(out, port=0, timeout=1.0, max_rows=500, quiet=True)) as base:
+        yield base, out
 
 
 def fetch(url: str, data: bytes | None = None, headers: dict | None = None) -> tuple[int, str, str]:
@@ -101,24 +94,16 @@ def test_bad_requests(endpoint):
     assert status == 400 and "more than 500 results" in body
 
 
-def test_slow_queries_time_out(seed_build):
+def test_slow_queries_time_out(seed_build, serving):
     """A query still computing after the timeout gets 503 at the timeout, not when it ends."""
     _, out = seed_build
-    server = make_server(out, port=0, timeout=0.1, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
     slow = ("SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Span ; oa:start ?x . ?b a kg:Span ; oa:start ?y . "
             "?d a kg:Document FILTER(?x < ?y) }")     # about a second on the seed graph
-    try:
+    with serving(make_server(out, port=0, timeout=0.1, quiet=True)) as base:
         started = time.monotonic()
-        status, _, body = fetch(f"http://{host}:{port}/sparql?{urlencode({'query': slow})}")
+        status, _, body = fetch(f"{base}/sparql?{urlencode({'query': slow})}")
         assert status == 503 and "timed out" in body
         assert time.monotonic() - started < 0.5
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def test_serves_the_explorer_page(endpoint):
@@ -155,17 +140,11 @@ def status_of(answer: bytes) -> int:
 
 
 @pytest.fixture
-def small_server(seed_build, request):
+def small_server(seed_build, request, serving):
     """A server of one worker, with the limits the test passes by indirect parametrisation."""
     _, out = seed_build
-    server = make_server(out, port=0, quiet=True, workers=1, **getattr(request, "param", {}))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(make_server(out, port=0, quiet=True, workers=1, **getattr(request, "param", {}))) as base:
+        yield base
 
 
 def test_a_deeply_nested_query_is_refused_and_the_server_lives(endpoint):

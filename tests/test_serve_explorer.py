@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -27,9 +25,6 @@ from kg.metrics import METRICS
 from kg.serve import make_server
 
 LIMIT = 60
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "<script>alert(1)</script>"
 NAMESAKE = "person-000000namesake"
@@ -65,15 +60,9 @@ def build_dir(seed_build, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def base(build_dir) -> str:
-    server = make_server(build_dir, port=0, quiet=True, workers=1, max_nodes=LIMIT)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+def base(build_dir, serving) -> str:
+    with serving(make_server(build_dir, port=0, quiet=True, workers=1, max_nodes=LIMIT)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -221,23 +210,6 @@ def test_the_report_decides_whether_graph_json_is_read(seed_build, tmp_path, mon
 
 # --- the page in Chromium ---------------------------------------------------------------
 
-pytestmark_browser = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(),
-    reason="Chromium not installed: run .ci/install-browser (as root) or `make test`")
-
-
-@pytest.fixture(scope="module")
-def context():
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1400, "height": 900})
-        yield ctx
-        ctx.close()
-
-
 class Page:
     """A page that may reach the server only; records errors, dialogs, API requests."""
 
@@ -291,14 +263,13 @@ class Page:
 
 
 @pytest.fixture
-def page(context, base):
-    p = Page(context, base)
+def page(browser_context, base):
+    p = Page(browser_context, base)
     yield p
     assert p.elsewhere == [] and p.dialogs == [] and p.errors == []
     p.close()
 
 
-@pytestmark_browser
 def test_the_served_page_opens_on_the_overview(page, graph):
     page.open()
     hubs = set(sorted(graph, key=lambda n: (-graph.degree(n), -len(graph.nodes[n]["mentions"]), n))[:LIMIT])
@@ -309,8 +280,7 @@ def test_the_served_page_opens_on_the_overview(page, graph):
     assert page.api == []                    # the overview comes with the page
 
 
-@pytestmark_browser
-def test_search_results_come_from_the_server_with_namesakes(page, build_dir, context, graph):
+def test_search_results_come_from_the_server_with_namesakes(page, build_dir, browser_context, graph):
     page.open()
     official = _node(graph, "江绍华")
     page.page.fill("#search", "江绍华")
@@ -325,11 +295,10 @@ def test_search_results_come_from_the_server_with_namesakes(page, build_dir, con
     assert "2 entities are called 江绍华" in page.page.inner_text("#p-body")
 
 
-@pytestmark_browser
 @pytest.mark.parametrize("query", ["区", "dong", "jsh", "东昌府", "<img"])
-def test_served_search_lists_what_the_whole_page_lists(page, build_dir, context, query):
+def test_served_search_lists_what_the_whole_page_lists(page, build_dir, browser_context, query):
     """The server ranks as the page does: the list shown is the file page's."""
-    whole = context.new_page()
+    whole = browser_context.new_page()
     try:
         whole.route("http*://**", lambda r: r.abort())
         whole.goto((build_dir / "graph.html").as_uri())
@@ -343,7 +312,6 @@ def test_served_search_lists_what_the_whole_page_lists(page, build_dir, context,
     assert page.page.locator("#suggest li").all_inner_texts() == expected
 
 
-@pytestmark_browser
 def test_select_fetches_the_node_and_ego_view_the_neighbourhood(page, base, graph):
     page.open()
     official = _node(graph, "江绍华")
@@ -367,7 +335,6 @@ def test_select_fetches_the_node_and_ego_view_the_neighbourhood(page, base, grap
                abs(drawn[n]["y"] - c["y"] - (laid[n][1] - laid[official][1])) < 1 for n in drawn)
 
 
-@pytestmark_browser
 def test_a_hidden_type_stays_hidden_in_a_served_ego_view(page, base, graph):
     page.open()
     official = _node(graph, "江绍华")
@@ -387,7 +354,6 @@ def test_a_hidden_type_stays_hidden_in_a_served_ego_view(page, base, graph):
     assert {n for n in page.visible_ids() if graph.nodes[n]["type"] == "District"}
 
 
-@pytestmark_browser
 def test_an_edge_shows_its_evidence_and_markup_stays_text(page, graph):
     page.open()
     page.page.fill("#search", "<img")
@@ -403,7 +369,6 @@ def test_an_edge_shows_its_evidence_and_markup_stays_text(page, graph):
     assert page.page.locator("#p-body img, #p-body script").count() == 0
 
 
-@pytestmark_browser
 def test_a_link_to_a_view_fetches_what_it_names(page, base, graph):
     official = _node(graph, "江绍华")
     page.open(f"#node={official}&hops=1")
@@ -418,7 +383,6 @@ def test_a_link_to_a_view_fetches_what_it_names(page, base, graph):
     assert "1 shortest path of 1 hop" in page.page.inner_text("#p-body")
 
 
-@pytestmark_browser
 def test_a_bad_api_request_gets_4xx_and_the_page_goes_on(page, graph):
     page.open()
     got = page.js("""async () => {
@@ -444,9 +408,8 @@ POSTS = """() => [...document.querySelectorAll("#p-body .fact.post")].map(f => (
     reports: [...f.querySelectorAll(".report")].map(r => [...r.querySelectorAll(".quote")].map(q => q.textContent))}))"""
 
 
-@pytestmark_browser
 @pytest.mark.parametrize("label", ["江绍华", "东昌府区"])
-def test_served_posts_and_period_are_the_file_pages(page, build_dir, context, graph, label):
+def test_served_posts_and_period_are_the_file_pages(page, build_dir, browser_context, graph, label):
     """A served node carries what the file page's does (spells with their reports, the
     dates of its evidence): its posts are listed alike, and a period chosen shows the
     same of the part fetched (a body's posts are its holders', from its `holds` edges)."""
@@ -464,7 +427,7 @@ def test_served_posts_and_period_are_the_file_pages(page, build_dir, context, gr
         shown = set(p.evaluate("kg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
         return before, p.evaluate(POSTS), shown
 
-    whole = context.new_page()
+    whole = browser_context.new_page()
     try:
         whole.route("http*://**", lambda r: r.abort())
         whole.goto((build_dir / "graph.html").as_uri())
