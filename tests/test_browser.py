@@ -782,6 +782,12 @@ def test_the_path_finder_picks_two_nodes_and_shows_the_shortest_paths(seed_build
     assert page.visible_ids() == on and page.page.inner_text("#p-title") == "路径 Path"
     assert page.errors == []
     page.page.close()
+    link = Page(browser_context)                           # a link written by hand names no node
+    link.page.goto((seed_build[1] / "graph.html").resolve().as_uri() + f"#from={a}&to={b}")
+    link.settle()
+    assert link.visible_ids() == on and link.page.inner_text("#p-title") == "路径 Path"
+    assert link.errors == []
+    link.page.close()
 
 
 def _ego_view_with(seed_build, tmp_path, browser_context, node: str, label: str, alias: str):

@@ -890,7 +890,7 @@
       if (node !== null && byId.has(node)) select(node, hops === null);
       else { deselect(); net.unselectAll(); }
       const from = p.get("from"), to = p.get("to");
-      if (from !== null && to !== null && byId.has(from) && byId.has(to)) pathView(from, to, node);
+      if (from !== null && to !== null && byId.has(from) && byId.has(to)) pathView(from, to, byId.has(node) ? node : to);
       else if (hops !== null && byId.has(centre)) egoView(centre, Math.max(0, Number(hops) || 0));
       else applyVisibility();
     } finally {
