@@ -275,9 +275,6 @@ LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", 
 
 # Relative area prefixes: 我市/全市/该县 ... resolved from the paper's or article's context.
 RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街道|村|社区|苏木|嘎查)")
-LEVEL_OF_SUFFIX = {"省": "province", "市": "city", "区": "county", "县": "county",
-                   "旗": "county", "镇": "town", "乡": "town", "街道": "town", "苏木": "town",
-                   "村": "village", "社区": "village", "嘎查": "village"}
 
 # Function words and verbs that cannot be inside an organisation or place name.
 NAME_STOP = set("的了在与和及或为由对向将把被从到是等着过也都还又就并而但其该这那此各每某我你他她它们"

@@ -114,8 +114,3 @@ def choose(name: str, data: bytes) -> Format:
     raise FormatError(f"unsupported type ({UNSUPPORTED.get(ext) or (ext + ' file' if ext else 'no extension')}; "
                       f"kg reads {', '.join(e for f in FORMATS.values() for e in f.extensions[:1])} "
                       "files)")
-
-
-def supported(name: str) -> bool:
-    """Whether the extension alone says kg reads such a file."""
-    return any(extension(name) in f.extensions for f in FORMATS.values())
