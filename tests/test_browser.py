@@ -14,27 +14,19 @@ import networkx as nx
 import pytest
 
 from kg import build
+from explorer_page import ExplorerPage
 from kg.html import ego_subgraph, write_html
 
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "<script>alert(1)</script>"
 
-class Page:
-    """A Playwright page that records console errors, dialogs and network attempts."""
+class Page(ExplorerPage):
+    """graph.html opened from a file; every network request is recorded and refused."""
 
     def __init__(self, context):
-        self.page = context.new_page()
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
+        super().__init__(context)
         self.requests: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
         self.page.route("http*://**", self._block)
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
 
     def _block(self, route) -> None:
         self.requests.append(route.request.url)
@@ -42,19 +34,8 @@ class Page:
 
     def open(self, path: Path) -> "Page":
         self.page.goto(Path(path).resolve().as_uri())
-        # wait_for_function would need eval, which the page's CSP forbids: wait on the DOM
-        self.page.wait_for_selector("body[data-layout=stable]", state="attached", timeout=60_000)
+        self.settle()
         return self
-
-    def settle(self) -> None:
-        """Wait until the layout stops moving."""
-        self.page.wait_for_selector("body[data-layout=stable]", state="attached", timeout=60_000)
-
-    def js(self, expr: str, arg=None):
-        return self.page.evaluate(expr, arg)
-
-    def visible_ids(self) -> set[str]:
-        return set(self.js("kg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
 
     def click_node(self, node_id: str) -> None:
         """Click a node where it is drawn, after centring it so nothing covers it."""

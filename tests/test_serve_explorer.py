@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 import networkx as nx
 import pytest
 
+from explorer_page import ExplorerPage
 from kg.explore import Explorer
 from kg.exports import load_graph
 from kg.graph import to_node_link
@@ -210,19 +211,14 @@ def test_the_report_decides_whether_graph_json_is_read(seed_build, tmp_path, mon
 
 # --- the page in Chromium ---------------------------------------------------------------
 
-class Page:
-    """A page that may reach the server only; records errors, dialogs, API requests."""
+class Page(ExplorerPage):
+    """A page that may reach the server only; records its API requests."""
 
     def __init__(self, context, base: str):
+        super().__init__(context)
         self.base = base
-        self.page = context.new_page()
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
         self.api: list[str] = []
         self.elsewhere: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.route("**/*", self._route)
 
     def _route(self, route) -> None:
@@ -239,15 +235,6 @@ class Page:
         self.page.goto(self.base + "/" + fragment)
         self.settle()
         return self
-
-    def settle(self) -> None:
-        self.page.wait_for_selector("body[data-layout=stable]", state="attached", timeout=60_000)
-
-    def js(self, expr: str, arg=None):
-        return self.page.evaluate(expr, arg)
-
-    def visible_ids(self) -> set[str]:
-        return set(self.js("kg.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
 
     def wait_visible(self, ids: set[str]) -> None:
         """Wait until the shown nodes are `ids` (a fetch and a layout may be under way)."""
