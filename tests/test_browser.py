@@ -13,12 +13,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import build
 from explorer_page import ExplorerPage
+from kg import build
 from kg.html import ego_subgraph, write_html
 
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "<script>alert(1)</script>"
+
 
 class Page(ExplorerPage):
     """graph.html opened from a file; every network request is recorded and refused."""
@@ -32,8 +33,9 @@ class Page(ExplorerPage):
         self.requests.append(route.request.url)
         route.abort()
 
-    def open(self, path: Path) -> "Page":
-        self.page.goto(Path(path).resolve().as_uri())
+    def open(self, path: Path, fragment: str = "") -> "Page":
+        """Open the page at `path`, on the view a link's `fragment` (#node=…) names."""
+        self.page.goto(Path(path).resolve().as_uri() + fragment)
         self.settle()
         return self
 
@@ -763,9 +765,7 @@ def test_the_path_finder_picks_two_nodes_and_shows_the_shortest_paths(seed_build
     assert page.visible_ids() == on and page.page.inner_text("#p-title") == "路径 Path"
     assert page.errors == []
     page.page.close()
-    link = Page(browser_context)                           # a link written by hand names no node
-    link.page.goto((seed_build[1] / "graph.html").resolve().as_uri() + f"#from={a}&to={b}")
-    link.settle()
+    link = Page(browser_context).open(seed_build[1] / "graph.html", f"#from={a}&to={b}")   # names no node
     assert link.visible_ids() == on and link.page.inner_text("#p-title") == "路径 Path"
     assert link.errors == []
     link.page.close()
@@ -1062,9 +1062,7 @@ def test_the_shown_subgraph_exports_as_graphml(seed_build, tmp_path, browser_con
 def test_a_link_to_a_view_of_a_large_graph_opens_on_it(tmp_path, browser_context):
     g = _star_graph(900)                   # over 800 shown: no physics, the page is ready at once
     write_html(g, tmp_path / "big.html")
-    page = Page(browser_context)
-    page.page.goto((tmp_path / "big.html").resolve().as_uri() + "#node=n0005&hops=1&rels=locatedIn")
-    page.settle()
+    page = Page(browser_context).open(tmp_path / "big.html", "#node=n0005&hops=1&rels=locatedIn")
     assert page.js("kg.net.getSelectedNodes()") == ["n0005"]
     assert page.visible_ids() == {"n0005"}                 # its subOrganizationOf facts are off
     assert not page.page.is_checked('#rels input[data-key="subOrganizationOf"]')
