@@ -204,6 +204,24 @@ def test_party_unit_before_a_title_is_a_title_unless_a_community_owns_it():
     assert ("张文明", "党组书记") in {(p["person"], p["title"]) for p in rec["posts"]}
 
 
+def test_a_unit_named_by_its_chiefs_title_is_a_unit_of_the_body_before_it():
+    """…科科长, …处处长, …站站长, …股股长: the chief's title says the words before it name
+    a unit, whatever jieba makes of them; the post is in the unit, the unit under its body."""
+    rec = extract(CITY + "市商务局市场运行科科长王建国、省司法厅备案审查处处长李强、"
+                  "东昌府区住建局质量安全监督站站长张刚、县农业农村局种植业股股长孙立出席。")
+    units = {"聊城市商务局市场运行科": "聊城市商务局", "山东省司法厅备案审查处": "山东省司法厅",
+             "东昌府区住建局质量安全监督站": "东昌府区住建局", "县农业农村局种植业股": "县农业农村局"}
+    assert set(units) <= names(rec, "Agency")
+    assert {(u, "subOrganizationOf", b) for u, b in units.items()} <= triples(rec)
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("王建国", "科长", "聊城市商务局市场运行科"), ("李强", "处长", "山东省司法厅备案审查处"),
+            ("张刚", "站长", "东昌府区住建局质量安全监督站"), ("孙立", "股长", "县农业农村局种植业股")} <= posts
+    # a title alone, or words that are no name between the body and the title, name no unit
+    rec = extract(CITY + "市商务局的科长王建国，市住建局和派出所所长李强出席。")
+    assert not any(n.endswith(("科", "派出所")) and n.startswith(("聊城市商务局", "聊城市住建局"))
+                   for n in names(rec))
+
+
 def test_words_ending_in_a_head_character_are_not_bodies():
     rec = extract(CITY + "优化产业布局，走进警民会客厅，签署合作协议，服务落到实处。")
     assert not names(rec, "Agency")
