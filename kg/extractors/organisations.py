@@ -13,7 +13,7 @@ from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..segment import segmenter
 from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
-from .tagged import tagged_person_at, tagger_reads
+from .tagged import named_spans, tagged_person_at, tagger_reads
 
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -53,6 +53,7 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "学科", "本科", "专科", "场所", "住所", "厕所", "签署", "部署", "公署", "协议", "作协议",
              "委托", "居委", "村委", "实处", "产业布局", "优化布局", "会客厅", "客厅", "餐厅",
              "展厅", "营业厅", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部",
+             "大部",    # 华北大部: most of the region
              "内科", "外科", "儿科", "妇科", "牙科", "眼科", "骨科", "皮肤科", "急诊科", "心血管内科"}
 _NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
 # characters that start the next word, not a longer name (局|要加大, 局|已完成)
@@ -174,10 +175,13 @@ def determiner_or_count(c: Candidate) -> bool:
         c.before.isdigit() and c.ctx.text[c.start] in "家个所名位支批"
 
 
-def read_as_person(c: Candidate) -> bool:
-    """总统卢卡申|科: the tagger reads a person's name where a one-character head would
-    end a section's."""
-    return len(c.head) == 1 and (tagged_person_at(c.ctx, c.start) or "") == c.name
+def read_as_a_name(c: Candidate) -> bool:
+    """总统卢卡申|科, 俄罗斯代总理基里延|科, 新华社莫斯|科: the tagger reads a person's or a
+    place's name that ends in a one-character head; the character is the name's, not a
+    section's. Held-out slices: MSRA 0.818 -> 0.820, 1998 0.834 -> 0.836; dev gold unchanged."""
+    return len(c.head) == 1 and (
+        (tagged_person_at(c.ctx, c.start) or "") == c.name
+        or any(e == c.he and s < c.hs for s, e in named_spans(c.ctx, c.start, c.he, ("PER", "LOC"))))
 
 
 def core_too_short(c: Candidate) -> bool:
@@ -245,7 +249,7 @@ def firm_inside_agency(c: Candidate) -> bool:
 
 
 # asked in order before a bare town level's bodies are named (镇党委: see `_town_body`) …
-NOT_NAMED_BODY = (determiner_or_count, read_as_person)
+NOT_NAMED_BODY = (determiner_or_count, read_as_a_name)
 # … and after them
 def phrase_before_head(c: Candidate) -> bool:
     """作者这部, 职业培训主要面向初中: words with a function word among them before a head
