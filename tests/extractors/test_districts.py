@@ -36,6 +36,16 @@ def test_words_ending_in_town_suffixes_are_not_towns():
     assert not names(rec, "District") - {"聊城市"}
 
 
+def test_common_words_before_a_town_suffix_name_no_town_unless_the_tagger_reads_a_place():
+    """脱贫村: a word of two characters that jieba reads as a verb or an
+    adjective, and no place the tagger reads over it, is no village; a village's name
+    stays, and so does a one-character verb that is a name's (育|新社区)."""
+    rec = extract(CITY + "帮助脱贫村发展产业。王庄村、育才社区参加。")
+    assert {"王庄村", "育才社区"} <= names(rec, "District")
+    assert not {"脱贫村", "帮助脱贫村"} & names(rec)
+    assert "育新社区" in names(extract(CITY + "育新社区召开会议。"), "District")
+
+
 def test_names_inside_a_title_are_not_entities():
     rec = extract(CITY + "电影《回西藏》获奖。")
     assert "西藏自治区" not in names(rec)
