@@ -469,19 +469,24 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
             d = ctx.area_for(title[0], m.start())
             if d:
                 org = d.name + ("委" if title[1:2] == "委" else "")
+        inner = None
+        if org is None:     # 镇党委|书记: a body the page names begins the title
+            inner = org = next((x.name for x in ctx.mentions_between(m.start(), m.start() + 1)
+                                if x.type == "Agency" and x.end < m.end()), None)
         if org is None and any(title.endswith(h) for h in ("市长", "区长", "县长", "省长", "镇长", "乡长")):
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
-        chain.insert(0, (title, org, (m.start(), m.end())))
+        chain.insert(0, (title, org, (m.start(), m.end()), inner is None))
         title_start = org_m.start if org_m else _bare_body_before(text, sent.start, m.start())
         if title_start - 1 < sent.start or text[title_start - 1] not in "、，,":
             break
         end = title_start - 1
     # a title chain passes its organisation on: 省文联党组书记、副主席 -> both of 省文联; not
-    # back to the titles before it (市人大代表、某集团董事长: the deputy is no post of the firm)
+    # back to the titles before it (市人大代表、某集团董事长: the deputy is no post of the firm),
+    # nor a body named inside a title (中共中央政治局委员、国务委员: the Politburo's is the first's only)
     shared, known = [], None
-    for t, o, sp in chain:
-        known = o or known
+    for t, o, sp, passes_on in chain:
+        known = o if o and passes_on else known
         shared.append((t, o or (known if not t.endswith(("市长", "区长", "县长")) else o), sp))
     return shared
 

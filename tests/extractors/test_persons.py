@@ -276,6 +276,19 @@ def test_one_title_in_two_bodies_is_two_posts():
         {("市长", "邵阳市"), ("市长", "湘潭市")}
 
 
+def test_a_body_that_begins_a_title_is_the_posts_body_and_not_the_next_titles():
+    """镇党委|书记, 宣传部|部长, 中共中央政治局|委员: the post is in the body the title begins
+    with, as the page names it; that body is not passed on to the next title of the chain
+    (国务委员 is no post of the Politburo)."""
+    rec = extract(COUNTY + "在石门宋镇，镇党委书记孙立国汇报工作。县委常委、宣传部部长刘东明出席。"
+                  "中共中央政治局委员、国务委员柯某映讲话。")
+    posts = {(p["person"], p["title"]): p["org"] for p in rec["posts"]}
+    assert posts[("孙立国", "镇党委书记")] == "石门宋镇党委"
+    assert posts[("刘东明", "宣传部部长")] == "大邑县委宣传部"
+    assert posts[("柯某映", "中共中央政治局委员")] == "中共中央政治局"
+    assert posts[("柯某映", "国务委员")] is None
+
+
 def test_names_listed_after_officials_by_role_are_officials():
     rec = extract(CITY + "陪同考察的有关部门负责人还有：王建林、刘晓红、陈立明等。")
     assert {"王建林", "刘晓红", "陈立明"} <= names(rec, "Official")
