@@ -191,6 +191,15 @@ class _DocParts:
         self.spans: dict[tuple[int, int], tuple[set[str], set[tuple[str, int]]]] = {}
         self.sentences: dict[tuple[str, int], str] = {}
 
+    @classmethod
+    def of(cls, refs: list[tuple[dict, bool]]) -> _DocParts:
+        """The parts of one document's cited sources (see _Writer._cited)."""
+        parts = cls()
+        for data, is_mention in refs:
+            src = Src(data)
+            parts.cite(src, src.text if is_mention else None)
+        return parts
+
     def cite(self, src: Src, exact: str | None) -> None:
         span = (src.start, src.end)
         entry = self.spans.get(span)
@@ -220,18 +229,22 @@ class _Writer:
     def header(self) -> str:
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
 
-    def _cited(self) -> dict[str, _DocParts]:
-        parts: defaultdict[str, _DocParts] = defaultdict(_DocParts)
+    def _cited(self) -> dict[str, list[tuple[dict, bool]]]:
+        """Each document's cited sources (a mention's, with its text, or a fact's), as
+        references to the graph's own source dicts; `documents` makes one document's
+        _DocParts at a time from them. Made for every document at once, the parts held
+        87 MB of a 10 MB corpus's 491 MB peak (132,321 spans), at the end of the build."""
+        refs: defaultdict[str, list[tuple[dict, bool]]] = defaultdict(list)
         for d in nodes(self.g):
-            for m in map(Src, d.mentions):
-                parts[m.doc].cite(m, m.text)
+            for m in d.mentions:
+                refs[m["doc"]].append((m, True))
             for p in d.posts:
-                for s in map(Src, p.sources):
-                    parts[s.doc].cite(s, None)
+                for s in p.sources:
+                    refs[s["doc"]].append((s, False))
         for f in facts(self.g):
-            for s in map(Src, f.sources):
-                parts[s.doc].cite(s, None)
-        return parts
+            for s in f.sources:
+                refs[s["doc"]].append((s, False))
+        return refs
 
     def documents(self) -> Iterator[str]:
         iri, g = self.iri, self.g
@@ -253,10 +266,11 @@ class _Writer:
                     ("a", ["kg:Article"]), ("dcterms:isPartOf", [u]),
                     ("dcterms:title", [_lit(a.title, "zh")] if a.title else []),
                     ("kg:eventDate", [_date(x) for x in a.dates])]))
-            parts = cited.pop(doc_id, None)
-            if parts is None:
+            refs = cited.pop(doc_id, None)
+            if refs is None:
                 yield "".join(out) + "\n"
                 continue
+            parts = _DocParts.of(refs)
             for art_id, index in sorted(parts.sentences, key=_reading_order):
                 said = parts.sentences[art_id, index]
                 out.append(_block(iri.sentence(art_id, index), [
