@@ -152,6 +152,9 @@ AGENCY_HEADS = ("人大常委会", "政协", "人民政府", "政府", "管理�
 # the rules (战胜|济南军区: the word before is no part of the name).
 STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部队", "军区", "警方", "军方",
                      "大使馆", "使馆", "领事馆", "总领事馆")
+# What a firm's branch or subsidiary is called after its parent's name (工商银行|深圳分行,
+# 某集团|物流分公司): the parent named inside it is another firm, not its short form.
+BRANCH_HEADS = ("分行", "支行", "分公司", "子公司", "营业部", "分店", "营业所", "分理处")
 COMPANY_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "子公司", "公司", "集团", "支行", "分行",
                  "农商银行", "农村商业银行", "银行", "信用社", "信用合作社", "信用合作联社", "联社",
                  "诊所", "超市", "商超", "商场", "药房",

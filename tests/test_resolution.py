@@ -336,3 +336,14 @@ def test_full_group_and_bare_brand_of_one_company_are_one_node():
                                  _doc("z.txt", "聊城市", [("瑞丰", "Company")])])
     assert _names(ents) == [("瑞丰", "瑞丰建设集团有限公司", "瑞丰集团")]
     assert next(iter(ents.values())).name == "瑞丰建设集团有限公司"
+
+
+def test_a_firm_named_inside_its_branchs_name_is_another_firm_not_a_short_form():
+    """华兴银行 and 华兴银行聊城分行 are the bank and its branch: two nodes, the branch
+    manager's post in the branch."""
+    text = "华兴银行聊城分行行长王立明出席签约仪式。华兴银行董事长李国强表示支持。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    firms = {e["name"]: set(e.get("aliases", [])) for e in rec["entities"] if e["type"] == "Company"}
+    assert {"华兴银行", "华兴银行聊城分行"} <= set(firms)
+    assert "华兴银行" not in firms["华兴银行聊城分行"]
+    assert ("王立明", "行长", "华兴银行聊城分行") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
