@@ -143,10 +143,17 @@ AGENCY_HEADS = ("人大常委会", "政协", "人民政府", "政府", "管理�
                 "厅", "部", "管理处", "办事处", "科", "审批股", "管理股", "业务股", "委", "司法所",
                 "派出所", "财政所", "税务所", "供电所", "管理所", "卫生所", "检测所",
                 "服务中心", "便民服务中心", "党群服务中心", "综治中心", "指挥中心", "管理中心",
-                "服务站", "工作站", "大厅", "法院", "检察院", "公安", "执法大队", "大队", "支队",
+                "服务站", "工作站", "监测站", "防疫站", "推广站", "监督站", "检查站", "管理站",
+                "救助站", "监督总站", "办",
+                "大厅", "法院", "检察院", "公安", "执法大队", "大队", "支队",
                 "中队", "总队", "消防救援站", "巡察组", "督导组", "专班", "服务部门", "司",
                 # a country's or region's legislature and cabinet (national and foreign news)
                 "内阁", "国会", "议会", "参议院", "众议院", "上议院", "下议院", "立法会")
+# Verbs that end in 办, the head of an office's short name (扶贫办): 主办 and 代办 name no office.
+ACTS_ENDING_IN_BAN = frozenset({"主办", "承办", "举办", "创办", "督办", "代办", "协办", "开办", "兴办",
+                                "包办", "照办", "查办", "法办", "新办", "来办", "简办", "村办", "合办",
+                                "筹办", "操办", "催办", "交办", "转办", "领办", "申办", "接办", "自办",
+                                "快办", "速办", "好办", "难办", "怎么办", "去办", "要办"})
 # What the name of a state's armed forces, police or diplomatic mission ends in: it types
 # a body the tagger found as an Agency (美国海军, 肯尼亚驻华使馆), but starts no body in
 # the rules (战胜|济南军区: the word before is no part of the name).

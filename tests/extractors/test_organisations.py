@@ -224,6 +224,18 @@ def test_a_unit_named_by_its_chiefs_title_is_a_unit_of_the_body_before_it():
                    for n in names(rec))
 
 
+def test_offices_and_stations_named_after_their_area_or_body():
+    """县扶贫办, 县政府办, 湖南省金融办, 县环境监测站: offices by their short name and public
+    stations are agencies; 办 as a verb names none (主办, 办实事, 来办)."""
+    rec = extract(COUNTY + "县扶贫办主任王立出席。县政府办下发通知。湖南省金融办就此表示支持。"
+                  "县环境监测站发布数据，县动物防疫站开展检查。")
+    assert {"大邑县扶贫办", "大邑县政府办", "湖南省金融办", "大邑县环境监测站",
+            "大邑县动物防疫站"} <= names(rec, "Agency")
+    assert ("王立", "主任", "大邑县扶贫办") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    rec = extract(COUNTY + "活动由县文旅局主办。县政府办实事，事情来办。")
+    assert not any(n.endswith("办") for n in names(rec))
+
+
 def test_words_ending_in_a_head_character_are_not_bodies():
     rec = extract(CITY + "优化产业布局，走进警民会客厅，签署合作协议，服务落到实处。华北大部有雨。")
     assert not names(rec, "Agency")
