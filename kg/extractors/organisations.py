@@ -370,9 +370,10 @@ def _national_companies(ctx: DocContext) -> None:
 
 
 # A section, station or office followed by its chief's title, its own character doubled
-# (…管理科科长, 备案审查处处长, 质量安全监督站站长, 种植业股股长): the title says the
-# words before it name a unit, whatever jieba makes of them (运行/v, 站 alone is no head).
-UNIT_AND_CHIEF = re.compile(r"([科股站所队处])\1长")
+# (…管理科科长, 备案审查处处长, 质量安全监督站站长, 种植业股股长), or a 室 by its director
+# (第三监督检查室主任): the title says the words before it name a unit, whatever jieba
+# makes of them (运行/v, 站 alone is no head).
+UNIT_AND_CHIEF = re.compile(r"([科股站所队处])\1长|室(?=副?主任)")
 UNIT_WORDS = re.compile(r"[\u4e00-\u9fff]{2,10}")
 UNIT_NOT_IN_NAME = set("的和与及、在到从向对为由是")
 

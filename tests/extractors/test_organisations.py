@@ -207,17 +207,21 @@ def test_party_unit_before_a_title_is_a_title_unless_a_community_owns_it():
 
 
 def test_a_unit_named_by_its_chiefs_title_is_a_unit_of_the_body_before_it():
-    """…科科长, …处处长, …站站长, …股股长: the chief's title says the words before it name
-    a unit, whatever jieba makes of them; the post is in the unit, the unit under its body."""
+    """…科科长, …处处长, …站站长, …股股长, …室主任: the chief's title says the words before
+    it name a unit, whatever jieba makes of them; the post is in the unit, the unit under
+    its body."""
     rec = extract(CITY + "市商务局市场运行科科长王建国、省司法厅备案审查处处长李强、"
-                  "东昌府区住建局质量安全监督站站长张刚、县农业农村局种植业股股长孙立出席。")
+                  "东昌府区住建局质量安全监督站站长张刚、县农业农村局种植业股股长孙立、"
+                  "市纪委监委第三监督检查室主任刘明出席。")
     units = {"聊城市商务局市场运行科": "聊城市商务局", "山东省司法厅备案审查处": "山东省司法厅",
-             "东昌府区住建局质量安全监督站": "东昌府区住建局", "县农业农村局种植业股": "县农业农村局"}
+             "东昌府区住建局质量安全监督站": "东昌府区住建局", "县农业农村局种植业股": "县农业农村局",
+             "聊城市纪委监委第三监督检查室": "聊城市纪委监委"}
     assert set(units) <= names(rec, "Agency")
     assert {(u, "subOrganizationOf", b) for u, b in units.items()} <= triples(rec)
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert {("王建国", "科长", "聊城市商务局市场运行科"), ("李强", "处长", "山东省司法厅备案审查处"),
-            ("张刚", "站长", "东昌府区住建局质量安全监督站"), ("孙立", "股长", "县农业农村局种植业股")} <= posts
+            ("张刚", "站长", "东昌府区住建局质量安全监督站"), ("孙立", "股长", "县农业农村局种植业股"),
+            ("刘明", "主任", "聊城市纪委监委第三监督检查室")} <= posts
     # a title alone, or words that are no name between the body and the title, name no unit
     rec = extract(CITY + "市商务局的科长王建国，市住建局和派出所所长李强出席。")
     assert not any(n.endswith(("科", "派出所")) and n.startswith(("聊城市商务局", "聊城市住建局"))
