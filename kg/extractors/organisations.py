@@ -89,7 +89,9 @@ def organisations(ctx: DocContext) -> None:
             if head == "中心" or head.endswith("中心"):
                 c.type_ = "Agency" if any(w in c.name for w in AGENCY_CENTRE_WORDS) and \
                     type_ != "Organization" else type_
-            if firm_inside_agency(c):
+            if c.type_ == "Company" and CENTRAL_RE.match(c.name):
+                c.type_ = "Agency"      # 中国人民银行(济南分行): the central bank and its branches
+            elif firm_inside_agency(c):
                 continue
             _add_body(c)
     listed_share_area(ctx)

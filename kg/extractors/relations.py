@@ -142,6 +142,9 @@ def _hierarchy(ctx: DocContext) -> None:
                 ctx.relate(name, "locatedIn", lexicon.HOME_COUNTRY, first.start, first.end)
 
 
+CENTRAL_NAMES = frozenset(lexicon.CENTRAL_BODIES.values())   # vertically run: 中国人民银行
+
+
 @dataclass
 class Built:
     """A name as the composition rules read it: the mention, the shorter mentions inside
@@ -157,9 +160,16 @@ class Built:
 
     def part_of(self, area: str, s: int, e: int) -> None:
         """The agency is part of `area`, unless through its parent only (聊城市委宣传部 is a
-        department of 聊城市委, and through it only, of 聊城市)."""
-        if self.parent is None or not self.parent.startswith(area):
-            self.ctx.relate(self.m.name, "subOrganizationOf", area, s, e)
+        department of 聊城市委, and through it only, of 聊城市), or the area follows a
+        central body that begins its name (中国人民银行|济南|分行: a branch of the bank, no
+        body of 济南市's government; but a city bureau's 东昌府区分局 serves the district too)."""
+        if self.parent is not None and self.parent.startswith(area):
+            return
+        at = next((i.start for i in self.inner if i.name == area and i.type == "District"), None)
+        if at is not None and any(i.type == "Agency" and i.start == self.m.start and i.end <= at
+                                  and i.name in CENTRAL_NAMES for i in self.inner):
+            return
+        self.ctx.relate(self.m.name, "subOrganizationOf", area, s, e)
 
 
 def built_names(ctx: DocContext, ms: list[Mention]) -> Iterator[Built]:

@@ -240,6 +240,19 @@ def test_offices_and_stations_named_after_their_area_or_body():
     assert not any(n.endswith("办") for n in names(rec))
 
 
+def test_the_central_bank_and_its_branches_are_agencies_of_the_bank_not_of_the_city():
+    """中国人民银行 heads like a bank but is a body of the State Council; its branch in a
+    city is its branch (vertically run), not a body of that city's government, while a
+    city bureau's district branch serves the district too."""
+    rec = extract(CITY + "中国人民银行济南分行行长王立新介绍情况。市自然资源和规划局东昌府区分局参加。")
+    assert {"中国人民银行", "中国人民银行济南分行"} <= names(rec, "Agency")
+    assert not names(rec, "Company")
+    rels = triples(rec)
+    assert ("中国人民银行济南分行", "subOrganizationOf", "中国人民银行") in rels
+    assert ("中国人民银行济南分行", "subOrganizationOf", "济南市") not in rels
+    assert ("聊城市自然资源和规划局东昌府区分局", "subOrganizationOf", "东昌府区") in rels
+
+
 def test_words_ending_in_a_head_character_are_not_bodies():
     rec = extract(CITY + "优化产业布局，走进警民会客厅，签署合作协议，服务落到实处。华北大部有雨。")
     assert not names(rec, "Agency")
