@@ -398,8 +398,8 @@ def _units_named_by_their_chief(ctx: DocContext) -> None:
         if parent is None:
             continue
         name = ctx.text[parent.start:ue]
-        head = next((h for h, _ in HEADS if name.endswith(h)), None)     # 研究所: an Organization
-        ctx.add(name, HEAD_TYPE[head] if head else "Agency", parent.start, ue,
+        type_ = next((t for h, t in HEADS if name.endswith(h)), "Agency")     # 研究所: an Organization
+        ctx.add(name, type_, parent.start, ue,
                 name=parent.name + ctx.text[parent.end:ue], rule="organisations:unit named by its chief")
 
 
