@@ -524,7 +524,8 @@ def _office(ctx: DocContext, toks, hs: int, he: int) -> bool:
             return False
     elif tok.tag not in OFFICE_WORD_TAGS:
         return False
-    return text[tok.start] in lexicon.AREA_LEVEL_CHARS or text[tok.start - 1:tok.start] in lexicon.AREA_LEVEL_CHARS \
+    before = text[tok.start - 1] if tok.start else ""     # "" is in every string: no level
+    return text[tok.start] in lexicon.AREA_LEVEL_CHARS or before and before in lexicon.AREA_LEVEL_CHARS \
         or ctx.first_ending_at(tok.start, ("District", "Agency")) is not None
 
 

@@ -238,6 +238,11 @@ def test_offices_and_stations_named_after_their_area_or_body():
     assert ("王立", "主任", "大邑县扶贫办") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     rec = extract(COUNTY + "活动由县文旅局主办。县政府办实事，事情来办。")
     assert not any(n.endswith("办") for n in names(rec))
+    # at the very start of a page nothing names the office's area either
+    from kg.extraction import extract_document, to_record
+    from kg.reader import document_from_text
+    rec = to_record(extract_document(document_from_text("t.txt", "扶贫办召开会议。\n")))
+    assert not rec["entities"]
 
 
 def test_the_central_bank_and_its_branches_are_agencies_of_the_bank_not_of_the_city():
