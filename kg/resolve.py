@@ -77,6 +77,12 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
                          entities=entities, posts=posts, relations=rels)
 
 
+# places named inside a 《title》 are the title's words (西藏 in the film 《回西藏》, as the
+# dev gold has it); persons and bodies there are who the work is by or about (《邓小平文选》)
+# and a title that is a body's whole name is a periodical (《人民日报》)
+TITLE_WORD_TYPES = ("District", "Place")
+
+
 def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page;
     inside an area's own body they are (纸山村 of 纸山村党支部: the branch is part of it)."""
@@ -87,7 +93,7 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         first_start[(m.type, m.end)] = min(first_start.get((m.type, m.end), m.start), m.start)
     mentions = [m for m in mentions if first_start[(m.type, m.end)] == m.start
-                and (m.type == "Initiative" or not (in_title[m.start] and in_title[m.end - 1]))]
+                and (m.type not in TITLE_WORD_TYPES or not (in_title[m.start] and in_title[m.end - 1]))]
     # a District is standalone unless a longer non-District mention contains it: one sweep
     # by start keeps the furthest end reached so far (pages have thousands of mentions)
     outer = sorted((o.start, o.end) for o in mentions if o.type not in ("District", "Agency"))

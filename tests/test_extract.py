@@ -83,3 +83,10 @@ def test_mentions_cite_the_raw_text():
         for m in e["mentions"]:
             assert raw[m["start"]:m["end"]].replace("\n", "") == m["text"]
     assert "家合口腔诊所" in _ents(rec, "Company")
+
+
+def test_a_periodical_and_a_person_in_titles_are_entities_a_place_is_a_title_word():
+    rec = _rec("据《光明日报》报道，县图书馆新到《毛泽东选集》和电影《回西藏》的光盘。")
+    assert "光明日报" in _ents(rec, "Organization")
+    assert "毛泽东" in _ents(rec, "Person")
+    assert not {"西藏", "西藏自治区"} & _ents(rec)
