@@ -125,6 +125,7 @@ def districts(ctx: DocContext) -> None:
     # fixed order, not the set's, which changes from process to process (巴哈马 and
     # 巴哈马国 would be found in either order, and so listed)
     named = sorted(c for c in countries() if c in ctx.text)
+    shorts = _city_short_forms(ctx.text, full_in_doc)
     for ai, si, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             w = t.word
@@ -147,10 +148,43 @@ def districts(ctx: DocContext) -> None:
             if d:
                 ctx.divisions[d.name] = d
                 ctx.add(w, "District", t.start, t.end, name=d.name, rule="districts:division")
-        _zones(ctx, sent)
+        _zones(ctx, sent)      # before the short forms: a zone keeps its name as printed (呼市金川开发区)
+        _one_character_city(ctx, sent, shorts)
         _towns(ctx, sent)
         _foreign(ctx, sent, named)
         _relative(ctx, sent)
+
+
+def _city_short_forms(text: str, full_in_doc: set[str]) -> dict[str, Division]:
+    """呼市 for 呼和浩特市, 哈市 for 哈尔滨市: a city whose name has three characters or
+    more before 市 is written with its first character and 市 once the page has named
+    it (in full or by its short name). Only where no other city the page names begins
+    with that character."""
+    g = gazetteer()
+    named = {d.name: d for n in full_in_doc for d in g.by_name[n] if d.level == "city"}
+    named |= {d.name: d for d in (g.lookup(n) for n in division_names_in(text) if n in g.by_short)
+              if d is not None and d.level == "city"}
+    by_first: dict[str, list[Division]] = {}
+    for d in named.values():
+        by_first.setdefault(d.name[0], []).append(d)
+    return {c + "市": ds[0] for c, ds in by_first.items()
+            if len(ds) == 1 and len(ds[0].name) >= 4 and ds[0].name.endswith("市")}
+
+
+def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> None:
+    """Mentions of a city by its one-character short form (`_city_short_forms`), where
+    jieba reads it as one word (呼市|西郊) or the character alone before a word that
+    begins with 市 (呼|市政府): not inside a word (上市, 超市)."""
+    if not shorts:
+        return
+    toks = ctx.tokens(sent)
+    for i, t in enumerate(toks):
+        form = t.word if len(t.word) == 2 else t.word + ctx.text[t.end:t.end + 1] \
+            if len(t.word) == 1 and i + 1 < len(toks) and toks[i + 1].word.startswith("市") else ""
+        d = shorts.get(form)
+        if d is not None:
+            ctx.divisions[d.name] = d
+            ctx.add(form, "District", t.start, t.start + 2, name=d.name, rule="districts:city short form")
 
 
 def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]) -> bool:

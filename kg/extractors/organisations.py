@@ -131,11 +131,13 @@ def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int)
 
 def _name_start(ctx: DocContext, sent, head: str, type_: str, hs: int) -> int:
     """Where the name that ends in the head at `hs` starts: the name chunk, or a bare
-    town level before the head; less the areas before a body's own (not a firm's),
+    town level before the head, or the start of an area it begins inside; less the areas before a body's own (not a firm's),
     another firm's whole name before a firm's, and an ordinal of terms."""
     start = left_chunk(ctx, sent, hs, max_len=22)
     if start == hs:
         start = _bare_level_before(ctx, hs)
+    # a name does not begin inside an area's name: 呼|市政府 is 呼市's government
+    start = next((m.start for m in ctx.overlapping(start, start + 1, ("District",)) if m.start < start), start)
     if type_ != "Company":
         start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
     elif head in FIRM_HEADS:
@@ -630,6 +632,6 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
     for m in ctx.mentions_between(start, start + 1):
         if m.type == "District" and m.end < start + len(name) and m.name != m.text \
-                and m.rule in ("districts:zone", "districts:relative"):
+                and m.rule in ("districts:zone", "districts:relative", "districts:city short form"):
             return m.name + name[len(m.text):]
     return name

@@ -143,3 +143,19 @@ def test_a_division_named_as_it_was_before_a_reform_keeps_that_name_and_its_code
     assert county["type"] == "District" and county["code"] == "110119000000" and "延庆" in county["aliases"]
     assert "延庆区" not in names(rec) and "大城市" not in names(rec)
     assert {"head": "延庆县", "rel": "locatedIn", "tail": "北京市"} in rec["relations"]
+
+
+def test_a_city_named_in_full_is_then_named_by_its_first_character_and_shi():
+    """呼市 is 呼和浩特市 once the page has named it: its government is the city's, not
+    that of another city the page names later (武汉市)."""
+    rec = extract("伊利的前身挤在呼和浩特市玉泉区。工厂出现在呼市西郊。\n"
+                  "当时，呼市政府确定１３家企业搞试点。后来伊利进入武汉市。")
+    city = next(e for e in rec["entities"] if e["name"] == "呼和浩特市")
+    assert "呼市" in {m["text"] for m in city["mentions"]}
+    assert "呼和浩特市政府" in names(rec, "Agency") and "武汉市政府" not in names(rec)
+    assert ("呼和浩特市政府", "subOrganizationOf", "呼和浩特市") in triples(rec)
+
+
+def test_a_first_character_two_named_cities_share_names_neither():
+    rec = extract("哈尔滨市和哈密市签订协议。哈市政府表示欢迎。")
+    assert not any(m["text"] == "哈市" for e in rec["entities"] for m in e["mentions"])
