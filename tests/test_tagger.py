@@ -379,6 +379,26 @@ def test_a_name_in_latin_letters_the_tagger_is_sure_of_is_kept(tmp_path, monkeyp
     assert {"Valverde", "Johnson"} <= got and "ok" not in got
 
 
+def test_two_short_forms_side_by_side_name_both_sides_where_the_tagger_doubts_each(
+        tmp_path, monkeypatch):
+    from kg.tagger import Span
+
+    def tag(texts, tokens, offsets):      # 中美 read at 0.5 each; 美 of 美元 alone at 0.5
+        out = []
+        for t, off in zip(texts, offsets):
+            if "中美" in t:
+                i = off + t.find("中美")
+                out += [Span(i, i + 1, "LOC", 0.5), Span(i + 1, i + 2, "LOC", 0.5)]
+            if "美元" in t:
+                i = off + t.find("美元")
+                out.append(Span(i, i + 1, "LOC", 0.5))
+        return out
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    assert {("中国", "District"), ("美国", "District")} <= _entities(tmp_path, "中美合作发射卫星一事有了进展。\n")
+    assert not _entities(tmp_path, "去年出口额达到十亿美元。\n")
+
+
 def test_brand_names_the_tagger_is_fairly_sure_of_are_kept(tmp_path, monkeypatch):
     """完美时空 and Valve begin with no place or body and jieba reads common words in
     them: an organisation span of 0.85 (a Latin one of 0.75) is a name all the same."""
