@@ -96,7 +96,10 @@ def person_name_at(text: str, pos: int, anchored: bool = False) -> str | None:
         ends = _name_ends(text, pos + n) or \
             anchored and given == 2 and (s[0] in single or surname_len == 2) and \
             not cand.endswith(VERB_AFTER_NAME) and _cut_at(text, pos, n)
-        if ends and not _is_word(cand, min_freq=50 if anchored else 1):
+        # a rare character that is no surname starts a name only where no word of the
+        # dictionary does (市长|赠予的名片: a verb)
+        known = s[0] in single or surname_len == 2
+        if ends and not _is_word(cand, min_freq=50 if anchored and known else 1):
             return cand
     return None
 

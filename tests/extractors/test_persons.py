@@ -32,6 +32,7 @@ NAMES_AT = [
     ("巴方表示", False, None),
     ("禚某东介绍情况", False, None),               # a rare surname kg does not know …
     ("禚某东介绍情况", True, "禚某东"),            # … after a title it starts a name
+    ("赠予的名片", True, None),                    # … but not a word of the dictionary (市长|赠予)
     ("黄金周到了", False, None),                   # 黄金 is a word: no 黄 with a given name 金周
     ("贺过。", False, None),                       # a verb and its particle
 ]
