@@ -525,7 +525,10 @@ def _inside_a_name(ctx: DocContext, pos: int) -> bool:
 
 
 def _org_before(ctx: DocContext, pos: int):
-    return ctx.first_ending_at(pos, ("Agency", "Company", "Organization", "District"))
+    """The body or area right before a title, or before 的 and the title (亚凯迪严市的市长)."""
+    types = ("Agency", "Company", "Organization", "District")
+    return ctx.first_ending_at(pos, types) or \
+        (ctx.first_ending_at(pos - 1, types) if ctx.text[pos - 1:pos] == "的" else None)
 
 
 def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:

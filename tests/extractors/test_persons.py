@@ -293,3 +293,9 @@ def test_a_body_that_begins_a_title_is_the_posts_body_and_not_the_next_titles():
 def test_names_listed_after_officials_by_role_are_officials():
     rec = extract(CITY + "陪同考察的有关部门负责人还有：王建林、刘晓红、陈立明等。")
     assert {"王建林", "刘晓红", "陈立明"} <= names(rec, "Official")
+
+
+def test_a_title_after_an_area_and_de_is_a_post_of_that_area():
+    """山耳东村的村支书李某明: the village before 的 is the post's body."""
+    rec = extract("泽州县下村镇有个山耳东村。记者见到了山耳东村的村支书李某明。")
+    assert ("李某明", "村支书", "山耳东村") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
