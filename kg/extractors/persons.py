@@ -134,8 +134,11 @@ def honorific_after_surname(cand: str, surname_len: int) -> bool:
 
 
 def preposition_before_noun(cand: str, surname_len: int) -> bool:
-    """民警|向群众: a surname that is also a preposition, before a common noun."""
-    return cand[0] in PREPOSITION_SURNAMES and _is_word(cand[1:], min_freq=1000)
+    """民警|向群众, 副市长|和分管…: a surname that is also a preposition or conjunction,
+    before a common noun or a verb."""
+    rest = cand[1:]
+    return cand[0] in PREPOSITION_SURNAMES and (
+        _is_word(rest, min_freq=1000) or segmenter().tags.get(rest) in ("v", "vn") and _is_word(rest, 100))
 
 
 def ends_in_particle(cand: str, surname_len: int) -> bool:
