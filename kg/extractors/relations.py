@@ -495,7 +495,7 @@ def _listed_after(ctx: DocContext, bodies: list[Mention], pos: int) -> list[Ment
 
 
 def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
-    """Y位于X / 位于X的Y: Y lies in the last area named in X."""
+    """Y位于X / 位于X的Y: Y lies in the last area named in X (Y no verb's object)."""
     for m in LOCATED.finditer(sent.text):
         at = sent.start + m.end()
         areas = []
@@ -517,8 +517,15 @@ def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
                         o.type in ("Company", "Organization", "Place")), None)
             if nxt:
                 ctx.relate(nxt.name, "locatedIn", area.name, sent.start + m.start(), nxt.end)
-        elif subject:
+        elif subject and not _object_of_verb(ctx, sent, subject[-1]):
             ctx.relate(subject[-1].name, "locatedIn", area.name, subject[-1].start, area.end)
+
+
+def _object_of_verb(ctx: DocContext, sent, m: Mention) -> bool:
+    """Whether a verb governs the mention (离开|某自然保护区，落户某市: what left is the
+    clause's subject, not the reserve)."""
+    tok = next((t for t in ctx.tokens(sent) if t.end == m.start), None)
+    return tok is not None and tok.tag.startswith("v")
 
 
 def _founded(ctx: DocContext, sent, inside: list[Mention]) -> None:

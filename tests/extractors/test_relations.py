@@ -83,6 +83,9 @@ def test_co_hosts_run_the_event_and_cooperate():
 def test_located_in_from_a_weiyu_sentence():
     rec = extract(CITY + "山东恒泰新材料有限公司位于莘县化工产业园，年产值10亿元。")
     assert ("山东恒泰新材料有限公司", "locatedIn", "莘县化工产业园") in triples(rec)
+    # what a verb governs is not what settles there (the panda left the reserve)
+    rec = extract("1975年，大熊猫离开四川省平武县自然保护区，落户沈阳市。")
+    assert not any(r[1] == "locatedIn" and r[2] == "沈阳市" for r in triples(rec))
 
 
 def test_a_department_belongs_to_its_committee_not_also_to_the_area():
