@@ -21,7 +21,7 @@ from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, joined_runs, out
 from .initiatives import SESSION_END
 
 ORGS = ("Agency", "Company", "Organization", "District")
-COOP = re.compile(r"(与|同|和)(.{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
+COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
 CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
 FOUNDS = re.compile(r"(设立|成立|组建|设置)")

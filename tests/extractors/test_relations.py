@@ -161,3 +161,11 @@ def test_attending_a_meeting_that_discusses_a_programme_is_no_part_in_it():
                "区政府常务会议，研究部署“襄州好办”政务服务品牌建设等工作。副区长刘某华出席会议。\n")
     assert rec["articles"][0]["title"] != "第2版 要闻"     # a page's number and section
     assert not any(r["rel"] == "participatesIn" and r["tail"] == "襄州好办" for r in rec["relations"])
+
+
+def test_a_partner_is_named_in_the_clause_of_with():
+    """同 in 同呼吸共命运 begins no partnership with what a later clause names (共同奋斗)."""
+    rec = extract("他到新疆维吾尔自治区视察，强调各民族要同呼吸共命运，为建设有中国特色社会主义而共同奋斗。")
+    assert not any(r[1] == "cooperatesWith" for r in triples(rec))
+    rec = extract(CITY + "聊城市与济南市签署合作协议。")
+    assert any(r[1] == "cooperatesWith" and {r[0], r[2]} == {"聊城市", "济南市"} for r in triples(rec))
