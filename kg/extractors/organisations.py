@@ -140,12 +140,28 @@ def _name_start(ctx: DocContext, sent, head: str, type_: str, hs: int) -> int:
         start = _bare_level_before(ctx, hs)
     # a name does not begin inside an area's name: 呼|市政府 is 呼市's government
     start = next((m.start for m in ctx.overlapping(start, start + 1, ("District",)) if m.start < start), start)
+    start = _body_known_whole(ctx, sent, start, hs)
     if type_ != "Company":
         start = _drop_outer_divisions(ctx, start, hs)   # a firm's registered name keeps its areas
     elif head in FIRM_HEADS:
         start = _after_another_firm(ctx, start, hs)
     ordinal = ORDINAL.match(ctx.text, start, hs)
     return ordinal.end() if ordinal else start     # 第十一届全国人大常委会: the term is no part of the name
+
+
+# jieba's tags of words that are the sentence's, not a name's: verbs, locatives and places
+# words, prepositions, conjunctions, adverbs, pronouns
+SENTENCE_WORD_TAGS = frozenset("vfspcdr")
+
+
+def _body_known_whole(ctx: DocContext, sent, start: int, hs: int) -> int:
+    """Where a verb or function word comes before a body jieba's dictionary holds whole
+    (国务院办公厅/nt), the name starts after it: the words up to it are the sentence's
+    (抄送|国家教委, 诉状递进|开元区人民法院); names (铁路|中心医院, 阿勒锦|经贸公司) stay."""
+    toks = [t for t in ctx.tokens(sent) if start <= t.start < hs]
+    whole = next((i for i, t in enumerate(toks) if i and t.tag == "nt"), None)
+    last = next((t for t in reversed(toks[:whole or 0]) if t.tag[:1] in SENTENCE_WORD_TAGS), None)
+    return start if last is None else last.end
 
 
 @dataclass

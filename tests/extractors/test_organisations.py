@@ -398,3 +398,12 @@ def test_two_firms_side_by_side_foreign_firms_and_a_verb_before_a_body():
     assert {"中国集邮总公司", "中国金币总公司"} <= names(rec, "Company")
     assert "东风汽车公司总装配厂" in names(rec)          # a firm's unit keeps its parent's name
     assert "外国公司" not in names(rec) and not any(n.startswith("属") for n in names(rec))
+
+
+def test_a_body_known_whole_starts_after_the_verb_before_it():
+    """抄送|国家教委, 诉状递进|开元区人民法院: the verb and what precedes it are the
+    sentence's; a name before a body jieba knows whole stays (铁路|中心医院)."""
+    bodies = _bodies("由财政部汇总后抄送国家教委。他将诉状递进开元区人民法院。辽宁锦州铁路中心医院团委组织巡诊。")
+    assert {"国家教委", "开元区人民法院"} <= bodies
+    assert not {"抄送国家教委", "诉状递进开元区人民法院"} & bodies
+    assert any(b.endswith("铁路中心医院团委") for b in bodies)
