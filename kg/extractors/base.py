@@ -397,11 +397,14 @@ def function_word_glued_before(w: Walk) -> Verdict | None:
 
 
 def function_word_glued_after(w: Walk) -> Verdict | None:
-    """jieba's HMM glued a function word to the word before the name (义诊周在|海棠湾):
-    the name starts after that token."""
+    """jieba's HMM glued a function word to the words around it (义诊周在|海棠湾,
+    举报信寄到|中央纪委, 可对|本公司): the name starts after the token's last function
+    character."""
     t, word = w.tok, w.tok.word
-    if len(word) == 2 and word[1] in lexicon.NAME_STOP and t.tag == "x" and _freq(word) == 0:
-        return w.stop(t.end)
+    if t.tag == "x" and _freq(word) == 0 and len(word) >= 2:
+        last = max((i for i, c in enumerate(word) if i and c in lexicon.NAME_STOP), default=None)
+        if last is not None:
+            return w.stop(t.start + last + 1)
     return None
 
 

@@ -90,6 +90,8 @@ def test_function_word_glued_before(text, head, word, expected):
 @pytest.mark.parametrize("text, head, word, expected", [
     ("义诊周在海棠湾社区举行。", "社区", "周在", ("stop", "海棠湾社区")),
     ("义诊周在海棠湾社区举行。", "社区", "海棠", None),
+    ("一封匿名举报信寄到中央纪委信访室。", "信访室", "信寄到", ("stop", "中央纪委信访室")),   # 到 inside
+    ("多尽义务，可对本公司的开支精打细算。", "公司", "可对本", ("stop", "本公司")),
 ])
 def test_function_word_glued_after(text, head, word, expected):
     assert ruling(base.function_word_glued_after, text, head, word) == expected
@@ -201,6 +203,7 @@ CHUNKS = [
     ("温州市瓯海区西岙村召开会议。", "村", {"allow_divisions": False, "max_len": 6}, "西岙村"),
     ("聊城市东昌府区古楼街道办事处召开会议。", "街道办事处", {"max_len": 6}, "东昌府区古楼街道办事处"),
     ("得益于莘县行政审批服务局的支持。", "局", {}, "莘县行政审批服务局"),
+    ("刘大为聊城市公安局民警。", "公安局", {}, "聊城市公安局"),     # a copula glued to a name jieba knows
 ]
 
 
