@@ -439,6 +439,8 @@ def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int 
     for n in (3, 2, 4):
         p = pos - n
         if p >= sent.start and p in word_starts and person_name_at(text, p) == text[p:pos]:
+            if text[p] in PREPOSITION_SURNAMES and tagged_person_at(ctx, p + 1) == text[p + 1:pos]:
+                return p + 1      # 江某某总书记和|李某总理: the conjunction, as the tagger reads
             return p
     return None
 
@@ -448,6 +450,8 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
     the rules find none or cut a name that jieba's dictionary holds whole (周恩|来: 来
     ends a name by the rules' test); not a name the HMM glued to the next word (张明到|冠县)."""
     rules, tagged = person_name_at(ctx.text, pos, anchored=anchored), tagged_person_at(ctx, pos)
+    if rules and rules[0] in PREPOSITION_SURNAMES and tagged_person_at(ctx, pos + 1) == rules[1:]:
+        return None       # 总书记|和李某总理: a conjunction before the next person, as the tagger reads
     if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and \
             segmenter().tk.FREQ.get(tagged, 0) > 0:
         return tagged

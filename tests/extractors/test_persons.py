@@ -300,3 +300,11 @@ def test_a_title_after_an_area_and_de_is_a_post_of_that_area():
     """山耳东村的村支书李某明: the village before 的 is the post's body."""
     rec = extract("泽州县下村镇有个山耳东村。记者见到了山耳东村的村支书李某明。")
     assert ("李某明", "村支书", "山耳东村") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+
+
+def test_a_conjunction_between_two_titled_names_is_no_surname():
+    """江泽民总书记和李鹏总理: 和 joins the two, as the tagger reads; no 和李鹏 holds a post."""
+    rec = extract("当天下午，江泽民总书记和李鹏总理打电话表示慰问。")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("江泽民", "总书记"), ("李鹏", "总理")} <= posts
+    assert not any(person.startswith("和") for person, _ in posts)
