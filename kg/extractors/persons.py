@@ -493,12 +493,16 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
         end = title_start - 1
     # a title chain passes its organisation on: 省文联党组书记、副主席 -> both of 省文联; not
     # back to the titles before it (市人大代表、某集团董事长: the deputy is no post of the firm),
-    # nor a body named inside a title (中共中央政治局委员、国务委员: the Politburo's is the first's only)
+    # nor a body named inside a title (中共中央政治局委员、国务委员: the Politburo's is the first's only),
+    # nor to an area's head or a state office (省委书记、省长; 中共中央总书记、国家主席)
     shared, known = [], None
     for t, o, sp, passes_on in chain:
         known = o if o and passes_on else known
-        shared.append((t, o or (known if not t.endswith(("市长", "区长", "县长")) else o), sp))
+        shared.append((t, o or (known if not t.endswith(AREA_HEAD_ENDINGS) and not t.startswith("国家") else o), sp))
     return shared
+
+
+AREA_HEAD_ENDINGS = ("省长", "市长", "区长", "县长", "州长", "旗长", "镇长", "乡长")
 
 
 BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)) + ")$")

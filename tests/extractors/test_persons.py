@@ -308,3 +308,13 @@ def test_a_conjunction_between_two_titled_names_is_no_surname():
     posts = {(p["person"], p["title"]) for p in rec["posts"]}
     assert {("江泽民", "总书记"), ("李鹏", "总理")} <= posts
     assert not any(person.startswith("和") for person, _ in posts)
+
+
+def test_a_party_body_is_not_passed_on_to_a_state_office_or_an_areas_head():
+    """中共中央总书记、国家主席X: the state office is no post of the Party centre; nor is
+    省长 one of the provincial Party committee."""
+    posts = {(p["person"], p["title"], p["org"]) for p in extract(
+        "中共中央总书记、国家主席江某民发表讲话。河北省委书记、省长叶某松讲话。江苏省常务副省长季某石出席。")["posts"]}
+    assert ("江某民", "总书记", "中共中央") in posts and ("江某民", "国家主席", "中共中央") not in posts
+    assert ("叶某松", "省长", "河北省委") not in posts
+    assert ("季某石", "常务副省长", "江苏省") in posts
