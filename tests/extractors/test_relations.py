@@ -169,3 +169,9 @@ def test_a_partner_is_named_in_the_clause_of_with():
     assert not any(r[1] == "cooperatesWith" for r in triples(rec))
     rec = extract(CITY + "聊城市与济南市签署合作协议。")
     assert any(r[1] == "cooperatesWith" and {r[0], r[2]} == {"聊城市", "济南市"} for r in triples(rec))
+
+
+def test_a_country_lies_in_no_other_area():
+    """中国南非 names two sides, side by side: South Africa is not in China."""
+    rec = extract("我们有理由相信，两国关系正常化后，中国南非一定会成为越来越重要的伙伴。")
+    assert not any(r[1] == "locatedIn" and r[0] == "南非" for r in triples(rec))
