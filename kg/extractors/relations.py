@@ -294,11 +294,15 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
         if m.type != "District":
             continue
         if m.rule == "districts:zone":
+            # the city its name begins with, a municipality too (上海|浦东新区), else the paper's
             city = next((d for d in ctx.divisions.values() if d.level == "city" and
                          (m.name.startswith(d.name) or (d.short and m.name.startswith(d.short)))), None)
+            named = gazetteer().lookup(gazetteer().split_area(m.name)[0] or "-")
+            if city is None and named is not None and named.level == "province" and named.name.endswith("市"):
+                city = named
             if city is None:
                 city = ctx.paper_city()
-            if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
+            if city and (city.name in ctx.divisions or city is named) or city and ctx.area and city == ctx.area:
                 ctx.divisions.setdefault(city.name, city)
                 ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
         elif m.rule not in NAMED_DIVISIONS or m.name in ctx.divisions or not m.name.endswith(TOWN_LEVELS) \

@@ -175,3 +175,10 @@ def test_a_country_lies_in_no_other_area():
     """中国南非 names two sides, side by side: South Africa is not in China."""
     rec = extract("我们有理由相信，两国关系正常化后，中国南非一定会成为越来越重要的伙伴。")
     assert not any(r[1] == "locatedIn" and r[0] == "南非" for r in triples(rec))
+
+
+def test_a_zone_lies_in_the_municipality_its_name_begins_with():
+    rec = extract(CITY + "中远集装箱运输有限公司今天在上海浦东新区正式成立，上海市领导出席。")
+    rels = triples(rec)
+    assert ("上海浦东新区", "locatedIn", "上海市") in rels
+    assert ("上海浦东新区", "locatedIn", "聊城市") not in rels
