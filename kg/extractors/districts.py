@@ -135,8 +135,8 @@ def districts(ctx: DocContext) -> None:
                 # two-character names like 城区, 郊区 are words first: only under a named parent
                 d = cand if len(w) > 2 or _parent_in_play(cand, context, full_in_doc) else None
             elif w in g.by_short:
-                if INSIDE_LONGER_NAME.match(ctx.text, t.end):
-                    continue      # 东莞村, 长安街: the short form begins another place's name
+                if _begins_longer_name(ctx.text, t.end):
+                    continue      # 东莞村, 长安街, 长春沟村: the short form begins another place's name
                 cand = g.lookup(w, context)
                 # a short form counts where its area is in play: its full name or its parent is
                 if cand and (cand.name in full_in_doc or cand.code in context or
@@ -185,6 +185,16 @@ def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> N
         if d is not None:
             ctx.divisions[d.name] = d
             ctx.add(form, "District", t.start, t.start + 2, name=d.name, rule="districts:city short form")
+
+
+def _begins_longer_name(text: str, end: int) -> bool:
+    """Whether a place's suffix follows a short form ending at `end`, at once (东莞|村) or
+    after one more character (长春|沟村, 北京|西路), where the two make no word (河南|农村)."""
+    if INSIDE_LONGER_NAME.match(text, end):
+        return True
+    m = INSIDE_LONGER_NAME.match(text, end + 1)
+    return m is not None and CJK.match(text, end) is not None and \
+        segmenter().tk.FREQ.get(text[end:m.end()], 0) == 0
 
 
 def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]) -> bool:

@@ -159,3 +159,10 @@ def test_a_city_named_in_full_is_then_named_by_its_first_character_and_shi():
 def test_a_first_character_two_named_cities_share_names_neither():
     rec = extract("哈尔滨市和哈密市签订协议。哈市政府表示欢迎。")
     assert not any(m["text"] == "哈市" for e in rec["entities"] for m in e["mentions"])
+
+
+def test_a_short_form_that_begins_a_village_name_names_no_city():
+    """长春沟村 is a village, not 长春; 河南农村 still names 河南 (农村 is a word)."""
+    rec = extract("桓仁满族自治县北甸子乡长春沟村是远近闻名的贫困村。河南农村的孩子在读书。")
+    assert "长春市" not in names(rec)
+    assert "河南省" in names(rec, "District")
