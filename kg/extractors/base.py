@@ -369,6 +369,27 @@ def bare_level(w: Walk) -> Verdict | None:
     return None
 
 
+# where the tagger component keeps its spans in `DocContext.memo` (kg.extractors.tagged)
+TAGGER_MEMO = "tagger"
+# the tagger's confidence from which a person it reads ends a body's name on its left
+SURE_PERSON = 0.9
+
+
+def person_before_name(w: Walk) -> Verdict | None:
+    """A person the tagger is sure of ends a name on its left, with a conjunction after
+    it: headlines and bylines run on without punctuation (…经济发展赵某治|中共吉林市委), and
+    lists join persons and bodies (卢某和|兴发水泥有限公司). A body named after a person
+    (某某·莫里斯|公司: the head right after the name) keeps it."""
+    t = w.tok
+    spans = w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    ends = [s.end for s in spans if s.label == "PER" and s.confidence >= SURE_PERSON
+            and s.start < t.end and t.start < s.end and s.end <= w.start and s.end < w.head_start]
+    if not ends:
+        return None
+    end = max(ends)
+    return w.stop(end + 1 if w.ctx.text[end:end + 1] in "和与及、" else end)
+
+
 def function_or_verb_character(w: Walk) -> Verdict | None:
     """A lone function character (的, 在) or single-character verb (进, 让) ends a name,
     except a 和 inside one (see `and_inside_name`)."""
@@ -508,7 +529,8 @@ def verb_ending_in_function_character(w: Walk) -> Verdict | None:
 # The name rules in the order they are asked: the first with a verdict on a token
 # decides it; a token none of them stops is the name's.
 NAME_RULES: tuple[NameRule, ...] = (
-    not_hanzi, portrait_subtitle, stop_word, glued_copula, bare_level, function_or_verb_character,
+    not_hanzi, portrait_subtitle, stop_word, glued_copula, bare_level, person_before_name,
+    function_or_verb_character,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, strict_verbal_noun, number, division_inside, too_long,
     verb_ending_in_function_character,

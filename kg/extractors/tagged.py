@@ -108,9 +108,9 @@ from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
 from ..segment import segmenter
 from ..tagger import Span, tagger
-from .base import CJK, DIVISION_SUFFIXES, DocContext, division_chain, former_division, rare
+from .base import CJK, DIVISION_SUFFIXES, TAGGER_MEMO, DocContext, division_chain, former_division, rare
 
-MEMO = "tagger"
+MEMO = TAGGER_MEMO
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
 KNOWN_PLACE_CONFIDENCE = 0.2   # a place span the gazetteer confirms needs only this (docstring)
 SURE = 0.9             # a span this sure is a name even where the genre's tests doubt it (docstring)

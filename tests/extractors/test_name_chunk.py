@@ -204,11 +204,13 @@ CHUNKS = [
     ("聊城市东昌府区古楼街道办事处召开会议。", "街道办事处", {"max_len": 6}, "东昌府区古楼街道办事处"),
     ("得益于莘县行政审批服务局的支持。", "局", {}, "莘县行政审批服务局"),
     ("刘大为聊城市公安局民警。", "公安局", {}, "聊城市公安局"),     # a copula glued to a name jieba knows
+    ("经调解，卢亮和兴发水泥有限公司共同赔偿80万元。", "有限公司", {}, "兴发水泥有限公司"),  # a person, and
+    ("抓住机遇迎接挑战郑斯林江苏省委员会", "委员会", {}, "江苏省委员会"),   # a byline run on
 ]
 
 
 def chunk(text: str, head: str, options: dict) -> str:
-    ctx = context(text)
+    ctx = context(text, ("area", "tagger", "districts"))
     sent, hs = head_at(ctx, head)
     options = {"max_len": 22, **options}
     return ctx.text[left_chunk(ctx, sent, hs, **options):hs + len(head)]
