@@ -221,7 +221,7 @@ def generic_core(c: Candidate) -> bool:
     core = c.core
     return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core \
         or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
-        or core.startswith(("街道", "社区", "乡镇", "镇村"))
+        or core.startswith(("街道", "社区", "乡镇", "镇村", "省市", "省区"))
 
 
 def weak_head_without_name(c: Candidate) -> bool:

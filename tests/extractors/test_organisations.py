@@ -57,6 +57,8 @@ def test_core_too_short(text, name, rejected):
     ("联合镇街便民服务中心下沉服务。", "镇街便民服务中心", True),
     ("阳谷共有国家级绿色工厂6家。", "国家级绿色工厂", True),
     ("民办学校招生。", "民办学校", True),
+    ("推广云南、上海等省市妇联对口扶贫经验。", "省市妇联", True),     # levels in the plural
+    ("湖南省市场监督管理局发布通知。", "湖南省市场监督管理局", False),  # 省|市场, not 省市
     NAMED,
 ])
 def test_generic_core(text, name, rejected):
