@@ -269,6 +269,11 @@ CENTRAL_BODIES = {"国务院": "国务院", "全国人大": "全国人民代表�
                   "外汇局": "国家外汇管理局", "最高法": "最高人民法院", "最高检": "最高人民检察院",
                   "最高人民法院": "最高人民法院", "最高人民检察院": "最高人民检察院"}
 
+# The domains a ministry, department or bureau is named for, joined by 和 (工业和信息化部,
+# 人力资源和社会保障局): a body's name, not two things listed.
+JOINED_DOMAINS = ("工业和信息化", "人力资源和社会保障", "住房和城乡建设", "文化和旅游", "自然资源和规划",
+                  "发展和改革", "卫生和计划生育", "新闻出版广电", "科学技术和工业信息化", "农业和农村")
+
 # State-owned companies named nationwide, with the short form papers use in lists.
 NATIONAL_COMPANIES = {"中国移动": "移动", "中国联通": "联通", "中国电信": "电信", "中国广电": "广电",
                       "国家电网": "", "中国石化": "", "中国石油": "", "中国邮政": "", "中国铁塔": ""}

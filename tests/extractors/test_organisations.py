@@ -409,3 +409,11 @@ def test_a_body_known_whole_starts_after_the_verb_before_it():
     assert {"国家教委", "开元区人民法院"} <= bodies
     assert not {"抄送国家教委", "诉状递进开元区人民法院"} & bodies
     assert any(b.endswith("铁路中心医院团委") for b in bodies)
+
+
+def test_a_ministry_named_for_two_domains_joined_by_he():
+    """工业和信息化部: 和 joins the domains a body is named for, even at a sentence's start
+    or with the next word's first character glued to the head (部|将)."""
+    assert ("工业和信息化部", "Agency") in {(e["name"], e["type"]) for e in extract(
+        "工业和信息化部发布通知。财政部将会联合工业和信息化部将对该网站查封。")["entities"]}
+    assert not names(extract("岳飞的部将牛皋。"), "Agency")
