@@ -373,6 +373,7 @@ def bare_level(w: Walk) -> Verdict | None:
 TAGGER_MEMO = "tagger"
 # the tagger's confidence from which a person it reads ends a body's name on its left
 SURE_PERSON = 0.9
+LONGEST_PERSON = 16      # characters: a dotted foreign name with its parts (looked up by start)
 
 
 def person_before_name(w: Walk) -> Verdict | None:
@@ -381,9 +382,11 @@ def person_before_name(w: Walk) -> Verdict | None:
     lists join persons and bodies (卢某和|兴发水泥有限公司). A body named after a person
     (某某·莫里斯|公司: the head right after the name) keeps it."""
     t = w.tok
-    spans = w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
-    ends = [s.end for s in spans if s.label == "PER" and s.confidence >= SURE_PERSON
-            and s.start < t.end and t.start < s.end and s.end <= w.start and s.end < w.head_start]
+    person_at = w.ctx.memo.get(TAGGER_MEMO, {}).get("person_at")
+    if not person_at:
+        return None
+    ends = [s.end for p in range(t.start - LONGEST_PERSON, t.end) if (s := person_at.get(p)) is not None
+            and s.confidence >= SURE_PERSON and t.start < s.end <= w.start and s.end < w.head_start]
     if not ends:
         return None
     end = max(ends)
