@@ -138,6 +138,9 @@ def districts(ctx: DocContext) -> None:
                 if _begins_longer_name(ctx.text, t.end):
                     continue      # 东莞村, 长安街, 长春沟村: the short form begins another place's name
                 cand = g.lookup(w, context)
+                if ctx.text[t.end:t.end + 1] == "市" and cand is not None and not cand.name.endswith("市"):
+                    city = g.lookup(w + "市")      # 吉林|市委: the city, not the province of that name
+                    cand = city if city is not None and city.level == "city" else cand
                 # a short form counts where its area is in play: its full name or its parent is
                 if cand and (cand.name in full_in_doc or cand.code in context or
                              cand.level in ("province", "city") or

@@ -166,3 +166,10 @@ def test_a_short_form_that_begins_a_village_name_names_no_city():
     rec = extract("桓仁满族自治县北甸子乡长春沟村是远近闻名的贫困村。河南农村的孩子在读书。")
     assert "长春市" not in names(rec)
     assert "河南省" in names(rec, "District")
+
+
+def test_a_short_form_before_shi_names_the_city_of_that_name_not_the_province():
+    """吉林|市委 is the Party committee of 吉林市; 吉林 alone is the province."""
+    rec = extract("中共吉林市委书记讲话。吉林省的经济发展很快。")
+    assert ("中共吉林市委", "subOrganizationOf", "吉林市") in triples(rec)
+    assert ("中共吉林市委", "subOrganizationOf", "吉林省") not in triples(rec)
