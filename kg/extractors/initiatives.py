@@ -65,6 +65,9 @@ SLOGAN = re.compile(r"(?:一[\u4e00-\u9fff]{1,2}){2,3}")
 # body (镇长, 局长, 校长), or 家长制 (patriarchy)
 POST_SYSTEM_NOT = set("省市县区镇乡村州盟旗局处科部组班社队站所院校厂团馆家")
 PROJECT = re.compile(r"项目(?![部组区地建经])")
+# a works named where building starts or ends (…基地一期工程破土动工, …大桥工程竣工)
+WORKS = re.compile(r"(?:[一二三四五六七八九十]期)?工程(?=(?:正式|已经|已|顺利|全面)?"
+                   r"(?:破土动工|开工|动工|奠基|竣工|完工|建成|落成|投产|通车))")
 # words of a project's name that are verbs elsewhere (纸机节能升级改造项目)
 PROJECT_WORDS = {"节能", "升级", "改造", "扩建", "改扩建", "新建", "提升", "配套", "综合", "整治", "修复",
                  "治理", "开发", "利用", "储能", "示范", "产业化"}
@@ -250,7 +253,7 @@ def _unquoted(ctx: DocContext, sent) -> None:
                 or not _ends_token(ctx, sent, e) or ctx.covered(s, e, ("Initiative",)):
             continue
         ctx.add(core, "Initiative", s, e, rule="initiatives:named programme")
-    for m in PROJECT.finditer(sent.text):
+    for m in (*PROJECT.finditer(sent.text), *WORKS.finditer(sent.text)):
         hs, he = sent.start + m.start(), sent.start + m.end()
         if text[hs - 1:hs] == "”" or ctx.covered(hs, he, ("Initiative",)):
             continue

@@ -98,3 +98,10 @@ def test_programmes_named_in_quotes_by_their_head_a_launch_or_an_event_count():
     assert {"希望工程", "爱心大家庭", "学雷锋义卖"} <= names(rec, "Initiative")
     office = next(n for n in names(rec, "Agency") if n.endswith("办公室"))
     assert "“" not in office and {"head": office, "rel": "runs", "tail": "希望工程"} in rec["relations"]
+
+
+def test_works_named_where_building_starts_are_projects():
+    """…加工基地一期工程破土动工: a works named where its building starts or ends."""
+    rec = extract(CITY + "总投资3000多万元的现代化冷冻食品加工基地一期工程破土动工。这项工程很重要。")
+    assert "现代化冷冻食品加工基地一期工程" in names(rec, "Initiative")
+    assert not any(n.endswith("这项工程") for n in names(rec))
