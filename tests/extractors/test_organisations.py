@@ -263,8 +263,8 @@ def test_the_central_bank_and_its_branches_are_agencies_of_the_bank_not_of_the_c
 def test_words_ending_in_a_head_character_are_not_bodies():
     rec = extract(CITY + "优化产业布局，走进警民会客厅，签署合作协议，服务落到实处。华北大部有雨。")
     assert not names(rec, "Agency")
-    rec = extract("除夕之夜，新疆银都大厦的天山宴会厅里欢歌笑语。")     # a hall, not a department
-    assert not names(rec, "Agency")
+    rec = extract("除夕之夜，新疆银都大厦的天山宴会厅里欢歌笑语。左侧茶厅坐满了人。这里是城乡结合部。")
+    assert not names(rec, "Agency")           # halls and rooms, and 结合部 (where two meet)
 
 
 def test_generic_party_units_and_kinds_of_business_are_not_named():
