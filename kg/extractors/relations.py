@@ -563,6 +563,8 @@ ATTENDS_BEFORE = re.compile(r"[^。；;，,！？!?]{0,12}?(?:参加|出席|参�
                             r"(?:了|过)?(?:实施|开展|推行|成立|建立)?“?$")
 # or the person at the initiative (某某在|某某大会|上讲话, 某某从刚刚结束的|省人代会|上赶到)
 AT_EVENT = re.compile(r"(?:在|从)[^。；;，,！？!?]{0,8}$")
+# or, in a later clause, at the initiative and then speaking of as 他/她 (…，在随后召开的|某某大会|上，他要求)
+AT_EVENT_THEN_HE = (re.compile(r"[，,]在[^。；;，,！？!?]{0,12}$"), re.compile(r"上[，,]?(?:他|她)"))
 
 
 def _attends(ctx: DocContext, ms: list[Mention]) -> None:
@@ -578,7 +580,9 @@ def _attends(ctx: DocContext, ms: list[Mention]) -> None:
                 continue
             p = persons[-1]
             between = ctx.text[p.end:i.start]
-            if ATTENDS_BEFORE.fullmatch(between) or AT_EVENT.fullmatch(between) and ctx.text[i.end:i.end + 1] == "上":
+            at = ctx.text[i.end:i.end + 1] == "上"
+            if ATTENDS_BEFORE.fullmatch(between) or AT_EVENT.fullmatch(between) and at or \
+                    AT_EVENT_THEN_HE[0].search(between) and AT_EVENT_THEN_HE[1].match(ctx.text, i.end):
                 ctx.relate(p.name, "participatesIn", i.name, p.start, i.end)
 
 

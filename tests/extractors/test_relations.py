@@ -182,3 +182,9 @@ def test_a_zone_lies_in_the_municipality_its_name_begins_with():
     rels = triples(rec)
     assert ("上海浦东新区", "locatedIn", "上海市") in rels
     assert ("上海浦东新区", "locatedIn", "聊城市") not in rels
+
+
+def test_a_person_at_a_meeting_then_spoken_of_as_he_takes_part_in_it():
+    """某某赶到灾区视察，在随后召开的某某干部大会上，他要求…: he is the one named before."""
+    rec = extract("省委书记程某高赶到张北地震灾区视察，在随后召开的张家口地震灾区干部大会上，他要求尽快恢复生产。")
+    assert ("程某高", "participatesIn", "张家口地震灾区干部大会") in triples(rec)
