@@ -186,6 +186,8 @@ class DocContext:
                     near = (m.start, self.divisions[m.name])
         # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area
         home = gazetteer().lookup(art.place) if art and art.place else None
+        home_named = home is not None or bool(self.masthead.paper) or \
+            LOCAL_LEAD.search(self.text, max(0, lo - 1), lo + 80) is not None
         home = home or self.area
         paper = next((d for d in ([home, *gazetteer().ancestors(home)] if home else [])
                       if fits(d)), None)
@@ -195,10 +197,16 @@ class DocContext:
                 and near[1].level == "county" and paper in gazetteer().ancestors(near[1]) \
                 and self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1:
             return near[1]    # 宜城市在全市开展…，市住建局: in a 襄阳 paper, 宜城市's bureau
+        if near and not home_named:
+            return near[1]    # no masthead, dateline or local lead (东昌府讯) names the area: the page's words do
         return paper or (near[1] if near else None)
 
 
 Component = Callable[[DocContext], None]
+
+# a local paper's own dateline at an article's start (东昌府讯, 聊城讯): the paper's area is
+# its own, not only guessed from the names the page repeats
+LOCAL_LEAD = re.compile(r"(?:^|\n)[ \t　]*(?!本报)[\u4e00-\u9fff]{2,6}讯")
 
 # levels below the county that 镇/街道/村 before a body refer to, resolved from the article
 TOWNS = ("镇", "乡", "街道", "苏木")        # 苏木: Inner Mongolia's town level

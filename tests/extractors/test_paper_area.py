@@ -43,3 +43,12 @@ def test_relative_bodies_of_an_article_are_those_of_its_datelines_area():
     assert {"哈尔滨市委", "江西省委"} <= names(rec, "Agency")
     assert "黑龙江省委" not in names(rec)
     assert [a["place"] for a in rec["articles"]] == ["哈尔滨", "南昌"]
+
+
+def test_without_masthead_or_dateline_a_relative_area_is_the_one_just_named():
+    """A national paper's feature names several cities; the area guessed from the names
+    it repeats most (湘潭) does not beat the city the sentence has just named (邵阳市)."""
+    rec = extract("小迎艳家住湘潭县乌石乡。湘潭市委、湘潭市政府关心她，湘潭人都知道。\n"
+                  "邵阳市市长孔某志领养孤儿。邵阳市郊区发生事故后，潘某菊和市平安保险公司的同事们成立了基金。")
+    assert "邵阳市平安保险公司" in names(rec, "Company")
+    assert "湘潭市平安保险公司" not in names(rec)
