@@ -197,8 +197,9 @@ class DocContext:
                 and near[1].level == "county" and paper in gazetteer().ancestors(near[1]) \
                 and self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1:
             return near[1]    # 宜城市在全市开展…，市住建局: in a 襄阳 paper, 宜城市's bureau
-        if near and not home_named:
-            return near[1]    # no masthead, dateline or local lead (东昌府讯) names the area: the page's words do
+        if near and not home_named and \
+                self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1:
+            return near[1]    # no masthead, dateline or local lead (东昌府讯) names the area: the words just before do
         return paper or (near[1] if near else None)
 
 
