@@ -30,8 +30,8 @@ HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "�
                   "先", "女", "姐", "哥", "叔", "婶", "伯"}
 # an interview's speaker before a colon at the start of a paragraph (郭庆祥：…)
 SPEAKER = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[：:]")
-# surnames that are also prepositions (向群众, 于今年): a common word after them is no given name
-PREPOSITION_SURNAMES = set("向于和从对为将与及由自同把")
+# surnames that are also prepositions or verbs (向群众, 于今年, 来接任): a common word after them is no given name
+PREPOSITION_SURNAMES = set("向于和从对为将与及由自同把来")
 # a personnel notice or a writer's note: 裴某新，男，汉族，…，现任X局副局长; 某某，51岁，…，曾任…
 PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女|\d{1,3}岁)[，,]")
 # a career: the verb, then posts separated by 、 (one body) and ，(the next step)

@@ -29,6 +29,7 @@ NAMES_AT = [
     ("王先生说", False, None),
     ("向群众发放资料", False, None),
     ("和分管动物园的领导", True, None),            # 和 joins the next clause: 分管 is a verb
+    ("来接任我之后", True, None),                  # 来 comes: 接任 is a verb
     ("边走边看", False, None),
     ("巴方表示", False, None),
     ("禚某东介绍情况", False, None),               # a rare surname kg does not know …
