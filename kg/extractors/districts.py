@@ -25,7 +25,7 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "文明", "智慧", "幸福", "美丽", "示范", "试点", "重点", "特色", "新型", "传统", "周边",
            "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
            "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
-           "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围"}
+           "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围", "小康", "首富"}
 # jieba knows some towns as one proper-noun token (安仁镇/nr): a name, not a word like 故乡
 PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
 # words ending in 城 that make 城+suffix no name (县城社区); X城街道 otherwise is one (如城街道)
@@ -234,8 +234,8 @@ def _towns(ctx: DocContext, sent) -> None:
         if any(core.endswith(x) for x in ("农", "乡", "镇", "各", "该", "全")) or core[-2:] in CITY_WORDS \
                 or core[-1] in "进入":
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
-        if re.search(r"\d", core):
-            continue
+        if re.search(r"\d", core) or any(t.tag == "t" for t in toks if start <= t.start and t.end <= hs):
+            continue          # 80年代|首富镇: a time word, no place name
         if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and \
                 _common_word_in(toks, start, hs):
             continue          # 脱贫|村: a common word the tagger reads no place over
@@ -270,8 +270,9 @@ def _zones(ctx: DocContext, sent) -> None:
         start = left_chunk(ctx, sent, hs, max_len=6, strict=True, toponym=True)
         name = ctx.text[start:he]
         prefix = name[: -len(m.group(1))]
-        if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本") or prefix in GENERIC):
-            continue
+        if prefix and (prefix in lexicon.NAME_STOP or prefix in ("全", "各", "该", "本") or prefix in GENERIC
+                       or "级" in prefix):
+            continue          # 县级新区: a kind of zone
         if not prefix and m.group(1) not in BARE_ZONES:
             continue          # a bare 新区 or 产业园 names nothing
         canonical = full_name(ctx, name, start)        # 区工业园区 -> 甘州区工业园区

@@ -173,3 +173,11 @@ def test_a_short_form_before_shi_names_the_city_of_that_name_not_the_province():
     rec = extract("中共吉林市委书记讲话。吉林省的经济发展很快。")
     assert ("中共吉林市委", "subOrganizationOf", "吉林市") in triples(rec)
     assert ("中共吉林市委", "subOrganizationOf", "吉林省") not in triples(rec)
+
+
+def test_kinds_of_village_town_and_zone_name_none():
+    """小康村 (a well-off village), 80年代首富镇 (the richest town of the 80s) and 县级新区
+    (a county-level zone) are kinds, not names."""
+    rec = extract("这个镇首先进入小康村的泊南村。曾是80年代首富镇的高都镇。路桥区是经国务院批准设立的县级新区。")
+    assert not {"小康村", "年代首富镇", "首富镇", "县级新区"} & names(rec)
+    assert "高都镇" in names(rec, "District")
