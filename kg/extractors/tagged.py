@@ -424,7 +424,7 @@ def tagged_entities(ctx: DocContext) -> None:
         if _rules_keep(ctx, s):
             continue
         if s.label == "PER":
-            if _is_name(text) or s.confidence >= SURE and _latin_name(text):
+            if (_is_name(text) or s.confidence >= SURE and _latin_name(text)) and not _listed_among_things(ctx, s, spans):
                 ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
@@ -455,6 +455,26 @@ def _paired_short_forms(spans: list[Span]) -> set[tuple[int, int]]:
     by their short forms, which the pair settles where the tagger doubts each alone."""
     ones = {(s.start, s.end) for s in spans if s.label == "LOC" and s.end - s.start == 1}
     return {(a, b) for a, b in ones if (a - 1, a) in ones or (b, b + 1) in ones}
+
+
+# jieba's tags of the common nouns a list of things is made of (科教、文卫、体育; 升旗台、钟塔、花坛)
+THING_TAGS = ("n", "vn", "l", "nz")
+
+
+def _listed_among_things(ctx: DocContext, s: Span, spans) -> bool:
+    """A person span standing as an item between two others of a 、-list that are common
+    nouns the tagger reads no name over is a thing of the list, however sure the tagger
+    is (文卫 between 科教 and 体育, 钟塔 between 升旗台 and 花坛): persons are listed with
+    persons."""
+    text = ctx.text
+    if text[s.start - 1:s.start] != "、" or text[s.end:s.end + 1] != "、":
+        return False          # a whole item in the middle of the list only
+    base = max(0, s.start - 8)
+    toks = segmenter().tokens(text[base:s.end + 9])
+    neighbours = [t for t in toks if base + t.end == s.start - 1 or base + t.start == s.end + 1]
+    named = {(p.start, p.end) for p in spans if p.label == "PER"}
+    return len(neighbours) == 2 and all(
+        t.tag in THING_TAGS and len(t.word) >= 2 and (base + t.start, base + t.end) not in named for t in neighbours)
 
 
 def _add_short_form(ctx: DocContext, s: Span) -> None:
