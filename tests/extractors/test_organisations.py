@@ -72,6 +72,7 @@ def test_generic_core(text, name, rejected):
     ("华彩传媒为居民服务。", "华彩传媒", True),          # no name beyond a place before it
     ("聊城华彩传媒交流协会成立。", "聊城华彩传媒", True),  # an industry word before more of the name
     ("感谢聊城华彩传媒。", "聊城华彩传媒", False),
+    ("看望了成都机床电器研究所的职工。", "成都机床电器", True),  # 电器 before more of the name
     NAMED,
 ])
 def test_weak_head_without_name(text, name, rejected):
