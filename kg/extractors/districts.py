@@ -234,8 +234,8 @@ def _towns(ctx: DocContext, sent) -> None:
         if any(core.endswith(x) for x in ("农", "乡", "镇", "各", "该", "全")) or core[-2:] in CITY_WORDS \
                 or core[-1] in "进入":
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
-        if re.search(r"\d", core) or any(t.tag == "t" for t in toks if start <= t.start and t.end <= hs):
-            continue          # 80年代|首富镇: a time word, no place name
+        if re.search(r"\d", core):
+            continue
         if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and \
                 _common_word_in(toks, start, hs):
             continue          # 脱贫|村: a common word the tagger reads no place over

@@ -181,3 +181,5 @@ def test_kinds_of_village_town_and_zone_name_none():
     rec = extract("这个镇首先进入小康村的泊南村。曾是80年代首富镇的高都镇。路桥区是经国务院批准设立的县级新区。")
     assert not {"小康村", "年代首富镇", "首富镇", "县级新区"} & names(rec)
     assert "高都镇" in names(rec, "District")
+    # a name that is a time word elsewhere is still a name (子午: midnight and noon)
+    assert "子午街道" in names(extract("子午街道地处秦岭北麓，街道全面推行林长制。"), "District")
