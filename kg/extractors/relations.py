@@ -40,7 +40,7 @@ def relations(ctx: DocContext) -> None:
     ms = outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
     _hierarchy(ctx)
     _composition(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
-    _towns_and_zones(ctx, ms)
+    _towns_and_zones(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
     starts = [m.start for m in ms]
     for ai, si, sent in ctx.sentences():
         inside = ms[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]

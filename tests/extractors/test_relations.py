@@ -188,3 +188,8 @@ def test_a_person_at_a_meeting_then_spoken_of_as_he_takes_part_in_it():
     """某某赶到灾区视察，在随后召开的某某干部大会上，他要求…: he is the one named before."""
     rec = extract("省委书记程某高赶到张北地震灾区视察，在随后召开的张家口地震灾区干部大会上，他要求尽快恢复生产。")
     assert ("程某高", "participatesIn", "张家口地震灾区干部大会") in triples(rec)
+
+
+def test_a_town_named_only_in_its_party_committee_lies_in_the_papers_county():
+    rec = extract(COUNTY + "杆洞乡党委书记张某明介绍，全乡今年种植茶叶三千亩。")
+    assert ("杆洞乡", "locatedIn", "大邑县") in triples(rec)
