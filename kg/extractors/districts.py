@@ -120,12 +120,13 @@ def _context_codes(ctx: DocContext) -> set[str]:
 def districts(ctx: DocContext) -> None:
     g = gazetteer()
     context = _context_codes(ctx)
-    full_in_doc = {n for n in division_names_in(ctx.text) if n in g.by_name}
+    names_in_doc = division_names_in(ctx.text)
+    full_in_doc = {n for n in names_in_doc if n in g.by_name}
     # countries a sentence may name: those the page names (most pages name none), in a
     # fixed order, not the set's, which changes from process to process (巴哈马 and
     # 巴哈马国 would be found in either order, and so listed)
     named = sorted(c for c in countries() if c in ctx.text)
-    shorts = _city_short_forms(ctx.text, full_in_doc)
+    shorts = _city_short_forms(names_in_doc)
     for ai, si, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             w = t.word
@@ -158,14 +159,14 @@ def districts(ctx: DocContext) -> None:
         _relative(ctx, sent)
 
 
-def _city_short_forms(text: str, full_in_doc: set[str]) -> dict[str, Division]:
+def _city_short_forms(names_in_doc: list[str]) -> dict[str, Division]:
     """呼市 for 呼和浩特市, 哈市 for 哈尔滨市: a city whose name has three characters or
     more before 市 is written with its first character and 市 once the page has named
     it (in full or by its short name). Only where no other city the page names begins
     with that character."""
     g = gazetteer()
-    named = {d.name: d for n in full_in_doc for d in g.by_name[n] if d.level == "city"}
-    named |= {d.name: d for d in (g.lookup(n) for n in division_names_in(text) if n in g.by_short)
+    named = {d.name: d for n in names_in_doc if n in g.by_name for d in g.by_name[n] if d.level == "city"}
+    named |= {d.name: d for d in (g.lookup(n) for n in names_in_doc if n in g.by_short)
               if d is not None and d.level == "city"}
     by_first: dict[str, list[Division]] = {}
     for d in named.values():
