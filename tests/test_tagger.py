@@ -468,3 +468,11 @@ def test_an_item_among_things_in_a_list_is_no_person(tmp_path):
     names = {n for n, _ in got}
     assert not {"文卫", "钟塔"} & names
     assert "李建国" in names
+
+
+def test_an_alliance_the_tagger_reads_as_a_place_is_an_organization(tmp_path):
+    """东盟 ends in 盟, a league of Inner Mongolia's divisions: unknown to the division
+    data, it is an alliance of states; 锡林郭勒盟 stays a District."""
+    got = _entities(tmp_path, "新总理上台要遍访东盟各国。锡林郭勒盟的牧民喜迎新春。\n")
+    assert ("东盟", "Organization") in got
+    assert not any(n == "东盟" and t == "District" for n, t in got)

@@ -120,6 +120,7 @@ SURNAMED_CONFIDENCE = 0.3   # a person span that begins with a common surname ne
 TYPER_CONFIDENCE = 0.8  # below this the typer's Agency or Company is a guess: the generic Organization
 NESTED = ("District", "Place")     # rule mentions an organisation span may hold
 QUOTE_MARKS = re.compile("[“”‘’]")   # no part of a name (市“希望工程”办公室), as the rules name it
+ALLIANCE = "盟"      # a league in Inner Mongolia's divisions, an alliance of states elsewhere
 # jieba: pronouns, distinguishing words, numerals, adverbs, prepositions, conjunctions,
 # particles: a name does not begin with one (整个|学校, 所有|学校, 各类|医院)
 NOT_NAME_START_TAGS = frozenset({"r", "b", "m", "d", "p", "c", "u"})
@@ -429,7 +430,10 @@ def tagged_entities(ctx: DocContext) -> None:
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
         elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label, s.confidence):
-            if s.label == "LOC":
+            if s.label == "LOC" and len(text) == 2 and text.endswith(ALLIANCE) and gazetteer().lookup(text) is None:
+                # 东盟, 欧盟: an alliance, not an Inner Mongolian league (those the data knows)
+                ctx.add(text, "Organization", s.start, s.end, rule="tagged:body")
+            elif s.label == "LOC":
                 if _cut_word(ctx, s):
                     continue
                 for a, b in division_chain(text) if _place_type(text) == "District" else [(0, len(text))]:
