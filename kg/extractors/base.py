@@ -185,21 +185,21 @@ class DocContext:
                 if near is None or m.start > near[0]:
                     near = (m.start, self.divisions[m.name])
         # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area
-        home = gazetteer().lookup(art.place) if art and art.place else None
-        home_named = home is not None or bool(self.masthead.paper) or \
-            LOCAL_LEAD.search(self.text, max(0, lo - 1), lo + 80) is not None
-        home = home or self.area
+        dateline = gazetteer().lookup(art.place) if art and art.place else None
+        home = dateline or self.area
         paper = next((d for d in ([home, *gazetteer().ancestors(home)] if home else [])
                       if fits(d)), None)
         if nearest_first and near:
             return near[1]
-        if near and level_char == "市" and paper and paper.level == "city" \
-                and near[1].level == "county" and paper in gazetteer().ancestors(near[1]) \
-                and self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1:
+        just_named = near is not None and \
+            self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1
+        if just_named and level_char == "市" and paper and paper.level == "city" \
+                and near[1].level == "county" and paper in gazetteer().ancestors(near[1]):
             return near[1]    # 宜城市在全市开展…，市住建局: in a 襄阳 paper, 宜城市's bureau
-        if near and not home_named and \
-                self.evidence(pos, pos).sentence - self.evidence(near[0], near[0]).sentence <= 1:
-            return near[1]    # no masthead, dateline or local lead (东昌府讯) names the area: the words just before do
+        # no masthead, dateline or local lead (东昌府讯) names the paper's area
+        if just_named and dateline is None and not self.masthead.paper \
+                and LOCAL_LEAD.search(self.text, max(0, lo - 1), lo + 80) is None:
+            return near[1]    # nothing names the paper's area: the words just before do
         return paper or (near[1] if near else None)
 
 

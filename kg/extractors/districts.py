@@ -182,9 +182,13 @@ def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> N
     if not shorts:
         return
     toks = ctx.tokens(sent)
-    for i, t in enumerate(toks):
-        form = t.word if len(t.word) == 2 else t.word + ctx.text[t.end:t.end + 1] \
-            if len(t.word) == 1 and i + 1 < len(toks) and toks[i + 1].word.startswith("市") else ""
+    for t, nxt in zip(toks, [*toks[1:], None]):
+        if len(t.word) == 2:
+            form = t.word                                    # 呼市|西郊
+        elif len(t.word) == 1 and nxt is not None and nxt.word.startswith("市"):
+            form = t.word + "市"                             # 呼|市政府
+        else:
+            continue
         d = shorts.get(form)
         if d is not None:
             ctx.divisions[d.name] = d

@@ -54,7 +54,8 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "委托", "居委", "村委", "实处", "产业布局", "优化布局",
              # rooms and halls, not a province's departments (财政厅)
              "会客厅", "客厅", "餐厅", "展厅", "营业厅", "宴会厅", "舞厅", "歌厅", "候车厅", "休息厅",
-             "音乐厅", "咖啡厅", "会议厅", "门厅", "茶厅", "结合部", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部",
+             "音乐厅", "咖啡厅", "会议厅", "门厅", "茶厅",
+             "结合部", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部",
              "大部",    # 华北大部: most of the region
              "内科", "外科", "儿科", "妇科", "牙科", "眼科", "骨科", "皮肤科", "急诊科", "心血管内科"}
 _NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
@@ -133,7 +134,8 @@ def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int)
 
 def _name_start(ctx: DocContext, sent, head: str, type_: str, hs: int) -> int:
     """Where the name that ends in the head at `hs` starts: the name chunk, or a bare
-    town level before the head, or the start of an area it begins inside; less the areas before a body's own (not a firm's),
+    town level before the head, or the start of an area it begins inside; after a verb
+    before a body jieba knows whole; less the areas before a body's own (not a firm's),
     another firm's whole name before a firm's, and an ordinal of terms."""
     start = left_chunk(ctx, sent, hs, max_len=22)
     if start == hs:
@@ -462,7 +464,8 @@ def _phrase_not_name(ctx: DocContext, core: str, start: int, end: int) -> bool:
     ministry is named for (工业和信息化部). The tagger decides: names hold
     numerals too (第一汽车制造厂). Held-out slices: MSRA 0.815 -> 0.818, 1998 0.832 ->
     0.834; seeds and ../shared/real unchanged."""
-    if core[:1] in lexicon.AREA_LEVEL_CHARS or _without_place(core, ctx) or core.endswith(lexicon.JOINED_DOMAINS):
+    if core[:1] in lexicon.AREA_LEVEL_CHARS or core.endswith(lexicon.JOINED_DOMAINS) \
+            or _without_place(core, ctx):
         return False
     return any(t.tag in PHRASE_TAGS for t in segmenter().tokens(core)) \
         and tagger_reads(ctx, "ORG", start, end) is False

@@ -30,8 +30,11 @@ HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "�
                   "先", "女", "姐", "哥", "叔", "婶", "伯"}
 # an interview's speaker before a colon at the start of a paragraph (郭庆祥：…)
 SPEAKER = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[：:]")
-# surnames that are also prepositions or verbs (向群众, 于今年, 来接任): a common word after them is no given name
+# surnames that are also prepositions or verbs (向群众, 于今年, 来接任): a common word
+# after them is no given name
 PREPOSITION_SURNAMES = set("向于和从对为将与及由自同把来")
+# an area's head (省长, 县长): the area's post, not its Party committee's
+AREA_HEAD_ENDINGS = ("省长", "市长", "区长", "县长", "州长", "旗长", "镇长", "乡长")
 # a personnel notice or a writer's note: 裴某新，男，汉族，…，现任X局副局长; 某某，51岁，…，曾任…
 PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女|\d{1,3}岁)[，,]")
 # a career: the verb, then posts separated by 、 (one body) and ，(the next step)
@@ -439,9 +442,8 @@ def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int 
     for n in (3, 2, 4):
         p = pos - n
         if p >= sent.start and p in word_starts and person_name_at(text, p) == text[p:pos]:
-            if text[p] in PREPOSITION_SURNAMES and tagged_person_at(ctx, p + 1) == text[p + 1:pos]:
-                return p + 1      # 江某某总书记和|李某总理: the conjunction, as the tagger reads
-            return p
+            # 江某某总书记和|李某总理: the conjunction is no surname, as the tagger reads
+            return p + 1 if _conjunction_before_person(ctx, p, text[p:pos]) else p
     return None
 
 
@@ -450,12 +452,18 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
     the rules find none or cut a name that jieba's dictionary holds whole (周恩|来: 来
     ends a name by the rules' test); not a name the HMM glued to the next word (张明到|冠县)."""
     rules, tagged = person_name_at(ctx.text, pos, anchored=anchored), tagged_person_at(ctx, pos)
-    if rules and rules[0] in PREPOSITION_SURNAMES and tagged_person_at(ctx, pos + 1) == rules[1:]:
-        return None       # 总书记|和李某总理: a conjunction before the next person, as the tagger reads
+    if rules and _conjunction_before_person(ctx, pos, rules):
+        return None       # 总书记|和李某总理: a conjunction before the next person
     if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and \
             segmenter().tk.FREQ.get(tagged, 0) > 0:
         return tagged
     return rules or tagged
+
+
+def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:
+    """Whether the rules' name at `pos` is a preposition or conjunction (和) before the
+    person the tagger reads right after it (和|李某): not a surname."""
+    return name[0] in PREPOSITION_SURNAMES and tagged_person_at(ctx, pos + 1) == name[1:]
 
 
 def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str | None, tuple]]:
@@ -483,7 +491,7 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
         if org is None:     # 镇党委|书记: a body the page names begins the title
             inner = org = next((x.name for x in ctx.mentions_between(m.start(), m.start() + 1)
                                 if x.type == "Agency" and x.end < m.end()), None)
-        if org is None and any(title.endswith(h) for h in ("市长", "区长", "县长", "省长", "镇长", "乡长")):
+        if org is None and title.endswith(AREA_HEAD_ENDINGS):
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
         chain.insert(0, (title, org, (m.start(), m.end()), inner is None))
@@ -498,11 +506,10 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
     shared, known = [], None
     for t, o, sp, passes_on in chain:
         known = o if o and passes_on else known
-        shared.append((t, o or (known if not t.endswith(AREA_HEAD_ENDINGS) and not t.startswith("国家") else o), sp))
+        own_scope = t.endswith(AREA_HEAD_ENDINGS) or t.startswith("国家")
+        shared.append((t, o or (None if own_scope else known), sp))
     return shared
 
-
-AREA_HEAD_ENDINGS = ("省长", "市长", "区长", "县长", "州长", "旗长", "镇长", "乡长")
 
 
 BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)) + ")$")

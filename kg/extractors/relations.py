@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Iterator
 
 from .. import lexicon
-from ..divisions import countries, gazetteer
+from ..divisions import Division, countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, joined_runs, outermost
 from .initiatives import SESSION_END
@@ -37,10 +37,11 @@ NAMED_DIVISIONS = ("districts:division", "districts:town")
 
 
 def relations(ctx: DocContext) -> None:
-    ms = outermost(sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
+    by_start = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
+    ms = outermost(by_start)
     _hierarchy(ctx)
-    _composition(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
-    _towns_and_zones(ctx, sorted(ctx.mentions, key=lambda m: (m.start, -m.end)))
+    _composition(ctx, by_start)
+    _towns_and_zones(ctx, by_start)
     starts = [m.start for m in ms]
     for ai, si, sent in ctx.sentences():
         inside = ms[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
@@ -297,12 +298,13 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
             # the city its name begins with, a municipality too (上海|浦东新区), else the paper's
             city = next((d for d in ctx.divisions.values() if d.level == "city" and
                          (m.name.startswith(d.name) or (d.short and m.name.startswith(d.short)))), None)
-            named = gazetteer().lookup(gazetteer().split_area(m.name)[0] or "-")
-            if city is None and named is not None and named.level == "province" and named.name.endswith("市"):
-                city = named
+            if city is None:
+                city = _municipality_first(m.name)
+                if city is not None:
+                    ctx.divisions.setdefault(city.name, city)
             if city is None:
                 city = ctx.paper_city()
-            if city and (city.name in ctx.divisions or city is named) or city and ctx.area and city == ctx.area:
+            if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:
                 ctx.divisions.setdefault(city.name, city)
                 ctx.relate(m.name, "locatedIn", city.name, m.start, m.end)
         elif m.rule not in NAMED_DIVISIONS or m.name in ctx.divisions or not m.name.endswith(TOWN_LEVELS) \
@@ -323,6 +325,13 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
                                       and o.name.endswith(TOWNS))
             if town:
                 ctx.relate(m.name, "locatedIn", town.name, town.start, m.end)
+
+
+def _municipality_first(name: str) -> Division | None:
+    """The municipality (上海市, a province-level city) a name begins with, if any."""
+    prefix = gazetteer().split_area(name)[0]
+    d = gazetteer().lookup(prefix) if prefix else None
+    return d if d is not None and d.level == "province" and d.name.endswith("市") else None
 
 
 def _may_act(o: Mention) -> bool:

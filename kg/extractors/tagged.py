@@ -110,7 +110,6 @@ from ..segment import segmenter
 from ..tagger import Span, tagger
 from .base import CJK, DIVISION_SUFFIXES, TAGGER_MEMO, DocContext, division_chain, former_division, rare
 
-MEMO = TAGGER_MEMO
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
 KNOWN_PLACE_CONFIDENCE = 0.2   # a place span the gazetteer confirms needs only this (docstring)
 SURE = 0.9             # a span this sure is a name even where the genre's tests doubt it (docstring)
@@ -135,18 +134,18 @@ def tag_names(ctx: DocContext) -> None:
     sents = [s for _, _, s in ctx.sentences() if CJK.search(s.text)]
     spans = tagger().tag([s.text for s in sents], [ctx.tokens(s) for s in sents],
                          [s.start for s in sents])
-    ctx.memo[MEMO] = {"spans": spans, "person_at": {s.start: s for s in spans if s.label == "PER"}}
+    ctx.memo[TAGGER_MEMO] = {"spans": spans, "person_at": {s.start: s for s in spans if s.label == "PER"}}
 
 
 def named_spans(ctx: DocContext, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, int]]:
     """The tagger's sure enough spans of these labels inside [lo, hi) (none without it)."""
-    return [(s.start, s.end) for s in ctx.memo.get(MEMO, {}).get("spans", ())
+    return [(s.start, s.end) for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
             if lo <= s.start and s.end <= hi and s.label in labels and s.confidence >= MIN_CONFIDENCE]
 
 
 def tagged_person_at(ctx: DocContext, pos: int) -> str | None:
     """The person name the tagger found starting at `pos` (None without the tagger)."""
-    s = ctx.memo.get(MEMO, {}).get("person_at", {}).get(pos)
+    s = ctx.memo.get(TAGGER_MEMO, {}).get("person_at", {}).get(pos)
     return ctx.text[s.start:s.end] if s and _is_name(ctx.text[s.start:s.end]) else None
 
 
@@ -154,7 +153,7 @@ def tagger_reads(ctx: DocContext, label: str, start: int, end: int) -> bool | No
     """Whether the tagger found a span of `label` over any of [start, end), at any
     confidence: its doubt is still a reading of a name there (None when the tagger did
     not run: `--ner rules`). The rules' weakest cues ask it before they name."""
-    memo = ctx.memo.get(MEMO)
+    memo = ctx.memo.get(TAGGER_MEMO)
     if memo is None:
         return None
     return any(s.label == label and s.start < end and start < s.end for s in memo["spans"])
@@ -397,13 +396,14 @@ def tagged_entities(ctx: DocContext) -> None:
     """Add the tagger's spans that the rules leave open, typed by the policy above."""
     from .organisations import canonical, listed_share_area
 
-    spans = ctx.memo.get(MEMO, {}).get("spans", ())
+    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
     # a place whose head's title follows it once (曼谷|市长) is a division wherever it is named
     headed = {ctx.text[s.start:s.end] for s in spans
               if s.label == "LOC" and AREA_HEAD_AFTER.match(ctx.text, s.end)}
     bylined = {b.name for a in ctx.articles for b in a.bylines}
     short: list[Span] = []       # one-character place spans, read once all names are in
     paired = _paired_short_forms(spans)
+    persons = {(s.start, s.end) for s in spans if s.label == "PER"}
     for s in spans:
         text = ctx.text[s.start:s.end]
         if s.confidence < MIN_CONFIDENCE and not (
@@ -425,12 +425,14 @@ def tagged_entities(ctx: DocContext) -> None:
         if _rules_keep(ctx, s):
             continue
         if s.label == "PER":
-            if (_is_name(text) or s.confidence >= SURE and _latin_name(text)) and not _listed_among_things(ctx, s, spans):
+            if (_is_name(text) or s.confidence >= SURE and _latin_name(text)) \
+                    and not _listed_among_things(ctx, s, persons):
                 ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
         elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label, s.confidence):
-            if s.label == "LOC" and len(text) == 2 and text.endswith(ALLIANCE) and gazetteer().lookup(text) is None:
+            if s.label == "LOC" and len(text) == 2 and text.endswith(ALLIANCE) \
+                    and gazetteer().lookup(text) is None:
                 # 东盟, 欧盟: an alliance, not an Inner Mongolian league (those the data knows)
                 ctx.add(text, "Organization", s.start, s.end, rule="tagged:body")
             elif s.label == "LOC":
@@ -465,7 +467,7 @@ def _paired_short_forms(spans: list[Span]) -> set[tuple[int, int]]:
 THING_TAGS = ("n", "vn", "l", "nz")
 
 
-def _listed_among_things(ctx: DocContext, s: Span, spans) -> bool:
+def _listed_among_things(ctx: DocContext, s: Span, persons: set[tuple[int, int]]) -> bool:
     """A person span standing as an item between two others of a 、-list that are common
     nouns the tagger reads no name over is a thing of the list, however sure the tagger
     is (文卫 between 科教 and 体育, 钟塔 between 升旗台 and 花坛): persons are listed with
@@ -476,9 +478,8 @@ def _listed_among_things(ctx: DocContext, s: Span, spans) -> bool:
     base = max(0, s.start - 8)
     toks = segmenter().tokens(text[base:s.end + 9])
     neighbours = [t for t in toks if base + t.end == s.start - 1 or base + t.start == s.end + 1]
-    named = {(p.start, p.end) for p in spans if p.label == "PER"}
-    return len(neighbours) == 2 and all(
-        t.tag in THING_TAGS and len(t.word) >= 2 and (base + t.start, base + t.end) not in named for t in neighbours)
+    return len(neighbours) == 2 and all(t.tag in THING_TAGS and len(t.word) >= 2
+                                        and (base + t.start, base + t.end) not in persons for t in neighbours)
 
 
 def _add_short_form(ctx: DocContext, s: Span) -> None:
