@@ -411,6 +411,20 @@ def function_or_verb_character(w: Walk) -> Verdict | None:
     return None
 
 
+def lone_verb(w: Walk) -> Verdict | None:
+    """A one-character verb ends a name (寄|人民日报群工部, 靠|乡政府, 病人挑|医院) unless
+    the trained tagger reads it as the first character of a name or one inside
+    (育|新社区: a place span over both), or it lies in an area or place found before.
+    Places' names are made of such words (toponym walks)."""
+    t = w.tok
+    if len(t.word) == 1 and t.tag == "v" and not w.toponym \
+            and not w.ctx.covered(t.start, t.end, ("District", "Place")) and not any(
+            s.start <= t.start and s.end > t.end and s.label != "PER"
+            for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())):
+        return w.stop()
+    return None
+
+
 def and_inside_name(w: Walk) -> bool:
     """"和" inside "自然资源和规划局" is part of the name; right after a head it joins two
     names, and a name does not go on past its area (我们和|伊金霍洛旗农村信用合作联社)."""
@@ -542,7 +556,7 @@ def verb_ending_in_function_character(w: Walk) -> Verdict | None:
 # decides it; a token none of them stops is the name's.
 NAME_RULES: tuple[NameRule, ...] = (
     not_hanzi, portrait_subtitle, stop_word, glued_copula, bare_level, person_before_name,
-    function_or_verb_character,
+    function_or_verb_character, lone_verb,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, strict_verbal_noun, number, division_inside, too_long,
     verb_ending_in_function_character,
