@@ -3,7 +3,8 @@
 #   make test   install into .venv (with test tools), then run the whole test suite, and
 #               build the seeds at the lowest dependency versions pyproject.toml admits
 #   make model  retrain the tagger (kg/models/ner.npz) and the typer of headless bodies
-#               (kg/models/orgtype.npz) from ../shared/train (about 30 min)
+#               (kg/models/orgtype.npz), and recount the kinds (kg/models/kinds.txt), from
+#               ../shared/train (about 30 min)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -37,6 +38,7 @@ model: install
 	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/python train/train_tagger.py
 	$(BIN)/python train/train_orgtype.py
+	$(BIN)/python train/count_kinds.py
 
 clean:
 	rm -rf $(VENV) .venv-min output .pytest_cache

@@ -284,6 +284,8 @@ BANK_ABBREVIATIONS = {"工行": "中国工商银行", "建行": "中国建设银
 
 # Levels a bare character names relative to the paper or article (市委, 县局, 旗委, 州委).
 AREA_LEVEL_CHARS = "省市区县旗州"
+# Longer levels that name the article's area as bare (自治区政协, 地区妇联, 地委组织部, 特区政府).
+AREA_LEVEL_WORDS = ("自治区", "自治州", "地区", "地委", "特区", "乡", "镇")
 # words that begin with an area's level character but name no area (市场监管局, 区域中心)
 LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力",
                               "县域"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from ..kinds import is_kind
 from ..segment import segmenter
 from .base import DocContext, left_chunk
 from .organisations import canonical
@@ -55,7 +56,8 @@ def places(ctx: DocContext) -> None:
             start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
             name = ctx.text[start:he]
             core = name[: -len(head)]
-            if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core):
+            if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \
+                    or is_kind(name):
                 continue
             if ctx.covered(hs, he, ("Agency", "Company", "Organization", "District")):
                 continue          # the head belongs to an organisation's or area's name (龙游河社区)

@@ -149,6 +149,7 @@ def test_phrase_before_head(text, name, rejected):
 
 # one page per rule where that rule, and no other, keeps a name from being a body
 REJECTED = {
+    "kind_in_annotated_news": ("对拓展上市公司的利润空间有利。", "上市公司"),
     "determiner_or_count": ("视频连线各防汛指挥部，部署工作。", "防汛指挥部"),
     "read_as_a_name": ("白俄罗斯总统卢卡申科会见代表团。", "卢卡申科"),
     "core_too_short": ("个体商户、商场店铺参加。", "商场"),
