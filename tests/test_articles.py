@@ -32,6 +32,19 @@ def test_inline_bylines_give_reporters_and_correspondents(seeds):
     assert ("张丽媛", "通讯员") in [(b.name, b.role) for b in first.bylines]
 
 
+def test_names_written_without_a_space_in_a_byline_are_cut_at_their_surnames():
+    """The 1998 People's Daily prints 本报记者何伟余继军: two reporters, not 何伟余继."""
+    doc = document_from_text("t.txt", "温暖送到千万家\n本报记者罗昌爱胡跃平任维东\n今天上午，慰问团抵达。\n"
+                                      "再就业有了新路子\n本报记者严正孙勇军\n今天，会议召开。\n"
+                                      "新年新气象\n本报记者 何伟 欧阳志远\n今天，会议召开。\n")
+    _, articles = segment(doc)
+    names = [[(b.name, b.role) for b in a.bylines] for a in articles]
+    assert names == [[("罗昌爱", "记者"), ("胡跃平", "记者"), ("任维东", "记者")],
+                     [("严正", "记者"), ("孙勇军", "记者")],
+                     [("何伟", "记者"), ("欧阳志远", "记者")]]
+    assert all(doc.text[b.start:b.end] == b.name for a in articles for b in a.bylines)
+
+
 def test_every_seed_page_splits_into_several_articles(seeds):
     for f in find_inputs([seeds])[0]:
         _, articles = segment(read_document(f))
