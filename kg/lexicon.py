@@ -57,8 +57,8 @@ AFTER_NAME = ("说", "表示", "介绍", "指出", "强调", "出席", "参加",
               # reporting verbs jieba tags as nouns, so the verb test in persons misses them
               "部署", "建议", "列席", "汇报", "提出", "发言", "宣读", "通报", "点评", "布置",
               "传达", "总结", "解读", "安排", "陪同", "批示",
-              # honorifics (颜某先生): the name ends before them
-              "先生", "女士")
+              # honorifics (颜某先生) and military ranks (某某·某某耶夫中将): the name ends before them
+              "先生", "女士", "上将", "中将", "少将", "大校", "上校", "中校", "少校")
 
 # Posts: the titles an official holds. Longer first so 副区长 wins over 区长.
 _GOV_HEADS = ("书记", "副书记", "常委", "委员", "主任", "副主任", "主席", "副主席", "秘书长",

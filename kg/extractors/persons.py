@@ -13,7 +13,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..model import ORGANISATION_TYPES, PostMention
 from ..segment import segmenter
-from .base import CJK, DocContext, body_of_kind, occurrences, rare
+from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, occurrences, rare
 from .tagged import tagged_person_at, tagger_reads
 
 TITLE_RE = lexicon.TITLE_RE
@@ -432,6 +432,9 @@ def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int 
     d = DOTTED_BEFORE.search(text, sent.start, pos)
     if d:
         first_dot = next(i for i in range(d.start(), pos) if text[i] in "·•・")
+        sure = _sure_person_start(ctx, d.start(), first_dot, pos)
+        if sure is not None:
+            return sure           # 全力支持|阿沛·阿旺晋美: the tagger, sure, tells the words from the name
         starts = sorted(s for s in word_starts if d.start() <= s < first_dot) + [first_dot]
         start = first_dot
         for a, b in reversed(list(zip(starts, starts[1:]))):
@@ -445,6 +448,13 @@ def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int 
             # 江某某总书记和|李某总理: the conjunction is no surname, as the tagger reads
             return p + 1 if _conjunction_before_person(ctx, p, text[p:pos]) else p
     return None
+
+
+def _sure_person_start(ctx: DocContext, lo: int, hi: int, end: int) -> int | None:
+    """The start, in [lo, hi), of a person the tagger is sure of that ends at `end`."""
+    person_at = ctx.memo.get(TAGGER_MEMO, {}).get("person_at", {})
+    return next((p for p in range(lo, hi) if (s := person_at.get(p)) is not None and s.end == end
+                 and s.confidence >= SURE_PERSON), None)
 
 
 def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | None:

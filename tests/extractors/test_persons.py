@@ -110,6 +110,15 @@ def test_a_transliterated_name_ends_before_a_time_word_and_its_parts_name_it_aga
     assert "素博塔" not in names(rec) and "素博塔·玛莎立" in names(rec)
 
 
+def test_a_dotted_name_ends_before_a_rank_and_starts_where_the_tagger_is_sure():
+    """某某·某某耶夫中将: a military rank ends a name; 全力支持|阿沛·阿旺晋美副委员长: the
+    words before a dotted name are the sentence's."""
+    rec = extract("会见了塔吉克斯坦国防部长舍拉利·海鲁拉耶夫中将一行。国务委员兼国防部长迟浩田上将出席。"
+                  "工作人员嘱咐，一定要全力支持阿沛·阿旺晋美副委员长的工作。\n")
+    assert {"舍拉利·海鲁拉耶夫", "迟浩田", "阿沛·阿旺晋美"} <= names(rec, "Official")
+    assert not any(n.endswith("中") or n.startswith("全力") for n in names(rec))
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
