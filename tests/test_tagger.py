@@ -447,16 +447,16 @@ def test_words_with_a_function_word_before_a_head_are_no_body_unless_the_tagger_
         tmp_path, monkeypatch):
     from kg.tagger import Span
 
-    text = "作者这部书由今及古。他在第四局扳回。\n"
-    assert {("作者这部", "Agency"), ("第四局", "Agency")} <= _entities(tmp_path, text, ner="rules")
+    text = "作者这部书由今及古。他在第九局工作。\n"
+    assert {("作者这部", "Agency"), ("第九局", "Agency")} <= _entities(tmp_path, text, ner="rules")
 
-    def tag(texts, tokens, offsets):      # the tagger reads 第四局 as a body (a bureau's name)
-        return [Span(off + t.find("第四局"), off + t.find("第四局") + 3, "ORG", 0.4)
-                for t, off in zip(texts, offsets) if "第四局" in t]
+    def tag(texts, tokens, offsets):      # the tagger reads 第九局 as a body (a bureau's name)
+        return [Span(off + t.find("第九局"), off + t.find("第九局") + 3, "ORG", 0.4)
+                for t, off in zip(texts, offsets) if "第九局" in t]
 
     monkeypatch.setattr(tagger(), "tag", tag)
     got = _entities(tmp_path, text)
-    assert ("第四局", "Agency") in got
+    assert ("第九局", "Agency") in got
     assert not any(name == "作者这部" for name, _ in got)
 
 
