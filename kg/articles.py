@@ -20,7 +20,10 @@ ROLE_WORDS = ("首席记者", "见习记者", "特约记者", "融媒体记者",
               "摄影", "文/图")
 ROLE = "(?:" + "|".join(ROLE_WORDS) + ")"
 # a name never starts with a role word (记者 甲 见习记者 乙: 见习记者 is the next role)
-NAME = rf"(?!{'|'.join(ROLE_WORDS)})[\u4e00-\u9fff]{{2,4}}"
+_NOT_ROLE = rf"(?!{'|'.join(ROLE_WORDS)})"
+NAME = rf"{_NOT_ROLE}[\u4e00-\u9fff]{{2,4}}"
+# several names written without a space between them (何伟余继军: see `glued_names`)
+GLUED_NAMES = rf"{_NOT_ROLE}[\u4e00-\u9fff]{{2,12}}"
 # a correspondent posted abroad or in another city: 本报驻泰国记者 X
 POSTED = r"(?:驻[\u4e00-\u9fff]{1,6}?)?"
 # "■ 本报记者 王培源", "本报通讯员 张丽媛", "■ 田柏林" (photo credit), "本报驻曼谷记者 X"
@@ -40,7 +43,7 @@ DATELINE_CREDIT = re.compile(rf"{DATELINE.pattern}\s*(?:[（(]([^（）()\n]{{2,
 LEAD = re.compile(rf"^(?:本报讯|[\u4e00-\u9fff]{{2,6}}讯|{DATELINE.pattern})\s*[（(]?")
 PAREN_BYLINE = re.compile(rf"[（(]\s*((?:{ROLE}\s*(?:{NAME}\s*)+)+)摄?\s*[）)]")
 # names after a role, each alone or several written without a space (何伟余继军)
-ROLE_NAMES = re.compile(rf"({ROLE})\s*((?:{NAME.replace('{2,4}', '{2,12}')}(?:\s+|(?=[）)]|$)))+)")
+ROLE_NAMES = re.compile(rf"({ROLE})\s*((?:{GLUED_NAMES}(?:\s+|(?=[）)]|$)))+)")
 # a credit in brackets anywhere in the text: （新华社记者甲摄）, （中央人民广播电台记者甲、新华社记者乙）
 PAREN = re.compile(r"[（(]([^（）()\n]{2,60}?)[）)]")
 # one piece of a credit: the medium, a role, a name, 摄 (each optional, but not all)

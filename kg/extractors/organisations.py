@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..kinds import is_kind
 from ..divisions import countries, gazetteer
+from ..kinds import is_kind
 from ..segment import segmenter
 from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
 from .tagged import named_spans, tagged_person_at, tagger_reads
