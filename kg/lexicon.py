@@ -182,6 +182,9 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "广场", "公园", "体育公园", "湿地公园", "灌区", "水库", "湖", "河", "大桥", "桥",
                "大厦", "西站", "东站", "南站", "北站", "火车站", "高铁站", "机场", "码头", "古城",
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "剧院")
+# what a part of a body ends in beyond the heads above: a university's department (地理系,
+# 中文系) and a section (编辑室 ends in 室, which 办公室 holds already)
+SUB_UNIT_ENDS = ("系",)
 # Public institutions whose heads hold government-style posts (universities, hospitals).
 PUBLIC_ORG_HEADS = ("大学", "学院", "中学", "小学", "医院", "卫生院", "图书馆", "博物馆", "科技馆",
                     "文化馆", "协会", "联合会", "学会", "研究院", "促进会", "报社", "电视台")

@@ -278,6 +278,16 @@ def test_a_body_the_rules_read_from_its_head_starts_where_its_name_does(tmp_path
     assert ("北京防总", "Organization") in _entities(tmp_path, "北京防总昨天发出紧急通知。\n")
 
 
+def test_a_part_of_a_body_the_rules_stopped_at_is_a_body_of_its_own(tmp_path):
+    # the rules' head reading stopped at the parent; the part is named in full, of the
+    # parent's kind, and the parent stays (as 市委 stays inside 市委宣传部)
+    got = _entities(tmp_path, "山东大学历史系教授王明华介绍了情况。\n")
+    assert {("山东大学历史系", "Organization"), ("山东大学", "Organization")} <= got
+    assert ("交通部公路司", "Agency") in _entities(tmp_path, "交通部公路司司长李建国今天说，春运准备就绪。\n")
+    # but a Party committee inside a title is only the title's (党委书记)
+    assert not any(name == "聊城大学党委" for name, _ in _entities(tmp_path, "聊城大学党委书记张三出席会议。\n"))
+
+
 def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_sure():
     from kg.extractors.tagged import SURE, _not_a_name
 

@@ -59,7 +59,7 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "结合部", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部",
              "大部",    # 华北大部: most of the region
              "内科", "外科", "儿科", "妇科", "牙科", "眼科", "骨科", "皮肤科", "急诊科", "心血管内科"}
-_NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
+NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
 # characters that start the next word, not a longer name (局|要加大, 局|已完成)
 GLUED_AFTER_HEAD = lexicon.NAME_STOP | set("要已正均再需应拟")
 AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处", "执法", "监测", "审批", "管理",
@@ -572,7 +572,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
     tok = next((t for t in toks if t.start < he <= t.end), None)
     if tok is None:
         return False
-    if tok.word in NOT_HEADS or (tok.end == he and tok.word.endswith(_NOT_HEAD_ENDINGS)):
+    if tok.word in NOT_HEADS or (tok.end == he and tok.word.endswith(NOT_HEAD_ENDINGS)):
         return False
     if tok.word in lexicon.TITLES and tok.end == he:
         return False                       # the 委 that ends 市委常委 is the title's
