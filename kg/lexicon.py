@@ -84,7 +84,10 @@ _AREA_HEADS = ("省长", "副省长", "常务副省长", "市长", "副市长", 
 _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委员长", "总书记", "国家主席",
                    "国家副主席", "中共中央政治局委员", "中共中央政治局常委", "中共中央政治局候补委员",
                    "政治局委员", "政治局常委", "中央委员", "候补委员", "元帅", "将军", "总统",
-                   "副总统", "首相", "大使")
+                   "副总统", "首相", "大使",
+                   # heads of a ministry's departments (司) and of its administrations (署),
+                   # and the foreign minister's short title (外长)
+                   "司长", "副司长", "署长", "副署长", "外长", "副外长")
 # Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
 TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
                      "将军", "副总统", "总统", "首相")

@@ -267,6 +267,9 @@ def _rules_posts(text: str) -> set[tuple[str, str]]:
      {("披某·拉达某", "市长"), ("川某·立某", "总理")}),
     # a post in apposition, and a rare word that is a name after a title
     ("当时任湘潭市长的孔某志知道后，惊动了市长白音。", {("孔某志", "市长"), ("白音", "市长")}),
+    # the heads of a ministry's department and administration, the foreign minister's short title
+    ("交通部公路司司长李某国说，海关总署署长钱某林说，外长唐某璇会见了客人。",
+     {("李某国", "司长"), ("钱某林", "署长"), ("唐某璇", "外长")}),
 ])
 def test_national_posts_chains_and_titles_after_names(text, posts):
     assert posts <= _rules_posts(text)
