@@ -288,6 +288,25 @@ def test_a_part_of_a_body_the_rules_stopped_at_is_a_body_of_its_own(tmp_path):
     assert not any(name == "聊城大学党委" for name, _ in _entities(tmp_path, "聊城大学党委书记张三出席会议。\n"))
 
 
+def test_a_person_read_after_a_title_ends_the_next_bodys_name_in_a_roster(tmp_path, monkeypatch):
+    # rosters run post, name and the next body together; the title makes a doubtful
+    # person span enough to end the body's name
+    from kg.extractors.base import SURE_PERSON, TITLED_PERSON
+    from kg.tagger import Span
+
+    doubt = 0.6
+    assert TITLED_PERSON <= doubt < SURE_PERSON
+
+    def tag(texts, tokens, offsets):
+        return [Span(off + text.index("桑建洲"), off + text.index("桑建洲") + 3, "PER", doubt)
+                for text, off in zip(texts, offsets) if "桑建洲" in text]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    got = _entities(tmp_path, "文化部艺术司调研员桑建洲青海省西宁市第一人民医院副院长刘海峰出席。\n")
+    assert ("青海省西宁市第一人民医院", "Organization") in got
+    assert not any(name.startswith("桑建洲青海") for name, _ in got)
+
+
 def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_sure():
     from kg.extractors.tagged import SURE, _not_a_name
 

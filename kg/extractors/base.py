@@ -382,20 +382,25 @@ def bare_level(w: Walk) -> Verdict | None:
 TAGGER_MEMO = "tagger"
 # the tagger's confidence from which a person it reads ends a body's name on its left
 SURE_PERSON = 0.9
+TITLED_PERSON = 0.5   # ... and from which one right after a title does: the title is evidence
 LONGEST_PERSON = 16      # characters: a dotted foreign name with its parts (looked up by start)
 
 
 def person_before_name(w: Walk) -> Verdict | None:
     """A person the tagger is sure of ends a name on its left, with a conjunction after
     it: headlines and bylines run on without punctuation (…经济发展赵某治|中共吉林市委), and
-    lists join persons and bodies (卢某和|兴发水泥有限公司). A body named after a person
+    lists join persons and bodies (卢某和|兴发水泥有限公司). After a title it need only be
+    read at TITLED_PERSON: rosters run post, name and the next body together
+    (…调研员某某某|某省某市第一人民医院). A body named after a person
     (某某·莫里斯|公司: the head right after the name) keeps it."""
     t = w.tok
     person_at = w.ctx.memo.get(TAGGER_MEMO, {}).get("person_at")
     if not person_at:
         return None
     ends = [s.end for p in range(t.start - LONGEST_PERSON, t.end) if (s := person_at.get(p)) is not None
-            and s.confidence >= SURE_PERSON and t.start < s.end <= w.start and s.end < w.head_start]
+            and t.start < s.end <= w.start and s.end < w.head_start and (
+                s.confidence >= SURE_PERSON or s.confidence >= TITLED_PERSON
+                and lexicon.TITLE_ENDING.search(w.ctx.text, max(0, s.start - 8), s.start))]
     if not ends:
         return None
     end = max(ends)
