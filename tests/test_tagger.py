@@ -307,6 +307,23 @@ def test_a_person_read_after_a_title_ends_the_next_bodys_name_in_a_roster(tmp_pa
     assert not any(name.startswith("桑建洲青海") for name, _ in got)
 
 
+def test_a_kind_is_no_name_however_sure_and_an_open_body_needs_less(tmp_path, monkeypatch):
+    from kg.extractors.tagged import MIN_CONFIDENCE, ORG_MIN, _not_a_name
+    from kg.tagger import Span
+
+    assert _not_a_name("上市公司", "ORG", 1.0) and _not_a_name("合理布局", "ORG", 1.0)
+    doubt = (ORG_MIN + MIN_CONFIDENCE) / 2
+
+    def tag(texts, tokens, offsets):
+        return [Span(off + text.index(w), off + text.index(w) + len(w), "ORG", doubt)
+                for text, off in zip(texts, offsets) for w in ("海信", "市局") if w in text]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    got = _entities(tmp_path, "海信昨天宣布扩产。市局派人来了。\n")
+    assert any(name == "海信" for name, _ in got)          # a body the rules leave open
+    assert not any(name.endswith("市局") for name, _ in got)    # a relative form stays the rules'
+
+
 def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_sure():
     from kg.extractors.tagged import SURE, _not_a_name
 
