@@ -1,4 +1,5 @@
-"""Words ending in a body's or a place's head that name a kind, as annotated news shows.
+"""Words ending in a body's or a place's head (or a town's suffix: 小城镇, 贫困村) that name
+a kind, as annotated news shows.
 
 The rules name a body or place by a head and the words before it (…公司, …路). Many
 such strings are the language's, not a name: 上市公司, 保险公司, 和谈僵局, 日本政局,

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg import kinds, lexicon  # noqa: E402
+from kg.extractors.base import TOWN_LEVELS  # noqa: E402
 from kg.extractors.organisations import HEADS  # noqa: E402
 from kg.tagger import held_out  # noqa: E402
 
@@ -38,7 +39,7 @@ def sentences(data: Path):
 def build(data: Path, out: Path) -> int:
     """Count the kinds in the training sets under `data` and write their list to `out`;
     how many there are."""
-    heads = sorted({h for h, _ in HEADS} | set(lexicon.PLACE_HEADS), key=lambda h: (-len(h), h))
+    heads = sorted({h for h, _ in HEADS} | set(lexicon.PLACE_HEADS) | set(TOWN_LEVELS), key=lambda h: (-len(h), h))
     pattern = re.compile("|".join(map(re.escape, heads)))
     found = kinds.kinds(*kinds.tally(sentences(data), pattern))
     header = (f"# kinds of body and place, not names: seen at least {kinds.MIN_SEEN} times outside the\n"

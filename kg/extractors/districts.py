@@ -8,6 +8,7 @@ from collections import Counter
 from .. import lexicon
 from ..articles import PAPER
 from ..divisions import Division, countries, gazetteer
+from ..kinds import is_kind
 from ..segment import segmenter
 from .base import CJK, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
@@ -239,8 +240,8 @@ def _towns(ctx: DocContext, sent) -> None:
         if any(core.endswith(x) for x in ("农", "乡", "镇", "各", "该", "全")) or core[-2:] in CITY_WORDS \
                 or core[-1] in "进入":
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
-        if re.search(r"\d", core):
-            continue
+        if re.search(r"\d", core) or is_kind(name):
+            continue          # 小城镇, 穷山村: a kind in annotated news (kg.kinds)
         if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and \
                 _common_word_in(toks, start, hs):
             continue          # 脱贫|村: a common word the tagger reads no place over

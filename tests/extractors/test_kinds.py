@@ -25,7 +25,7 @@ def test_the_count_keeps_what_annotators_leave_unmarked_and_not_what_they_mark(t
     data = tmp_path / "train"
     data.mkdir()
     rows = [("许多保险公司拒绝赔偿。", []), ("长风保险公司发布年报。", ["长风保险公司"]),
-            ("白鹭银行开业。", ["白鹭银行"]), ("国内上市公司增多。", [])] * 12
+            ("白鹭银行开业。", ["白鹭银行"]), ("国内上市公司增多。", []), ("发展小城镇。", [])] * 12
     _write(data / "msra-train.jsonl", rows)
     _write(data / "pd1998-train.jsonl", rows[:8])
     _write(data / "cluener-train.jsonl", [])
@@ -34,6 +34,7 @@ def test_the_count_keeps_what_annotators_leave_unmarked_and_not_what_they_mark(t
     listed = [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert len(listed) == count and listed == sorted(listed)
     assert {"保险公司", "上市公司"} <= set(listed)       # unmarked, and marked only inside a longer name
+    assert "小城镇" in set(listed)                      # a town's suffix counts as a head
     assert not {"白鹭银行", "长风保险公司"} & set(listed)
 
 
@@ -50,3 +51,9 @@ def test_kinds_of_body_and_place_are_not_named_but_bodies_are():
     assert not {"上市公司", "和谈僵局", "高速铁路"} & names(rec)
     assert {"招商银行", "长沙市望月第二小学"} <= names(rec)
     assert any(n.endswith("政协") for n in names(rec, "Agency"))       # a relative form, resolved
+
+
+def test_kinds_of_town_and_village_are_no_divisions_but_towns_are():
+    rec = extract("在全国各类小城镇居住的人口增多。高陵村过去是个小康村。柳林镇建起了工厂。\n")
+    assert not {"小城镇", "小康村"} & names(rec)
+    assert {"高陵村", "柳林镇"} <= names(rec, "District")
