@@ -331,3 +331,9 @@ def test_a_party_body_is_not_passed_on_to_a_state_office_or_an_areas_head():
     assert ("江某民", "总书记", "中共中央") in posts and ("江某民", "国家主席", "中共中央") not in posts
     assert ("叶某松", "省长", "河北省委") not in posts
     assert ("季某石", "常务副省长", "江苏省") in posts
+
+
+def test_an_adverb_and_a_verb_after_a_title_are_no_name():
+    rec = extract("美国财政部长曾表示，美元已经十分坚挺。周总理曾亲临剧团排练场。县长王建国说，要抓好春耕。\n")
+    assert not {"曾表示", "曾亲临"} & names(rec)
+    assert "王建国" in names(rec, "Official")
