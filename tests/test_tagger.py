@@ -193,6 +193,10 @@ def test_a_sure_span_is_a_name_where_jiebas_tags_of_foreign_names_doubt_it(tmp_p
     # (headless: the trained typer, kg.orgtype, reads them as the firms they are)
     assert {("英特尔", "Company"), ("微软", "Company")} <= \
         _entities(tmp_path, "英特尔和微软昨天宣布合作。\n")
+    # jieba reads a verb in 国际民航组织 (组织/v) and 通用银行 (通用/v): a very sure span is a name
+    from kg.extractors.tagged import VERB_SURE
+    assert _not_a_name("国际民航组织", "ORG", SURE) and not _not_a_name("国际民航组织", "ORG", VERB_SURE)
+    assert ("国际民航组织", "Organization") in _entities(tmp_path, "国际民航组织今天发表声明。\n")
 
 
 def test_a_place_the_rules_cut_out_of_a_longer_word_is_the_whole_word(tmp_path):
