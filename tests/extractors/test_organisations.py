@@ -419,3 +419,8 @@ def test_a_ministry_named_for_two_domains_joined_by_he():
     assert ("工业和信息化部", "Agency") in {(e["name"], e["type"]) for e in extract(
         "工业和信息化部发布通知。财政部将会联合工业和信息化部将对该网站查封。")["entities"]}
     assert not names(extract("岳飞的部将牛皋。"), "Agency")
+
+
+def test_a_time_before_a_head_names_no_body():
+    rec = extract("计划经济时期公司里加班不按工时计。儿童节期间学校搞科技活动。职业培训主要面向初中毕业生。\n")
+    assert not any(n.endswith(("时期公司", "期间学校", "面向初中")) for n in names(rec))
