@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from . import abbreviations, lexicon
 from .divisions import countries, gazetteer
 from .pinyin import pinyin
-from .extractors.base import NAME_VERBS, DocContext
+from .extractors.base import NAME_VERBS, TOWN_LEVELS, DocContext
 from .extractors.initiatives import SELF_HEADS, STRONG_HEADS
 from .model import (ORGANISATION_TYPES, DocEntity, DocExtraction, Entity, Evidence, Mention, Post,
                     PostMention, Relation, RelationMention)
@@ -96,7 +96,9 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 and (m.type not in TITLE_WORD_TYPES or not (in_title[m.start] and in_title[m.end - 1]))]
     # a District is standalone unless a longer non-District mention contains it: one sweep
     # by start keeps the furthest end reached so far (pages have thousands of mentions)
+    # a town or village that begins an organisation's name is where it is (那莫乡|中心小学)
     outer = sorted((o.start, o.end) for o in mentions if o.type not in ("District", "Agency"))
+    org_starts = {o.start for o in mentions if o.type == "Organization"}
     earliest_for_end: dict[int, int] = {}
     for s, e in outer:
         earliest_for_end[e] = min(earliest_for_end.get(e, s), s)
@@ -105,7 +107,8 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         while k < len(outer) and outer[k][0] <= m.start:
             reach = max(reach, outer[k][1])
             k += 1
-        if not (reach > m.end or earliest_for_end.get(m.end, m.start) < m.start):
+        if not (reach > m.end or earliest_for_end.get(m.end, m.start) < m.start) or \
+                m.start in org_starts and m.name.endswith(TOWN_LEVELS):
             standalone.add(m.name)
     # inner mentions of Initiatives are not entities either (“高兴办” inside its alias)
     return [m for m in mentions if m.type != "District" or m.name in standalone]

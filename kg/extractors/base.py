@@ -325,6 +325,12 @@ def preposition_glued_to_head(glued: Token, start: int, head_start: int) -> bool
         and _freq(glued.word) == 0
 
 
+def _after_division(toks: list[Token], tok: Token) -> bool:
+    """Whether a division jieba knows ends right where `tok` starts: the token is then a
+    lower division's whole name, its first character no preposition (巴马瑶族自治县|那莫乡)."""
+    return bool(toks) and toks[-1].tag == "ns" and toks[-1].end == tok.start
+
+
 def not_hanzi(w: Walk) -> Verdict | None:
     """Punctuation, Latin letters and symbols end a name: the names found here are
     written in Chinese characters and digits."""
@@ -439,11 +445,13 @@ def and_inside_name(w: Walk) -> bool:
 
 def function_word_glued_before(w: Walk) -> Verdict | None:
     """jieba glued a function word to the name's first characters (在|位山灌区): the name
-    starts after it; after another function word (在|如城街道) the token is the name's."""
+    starts after it; after another function word (在|如城街道) the token is the name's, and
+    so is a town's right after its county (巴马瑶族自治县|那莫乡)."""
     t, word = w.tok, w.tok.word
     if len(word) >= 2 and word[0] in lexicon.NAME_STOP and word[1:] not in lexicon.NAME_STOP_WORDS \
             and _freq(word) < GLUED_WORD and t.tag in ("v", "x", "p", "d") \
-            and not (w.k and w.toks[w.k - 1].word in lexicon.NAME_STOP):
+            and not (w.k and w.toks[w.k - 1].word in lexicon.NAME_STOP) \
+            and not (word.endswith(TOWN_LEVELS) and _after_division(w.toks[:w.k], t)):
         return w.stop(t.start + 1)
     return None
 
@@ -595,7 +603,8 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
     # the head may sit inside a token ("规划局"): take the whole token
     while toks and toks[-1].end > head_start:
         start = min(start, toks[-1].start)
-        if preposition_glued_to_head(toks.pop(), start, head_start):
+        glued = toks.pop()
+        if preposition_glued_to_head(glued, start, head_start) and not _after_division(toks, glued):
             return start + 1
     w = Walk(ctx, toks, head_start, start, max_len, allow_divisions, strict, extra_words, toponym)
     for k in range(len(toks) - 1, -1, -1):

@@ -597,11 +597,21 @@ def _drop_outer_divisions(ctx: DocContext, start: int, hs: int) -> int:
     """Of a chain of areas before a name keep the nearest below the county (高新区先锋社区党群服务中心
     -> 先锋社区…); a county after its city stays (佛山市南海区家居商会 is the association's name)."""
     chain = [m for m in ctx.mentions_between(start, hs) if m.type == "District" and m.end <= hs]
-    while len(chain) >= 2 and chain[0].start == start and chain[0].end == chain[1].start \
-            and chain[1].name.endswith(TOWN_LEVELS):
-        start = chain[1].start
-        chain.pop(0)
-    return start
+    joined = chain[:1] if chain and chain[0].start == start else []
+    for m in chain[1:]:
+        if joined[-1:] and joined[-1].end == m.start:
+            joined.append(m)
+        else:
+            break
+    # the first area below the county after the first (广西百色地区巴马县|那莫乡…), and the
+    # areas below the county right after it (高新区|先锋社区…)
+    towns = [i for i, m in enumerate(joined) if i and m.name.endswith(TOWN_LEVELS)]
+    if not towns:
+        return start
+    j = towns[0]
+    while j + 1 < len(joined) and joined[j + 1].name.endswith(TOWN_LEVELS):
+        j += 1
+    return joined[j].start
 
 
 def _named_unit(ctx: DocContext, core: str, start: int, hs: int) -> bool:

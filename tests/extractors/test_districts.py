@@ -183,3 +183,12 @@ def test_kinds_of_village_town_and_zone_name_none():
     assert "高都镇" in names(rec, "District")
     # a name that is a time word elsewhere is still a name (子午: midnight and noon)
     assert "子午街道" in names(extract("子午街道地处秦岭北麓，街道全面推行林长制。"), "District")
+
+
+def test_a_school_is_named_from_its_town_and_is_located_in_it():
+    # jieba glues 那 (a pronoun) to the town after its county: the town's whole name;
+    # the school is named from the town, which stays an entity it is located in
+    rec = extract("广西百色地区巴马瑶族自治县那莫乡中心小学的孩子们收到了书包。\n")
+    assert "那莫乡中心小学" in names(rec, "Organization")
+    assert "那莫乡" in names(rec, "District")
+    assert ("那莫乡中心小学", "locatedIn", "那莫乡") in triples(rec)
