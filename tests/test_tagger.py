@@ -288,6 +288,8 @@ def test_a_part_of_a_body_the_rules_stopped_at_is_a_body_of_its_own(tmp_path):
     got = _entities(tmp_path, "山东大学历史系教授王明华介绍了情况。\n")
     assert {("山东大学历史系", "Organization"), ("山东大学", "Organization")} <= got
     assert ("交通部公路司", "Agency") in _entities(tmp_path, "交通部公路司司长李建国今天说，春运准备就绪。\n")
+    # a verbal noun of institutions' names is the part's (发展|研究中心), a verb is not
+    assert ("国务院发展研究中心", "Agency") in _entities(tmp_path, "专家来自国务院发展研究中心、国家计委。\n")
     # but a Party committee inside a title is only the title's (党委书记)
     assert not any(name == "聊城大学党委" for name, _ in _entities(tmp_path, "聊城大学党委书记张三出席会议。\n"))
 
