@@ -424,3 +424,9 @@ def test_a_ministry_named_for_two_domains_joined_by_he():
 def test_a_time_before_a_head_names_no_body():
     rec = extract("计划经济时期公司里加班不按工时计。儿童节期间学校搞科技活动。职业培训主要面向初中毕业生。\n")
     assert not any(n.endswith(("时期公司", "期间学校", "面向初中")) for n in names(rec))
+
+
+def test_a_form_of_ownership_before_a_head_names_no_body():
+    rec = extract("记者踏入区里首家股份制医院——仁和医院。合资企业和独资公司也多了。\n")
+    assert not any(n.startswith(("股份制", "独资")) for n in names(rec))
+    assert "仁和医院" in names(rec)
