@@ -366,8 +366,19 @@ class Tagger:
         inside = k > 0
         least = np.full(int(first.sum()) + 1, 1.0)
         np.minimum.at(least, piece[inside], prob[inside])
-        return [Span(int(a), int(e) + 1, self.kinds[int(t)], float(c))
-                for a, e, t, c in zip(pos[first], pos[last], k[first], least[1:])]
+        # no name begins or ends with a space (the model reads an ideographic space
+        # between names in a list as inside one: 张某某\u3000|王某某)
+        chars = "".join(p + "\n" for p in pieces)
+        spans = []
+        for a, e, t, c in zip(np.flatnonzero(first).tolist(), np.flatnonzero(last).tolist(),
+                              k[first].tolist(), least[1:].tolist()):
+            while a <= e and chars[a].isspace():
+                a += 1
+            while e >= a and chars[e].isspace():
+                e -= 1
+            if a <= e:
+                spans.append(Span(int(pos[a]), int(pos[e]) + 1, self.kinds[t], float(c)))
+        return spans
 
 
 def _unsort(order: np.ndarray, rows: list[np.ndarray]) -> list[np.ndarray]:
