@@ -193,6 +193,18 @@ def test_the_fusion_leaves_out_spans_under_its_confidence_threshold(tmp_path, mo
     assert not {"王建林", "刘小红"} & names()
 
 
+def _tag_words(monkeypatch, words: dict[str, tuple[str, float]]) -> None:
+    """Make the tagger read each of `words` (label, confidence) where it first occurs in
+    a sentence, and nothing else: the fusion's policy, tested without the model's say."""
+    from kg.tagger import Span
+
+    def tag(texts, tokens, offsets):
+        return [Span(off + t.find(w), off + t.find(w) + len(w), label, conf)
+                for t, off in zip(texts, offsets) for w, (label, conf) in words.items() if w in t]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+
+
 def _entities(tmp_path: Path, text: str, ner: str = "crf") -> set[tuple[str, str]]:
     page = tmp_path / "p.txt"
     page.write_text(text, encoding="utf-8")
@@ -313,16 +325,10 @@ def test_a_person_read_after_a_title_ends_the_next_bodys_name_in_a_roster(tmp_pa
     # rosters run post, name and the next body together; the title makes a doubtful
     # person span enough to end the body's name
     from kg.extractors.base import SURE_PERSON, TITLED_PERSON
-    from kg.tagger import Span
 
     doubt = 0.6
     assert TITLED_PERSON <= doubt < SURE_PERSON
-
-    def tag(texts, tokens, offsets):
-        return [Span(off + text.index("桑建洲"), off + text.index("桑建洲") + 3, "PER", doubt)
-                for text, off in zip(texts, offsets) if "桑建洲" in text]
-
-    monkeypatch.setattr(tagger(), "tag", tag)
+    _tag_words(monkeypatch, {"桑建洲": ("PER", doubt)})
     got = _entities(tmp_path, "文化部艺术司调研员桑建洲青海省西宁市第一人民医院副院长刘海峰出席。\n")
     assert ("青海省西宁市第一人民医院", "Organization") in got
     assert not any(name.startswith("桑建洲青海") for name, _ in got)
@@ -330,16 +336,10 @@ def test_a_person_read_after_a_title_ends_the_next_bodys_name_in_a_roster(tmp_pa
 
 def test_a_kind_is_no_name_however_sure_and_an_open_body_needs_less(tmp_path, monkeypatch):
     from kg.extractors.tagged import MIN_CONFIDENCE, ORG_MIN, _not_a_name
-    from kg.tagger import Span
 
     assert _not_a_name("上市公司", "ORG", 1.0) and _not_a_name("合理布局", "ORG", 1.0)
     doubt = (ORG_MIN + MIN_CONFIDENCE) / 2
-
-    def tag(texts, tokens, offsets):
-        return [Span(off + text.index(w), off + text.index(w) + len(w), "ORG", doubt)
-                for text, off in zip(texts, offsets) for w in ("海信", "市局") if w in text]
-
-    monkeypatch.setattr(tagger(), "tag", tag)
+    _tag_words(monkeypatch, {"海信": ("ORG", doubt), "市局": ("ORG", doubt)})
     got = _entities(tmp_path, "海信昨天宣布扩产。市局派人来了。\n")
     assert any(name == "海信" for name, _ in got)          # a body the rules leave open
     assert not any(name.endswith("市局") for name, _ in got)    # a relative form stays the rules'
@@ -355,15 +355,9 @@ def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_su
 
 def test_a_doubtful_person_span_is_kept_when_it_begins_with_a_surname(tmp_path, monkeypatch):
     from kg.extractors.tagged import MIN_CONFIDENCE, SURNAMED_CONFIDENCE
-    from kg.tagger import Span
 
     doubt = (SURNAMED_CONFIDENCE + MIN_CONFIDENCE) / 2
-
-    def tag(texts, tokens, offsets):
-        return [Span(off + text.index(w), off + text.index(w) + len(w), "PER", doubt)
-                for text, off in zip(texts, offsets) for w in ("骆石绵", "总体") if w in text]
-
-    monkeypatch.setattr(tagger(), "tag", tag)
+    _tag_words(monkeypatch, {"骆石绵": ("PER", doubt), "总体": ("PER", doubt)})
     got = _entities(tmp_path, "停产以后，骆石绵及时穿针引线。总体看，情况不错。\n")
     assert ("骆石绵", "Person") in got and not any(n == "总体" for n, _ in got)
 
@@ -385,18 +379,7 @@ def test_the_home_countrys_short_form_names_it_only_as_a_country(tmp_path, monke
 
 
 def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, monkeypatch):
-    from kg.tagger import Span
-
-    def tag(texts, tokens, offsets):
-        out = []
-        for text, off in zip(texts, offsets):
-            for name in ("美国海军", "肯尼亚驻华使馆", "光明合唱团"):
-                at = text.find(name)
-                if at >= 0:
-                    out.append(Span(off + at, off + at + len(name), "ORG", 0.99))
-        return out
-
-    monkeypatch.setattr(tagger(), "tag", tag)
+    _tag_words(monkeypatch, {name: ("ORG", 0.99) for name in ("美国海军", "肯尼亚驻华使馆", "光明合唱团")})
     got = _entities(tmp_path, "美国海军今天宣布，肯尼亚驻华使馆派员出席，光明合唱团演出。\n")
     assert ("美国海军", "Agency") in got and ("肯尼亚驻华使馆", "Agency") in got
     assert ("光明合唱团", "Organization") in got
@@ -404,13 +387,8 @@ def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, mo
 
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
     from kg.orgtype import org_typer
-    from kg.tagger import Span
 
-    def tag(texts, tokens, offsets):
-        return [Span(off + t.find("长风"), off + t.find("长风") + 2, "ORG", 0.99)
-                for t, off in zip(texts, offsets) if "长风" in t]
-
-    monkeypatch.setattr(tagger(), "tag", tag)
+    _tag_words(monkeypatch, {"长风": ("ORG", 0.99)})
     asked = []
 
     def classify(text, start, end):
@@ -421,27 +399,14 @@ def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypat
     assert ("长风", "Company") in _entities(tmp_path, "长风今天发布了年度财报。\n")
     assert asked == ["长风"]
     # a name with a head types itself; the typer is not asked
-    monkeypatch.setattr(tagger(), "tag", lambda texts, tokens, offsets: [
-        Span(off + t.find("长风公司"), off + t.find("长风公司") + 4, "ORG", 0.99)
-        for t, off in zip(texts, offsets) if "长风公司" in t])
+    _tag_words(monkeypatch, {"长风公司": ("ORG", 0.99)})
     asked.clear()
     assert ("长风公司", "Company") in _entities(tmp_path, "长风公司今天发布了年度财报。\n")
     assert asked == []
 
 
 def test_a_name_in_latin_letters_the_tagger_is_sure_of_is_kept(tmp_path, monkeypatch):
-    from kg.tagger import Span
-
-    def tag(texts, tokens, offsets):
-        out = []
-        for t, off in zip(texts, offsets):
-            for name, label, conf in (("Valverde", "ORG", 0.95), ("Johnson", "PER", 0.95),
-                                      ("ok", "ORG", 0.5)):
-                if name in t:
-                    out.append(Span(off + t.find(name), off + t.find(name) + len(name), label, conf))
-        return out
-
-    monkeypatch.setattr(tagger(), "tag", tag)
+    _tag_words(monkeypatch, {"Valverde": ("ORG", 0.95), "Johnson": ("PER", 0.95), "ok": ("ORG", 0.5)})
     got = {name for name, _ in _entities(tmp_path, "Valverde公司的Johnson说，一切ok。\n")}
     assert {"Valverde", "Johnson"} <= got and "ok" not in got
 
