@@ -223,6 +223,7 @@ def test_a_sure_span_is_a_name_where_jiebas_tags_of_foreign_names_doubt_it(tmp_p
     # jieba reads a verb in 国际民航组织 (组织/v) and 通用银行 (通用/v): a very sure span is a name
     from kg.extractors.tagged import VERB_SURE
     assert _not_a_name("国际民航组织", "ORG", SURE) and not _not_a_name("国际民航组织", "ORG", VERB_SURE)
+    assert _not_a_name("拉斯哈里布储油站", "LOC", SURE) and not _not_a_name("拉斯哈里布储油站", "LOC", VERB_SURE)
     assert ("国际民航组织", "Organization") in _entities(tmp_path, "国际民航组织今天发表声明。\n")
 
 

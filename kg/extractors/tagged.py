@@ -72,7 +72,9 @@ the held-out slices of the training sets:
   (通用/v 银行, 国际民航|组织/v; on the held-out slices all 12 such spans with a
   one-character verb, 中国|驻|俄使馆, are gold): CLUENER train slice company 0.664 -> 0.675,
   organization 0.704 -> 0.713, MSRA slice 0.8341 -> 0.8349, 1998 slice 0.8499 ->
-  0.8501, dev gold and bench/* unchanged (0.9 cost the seeds 0.946 -> 0.944);
+  0.8501, dev gold and bench/* unchanged (0.9 cost the seeds 0.946 -> 0.944). A place
+  span too (俭汤/v, 拉斯哈里布储油|站/v: 7 of 7 on the held-out slices gold): MSRA slice
+  0.8350 -> 0.8355;
 - an organisation span the rules leave open (nothing but places named in it, no
   relative form: `_open_body`) needs only ORG_MIN, 0.6: bodies are the tagger's least
   sure label. CLUENER train slice company 0.647 -> 0.664, organization 0.705 -> 0.704,
@@ -135,7 +137,7 @@ from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, DocContext, 
                    rare)
 
 MIN_CONFIDENCE = 0.7   # chosen on the dev gold (seeds and ../shared/real), see the docstring
-VERB_SURE = 0.95      # an organisation span this sure is a name with a verb of jieba's in it (docstring)
+VERB_SURE = 0.95      # a place or organisation span this sure is a name with a verb of jieba's in it
 ORG_MIN = 0.6          # an organisation span the rules leave open needs only this (docstring)
 KNOWN_PLACE_CONFIDENCE = 0.2   # a place span the gazetteer confirms needs only this (docstring)
 SURE = 0.9             # a span this sure is a name even where the genre's tests doubt it (docstring)
@@ -248,8 +250,8 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     those only where their parent is in play); a generic word first (老旧|小区,
     小区|党支部) or a function word first (整个|学校); a head first (学院|党委: an
     unnamed body's unit); a verb inside, but for an organisation with a head that
-    begins with a place or body (匈牙利全国|选举|委员会) or one of VERB_SURE (jieba's
-    通用/v 银行, 国际民航|组织/v, 中国|驻/v|俄使馆); or an organisation that is one
+    begins with a place or body (匈牙利全国|选举|委员会) or a span of VERB_SURE (jieba's
+    通用/v 银行, 国际民航|组织/v, 中国|驻/v|俄使馆, 俭汤/v); or an organisation that is one
     common noun (议会, 业委会) or, without a head, does not begin with a place or body
     (金山|银山), ends in a place (万州临淄) or in a common noun (某县|政务: a topic).
     A place that is a word first (城西, 新华) needs SURE. A `confidence` of SURE (ORG_SURE
@@ -271,7 +273,7 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
         return True
     if any(t.tag == "v" for t in toks) and not (
             label == "ORG" and toks[0].tag in PLACE_OR_BODY_TAGS and (sure or _organisation_head(text))) \
-            and not (label == "ORG" and confidence >= VERB_SURE):
+            and not confidence >= VERB_SURE:
         return True                   # a verb inside: a phrase, not a name (消防宣传进学校)
     if sure and not (len(toks) > 1 and toks[0].word in lexicon.AREA_LEVEL_CHARS):
         return False
