@@ -221,9 +221,12 @@ def test_a_sure_span_is_a_name_where_jiebas_tags_of_foreign_names_doubt_it(tmp_p
     assert {("英特尔", "Company"), ("微软", "Company")} <= \
         _entities(tmp_path, "英特尔和微软昨天宣布合作。\n")
     # jieba reads a verb in 国际民航组织 (组织/v) and 通用银行 (通用/v): a very sure span is a name
-    from kg.extractors.tagged import VERB_SURE
-    assert _not_a_name("国际民航组织", "ORG", SURE) and not _not_a_name("国际民航组织", "ORG", VERB_SURE)
-    assert _not_a_name("拉斯哈里布储油站", "LOC", SURE) and not _not_a_name("拉斯哈里布储油站", "LOC", VERB_SURE)
+    from kg.extractors.tagged import VERY_SURE
+    assert _not_a_name("国际民航组织", "ORG", SURE) and not _not_a_name("国际民航组织", "ORG", VERY_SURE)
+    assert _not_a_name("拉斯哈里布储油站", "LOC", SURE) and not _not_a_name("拉斯哈里布储油站", "LOC", VERY_SURE)
+    # and the first-word tests (大/a 和/c 银行), but not a relative town level's nor a head first
+    assert _not_a_name("大和银行", "ORG", SURE) and not _not_a_name("大和银行", "ORG", VERY_SURE)
+    assert _not_a_name("街道物业管理办公室", "ORG", 1.0) and _not_a_name("学院党委", "ORG", 1.0)
     assert ("国际民航组织", "Organization") in _entities(tmp_path, "国际民航组织今天发表声明。\n")
 
 
