@@ -421,9 +421,11 @@ def test_a_ministry_named_for_two_domains_joined_by_he():
     assert not names(extract("岳飞的部将牛皋。"), "Agency")
 
 
-def test_a_time_before_a_head_names_no_body():
-    rec = extract("计划经济时期公司里加班不按工时计。儿童节期间学校搞科技活动。职业培训主要面向初中毕业生。\n")
+def test_a_time_or_a_verb_of_having_before_a_head_names_no_body():
+    rec = extract("计划经济时期公司里加班不按工时计。儿童节期间学校搞科技活动。职业培训主要面向初中毕业生。"
+                  "另有工商银行洽购信托公司。\n")
     assert not any(n.endswith(("时期公司", "期间学校", "面向初中")) for n in names(rec))
+    assert not any(n.startswith("另有") for n in names(rec))
 
 
 def test_a_form_of_ownership_before_a_head_names_no_body():
