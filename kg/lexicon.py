@@ -165,6 +165,9 @@ STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部�
 # What a firm's branch or subsidiary is called after its parent's name (工商银行|深圳分行,
 # 某集团|物流分公司): the parent named inside it is another firm, not its short form.
 BRANCH_HEADS = ("分行", "支行", "分公司", "子公司", "营业部", "分店", "营业所", "分理处")
+# the people's bodies the Party leads (文联, 总工会, 妇联): typed as agencies, as the dev gold types 文联
+PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
+                  "工商联", "红十字会", "关工委")
 COMPANY_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "子公司", "公司", "集团", "支行", "分行",
                  "农商银行", "农村商业银行", "银行", "信用社", "信用合作社", "信用合作联社", "联社",
                  "诊所", "超市", "商超", "商场", "药房",

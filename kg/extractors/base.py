@@ -618,8 +618,8 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
 
 def _ends_head(prefix: str) -> bool:
     tail = prefix[-6:]
-    return any(tail.endswith(h) for h in (*lexicon.AGENCY_HEADS, *lexicon.COMPANY_HEADS,
-                                          *lexicon.ORG_HEADS))
+    return any(tail.endswith(h) for h in (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES,
+                                          *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS))
 
 
 # A copula or preposition jieba glues to the word before a name (韩冬是, 已为).

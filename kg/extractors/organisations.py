@@ -16,10 +16,8 @@ from ..segment import segmenter
 from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
 from .tagged import named_spans, tagged_person_at, tagger_reads
 
-PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
-                  "工商联", "红十字会", "关工委")
 HEADS: list[tuple[str, str]] = sorted(
-    [(h, "Agency") for h in (*lexicon.AGENCY_HEADS, *PEOPLES_BODIES)]
+    [(h, "Agency") for h in (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES)]
     + [(h, "Company") for h in lexicon.COMPANY_HEADS]
     + [(h, "Organization") for h in lexicon.ORG_HEADS],
     key=lambda x: -len(x[0]))

@@ -432,3 +432,9 @@ def test_a_form_of_ownership_before_a_head_names_no_body():
     rec = extract("记者踏入区里首家股份制医院——仁和医院。合资企业和独资公司也多了。\n")
     assert not any(n.startswith(("股份制", "独资")) for n in names(rec))
     assert "仁和医院" in names(rec)
+
+
+def test_a_conjunction_after_a_peoples_body_joins_two_bodies():
+    rec = extract("研讨会是由中国科协和长风基金会举办的。\n")
+    assert not any(n.startswith("中国科协和") for n in names(rec))
+    assert "长风基金会" in names(rec)
