@@ -33,6 +33,7 @@ PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
 CITY_WORDS = {"县城", "主城", "进城", "省城", "京城", "全城", "满城", "城"}
 FORMER_ENDINGS = frozenset("县市区旗")    # what a division's former name ends in (a cheap first test)
 TIME_ZONE = "时间"     # after a place's name: its clock (北京时间, 东京时间)
+NUMBER_UNITS = "十百千万亿"   # after digits, the number's, not a name's first character
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
 
@@ -135,6 +136,8 @@ def districts(ctx: DocContext) -> None:
             d = None
             if ctx.text.startswith(TIME_ZONE, t.end):
                 continue          # 北京时间: a clock, not the city
+            if w[0] in NUMBER_UNITS and t.start and ctx.text[t.start - 1].isdigit():
+                continue          # 254|万山区人民: 万 counts the people, no county
             if w in g.by_name:
                 cand = g.lookup(w, context)
                 # two-character names like 城区, 郊区 are words first: only under a named parent

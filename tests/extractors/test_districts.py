@@ -202,3 +202,7 @@ def test_a_sea_area_of_the_data_is_no_division():
 def test_a_citys_clock_is_no_mention_of_the_city():
     rec = extract("中国登山队消息：北京时间9日1时，队员登顶。\n")
     assert "北京市" not in names(rec)
+
+
+def test_a_number_unit_after_digits_starts_no_division():
+    assert "万山区" not in names(extract("为254万山区人民创造良好的脱贫条件。\n"))
