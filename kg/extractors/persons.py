@@ -467,24 +467,26 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
     if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and \
             segmenter().tk.FREQ.get(tagged, 0) > 0:
         return tagged
-    if rules and not tagged and _verb_for_given_name(rules) and _tagger_doubts(ctx, pos, pos + len(rules)):
-        return None       # 部长|曾表示, 总理|曾亲临: a surname's character and a verb
+    if rules and not tagged and _common_word_for_given_name(rules) and _tagger_doubts(ctx, pos, pos + len(rules)):
+        return None       # 部长|曾表示, 主席|国期间: a surname's character and a common word
     return rules or tagged
 
 
 # jieba's frequency from which a verb after a surname's character is the sentence's, not a
 # given name (表示 19,238, 亲临 405; 建新 36 and 静宜 2 are names on the invented pages):
 # 1998 slice 0.8494 -> 0.8499 (1,000: 0.8497), the rest unchanged
-COMMON_VERB_FREQ = 300
+COMMON_WORD_FREQ = 300
 
 
-def _verb_for_given_name(name: str) -> bool:
-    """Whether what follows the surname is one verb of jieba's dictionary (曾|表示, 时|强调):
-    a title's adverb or time word and the verb after it, where the tagger reads no person."""
+def _common_word_for_given_name(name: str) -> bool:
+    """Whether what follows the surname is one common verb, locative or pronoun of jieba's
+    dictionary (曾|表示, 时|强调, 国|期间): a title's adverb or time word and the word
+    after it, where the tagger reads no person."""
     single, compound = surnames()
     rest = name[2:] if name[:2] in compound else name[1:] if name[0] in single else ""
     toks = segmenter().tokens(rest) if len(rest) >= 2 else []
-    return len(toks) == 1 and toks[0].tag.startswith("v") and segmenter().tk.FREQ.get(rest, 0) >= COMMON_VERB_FREQ
+    return len(toks) == 1 and (toks[0].tag.startswith("v") or toks[0].tag in ("f", "r")) \
+        and segmenter().tk.FREQ.get(rest, 0) >= COMMON_WORD_FREQ
 
 
 def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:
