@@ -27,7 +27,7 @@ for _h, _t in HEADS:
 HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in HEADS))
 TITLE_AT = lexicon.TITLE_RE
 # heads that are also industry words: only with a place name before them
-INDUSTRY_HEADS = {"地产", "置业", "证券", "保险", "基金", "传媒", "珠宝", "药业", "制药", "汽车", "电子", "电器",
+INDUSTRY_HEADS = {"地产", "置业", "证券", "保险", "基金", "信托", "传媒", "珠宝", "药业", "制药", "汽车", "电子", "电器",
                   "股份", "实业", "控股", "医药", "物流", "能源", "化工", "钢铁", "水泥", "建工", "建材"}
 WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门", "厂", "街"} | INDUSTRY_HEADS
 GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主管", "基层", "上级", "属地", "执法",

@@ -438,3 +438,9 @@ def test_a_conjunction_after_a_peoples_body_joins_two_bodies():
     rec = extract("研讨会是由中国科协和长风基金会举办的。\n")
     assert not any(n.startswith("中国科协和") for n in names(rec))
     assert "长风基金会" in names(rec)
+
+
+def test_a_trust_named_after_its_place_is_a_company():
+    rec = extract("工商银行洽购西藏信托，信托产品收益下降。\n")
+    assert "西藏信托" in names(rec, "Company")
+    assert "信托产品" not in names(rec)
