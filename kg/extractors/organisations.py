@@ -347,7 +347,7 @@ def _bare_level_before(ctx: DocContext, hs: int) -> int:
     the chunker leaves a lone level word out, but it names the village just talked about."""
     for level in sorted(TOWN_LEVELS, key=len, reverse=True):
         s = hs - len(level)
-        if ctx.text[s:hs] == level and not CJK_BEFORE.match(ctx.text, s - 1) \
+        if ctx.text[s:hs] == level and not (s and CJK_BEFORE.match(ctx.text, s - 1)) \
                 and not ctx.first_ending_at(hs, ("District",)):
             return s
     return hs
@@ -391,7 +391,7 @@ def _national_companies(ctx: DocContext) -> None:
     for short, full in lexicon.BANK_ABBREVIATIONS.items():
         for start in occurrences(ctx.text, short):
             end = start + len(short)
-            if not ctx.covered(start, end) and not CJK_BEFORE.match(ctx.text, start - 1):
+            if not ctx.covered(start, end) and not (start and CJK_BEFORE.match(ctx.text, start - 1)):
                 ctx.add(short, "Company", start, end, name=full, rule="organisations:national company")
     shorts = {s: f for f, s in lexicon.NATIONAL_COMPANIES.items() if s}
     alt = "|".join(map(re.escape, shorts))

@@ -444,3 +444,8 @@ def test_a_trust_named_after_its_place_is_a_company():
     rec = extract("工商银行洽购西藏信托，信托产品收益下降。\n")
     assert "西藏信托" in names(rec, "Company")
     assert "信托产品" not in names(rec)
+
+
+def test_a_banks_abbreviation_that_opens_the_text_is_the_bank():
+    rec = extract("工行、建行的利润都增长了。\n")
+    assert {"中国工商银行", "中国建设银行"} <= names(rec, "Company")
