@@ -275,7 +275,7 @@ def _zones(ctx: DocContext, sent) -> None:
             continue
         if m.group(1) == "园区":
             # a bare 园区 is the park named in full before it (甘州区工业园区…园区党工委)
-            full = None if CJK.match(ctx.text, hs - 1) else _named_zone_before(ctx, "园区", hs)
+            full = None if hs and CJK.match(ctx.text, hs - 1) else _named_zone_before(ctx, "园区", hs)
             if full:
                 ctx.add("园区", "District", hs, he, name=full, rule="districts:zone")
             continue
