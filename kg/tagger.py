@@ -36,6 +36,7 @@ FEATURES_VERSION = 2
 MODEL_PATH = Path(__file__).with_name("models") / "ner.npz"
 MAX_SEQUENCE = 512   # characters tagged as one sequence: a page-long "sentence" of a
                      # hostile file must not make one huge Viterbi lattice
+NAME_DOTS = "·•・"   # the dot between a foreign name's parts: inside a name, never at its edge
 # offsets of the character windows: unigrams, bigrams (a, b), and the skip-gram (-1, +1)
 UNIGRAMS = (-2, -1, 0, 1, 2)
 BIGRAMS = ((-2, -1), (-1, 0), (0, 1), (1, 2), (-1, 1))
@@ -366,15 +367,16 @@ class Tagger:
         inside = k > 0
         least = np.full(int(first.sum()) + 1, 1.0)
         np.minimum.at(least, piece[inside], prob[inside])
-        # no name begins or ends with a space (the model reads an ideographic space
-        # between names in a list as inside one: 张某某\u3000|王某某)
+        # no name begins or ends with a space or a name's dot (the model reads an
+        # ideographic space between listed names as inside one, 张某某\u3000|王某某, and
+        # a dot before a line's end as the name's, 凯特·)
         chars = "".join(p + "\n" for p in pieces)
         spans = []
         for a, e, t, c in zip(np.flatnonzero(first).tolist(), np.flatnonzero(last).tolist(),
                               k[first].tolist(), least[1:].tolist()):
-            while a <= e and chars[a].isspace():
+            while a <= e and (chars[a].isspace() or chars[a] in NAME_DOTS):
                 a += 1
-            while e >= a and chars[e].isspace():
+            while e >= a and (chars[e].isspace() or chars[e] in NAME_DOTS):
                 e -= 1
             if a <= e:
                 spans.append(Span(int(pos[a]), int(pos[e]) + 1, self.kinds[t], float(c)))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kg import extract
 from kg.segment import segmenter
-from kg.tagger import (FEATURES_VERSION, MODEL_PATH, N_TEMPLATES, ModelError, Tagger, bio_spans,
+from kg.tagger import (FEATURES_VERSION, MODEL_PATH, N_TEMPLATES, NAME_DOTS, ModelError, Tagger, bio_spans,
                        feature_keys, tagger)
 
 LABELS = {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}
@@ -82,8 +82,9 @@ def test_spans_lie_inside_each_text_and_do_not_depend_on_the_batch(texts):
 
     def trimmed(x, text, o):
         piece = text[x.start - o:x.end - o]
-        lead = len(piece) - len(piece.lstrip())
-        return (x.start + lead, x.start + len(piece.rstrip()), x.label) if piece.strip() else None
+        edge = "".join(c for c in piece if c.isspace()) + NAME_DOTS
+        lead = len(piece) - len(piece.lstrip(edge))
+        return (x.start + lead, x.start + len(piece.rstrip(edge)), x.label) if piece.strip(edge) else None
 
     expected = [trimmed(x, text, o) for lab, text, o in zip(labels, texts, offsets) for x in bio_spans(lab, o)]
     assert [(x.start, x.end, x.label) for x in together] == [e for e in expected if e]
@@ -94,12 +95,14 @@ def test_spans_lie_inside_each_text_and_do_not_depend_on_the_batch(texts):
         assert s.label in ("PER", "LOC", "ORG")
 
 
-def test_no_span_begins_or_ends_with_a_space():
-    # the model reads the ideographic space between listed names as inside one
-    text = "（张洪普\u3000王洪友\u3000信宝忠）"
-    got = spans_of(text)
+def test_no_span_begins_or_ends_with_a_space_or_a_names_dot():
+    # the model reads the ideographic space between listed names as inside one, and a
+    # dot before the line's end as the name's
+    got = spans_of("（张洪普\u3000王洪友\u3000信宝忠）")
     assert got and all(name == name.strip() for name, _ in got)
     assert ("张洪普", "PER") in got
+    got = spans_of("这部影片中与凯特·")
+    assert got and all(not name.endswith(NAME_DOTS) for name, _ in got)
 
 
 def test_a_long_sentence_is_tagged_in_pieces_with_offsets_into_it():
