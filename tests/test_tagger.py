@@ -352,6 +352,16 @@ def test_a_kind_is_no_name_however_sure_and_an_open_body_needs_less(tmp_path, mo
     assert not any(name.endswith("市局") for name, _ in got)    # a relative form stays the rules'
 
 
+def test_a_doubtful_place_listed_beside_a_sure_one_is_kept(tmp_path, monkeypatch):
+    from kg.extractors.tagged import LISTED_PLACE, MIN_CONFIDENCE
+
+    doubt = (LISTED_PLACE + MIN_CONFIDENCE) / 2
+    _tag_words(monkeypatch, {"苏南": ("LOC", doubt), "浙南": ("LOC", 0.95), "江北": ("LOC", doubt)})
+    got = _entities(tmp_path, "他们到苏南、浙南地区参观学习。江北的天气不错。\n")
+    assert ("苏南", "Place") in got and ("浙南", "Place") in got
+    assert not any(name == "江北" for name, _ in got)       # alone, the doubt stands
+
+
 def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_sure():
     from kg.extractors.tagged import SURE, _not_a_name
 
