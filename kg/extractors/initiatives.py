@@ -30,7 +30,7 @@ NEAR_HEADS = ("建设", "工作", "网", "圈", "制", "通道")
 SELF_HEADS = ("制", "机制", "工程", "行动", "计划", "品牌", "平台", "体系", "模式", "通道", "网",
               "圈", "驿站", "服务站", "集市", "奖", "文艺奖", "工作法", "专窗", "一件事", "年",
               "工坊", "游园会", "博览会", "运动会", "艺术节", "文化节", "音乐节", "读书节", "汇演", "论坛",
-              "班")
+              "班", "运动")
 ACTION_VERBS = ("打造", "推行", "实施", "开展", "创新", "启动", "推出", "搭建", "创建", "深化", "升级",
                 "组建", "设立", "构建", "织密", "建立", "推进", "探索", "举办", "承办", "主办",
                 "实行", "上线", "发布", "开通", "担任", "采取", "推广", "叫响", "注册", "设置", "发起")
@@ -160,8 +160,10 @@ def _quoted(ctx: DocContext, sent) -> None:
 
 
 def _plausible(core: str) -> bool:
-    if re.search(r"[。！？!?，,；;：:]", core) or core.isdigit() or core in lexicon.TITLES:
-        return False          # “田长”朗佰雨: a title in quotes, not a programme
+    if re.search(r"[。！？!?；;：:]", core) or re.search(r"[，,]", core) and not _self_headed(core) \
+            or core.isdigit() or core in lexicon.TITLES:
+        return False          # “田长”朗佰雨: a title in quotes, not a programme; speech has commas
+                              # but a campaign's name may (“以美元换泰币，自愿救国运动”)
     return not (len(core) == 3 and core[0] == "新")       # “新模式”: a figure of speech
 
 

@@ -105,3 +105,9 @@ def test_works_named_where_building_starts_are_projects():
     rec = extract(CITY + "总投资3000多万元的现代化冷冻食品加工基地一期工程破土动工。这项工程很重要。")
     assert "现代化冷冻食品加工基地一期工程" in names(rec, "Initiative")
     assert not any(n.endswith("这项工程") for n in names(rec))
+
+
+def test_a_campaign_named_in_two_clauses_is_one_initiative_but_speech_is_none():
+    rec = extract("市妇联发起了“节约一滴水，保护母亲河运动”。他说：“大家好，我们来了。”\n")
+    assert "节约一滴水，保护母亲河运动" in names(rec, "Initiative")
+    assert not any("大家好" in n for n in names(rec))
