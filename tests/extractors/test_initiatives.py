@@ -107,7 +107,8 @@ def test_works_named_where_building_starts_are_projects():
     assert not any(n.endswith("这项工程") for n in names(rec))
 
 
-def test_a_campaign_named_in_two_clauses_is_one_initiative_but_speech_is_none():
-    rec = extract("市妇联发起了“节约一滴水，保护母亲河运动”。他说：“大家好，我们来了。”\n")
-    assert "节约一滴水，保护母亲河运动" in names(rec, "Initiative")
+def test_a_campaign_in_two_clauses_and_a_strategy_are_initiatives_but_speech_is_none():
+    rec = extract("市妇联发起了“节约一滴水，保护母亲河运动”。他说：“大家好，我们来了。”"
+                  "公司制定了“大兵团”战略。\n")
+    assert {"节约一滴水，保护母亲河运动", "大兵团"} <= names(rec, "Initiative")
     assert not any("大家好" in n for n in names(rec))
