@@ -101,6 +101,7 @@ def organisations(ctx: DocContext) -> None:
     _units_named_by_their_chief(ctx)
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
+    _firm_short_forms(ctx)
 
 
 def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
@@ -441,6 +442,38 @@ def _parents_of_subsidiaries(ctx: DocContext) -> None:
         s, e = m.start(1), m.end(1)
         if not ctx.covered(s, e, ("Agency", "Company", "Organization", "Person", "Official")):
             ctx.add(m.group(1), "Company", s, e, rule="organisations:parent of a subsidiary")
+
+
+# jieba's tags of a firm's coined name (伊利, 泛华, 极景), and the frequency under which
+# jieba's dictionary shows it to be no common word
+COINED_TAGS = ("nz", "x", "nrt", "j")
+COINED_FREQ = 1000
+
+
+def _firm_short_forms(ctx: DocContext) -> None:
+    """A firm the page names in full (内蒙古伊利实业集团股份有限公司) it names again by its
+    coined name alone (伊利人说, 伊利雪糕): the first word after the firm's area, where
+    jieba knows it as no common word, wherever the text holds it outside quotes and
+    before no head (北通|物流 is the heads' to read)."""
+    cores: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.type != "Company" or m.name != m.text:
+            continue
+        toks = segmenter().tokens(gazetteer().split_area(m.name)[1])
+        if len(toks) >= 2 and len(toks[0].word) >= 2 and toks[0].tag in COINED_TAGS \
+                and segmenter().tk.FREQ.get(toks[0].word, 0) < COINED_FREQ:
+            cores.setdefault(toks[0].word, m.name)
+    if not cores:
+        return
+    text = ctx.text
+    for core, name in sorted(cores.items()):
+        for start in occurrences(text, core):
+            end = start + len(core)
+            if ctx.covered(start, end) or text.rfind("“", 0, start) > text.rfind("”", 0, start):
+                continue      # “鹭鸣红”: a brand's or programme's own name begins with it
+            if HEAD_RE.match(text, end) or any(text.startswith(h, end) for h in INDUSTRY_HEADS):
+                continue      # 北通|物流: a shorter name of the firm, the heads' to read
+            ctx.add(core, "Company", start, end, name=name, rule="organisations:firm short form")
 
 
 def _party_committee_before(ctx: DocContext, pos: int) -> str | None:

@@ -449,3 +449,11 @@ def test_a_trust_named_after_its_place_is_a_company():
 def test_a_banks_abbreviation_that_opens_the_text_is_the_bank():
     rec = extract("工行、建行的利润都增长了。\n")
     assert {"中国工商银行", "中国建设银行"} <= names(rec, "Company")
+
+
+def test_a_firm_named_in_full_is_named_again_by_its_coined_name():
+    rec = extract("内蒙古蒙牧实业集团股份有限公司成立于1993年。蒙牧人说，要让利于消费者。"
+                  "他们推出了“蒙牧红”奶茶。\n")
+    firm = next(e for e in rec["entities"] if e["name"] == "内蒙古蒙牧实业集团股份有限公司")
+    assert "蒙牧" in {m["text"] for m in firm["mentions"]}
+    assert sum(m["text"] == "蒙牧" for m in firm["mentions"]) == 1     # not inside “蒙牧红”
