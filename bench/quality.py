@@ -298,6 +298,27 @@ def held_out_items(train: Path, limit: int | None) -> dict[str, list[dict]]:
             for stem in DEV_SETS}
 
 
+# the CLUENER train sentences the tagger was not trained on: a dev set of CLUENER's labels
+CLUENER_DEV = "cluener-train"
+CLUENER_DEV_LABELS = ("name", "government", "company", "organization")
+
+
+def held_out_cluener(train: Path, limit: int | None) -> list[dict]:
+    """The held-out slice of CLUENER train, in CLUENER's own layout (`label`, inclusive
+    ends), so that it is scored as CLUENER dev is."""
+    from kg.tagger import held_out
+
+    items = []
+    for r in load_jsonl(train / f"{CLUENER_DEV}.jsonl", None):
+        if held_out(r["id"]):
+            label: dict[str, dict[str, list[list[int]]]] = {}
+            for e in r["entities"]:
+                label.setdefault(e["type"], {}).setdefault(r["text"][e["start"]:e["end"]], []).append(
+                    [e["start"], e["end"] - 1])
+            items.append({"text": r["text"], "label": label})
+    return items[:limit]
+
+
 def tag_sentences(systems: list[System], texts: list[str]
                   ) -> tuple[dict[str, list[list[Span]]], dict[str, float]]:
     """Every system's spans on every text (one page each, named s00000... as ner_eval.py
@@ -484,7 +505,7 @@ def tagger_model() -> str:
 
 
 def system_row(system: System, seeds: dict, real: dict, msra: dict[str, dict],
-               cluener: tuple[SpanScore, SpanScore], dev: dict[str, dict],
+               cluener: tuple[SpanScore, SpanScore], dev: dict[str, dict], cluener_dev: SpanScore,
                chars_per_second: float) -> dict:
     """One system's numbers, P, R and counts kept; None where a tagger has no output."""
     def gold(result: dict) -> dict:
@@ -495,6 +516,7 @@ def system_row(system: System, seeds: dict, real: dict, msra: dict[str, dict],
     return {"seeds": gold(seeds), "real": gold(real), "msra": msra,
             "cluener_span": {lab: span.prf(lab) for lab in CLUENER_TYPES},
             "cluener_text": {lab: text.prf(lab) for lab in CLUENER_TYPES}, "dev": dev,
+            "cluener_dev": {lab: cluener_dev.prf(lab) for lab in CLUENER_DEV_LABELS},
             "chars_per_second": round(chars_per_second)}
 
 
@@ -520,6 +542,8 @@ def measures() -> list[tuple[str, str, Cell]]:
              for lab in CLUENER_TYPES]
     rows += [("held-out dev", f"{label} ALL F1", lambda r, k=key: _f1(r["dev"][k]["ALL"]))
              for key, label in DEV_SETS.items()]
+    rows.append(("held-out dev", "CLUENER train slice n/g/c/o",
+                 lambda r: "/".join(_f1(r["cluener_dev"][lab]) for lab in CLUENER_DEV_LABELS)))
     rows.append(("speed", "chars/s on MSRA", lambda r: f"{r['chars_per_second']:,}"))
     return rows
 
@@ -593,12 +617,15 @@ def main(argv: list[str] | None = None) -> int:
     dev = held_out_items(args.train, args.limit)
     dev_spans = {stem: tag_sentences(systems, [it["text"] for it in items])[0]
                  for stem, items in dev.items()}
+    clu_dev = held_out_cluener(args.train, args.limit)
+    clu_dev_spans = tag_sentences(systems, [it["text"] for it in clu_dev])[0]
     chars = sum(len(it["text"]) for it in msra)
     rows = {s.name: system_row(
                 s, seeds[s.name], real[s.name],
                 {f"min_len_{n}": msra_scores(msra, msra_spans[s.name], type_map, n) for n in (1, 2)},
                 score_cluener(clu, clu_spans[s.name]),
                 {stem: msra_scores(items, dev_spans[stem][s.name], type_map) for stem, items in dev.items()},
+                score_cluener(clu_dev, clu_dev_spans[s.name])[0],
                 chars / msra_sec[s.name] if msra_sec[s.name] else 0.0)
             for s in systems}
     seconds = {s: {"seeds": round(seeds_sec[s], 2), "real": round(real_sec[s], 2),
@@ -610,7 +637,8 @@ def main(argv: list[str] | None = None) -> int:
         out: dict = {"kg_revision": revision, "tagger_model": model, "systems": rows,
                      "seconds": seconds, "gold_documents": {"seeds": seeds_docs, "real": real_docs},
                      "msra_sentences": len(msra), "msra_characters": chars,
-                     "cluener_texts": len(clu), "dev_sentences": {k: len(v) for k, v in dev.items()},
+                     "cluener_texts": len(clu), "dev_sentences": {k: len(v) for k, v in dev.items()}
+                     | {CLUENER_DEV: len(clu_dev)},
                      "notes": notes}
         if args.show_errors:
             out["errors"] = [asdict(e) | {"sentence": clu[e.item]["text"]}
@@ -622,7 +650,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"kg at {revision}; tagger model {model}")
     print(f"gold pages: seeds {seeds_docs}, real {real_docs}; MSRA sentences {len(msra)} "
           f"({chars:,} characters); CLUENER texts {len(clu)}; held-out dev sentences "
-          + ", ".join(f"{DEV_SETS[k]} {len(v)}" for k, v in dev.items()))
+          + ", ".join(f"{DEV_SETS[k]} {len(v)}" for k, v in dev.items()) + f", CLUENER train slice {len(clu_dev)}")
     print("seconds (seeds / real / MSRA / CLUENER): "
           + ", ".join(f"{s} {v['seeds']}/{v['real']}/{v['msra']}/{v['cluener']}"
                       for s, v in seconds.items()))

@@ -36,6 +36,18 @@ def test_gold_ends_become_exclusive():
     assert quality.cluener_gold(ITEMS[0]) == {("name", 2, 4), ("government", 5, 10)}
 
 
+def test_the_cluener_train_slice_is_read_in_cluener_layout(tmp_path):
+    # the training file's exclusive ends become CLUENER's inclusive ones; only the
+    # sentences the tagger was not trained on (c-12 is held out, c-0 is not) are kept
+    rows = [{"id": i, "text": "区长王明到城关镇政府调研。",
+             "entities": [{"start": 2, "end": 4, "type": "name"}, {"start": 5, "end": 10, "type": "government"}]}
+            for i in ("c-0", "c-12")]
+    (tmp_path / "cluener-train.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    items = quality.held_out_cluener(tmp_path, None)
+    assert len(items) == 1 and quality.cluener_gold(items[0]) == quality.cluener_gold(ITEMS[0])
+
+
 def test_span_match_is_exact_and_per_label():
     preds = [
         [("Official", 2, 4), ("Agency", 6, 10)],             # name right; government cut short
@@ -159,9 +171,10 @@ def test_quick_run_scores_every_system_on_every_measure(quick_run):
     rows = quick_run["systems"]
     assert list(rows) == ["kg", "kg-rules", "jieba.posseg"]
     assert quick_run["msra_sentences"] == quick_run["cluener_texts"] == 20
-    assert quick_run["dev_sentences"] == {"msra-train": 20, "pd1998-train": 20}
+    assert quick_run["dev_sentences"] == {"msra-train": 20, "pd1998-train": 20, "cluener-train": 20}
     for name, row in rows.items():
-        f1s = _f1s({k: row[k] for k in ("seeds", "real", "msra", "cluener_span", "cluener_text", "dev")})
+        f1s = _f1s({k: row[k] for k in ("seeds", "real", "msra", "cluener_span", "cluener_text", "dev",
+                                        "cluener_dev")})
         assert len(f1s) > 30 and all(0.0 <= f <= 1.0 for f in f1s), name
         assert row["chars_per_second"] > 0
         assert set(row["msra"]) == {"min_len_1", "min_len_2"}
@@ -180,7 +193,7 @@ def test_table_puts_systems_side_by_side(quick_run):
     assert table[0] == ["", "", *rows]
     body = table[2:]
     expected = [(s, m) for s, m, _ in quality.measures()]
-    assert len(body) == len(expected) == 20
+    assert len(body) == len(expected) == 21
     assert [r[0] for r in body if r[0]] == ["seeds gold", "real gold", "MSRA test",
                                             "CLUENER dev", "held-out dev", "speed"]
     for (section, label), (_, measure, *cells) in zip(expected, body):
@@ -193,5 +206,7 @@ def test_table_puts_systems_side_by_side(quick_run):
             assert cells[-1] == "-" and 0 <= float(cells[0]) <= 1
         elif section == "CLUENER dev":     # span F1 (text F1)
             assert all(re.fullmatch(r"[01]\.\d{3} \([01]\.\d{3}\)", c) for c in cells)
+        elif label == "CLUENER train slice n/g/c/o":     # four labels' span F1
+            assert all(re.fullmatch(r"[01]\.\d{3}(/[01]\.\d{3}){3}", c) for c in cells)
         else:
             assert all(0 <= float(c) <= 1 for c in cells)
