@@ -269,6 +269,17 @@ def test_a_place_the_rules_ran_too_far_left_takes_the_taggers_start(tmp_path):
     assert ("香榭丽舍大街", "Place") in got and not any("欢聚" in name for name, _ in got)
 
 
+def test_a_body_the_rules_ran_over_another_body_takes_the_sure_spans_start(tmp_path, monkeypatch):
+    # jieba reads no verb in 汇总|后报 or 别看, so the rules run over them to the
+    # body before (财政部) or to the page's start; a sure organisation span names the body
+    _tag_words(monkeypatch, {"财政部": ("ORG", 0.99), "国务院办公厅": ("ORG", 0.93),
+                             "中保人寿保险有限公司本溪分公司": ("ORG", 0.99)})
+    got = _entities(tmp_path, "情况由财政部汇总后报国务院办公厅。\n别看中保人寿保险有限公司本溪分公司规模小。\n")
+    assert {("财政部", "Agency"), ("国务院办公厅", "Agency"), ("中保人寿保险有限公司", "Company"),
+            ("中保人寿保险有限公司本溪分公司", "Company")} <= got
+    assert not any(name.startswith(("财政部汇总", "别看")) for name, _ in got)
+
+
 def test_a_title_after_a_body_only_the_tagger_found_is_a_post_in_it(tmp_path):
     page = tmp_path / "p.txt"
     page.write_text("最近，泰国金商公会主席陈振治还提议发行公债券。\n", encoding="utf-8")

@@ -94,7 +94,11 @@ the held-out slices of the training sets:
 - where a rule organisation or place ends with a span of its kind but starts earlier
   over words that name nothing, the rules ran too far left (李某会见|某某促进会,
   之内游遍|某某公园): the tagger's start is taken (`_ran_too_far`; places: MSRA
-  slice 0.792 -> 0.793, 1998 slice 0.833 -> 0.834, dev gold unchanged);
+  slice 0.792 -> 0.793, 1998 slice 0.833 -> 0.834, dev gold unchanged). A sure
+  organisation span takes its start also over rule bodies named before it with the
+  same run of words (由财政部|汇总后报|国务院办公厅, 别看|中保…公司|本溪分公司, whose
+  parent is trimmed too: `_glued_before`): MSRA slice 0.8362 -> 0.8365, 1998 slice
+  0.8507 -> 0.8510, the dev gold and bench/* unchanged;
 - where a rule organisation ends with a sure organisation span but starts later, the
   head's reading stopped short of the name (欧洲|央行, 泰国|国务院, 自由|民主联盟):
   the tagger's start is taken when the part left out holds no rule mention but a
@@ -353,9 +357,17 @@ def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
         if m.end == s.end and m.start < s.start and m.component == component and \
                 (s.label == "ORG" or _phrase(ctx.text[m.start:s.start])) and \
                 m.name == m.text and ctx.text[s.start - 1] not in lexicon.AREA_LEVEL_CHARS + "镇乡村" and \
-                all(o is m for o in ctx.mentions_between(m.start, s.start)):
+                all(o is m or s.label == "ORG" and s.confidence >= SURE and _glued_before(o, m, s)
+                    for o in ctx.mentions_between(m.start, s.start)):
             return m
     return None
+
+
+def _glued_before(o: Mention, m: Mention, s: Span) -> bool:
+    """A rule body inside the stretch a rule organisation `m` ran too far over: one
+    named before the tagger's (由财政部|汇总后报|国务院办公厅), or its parent, read
+    with the same words before it (别看|中保…有限公司 in 别看|中保…有限公司本溪分公司)."""
+    return o.type in ORGANISATION_TYPES and (o.end <= s.start or o.start == m.start and s.start < o.end < m.end)
 
 
 def _stopped_short(ctx: DocContext, s: Span) -> Mention | None:
@@ -494,6 +506,9 @@ def tagged_entities(ctx: DocContext) -> None:
             continue
         long = _ran_too_far(ctx, s)
         if long is not None and not _not_a_name(text, s.label):
+            for o in ctx.mentions_between(long.start, s.start):
+                if o is not long and o.start == long.start and s.start < o.end:
+                    ctx.reshape(o, s.start, o.end)
             ctx.reshape(long, s.start, long.end)
             continue
         stopped = _stopped_short(ctx, s)
