@@ -255,6 +255,15 @@ def test_a_place_the_gazetteer_knows_is_kept_when_the_tagger_doubts_its_extent(t
     assert not _known_place("东昌府") and not _known_place("网球")   # a county's short form, a word
 
 
+def test_a_given_name_that_is_a_citys_short_form_is_the_persons(tmp_path, monkeypatch):
+    _tag_words(monkeypatch, {"陈桂林": ("PER", 1.0)})
+    page = tmp_path / "p.txt"
+    page.write_text("对方带领陈桂林参观了车间。\n", encoding="utf-8")
+    rec = extract([page], ner=("crf",))[0][0]
+    assert {(e["name"], e["type"]) for e in rec["entities"]} == {("陈桂林", "Person")}
+    assert rec["entities"][0]["mentions"][0]["rule"] == "tagged:person"
+
+
 def test_a_sure_name_the_rules_read_into_a_body_is_a_person_beside_it(tmp_path):
     # a roster prints name and institution without a break: the rules read one body
     got = _entities(tmp_path, "获奖者有：张建华山东师范大学，刘丽萍聊城大学。\n")

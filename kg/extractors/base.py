@@ -76,15 +76,17 @@ class DocContext:
         self._longest = max(self._longest, end - start)
         return m
 
-    def reshape(self, old: Mention, start: int, end: int, type_: str = "", name: str = "") -> Mention:
+    def reshape(self, old: Mention, start: int, end: int, type_: str = "", name: str = "",
+                rule: str = "") -> Mention:
         """Replace a mention by another span over the same thing: the tail of a name
         the rules ran too far left (会见|某某促进会), the whole of a name they cut short
-        (墨西哥|城); the posts that named its body by the old name follow."""
+        (墨西哥|城); the posts that named its body by the old name follow. A `rule`
+        says the mention is now another reading's (陈|桂林 read as a person)."""
         a = bisect.bisect_left(self._mention_starts, (old.start, -1))
         i = next(k for s, k in self._mention_starts[a:] if self.mentions[k] is old)
         text = self.text[start:end]
         new = Mention(text=text, type=type_ or old.type, start=start, end=end, name=name or text,
-                      rule=old.rule)
+                      rule=rule or old.rule)
         self.mentions[i] = new
         del self._spans[(old.start, old.end)]
         self._spans[(start, end)] = new

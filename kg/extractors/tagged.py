@@ -39,7 +39,9 @@ the held-out slices of the training sets:
   does not (香港|大球场) it is a place of its own beside it, as organisations nest;
 - a person span of SURE confidence the rules read otherwise takes its stretch
   (`_rules_misread_name`): a rule Person over more characters (和|李鹏) becomes the
-  span, a rule body that begins with it (a roster's 张某|某某大学) starts after it.
+  span, a rule place inside a surnamed one is its given name (陈|桂林: MSRA slice
+  0.8365 -> 0.8368, the rest unchanged), a rule body that begins with it (a roster's
+  张某|某某大学) starts after it.
   On the held-out slices, where sure spans and rule mentions disagree the tagger is
   right 60 times to the rules' 5; MSRA slice 0.791 -> 0.792, 1998 slice 0.828 ->
   0.833, dev gold unchanged (Officials, whose title chain fixes the start, were
@@ -439,7 +441,8 @@ def _rules_misread_name(ctx: DocContext, s: Span, bylined: set[str]) -> bool:
     """A sure person span the rules read otherwise: a rule Person over other
     characters (和|李鹏, 严正孙勇|军) becomes the span (not an Official: its title
     chain, which read the tagger's names already, is evidence of its start; nor a
-    name a byline of the page prints whole, 字晓燕, in `bylined`); a rule body or
+    name a byline of the page prints whole, 字晓燕, in `bylined`); a rule place inside
+    a surnamed span (陈|桂林, 王|丽江) is the person's given name; a rule body or
     place that begins with the name (某某|某某大学) starts after it, the name a person
     beside it. Whether the span was taken."""
     taken = False
@@ -448,6 +451,10 @@ def _rules_misread_name(ctx: DocContext, s: Span, bylined: set[str]) -> bool:
             return False
         if m.type == "Person" and m.component != "tagged" and m.text not in bylined:
             ctx.reshape(m, s.start, s.end, name=ctx.text[s.start:s.end])
+            taken = True
+        elif m.type in NESTED and s.start < m.start and m.end <= s.end and _surnamed(ctx.text[s.start:s.end]):
+            # 陈|桂林, 王|丽江: a given name that is a city's short form
+            ctx.reshape(m, s.start, s.end, "Person", ctx.text[s.start:s.end], rule="tagged:person")
             taken = True
         elif m.start == s.start and m.end > s.end and m.type in (*ORGANISATION_TYPES, *NESTED) and \
                 not _not_a_name(ctx.text[s.end:m.end], "ORG" if m.type in ORGANISATION_TYPES else "LOC"):
