@@ -289,6 +289,16 @@ def test_a_body_the_rules_ran_over_another_body_takes_the_sure_spans_start(tmp_p
     assert not any(name.startswith(("财政部汇总", "别看")) for name, _ in got)
 
 
+def test_a_firms_registered_name_holds_its_seat_in_brackets(tmp_path, monkeypatch):
+    # the rules' reading of the name stops at the bracket; the tagger's runs over it
+    _tag_words(monkeypatch, {"蓝鲸（福建）鞋业有限公司": ("ORG", 0.98)})
+    got = _entities(tmp_path, "比赛得到蓝鲸（福建）鞋业有限公司的赞助。\n")
+    assert ("蓝鲸（福建）鞋业有限公司", "Company") in got and ("鞋业有限公司", "Company") not in got
+    # an aside in brackets before a firm is no part of its name
+    _tag_words(monkeypatch, {"（福建）鞋业有限公司": ("ORG", 0.98)})
+    assert not any(name.startswith("（") for name, _ in _entities(tmp_path, "比赛得到（福建）鞋业有限公司的赞助。\n"))
+
+
 def test_a_title_after_a_body_only_the_tagger_found_is_a_post_in_it(tmp_path):
     page = tmp_path / "p.txt"
     page.write_text("最近，泰国金商公会主席陈振治还提议发行公债券。\n", encoding="utf-8")
