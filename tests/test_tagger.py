@@ -255,6 +255,13 @@ def test_a_place_the_gazetteer_knows_is_kept_when_the_tagger_doubts_its_extent(t
     assert not _known_place("东昌府") and not _known_place("网球")   # a county's short form, a word
 
 
+def test_a_surnamed_item_of_a_list_of_persons_is_a_person(tmp_path, monkeypatch):
+    _tag_words(monkeypatch, {"王忠之": ("PER", 1.0), "喻德安": ("PER", 1.0)})
+    got = _entities(tmp_path, "委员有：王忠之、谌取荣、喻德安。\n科教、文卫、谌江等方面。\n")
+    assert ("谌取荣", "Person") in got
+    assert ("谌江", "Person") not in got          # a list of things, not of persons
+
+
 def test_a_given_name_that_is_a_citys_short_form_is_the_persons(tmp_path, monkeypatch):
     _tag_words(monkeypatch, {"陈桂林": ("PER", 1.0)})
     page = tmp_path / "p.txt"
