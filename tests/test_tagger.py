@@ -548,8 +548,10 @@ def test_words_with_a_function_word_before_a_head_are_no_body_unless_the_tagger_
 
 def test_an_item_among_things_in_a_list_is_no_person(tmp_path):
     """文卫 between 科教 and 体育, 钟塔 between 升旗台 and 花坛: the tagger reads persons
-    there, sure as it is; persons between persons in a list stay."""
+    there, sure as it is, and is as sure of 钟塔 out of the list; persons between persons
+    in a list stay."""
     got = _entities(tmp_path, "民间资金投向科教、文卫、体育等领域。广场上有升旗台、钟塔、花坛、喷泉。"
+                              "那座高达１４层的钟塔，向全校师生发出课间钟声。钟塔顶部设有天文台。"
                               "出席的有王立新、李建国、张伟华等。\n")
     names = {n for n, _ in got}
     assert not {"文卫", "钟塔"} & names

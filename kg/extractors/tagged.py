@@ -516,6 +516,8 @@ def tagged_entities(ctx: DocContext) -> None:
     paired = _paired_short_forms(spans)
     listed = _listed_with_places(ctx, spans)
     persons = {(s.start, s.end) for s in spans if s.label == "PER"}
+    # one sense per page: a word listed among things is a thing wherever else it stands
+    things = {ctx.text[s.start:s.end] for s in spans if s.label == "PER" and _listed_among_things(ctx, s, persons)}
     for s in spans:
         text = ctx.text[s.start:s.end]
         if s.confidence < MIN_CONFIDENCE and not (
@@ -548,7 +550,7 @@ def tagged_entities(ctx: DocContext) -> None:
             continue
         if s.label == "PER":
             if (_is_name(text) or s.confidence >= SURE and _latin_name(text)) \
-                    and not _listed_among_things(ctx, s, persons):
+                    and text not in things:
                 ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
@@ -626,7 +628,7 @@ def _listed_among_things(ctx: DocContext, s: Span, persons: set[tuple[int, int]]
     """A person span standing as an item between two others of a 、-list that are common
     nouns the tagger reads no name over is a thing of the list, however sure the tagger
     is (文卫 between 科教 and 体育, 钟塔 between 升旗台 and 花坛): persons are listed with
-    persons."""
+    persons. The page's other mentions of the word are the thing too (那座…的钟塔)."""
     text = ctx.text
     if text[s.start - 1:s.start] != "、" or text[s.end:s.end + 1] != "、":
         return False          # a whole item in the middle of the list only
