@@ -105,6 +105,35 @@ def test_no_span_begins_or_ends_with_a_space_or_a_names_dot():
     assert got and all(not name.endswith(NAME_DOTS) for name, _ in got)
 
 
+def test_a_span_holds_its_brackets_whole():
+    # the model reads characters and does not count brackets: a name runs to its
+    # bracket's other half just beyond it, or stops at one that lies further
+    from kg.tagger import balanced
+
+    def widened(text: str, name: str) -> str:
+        a = text.index(name)
+        x, y = balanced(text, a, a + len(name) - 1)
+        return text[x:y + 1] if x <= y else ""
+
+    assert widened("英国《经济学家》的文章说", "英国《经济学家") == "英国《经济学家》"
+    assert widened("自发组织的“美洲风暴”篮球队将", "美洲风暴”篮球队") == "“美洲风暴”篮球队"
+    assert widened("到三南两东（苏南、浙南和胶东、辽东）地区参观", "辽东）地区") == "辽东"
+    assert widened("渣打银行（中国）有限公司", "渣打银行（中国）有限公司") == "渣打银行（中国）有限公司"
+    assert widened("地区（", "（") == ""
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet=st.sampled_from(list("王李张北京市人民政府公司经济日报局长说，。、 \n《》“”（）()")), max_size=60))
+def test_no_tagged_span_leaves_a_bracket_open(text):
+    from kg.tagger import BRACKETS
+
+    for s in tagger().tag([text], [segmenter().tokens(text)], [0]):
+        name = text[s.start:s.end]
+        assert 0 <= s.start < s.end <= len(text)
+        for opener, closer in BRACKETS.items():
+            assert name.count(opener) == name.count(closer), name
+
+
 def test_a_long_sentence_is_tagged_in_pieces_with_offsets_into_it():
     text = "张国华在北京工作。" * 200            # 1,800 characters, no sentence break
     spans = tagger().tag([text], [segmenter().tokens(text, 10)], [10])

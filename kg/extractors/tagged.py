@@ -36,7 +36,8 @@ the held-out slices of the training sets:
   organisation (俄罗斯|外交部): an organisation named with its place, as the
   rules' own names nest. Where the rules found an organisation inside, they
   chose its extent on purpose (省文联|党组书记, 高新区|先锋社区党群服务中心).
-  A name inside an initiative's name is a name too (英国|法律应用条例). A sure
+  A name inside an initiative's name is a name too (英国|法律应用条例),
+  but not the initiative's quoted core itself. A sure
   place span over one rule place that cuts one of its words (白|俄罗斯,
   墨西哥|城, 朝鲜|半岛) takes that mention's place (`_cut_word`); over one that
   does not (香港|大球场) it is a place of its own beside it, as organisations nest;
@@ -339,7 +340,8 @@ def _rules_keep(ctx: DocContext, s: Span) -> bool:
     inside an organisation span, or one place inside a sure place span that is no
     unknown division (see the module's policy)."""
     inside = [m for m in ctx.overlapping(s.start, s.end)
-              if not (m.type == "Initiative" and m.start <= s.start and s.end <= m.end)]
+              if not (m.type == "Initiative" and m.start <= s.start and s.end <= m.end
+                      and m.name != QUOTE_MARKS.sub("", ctx.text[s.start:s.end]))]
     if not inside:
         return False
 
