@@ -379,7 +379,12 @@ class Tagger:
             while e >= a and (chars[e].isspace() or chars[e] in NAME_DOTS):
                 e -= 1
             if a <= e:
+                a0, e0 = a, e
                 a, e = balanced(chars, a, e)
+                if (a, e) != (a0, e0) and max(a, a0) <= min(e, e0):
+                    # the least probable of the labels it keeps of the model's span
+                    # (the brackets it takes in were read outside any name)
+                    c = float(prob[max(a, a0):min(e, e0) + 1].min())
             if a <= e:
                 spans.append(Span(int(pos[a]), int(pos[e]) + 1, self.kinds[t], float(c)))
         return spans
