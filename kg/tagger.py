@@ -372,20 +372,20 @@ class Tagger:
         # a dot before a line's end as the name's, 凯特·)
         chars = "".join(p + "\n" for p in pieces)
         spans = []
-        for a, e, t, c in zip(np.flatnonzero(first).tolist(), np.flatnonzero(last).tolist(),
-                              k[first].tolist(), least[1:].tolist()):
+        for a0, e0, t, c in zip(np.flatnonzero(first).tolist(), np.flatnonzero(last).tolist(),
+                                k[first].tolist(), least[1:].tolist()):
+            a, e = a0, e0
             while a <= e and (chars[a].isspace() or chars[a] in NAME_DOTS):
                 a += 1
             while e >= a and (chars[e].isspace() or chars[e] in NAME_DOTS):
                 e -= 1
             if a <= e:
-                a0, e0 = a, e
                 a, e = balanced(chars, a, e)
-                if (a, e) != (a0, e0) and max(a, a0) <= min(e, e0):
-                    # the least probable of the labels it keeps of the model's span
-                    # (the brackets it takes in were read outside any name)
-                    c = float(prob[max(a, a0):min(e, e0) + 1].min())
             if a <= e:
+                if (a, e) != (a0, e0) and max(a, a0) <= min(e, e0):
+                    # cut short, a span is as sure as the labels it keeps of the model's
+                    # (brackets it takes in beyond them were read outside any name)
+                    c = float(prob[max(a, a0):min(e, e0) + 1].min())
                 spans.append(Span(int(pos[a]), int(pos[e]) + 1, self.kinds[t], float(c)))
         return spans
 

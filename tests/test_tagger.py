@@ -103,6 +103,10 @@ def test_no_span_begins_or_ends_with_a_space_or_a_names_dot():
     assert ("张洪普", "PER") in got
     got = spans_of("这部影片中与凯特·")
     assert got and all(not name.endswith(NAME_DOTS) for name, _ in got)
+    # and the span is as sure as the labels it keeps, not as the space it lost
+    text = "委员有：张洪普\u3000王洪友\u3000信宝忠"
+    spans = tagger().tag([text], [segmenter().tokens(text)], [0])
+    assert len(spans) == 3 and all(s.confidence >= 0.9 for s in spans)
 
 
 def test_a_span_holds_its_brackets_whole():
