@@ -226,6 +226,10 @@ def test_a_unit_named_by_its_chiefs_title_is_a_unit_of_the_body_before_it():
     assert {("王建国", "科长", "聊城市商务局市场运行科"), ("李强", "处长", "山东省司法厅备案审查处"),
             ("张刚", "站长", "东昌府区住建局质量安全监督站"), ("孙立", "股长", "县农业农村局种植业股"),
             ("刘明", "主任", "聊城市纪委监委第三监督检查室")} <= posts
+    # a unit of an institution, its place between them, is the institution's
+    rec = extract(CITY + "记者采访了山东大学青岛自动化研究所所长王天明。")
+    assert "山东大学青岛自动化研究所" in names(rec, "Organization")
+    assert ("王天明", "所长", "山东大学青岛自动化研究所") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     # a title alone, or words that are no name between the body and the title, name no unit
     rec = extract(CITY + "市商务局的科长王建国，市住建局和派出所所长李强出席。")
     assert not any(n.endswith(("科", "派出所")) and n.startswith(("聊城市商务局", "聊城市住建局"))
