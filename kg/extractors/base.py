@@ -503,8 +503,8 @@ def toponym_term(w: Walk) -> bool:
 
 
 # the tags of words that, when common, end a name: verbs, adverbs, adjectives, pronouns,
-# prepositions, conjunctions, fixed expressions and idioms
-VERB_TAGS = ("v", "ad", "a", "d", "r", "p", "c", "l", "i")
+# prepositions, conjunctions, fixed expressions, idioms and status words (小小的)
+VERB_TAGS = ("v", "ad", "a", "d", "r", "p", "c", "l", "i", "z")
 
 
 def common_verb(w: Walk) -> Verdict | None:

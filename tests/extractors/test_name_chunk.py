@@ -122,6 +122,7 @@ def test_function_character(text, head, word, options, expected):
     ("莘县行政审批服务局开展活动。", "服务局", "审批", {}, None),              # a verb of names
     ("莘县行政审批服务局开展活动。", "服务局", "审批", {"strict": True}, ("stop", "服务局")),
     ("领导表示积极支持环保局工作。", "环保局", "表示", {"extra_words": {"表示"}}, None),
+    ("入口处有个小小的摄影部。", "部", "小小的", {}, ("stop", "摄影部")),   # a status word
 ])
 def test_common_verb(text, head, word, options, expected):
     assert ruling(base.common_verb, text, head, word, **options) == expected
