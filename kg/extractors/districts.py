@@ -220,6 +220,10 @@ def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]
     return p is not None and (p.code in context or p.name in full_in_doc)
 
 
+# the closing and opening marks of a quoted slogan
+SLOGAN_QUOTES = {"”": "“", "』": "『", "」": "「"}
+
+
 def _towns(ctx: DocContext, sent) -> None:
     toks = ctx.tokens(sent)
     for m in TOWN.finditer(sent.text):
@@ -237,8 +241,9 @@ def _towns(ctx: DocContext, sent) -> None:
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
-        if ctx.text[he:he + 1] == "”" and "“" in ctx.text[max(sent.start, start - 6):start + 1]:
-            continue          # “百企帮百村”: a quoted slogan ends in 村, it names no village
+        close = ctx.text[he:he + 1]
+        if close in SLOGAN_QUOTES and SLOGAN_QUOTES[close] in ctx.text[max(sent.start, start - 6):start + 1]:
+            continue          # “百企帮百村”, 『科技兴镇』: a quoted slogan ends in 村, it names no village
         name = ctx.text[start:hs + len(m.group(1))]
         core = name[: -len(m.group(1))]
         if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or core[0] in "个名家处座条":

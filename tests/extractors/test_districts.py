@@ -69,6 +69,12 @@ def test_numbered_road_community_doctors_and_slogans():
     assert "以人民为中心" not in names(rec, "Initiative")
 
 
+def test_a_quoted_slogan_that_ends_in_a_towns_suffix_names_no_town():
+    for quoted in ("“科技兴镇”", "『科技兴镇』", "「科技兴镇」"):
+        rec = extract(CITY + f"镇党委确立了{quoted}的战略方针。")
+        assert "科技兴镇" not in names(rec, "District"), quoted
+
+
 def test_towns_jieba_keeps_whole_or_glues_to_a_preposition():
     rec = extract(COUNTY + "本报讯 在安仁镇，走进华兴村。在泽雅镇，一家公司成立。"
                "泽雅镇纸山村党支部书记胡建某说，好。")
