@@ -12,7 +12,7 @@ from ..kinds import is_kind
 from ..segment import segmenter
 from .base import CJK, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
-from .tagged import tagger_reads
+from .tagged import tagger_reads, tagger_reads_other
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
@@ -237,7 +237,8 @@ def _towns(ctx: DocContext, sent) -> None:
             # a name character that jieba left alone before a word it knew
             prev = next((t for t in toks if t.end == tok.start), None)
             if prev and len(prev.word) == 1 and CJK.match(prev.word) and \
-                    prev.word not in lexicon.NAME_STOP and prev.tag in ("nr", "ns", "n", "x", "nz", "j", "g"):
+                    prev.word not in lexicon.NAME_STOP and prev.tag in ("nr", "ns", "n", "x", "nz", "j", "g") \
+                    and (prev.tag == "ns" or not tagger_reads_other(ctx, prev.start, he)):
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)

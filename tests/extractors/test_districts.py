@@ -69,6 +69,13 @@ def test_numbered_road_community_doctors_and_slogans():
     assert "以人民为中心" not in names(rec, "Initiative")
 
 
+def test_a_word_ending_in_a_towns_suffix_after_a_lone_character_names_no_town_the_tagger_doubts():
+    # 灵邱|老乡 (a fellow villager): jieba knows the word, and the tagger reads the
+    # character before it as a person's; 姚|村镇 stays a town (test_organisations)
+    rec = extract(CITY + "他宁可请灵邱老乡来帮忙。")
+    assert not any(n.endswith("老乡") for n in names(rec, "District"))
+
+
 def test_a_quoted_slogan_that_ends_in_a_towns_suffix_names_no_town():
     for quoted in ("“科技兴镇”", "『科技兴镇』", "「科技兴镇」"):
         rec = extract(CITY + f"镇党委确立了{quoted}的战略方针。")
