@@ -528,10 +528,11 @@ def strict_verbal_noun(w: Walk) -> Verdict | None:
 
 
 def number(w: Walk) -> Verdict | None:
-    """A number ends a name, unless it is an ordinal, numbers a road (黄河五路社区) or is a
-    rare numeral character that names use (穗|玖|种业)."""
+    """A number ends a name, unless it is an ordinal, numbers a road (黄河五路社区; not a
+    distance, 十五公里|路) or is a rare numeral character that names use (穗|玖|种业)."""
     t, word = w.tok, w.tok.word
-    if t.tag == "m" and not word.startswith("第") and not word.endswith(("路", "街", "巷", "里", "号")) \
+    if t.tag == "m" and not word.startswith("第") and \
+            (not word.endswith(("路", "街", "巷", "里", "号")) or word.endswith("公里")) \
             and not (len(word) == 1 and rare(word)):
         return w.stop()
     return None

@@ -142,6 +142,7 @@ def test_strict_verbal_noun(text, head, word, options, expected):
     ("黄河五路社区开展活动。", "社区", "五路", None),       # a numbered road
     ("穗玖种业公司投产。", "公司", "玖", None),             # a rare numeral character
     ("第三中学开学。", "中学", "第三", None),               # an ordinal
+    ("她骑车跑十五公里路送货。", "路", "十五公里", ("stop", "路")),   # a distance, no road's number
 ])
 def test_number(text, head, word, expected):
     assert ruling(base.number, text, head, word) == expected
