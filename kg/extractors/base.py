@@ -439,7 +439,8 @@ def lone_verb(w: Walk) -> Verdict | None:
 
 
 def and_inside_name(w: Walk) -> bool:
-    """"和" inside "自然资源和规划局" is part of the name; right after a head it joins two
+    """"和" inside "自然资源和规划局" is part of the name; right after a head (a body's or a
+    place's: 南新广场|和) it joins two
     names, and a name does not go on past its area (我们和|伊金霍洛旗农村信用合作联社)."""
     return w.head_start - w.start >= 2 and not _ends_head(w.ctx.text[:w.tok.start]) and not any(
         m.type == "District" for m in w.ctx.mentions_between(w.start, w.start + 1))
@@ -622,7 +623,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
 def _ends_head(prefix: str) -> bool:
     tail = prefix[-6:]
     return any(tail.endswith(h) for h in (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES,
-                                          *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS))
+                                          *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS, *lexicon.PLACE_HEADS))
 
 
 # A copula or preposition jieba glues to the word before a name (韩冬是, 已为).

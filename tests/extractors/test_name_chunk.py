@@ -73,6 +73,7 @@ def test_bare_level(text, head, word, options, expected):
     ("伊金霍洛旗农村信用合作联社和伊金霍洛旗税务局签约。", "税务局", "和", ("stop", "伊金霍洛旗税务局")),
     ("我们和伊金霍洛旗农村信用合作联社签约。", "农村信用合作联社", "和",
      ("stop", "伊金霍洛旗农村信用合作联社")),
+    ("车队驶过南新广场和金鸡公园。", "公园", "和", ("stop", "金鸡公园")),      # after a place's head
     ("消防宣传进学校。", "学校", "宣传", None),
 ])
 def test_function_or_verb_character(text, head, word, expected):
