@@ -80,6 +80,14 @@ def test_function_or_verb_character(text, head, word, expected):
     assert ruling(base.function_or_verb_character, text, head, word) == expected
 
 
+def test_and_joins_two_places_in_a_toponym_walk():
+    # 东沟和|海流图乡: a town's or village's name holds no 和 between words (伊和乌素苏木,
+    # a Mongolian name, holds one after a single character)
+    walk = dict(toponym=True, allow_divisions=False)
+    assert ruling(base.function_or_verb_character, "走访了东沟和海流图乡。", "乡", "和", **walk) == \
+        ("stop", "海流图乡")
+
+
 @pytest.mark.parametrize("text, head, word, expected", [
     ("在位山灌区召开会议。", "灌区", "在位", ("stop", "位山灌区")),
     ("在位山灌区召开会议。", "灌区", "山", None),
