@@ -246,10 +246,12 @@ def level_and_head(c: Candidate) -> bool:
 
 
 def kind_of_government(c: Candidate) -> bool:
-    """法治政府, 数字政府: a government is an area's or a country's, else it is a kind."""
+    """法治政府, 数字政府: a government is an area's or a country's (中国政府 too), else it
+    is a kind."""
     core = c.core
     return c.head in ("政府", "人民政府") and not (
-        core[-1:] in "省市县区镇乡" or core in c.ctx.divisions or core in countries())
+        core[-1:] in "省市县区镇乡" or core in c.ctx.divisions or core in countries()
+        or core == lexicon.HOME_COUNTRY)
 
 
 def kind_of_business(c: Candidate) -> bool:
