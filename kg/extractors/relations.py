@@ -15,6 +15,7 @@ from itertools import combinations
 from typing import Iterator
 
 from .. import lexicon
+from ..articles import DATELINE
 from ..divisions import Division, countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, joined_runs, outermost
@@ -350,8 +351,16 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
         lead = ctx.text[max(sent.start, o.start - 2):o.start]
         if lead.endswith(NOT_SUBJECT_BEFORE) or lexicon.TITLE_RE.match(ctx.text, o.end):
             continue          # 安仁镇党委副书记苟某说: the body of a speaker's post is no actor
+        if _in_dateline(ctx, sent, o):
+            continue          # 本报|北京|1月18日讯: where the news was filed, no actor
         return o
     return None
+
+
+def _in_dateline(ctx: DocContext, sent, o: Mention) -> bool:
+    """Whether the mention is the place of a dateline (本报|北京|1月18日讯, 新华社|曼谷|…电)."""
+    return any(d.start() <= o.start and o.end <= d.end()
+               for d in DATELINE.finditer(ctx.text, max(sent.start, o.start - 6), min(sent.end, o.end + 14)))
 
 
 def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:

@@ -70,6 +70,13 @@ def test_clause_subject_runs_the_initiative_not_the_nearest_body():
     assert ("冠县物业服务行业党委", "subOrganizationOf", "冠县") in rels
 
 
+def test_a_datelines_place_runs_nothing():
+    # 据新华社长春…电: the wire was filed in 长春; 吉林省 is the sentence's subject
+    rec = extract("据新华社长春1月24日电（记者马某）在送科技下乡中，吉林省在农村开展了“科技赶大集”活动。\n")
+    rels = triples(rec)
+    assert ("吉林省", "runs", "科技赶大集") in rels and ("长春市", "runs", "科技赶大集") not in rels
+
+
 def test_co_hosts_run_the_event_and_cooperate():
     rec = extract(CITY + "本报讯（记者 王某）9月20日，“翰墨飘香”书画展在聊城市博物馆举行。\n"
                       "本次书画展由聊城书画研究院与聊城市书画交流协会共同主办。")
