@@ -382,7 +382,7 @@ class Tagger:
             if a <= e:
                 a, e = balanced(chars, a, e)
             if a <= e:
-                if (a, e) != (a0, e0) and max(a, a0) <= min(e, e0):
+                if (a, e) != (a0, e0):
                     # cut short, a span is as sure as the labels it keeps of the model's
                     # (brackets it takes in beyond them were read outside any name)
                     c = float(prob[max(a, a0):min(e, e0) + 1].min())

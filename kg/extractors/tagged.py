@@ -622,7 +622,8 @@ def _listed_with_persons(ctx: DocContext) -> None:
     persons = {(m.start, m.end) for m in ctx.mentions if m.type in ("Person", "Official")}
     for item in LIST_ITEM.finditer(ctx.text):
         a, e = item.span()
-        joined_before, joined_after = ctx.text[a - 1:a] in LIST_JOINS, ctx.text[e:e + 1] in LIST_JOINS
+        joined_before = a > 0 and ctx.text[a - 1] in LIST_JOINS
+        joined_after = e < len(ctx.text) and ctx.text[e] in LIST_JOINS
         if not (joined_before or joined_after) or not _surnamed(item.group()) or ctx.overlapping(a, e):
             continue
         before = [m.span() for m in LIST_ITEM.finditer(ctx.text, max(0, a - 5), a - 1)
