@@ -188,6 +188,9 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "广场", "公园", "体育公园", "湿地公园", "灌区", "水库", "湖", "河", "大桥", "桥",
                "大厦", "西站", "东站", "南站", "北站", "火车站", "高铁站", "机场", "码头", "古城",
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "剧院")
+# what names an event or a campaign, never a body, however a name before it reads
+# (“某某进万家”公益活动, 专项行动)
+EVENT_HEADS = ("活动", "行动")
 # what a part of a body ends in beyond the heads above: a university's department (地理系,
 # 中文系) and a section (编辑室 ends in 室, which 办公室 holds already)
 SUB_UNIT_ENDS = ("系",)

@@ -601,3 +601,42 @@ def test_an_alliance_the_tagger_reads_as_a_place_is_an_organization(tmp_path):
     got = _entities(tmp_path, "新总理上台要遍访东盟各国。锡林郭勒盟的牧民喜迎新春。\n")
     assert ("东盟", "Organization") in got
     assert not any(n == "东盟" and t == "District" for n, t in got)
+
+
+def test_a_word_listed_among_things_is_no_person_where_the_tagger_reads_only_another_mention(
+        tmp_path, monkeypatch):
+    """One sense per page holds whichever mention the tagger reads as a person: the
+    listed one tells what the word is."""
+    from kg.tagger import Span
+
+    def tag(texts, tokens, offsets):      # the mention out of the list only
+        return [Span(off + t.find("钟塔"), off + t.find("钟塔") + 2, "PER", 0.99)
+                for t, off in zip(texts, offsets) if "那座" in t]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    got = _entities(tmp_path, "那座高达１４层的钟塔，向全校师生发出课间钟声。广场上有升旗台、钟塔、花坛、喷泉。\n")
+    assert "钟塔" not in {n for n, _ in got}
+
+
+def test_an_event_or_campaign_is_no_body_however_sure(tmp_path, monkeypatch):
+    from kg.extractors.tagged import _not_a_name
+
+    assert _not_a_name("“党媒惠民行 健康进万家”公益活动", "ORG", 1.0)
+    assert _not_a_name("蓝天保卫专项行动", "ORG", 1.0)
+    assert not _not_a_name("中国人民银行", "ORG", 0.9)
+
+
+def test_one_common_noun_is_a_body_only_where_the_tagger_is_very_sure(tmp_path, monkeypatch):
+    from kg.extractors.tagged import ORG_SURE, VERY_SURE, _not_a_name
+
+    assert _not_a_name("业委会", "ORG", (ORG_SURE + VERY_SURE) / 2)
+    assert not _not_a_name("业委会", "ORG", VERY_SURE)
+
+
+def test_a_place_after_a_body_is_no_part_of_it(tmp_path, monkeypatch):
+    """某某中学|家属院 is the school's housing, a place: no sub-unit of the school
+    (a body's part ends in a body's head: 某某大学|地理系)."""
+    _tag_words(monkeypatch, {"冠县清泉中学家属院": ("ORG", 0.99), "聊城大学地理系": ("ORG", 0.99)})
+    got = {n for n, _ in _entities(tmp_path, "他住在冠县清泉中学家属院。她在聊城大学地理系任教。\n")}
+    assert "冠县清泉中学家属院" not in got
+    assert "聊城大学地理系" in got

@@ -548,8 +548,11 @@ def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
 
 def _object_of_verb(ctx: DocContext, sent, m: Mention) -> bool:
     """Whether a verb governs the mention (离开|某自然保护区，落户某市: what left is the
-    clause's subject, not the reserve)."""
-    tok = next((t for t in ctx.tokens(sent) if t.end == m.start), None)
+    clause's subject, not the reserve), or the chain of names it ends (离开|四川省平武县)."""
+    start = m.start
+    while (before := next((o for o in ctx.mentions if o.end == start and o.start < start), None)) is not None:
+        start = before.start
+    tok = next((t for t in ctx.tokens(sent) if t.end == start), None)
     return tok is not None and tok.tag.startswith("v")
 
 

@@ -228,11 +228,12 @@ def _surnamed(text: str) -> bool:
 
 def _is_name(text: str) -> bool:
     """Two characters or more, no title word, no digit or punctuation but a name's
-    dot, no household (赵家: the Zhao family) and no surname with a form of address
-    (蔡大伯, 王先生)."""
-    from .persons import HONORIFIC_ONLY
+    dot, no household (赵家: the Zhao family), no surname with a form of address
+    (蔡大伯, 王先生) and no compound surname alone (宇文|某平: the name runs on)."""
+    from .persons import HONORIFIC_ONLY, surnames
 
     return len(text) >= 2 and text not in lexicon.TITLES and not (len(text) == 2 and text[1] == "家") \
+        and text not in surnames()[1] \
         and text[1:] not in HONORIFIC_ONLY and all(CJK.match(c) or c in "·•" for c in text)
 
 
@@ -283,14 +284,17 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     head first (学院|党委: an unnamed body's unit); a verb inside, but for an
     organisation with a head that begins with a place or body (匈牙利全国|选举|委员会)
     or a span of VERY_SURE (jieba's
-    通用/v 银行, 国际民航|组织/v, 中国|驻/v|俄使馆, 俭汤/v); or an organisation that is one
-    common noun (议会, 业委会) or, without a head, does not begin with a place or body
+    通用/v 银行, 国际民航|组织/v, 中国|驻/v|俄使馆, 俭汤/v); an organisation that is one
+    common noun (议会, 业委会) unless VERY_SURE; an event or campaign (EVENT_HEADS);
+    or an organisation that, without a head, does not begin with a place or body
     (金山|银山), ends in a place (万州临淄) or in a common noun (某县|政务: a topic).
     A place that is a word first (城西, 新华) needs SURE. A `confidence` of SURE (ORG_SURE
     for an organisation) spares the short form and the organisation tests, but not
     for a relative form (市|防汛中心); a Latin name needs LATIN_SURE."""
     if not CJK.search(text):
         return not (confidence >= LATIN_SURE and label == "ORG" and _latin_name(text))
+    if label == "ORG" and text.endswith(lexicon.EVENT_HEADS):
+        return True                   # an event or a campaign: the initiatives rule's
     g = gazetteer()
     sure = confidence >= (ORG_SURE if label == "ORG" else SURE)
     if text in g.by_short and text not in g.by_name and not sure:
@@ -308,6 +312,9 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
             label == "ORG" and toks[0].tag in PLACE_OR_BODY_TAGS and (sure or _organisation_head(text))) \
             and not confidence >= VERY_SURE:
         return True                   # a verb inside: a phrase, not a name (消防宣传进学校)
+    if label == "ORG" and len(toks) == 1 and toks[0].tag == "n" and confidence < VERY_SURE \
+            and not _organisation_head(text):
+        return True                   # one common noun (业委会, 议会): a kind, unless very sure
     if sure and not (len(toks) > 1 and toks[0].word in lexicon.AREA_LEVEL_CHARS):
         return False
     if label == "LOC" and text in AMBIGUOUS_SHORT:
@@ -442,8 +449,10 @@ def _sub_unit_of(ctx: DocContext, s: Span) -> Mention | None:
     title = lexicon.TITLE_RE.match(ctx.text, parent.end)
     if title is not None and title.end() > s.end:
         return None       # 聊城大学|党委书记: a title (see the organisations rule for 党组|书记)
-    if ctx.text[s.end - 1] not in {h[-1] for h, _ in HEADS} | set(lexicon.SUB_UNIT_ENDS):
-        return None       # 聊城一中|高铁新区(校区): a body's part ends in a body's head
+    name = ctx.text[s.start:s.end]
+    if ctx.text[s.end - 1] not in {h[-1] for h, _ in HEADS} | set(lexicon.SUB_UNIT_ENDS) \
+            or name.endswith(lexicon.PLACE_HEADS) and not name.endswith(tuple(h for h, _ in HEADS)):
+        return None       # 聊城一中|高铁新区(校区), 某某中学|家属院: a body's part ends in a body's head
     rest = segmenter().tokens(ctx.text[parent.end:s.end])
     if any(t.tag == "v" and t.word not in NAME_VERBS for t in rest) or is_kind(ctx.text[s.start:s.end]):
         return None
@@ -529,7 +538,9 @@ def tagged_entities(ctx: DocContext) -> None:
     listed = _listed_with_places(ctx, spans)
     persons = {(s.start, s.end) for s in spans if s.label == "PER"}
     # one sense per page: a word listed among things is a thing wherever else it stands
-    things = {ctx.text[s.start:s.end] for s in spans if s.label == "PER" and _listed_among_things(ctx, s, persons)}
+    things = {w for w in {ctx.text[s.start:s.end] for s in spans if s.label == "PER"}
+              if any(_listed_among_things(ctx, Span(m.start(), m.end(), "PER"), persons)
+                     for m in re.finditer(re.escape(w), ctx.text))}
     for s in spans:
         text = ctx.text[s.start:s.end]
         if s.confidence < MIN_CONFIDENCE and not (
@@ -638,10 +649,11 @@ THING_TAGS = ("n", "vn", "l", "nz")
 
 
 def _listed_among_things(ctx: DocContext, s: Span, persons: set[tuple[int, int]]) -> bool:
-    """A person span standing as an item between two others of a 、-list that are common
-    nouns the tagger reads no name over is a thing of the list, however sure the tagger
-    is (文卫 between 科教 and 体育, 钟塔 between 升旗台 and 花坛): persons are listed with
-    persons. The page's other mentions of the word are the thing too (那座…的钟塔)."""
+    """A person span (or another place of its word) standing as an item between two
+    others of a 、-list that are common nouns the tagger reads no name over is a thing
+    of the list, however sure the tagger is (文卫 between 科教 and 体育, 钟塔 between
+    升旗台 and 花坛): persons are listed with persons. The page's other mentions of the
+    word are the thing too (那座…的钟塔), whether or not the tagger read the listed one."""
     text = ctx.text
     if text[s.start - 1:s.start] != "、" or text[s.end:s.end + 1] != "、":
         return False          # a whole item in the middle of the list only
