@@ -2,9 +2,9 @@
 #   make run    install into .venv, then build the graph of seeds/ into output/
 #   make test   install into .venv (with test tools), then run the whole test suite, and
 #               build the seeds at the lowest dependency versions pyproject.toml admits
-#   make model  retrain the tagger (kg/models/ner.npz) and the typer of headless bodies
+#   make model  retrain the tagger (kg/models/ner.npz: a CRF and a BiLSTM) and the typer of headless bodies
 #               (kg/models/orgtype.npz), and recount the kinds (kg/models/kinds.txt), from
-#               ../shared/train (about 30 min)
+#               ../shared/train (about 20 min on 2 cores)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin

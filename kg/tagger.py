@@ -1,19 +1,21 @@
-"""The trained sequence tagger: a linear-chain CRF over characters, decoded with numpy.
+"""The trained sequence tagger: a linear-chain CRF and a BiLSTM over characters, voting,
+decoded with numpy.
 
 The rules find names where the genre anchors them (a title before, a speech verb
-after); real news names most people, places and bodies without such anchors. The
-CRF, trained with CRFsuite on human-annotated news (`train/train_tagger.py`, `make
-model`), labels each character B-/I-PER, LOC or ORG, or O, from the characters
-around it and from the word kg's segmenter puts it in (so the dictionary tags of
-kg's title words, organisation heads and division names are features too).
+after); real news names most people, places and bodies without such anchors. Both
+models are trained on human-annotated news (`train/train_tagger.py`, `make model`):
+the CRF with CRFsuite, from the characters around each character and the word kg's
+segmenter puts it in (so the dictionary tags of kg's title words, organisation heads
+and division names are features too); the BiLSTM (`Network`) with PyTorch, from
+embeddings of some of the same features, reading the whole sentence. Each scores the
+labels B-/I-PER, LOC or ORG, or O, of every character; kg adds the two scores and
+decodes the sum (Viterbi, and forward-backward for each span's confidence).
 
-Every feature is a 64-bit integer key (template in the top bits, character codes or
+Every CRF feature is a 64-bit integer key (template in the top bits, character codes or
 a CRC-32 of a word below), computed for a whole batch of sentences with numpy. The
-trainer gives CRFsuite the same keys written in hex, so training and tagging cannot
-drift apart; tagging looks the keys up in the model's sorted key array and runs
-Viterbi and forward-backward over all sentences of a page at once (CRFsuite's own
-tagger, fed string features built in Python, read about 90,000 characters a second
-here; this, with the marginals, about 170,000).
+trainer gives CRFsuite the same keys written in hex, and the network reads the same
+keys, so training and tagging cannot drift apart; tagging looks the keys up in the
+model's sorted key arrays and runs all sentences of a page at once.
 
 Features see a normalised character (NFKC, digits as 0, Latin lower-cased); offsets
 are always those of the text given.
@@ -21,6 +23,7 @@ are always those of the text given.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -37,6 +40,7 @@ MODEL_PATH = Path(__file__).with_name("models") / "ner.npz"
 MAX_SEQUENCE = 512   # characters tagged as one sequence: a page-long "sentence" of a
                      # hostile file must not make one huge Viterbi lattice
 NAME_DOTS = "·•・"   # the dot between a foreign name's parts: inside a name, never at its edge
+NAME_GAP = re.compile("[^\u3000]+")   # a run of characters no ideographic space parts
 # offsets of the character windows: unigrams, bigrams (a, b), and the skip-gram (-1, +1)
 UNIGRAMS = (-2, -1, 0, 1, 2)
 BIGRAMS = ((-2, -1), (-1, 0), (0, 1), (1, 2), (-1, 1))
@@ -51,6 +55,11 @@ N_TEMPLATES = T_BIAS + 1
 PAD = 2                              # window reach: characters of padding each side
 BOS, EOS = 0x110000, 0x110001        # padding codes, outside Unicode
 B, M, E, S = range(4)
+# the CRF and the network's summed scores are divided by this: 1 is the plain sum, 2 the
+# mean (confidences as sharp as one model's); 1.25 chosen on the dev sets (the seeds'
+# and ../shared/real's gold, the held-out slices: MODEL_CARD.md). Labels do not depend on it.
+TEMPERATURE = 1.25
+NET_CELLS = 4096                     # sequences x steps the network runs side by side
 DECODE_BATCH = 256                   # sequences decoded together (sorted by length)
 HOLD_OUT = 20                        # 1 in 20 training sentences is kept out of training
 
@@ -200,7 +209,8 @@ class ModelError(RuntimeError):
 
 class Tagger:
     """A CRF's weights: `keys` (sorted feature keys), `weights` (one row of label
-    weights per key), `transitions` (label x label) and `labels`."""
+    weights per key), `transitions` (label x label) and `labels`; and the network beside
+    it (`net`, None in a model of the CRF alone, as the trainer checks it)."""
 
     def __init__(self, path: Path = MODEL_PATH) -> None:
         try:
@@ -208,11 +218,17 @@ class Tagger:
                 version = int(z["features_version"])
                 self.keys, self.weights = z["keys"], z["weights"]
                 self.transitions, self.labels = z["transitions"], [str(x) for x in z["labels"]]
+                self.net = Network(z) if "net_columns" in z.files else None
         except (OSError, KeyError, ValueError) as e:
             raise ModelError(f"{path}: no usable tagger model ({e}); rebuild it with `make model`") from e
         if version != FEATURES_VERSION:
             raise ModelError(f"{path}: trained with features version {version}, kg uses "
                              f"{FEATURES_VERSION}; rebuild it with `make model`")
+        if self.net is not None:
+            # the two models vote by adding their scores (the CRF's weighted); the sum,
+            # divided by TEMPERATURE, keeps the marginals (kg's confidences) about as
+            # sharp as the thresholds of kg's fusion expect
+            self.transitions = (self.net.crf_weight * self.transitions + self.net.transitions) / TEMPERATURE
         # each label's name kind (0 for O, 1.. in `kinds` order) and whether it begins a name
         self.kinds = ["", *sorted({lab[2:] for lab in self.labels if lab != "O"})]
         self._kind = np.array([self.kinds.index(lab[2:]) if lab != "O" else 0 for lab in self.labels])
@@ -221,8 +237,9 @@ class Tagger:
         bounds = np.searchsorted(self.keys, np.arange(N_TEMPLATES + 1, dtype=np.int64) << 58)
         self._template_slices = list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
 
-    def emissions(self, keys: np.ndarray) -> np.ndarray:
-        """Score of each label at each character: the sum of its features' weights."""
+    def emissions(self, keys: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """Score of each label at each character of sentences of `lengths`: the sum of
+        its features' weights, plus the network's scores where the model has one."""
         out = np.zeros((len(keys), len(self.labels)), dtype=np.float32)
         for t, (lo, hi) in enumerate(self._template_slices):
             if lo == hi:
@@ -232,7 +249,9 @@ class Tagger:
             idx = np.minimum(np.searchsorted(known, col), hi - lo - 1)
             hit = known[idx] == col
             out[hit] += self.weights[lo + idx[hit]]
-        return out
+        if self.net is None:
+            return out
+        return (self.net.crf_weight * out + self.net.emissions(keys, lengths)) / TEMPERATURE
 
     def _lattice(self, scores: np.ndarray, lengths: Sequence[int]
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -309,7 +328,7 @@ class Tagger:
             return out, conf
         texts_k = [texts[k] for k in keep]
         scores = self.emissions(feature_keys(texts_k, [tokens[k] for k in keep],
-                                             [offsets[k] for k in keep]))
+                                             [offsets[k] for k in keep]), [len(t) for t in texts_k])
         # sequences of similar length decode together: the lattice is as long as the longest
         order = sorted(range(len(texts_k)), key=lambda k: len(texts_k[k]))
         starts = np.cumsum([0, *(len(t) for t in texts_k)])
@@ -374,20 +393,108 @@ class Tagger:
         spans = []
         for a0, e0, t, c in zip(np.flatnonzero(first).tolist(), np.flatnonzero(last).tolist(),
                                 k[first].tolist(), least[1:].tolist()):
-            a, e = a0, e0
-            while a <= e and (chars[a].isspace() or chars[a] in NAME_DOTS):
-                a += 1
-            while e >= a and (chars[e].isspace() or chars[e] in NAME_DOTS):
-                e -= 1
-            if a <= e:
-                a, e = balanced(chars, a, e)
-            if a <= e:
-                if (a, e) != (a0, e0):
+            # an ideographic space parts listed names (王洪友\u3000信宝忠): never inside one
+            for gap in NAME_GAP.finditer(chars, a0, e0 + 1):
+                a, e = gap.start(), gap.end() - 1
+                while a <= e and (chars[a].isspace() or chars[a] in NAME_DOTS):
+                    a += 1
+                while e >= a and (chars[e].isspace() or chars[e] in NAME_DOTS):
+                    e -= 1
+                if a <= e:
+                    a, e = balanced(chars, a, e)
+                if a <= e:
                     # cut short, a span is as sure as the labels it keeps of the model's
-                    # (brackets it takes in beyond them were read outside any name)
-                    c = float(prob[max(a, a0):min(e, e0) + 1].min())
-                spans.append(Span(int(pos[a]), int(pos[e]) + 1, self.kinds[t], float(c)))
+                    # (brackets it takes in beyond them were read outside any name); a
+                    # name after a gap begins there, whether the model's label is B or I
+                    lo = max(a, a0) + (gap.start() > a0 and e > a)
+                    sure = c if (a, e) == (a0, e0) else float(prob[lo:min(e, e0) + 1].min())
+                    spans.append(Span(int(pos[a]), int(pos[e]) + 1, self.kinds[t], sure))
         return spans
+
+
+class Network:
+    """A bidirectional LSTM over embeddings of some of the CRF's feature keys (trained
+    with PyTorch by `train/train_tagger.py`), run with numpy: it reads a whole sentence,
+    where the CRF sees five characters, and scores the same labels. Arrays `net_*` of
+    the model file: per input column the template (`net_columns`), its sorted known
+    keys and their embeddings (row 0: no key, row 1: an unknown one); the LSTM's weights
+    each way (PyTorch's layout, gates i, f, g, o); the output layer; its transitions;
+    and the weight of the CRF's scores in the sum."""
+
+    def __init__(self, z: np.lib.npyio.NpzFile) -> None:
+        self.columns = z["net_columns"].tolist()
+        self.vocab = [z[f"net_vocab_{j}"] for j in range(len(self.columns))]
+        self.embed = [z[f"net_embed_{j}"].astype(np.float32) for j in range(len(self.columns))]
+        w_ih, w_hh, bias = ([z[f"net_{name}_{way}"].astype(np.float32) for way in ("fwd", "bwd")]
+                            for name in ("w_ih", "w_hh", "bias"))
+        self.hidden = h = w_hh[0].shape[1]
+        # gates reordered i, f, o, g (the three sigmoids side by side), the sigmoids'
+        # rows halved (one tanh computes all four); the input's part of both ways for
+        # all steps in one product, the recurrent part of both ways in one per step
+        gate = np.concatenate([np.arange(0, 2 * h), np.arange(3 * h, 4 * h), np.arange(2 * h, 3 * h)])
+        half = np.concatenate([np.full(3 * h, 0.5, dtype=np.float32), np.ones(h, dtype=np.float32)])
+        self.w_ih = np.concatenate([w[gate] * half[:, None] for w in w_ih]).T.copy()   # (input, 8h)
+        self.bias = np.concatenate([b[gate] * half for b in bias])
+        self.w_hh = np.stack([(w[gate] * half[:, None]).T for w in w_hh])             # (2, h, 4h)
+        self.out_w, self.out_b = z["net_out_w"].astype(np.float32), z["net_out_b"].astype(np.float32)
+        self.transitions = z["net_transitions"].astype(np.float32)
+        self.crf_weight = float(z["net_crf_weight"])
+
+    def inputs(self, keys: np.ndarray) -> np.ndarray:
+        """Each character's embeddings, side by side."""
+        return np.concatenate([self.embed[j][embedding_rows(keys[:, t], self.vocab[j])]
+                               for j, t in enumerate(self.columns)], axis=1)
+
+    def emissions(self, keys: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """Label scores of every character, sentence by sentence as `lengths` divide them.
+        Sentences of similar length run side by side, a few thousand steps of them at a
+        time: a page's longest sentence must not pad all the others."""
+        gates_x = self.inputs(keys) @ self.w_ih + self.bias
+        lens = np.asarray(lengths)
+        starts = np.concatenate([[0], np.cumsum(lens)])
+        order = np.argsort(-lens, kind="stable")           # longest first: the running ones lead
+        out = np.zeros((len(keys), 2 * self.hidden), dtype=np.float32)
+        a = 0
+        while a < len(order):
+            b = a + max(1, min(len(order) - a, NET_CELLS // max(int(lens[order[a]]), 1)))
+            self._run(gates_x, starts[order[a:b]], lens[order[a:b]], out)
+            a = b
+        return out @ self.out_w.T + self.out_b
+
+    def _run(self, gates_x: np.ndarray, first: np.ndarray, slens: np.ndarray, out: np.ndarray) -> None:
+        """Both ways of the LSTM over sequences starting at `first`, of lengths `slens`
+        (longest first), their outputs written into `out`."""
+        h = self.hidden
+        longest, n = int(slens[0]), len(slens)
+        live = (slens[None, :] > np.arange(longest)[:, None]).sum(axis=1)
+        steps = np.arange(longest)[:, None]
+        inside = steps < slens[None, :]                    # [step, sequence]
+        # each sequence's character at step t read forwards, and backwards from its end
+        fwd = np.where(inside, first[None, :] + steps, 0)
+        bwd = np.where(inside, first[None, :] + slens[None, :] - 1 - steps, 0)
+        gx = np.concatenate([gates_x[fwd, :4 * h], gates_x[bwd, 4 * h:]], axis=2)   # [step, seq, 8h]
+        gx = gx.reshape(longest, n, 2, 4 * h).transpose(0, 2, 1, 3)                  # [step, way, seq, 4h]
+        hs = np.zeros((longest, 2, n, h), dtype=np.float32)
+        state = np.zeros((2, n, h), dtype=np.float32)
+        c = np.zeros((2, n, h), dtype=np.float32)
+        for t in range(longest):
+            k = live[t]
+            # one tanh for all gates: the sigmoid gates' weights are halved at load,
+            # and sigmoid(x) = (tanh(x / 2) + 1) / 2
+            g = np.tanh(gx[t, :, :k] + state[:, :k] @ self.w_hh).reshape(2, k, 4, h)
+            sig = 0.5 * g[:, :, :3] + 0.5
+            c[:, :k] = sig[:, :, 1] * c[:, :k] + sig[:, :, 0] * g[:, :, 3]
+            state[:, :k] = hs[t, :, :k] = sig[:, :, 2] * np.tanh(c[:, :k])
+        out[fwd[inside], :h] = hs[:, 0][inside]
+        out[bwd[inside], h:] = hs[:, 1][inside]
+
+
+def embedding_rows(col: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """The embedding row of each key of a column: 0 where the template does not apply,
+    1 for a key unseen in training, 2 + its place among the `known` (sorted) keys."""
+    idx = np.minimum(np.searchsorted(known, col), max(len(known) - 1, 0))
+    hit = known[idx] == col if len(known) else np.zeros(len(col), dtype=bool)
+    return np.where(hit, idx + 2, np.where(col < 0, 0, 1))
 
 
 BRACKETS = {"《": "》", "“": "”", "（": "）", "(": ")", "『": "』", "「": "」"}

@@ -28,7 +28,21 @@ def test_the_shipped_model_loads_with_its_labels_and_is_small():
     assert set(t.labels) == LABELS
     assert t.weights.shape == (len(t.keys), len(LABELS))
     assert (np.diff(t.keys) > 0).all()                 # sorted, as emissions' search needs
+    assert t.net is not None                           # the BiLSTM beside the linear CRF
     assert MODEL_PATH.stat().st_size < 20 * 2**20
+
+
+def test_the_network_scores_each_sentence_alike_alone_and_in_a_batch():
+    """The numpy LSTM runs a batch's sentences side by side, each read forwards and
+    backwards from its own end: no sentence's scores may depend on its neighbours."""
+    texts = ["王建林昨天从上海出发。", "中国人民银行和北京大学签署了合作协议，双方将在金融人才培养方面合作。", "好"]
+    seg = segmenter()
+    keys = [feature_keys([t], [seg.tokens(t)], [0]) for t in texts]
+    net = tagger().net
+    together = net.emissions(np.concatenate(keys), [len(t) for t in texts])
+    alone = np.concatenate([net.emissions(k, [len(t)]) for k, t in zip(keys, texts)])
+    assert together.shape == (sum(map(len, texts)), len(LABELS))
+    np.testing.assert_allclose(together, alone, atol=1e-4)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -251,7 +265,7 @@ def _entities(tmp_path: Path, text: str, ner: str = "crf") -> set[tuple[str, str
     return {(e["name"], e["type"]) for e in extract([page], ner=(ner,))[0][0]["entities"]}
 
 
-def test_a_sure_span_is_a_name_where_jiebas_tags_of_foreign_names_doubt_it(tmp_path):
+def test_a_sure_span_is_a_name_where_jiebas_tags_of_foreign_names_doubt_it(tmp_path, monkeypatch):
     from kg.extractors.tagged import SURE, _not_a_name
 
     # jieba tags 英特尔 ns and 微软 a: the organisation tests would drop them
@@ -267,6 +281,7 @@ def test_a_sure_span_is_a_name_where_jiebas_tags_of_foreign_names_doubt_it(tmp_p
     # and the first-word tests (大/a 和/c 银行), but not a relative town level's nor a head first
     assert _not_a_name("大和银行", "ORG", SURE) and not _not_a_name("大和银行", "ORG", VERY_SURE)
     assert _not_a_name("街道物业管理办公室", "ORG", 1.0) and _not_a_name("学院党委", "ORG", 1.0)
+    _tag_words(monkeypatch, {"国际民航组织": ("ORG", VERY_SURE)})
     assert ("国际民航组织", "Organization") in _entities(tmp_path, "国际民航组织今天发表声明。\n")
 
 

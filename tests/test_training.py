@@ -37,10 +37,33 @@ def test_the_training_script_rebuilds_a_model_kg_decodes_as_crfsuite(tmp_path, l
                                                for n, ty in ns]) for t, ns in rows[20:]])
     train = load_script("train/train_tagger.py")
     out = tmp_path / "ner.npz"
-    report = train.train(data, out, {**train.PARAMS, "max_iterations": 30})
+    report = train.train(data, out, {**train.PARAMS, "max_iterations": 30}, network=False)
     assert report["sentences"] + report["held_out_sentences"] == len(rows)
     assert report["labels_equal_to_crfsuite"] == 1.0
     model = Tagger(out)
+    text = "李志强昨天从上海出发。"
+    labels = model.tag_batch([text], [segmenter().tokens(text)], [0])[0]
+    assert len(labels) == len(text) and set(labels) <= set(model.labels)
+
+
+def test_the_network_is_trained_beside_the_crf_deterministically_and_kg_runs_it_as_pytorch(
+        tmp_path, load_script):
+    pytest.importorskip("torch")
+    people = ["王建林", "刘小红", "张国华", "陈立明"]
+    rows = [(f"{p}昨天从{c}出发。", [(p, "PER"), (c, "LOC")]) for p in people for c in ["上海", "广州"]]
+    data = tmp_path / "train"
+    data.mkdir()
+    for name in ("msra-train", "pd1998-train", "cluener-train"):
+        _write(data / f"{name}.jsonl", rows if name == "msra-train" else [])
+    train = load_script("train/train_tagger.py")
+    params = {**train.PARAMS, "max_iterations": 10}
+    report = train.train(data, tmp_path / "a.npz", params)
+    train.train(data, tmp_path / "b.npz", params)
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    # numpy's LSTM gives PyTorch's scores (float16 weights: a rounding's difference)
+    assert report["network_max_score_difference"] < 0.01
+    model = Tagger(tmp_path / "a.npz")
+    assert model.net is not None
     text = "李志强昨天从上海出发。"
     labels = model.tag_batch([text], [segmenter().tokens(text)], [0])[0]
     assert len(labels) == len(text) and set(labels) <= set(model.labels)

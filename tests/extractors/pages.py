@@ -19,6 +19,20 @@ def extract(text: str) -> dict:
     return to_record(extract_document(document_from_text("t.txt", text)))
 
 
+def tagger_reads(monkeypatch, words: dict[str, tuple[str, float]]) -> None:
+    """Make the tagger read each of `words` (label, confidence) wherever it occurs, and
+    nothing else: a test of the rules' use of the tagger states the reading it relies
+    on, which a retrained model may change."""
+    from kg.tagger import Span, tagger
+
+    def tag(texts, tokens, offsets):
+        return [Span(off + i, off + i + len(w), label, conf)
+                for t, off in zip(texts, offsets) for w, (label, conf) in words.items()
+                for i in range(len(t)) if t.startswith(w, i)]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+
+
 def names(rec: dict, type_: str | None = None) -> set[str]:
     """The names of a record's entities (of one type)."""
     return {e["name"] for e in rec["entities"] if type_ is None or e["type"] == type_}

@@ -6,7 +6,7 @@ import importlib
 from kg.divisions import countries
 from kg.extraction import extract_document, to_record
 from kg.reader import document_from_text
-from pages import CITY, COUNTY, extract, names, triples
+from pages import CITY, COUNTY, extract, names, tagger_reads, triples
 
 districts = importlib.import_module("kg.extractors.districts")   # the package exports the function
 
@@ -69,9 +69,11 @@ def test_numbered_road_community_doctors_and_slogans():
     assert "以人民为中心" not in names(rec, "Initiative")
 
 
-def test_a_word_ending_in_a_towns_suffix_after_a_lone_character_names_no_town_the_tagger_doubts():
+def test_a_word_ending_in_a_towns_suffix_after_a_lone_character_names_no_town_the_tagger_doubts(
+        monkeypatch):
     # 灵邱|老乡 (a fellow villager): jieba knows the word, and the tagger reads the
     # character before it as a person's; 姚|村镇 stays a town (test_organisations)
+    tagger_reads(monkeypatch, {"灵邱": ("PER", 0.8)})
     rec = extract(CITY + "他宁可请灵邱老乡来帮忙。")
     assert not any(n.endswith("老乡") for n in names(rec, "District"))
 

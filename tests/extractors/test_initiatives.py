@@ -2,7 +2,7 @@
 head nouns, sessions)."""
 from __future__ import annotations
 
-from pages import CITY, COUNTY, DISTRICT, extract, names, triples
+from pages import CITY, COUNTY, DISTRICT, extract, names, tagger_reads, triples
 
 
 def test_quote_list_shares_the_verdict_of_its_head():
@@ -77,7 +77,9 @@ def test_a_national_meeting_is_an_initiative_named_as_printed():
     assert "全国农村工作会议" in names(rec, "Initiative")
 
 
-def test_a_session_named_after_its_area_or_body_is_an_initiative_it_runs():
+def test_a_session_named_after_its_area_or_body_is_an_initiative_it_runs(monkeypatch):
+    # the tagger reads the alliance a body (a retrained model may doubt it: 0.56)
+    tagger_reads(monkeypatch, {"东盟": ("ORG", 0.95), "孔令志": ("PER", 0.99)})
     rec = extract("泰国总理川·立派将出席东盟首脑会议。代表孔令志参加了全国人代会。\n")
     assert {"东盟首脑会议", "全国人代会"} <= names(rec, "Initiative")
     assert {("东盟", "runs", "东盟首脑会议"), ("川·立派", "participatesIn", "东盟首脑会议"),

@@ -12,7 +12,7 @@ from kg.extractors.organisations import (core_too_short, determiner_or_count, fi
                                          kind_of_government, level_and_head, phrase_before_head,
                                          quoted_programme,
                                          read_as_a_name, weak_head_without_name)
-from pages import CITY, COUNTY, DISTRICT, candidate, context, extract, names, triples
+from pages import CITY, COUNTY, DISTRICT, candidate, context, extract, names, tagger_reads, triples
 
 org_module = importlib.import_module("kg.extractors.organisations")   # the package exports the function
 
@@ -285,10 +285,12 @@ def test_parent_company_without_suffix_from_subsidiary_sentence():
     assert ("山东恒泰新材料有限公司", "subsidiaryOf", "恒远华泰") in triples(rec)
 
 
-def test_a_school_of_both_levels_is_the_one_school_of_its_name():
+def test_a_school_of_both_levels_is_the_one_school_of_its_name(monkeypatch):
     ents = {e["name"]: e for e in extract(CITY + "这里有一座聊城市明德中学。大环线、明德中小学等项目相继建成。")["entities"]}
     assert "明德中小学" in ents["聊城市明德中学"]["aliases"] and "明德中小学" not in ents
     # two schools of that name (a 中学 and a 小学): which one is meant is not known
+    # (the tagger reading the school's name there, as it may read 明德 a person's)
+    tagger_reads(monkeypatch, {"明德中学": ("ORG", 0.99), "明德小学": ("ORG", 0.99), "明德中小学": ("ORG", 0.9)})
     assert "明德中小学" in names(extract(CITY + "明德中学和明德小学都在城里。明德中小学的说法不准确。"))
 
 
