@@ -442,21 +442,31 @@ def _sub_unit_of(ctx: DocContext, s: Span) -> Mention | None:
     parent = max(parents, key=lambda m: m.end)
     if ctx.mentions_between(parent.end, s.end) or any(o.end > s.end for o in ctx.overlapping(s.start, s.end)):
         return None
-    from .organisations import HEADS, NOT_HEAD_ENDINGS
+    from .organisations import NOT_HEAD_ENDINGS
 
-    if ctx.text[s.start:s.end].endswith(NOT_HEAD_ENDINGS):
+    name = ctx.text[s.start:s.end]
+    if name.endswith(NOT_HEAD_ENDINGS):
         return None       # 某某医院|心血管内科: a ward, as the rules leave it
     title = lexicon.TITLE_RE.match(ctx.text, parent.end)
     if title is not None and title.end() > s.end:
         return None       # 聊城大学|党委书记: a title (see the organisations rule for 党组|书记)
-    name = ctx.text[s.start:s.end]
-    if ctx.text[s.end - 1] not in {h[-1] for h, _ in HEADS} | set(lexicon.SUB_UNIT_ENDS) \
-            or name.endswith(lexicon.PLACE_HEADS) and not name.endswith(tuple(h for h, _ in HEADS)):
+    heads, last_chars = _body_heads()
+    if name[-1] not in last_chars or name.endswith(lexicon.PLACE_HEADS) and not name.endswith(heads):
         return None       # 聊城一中|高铁新区(校区), 某某中学|家属院: a body's part ends in a body's head
     rest = segmenter().tokens(ctx.text[parent.end:s.end])
     if any(t.tag == "v" and t.word not in NAME_VERBS for t in rest) or is_kind(ctx.text[s.start:s.end]):
         return None
     return parent
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The organisation heads, and the characters a body's part may end in (a head's
+    last, or SUB_UNIT_ENDS): built once, not per span."""
+    from .organisations import HEADS
+
+    heads = tuple(h for h, _ in HEADS)
+    return heads, frozenset(h[-1] for h in heads) | frozenset(lexicon.SUB_UNIT_ENDS)
 
 
 def _open_body(ctx: DocContext, s: Span) -> bool:
