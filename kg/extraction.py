@@ -11,6 +11,7 @@ from .model import DocExtraction, Document
 from .pagemeta import PageMeta
 from .provenance import raw_text
 from .resolve import resolve_document
+from .types import PROPER_NAMES
 
 
 def extract_document(doc: Document, components: list[str] | None = None,
@@ -23,16 +24,51 @@ def extract_document(doc: Document, components: list[str] | None = None,
     return resolve_document(ctx)
 
 
+def names_within(de: DocExtraction) -> dict[tuple[int, int], str]:
+    """The mentions that lie inside a longer proper name of the page (冠县 in 冠县公安局,
+    美国 in 美国政府), each with the name of the entity whose mention holds it.
+
+    One sweep by start over the proper names: the one reaching furthest so far (the
+    earliest of those on a tie) holds a span if it ends after it, or starts before it."""
+    outer = sorted((m.start, -m.end, e.name) for e in de.entities if e.type in PROPER_NAMES
+                   for m in e.mentions)
+    spans = sorted({(m.start, m.end) for e in de.entities for m in e.mentions})
+    within: dict[tuple[int, int], str] = {}
+    best: tuple[int, int, str] | None = None     # (end, -start, name) of the furthest so far
+    k = 0
+    for s, e in spans:
+        while k < len(outer) and outer[k][0] <= s:
+            os_, neg_end, name = outer[k]
+            if best is None or (-neg_end, -os_) > best[:2]:
+                best = (-neg_end, -os_, name)
+            k += 1
+        if best and (best[0] > e or best[0] == e and -best[1] < s):
+            within[(s, e)] = best[2]
+    return within
+
+
 def to_record(de: DocExtraction) -> dict:
-    """The gold-schema record of one document, with provenance of every mention."""
+    """The gold-schema record of one document, with provenance of every mention.
+
+    `mentions` is the flat layer of names that NER corpora mark (MSRA, People's Daily,
+    CLUENER): a name inside a longer one is part of it there. Such mentions are kept
+    under `nested`, with the name they are read in (`in`); the graph cites both."""
     doc = de.document
+    within = names_within(de)
     ents = []
     for e in de.entities:
-        mentions = []
+        mentions, nested = [], []
         for m in e.mentions:
             rs, re_, text = raw_text(doc, m.start, m.end)
-            mentions.append({"text": text, "start": rs, "end": re_, "rule": m.rule})
+            cited = {"text": text, "start": rs, "end": re_, "rule": m.rule}
+            holder = within.get((m.start, m.end))
+            if holder is None:
+                mentions.append(cited)
+            else:
+                nested.append(cited | {"in": holder})
         rec = {"name": e.name, "type": e.type, "aliases": e.aliases, "mentions": mentions}
+        if nested:
+            rec["nested"] = nested
         if e.code:
             rec["code"] = e.code
         ents.append(rec)

@@ -63,6 +63,10 @@ ENTITIES: dict[str, EntityType] = {t.name: t for t in (
 
 BODIES = frozenset({"Agency", "Company", "Organization"})
 PERSONS = frozenset({"Official", "Person"})
+# the types whose names are proper names, as NER corpora mark them: a name read inside
+# one of theirs is part of it in the flat layer of names (kg.extraction.to_record);
+# an Initiative's name quotes names it is about (黄河 in 黄河流域生态保护), so it is not one
+PROPER_NAMES = PERSONS | BODIES | {"District", "Place"}
 _ACTORS = BODIES | {"District"}
 
 RELATIONS: dict[str, RelationType] = {r.name: r for r in (

@@ -90,3 +90,28 @@ def test_a_periodical_and_a_person_in_titles_are_entities_a_place_is_a_title_wor
     assert "光明日报" in _ents(rec, "Organization")
     assert "毛泽东" in _ents(rec, "Person")
     assert not {"西藏", "西藏自治区"} & _ents(rec)
+
+
+def test_a_name_inside_a_longer_name_is_nested_not_a_span_of_its_own():
+    """The record's `mentions` are the flat layer of names NER corpora mark: 美国 inside
+    美国政府 is part of that name, kept under `nested` with the name it is read in."""
+    raw = "美国政府代表团昨天抵达北京，中国政府表示欢迎。"
+    rec = _rec(raw)
+    by_name = {e["name"]: e for e in rec["entities"]}
+    usa, gov = by_name["美国"], by_name["美国政府"]
+    assert usa["mentions"] == [] and [(m["text"], m["in"]) for m in usa["nested"]] == [("美国", "美国政府")]
+    assert raw[usa["nested"][0]["start"]:usa["nested"][0]["end"]] == "美国"
+    assert [m["text"] for m in gov["mentions"]] == ["美国政府"] and "nested" not in gov
+    assert [m["text"] for m in by_name["北京市"]["mentions"]] == ["北京"]
+
+
+def test_the_flat_layer_of_a_page_holds_no_name_inside_another(seeds):
+    from kg.types import PROPER_NAMES
+
+    raw = sorted(seeds.glob("*.txt"))[0].read_text(encoding="utf-8")
+    rec = _rec(raw)
+    names = [(m["start"], m["end"]) for e in rec["entities"] if e["type"] in PROPER_NAMES
+             for m in e["mentions"]]
+    spans = [(m["start"], m["end"]) for e in rec["entities"] for m in e["mentions"]]
+    assert not [(s, e) for s, e in spans for a, b in names if a <= s and e <= b and b - a > e - s]
+    assert sum(len(e.get("nested", [])) for e in rec["entities"]) > 0    # the page has such names

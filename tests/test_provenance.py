@@ -41,7 +41,8 @@ def test_article_iris_keep_their_form():
 def test_the_record_and_the_graph_cite_each_mention_at_the_same_offsets():
     de = extract_document(document_from_text("p.txt", PAGE))
     rec = to_record(de)
-    in_record = {(e["name"], m["start"], m["end"]) for e in rec["entities"] for m in e["mentions"]}
+    in_record = {(e["name"], m["start"], m["end"]) for e in rec["entities"]
+                 for m in e["mentions"] + e.get("nested", [])}
     g = build_graph([de], *resolve_corpus([de]))
     in_graph = {(d["label"], m["start"], m["end"]) for _, d in g.nodes(data=True) for m in d["mentions"]}
     assert in_record and in_record == in_graph

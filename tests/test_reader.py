@@ -157,7 +157,8 @@ def test_every_line_end_convention_splits_a_page_like_lf(seeds, end):
         """The record without offsets."""
         return {"articles": [{k: v for k, v in a.items() if k not in ("start", "end")}
                              for a in record["articles"]],
-                "entities": [{**e, "mentions": [m["text"] for m in e["mentions"]]}
+                "entities": [{**e, "mentions": [m["text"] for m in e["mentions"]],
+                              "nested": [(m["text"], m["in"]) for m in e.get("nested", [])]}
                              for e in record["entities"]]}
 
     raw = sorted(seeds.glob("*.txt"))[4].read_text(encoding="utf-8")
