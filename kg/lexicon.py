@@ -250,6 +250,9 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "哈": ("哈萨克斯坦",), "亚": ("亚洲",), "欧": ("欧洲",), "非": ("非洲",), "拉": ("拉美",),
 }
 
+# what makes a short form a currency's (美元, 港币, 日圆), not the place's
+CURRENCY_AFTER = frozenset("元币圆")
+
 # The home country's short form (中, 华) is also a syllable of common words (中外, 中小,
 # 华人): it names the country only beside another country's short form (中美, 美中), as
 # a side (中方) or after a verb of travel or dealings (访华, 对华, 驻华).

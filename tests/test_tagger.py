@@ -395,6 +395,18 @@ def test_a_places_one_character_short_form_is_a_mention_of_it_in_full(tmp_path, 
     assert ("巴勒斯坦", "District") in got
 
 
+def test_a_list_of_short_forms_is_read_whole_from_one_item(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    # the tagger reads 英 alone (and 俄 at a doubt a short form may have)
+    tagger_reads(monkeypatch, {"英": ("LOC", 0.99), "俄": ("LOC", 0.55)})
+    got = _entities(tmp_path, "美、英、德、日等国家和中、英、日三国的代表都来了。俄经济萧条。\n")
+    assert {("美国", "District"), ("英国", "District"), ("德国", "District"), ("日本", "District"),
+            ("中国", "District"), ("俄罗斯", "District")} <= got
+    # a list the tagger reads no item of names nothing; nor does 中 outside such a list
+    assert _entities(tmp_path, "中、小、微企业都有补贴，中外合资也有。\n") == set()
+
+
 def test_a_body_the_rules_read_from_its_head_starts_where_its_name_does(tmp_path):
     # the head's reading stopped at the body (国务院, 央行) and read it as China's own
     got = _entities(tmp_path, "泰国国务院昨天召开会议，讨论经济形势。\n")
