@@ -195,11 +195,23 @@ class Candidate:
 
 # ---- what is not a named body: each rule says why ---------------------------------
 
+# a count of bodies before a name (32家|商协会, 三家|远洋公司) or at its start (两大|电信公司)
+COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千几多数]+[大家个所名位支批]$")
+COUNT_AT_START = re.compile(r"[\d一二两三四五六七八九十百千几多]+[大家个所名位支批]")
+
+
 def determiner_or_count(c: Candidate) -> bool:
-    """各防汛指挥部, 该中心, 32家商协会: a determiner or a count before the name makes it a
-    kind of body, not a named one."""
-    return c.before in ("各", "该", "每", "本", "全", "其") or \
-        c.before.isdigit() and c.ctx.text[c.start] in "家个所名位支批"
+    """各防汛指挥部, 该中心, 32家商协会, 三家远洋公司, 两大电信公司: a determiner or a
+    count before the name makes it a kind of body, not a named one; but a count that is
+    all there is before the head is the body's number (三大队)."""
+    if c.before in ("各", "该", "每", "本", "全", "其"):
+        return True
+    ctx = c.ctx
+    if c.before.isdigit() and ctx.text[c.start] in "家个所名位支批" or \
+            COUNT_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
+        return True
+    count = COUNT_AT_START.match(ctx.text, c.start, c.hs)
+    return count is not None and count.end() < c.hs
 
 
 def read_as_a_name(c: Candidate) -> bool:

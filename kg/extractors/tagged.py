@@ -281,6 +281,10 @@ def _generic_words() -> frozenset[str]:
     return frozenset(GENERIC_AREAS | GENERIC_PLACES | GENERIC_CORE | set(GENERIC_UNITS))
 
 
+# a count of bodies inside a span (广州三家远洋公司): numerals and a classifier of bodies
+COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几]+[家个所批]")
+
+
 def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     """A place or organisation span the rules would not name: no Chinese in it; a
     county or lower division's short form (运河, 惠民: the districts component takes
@@ -293,6 +297,7 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     common noun (议会, 业委会) unless VERY_SURE; an event or campaign (EVENT_HEADS);
     or an organisation that, without a head, does not begin with a place or body
     (金山|银山), ends in a place (万州临淄) or in a common noun (某县|政务: a topic).
+    A count of bodies inside an organisation (三家) makes it no name.
     A place that is a word first (城西, 新华) needs SURE. A `confidence` of SURE (ORG_SURE
     for an organisation) spares the short form and the organisation tests, but not
     for a relative form (市|防汛中心); a Latin name needs LATIN_SURE."""
@@ -300,6 +305,8 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
         return not (confidence >= LATIN_SURE and label == "ORG" and _latin_name(text))
     if label == "ORG" and text.endswith(lexicon.EVENT_HEADS):
         return True                   # an event or a campaign: the initiatives rule's
+    if label == "ORG" and COUNTED.search(text):
+        return True                   # 广州三家|远洋公司: a count of bodies, not one
     g = gazetteer()
     sure = confidence >= (ORG_SURE if label == "ORG" else SURE)
     if text in g.by_short and text not in g.by_name and not sure:

@@ -23,6 +23,9 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("视频连线各防汛指挥部，部署工作。", "防汛指挥部", True),
     ("该公司此次投资十亿元。", "公司", True),
     ("全市32家商协会参加。", "家商协会", True),
+    ("广州三家远洋公司的运输资源整合。", "远洋公司", True),       # a count in words
+    ("两大电信公司此次的并购是新闻。", "两大电信公司", True),      # a count starts the name
+    ("三大队的队员都来了。", "三大队", False),                     # the count is the body's number
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
@@ -159,7 +162,7 @@ REJECTED = {
     "level_and_head": ("省厅下发通知。", "省厅"),
     "kind_of_government": ("推进法治政府。", "法治政府"),
     "kind_of_business": ("为辖区内诊所开展培训。", "辖区内诊所"),
-    "generic_party_unit": ("累计成立525个小区党支部。", "小区党支部"),
+    "generic_party_unit": ("各地推动成立小区党支部。", "小区党支部"),
     "quoted_programme": ("打造“家门口服务站”。", "家门口服务站"),
     "phrase_before_head": ("作者这部书由今及古。", "作者这部"),
 }
