@@ -59,7 +59,6 @@ B, M, E, S = range(4)
 # mean (confidences as sharp as one model's); 1.25 chosen on the dev sets (the seeds'
 # and ../shared/real's gold, the held-out slices: MODEL_CARD.md). Labels do not depend on it.
 TEMPERATURE = 1.25
-NET_CELLS = 4096                     # sequences x steps the network runs side by side
 DECODE_BATCH = 256                   # sequences decoded together (sorted by length)
 HOLD_OUT = 20                        # 1 in 20 training sentences is kept out of training
 
@@ -447,46 +446,39 @@ class Network:
 
     def emissions(self, keys: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
         """Label scores of every character, sentence by sentence as `lengths` divide them.
-        Sentences of similar length run side by side, a few thousand steps of them at a
-        time: a page's longest sentence must not pad all the others."""
-        gates_x = self.inputs(keys) @ self.w_ih + self.bias
-        lens = np.asarray(lengths)
-        starts = np.concatenate([[0], np.cumsum(lens)])
-        order = np.argsort(-lens, kind="stable")           # longest first: the running ones lead
-        out = np.zeros((len(keys), 2 * self.hidden), dtype=np.float32)
-        a = 0
-        while a < len(order):
-            b = a + max(1, min(len(order) - a, NET_CELLS // max(int(lens[order[a]]), 1)))
-            self._run(gates_x, starts[order[a:b]], lens[order[a:b]], out)
-            a = b
-        return out @ self.out_w.T + self.out_b
 
-    def _run(self, gates_x: np.ndarray, first: np.ndarray, slens: np.ndarray, out: np.ndarray) -> None:
-        """Both ways of the LSTM over sequences starting at `first`, of lengths `slens`
-        (longest first), their outputs written into `out`."""
+        All sentences run side by side, longest first, both ways at once: at step t the
+        ones longer than t (the first `live[t]`) take their t-th character from the
+        start and from the end. Numpy's cost is per step, so a page costs as many steps
+        as its longest sentence has characters; no padded copy of the inputs is made."""
         h = self.hidden
-        longest, n = int(slens[0]), len(slens)
-        live = (slens[None, :] > np.arange(longest)[:, None]).sum(axis=1)
-        steps = np.arange(longest)[:, None]
-        inside = steps < slens[None, :]                    # [step, sequence]
-        # each sequence's character at step t read forwards, and backwards from its end
-        fwd = np.where(inside, first[None, :] + steps, 0)
-        bwd = np.where(inside, first[None, :] + slens[None, :] - 1 - steps, 0)
-        gx = np.concatenate([gates_x[fwd, :4 * h], gates_x[bwd, 4 * h:]], axis=2)   # [step, seq, 8h]
-        gx = gx.reshape(longest, n, 2, 4 * h).transpose(0, 2, 1, 3)                  # [step, way, seq, 4h]
-        hs = np.zeros((longest, 2, n, h), dtype=np.float32)
+        lens = np.asarray(lengths, dtype=np.int64)
+        if not lens.any():
+            return np.zeros((len(keys), len(self.out_b)), dtype=np.float32)
+        gates_x = self.inputs(keys) @ self.w_ih + self.bias        # both ways, every step
+        order = np.argsort(-lens, kind="stable")
+        slens = lens[order]
+        first = (np.cumsum(lens) - lens)[order]
+        live = np.searchsorted(-slens, -np.arange(int(slens[0])), side="left")
+        n = len(slens)
+        out = np.empty((len(keys), 2 * h), dtype=np.float32)
+        gx = np.empty((2, n, 4 * h), dtype=np.float32)
         state = np.zeros((2, n, h), dtype=np.float32)
         c = np.zeros((2, n, h), dtype=np.float32)
-        for t in range(longest):
-            k = live[t]
+        for t, k in enumerate(live.tolist()):
+            fwd = first[:k] + t                         # the t-th character from the start
+            bwd = first[:k] + slens[:k] - 1 - t         # ... and from the end
+            gx[0, :k] = gates_x[fwd, :4 * h]
+            gx[1, :k] = gates_x[bwd, 4 * h:]
             # one tanh for all gates: the sigmoid gates' weights are halved at load,
             # and sigmoid(x) = (tanh(x / 2) + 1) / 2
-            g = np.tanh(gx[t, :, :k] + state[:, :k] @ self.w_hh).reshape(2, k, 4, h)
+            g = np.tanh(gx[:, :k] + state[:, :k] @ self.w_hh).reshape(2, k, 4, h)
             sig = 0.5 * g[:, :, :3] + 0.5
             c[:, :k] = sig[:, :, 1] * c[:, :k] + sig[:, :, 0] * g[:, :, 3]
-            state[:, :k] = hs[t, :, :k] = sig[:, :, 2] * np.tanh(c[:, :k])
-        out[fwd[inside], :h] = hs[:, 0][inside]
-        out[bwd[inside], h:] = hs[:, 1][inside]
+            state[:, :k] = sig[:, :, 2] * np.tanh(c[:, :k])
+            out[fwd, :h] = state[0, :k]
+            out[bwd, h:] = state[1, :k]
+        return out @ self.out_w.T + self.out_b
 
 
 def embedding_rows(col: np.ndarray, known: np.ndarray) -> np.ndarray:
