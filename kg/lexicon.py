@@ -194,6 +194,9 @@ EVENT_HEADS = ("活动", "行动")
 # what a part of a body ends in beyond the heads above: a university's department (地理系,
 # 中文系) and a section (编辑室 ends in 室, which 办公室 holds already)
 SUB_UNIT_ENDS = ("系",)
+# what names a body at another of its sites, not a unit of it (某医院|新院区, 某中学|东校区,
+# 某医院|分院): the site's word, and what the body's name must end in ("" for any)
+SITE_WORDS = {"院区": "", "校区": "", "分院": "医院"}
 # Public institutions whose heads hold government-style posts (universities, hospitals).
 PUBLIC_ORG_HEADS = ("大学", "学院", "中学", "小学", "医院", "卫生院", "图书馆", "博物馆", "科技馆",
                     "文化馆", "协会", "联合会", "学会", "研究院", "促进会", "报社", "电视台")

@@ -429,6 +429,19 @@ def test_a_part_of_a_body_the_rules_stopped_at_is_a_body_of_its_own(tmp_path):
     assert not any(name == "聊城大学党委" for name, _ in _entities(tmp_path, "聊城大学党委书记张三出席会议。\n"))
 
 
+def test_a_body_at_another_site_is_the_body(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"聊城市中医医院分院": ("ORG", 0.99), "中国科学院沈阳分院": ("ORG", 0.99)})
+    page = tmp_path / "p.txt"
+    page.write_text("聊城市中医医院分院计划入驻。中国科学院沈阳分院派员参加。\n", encoding="utf-8")
+    ents = {e["name"]: e for e in extract([page])[0][0]["entities"]}
+    # a hospital's 分院 is the hospital at another site: one entity, the site's name an alias
+    assert "聊城市中医医院分院" in ents["聊城市中医医院"]["aliases"] and "聊城市中医医院分院" not in ents
+    # an academy's 分院 is a body of its own, never an alias of the academy
+    assert not any(a.endswith("沈阳分院") for e in ents.values() for a in e["aliases"])
+
+
 def test_a_person_read_after_a_title_ends_the_next_bodys_name_in_a_roster(tmp_path, monkeypatch):
     # rosters run post, name and the next body together; the title makes a doubtful
     # person span enough to end the body's name

@@ -471,6 +471,13 @@ def _sub_unit_of(ctx: DocContext, s: Span) -> Mention | None:
     return parent
 
 
+def _site_of(text: str, body: str) -> bool:
+    """Whether a body's part names the body at another site (某医院|分院, 某中学|新校区):
+    the body itself, as the guidelines keep it, with the site's name as an alias."""
+    return any(text.endswith(word) and body.endswith(parent_end)
+               for word, parent_end in lexicon.SITE_WORDS.items())
+
+
 @lru_cache(maxsize=1)
 def _body_heads() -> tuple[tuple[str, ...], frozenset[str]]:
     """The organisation heads, and the characters a body's part may end in (a head's
@@ -587,6 +594,9 @@ def tagged_entities(ctx: DocContext) -> None:
                 and _rules_misread_name(ctx, s, bylined):
             continue
         parent = _sub_unit_of(ctx, s)
+        if parent is not None and _site_of(text, parent.name):
+            ctx.add(text, parent.type, s.start, s.end, name=parent.name, rule="tagged:site")
+            continue
         if parent is not None:
             # a part is of its body's kind: a bank's 信用卡部 is the bank's, not an agency
             ctx.add(text, parent.type, s.start, s.end, name=parent.name + text[parent.end - s.start:],
