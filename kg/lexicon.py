@@ -253,6 +253,11 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "哈": ("哈萨克斯坦",), "亚": ("亚洲",), "欧": ("欧洲",), "非": ("非洲",), "拉": ("拉美",),
 }
 
+# a count of bodies (三家|远洋公司, 32家|商协会, 两大|电信公司): numerals, then a measure
+# word of bodies (or 大, "major"); what follows is a kind of body, not a named one
+COUNT = r"[\d一二两三四五六七八九十百千几多]+"
+BODY_MEASURES = "家个所名位支批"
+
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's
 CURRENCY_AFTER = frozenset("元币圆")
 

@@ -195,9 +195,9 @@ class Candidate:
 
 # ---- what is not a named body: each rule says why ---------------------------------
 
-# a count of bodies before a name (32家|商协会, 三家|远洋公司) or at its start (两大|电信公司)
-COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千几多数]+[大家个所名位支批]$")
-COUNT_AT_START = re.compile(r"[\d一二两三四五六七八九十百千几多]+[大家个所名位支批]")
+# a count of bodies before a name (三家|远洋公司) or at its start (两大|电信公司)
+COUNT_AT_START = re.compile(f"{lexicon.COUNT}[大{lexicon.BODY_MEASURES}]")
+COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
 
 
 def determiner_or_count(c: Candidate) -> bool:
@@ -207,7 +207,7 @@ def determiner_or_count(c: Candidate) -> bool:
     if c.before in ("各", "该", "每", "本", "全", "其"):
         return True
     ctx = c.ctx
-    if c.before.isdigit() and ctx.text[c.start] in "家个所名位支批" or \
+    if c.before.isdigit() and ctx.text[c.start] in lexicon.BODY_MEASURES or \
             COUNT_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
         return True
     count = COUNT_AT_START.match(ctx.text, c.start, c.hs)

@@ -26,8 +26,8 @@ the held-out slices of the training sets:
   place span (在京, 俄经济, 以政府: a short form `_add_short_form` still has to read):
   MSRA slice 0.8638 -> 0.8655 (11 right, 以政府推进 wrong), 1998 slice 0.8800 ->
   0.8791 (对华, 以方, 港人, 中方, 访华: short forms that corpus leaves unmarked), dev
-  gold unchanged; 0.6 gained half as much, 0.4 the same. Nor, down to 0.5, to a place span in a
-  、-list beside one of 0.7 (苏南、浙南: `_listed_with_places`): ../shared/real entities
+  gold unchanged; 0.6 gained half as much, 0.4 the same. Nor, down to 0.5, to a place
+  span in a 、-list beside one of 0.7 (苏南、浙南: `_listed_with_places`): ../shared/real entities
   0.892 -> 0.894, 1998 slice 0.8505 -> 0.8507, the rest unchanged (0.4 and 0.2 named
   a wrong place on the real articles). And a surnamed item of a 、-list between
   persons is a person where the tagger missed it (梁雄健、谌取荣、喻权域:
@@ -281,8 +281,8 @@ def _generic_words() -> frozenset[str]:
     return frozenset(GENERIC_AREAS | GENERIC_PLACES | GENERIC_CORE | set(GENERIC_UNITS))
 
 
-# a count of bodies inside a span (广州三家远洋公司): numerals and a classifier of bodies
-COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几]+[家个所批]")
+# a count of bodies inside a span (广州三家远洋公司); not 大 (三大队 is a brigade's number)
+COUNTED = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}]")
 
 
 def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
@@ -721,8 +721,8 @@ def _add_short_form(ctx: DocContext, s: Span, listed: bool = False) -> None:
     """A place named by its one-character short form (美 in 中美, 沪 in 抵沪) is a mention
     of the place in full: its one reading in `lexicon.SHORT_FORMS`, or the one of
     several the page names in full (巴 beside 巴勒斯坦); a short form the page does not
-    settle, or that names a currency (美元), names nothing. `listed`: an item of a 、-list of short forms, whose
-    neighbours are the list's other items."""
+    settle, or that names a currency (美元), names nothing. `listed`: an item of a
+    、-list of short forms, whose neighbours are the list's other items."""
     if ctx.text[s.end:s.end + 1] in lexicon.CURRENCY_AFTER:
         return              # 美元: a currency
     g = gazetteer()
