@@ -28,7 +28,7 @@ GLUED_NAMES = rf"{_NOT_ROLE}[\u4e00-\u9fff]{{2,12}}"
 POSTED = r"(?:驻[\u4e00-\u9fff]{1,6}?)?"
 # "■ 本报记者 王培源", "本报通讯员 张丽媛", "■ 田柏林" (photo credit), "本报驻曼谷记者 X"
 BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?{POSTED}(?:{ROLE})?|(?:本报{POSTED})?{ROLE})\s*"
-                         rf"(?:{NAME}\s*(?:{ROLE}\s*)?){{1,4}}$")
+                         rf"(?:{NAME}\s*(?:{ROLE}\s*)?){{1,4}}(?:[/／]?\s*[摄图]\s*)?$")
 # a national paper's dateline: the press, the place filed from, the date, 电 (wire) or 讯:
 # 本报成都1月5日电, 据新华社北京十二月三十一日电, 本报北京1月18日讯
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -43,7 +43,10 @@ DATELINE_CREDIT = re.compile(rf"{DATELINE.pattern}\s*(?:[（(]([^（）()\n]{{2,
 LEAD = re.compile(rf"^(?:本报讯|[\u4e00-\u9fff]{{2,6}}讯|{DATELINE.pattern})\s*[（(]?")
 PAREN_BYLINE = re.compile(rf"[（(]\s*((?:{ROLE}\s*(?:{NAME}\s*)+)+)摄?\s*[）)]")
 # names after a role, each alone or several written without a space (何伟余继军)
-ROLE_NAMES = re.compile(rf"({ROLE})\s*((?:{GLUED_NAMES}(?:\s+|(?=[）)]|$)))+)")
+ROLE_NAMES = re.compile(rf"({ROLE})\s*((?:{GLUED_NAMES}(?:\s+|(?=[）)/／]|$)))+)")
+# what a credit writes after the name: the photo (摄), the text (文, as in 甲文/乙摄 or
+# 文/摄), or that the reporter filed from a place (记者甲广州报道)
+PHOTO, TEXT, FILED = "摄", "文", "报道"
 # a credit in brackets anywhere in the text: （新华社记者甲摄）, （中央人民广播电台记者甲、新华社记者乙）
 PAREN = re.compile(r"[（(]([^（）()\n]{2,60}?)[）)]")
 # one piece of a credit: the medium, a role, a name, 摄 (each optional, but not all)
@@ -197,12 +200,34 @@ def glued_names(run: str) -> list[str]:
     return max(found, key=lambda c: sum(len(p) == 3 for p in c)) if found else []
 
 
+def _credited_run(run: str, after: str, photo_credit: bool) -> str:
+    """A run of names without what the credit writes after them: 摄, 报道 and the place
+    filed from (甲广州报道), and 文 where the credit is for text beside a photo (甲文
+    乙摄, 甲文/摄); a name may end in 文, so a lone 文 stays."""
+    if run.endswith(FILED):
+        run = run[:-len(FILED)]
+        from .divisions import countries, gazetteer
+        g = gazetteer()
+        place = next((k for k in range(min(len(run) - 2, 6), 1, -1)
+                      if run[-k:] in g.by_name or run[-k:] in g.by_short or run[-k:] in countries()), 0)
+        run = run[:len(run) - place]
+    elif run.endswith(PHOTO):
+        run = run[:-1]
+    elif run.endswith(TEXT) and len(run) > 2 and (photo_credit or after.startswith(("/", "／"))):
+        run = run[:-1]
+    return run
+
+
 def _bylines(text: str, offset: int) -> list[Byline]:
     out = []
     for m in ROLE_NAMES.finditer(text):
         role = _role(m.group(1))
         pos = m.start(2)
-        for name in (n for run in m.group(2).split() for n in glued_names(run)):
+        runs = m.group(2).split()
+        photo = any(r.endswith(PHOTO) for r in runs) or text[m.end(2):].lstrip().startswith(PHOTO)
+        after = text[m.end(2):m.end(2) + 1]
+        runs = [_credited_run(r, after if k == len(runs) - 1 else " ", photo) for k, r in enumerate(runs)]
+        for name in (n for run in runs if len(run) >= 2 for n in glued_names(run)):
             i = text.index(name, pos)
             out.append(Byline(name, role, offset + i, offset + i + len(name)))
             pos = i + len(name)
@@ -360,7 +385,7 @@ def _article(doc: Document, index: int, lines: list[_Line], year: int | None) ->
         if ln.kind in ("byline", "trailer"):
             bylines += _bylines(ln.text, ln.start) or [
                 Byline(m.group(), "", ln.start + m.start(), ln.start + m.end())
-                for m in re.finditer(NAME, ln.text) if "本报" not in m.group()]
+                for m in re.finditer(NAME, ln.text) if "本报" not in m.group() and m.group() != FILED]
         else:
             m = PAREN_BYLINE.search(ln.text[:40]) if ln.kind == "lead" else None
             if m:

@@ -45,6 +45,19 @@ def test_names_written_without_a_space_in_a_byline_are_cut_at_their_surnames():
     assert all(doc.text[b.start:b.end] == b.name for a in articles for b in a.bylines)
 
 
+def test_a_credit_for_text_photo_or_the_place_filed_from_is_no_part_of_the_name():
+    doc = document_from_text("t.txt", "新风吹进村\n本报记者张华文 李明摄\n今天，会议召开。\n"
+                                      "小区换新颜\n本报记者梅建明文/摄\n今天，会议召开。\n"
+                                      "广交会开幕\n本报讯（记者朱宝广州报道）今天，会议召开。\n"
+                                      "田间话丰收\n记者 王培源 摄\n今天，会议召开。\n"
+                                      "灯谜会\n本报记者 张华文\n今天，会议召开。\n")
+    _, articles = segment(doc)
+    names = [[(b.name, b.role) for b in a.bylines] for a in articles]
+    assert names == [[("张华", "记者"), ("李明", "记者")], [("梅建明", "记者")], [("朱宝", "记者")],
+                     [("王培源", "记者")], [("张华文", "记者")]]      # a name may end in 文
+    assert all(doc.text[b.start:b.end] == b.name for a in articles for b in a.bylines)
+
+
 def test_every_seed_page_splits_into_several_articles(seeds):
     for f in find_inputs([seeds])[0]:
         _, articles = segment(read_document(f))
