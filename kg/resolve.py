@@ -53,7 +53,9 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
             type_ = "Official" if name not in {b.name for a in ctx.articles for b in a.bylines} else "Person"
         else:
             type_ = min(set(types), key=lambda t: (-types.count(t), TYPE_PRIORITY[t]))
-        aliases = sorted({m.text for m in ms if m.text != name})
+        # a surname alone (白 of 白市长) is how the page calls them, not a name of theirs
+        aliases = sorted({m.text for m in ms if m.text != name
+                          and not (m.type in PERSON_TYPES and len(m.text) == 1)})
         d = ctx.divisions.get(name)
         entities.append(DocEntity(name=name, type=type_, aliases=aliases,
                                   mentions=sorted(ms, key=lambda m: m.start),

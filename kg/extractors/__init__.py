@@ -15,18 +15,17 @@ from dataclasses import dataclass
 
 from ..defaults import DEFAULT_NER, NER_CHOICES
 from ..model import ENTITY_TYPES
+from ..types import BODIES, PERSONS
 from .base import Component, DocContext
 from .districts import districts, find_area
 from .initiatives import initiatives
 from .organisations import organisations
-from .persons import persons
+from .persons import persons, surname_mentions
 from .places import places
 from .relations import relations
 from .statistical import lac_entities
 from .tagged import tag_names, tagged_entities
 
-BODIES = frozenset({"Agency", "Company", "Organization"})
-PERSONS = frozenset({"Official", "Person"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ PIPELINE: dict[str, Spec] = {
     "initiatives": Spec(initiatives, frozenset({"area"}) | BODIES, frozenset({"Initiative"})),
     "tagged": Spec(tagged_entities, frozenset({"spans", "District", "Initiative", "posts"}) | BODIES | PERSONS,
                    frozenset(ENTITY_TYPES) | {"posts", "divisions"}),
+    "surnames": Spec(surname_mentions, PERSONS, PERSONS),
     "relations": Spec(relations, frozenset({"area", "divisions", "posts"}) | frozenset(ENTITY_TYPES),
                       frozenset({"relations"})),
 }

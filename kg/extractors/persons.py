@@ -602,3 +602,38 @@ def _repeat_known(ctx: DocContext) -> None:
             end = start + len(name)
             if not ctx.covered(start, end):
                 ctx.add(name, type_, start, end, rule="persons:name repeated")
+
+
+# what may follow a surname to call its bearer by it: an honorific or a title (白市长,
+# 江主席, 王先生); not 某 (王某 is someone the page will not name)
+SURNAME_CALLS = sorted((HONORIFIC_ONLY - {"某", "某某"}) | set(lexicon.TITLES), key=len, reverse=True)
+SURNAME_CALL = re.compile("|".join(map(re.escape, SURNAME_CALLS)))
+
+
+def surname_mentions(ctx: DocContext) -> None:
+    """A surname with a title or honorific after it (白市长, 江主席, 王先生) is a mention
+    of the one person of that surname the page names in full: so the article that calls
+    them so cites them, and co-mentions count it. With none or several such persons on
+    the page it names nobody (a bare surname is no entity); where jieba's word runs
+    over the surname's character from before (提高|市长), it is that word's."""
+    single, compound = surnames()
+    people: dict[str, set[tuple[str, str]]] = {}
+    for m in ctx.mentions:
+        if m.type in ("Person", "Official") and len(m.name) >= 2:
+            key = m.name[:2] if m.name[:2] in compound else m.name[0]
+            people.setdefault(key, set()).add((m.name, m.type))
+    called = {key: next(iter(named)) for key, named in people.items()
+              if len(named) == 1 and (len(key) == 2 or key in single)}
+    if not called:
+        return
+    pattern = re.compile(f"(?:{'|'.join(map(re.escape, called))})(?={SURNAME_CALL.pattern})")
+    for _, _, sent in ctx.sentences():
+        hits = [m for m in pattern.finditer(sent.text) if not ctx.covered(sent.start + m.start(), sent.start + m.end())]
+        if not hits:
+            continue
+        word_starts = {t.start for t in ctx.tokens(sent)}
+        for m in hits:
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if start in word_starts:
+                name, type_ = called[m.group()]
+                ctx.add(m.group(), type_, start, end, name=name, rule="persons:surname and title")

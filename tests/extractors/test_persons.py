@@ -338,3 +338,13 @@ def test_an_adverb_and_a_verb_after_a_title_are_no_name():
                   "在奥地利轮值欧盟主席国期间，他将致力于和平。\n")
     assert not {"曾表示", "曾亲临", "国期间"} & names(rec)
     assert "王建国" in names(rec, "Official")
+
+
+def test_a_surname_called_by_a_title_is_the_one_person_of_that_surname_on_the_page():
+    rec = extract("这事惊动了当时的市长白音。几天后，白市长一锤定音：同意搞股份制。\n")
+    bai = next(e for e in rec["entities"] if e["name"] == "白音")
+    assert [(m["text"], m["rule"]) for m in bai["mentions"]][-1] == ("白", "persons:surname and title")
+    assert "白" not in bai["aliases"]          # how the page calls them, not a name of theirs
+    # two persons of the surname: the call names neither; a word ending in it calls nobody
+    rec = extract("市长白音和副市长白文出席。白市长讲话。我们要提高市长热线的效率，高明说。\n")
+    assert not [m for e in rec["entities"] for m in e["mentions"] if m["rule"] == "persons:surname and title"]
