@@ -238,6 +238,8 @@ def _unquoted(ctx: DocContext, sent) -> None:
         ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), rule="initiatives:named programme")
     for m in MEETING.finditer(sent.text):
         s, e = sent.start + m.start(), sent.start + m.end()
+        if not _ends_token(ctx, sent, e) or ctx.covered(s, e, ("Person", "Official")):
+            continue          # 全国政协主席李瑞环今天在人民大会|堂: a hall, and a sentence, not a meeting
         if m.group(1) == "全国":          # a national meeting is named as printed
             ctx.add(text[s:e], "Initiative", s, e, rule="initiatives:named programme")
             continue

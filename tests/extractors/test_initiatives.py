@@ -75,6 +75,9 @@ def test_quoted_paired_slogan_is_an_initiative_without_a_head_noun():
 def test_a_national_meeting_is_an_initiative_named_as_printed():
     rec = extract(CITY + "全国农村工作会议昨天在京闭幕。")
     assert "全国农村工作会议" in names(rec, "Initiative")
+    # a meeting's word inside another (人民大会|堂) after a title and a person is no meeting
+    rec = extract(CITY + "全国政协主席李瑞环今天在人民大会堂会见了代表。")
+    assert not any("李瑞环" in n for n in names(rec, "Initiative"))
 
 
 def test_a_session_named_after_its_area_or_body_is_an_initiative_it_runs(monkeypatch):
