@@ -556,8 +556,8 @@ def _without_place(core: str, ctx: DocContext) -> str:
         p = core[:n]
         if p in g.by_name or p in g.by_short or p in ctx.divisions or p in countries():
             return core[n:]
-    if core[:1] in "市区县省镇":
-        return core[1:]
+    if core[:1] in "市区县省镇" and segmenter().tokens(core[:2])[0].word == core[:1]:
+        return core[1:]               # 市|科技局, but not 市场|需求: the level is a word of its own
     return ""
 
 
@@ -627,8 +627,8 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         return False
     if tok.word in NOT_HEADS or (tok.end == he and tok.word.endswith(NOT_HEAD_ENDINGS)):
         return False
-    if tok.word in lexicon.TITLES and tok.end == he:
-        return False                       # the 委 that ends 市委常委 is the title's
+    if tok.end == he and (tok.word in lexicon.TITLES or tok.word[:1] in "副代" and tok.word[1:] in lexicon.TITLES):
+        return False                       # the 委 that ends 市委常委 (副政委) is the title's
     if tok.end == he:
         return not (tok.start < hs and len(tok.word) == 2 and len(text[hs:he]) == 1
                     and tok.tag in ("v", "vn", "a", "d", "f", "m"))

@@ -467,3 +467,11 @@ def test_a_firm_named_in_full_is_named_again_by_its_coined_name():
     firm = next(e for e in rec["entities"] if e["name"] == "内蒙古蒙牧实业集团股份有限公司")
     assert "蒙牧" in {m["text"] for m in firm["mentions"]}
     assert sum(m["text"] == "蒙牧" for m in firm["mentions"]) == 1     # not inside “蒙牧红”
+
+
+def test_a_deputy_title_ends_no_body_and_a_word_that_begins_with_a_level_is_no_area():
+    # 副政委 is a title: its 委 is no committee's head
+    rec = extract("他曾任中国人民解放军空军原副政委。\n")
+    assert not any(n.endswith("政委") for n in names(rec))
+    # 市场 is a word, not 市 and a name: 市场需求和世界科技 is no firm
+    assert not names(extract("以适应市场需求和世界科技发展的趋势。\n"), "Company")
