@@ -258,7 +258,19 @@ def persons(ctx: DocContext) -> None:
                         and not _tagger_doubts(ctx, p, p + n):
                     ctx.add(name, "Person", p, p + n, rule="persons:speech verb")
                     break
+    _bodies_after_titled_persons(ctx)
     _repeat_known(ctx)
+
+
+def _bodies_after_titled_persons(ctx: DocContext) -> None:
+    """A body's name does not run back over a person a title chain names: rosters print
+    post, name and the next body together (…处长雷厚礼|西藏自治区话剧团演员…), and the
+    body, named before the persons were known, took the name in. It starts after it."""
+    for p in [m for m in ctx.mentions if m.rule == "persons:title chain"]:
+        for b in ctx.overlapping(p.start, p.end, ORGANISATION_TYPES):
+            if b.start <= p.start and p.end < b.end and b.end - p.end >= 2 \
+                    and b.rule == "organisations:name and head":
+                ctx.reshape(b, p.end, b.end)
 
 
 # a list of names after officials named by role (陪同的有关部门负责人还有：甲、乙、丙等)

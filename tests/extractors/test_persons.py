@@ -348,3 +348,9 @@ def test_a_surname_called_by_a_title_is_the_one_person_of_that_surname_on_the_pa
     # two persons of the surname: the call names neither; a word ending in it calls nobody
     rec = extract("市长白音和副市长白文出席。白市长讲话。我们要提高市长热线的效率，高明说。\n")
     assert not [m for e in rec["entities"] for m in e["mentions"] if m["rule"] == "persons:surname and title"]
+
+
+def test_a_body_in_a_roster_starts_after_the_person_its_title_chain_names():
+    rec = extract("获奖者：贵州省委宣传部宣传处处长雷厚礼西藏自治区话剧团演员边巴。\n")
+    assert "雷厚礼" in names(rec, "Official") and "西藏自治区话剧团" in names(rec, "Organization")
+    assert not any(n.startswith("雷厚礼") and n != "雷厚礼" for n in names(rec))
