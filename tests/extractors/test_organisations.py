@@ -475,3 +475,12 @@ def test_a_deputy_title_ends_no_body_and_a_word_that_begins_with_a_level_is_no_a
     assert not any(n.endswith("政委") for n in names(rec))
     # 市场 is a word, not 市 and a name: 市场需求和世界科技 is no firm
     assert not names(extract("以适应市场需求和世界科技发展的趋势。\n"), "Company")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("卢卡申科是在会见独联体跨国议会大会理事会秘书长时说的。", "独联体跨国议会"),
+    ("全市人民积极响应市政府号召。", "市政府"),
+    ("取而代之的是隶属于经济部的邮电协调局。", "经济部"),
+])
+def test_a_verb_jieba_tags_a_noun_starts_no_body(text, body):
+    assert body in names(extract(text + "\n"))
