@@ -429,6 +429,18 @@ def test_a_part_of_a_body_the_rules_stopped_at_is_a_body_of_its_own(tmp_path):
     assert not any(name == "聊城大学党委" for name, _ in _entities(tmp_path, "聊城大学党委书记张三出席会议。\n"))
 
 
+def test_an_item_of_a_list_of_persons_is_a_person_after_the_areas_it_begins_with(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    # the tagger reads the neighbours and misses the rare surname between them
+    tagger_reads(monkeypatch, {"梁雄健": ("PER", 0.99), "喻权域": ("PER", 0.99),
+                               "李明华": ("PER", 0.99), "王小兵": ("PER", 0.99)})
+    got = _entities(tmp_path, "出席：梁雄健、谌取荣、喻权域。\n"
+                              "名单：黑龙江牡丹江市李明华、湖南岳阳市鄂继权、四川成都市王小兵。\n")
+    assert {("谌取荣", "Person"), ("鄂继权", "Person")} <= got
+    assert not any(name.endswith("鄂继权") and name != "鄂继权" for name, _ in got)
+
+
 def test_a_body_at_another_site_is_the_body(tmp_path, monkeypatch):
     from tests.extractors.pages import tagger_reads
 

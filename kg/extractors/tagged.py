@@ -682,19 +682,34 @@ LIST_ITEM = re.compile(r"[^、，。；：:,;！？!?（）()“”《》\s等]+
 def _listed_with_persons(ctx: DocContext) -> None:
     """A surnamed name of two or three characters that stands in a 、-list between
     persons (梁雄健、谌取荣、喻权域): the list names persons, so the item the tagger
-    missed is one too (a rare surname, 谌 or 常, it doubts)."""
+    missed is one too (a rare surname, 谌 or 常, it doubts). Rosters put each person's
+    area first (黑龙江牡丹江市鄂继权、湖南岳阳市李明华): an item is judged after them."""
     persons = {(m.start, m.end) for m in ctx.mentions if m.type in ("Person", "Official")}
     for item in LIST_ITEM.finditer(ctx.text):
         a, e = item.span()
         joined_before = a > 0 and ctx.text[a - 1] in LIST_JOINS
         joined_after = e < len(ctx.text) and ctx.text[e] in LIST_JOINS
-        if not (joined_before or joined_after) or not _surnamed(item.group()) or ctx.overlapping(a, e):
+        if not (joined_before or joined_after):
             continue
-        before = [m.span() for m in LIST_ITEM.finditer(ctx.text, max(0, a - 5), a - 1)
-                  if m.end() == a - 1][-1:] if joined_before else []
+        a = _after_areas(ctx, a, e)
+        name = ctx.text[a:e]
+        if not _surnamed(name) or ctx.overlapping(a, e):
+            continue
+        before = [m.span() for m in LIST_ITEM.finditer(ctx.text, max(0, item.start() - 12), item.start() - 1)
+                  if m.end() == item.start() - 1][-1:] if joined_before else []
         after = [m.span() for m in [LIST_ITEM.match(ctx.text, e + 1)] if m] if joined_after else []
-        if before + after and all(span in persons for span in before + after):
-            ctx.add(item.group(), "Person", a, e, rule="tagged:listed person")
+        if before + after and all((_after_areas(ctx, x, y), y) in persons for x, y in before + after):
+            ctx.add(name, "Person", a, e, rule="tagged:listed person")
+
+
+def _after_areas(ctx: DocContext, start: int, end: int) -> int:
+    """Where a list item's name starts after the divisions it begins with (黑龙江|牡丹江市|鄂继权)."""
+    while True:
+        area = next((m for m in ctx.overlapping(start, start + 1, ("District",))
+                     if m.start == start and m.end < end), None)
+        if area is None:
+            return start
+        start = area.end
 
 
 # jieba's tags of the common nouns a list of things is made of (科教、文卫、体育; 升旗台、钟塔、花坛)
