@@ -278,6 +278,9 @@ NATIONAL_MEDIA = {"新华社", "人民日报", "中央电视台", "中央广播�
                   "经济日报", "中国新闻社", "中新社", "中国国际电视台", "国际在线", "大众日报",
                   "学习强国"}
 
+# National institutions papers name by abbreviation (中科院): abbreviation -> full name.
+NATIONAL_ABBREVIATIONS = {"中科院": "中国科学院", "中国社科院": "中国社会科学院"}
+
 # Central bodies written without an organisation head (证监会, 央行): name -> full name.
 CENTRAL_BODIES = {"国务院": "国务院", "全国人大": "全国人民代表大会", "全国政协": "全国政协",
                   "中共中央": "中共中央", "中央军委": "中央军委", "中纪委": "中央纪委", "中央纪委": "中央纪委",

@@ -13,8 +13,9 @@ from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..segment import segmenter
-from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
-from .tagged import named_spans, tagged_person_at, tagger_reads
+from ..types import BODIES
+from .base import TAGGER_MEMO, TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
+from .tagged import MIN_CONFIDENCE, named_spans, tagged_person_at, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
     [(h, "Agency") for h in (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES)]
@@ -69,6 +70,7 @@ def organisations(ctx: DocContext) -> None:
     for name in lexicon.NATIONAL_MEDIA:
         for start in occurrences(ctx.text, name):
             ctx.add(name, "Organization", start, start + len(name), rule="organisations:national media")
+
     _national_companies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
@@ -101,6 +103,7 @@ def organisations(ctx: DocContext) -> None:
     _units_named_by_their_chief(ctx)
     _parents_of_subsidiaries(ctx)
     _central_bodies(ctx)
+    _national_institutions(ctx)
     _firm_short_forms(ctx)
 
 
@@ -385,6 +388,20 @@ QUOTED_BEFORE = re.compile(r"“([^“”]{2,12})”([\u4e00-\u9fff]{0,4})$")
 CJK_BEFORE = re.compile(r"(?![的和与及、在到从向对为由])[\u4e00-\u9fff]")
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百零]+[届次期批个部]")
 CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), key=len, reverse=True)))
+
+
+def _national_institutions(ctx: DocContext) -> None:
+    """National institutions known by abbreviation (中科院), named in full, where no
+    longer name begins with them (中科院南京分院, named by its head or the tagger)."""
+    tagged_end: dict[int, int] = {}      # where the tagger's sure bodies end, by start
+    for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()):
+        if s.label == "ORG" and s.confidence >= MIN_CONFIDENCE:
+            tagged_end[s.start] = max(s.end, tagged_end.get(s.start, 0))
+    for short, full in lexicon.NATIONAL_ABBREVIATIONS.items():
+        for start in occurrences(ctx.text, short):
+            end = start + len(short)
+            if not ctx.covered(start, end, tuple(sorted(BODIES))) and tagged_end.get(start, end) <= end:
+                ctx.add(short, "Organization", start, end, name=full, rule="organisations:national institution")
 
 
 def _central_bodies(ctx: DocContext) -> None:

@@ -484,3 +484,12 @@ def test_a_deputy_title_ends_no_body_and_a_word_that_begins_with_a_level_is_no_a
 ])
 def test_a_verb_jieba_tags_a_noun_starts_no_body(text, body):
     assert body in names(extract(text + "\n"))
+
+
+def test_a_national_institution_known_by_its_abbreviation_is_named_in_full(monkeypatch):
+    rec = extract("县委书记带着乡镇企业家走进了中科院。\n")
+    academy = next(e for e in rec["entities"] if e["name"] == "中国科学院")
+    assert academy["type"] == "Organization" and [m["text"] for m in academy["mentions"]] == ["中科院"]
+    # a longer name the tagger reads from it is that body's, not the academy's
+    tagger_reads(monkeypatch, {"中科院上海技术物理所": ("ORG", 0.99)})
+    assert "中国科学院" not in names(extract("中科院上海技术物理所的院士举例。\n"))
