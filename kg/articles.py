@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .divisions import countries, gazetteer
 from .model import Article, Byline, Document, Masthead, Sentence
 from .pagemeta import PageMeta
 
@@ -206,7 +207,6 @@ def _credited_run(run: str, after: str, photo_credit: bool) -> str:
     乙摄, 甲文/摄); a name may end in 文, so a lone 文 stays."""
     if run.endswith(FILED):
         run = run[:-len(FILED)]
-        from .divisions import countries, gazetteer
         g = gazetteer()
         place = next((k for k in range(min(len(run) - 2, 6), 1, -1)
                       if run[-k:] in g.by_name or run[-k:] in g.by_short or run[-k:] in countries()), 0)

@@ -629,23 +629,25 @@ def surname_mentions(ctx: DocContext) -> None:
     the page it names nobody (a bare surname is no entity); where jieba's word runs
     over the surname's character from before (提高|市长), it is that word's."""
     single, compound = surnames()
-    people: dict[str, set[tuple[str, str]]] = {}
+    people: dict[str, dict[str, set[str]]] = {}          # surname -> name -> its types
     for m in ctx.mentions:
         if m.type in ("Person", "Official") and len(m.name) >= 2:
             key = m.name[:2] if m.name[:2] in compound else m.name[0]
-            people.setdefault(key, set()).add((m.name, m.type))
-    called = {key: next(iter(named)) for key, named in people.items()
+            people.setdefault(key, {}).setdefault(m.name, set()).add(m.type)
+    called = {key: next(iter(named.items())) for key, named in people.items()
               if len(named) == 1 and (len(key) == 2 or key in single)}
     if not called:
         return
-    pattern = re.compile(f"(?:{'|'.join(map(re.escape, called))})(?={SURNAME_CALL.pattern})")
+    keys = re.compile("|".join(map(re.escape, sorted(called, key=len, reverse=True))))
     for _, _, sent in ctx.sentences():
-        hits = [m for m in pattern.finditer(sent.text) if not ctx.covered(sent.start + m.start(), sent.start + m.end())]
+        hits = [m for m in keys.finditer(sent.text) if SURNAME_CALL.match(sent.text, m.end())
+                and not ctx.covered(sent.start + m.start(), sent.start + m.end())]
         if not hits:
             continue
         word_starts = {t.start for t in ctx.tokens(sent)}
         for m in hits:
             start, end = sent.start + m.start(), sent.start + m.end()
             if start in word_starts:
-                name, type_ = called[m.group()]
-                ctx.add(m.group(), type_, start, end, name=name, rule="persons:surname and title")
+                name, types = called[m.group()]
+                ctx.add(m.group(), "Official" if "Official" in types else "Person", start, end, name=name,
+                        rule="persons:surname and title")
