@@ -448,6 +448,17 @@ def and_inside_name(w: Walk) -> bool:
         m.type == "District" for m in w.ctx.mentions_between(w.start, w.start + 1))
 
 
+def conjunction_glued_to_level(w: Walk) -> Verdict | None:
+    """jieba reads a conjunction and a bare level after a body's head as a county's name
+    (财政局|和县|教育局: 和县 of Anhui): the 和 joins two bodies, and the name starts at
+    the level."""
+    t = w.tok
+    if len(t.word) == 2 and t.word[0] in "和与及" and t.word[1] in BARE_LEVELS \
+            and _ends_head(w.ctx.text[:t.start]):
+        return w.stop(t.start + 1)
+    return None
+
+
 def function_word_glued_before(w: Walk) -> Verdict | None:
     """jieba glued a function word to the name's first characters (在|位山灌区): the name
     starts after it; after another function word (在|如城街道) the token is the name's, and
@@ -575,7 +586,7 @@ def verb_ending_in_function_character(w: Walk) -> Verdict | None:
 # decides it; a token none of them stops is the name's.
 NAME_RULES: tuple[NameRule, ...] = (
     not_hanzi, portrait_subtitle, stop_word, glued_copula, bare_level, person_before_name,
-    function_or_verb_character, lone_verb,
+    function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, strict_verbal_noun, number, division_inside, too_long,
     verb_ending_in_function_character,

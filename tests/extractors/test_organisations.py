@@ -493,3 +493,10 @@ def test_a_national_institution_known_by_its_abbreviation_is_named_in_full(monke
     # a longer name the tagger reads from it is that body's, not the academy's
     tagger_reads(monkeypatch, {"中科院上海技术物理所": ("ORG", 0.99)})
     assert "中国科学院" not in names(extract("中科院上海技术物理所的院士举例。\n"))
+
+
+def test_a_conjunction_jieba_reads_into_a_county_joins_two_bodies():
+    # 财政局|和县|教育局: jieba reads 和县 (a county of Anhui) where 和 joins two bodies
+    assert {"县财政局", "县教育局"} <= names(extract("本报讯 县财政局和县教育局联合召开会议。\n"), "Agency")
+    # the county itself, after no body's head, stays a county
+    assert "和县文化局" in names(extract("和县文化局局长出席了会议。\n"), "Agency")
