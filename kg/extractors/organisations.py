@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..kinds import is_kind
+from ..model import ORGANISATION_TYPES
 from ..segment import segmenter
-from ..types import BODIES
-from .base import TAGGER_MEMO, TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
-from .tagged import MIN_CONFIDENCE, named_spans, tagged_person_at, tagger_reads
+from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
+from .tagged import named_spans, tagged_person_at, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
     [(h, "Agency") for h in (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES)]
@@ -393,14 +393,11 @@ CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), 
 def _national_institutions(ctx: DocContext) -> None:
     """National institutions known by abbreviation (中科院), named in full, where no
     longer name begins with them (中科院南京分院, named by its head or the tagger)."""
-    tagged_end: dict[int, int] = {}      # where the tagger's sure bodies end, by start
-    for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()):
-        if s.label == "ORG" and s.confidence >= MIN_CONFIDENCE:
-            tagged_end[s.start] = max(s.end, tagged_end.get(s.start, 0))
     for short, full in lexicon.NATIONAL_ABBREVIATIONS.items():
         for start in occurrences(ctx.text, short):
             end = start + len(short)
-            if not ctx.covered(start, end, tuple(sorted(BODIES))) and tagged_end.get(start, end) <= end:
+            if not ctx.covered(start, end, ORGANISATION_TYPES) and not any(
+                    a == start and e > end for a, e in named_spans(ctx, start, len(ctx.text), ("ORG",))):
                 ctx.add(short, "Organization", start, end, name=full, rule="organisations:national institution")
 
 
@@ -573,8 +570,8 @@ def _without_place(core: str, ctx: DocContext) -> str:
         p = core[:n]
         if p in g.by_name or p in g.by_short or p in ctx.divisions or p in countries():
             return core[n:]
-    if core[:1] in "市区县省镇" and segmenter().tokens(core[:2])[0].word == core[:1]:
-        return core[1:]               # 市|科技局, but not 市场|需求: the level is a word of its own
+    if core[:1] in "市区县省镇" and core[:2] not in lexicon.LEVEL_CHAR_WORDS:
+        return core[1:]               # 市|科技局, but not 市场|需求, which names no area
     return ""
 
 
