@@ -12,7 +12,7 @@ from ..kinds import is_kind
 from ..segment import segmenter
 from .base import CJK, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
-from .tagged import tagger_reads, tagger_reads_other
+from .tagged import named_spans, tagger_reads, tagger_reads_other
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
@@ -125,6 +125,10 @@ def districts(ctx: DocContext) -> None:
     context = _context_codes(ctx)
     names_in_doc = division_names_in(ctx.text)
     full_in_doc = {n for n in names_in_doc if n in g.by_name}
+    # provinces and cities the page names, by their short form too (广东南雄): where one
+    # of a county's is, its short form the tagger reads as a place is a name
+    short_named = full_in_doc | {d.name for n in names_in_doc if n in g.by_short and n not in g.by_name
+                                 for d in [g.lookup(n, context)] if d and d.level in ("province", "city")}
     # countries a sentence may name: those the page names (most pages name none), in a
     # fixed order, not the set's, which changes from process to process (巴哈马 and
     # 巴哈马国 would be found in either order, and so listed)
@@ -152,7 +156,9 @@ def districts(ctx: DocContext) -> None:
                 # a short form counts where its area is in play: its full name or its parent is
                 if cand and (cand.name in full_in_doc or cand.code in context or
                              cand.level in ("province", "city") or
-                             _parent_in_play(cand, context, full_in_doc)):
+                             _parent_in_play(cand, context, full_in_doc) or
+                             any(a.name in short_named for a in g.ancestors(cand))
+                             and (t.start, t.end) in named_spans(ctx, t.start, t.end, ("LOC",))):
                     d = cand
             elif w[-1] in FORMER_ENDINGS and (former := former_division(w)) is not None:
                 d = former        # 延庆县: the division by the name the page gives it

@@ -31,6 +31,20 @@ def test_county_short_form_needs_its_city_in_play():
     assert "阳谷县" in names(rec, "District")  # a county of this paper's city
 
 
+def test_county_short_form_after_its_province_short_form_is_named_where_the_tagger_reads_a_place(
+        monkeypatch):
+    """广东南雄、四川若尔盖: national news names a county by its short form after its
+    province's; the province, named by its own short form, puts the county in play where
+    the tagger reads a place there. Without that reading the word is not trusted."""
+    page = "地质部在广东南雄、四川若尔盖等地发现铀矿。\n"
+    tagger_reads(monkeypatch, {"南雄": ("LOC", 0.85), "若尔盖": ("LOC", 0.8)})
+    rec = extract(page)
+    assert {"南雄市", "若尔盖县"} <= names(rec, "District")
+    assert ("南雄市", "locatedIn", "广东省") in triples(rec)
+    tagger_reads(monkeypatch, {"若尔盖": ("LOC", 0.8)})
+    assert "南雄市" not in names(extract(page))
+
+
 def test_words_ending_in_town_suffixes_are_not_towns():
     rec = extract(CITY + "他表达出对故乡的思念，现场坐镇指挥，走进农村。")
     assert not names(rec, "District") - {"聊城市"}
