@@ -337,6 +337,14 @@ def test_a_place_the_rules_ran_too_far_left_takes_the_taggers_start(tmp_path):
     assert ("香榭丽舍大街", "Place") in got and not any("欢聚" in name for name, _ in got)
 
 
+def test_a_span_in_the_words_a_rule_name_ran_over_is_read_whichever_comes_first(tmp_path, monkeypatch):
+    # the rule's name is cut back before any span is read: 巴黎, before the span
+    # that cuts it, once fell to the overlap with the name not yet cut
+    _tag_words(monkeypatch, {"巴黎": ("LOC", 1.0), "香榭丽舍大街": ("LOC", 0.99)})
+    got = _entities(tmp_path, "巴黎人有欢聚香榭丽舍大街的习惯。\n")
+    assert {("巴黎", "Place"), ("香榭丽舍大街", "Place")} <= got
+
+
 def test_a_body_the_rules_ran_over_another_body_takes_the_sure_spans_start(tmp_path, monkeypatch):
     # jieba reads no verb in 汇总|后报 or 别看, so the rules run over them to the
     # body before (财政部) or to the page's start; a sure organisation span names the body

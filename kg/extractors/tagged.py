@@ -574,21 +574,26 @@ def tagged_entities(ctx: DocContext) -> None:
     things = {w for w in {ctx.text[s.start:s.end] for s in spans if s.label == "PER"}
               if any(_listed_among_things(ctx, Span(m.start(), m.end(), "PER"), persons)
                      for m in re.finditer(re.escape(w), ctx.text))}
-    for s in spans:
-        text = ctx.text[s.start:s.end]
-        if s.confidence < MIN_CONFIDENCE and not (
-                s.label == "LOC" and s.confidence >= KNOWN_PLACE_CONFIDENCE
-                and (_known_place(text) or (s.start, s.end) in paired or (s.start, s.end) in listed
-                     or len(text) == 1 and s.confidence >= SHORT_FORM_CONFIDENCE)
-                or s.label == "PER" and s.confidence >= SURNAMED_CONFIDENCE and _surnamed(text)
-                or s.label == "ORG" and s.confidence >= ORG_MIN and _open_body(ctx, s)):
-            continue
+    kept = [s for s in spans if s.confidence >= MIN_CONFIDENCE or (
+        s.label == "LOC" and s.confidence >= KNOWN_PLACE_CONFIDENCE
+        and (_known_place(ctx.text[s.start:s.end]) or (s.start, s.end) in paired or (s.start, s.end) in listed
+             or s.end - s.start == 1 and s.confidence >= SHORT_FORM_CONFIDENCE)
+        or s.label == "PER" and s.confidence >= SURNAMED_CONFIDENCE and _surnamed(ctx.text[s.start:s.end])
+        or s.label == "ORG" and s.confidence >= ORG_MIN and _open_body(ctx, s))]
+    # the rules' names that ran over words naming nothing are cut back first, so that a
+    # span in those words is open to the tagger too (巴黎|人有欢聚香榭丽舍大街)
+    cut_back = set()
+    for s in kept:
         long = _ran_too_far(ctx, s)
-        if long is not None and not _not_a_name(text, s.label):
+        if long is not None and not _not_a_name(ctx.text[s.start:s.end], s.label):
             for o in ctx.mentions_between(long.start, s.start):
                 if o is not long and o.start == long.start and s.start < o.end:
                     ctx.reshape(o, s.start, o.end)
             ctx.reshape(long, s.start, long.end)
+            cut_back.add(s)
+    for s in kept:
+        text = ctx.text[s.start:s.end]
+        if s in cut_back:
             continue
         stopped = _stopped_short(ctx, s)
         if stopped is not None:
