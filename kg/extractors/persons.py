@@ -25,7 +25,8 @@ SPEECH = re.compile(r"(说|表示|介绍|坦言|告诉记者|感慨|笑着说|�
 # 程阳先生, 张路老师: a name before an honorific or occupation
 HONORIFIC = re.compile(r"(先生|女士|老师|教授|博士|同志|师傅|医生|律师)")
 HONORIFIC_ONLY = {"先生", "女士", "小姐", "老师", "师傅", "奶奶", "爷爷", "大爷", "大妈", "阿姨", "大姐",
-                  "大哥", "大伯", "大叔", "大婶", "博士", "律师", "医生", "经理", "总", "局", "书记",
+                  "大哥", "大伯", "大叔", "大婶", "大娘", "大嫂", "老汉", "老板", "大夫", "教授", "博士", "律师",
+                  "医生", "经理", "总", "局", "书记",
                   "主任", "老", "某", "某某",
                   "先", "女", "姐", "哥", "叔", "婶", "伯"}
 # an interview's speaker before a colon at the start of a paragraph (郭庆祥：…)
@@ -625,9 +626,10 @@ SURNAME_CALL = re.compile("|".join(map(re.escape, SURNAME_CALLS)))
 def surname_mentions(ctx: DocContext) -> None:
     """A surname with a title or honorific after it (白市长, 江主席, 王先生) is a mention
     of the one person of that surname the page names in full: so the article that calls
-    them so cites them, and co-mentions count it. With none or several such persons on
-    the page it names nobody (a bare surname is no entity); where jieba's word runs
-    over the surname's character from before (提高|市长), it is that word's."""
+    them so cites them, and co-mentions count it. With several such persons on the
+    page it names nobody; where jieba's word runs over the surname's character from
+    before (提高|市长), it is that word's. With none, and the tagger reading a person
+    at the surname, it is a person the page calls only so (`_called_only`)."""
     single, compound = surnames()
     people: dict[str, dict[str, set[str]]] = {}          # surname -> name -> its types
     for m in ctx.mentions:
@@ -636,18 +638,33 @@ def surname_mentions(ctx: DocContext) -> None:
             people.setdefault(key, {}).setdefault(m.name, set()).add(m.type)
     called = {key: next(iter(named.items())) for key, named in people.items()
               if len(named) == 1 and (len(key) == 2 or key in single)}
-    if not called:
-        return
-    keys = re.compile("|".join(map(re.escape, sorted(called, key=len, reverse=True))))
     for _, _, sent in ctx.sentences():
-        hits = [m for m in keys.finditer(sent.text) if SURNAME_CALL.match(sent.text, m.end())
-                and not ctx.covered(sent.start + m.start(), sent.start + m.end())]
-        if not hits:
-            continue
-        word_starts = {t.start for t in ctx.tokens(sent)}
-        for m in hits:
-            start, end = sent.start + m.start(), sent.start + m.end()
-            if start in word_starts:
-                name, types = called[m.group()]
-                ctx.add(m.group(), "Official" if "Official" in types else "Person", start, end, name=name,
-                        rule="persons:surname and title")
+        word_ends = {t.start: t.end for t in ctx.tokens(sent)}       # by start
+        for i, ch in enumerate(sent.text):
+            call = SURNAME_CALL.match(sent.text, i + 1)
+            start, end = sent.start + i, sent.start + i + 1
+            if call is None or start not in word_ends or ctx.covered(start, end):
+                continue
+            key = sent.text[i - 1:i + 1] if i and sent.text[i - 1:i + 1] in called else ch
+            if key in called:
+                name, types = called[key]
+                ctx.add(key, "Official" if "Official" in types else "Person", end - len(key), end,
+                        name=name, rule="persons:surname and title")
+            elif ch in single and ch not in people:
+                _called_only(ctx, start, call.group(), word_ends[start])
+
+
+def _called_only(ctx: DocContext, start: int, call: str, word_end: int) -> None:
+    """江主席, 王大娘, where the page names no 江 or 王 in full: a person all the same,
+    as the news corpora mark them (the surname, the guidelines stripping the title).
+    Only where the tagger reads a person there, the surname alone or with the call
+    (侯老) where jieba's word ends with it: 高主任 may be a high director, and 尤伯|杯
+    is a trophy. The entity is named as the page calls them
+    (江主席): the surname alone names no one, and with no post to anchor them
+    resolution keeps them to the page."""
+    memo = ctx.memo.get(TAGGER_MEMO)
+    span = memo["person_at"].get(start) if memo is not None else None
+    if span is None or span.end != start + 1 and not span.end == word_end == start + 1 + len(call):
+        return
+    ctx.add(ctx.text[start], "Official" if call in lexicon.OFFICIAL_TITLES else "Person", start, start + 1,
+            name=ctx.text[start] + call, rule="persons:called by surname")

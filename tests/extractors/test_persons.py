@@ -11,7 +11,7 @@ from kg.extractors.persons import (ends_in_particle, function_character_last, ho
                                    next_word_starts_last, person_name_at, preposition_before_noun,
                                    repeated_word, side_in_talks, word_first)
 from kg.reader import document_from_text
-from pages import CITY, COUNTY, DISTRICT, extract, names
+from pages import CITY, COUNTY, DISTRICT, extract, names, tagger_reads
 
 persons_module = importlib.import_module("kg.extractors.persons")   # the package exports the function
 
@@ -348,6 +348,21 @@ def test_a_surname_called_by_a_title_is_the_one_person_of_that_surname_on_the_pa
     # two persons of the surname: the call names neither; a word ending in it calls nobody
     rec = extract("市长白音和副市长白文出席。白市长讲话。我们要提高市长热线的效率，高明说。\n")
     assert not [m for e in rec["entities"] for m in e["mentions"] if m["rule"] == "persons:surname and title"]
+
+
+def test_a_surname_called_by_a_title_where_no_one_of_it_is_named_is_a_person_the_page_calls_so(
+        monkeypatch):
+    """江主席, 王大娘 alone on a page: a person all the same, named as the page calls
+    them, with the surname as the mention (news corpora mark it so). Only where the
+    tagger reads the surname, alone or with the call, as a person: 高主任 it does not,
+    and 尤伯杯 it reads as 尤伯, a trophy's name that runs on past the call."""
+    tagger_reads(monkeypatch, {"王": ("PER", 0.99), "江": ("PER", 0.99), "侯老": ("PER", 0.9),
+                               "尤伯": ("PER", 0.99)})
+    rec = extract("王大娘在门口扫雪。评论引述江主席的讲话。侯老最用心。高主任说。尤伯杯开赛。\n")
+    got = {e["name"]: (e["type"], [m["text"] for m in e["mentions"]], e["aliases"]) for e in rec["entities"]}
+    assert got["王大娘"] == ("Person", ["王"], []) and got["江主席"] == ("Official", ["江"], [])
+    assert got["侯老"] == ("Person", ["侯"], [])
+    assert not {"高主任", "尤伯", "尤伯杯"} & set(got)
 
 
 def test_a_body_in_a_roster_starts_after_the_person_its_title_chain_names():
