@@ -614,7 +614,11 @@ def tagged_entities(ctx: DocContext) -> None:
         if _rules_keep(ctx, s):
             continue
         if s.label == "PER":
-            if (_is_name(text) or s.confidence >= SURE and _latin_name(text)) \
+            called = _called_by_age(ctx, s)
+            if called is not None:
+                ctx.add(ctx.text[called.start:called.end], "Person", called.start, called.end,
+                        name=ctx.text[called.start - 1:called.end], rule="tagged:person")
+            elif (_is_name(text) or s.confidence >= SURE and _latin_name(text)) \
                     and text not in things:
                 ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
@@ -645,6 +649,26 @@ def tagged_entities(ctx: DocContext) -> None:
     _listed_with_persons(ctx)
     listed_share_area(ctx)          # again: a list may begin with a body only the tagger found
     _posts_in_tagged_bodies(ctx)
+
+
+# before a surname: how friends and colleagues call its bearer (老李, 小王)
+AGE_CALLS = "老小"
+
+
+def _called_by_age(ctx: DocContext, s: Span) -> Span | None:
+    """The surname of 老史 or 小胡 where the tagger reads it alone as a person and
+    jieba reads the two as one word: the person the page calls so, named as printed,
+    the surname the mention (as the guidelines strip a form of address). Where the
+    tagger reads both (老张) the name is both, as corpora of both conventions taught it.
+    None for any other span."""
+    from .persons import surnames
+
+    a = s.start - 1
+    if s.end - s.start != 1 or a < 0 or ctx.text[a] not in AGE_CALLS or ctx.text[s.start] not in surnames()[0]:
+        return None
+    sent = next(x for _, _, x in ctx.sentences() if x.start <= a < x.start + len(x.text))
+    word = next((t for t in ctx.tokens(sent) if t.start == a), None)
+    return s if word is not None and word.end == s.end else None
 
 
 def _paired_short_forms(spans: list[Span]) -> set[tuple[int, int]]:

@@ -365,6 +365,15 @@ def test_a_surname_called_by_a_title_where_no_one_of_it_is_named_is_a_person_the
     assert not {"高主任", "尤伯", "尤伯杯"} & set(got)
 
 
+def test_old_or_young_before_a_surname_calls_a_person_named_as_printed(monkeypatch):
+    """老史: the tagger reads the surname alone, so the surname is the mention; 老李 it
+    reads whole, and the mention is whole. Both are named as the page calls them."""
+    tagger_reads(monkeypatch, {"史": ("PER", 0.98), "老李": ("PER", 0.99)})
+    rec = extract("老史认为，中山装好。老李都来了。\n")
+    got = {e["name"]: [m["text"] for m in e["mentions"]] for e in rec["entities"] if e["type"] == "Person"}
+    assert got == {"老史": ["史"], "老李": ["老李"]}
+
+
 def test_a_body_in_a_roster_starts_after_the_person_its_title_chain_names():
     rec = extract("获奖者：贵州省委宣传部宣传处处长雷厚礼西藏自治区话剧团演员边巴。\n")
     assert "雷厚礼" in names(rec, "Official") and "西藏自治区话剧团" in names(rec, "Organization")
