@@ -85,6 +85,8 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    "国家副主席", "中共中央政治局委员", "中共中央政治局常委", "中共中央政治局候补委员",
                    "政治局委员", "政治局常委", "中央委员", "候补委员", "元帅", "将军", "总统",
                    "副总统", "首相", "大使",
+                   # legislatures' heads and members, ministers and governors abroad
+                   "议长", "副议长", "议员", "参议员", "众议员", "大臣", "知事",
                    # heads of a ministry's departments (司) and of its administrations (署),
                    # and the foreign minister's short title (外长)
                    "司长", "副司长", "署长", "副署长", "外长", "副外长")
@@ -273,6 +275,10 @@ PROGRAMME_OFFICES = frozenset({"办公室", "领导小组", "指挥部", "工作
 LIST_JOINERS = ("、", "和", "及", "以及")
 # what the name of a body of national scope begins with: it lies in no one area
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
+# a state's organs named bare, as foreign news names them once it has named the state
+# (印度尼西亚国会……国会将): China's have other names (全国人大, 国务院)
+STATE_ORGANS = ("国民议会", "上议院", "下议院", "参议院", "众议院", "国会", "议会", "内阁", "上院", "下院")
+LEGISLATURES = ("国民议会", "国会", "议会")   # one state's legislature, by any of these
 # National bodies and media every paper mentions (generic, not from any seed page).
 NATIONAL_MEDIA = {"新华社", "人民日报", "中央电视台", "中央广播电视总台", "中国日报", "光明日报",
                   "经济日报", "中国新闻社", "中新社", "中国国际电视台", "国际在线", "大众日报",

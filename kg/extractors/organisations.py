@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from ..divisions import countries, gazetteer
 from ..kinds import is_kind
-from ..model import ORGANISATION_TYPES
+from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
 from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
 from .tagged import named_spans, tagged_person_at, tagger_reads
@@ -399,6 +399,38 @@ def _national_institutions(ctx: DocContext) -> None:
             if not ctx.covered(start, end, ORGANISATION_TYPES) and not any(
                     a == start and e > end for a, e in named_spans(ctx, start, len(ctx.text), ("ORG",))):
                 ctx.add(short, "Organization", start, end, name=full, rule="organisations:national institution")
+
+
+def state_organs(ctx: DocContext) -> None:
+    """A state's organ named bare (国会, 内阁: `lexicon.STATE_ORGANS`) is a relative form:
+    the organ of the foreign state its article last named (匈牙利……国会: 匈牙利国会), or
+    that its sentence names after it; named so in full in the article, before or after
+    (泰国政府和议会……泰国国会; a legislature by any of its words), it is that body.
+    With no state named, the body the article names with that word (欧洲议会……议会);
+    else it is a kind and names nothing. Runs after the tagger's bodies are in."""
+    home = lexicon.HOME_COUNTRY
+
+    def state(m: Mention) -> bool:
+        return m.type == "District" and m.name in countries() and m.name != home
+
+    for _, _, sent in ctx.sentences():
+        for t in ctx.tokens(sent):
+            if t.word not in lexicon.STATE_ORGANS or ctx.covered(t.start, t.end):
+                continue
+            art = ctx.article_at(t.start)
+            end = art.end if art else len(ctx.text)
+            named = ctx.nearest_before(t.start, state) or \
+                next((m for m in ctx.mentions_between(t.end, sent.start + len(sent.text)) if state(m)), None)
+            prefix = named.name if named else ""
+            same = lexicon.LEGISLATURES if t.word in lexicon.LEGISLATURES else (t.word,)
+
+            def body(m: Mention) -> bool:
+                return m.type == "Agency" and m.name.startswith(prefix) and m.name.endswith(same)
+
+            full = ctx.nearest_before(t.start, body) or next(filter(body, ctx.mentions_between(t.end, end)), None)
+            if full is not None or named is not None:
+                ctx.add(t.word, "Agency", t.start, t.end, name=full.name if full else prefix + t.word,
+                        rule="organisations:state organ")
 
 
 def _central_bodies(ctx: DocContext) -> None:

@@ -500,3 +500,14 @@ def test_a_conjunction_jieba_reads_into_a_county_joins_two_bodies():
     assert {"县财政局", "县教育局"} <= names(extract("本报讯 县财政局和县教育局联合召开会议。\n"), "Agency")
     # the county itself, after no body's head, stays a county
     assert "和县文化局" in names(extract("和县文化局局长出席了会议。\n"), "Agency")
+
+
+def test_a_states_organ_named_bare_is_the_body_its_article_names_or_the_states_it_names():
+    """Relative forms for foreign states: 国会, 内阁 named bare are the body the article
+    names in full (before or after; a legislature by any of its words), else the organ
+    of the foreign state the article names. Named by no state, they are kinds."""
+    rec = extract("泰国政府和议会采取措施。泰国国会决定削减工资。\n匈牙利举行大选。青民盟在国会获得148席。\n")
+    got = {e["name"]: sorted(e["aliases"]) for e in rec["entities"] if e["type"] == "Agency"}
+    assert got["泰国国会"] == ["议会"] and got["匈牙利国会"] == ["国会"]
+    assert ("匈牙利国会", "subOrganizationOf", "匈牙利") in triples(rec)
+    assert not {n for n in names(extract("内阁所有部长辞去职务。\n")) if "内阁" in n}
