@@ -255,6 +255,13 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "哈": ("哈萨克斯坦",), "亚": ("亚洲",), "欧": ("欧洲",), "非": ("非洲",), "拉": ("拉美",),
 }
 
+# pairs of sides news names by their short forms, whose pairing settles a reading the
+# page does not (巴以 is Palestine and Israel, 印巴 India and Pakistan)
+PAIRED_SHORT_FORMS: dict[str, tuple[str, str]] = {
+    "巴以": ("巴勒斯坦", "以色列"), "以巴": ("以色列", "巴勒斯坦"), "印巴": ("印度", "巴基斯坦"),
+    "巴印": ("巴基斯坦", "印度"), "两伊": ("伊朗", "伊拉克"), "美伊": ("美国", "伊拉克"),
+}
+
 # a count of bodies (三家|远洋公司, 32家|商协会, 两大|电信公司): numerals, then a measure
 # word of bodies (or 大, "major"); what follows is a kind of body, not a named one
 COUNT = r"[\d一二两三四五六七八九十百千几多]+"

@@ -401,6 +401,10 @@ def test_a_places_one_character_short_form_is_a_mention_of_it_in_full(tmp_path, 
     assert _entities(tmp_path, "巴方表示，和谈将继续。\n") == set()
     got = _entities(tmp_path, "巴方表示，和谈将继续。巴勒斯坦总统出席。\n")
     assert ("巴勒斯坦", "District") in got
+    # a pair news names by short forms settles it: 巴以 is Palestine, 印巴 Pakistan
+    got = _entities(tmp_path, "巴以和谈陷入僵局。\n")
+    assert ("巴勒斯坦", "District") in got and not {"巴基斯坦", "巴西"} & {n for n, _ in got}
+    assert ("巴基斯坦", "District") in _entities(tmp_path, "印巴两国举行会谈。\n")
 
 
 def test_a_list_of_short_forms_is_read_whole_from_one_item(tmp_path, monkeypatch):

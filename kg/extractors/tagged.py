@@ -767,16 +767,21 @@ def _listed_among_things(ctx: DocContext, s: Span, persons: set[tuple[int, int]]
 
 def _add_short_form(ctx: DocContext, s: Span, listed: bool = False) -> None:
     """A place named by its one-character short form (美 in 中美, 沪 in 抵沪) is a mention
-    of the place in full: its one reading in `lexicon.SHORT_FORMS`, or the one of
-    several the page names in full (巴 beside 巴勒斯坦); a short form the page does not
-    settle, or that names a currency (美元), names nothing. `listed`: an item of a
+    of the place in full: its one reading in `lexicon.SHORT_FORMS`, the one its pairing
+    gives (巴以: `lexicon.PAIRED_SHORT_FORMS`), or the one of several the page names in
+    full (巴 beside 巴勒斯坦); a short form the page does not settle, or that names a
+    currency (美元), names nothing. `listed`: an item of a
     、-list of short forms, whose neighbours are the list's other items."""
     if ctx.text[s.end:s.end + 1] in lexicon.CURRENCY_AFTER:
         return              # 美元: a currency
     g = gazetteer()
     readings = [d.name if (d := g.lookup(n)) is not None else n
                 for n in lexicon.SHORT_FORMS.get(ctx.text[s.start], ())]
-    if len(readings) > 1:
+    pair = next(((k, p) for k, p in ((0, ctx.text[s.start:s.start + 2]), (1, ctx.text[s.start - 1:s.end]))
+                 if p in lexicon.PAIRED_SHORT_FORMS), None)
+    if pair is not None:
+        readings = [lexicon.PAIRED_SHORT_FORMS[pair[1]][pair[0]]]       # 巴以: Palestine
+    elif len(readings) > 1:
         named = {m.name for m in ctx.mentions if m.type in NESTED}
         readings = [r for r in readings if r in named]
     if len(readings) != 1 or readings[0] == lexicon.HOME_COUNTRY and not _names_home(ctx.text, s.start, listed):
