@@ -167,6 +167,7 @@ def districts(ctx: DocContext) -> None:
                 ctx.add(w, "District", t.start, t.end, name=d.name, rule="districts:division")
         _zones(ctx, sent)      # before the short forms: a zone keeps its name as printed (呼市金川开发区)
         _one_character_city(ctx, sent, shorts)
+        _short_forms_after_verbs(ctx, sent)
         _towns(ctx, sent)
         _foreign(ctx, sent, named)
         _relative(ctx, sent)
@@ -206,6 +207,39 @@ def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> N
         if d is not None:
             ctx.divisions[d.name] = d
             ctx.add(form, "District", t.start, t.start + 2, name=d.name, rule="districts:city short form")
+
+
+PLACE_FORM_TAGS = ("ns", "j")     # jieba's tags of a place and of an abbreviation
+
+
+def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
+    """访美, 抵沪, 驻华: a verb of travel or dealings (`lexicon.HOME_SHORT_VERBS`) before a
+    place's one-character short form of one reading names the place, where jieba reads
+    the two as one word or each as a word of its own (在|京); not where the form begins
+    a longer word (在|京西宾馆, 来日方长) or a currency (赴美|元), and only a form jieba's
+    dictionary reads alone as a place or an abbreviation (美, 沪; not 以 of 在|以, 比 of
+    对比, 日, which is also the day)."""
+    toks = ctx.tokens(sent)
+    for prev, t in zip([None, *toks], toks):
+        if len(t.word) == 2:
+            verb = t.word[0]                                      # 访美
+        elif len(t.word) == 1 and prev is not None and prev.end == t.start and len(prev.word) == 1:
+            verb = prev.word                                      # 在|京
+        else:
+            continue
+        at = t.end - 1
+        readings = lexicon.SHORT_FORMS.get(ctx.text[at], ())
+        if verb not in lexicon.HOME_SHORT_VERBS or len(readings) != 1 or ctx.covered(at, t.end) \
+                or ctx.text[t.end:t.end + 1] in lexicon.CURRENCY_AFTER \
+                or segmenter().tokens(ctx.text[at])[0].tag not in PLACE_FORM_TAGS:
+            continue
+        d = gazetteer().lookup(readings[0])
+        if d is not None:
+            ctx.divisions[d.name] = d
+        elif readings[0] not in countries() and readings[0] != lexicon.HOME_COUNTRY:
+            continue                          # a continent's form (赴欧): a region, no district
+        ctx.add(ctx.text[at], "District", at, t.end, name=d.name if d else readings[0],
+                rule="districts:short form after a verb")
 
 
 def _begins_longer_name(text: str, end: int) -> bool:

@@ -235,3 +235,13 @@ def test_a_citys_clock_is_no_mention_of_the_city():
 
 def test_a_number_unit_after_digits_starts_no_division():
     assert "万山区" not in names(extract("为254万山区人民创造良好的脱贫条件。\n"))
+
+
+def test_a_short_form_after_a_verb_of_travel_or_dealings_names_the_place():
+    """在京, 抵沪, 对华, 访美: a verb of travel or dealings before a place's short form
+    names it, without the tagger's say; not a form that is first a word of its own (在以:
+    以 is "with", 对比: "compare"), one that begins a longer word, or a currency."""
+    rec = extract("会议在京召开。他昨天抵沪，随后访美，增加对华投资。在以往的对比中，赴美元区。\n")
+    forms = {(m["text"], e["name"]) for e in rec["entities"] for m in e["mentions"]
+             if m["rule"] == "districts:short form after a verb"}
+    assert forms == {("京", "北京市"), ("沪", "上海市"), ("美", "美国"), ("华", "中国")}
