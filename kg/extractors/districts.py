@@ -149,6 +149,8 @@ def districts(ctx: DocContext) -> None:
             elif w in g.by_short:
                 if _begins_longer_name(ctx.text, t.end):
                     continue      # 东莞村, 长安街, 长春沟村: the short form begins another place's name
+                if _titled_person(ctx, t.start, t.end):
+                    continue      # 驻华大使|阿里: a person the title names, not 阿里地区
                 cand = g.lookup(w, context)
                 if ctx.text[t.end:t.end + 1] == "市" and cand is not None and not cand.name.endswith("市"):
                     city = g.lookup(w + "市")      # 吉林|市委: the city, not the province of that name
@@ -209,7 +211,8 @@ def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> N
             ctx.add(form, "District", t.start, t.start + 2, name=d.name, rule="districts:city short form")
 
 
-PLACE_FORM_TAGS = ("ns", "j")     # jieba's tags of a place and of an abbreviation
+PLACE_FORM_TAGS = ("ns", "j")
+TITLE_REACH = 8     # characters a title before a name may span (中共中央政治局委员 and shorter)     # jieba's tags of a place and of an abbreviation
 
 
 def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
@@ -250,6 +253,14 @@ def _begins_longer_name(text: str, end: int) -> bool:
     m = INSIDE_LONGER_NAME.match(text, end + 1)
     return m is not None and CJK.match(text, end) is not None and \
         segmenter().tk.FREQ.get(text[end:m.end()], 0) == 0
+
+
+def _titled_person(ctx: DocContext, start: int, end: int) -> bool:
+    """A title ends right before [start, end) and the tagger reads a person there: a
+    name (大使|阿里), not the short form of a division it shares."""
+    lo = max(0, start - TITLE_REACH)
+    return any(m.end() == start for k in range(lo, start) for m in [lexicon.TITLE_RE.match(ctx.text, k)] if m) \
+        and bool(tagger_reads(ctx, "PER", start, end))
 
 
 def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]) -> bool:

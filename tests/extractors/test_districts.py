@@ -245,3 +245,12 @@ def test_a_short_form_after_a_verb_of_travel_or_dealings_names_the_place():
     forms = {(m["text"], e["name"]) for e in rec["entities"] for m in e["mentions"]
              if m["rule"] == "districts:short form after a verb"}
     assert forms == {("京", "北京市"), ("沪", "上海市"), ("美", "美国"), ("华", "中国")}
+
+
+def test_a_divisions_short_form_a_title_names_as_a_person_is_the_person(monkeypatch):
+    """驻华大使阿里: 阿里 is also 阿里地区's short form; after a title, where the tagger
+    reads a person, it is the ambassador. Without the title it is the prefecture."""
+    tagger_reads(monkeypatch, {"阿里": ("PER", 0.9)})
+    rec = extract("阿曼驻华大使阿里今天说，两国关系良好。\n")
+    assert "阿里" in names(rec, "Official") and "阿里地区" not in names(rec)
+    assert "阿里地区" in names(extract("西藏阿里今年游客增多。\n"), "District")
