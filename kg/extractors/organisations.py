@@ -391,14 +391,34 @@ CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), 
 
 
 def _national_institutions(ctx: DocContext) -> None:
-    """National institutions known by abbreviation (中科院), named in full, where no
-    longer name begins with them (中科院南京分院, named by its head or the tagger)."""
-    for short, full in lexicon.NATIONAL_ABBREVIATIONS.items():
+    """National institutions (中科院) and international organisations (北约, 欧盟) known
+    by a short form or named without a head, where the form is a word of its own (not
+    华|北约有) and no longer name begins with it (中科院南京分院, named by its head or
+    the tagger). A national institution is named in full; an international one as the
+    page names it, in full only where the page gives the full name (the guidelines'
+    fullest form the document gives: 东盟 alone stays 东盟)."""
+    for short, full in ABBREVIATED_BODIES.items():
         for start in occurrences(ctx.text, short):
             end = start + len(short)
-            if not ctx.covered(start, end, ORGANISATION_TYPES) and not any(
+            if not ctx.covered(start, end, ORGANISATION_TYPES) and _whole_words(ctx, start, end) and not any(
                     a == start and e > end for a, e in named_spans(ctx, start, len(ctx.text), ("ORG",))):
-                ctx.add(short, "Organization", start, end, name=full, rule="organisations:national institution")
+                ctx.add(short, "Organization", start, end, name=full if full in ctx.text or short in
+                        lexicon.NATIONAL_ABBREVIATIONS else short, rule="organisations:national institution")
+
+
+ABBREVIATED_BODIES = {**lexicon.NATIONAL_ABBREVIATIONS, **lexicon.INTERNATIONAL_BODIES}
+
+
+def _whole_words(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether [start, end) begins and ends at jieba's word boundaries in its sentence."""
+    art = ctx.article_at(start)
+    if art is None or not art.sentences:
+        return True
+    sent = art.sentences[art.sentence_at(start)]
+    if not sent.start <= start < end <= sent.end:
+        return True
+    bounds = {b for t in ctx.tokens(sent) for b in (t.start, t.end)}
+    return start in bounds and end in bounds
 
 
 def state_organs(ctx: DocContext) -> None:

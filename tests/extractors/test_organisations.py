@@ -511,3 +511,11 @@ def test_a_states_organ_named_bare_is_the_body_its_article_names_or_the_states_i
     assert got["泰国国会"] == ["议会"] and got["匈牙利国会"] == ["国会"]
     assert ("匈牙利国会", "subOrganizationOf", "匈牙利") in triples(rec)
     assert not {n for n in names(extract("内阁所有部长辞去职务。\n")) if "内阁" in n}
+
+
+def test_an_international_organisation_by_its_short_form_is_named_as_the_page_names_it():
+    """北约, 欧盟: international bodies news names by a short form, named as printed
+    unless the page gives the full name; not inside another word (华|北约有)."""
+    rec = extract("俄召回驻北约军事代表。欧洲联盟即欧盟，他访问欧盟。华北约有百万人受灾。\n")
+    got = {e["name"]: [m["text"] for m in e["mentions"]] for e in rec["entities"] if e["type"] == "Organization"}
+    assert got["北约"] == ["北约"] and "欧盟" in got["欧洲联盟"]
