@@ -14,7 +14,7 @@ from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
+from .base import CJK, TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
 from .tagged import named_spans, tagged_person_at, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -77,12 +77,16 @@ def organisations(ctx: DocContext) -> None:
         for m in HEAD_RE.finditer(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
-            if not real_head(ctx, toks, head, hs, he):
+            shared = None if real_head(ctx, toks, head, hs, he) else shares_head_with_title(ctx, toks, head, hs, he)
+            if shared is False:
                 continue
             type_ = HEAD_TYPE[head]
             if _quoted_body(ctx, sent, head, type_, hs, he):
                 continue
-            c = Candidate(ctx, head, type_, _name_start(ctx, sent, head, type_, hs), hs, he)
+            start = _name_start(ctx, sent, head, type_, hs) if shared is None else _area_before(ctx, shared)
+            if start < 0:
+                continue
+            c = Candidate(ctx, head, type_, start, hs, he)
             if any(rule(c) for rule in NOT_NAMED_BODY):
                 continue
             if c.core in TOWN_LEVELS or not c.core and head == "办事处":
@@ -115,6 +119,50 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
         return False
     return _head_ends_word(ctx, toks, hs, he) and not (
         len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))
+
+
+# heads a title begins with, written once for both (市财政|局|长: the bureau and its chief)
+SHARED_HEADS = frozenset("局部厅署处所行站社院馆")
+CHIEF = "长"
+DEPUTY = ("副", "代", "正", "常务")     # what a title may begin with (副局长)
+CORE_TAGS = ("n", "vn", "nz", "j", "nt", "title")   # jieba's tags of what a body does (财政, 公安, 国防; 宣传部长)
+
+
+def shares_head_with_title(ctx: DocContext, toks, head: str, hs: int, he: int) -> int | bool:
+    """市财政局长, 菲律宾国防部长: papers write a body's head once for the body and for its
+    chief's title (局 + 局长). The head is the body's where 长 follows and the words
+    before it (财政, 国防, 公安 of jieba's 公安局长) are no title and name what the body
+    does: 局长 alone (党组书记、局长) heads nothing. Where the core word starts (its
+    word's start, or the head's), else False."""
+    if head not in SHARED_HEADS or ctx.text[he:he + 1] != CHIEF:
+        return False
+    word = next((t for t in toks if t.start <= hs < t.end), None)
+    if word is not None and word.start < hs:              # 公安局长 as one word: its 公安
+        core = ctx.text[word.start:hs]
+        ok = word.end == he + 1 and len(core) >= 2 and word.tag in CORE_TAGS      # not 不管|部长
+        start = word.start
+    else:
+        before = next((t for t in toks if t.end == hs), None)
+        core = before.word if before is not None else ""
+        ok = len(core) >= 2 and before.tag in CORE_TAGS
+        start = hs - len(core)
+    # not a title's (副局长, 党组书记) nor a body's own head again (服务局|局长)
+    return start if ok and core not in lexicon.TITLES and not core.endswith(DEPUTY) \
+        and not HEAD_RE.search(core[-1]) else False
+
+
+def _area_before(ctx: DocContext, core: int) -> int:
+    """Where a body named with its chief's title starts: the area or body named right
+    before its core word (菲律宾|国防, 东昌府区|教育), a bare level (市|财政), else the
+    core word itself after a break (、宣传部长); -1 where other words come before it:
+    they qualify the title (原|交通局长; 美国助理|国防部长 names neither 美国助理国防部
+    nor China's 国防部) or are no name (非洲国家|财政部长)."""
+    named = ctx.first_ending_at(core, ("District", "Agency"))
+    if named is not None:
+        return named.start
+    if core > 0 and ctx.text[core - 1] in lexicon.AREA_LEVEL_CHARS:
+        return core - 1
+    return -1 if core > 0 and CJK.match(ctx.text, core - 1) else core
 
 
 def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int) -> bool:

@@ -14,6 +14,7 @@ from .. import lexicon
 from ..model import ORGANISATION_TYPES, PostMention
 from ..segment import segmenter
 from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, occurrences, rare
+from .organisations import CHIEF
 from .tagged import tagged_person_at, tagger_reads
 
 TITLE_RE = lexicon.TITLE_RE
@@ -585,9 +586,12 @@ def _inside_a_name(ctx: DocContext, pos: int) -> bool:
 
 
 def _org_before(ctx: DocContext, pos: int):
-    """The body or area right before a title, or before 的 and the title (亚凯迪严市的市长)."""
+    """The body or area right before a title, before 的 and the title (亚凯迪严市的市长), or
+    the body whose head the title begins with (市财政局长: 市财政局)."""
     types = ("Agency", "Company", "Organization", "District")
+    shared = ctx.first_ending_at(pos + 1, types[:3]) if ctx.text[pos + 1:pos + 2] == CHIEF else None
     return ctx.first_ending_at(pos, types) or \
+        (shared if shared is not None and shared.start < pos else None) or \
         (ctx.first_ending_at(pos - 1, types) if ctx.text[pos - 1:pos] == "的" else None)
 
 

@@ -519,3 +519,18 @@ def test_an_international_organisation_by_its_short_form_is_named_as_the_page_na
     rec = extract("俄召回驻北约军事代表。欧洲联盟即欧盟，他访问欧盟。华北约有百万人受灾。\n")
     got = {e["name"]: [m["text"] for m in e["mentions"]] for e in rec["entities"] if e["type"] == "Organization"}
     assert got["北约"] == ["北约"] and "欧盟" in got["欧洲联盟"]
+
+
+def test_a_body_written_once_with_its_chiefs_title_is_named_and_holds_the_post():
+    """市财政局长李四: the bureau's head 局 is written once for the bureau and the title
+    局长; the bureau is named (in full from the relative form) and holds the post. Not
+    局长 alone, a deputy's title, a body's own head again, nor a title qualified
+    before its body's word (原|交通局长, 美国助理|国防部长)."""
+    rec = extract(CITY + "市财政局长李四讲话。菲律宾国防部长阿瓦特来访。党组书记、局长钱八，副局长孙九，"
+                  "服务局局长周十出席。美国助理国防部长富兰克林来访。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("李四", "局长", "聊城市财政局") in posts and "聊城市财政局" in names(rec, "Agency")
+    assert ("阿瓦特", "部长", "菲律宾国防部") in posts
+    assert ("菲律宾国防部", "subOrganizationOf", "菲律宾") in triples(rec)
+    assert not {n for n in names(rec) if n.endswith(("副局", "局局")) or "助理" in n}
+    assert ("富兰克林", "部长", None) in posts
