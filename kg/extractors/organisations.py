@@ -252,10 +252,11 @@ COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
 
 
 def determiner_or_count(c: Candidate) -> bool:
-    """各防汛指挥部, 该中心, 32家商协会, 三家远洋公司, 两大电信公司: a determiner or a
-    count before the name makes it a kind of body, not a named one; but a count that is
-    all there is before the head is the body's number (三大队)."""
-    if c.before in ("各", "该", "每", "本", "全", "其"):
+    """各防汛指挥部, 该中心, 某医院, 32家商协会, 三家远洋公司, 两大电信公司: a determiner or
+    a count before the name makes it a kind of body, or one the page will not name,
+    not a named one; but a count that is all there is before the head is the body's
+    number (三大队)."""
+    if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith("某"):
         return True
     ctx = c.ctx
     if c.before.isdigit() and ctx.text[c.start] in lexicon.BODY_MEASURES or \
