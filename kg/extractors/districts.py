@@ -224,6 +224,8 @@ def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
     对比, 日, which is also the day)."""
     toks = ctx.tokens(sent)
     for prev, t in zip([None, *toks], toks):
+        if len(t.word) > 2 or t.word[-1] not in lexicon.SHORT_FORMS:
+            continue
         if len(t.word) == 2:
             verb = t.word[0]                                      # 访美
         elif len(t.word) == 1 and prev is not None and prev.end == t.start and len(prev.word) == 1:

@@ -470,6 +470,9 @@ def _whole_words(ctx: DocContext, start: int, end: int) -> bool:
     return start in bounds and end in bounds
 
 
+ORGAN_RE = re.compile("|".join(lexicon.STATE_ORGANS))
+
+
 def state_organs(ctx: DocContext) -> None:
     """A state's organ named bare (国会, 内阁: `lexicon.STATE_ORGANS`) is a relative form:
     the organ of the foreign state its article last named (匈牙利……国会: 匈牙利国会), or
@@ -483,6 +486,8 @@ def state_organs(ctx: DocContext) -> None:
         return m.type == "District" and m.name in countries() and m.name != home
 
     for _, _, sent in ctx.sentences():
+        if ORGAN_RE.search(sent.text) is None:
+            continue
         for t in ctx.tokens(sent):
             if t.word not in lexicon.STATE_ORGANS or ctx.covered(t.start, t.end):
                 continue

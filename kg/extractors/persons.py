@@ -625,6 +625,8 @@ def _repeat_known(ctx: DocContext) -> None:
 # 江主席, 王先生); not 某 (王某 is someone the page will not name)
 SURNAME_CALLS = sorted((HONORIFIC_ONLY - {"某", "某某"}) | set(lexicon.TITLES), key=len, reverse=True)
 SURNAME_CALL = re.compile("|".join(map(re.escape, SURNAME_CALLS)))
+# a call anywhere: where it starts, the character before is the surname to test
+CALL_AFTER = re.compile(f"(?<=[\u4e00-\u9fff])(?:{SURNAME_CALL.pattern})")
 
 
 def surname_mentions(ctx: DocContext) -> None:
@@ -643,11 +645,14 @@ def surname_mentions(ctx: DocContext) -> None:
     called = {key: next(iter(named.items())) for key, named in people.items()
               if len(named) == 1 and (len(key) == 2 or key in single)}
     for _, _, sent in ctx.sentences():
+        calls = [(c.start() - 1, c) for c in CALL_AFTER.finditer(sent.text, 1)]
+        if not calls:
+            continue
         word_ends = {t.start: t.end for t in ctx.tokens(sent)}       # by start
-        for i, ch in enumerate(sent.text):
-            call = SURNAME_CALL.match(sent.text, i + 1)
+        for i, call in calls:
+            ch = sent.text[i]
             start, end = sent.start + i, sent.start + i + 1
-            if call is None or start not in word_ends or ctx.covered(start, end):
+            if start not in word_ends or ctx.covered(start, end):
                 continue
             key = sent.text[i - 1:i + 1] if i and sent.text[i - 1:i + 1] in called else ch
             if key in called:
