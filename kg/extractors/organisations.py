@@ -130,16 +130,19 @@ CORE_TAGS = ("n", "vn", "nz", "j", "nt", "title")   # jieba's tags of what a bod
 
 def shares_head_with_title(ctx: DocContext, toks, head: str, hs: int, he: int) -> int | bool:
     """市财政局长, 菲律宾国防部长: papers write a body's head once for the body and for its
-    chief's title (局 + 局长). The head is the body's where 长 follows and the words
-    before it (财政, 国防, 公安 of jieba's 公安局长) are no title and name what the body
-    does: 局长 alone (党组书记、局长) heads nothing. Where the core word starts (its
-    word's start, or the head's), else False."""
-    if head not in SHARED_HEADS or ctx.text[he:he + 1] != CHIEF:
+    chief's title (局 + 局长). The head is the body's where 长 follows and the head
+    names what the body does (公安局), or the words before it do (财政, 国防 of jieba's
+    国防部长) and are no title: 局长 alone (党组书记、局长) heads nothing. Where the
+    core word starts (its word's start, or the head's), else False."""
+    if head[-1] not in SHARED_HEADS or ctx.text[he:he + 1] != CHIEF:
         return False
+    if len(head) > 1:             # 公安局|长: a head that names what the body does
+        return hs
     word = next((t for t in toks if t.start <= hs < t.end), None)
-    if word is not None and word.start < hs:              # 公安局长 as one word: its 公安
+    if word is not None and word.start < hs:              # 财政局长 as one word: its 财政
         core = ctx.text[word.start:hs]
-        ok = word.end == he + 1 and len(core) >= 2 and word.tag in CORE_TAGS      # not 不管|部长
+        # the word ends with the title's 长, or with the head before 长孙 (a surname)
+        ok = word.end in (he, he + 1) and len(core) >= 2 and word.tag in CORE_TAGS      # not 不管|部长
         start = word.start
     else:
         before = next((t for t in toks if t.end == hs), None)

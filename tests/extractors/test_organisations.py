@@ -536,3 +536,7 @@ def test_a_body_written_once_with_its_chiefs_title_is_named_and_holds_the_post()
     assert ("菲律宾国防部", "subOrganizationOf", "菲律宾") in triples(rec)
     assert not {n for n in names(rec) if n.endswith(("副局", "局局")) or "助理" in n}
     assert ("富兰克林", "部长", None) in posts
+    # a head that names what the body does (公安局), and jieba's 财政局|长孙 (a surname)
+    rec = extract(CITY + "冠县公安局长王五出席。阳谷县财政局长孙九讲话。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("王五", "局长", "冠县公安局"), ("孙九", "局长", "阳谷县财政局")} <= posts
