@@ -212,6 +212,8 @@ def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> N
 
 
 PLACE_FORM_TAGS = ("ns", "j")
+LEADING_WORD_TAGS = "fpcur"   # jieba: locatives, prepositions, conjunctions, particles, pronouns:
+                              # a town's name does not begin with one
 TITLE_REACH = 8     # characters a title before a name may span (中共中央政治局委员 and shorter)     # jieba's tags of a place and of an abbreviation
 
 
@@ -295,6 +297,9 @@ def _towns(ctx: DocContext, sent) -> None:
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
+        # the chunk does not begin with a function word of the sentence (县以上|城镇)
+        start = next((t.end for t in toks if t.start == start and t.end < hs and t.tag[:1] in LEADING_WORD_TAGS),
+                     start)
         close = ctx.text[he:he + 1]
         if close in SLOGAN_QUOTES and SLOGAN_QUOTES[close] in ctx.text[max(sent.start, start - 6):start + 1]:
             continue          # “百企帮百村”, 『科技兴镇』: a quoted slogan ends in 村, it names no village
@@ -370,7 +375,8 @@ def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
 def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
     """Countries the sentence names, where they are words of their own: not 俄罗斯 in
     白俄罗斯, not 加纳 in 增加|纳入 (the segmenter's word boundaries), or begin a
-    word that ends in a government body's head (泰国|政府)."""
+    word that ends in a government body's head (泰国|政府); and a province or state
+    right after one (韩国|京畿道), unless a common word ends it (黎巴嫩|电台报道)."""
     bounds: set[int] | None = None
     for country in named:
         if country not in sent.text:      # cheap test first: this runs per sentence and country
@@ -384,12 +390,19 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
                 continue          # a country's own body is one word to jieba (泰国政府)
             ctx.add(country, "District", s, s + len(country), rule="districts:country")
             f = FOREIGN.match(sent.text, m.end())
-            if f:
+            if f and not _common_word_ends(ctx, sent, sent.start + f.end(1)):
                 a = sent.start + f.start(1)
                 ctx.add(f.group(1), "District", a, a + len(f.group(1)), rule="districts:country")
                 if f.group(2):
                     b = sent.start + f.start(2)
                     ctx.add(f.group(2), "District", b, b + len(f.group(2)), rule="districts:country")
+
+
+def _common_word_ends(ctx: DocContext, sent, end: int) -> bool:
+    """Whether jieba reads the character before `end` (a unit's suffix: 道, 州, 省) as the
+    end of a common word (电台|报道), not of a place's name (京畿道)."""
+    t = next((t for t in ctx.tokens(sent) if t.start < end <= t.end), None)
+    return t is not None and len(t.word) > 1 and t.end == end and t.tag not in ("ns", "x", "nz", "j")
 
 
 def _relative(ctx: DocContext, sent) -> None:

@@ -254,3 +254,10 @@ def test_a_divisions_short_form_a_title_names_as_a_person_is_the_person(monkeypa
     rec = extract("阿曼驻华大使阿里今天说，两国关系良好。\n")
     assert "阿里" in names(rec, "Official") and "阿里地区" not in names(rec)
     assert "阿里地区" in names(extract("西藏阿里今年游客增多。\n"), "District")
+
+
+def test_a_common_word_after_a_country_or_a_function_word_before_a_town_names_none():
+    """黎巴嫩电台报道: 报道 (to report) ends in a foreign province's suffix; 县以上城镇:
+    以上 (and above) is no town's name. 韩国京畿道 stays a province."""
+    rec = extract("据黎巴嫩电台报道，当天发生冲突。业务已在全国县以上城镇开办。韩国京畿道举行选举。\n")
+    assert not {"电台报道", "以上城镇"} & names(rec) and "京畿道" in names(rec, "District")
