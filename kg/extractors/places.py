@@ -25,6 +25,8 @@ STREET_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "
 FIGURATIVE_ROADS = {"致富", "上学", "放学", "回家", "求学", "小康", "创业", "成长", "就医", "出行", "返乡",
                     "增收", "共富", "振兴", "转型", "奋斗", "追梦", "发展", "富民", "兴村"}
 RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
+# jieba's tags of words no place's name holds: adverbs, particles, conjunctions, prepositions
+PHRASE_TAGS = "ducp"
 
 
 def places(ctx: DocContext) -> None:
@@ -59,6 +61,8 @@ def places(ctx: DocContext) -> None:
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \
                     or is_kind(name):
                 continue
+            if any(start <= t.start and t.end <= hs and t.tag[:1] in PHRASE_TAGS for t in ctx.tokens(sent)):
+                continue          # 全国的话|剧院, 侃侃放论漫漫史|河: a phrase, not a name
             if ctx.covered(hs, he, ("Agency", "Company", "Organization", "District")):
                 continue          # the head belongs to an organisation's or area's name (龙游河社区)
             if head == "路" and core[-2:] in FIGURATIVE_ROADS:

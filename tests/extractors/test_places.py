@@ -14,3 +14,11 @@ def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
 def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
     rec = extract(CITY + "第三届全民健身运动会在市滨河体育中心开幕。")
     assert "聊城市滨河体育中心" in names(rec, "Place")
+
+
+def test_a_phrase_before_a_places_head_names_no_place():
+    """全国的话|剧院 (的话 a particle), 侃侃放论漫漫史|河 (侃侃 an adverb): words no
+    place's name holds; 人民剧院 and 香榭丽舍大街 stay."""
+    rec = extract("全国的话剧院团都排演过。敢于侃侃放论漫漫史河的实事。人民剧院在香榭丽舍大街。\n")
+    got = names(rec, "Place")
+    assert not {n for n in got if "的话" in n or "侃侃" in n} and "香榭丽舍大街" in got
