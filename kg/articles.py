@@ -373,6 +373,8 @@ def _is_new_article(heads: list[_Line]) -> bool:
 
 
 DATELINE_REACH = 200   # characters from an article's start a dateline may sit in (after its headlines)
+END_DATELINE = re.compile(rf"[（(]\s*{DATELINE_PLACE.pattern}\s*[）)]\s*$")
+POSTED_PLACE = re.compile(r"驻([\u4e00-\u9fff]{2,6}?)(?:首席|特派|特约)?记者")
 
 
 def _article(doc: Document, index: int, lines: list[_Line], year: int | None) -> Article:
@@ -393,7 +395,10 @@ def _article(doc: Document, index: int, lines: list[_Line], year: int | None) ->
             bylines += _line_credits(ln.text, ln.start)
     bylines = list({(b.name, b.role): b for b in bylines}.values())
     body = doc.text[start:end]
-    place = DATELINE_PLACE.search(body[:DATELINE_REACH])
+    # filed from: the dateline after the headlines, one in brackets at the end (（本报曼谷
+    # 1月10日电）), else where the byline's correspondent is posted (本报驻泰国记者)
+    place = DATELINE_PLACE.search(body[:DATELINE_REACH]) or END_DATELINE.search(body) or \
+        next((m for ln in lines if ln.kind == "byline" for m in [POSTED_PLACE.search(ln.text)] if m), None)
     art = Article(doc=doc.id, index=index, start=start, end=end, title=title, bylines=bylines,
                   dates=event_dates(CONTINUED.sub("", body), year), place=place.group(1) if place else None)
     art.sentences = sentences(doc.text, start, end)

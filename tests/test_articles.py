@@ -109,6 +109,11 @@ def test_an_article_records_the_place_its_dateline_was_filed_from():
            "本报讯（记者 李某）冠县推行物业服务机制。\n")
     _, arts = segment(document_from_text("t.txt", raw))
     assert [a.place for a in arts] == ["成都", "北京", None]
+    # a dateline in brackets at the end, else where the byline's correspondent is posted
+    raw = ("共渡时艰\n本报驻泰国记者成某生\n民众纷纷捐款。（本报曼谷１月１０日电）\n")
+    assert [a.place for a in segment(document_from_text("t.txt", raw))[1]] == ["曼谷"]
+    raw = ("共渡时艰\n本报驻泰国记者成某生\n民众纷纷捐款。\n")
+    assert [a.place for a in segment(document_from_text("t.txt", raw))[1]] == ["泰国"]
 
 
 def test_the_issue_date_is_read_beside_the_weekday_or_from_the_file_name(tmp_path):

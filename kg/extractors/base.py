@@ -748,3 +748,39 @@ def division_names_in(text: str) -> list[str]:
                 if w in names:
                     found.add(w)
     return sorted(found, key=lambda s: (-len(s), s))
+
+
+def country_abroad(ctx: DocContext, art: Article) -> str | None:
+    """The foreign country an article is set in: the one it was filed from (本报驻泰国记者),
+    or for a foreign city filed from (本报曼谷…电) the foreign country the article names
+    most, twice at least and more than any other. None for an article filed at home."""
+    from ..divisions import countries
+
+    home = lexicon.HOME_COUNTRY
+    if not art.place or art.place == home or gazetteer().lookup(art.place) is not None:
+        return None
+    if art.place in countries():
+        return art.place
+    counts: dict[str, int] = {}
+    for m in ctx.mentions_between(art.start, art.end):
+        if m.type == "District" and m.name in countries() and m.name != home:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def named_at_home(name: str) -> bool:
+    """A body named as the home country's (中国…, 全国…, 国务院, 新华社) or the world's
+    (东盟), or with an area or a country of its own before it: no article abroad
+    places it."""
+    from ..divisions import countries
+
+    return name.startswith(lexicon.NATIONAL_PREFIXES) or name in lexicon.NATIONAL_MEDIA \
+        or name in _WORLD_AND_CENTRAL or bool(gazetteer().split_area(name)[0]) \
+        or any(name.startswith(c) for c in countries() if len(c) >= 2)
+
+
+_WORLD_AND_CENTRAL = frozenset(lexicon.INTERNATIONAL_BODIES) | frozenset(lexicon.INTERNATIONAL_BODIES.values()) \
+    | frozenset(lexicon.CENTRAL_BODIES) | frozenset(lexicon.CENTRAL_BODIES.values())

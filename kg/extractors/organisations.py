@@ -14,7 +14,7 @@ from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, TOWN_LEVELS, DocContext, joined_runs, left_chunk, occurrences
+from .base import CJK, TOWN_LEVELS, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
 from .tagged import named_spans, tagged_person_at, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -474,6 +474,7 @@ def _whole_words(ctx: DocContext, start: int, end: int) -> bool:
 
 
 ORGAN_RE = re.compile("|".join(lexicon.STATE_ORGANS))
+MINISTRY = "部"      # a state's ministry (外交部, 商业部)
 
 
 def state_organs(ctx: DocContext) -> None:
@@ -482,7 +483,8 @@ def state_organs(ctx: DocContext) -> None:
     that its sentence names after it; named so in full in the article, before or after
     (泰国政府和议会……泰国国会; a legislature by any of its words), it is that body.
     With no state named, the body the article names with that word (欧洲议会……议会);
-    else it is a kind and names nothing. Runs after the tagger's bodies are in."""
+    else it is a kind and names nothing. In an article set abroad a ministry named
+    bare is that country's (`_ministries_abroad`). Runs after the tagger's bodies are in."""
     home = lexicon.HOME_COUNTRY
 
     def state(m: Mention) -> bool:
@@ -508,6 +510,19 @@ def state_organs(ctx: DocContext) -> None:
             if full is not None or named is not None:
                 ctx.add(t.word, "Agency", t.start, t.end, name=full.name if full else prefix + t.word,
                         rule="organisations:state organ")
+    _ministries_abroad(ctx)
+
+
+def _ministries_abroad(ctx: DocContext) -> None:
+    """In an article set abroad (`country_abroad`), a ministry named bare (外交部, with no
+    area or country of its own) is that country's: 泰国外交部, not China's of that name."""
+    for art in ctx.articles:
+        country = country_abroad(ctx, art)
+        if country is None:
+            continue
+        for m in ctx.mentions_between(art.start, art.end):
+            if m.type == "Agency" and m.name == m.text and m.name.endswith(MINISTRY) and not named_at_home(m.name):
+                ctx.reshape(m, m.start, m.end, name=country + m.name)
 
 
 def _central_bodies(ctx: DocContext) -> None:

@@ -9,6 +9,7 @@ part of a name, not a party to the sentence.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from dataclasses import dataclass
 from itertools import combinations
@@ -18,7 +19,8 @@ from .. import lexicon
 from ..articles import DATELINE
 from ..divisions import Division, countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
-from .base import TOWN_LEVELS, TOWNS, DocContext, body_of_kind, joined_runs, outermost
+from .base import (TOWN_LEVELS, TOWNS, DocContext, body_of_kind, country_abroad, joined_runs, named_at_home,
+                   outermost)
 from .initiatives import SESSION_END
 
 ORGS = ("Agency", "Company", "Organization", "District")
@@ -53,6 +55,7 @@ def relations(ctx: DocContext) -> None:
         _subsidiary(ctx, sent, inside)
         _listed_after_area(ctx, inside)
     _article_settings(ctx, ms)
+    _set_abroad(ctx, ms)
     _participation(ctx, ms)
 
 
@@ -83,6 +86,39 @@ def _article_settings(ctx: DocContext, ms: list[Mention]) -> None:
                 if k and named[k - 1] >= para:
                     ctx.relate(m.name, "locatedIn", county, named[k - 1], m.end)
                     placed.add(m.name)
+
+
+def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
+    """An article filed from abroad (本报曼谷…电, 本报驻泰国记者) is set in its country
+    (`country_abroad`). The city filed from lies in that country; the bodies it names
+    with no area of their own lie in it, or as agencies are part of its state; its
+    places with no area lie in the city filed from, where the article names the city,
+    else in the country. Chinese bodies (中国…, 全国…, 新华社), international ones
+    (东盟) and what is already placed keep their relations. Evidence: each name's own
+    mention."""
+    placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf", "subsidiaryOf")}
+    starts = [m.start for m in ms]
+    for a in ctx.articles:
+        country = country_abroad(ctx, a)
+        if country is None:
+            continue
+        inside = ms[bisect.bisect_left(starts, a.start):bisect.bisect_left(starts, a.end)]
+        city = next((m for m in inside if m.name == a.place and m.type in ("District", "Place")), None)
+        if city is not None and city.name not in placed:
+            ctx.relate(city.name, "locatedIn", country, city.start, city.end)
+            placed.add(city.name)
+        for m in inside:
+            if m.name in placed or m.name in (country, a.place) or named_at_home(m.name):
+                continue
+            if m.type == "Agency":
+                ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
+            elif m.type in ("Company", "Organization"):
+                ctx.relate(m.name, "locatedIn", country, m.start, m.end)
+            elif m.type == "Place":
+                ctx.relate(m.name, "locatedIn", city.name if city else country, m.start, m.end)
+            else:
+                continue
+            placed.add(m.name)
 
 
 IN_AREA = ("Company", "Organization", "Place")

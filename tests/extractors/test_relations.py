@@ -200,3 +200,18 @@ def test_a_person_at_a_meeting_then_spoken_of_as_he_takes_part_in_it():
 def test_a_town_named_only_in_its_party_committee_lies_in_the_papers_county():
     rec = extract(COUNTY + "杆洞乡党委书记张某明介绍，全乡今年种植茶叶三千亩。")
     assert ("杆洞乡", "locatedIn", "大邑县") in triples(rec)
+
+
+def test_an_article_filed_from_abroad_is_set_in_its_country():
+    """本报曼谷…电 in an article that names 泰国 most: 曼谷 lies in 泰国, a body named
+    without an area lies there (an agency is part of its state), a place in the city,
+    and a ministry named bare is Thailand's, not China's of that name. A Chinese
+    body keeps its own relations."""
+    rec = extract("泰人助泰\n本报驻泰国记者成某生\n泰国政府发起运动，泰国民众响应。出口促进厅举办展销，"
+                  "外交部削减人员。皇家田广场上人头攒动。泰华记者协会捐款。新华社报道。曼谷市民踊跃。"
+                  "（本报曼谷１月１０日电）\n")
+    got = triples(rec)
+    assert {("曼谷", "locatedIn", "泰国"), ("出口促进厅", "subOrganizationOf", "泰国"),
+            ("泰国外交部", "subOrganizationOf", "泰国"), ("皇家田广场", "locatedIn", "曼谷"),
+            ("泰华记者协会", "locatedIn", "泰国")} <= got
+    assert not any(h == "新华社" for h, _, _ in got) and "外交部" not in names(rec)
