@@ -704,3 +704,11 @@ def test_a_place_after_a_body_is_no_part_of_it(tmp_path, monkeypatch):
     got = {n for n, _ in _entities(tmp_path, "他住在冠县清泉中学家属院。她在聊城大学地理系任教。\n")}
     assert "冠县清泉中学家属院" not in got
     assert "聊城大学地理系" in got
+
+
+def test_a_place_span_ending_in_a_divisions_suffix_needs_less_confidence(tmp_path, monkeypatch):
+    # the suffix settles part of the doubt: 雷利赞省 at 0.65 is a place, 雷利赞 at 0.65 not
+    _tag_words(monkeypatch, {"雷利赞省": ("LOC", 0.65)})
+    assert ("雷利赞省", "District") in _entities(tmp_path, "阿尔及利亚西部雷利赞省的三个村庄遭到袭击。\n")
+    _tag_words(monkeypatch, {"雷利赞": ("LOC", 0.65)})
+    assert not {n for n, _ in _entities(tmp_path, "阿尔及利亚西部雷利赞的三个村庄遭到袭击。\n") if "雷利" in n}
