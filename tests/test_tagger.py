@@ -491,13 +491,18 @@ def test_a_kind_is_no_name_however_sure_and_an_open_body_needs_less(tmp_path, mo
 
 
 def test_a_doubtful_place_listed_beside_a_sure_one_is_kept(tmp_path, monkeypatch):
-    from kg.extractors.tagged import LISTED_PLACE, MIN_CONFIDENCE
+    from kg.extractors.tagged import LISTED_NAME, MIN_CONFIDENCE
 
-    doubt = (LISTED_PLACE + MIN_CONFIDENCE) / 2
+    doubt = (LISTED_NAME + MIN_CONFIDENCE) / 2
     _tag_words(monkeypatch, {"苏南": ("LOC", doubt), "浙南": ("LOC", 0.95), "江北": ("LOC", doubt)})
     got = _entities(tmp_path, "他们到苏南、浙南地区参观学习。江北的天气不错。\n")
     assert ("苏南", "Place") in got and ("浙南", "Place") in got
     assert not any(name == "江北" for name, _ in got)       # alone, the doubt stands
+    # so for persons: 托曼戴尔 between two sure names
+    _tag_words(monkeypatch, {"皮尔庞特": ("PER", 0.99), "托曼戴尔": ("PER", doubt), "丹明": ("PER", 0.99),
+                             "迪卡洛": ("PER", doubt)})
+    got = _entities(tmp_path, "他们是：皮尔庞特、托曼戴尔、丹明。迪卡洛射中一球。\n")
+    assert ("托曼戴尔", "Person") in got and not any(name == "迪卡洛" for name, _ in got)
 
 
 def test_a_word_first_or_a_place_with_a_topic_is_no_name_unless_the_tagger_is_sure():
