@@ -57,9 +57,15 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "会客厅", "客厅", "餐厅", "展厅", "营业厅", "宴会厅", "舞厅", "歌厅", "候车厅", "休息厅",
              "音乐厅", "咖啡厅", "会议厅", "门厅", "茶厅",
              "结合部", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部",
+             # situations, games and ploys, not bureaus (决胜局; 政局 below)
+             "时局", "战局", "僵局", "骗局", "棋局", "饭局", "残局", "败局", "胜局", "决胜局",
+             "终局", "危局", "变局", "赛局", "牌局", "胸部", "腹部", "背部", "腰部", "头部", "面部", "脚部",
              "大部",    # 华北大部: most of the region
              "内科", "外科", "儿科", "妇科", "牙科", "眼科", "骨科", "皮肤科", "急诊科", "心血管内科"}
 NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
+# no head as a word of its own, but the end of heads (日本|政局, the political situation;
+# 财政局, 民政局 are bureaus)
+NOT_HEAD_WORDS = frozenset({"政局"})
 # characters that start the next word, not a longer name (局|要加大, 局|已完成)
 GLUED_AFTER_HEAD = lexicon.NAME_STOP | set("要已正均再需应拟")
 AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处", "执法", "监测", "审批", "管理",
@@ -252,14 +258,17 @@ class Candidate:
 # a count of bodies before a name (三家|远洋公司) or at its start (两大|电信公司)
 COUNT_AT_START = re.compile(f"{lexicon.COUNT}[大{lexicon.BODY_MEASURES}]")
 COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
+# a rank among bodies (德国第二大银行, 全国第三大港口): a description, not a name
+RANK = re.compile(f"第{lexicon.COUNT}大")
 
 
 def determiner_or_count(c: Candidate) -> bool:
-    """各防汛指挥部, 该中心, 某医院, 32家商协会, 三家远洋公司, 两大电信公司: a determiner or
-    a count before the name makes it a kind of body, or one the page will not name,
-    not a named one; but a count that is all there is before the head is the body's
-    number (三大队)."""
-    if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith("某"):
+    """各防汛指挥部, 该中心, 某医院, 32家商协会, 三家远洋公司, 两大电信公司, 德国第二大银行: a
+    determiner, a count or a rank before the head makes it a kind of body, or one the
+    page will not name, not a named one; but a count that is all there is before the
+    head is the body's number (三大队)."""
+    if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith("某") \
+            or RANK.search(c.name):
         return True
     ctx = c.ctx
     if c.before.isdigit() and ctx.text[c.start] in lexicon.BODY_MEASURES or \
@@ -763,7 +772,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
     tok = next((t for t in toks if t.start < he <= t.end), None)
     if tok is None:
         return False
-    if tok.word in NOT_HEADS or (tok.end == he and tok.word.endswith(NOT_HEAD_ENDINGS)):
+    if tok.word in NOT_HEADS or tok.word in NOT_HEAD_WORDS or (tok.end == he and tok.word.endswith(NOT_HEAD_ENDINGS)):
         return False
     if tok.end == he and (tok.word in lexicon.TITLES or tok.word[:1] in "副代" and tok.word[1:] in lexicon.TITLES):
         return False                       # the 委 that ends 市委常委 (副政委) is the title's

@@ -28,6 +28,7 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("三大队的队员都来了。", "三大队", False),                     # the count is the body's number
     ("目前在杭州某红十字医院工作。", "红十字医院", True),          # one the page will not name
     ("某县公安局接到报案。", "某县公安局", True),
+    ("两家银行合并成为德国第二大银行。", "德国第二大银行", True),    # a rank: a description
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
@@ -540,3 +541,9 @@ def test_a_body_written_once_with_its_chiefs_title_is_named_and_holds_the_post()
     rec = extract(CITY + "冠县公安局长王五出席。阳谷县财政局长孙九讲话。\n")
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert {("王五", "局长", "冠县公安局"), ("孙九", "局长", "阳谷县财政局")} <= posts
+
+
+def test_a_situation_a_game_or_a_body_part_ending_in_a_head_is_no_body():
+    """日本政局 (the political situation), 决胜局 (the deciding game), 胎儿胸部 (the chest)."""
+    rec = extract("岁末年初，日本政局引人注目。决胜局，李某以21比15取胜。分娩时胎儿胸部受压。\n")
+    assert not {n for n in names(rec) if n.endswith(("政局", "决胜局", "胸部"))}
