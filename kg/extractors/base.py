@@ -543,13 +543,22 @@ def strict_verbal_noun(w: Walk) -> Verdict | None:
 
 def number(w: Walk) -> Verdict | None:
     """A number ends a name, unless it is an ordinal, numbers a road (黄河五路社区; not a
-    distance, 十五公里|路) or is a rare numeral character that names use (穗|玖|种业)."""
+    distance, 十五公里|路), is a rare numeral character that names use (穗|玖|种业), or
+    is one numeral character jieba cut off a brand's first word, the next token one
+    character the name holds and no measure (三|和|纺织集团: 三和; not 三|家)."""
     t, word = w.tok, w.tok.word
     if t.tag == "m" and not word.startswith("第") and \
             (not word.endswith(("路", "街", "巷", "里", "号")) or word.endswith("公里")) \
-            and not (len(word) == 1 and rare(word)):
+            and not (len(word) == 1 and rare(word)) and not _brand_numeral(w):
         return w.stop()
     return None
+
+
+def _brand_numeral(w: Walk) -> bool:
+    nxt = w.toks[w.k + 1] if w.k + 1 < len(w.toks) else None
+    return len(w.tok.word) == 1 and CJK.match(w.tok.word) is not None and nxt is not None \
+        and nxt.start == w.start and len(nxt.word) == 1 and nxt.word not in lexicon.BODY_MEASURES \
+        and CJK.match(nxt.word) is not None
 
 
 def division_inside(w: Walk) -> Verdict | None:

@@ -547,3 +547,11 @@ def test_a_situation_a_game_or_a_body_part_ending_in_a_head_is_no_body():
     """日本政局 (the political situation), 决胜局 (the deciding game), 胎儿胸部 (the chest)."""
     rec = extract("岁末年初，日本政局引人注目。决胜局，李某以21比15取胜。分娩时胎儿胸部受压。\n")
     assert not {n for n in names(rec) if n.endswith(("政局", "决胜局", "胸部"))}
+
+
+def test_a_brands_numeral_jieba_cuts_off_stays_in_the_firms_name():
+    """临清三和纺织集团有限公司: jieba reads 三|和 (a numeral and a conjunction); the name
+    holds both, as it holds 三家 nowhere (a count)."""
+    rec = extract(CITY + "检查了临清三和纺织集团有限公司的安全生产工作。全县三家公司参加。\n")
+    assert "临清三和纺织集团有限公司" in names(rec, "Company")
+    assert not {n for n in names(rec) if n.startswith(("和纺织", "三家"))}
