@@ -25,8 +25,9 @@ STREET_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "
 FIGURATIVE_ROADS = {"致富", "上学", "放学", "回家", "求学", "小康", "创业", "成长", "就医", "出行", "返乡",
                     "增收", "共富", "振兴", "转型", "奋斗", "追梦", "发展", "富民", "兴村"}
 RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
-# jieba's tags of words no place's name holds: adverbs, particles, conjunctions, prepositions
-PHRASE_TAGS = "ducp"
+# jieba's tags of words no place's name holds: adverbs, particles, conjunctions, prepositions,
+# pronouns and determiners (各镇|街)
+PHRASE_TAGS = "ducpr"
 
 
 def places(ctx: DocContext) -> None:

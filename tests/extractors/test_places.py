@@ -17,8 +17,8 @@ def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
 
 
 def test_a_phrase_before_a_places_head_names_no_place():
-    """全国的话|剧院 (的话 a particle), 侃侃放论漫漫史|河 (侃侃 an adverb): words no
-    place's name holds; 人民剧院 and 香榭丽舍大街 stay."""
-    rec = extract("全国的话剧院团都排演过。敢于侃侃放论漫漫史河的实事。人民剧院在香榭丽舍大街。\n")
+    """全国的话|剧院 (的话 a particle), 侃侃放论漫漫史|河 (侃侃 an adverb), 各镇|街 (a
+    determiner): words no place's name holds; 人民剧院 and 香榭丽舍大街 stay."""
+    rec = extract("全国的话剧院团都排演过。敢于侃侃放论漫漫史河的实事。人民剧院在香榭丽舍大街。各镇街都要落实。\n")
     got = names(rec, "Place")
-    assert not {n for n in got if "的话" in n or "侃侃" in n} and "香榭丽舍大街" in got
+    assert not {n for n in got if "的话" in n or "侃侃" in n or "各" in n} and "香榭丽舍大街" in got
