@@ -50,7 +50,7 @@ ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorte
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
 CITED = re.compile(r"(?:根据|依据|按照|依照|对照|遵照)$")
-MEETING = re.compile(r"(全国|全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(?:工作会议|视频会议|会议|大会|"
+MEETING = re.compile(r"(全国|全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(工作会议|视频会议|会议|大会|"
                      r"推进会|现场会|座谈会|动员会|部署会|培训班))")
 EVENT = re.compile(r"第[\d一二三四五六七八九十百]+届([\u4e00-\u9fff]{2,16}?(?:文艺奖|金鸡奖|百花奖|奖|艺术节|"
                    r"文化节|书画展|博览会|运动会|论坛|大赛))")
@@ -238,7 +238,7 @@ def _unquoted(ctx: DocContext, sent) -> None:
         ctx.add(m.group(1), "Initiative", s, s + len(m.group(1)), rule="initiatives:named programme")
     for m in MEETING.finditer(sent.text):
         s, e = sent.start + m.start(), sent.start + m.end()
-        if not _ends_token(ctx, sent, e) or ctx.covered(s, e, ("Person", "Official")):
+        if not _ends_token(ctx, sent, e, sent.start + m.start(3)) or ctx.covered(s, e, ("Person", "Official")):
             continue          # 全国政协主席李瑞环今天在人民大会|堂: a hall, and a sentence, not a meeting
         if m.group(1) == "全国":          # a national meeting is named as printed
             ctx.add(text[s:e], "Initiative", s, e, rule="initiatives:named programme")

@@ -29,6 +29,9 @@ def test_meetings_of_an_area_and_numbered_events():
     rec = extract(CITY + "我市召开全市高校毕业生就业创业工作视频会议。电影获第36届中国电影金鸡奖。")
     assert "聊城市高校毕业生就业创业工作视频会议" in names(rec, "Initiative")
     assert "中国电影金鸡奖" in names(rec, "Initiative")
+    # a head jieba cuts in two (推进|会, its 会 a verb to jieba) ends the meeting's name
+    rec = extract(CITY + "8月17日，全市优化营商环境推进会召开。")
+    assert "聊城市优化营商环境推进会" in names(rec, "Initiative")
 
 
 def test_quoted_programmes_before_meetings_and_events_and_unquoted_schemes():
