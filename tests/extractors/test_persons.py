@@ -378,3 +378,13 @@ def test_a_body_in_a_roster_starts_after_the_person_its_title_chain_names():
     rec = extract("获奖者：贵州省委宣传部宣传处处长雷厚礼西藏自治区话剧团演员边巴。\n")
     assert "雷厚礼" in names(rec, "Official") and "西藏自治区话剧团" in names(rec, "Organization")
     assert not any(n.startswith("雷厚礼") and n != "雷厚礼" for n in names(rec))
+
+
+def test_a_personnel_notice_gives_and_takes_away_posts():
+    """任命某某为某局局长 and 免去某某的某局局长职务 both state the post, with its body."""
+    rec = extract("潍坊日报\n经市政府研究决定：\n任命张明华为潍坊市教育局局长；\n"
+                  "任命刘海燕为潍坊市卫生健康委员会副主任；\n免去赵国强的潍坊市教育局局长职务。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("张明华", "局长", "潍坊市教育局"), ("刘海燕", "副主任", "潍坊市卫生健康委员会"),
+            ("赵国强", "局长", "潍坊市教育局")} <= posts
+    assert {"张明华", "刘海燕", "赵国强"} <= names(rec, "Official")
