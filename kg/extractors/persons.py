@@ -329,14 +329,18 @@ def _profiles(ctx: DocContext) -> None:
 # personnel notices: 任命张某为某局局长, 免去李某的某局局长职务 (one post each, up to a break)
 APPOINTED = re.compile(r"(?:任命|提名|选举|推选|聘任|聘请)([\u4e00-\u9fff·]{2,4}?)(?:同志)?为([^，,。；;、\n]{2,40})")
 REMOVED = re.compile(r"免去([\u4e00-\u9fff·]{2,4}?)(?:同志)?的([^，,。；;、\n]{2,40}?)职务")
+# news of a post taken: 王某当选为县政协主席, 李某出任某公司总经理 (the tagger reads the name)
+TAKES_POST = re.compile(r"([\u4e00-\u9fff·]{2,4}?)(?:同志)?(?:当选为|当选|出任|担任|升任|调任)([^，,。；;、\n]{2,40})")
 
 
 def _appointments(ctx: DocContext) -> None:
     """Personnel notices name a person and the post given (任命某某为某局局长) or taken
-    away (免去某某的某局局长职务): both state the post, as a career researcher reads
-    them. The post ends in a title; the body named right before it is its body."""
+    away (免去某某的某局局长职务), and news a post taken (某某当选为县政协主席, where the
+    tagger reads the name): each states the post, as a career researcher reads it.
+    The post ends in a title; the body named right before it is its body."""
     text = ctx.text
-    for m in (*APPOINTED.finditer(text), *REMOVED.finditer(text)):
+    taken = [m for m in TAKES_POST.finditer(text) if tagged_person_at(ctx, m.start(1)) == m.group(1)]
+    for m in (*APPOINTED.finditer(text), *REMOVED.finditer(text), *taken):
         s, e = m.start(1), m.end(1)
         if person_name_at(text, s) != m.group(1):
             continue
@@ -346,7 +350,8 @@ def _appointments(ctx: DocContext) -> None:
         ts = m.start(2) + t.start()
         body = _org_before(ctx, ts)
         if not ctx.covered(s, e):
-            ctx.add(m.group(1), "Official", s, e, rule="persons:appointment")
+            official = _is_official(ctx, t.group(), body.name if body else None)
+            ctx.add(m.group(1), "Official" if official else "Person", s, e, rule="persons:appointment")
         ctx.posts.append(PostMention(m.group(1), t.group(), body.name if body else None,
                                      ctx.evidence(s, ts + len(t.group()))))
 

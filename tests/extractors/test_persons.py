@@ -388,3 +388,13 @@ def test_a_personnel_notice_gives_and_takes_away_posts():
     assert {("张明华", "局长", "潍坊市教育局"), ("刘海燕", "副主任", "潍坊市卫生健康委员会"),
             ("赵国强", "局长", "潍坊市教育局")} <= posts
     assert {"张明华", "刘海燕", "赵国强"} <= names(rec, "Official")
+
+
+
+def test_news_of_a_post_taken_states_it_where_the_tagger_reads_the_name(monkeypatch):
+    """王立国当选为莘县政协主席: a post; 李红出任…农商银行行长: a firm's, so no office."""
+    tagger_reads(monkeypatch, {"王立国": ("PER", 0.99), "李红": ("PER", 0.99)})
+    rec = extract("莘县日报\n王立国当选为莘县政协主席。李红出任莘县农商银行行长。全体委员担任好参谋。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("王立国", "主席", "莘县政协"), ("李红", "行长", "莘县农商银行")} <= posts
+    assert "王立国" in names(rec, "Official") and "李红" in names(rec, "Person")
