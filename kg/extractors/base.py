@@ -762,12 +762,14 @@ def division_names_in(text: str) -> list[str]:
 def country_abroad(ctx: DocContext, art: Article) -> str | None:
     """The foreign country an article is set in: the one it was filed from (本报驻泰国记者),
     or for a foreign city filed from (本报曼谷…电) the foreign country the article names
-    most, twice at least and more than any other. None for an article filed at home."""
+    most, twice at least and twice as often as any other. None for an article filed at
+    home or at an international body."""
     from ..divisions import countries
 
     home = lexicon.HOME_COUNTRY
-    if not art.place or art.place == home or gazetteer().lookup(art.place) is not None:
-        return None
+    if not art.place or art.place == home or art.place in lexicon.INTERNATIONAL_BODIES \
+            or gazetteer().lookup(art.place) is not None:
+        return None          # filed at home, or at the UN (新华社联合国…电): no country
     if art.place in countries():
         return art.place
     counts: dict[str, int] = {}
@@ -775,8 +777,8 @@ def country_abroad(ctx: DocContext, art: Article) -> str | None:
         if m.type == "District" and m.name in countries() and m.name != home:
             counts[m.name] = counts.get(m.name, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None          # a city of no country the article clearly dwells on
     return ranked[0][0]
 
 

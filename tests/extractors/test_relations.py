@@ -215,3 +215,12 @@ def test_an_article_filed_from_abroad_is_set_in_its_country():
             ("泰国外交部", "subOrganizationOf", "泰国"), ("皇家田广场", "locatedIn", "曼谷"),
             ("泰华记者协会", "locatedIn", "泰国")} <= got
     assert not any(h == "新华社" for h, _, _ in got) and "外交部" not in names(rec)
+
+
+def test_an_article_filed_at_an_international_body_or_from_a_city_of_several_countries_is_set_nowhere():
+    """新华社联合国…电 names no country; a Geneva story that names 伊拉克 and 美国 alike
+    (three times and twice) is no Iraqi one: their bodies named without an area stay unplaced."""
+    for page in ("伊拉克核查\n新华社联合国１月５日电\n伊拉克拒绝合作。伊拉克官员说，壳牌公司报告不实。\n",
+                 "谈判\n新华社日内瓦１月５日电\n伊拉克和美国代表会谈。伊拉克、伊拉克、美国各执一词，壳牌公司调解。\n"):
+        rec = extract(page)
+        assert "壳牌公司" in names(rec) and not [t for t in triples(rec) if t[0] == "壳牌公司"], page
