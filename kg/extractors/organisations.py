@@ -131,6 +131,7 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
 SHARED_HEADS = frozenset("局部厅署处所行站社院馆")
 CHIEF = "长"
 DEPUTY = ("副", "代", "正", "常务")     # what a title may begin with (副局长)
+FORMER = frozenset({"原", "前"})   # a word of its own before a body: the post was held once
 CORE_TAGS = ("n", "vn", "nz", "j", "nt", "title")   # jieba's tags of what a body does (财政, 公安, 国防; 宣传部长)
 
 
@@ -199,6 +200,8 @@ def _name_start(ctx: DocContext, sent, head: str, type_: str, hs: int) -> int:
     before a body jieba knows whole; less the areas before a body's own (not a firm's),
     another firm's whole name before a firm's, and an ordinal of terms."""
     start = left_chunk(ctx, sent, hs, max_len=22)
+    # 延庆县原|县委书记: 原 (former) qualifies the post, the name starts after it
+    start = max((t.end for t in ctx.tokens(sent) if start <= t.start and t.end <= hs and t.word in FORMER), default=start)
     if start == hs:
         start = _bare_level_before(ctx, hs)
     # a name does not begin inside an area's name: 呼|市政府 is 呼市's government

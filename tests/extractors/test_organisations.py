@@ -555,3 +555,11 @@ def test_a_brands_numeral_jieba_cuts_off_stays_in_the_firms_name():
     rec = extract(CITY + "检查了临清三和纺织集团有限公司的安全生产工作。全县三家公司参加。\n")
     assert "临清三和纺织集团有限公司" in names(rec, "Company")
     assert not {n for n in names(rec) if n.startswith(("和纺织", "三家"))}
+
+
+def test_former_before_a_body_qualifies_the_post_not_the_name():
+    """北京延庆县原县委书记: 原 (former) says the post was held once; the body is the
+    county's committee (延庆县委), not 北京延庆县原县委."""
+    rec = extract("被判刑的北京延庆县原县委书记刘金生逢年过节都去。\n")
+    assert "延庆县委" in names(rec, "Agency") and not {n for n in names(rec) if "原县委" in n}
+    assert ("刘金生", "县委书记", "延庆县委") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
