@@ -682,10 +682,10 @@ def surname_mentions(ctx: DocContext) -> None:
         word_ends = {t.start: t.end for t in ctx.tokens(sent)}       # by start
         for i, call in calls:
             ch = sent.text[i]
-            start, end = sent.start + i, sent.start + i + 1
+            key = sent.text[i - 1:i + 1] if i and sent.text[i - 1:i + 1] in called else ch
+            start, end = sent.start + i + 1 - len(key), sent.start + i + 1
             if start not in word_ends or ctx.covered(start, end):
                 continue
-            key = sent.text[i - 1:i + 1] if i and sent.text[i - 1:i + 1] in called else ch
             if key in called:
                 name, types = called[key]
                 ctx.add(key, "Official" if "Official" in types else "Person", end - len(key), end,
@@ -699,9 +699,9 @@ def _called_only(ctx: DocContext, start: int, call: str, word_end: int) -> None:
     as the news corpora mark them (the surname, the guidelines stripping the title).
     Only where the tagger reads a person there, the surname alone or with the call
     (侯老) where jieba's word ends with it: 高主任 may be a high director, and 尤伯|杯
-    is a trophy. The entity is named as the page calls them
-    (江主席): the surname alone names no one, and with no post to anchor them
-    resolution keeps them to the page."""
+    is a trophy. The entity is named as the page calls them (江主席): the surname
+    alone names no one, and with no post to anchor them resolution keeps them to the
+    page."""
     memo = ctx.memo.get(TAGGER_MEMO)
     span = memo["person_at"].get(start) if memo is not None else None
     if span is None or span.end != start + 1 and not span.end == word_end == start + 1 + len(call):

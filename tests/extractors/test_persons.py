@@ -345,6 +345,10 @@ def test_a_surname_called_by_a_title_is_the_one_person_of_that_surname_on_the_pa
     bai = next(e for e in rec["entities"] if e["name"] == "白音")
     assert [(m["text"], m["rule"]) for m in bai["mentions"]][-1] == ("白", "persons:surname and title")
     assert "白" not in bai["aliases"]          # how the page calls them, not a name of theirs
+    # a compound surname (欧阳) too
+    rec = extract("副县长欧阳明出席。欧阳县长说，要抓好春耕。\n")
+    oy = next(e for e in rec["entities"] if e["name"] == "欧阳明")
+    assert [(m["text"], m["rule"]) for m in oy["mentions"]][-1] == ("欧阳", "persons:surname and title")
     # two persons of the surname: the call names neither; a word ending in it calls nobody
     rec = extract("市长白音和副市长白文出席。白市长讲话。我们要提高市长热线的效率，高明说。\n")
     assert not [m for e in rec["entities"] for m in e["mentions"] if m["rule"] == "persons:surname and title"]
