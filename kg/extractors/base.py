@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import lexicon
 from ..divisions import Division, gazetteer
-from ..model import (Article, Document, Evidence, Masthead, Mention, PostMention,
+from ..model import (Article, Document, Evidence, Masthead, Mention, PostMention, Sentence,
                      RelationMention)
 from ..segment import Token, segmenter
 
@@ -61,6 +61,19 @@ class DocContext:
     def article_at(self, pos: int) -> Article | None:
         ev = self.evidence(pos, pos)
         return self.articles[ev.article] if self.articles else None
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence holding `pos` (None between sentences)."""
+        art = self.article_at(pos)
+        if art is None or not art.sentences:
+            return None
+        sent = art.sentences[art.sentence_at(pos)]
+        return sent if sent.start <= pos < sent.end else None
+
+    def token_at(self, pos: int) -> Token | None:
+        """jieba's word holding the character at `pos`, in its sentence."""
+        sent = self.sentence_at(pos)
+        return next((t for t in self.tokens(sent) if t.start <= pos < t.end), None) if sent else None
 
     def add(self, text: str, type_: str, start: int, end: int, name: str = "",
             rule: str = "") -> Mention | None:

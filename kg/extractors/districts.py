@@ -390,7 +390,7 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
                 continue          # a country's own body is one word to jieba (泰国政府)
             ctx.add(country, "District", s, s + len(country), rule="districts:country")
             f = FOREIGN.match(sent.text, m.end())
-            if f and not _common_word_ends(ctx, sent, sent.start + f.end(1)):
+            if f and not _common_word_ends(ctx, sent.start + f.end(1)):
                 a = sent.start + f.start(1)
                 ctx.add(f.group(1), "District", a, a + len(f.group(1)), rule="districts:country")
                 if f.group(2):
@@ -398,10 +398,10 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
                     ctx.add(f.group(2), "District", b, b + len(f.group(2)), rule="districts:country")
 
 
-def _common_word_ends(ctx: DocContext, sent, end: int) -> bool:
+def _common_word_ends(ctx: DocContext, end: int) -> bool:
     """Whether jieba reads the character before `end` (a unit's suffix: 道, 州, 省) as the
     end of a common word (电台|报道), not of a place's name (京畿道)."""
-    t = next((t for t in ctx.tokens(sent) if t.start < end <= t.end), None)
+    t = ctx.token_at(end - 1)
     return t is not None and len(t.word) > 1 and t.end == end and t.tag not in ("ns", "x", "nz", "j")
 
 

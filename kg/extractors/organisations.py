@@ -474,15 +474,10 @@ ABBREVIATED_BODIES = {**lexicon.NATIONAL_ABBREVIATIONS, **lexicon.INTERNATIONAL_
 
 
 def _whole_words(ctx: DocContext, start: int, end: int) -> bool:
-    """Whether [start, end) begins and ends at jieba's word boundaries in its sentence."""
-    art = ctx.article_at(start)
-    if art is None or not art.sentences:
-        return True
-    sent = art.sentences[art.sentence_at(start)]
-    if not sent.start <= start < end <= sent.end:
-        return True
-    bounds = {b for t in ctx.tokens(sent) for b in (t.start, t.end)}
-    return start in bounds and end in bounds
+    """Whether [start, end) begins and ends at jieba's word boundaries (outside any
+    sentence, as in a headline's gap, it does)."""
+    first, last = ctx.token_at(start), ctx.token_at(end - 1)
+    return (first is None or first.start == start) and (last is None or last.end == end)
 
 
 ORGAN_RE = re.compile("|".join(lexicon.STATE_ORGANS))

@@ -674,9 +674,8 @@ def _called_by_age(ctx: DocContext, s: Span) -> Span | None:
     a = s.start - 1
     if s.end - s.start != 1 or a < 0 or ctx.text[a] not in AGE_CALLS or ctx.text[s.start] not in surnames()[0]:
         return None
-    sent = next(x for _, _, x in ctx.sentences() if x.start <= a < x.start + len(x.text))
-    word = next((t for t in ctx.tokens(sent) if t.start == a), None)
-    return s if word is not None and word.end == s.end else None
+    word = ctx.token_at(a)
+    return s if word is not None and word.start == a and word.end == s.end else None
 
 
 def _division_named(text: str) -> bool:
