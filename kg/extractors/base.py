@@ -568,6 +568,7 @@ def number(w: Walk) -> Verdict | None:
 
 
 def _brand_numeral(w: Walk) -> bool:
+    """Whether the numeral looked at is a brand's first character (see `number`)."""
     nxt = w.toks[w.k + 1] if w.k + 1 < len(w.toks) else None
     return len(w.tok.word) == 1 and CJK.match(w.tok.word) is not None and nxt is not None \
         and nxt.start == w.start and len(nxt.word) == 1 and nxt.word not in lexicon.BODY_MEASURES \

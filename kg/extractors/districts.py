@@ -211,10 +211,10 @@ def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> N
             ctx.add(form, "District", t.start, t.start + 2, name=d.name, rule="districts:city short form")
 
 
-PLACE_FORM_TAGS = ("ns", "j")
+PLACE_FORM_TAGS = ("ns", "j")     # jieba's tags of a place and of an abbreviation
 LEADING_WORD_TAGS = "fpcur"   # jieba: locatives, prepositions, conjunctions, particles, pronouns:
                               # a town's name does not begin with one
-TITLE_REACH = 8     # characters a title before a name may span (中共中央政治局委员 and shorter)     # jieba's tags of a place and of an abbreviation
+TITLE_REACH = 8     # characters a title before a name may span (中共中央政治局委员 and shorter)
 
 
 def _short_forms_after_verbs(ctx: DocContext, sent) -> None:

@@ -9,7 +9,6 @@ part of a name, not a party to the sentence.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 import re
 from dataclasses import dataclass
 from itertools import combinations
