@@ -777,7 +777,15 @@ def country_abroad(ctx: DocContext, art: Article) -> str | None:
     """The foreign country an article is set in: the one it was filed from (本报驻泰国记者),
     or for a foreign city filed from (本报曼谷…电) the foreign country the article names
     most, twice at least and twice as often as any other. None for an article filed at
-    home or at an international body."""
+    home or at an international body. Worked out once per article: the state organs
+    and the relations both ask, and the countries named do not change between them."""
+    cache = ctx.memo.setdefault("country_abroad", {})
+    if art.index not in cache:
+        cache[art.index] = _country_abroad(ctx, art)
+    return cache[art.index]
+
+
+def _country_abroad(ctx: DocContext, art: Article) -> str | None:
     from ..divisions import countries
 
     home = lexicon.HOME_COUNTRY

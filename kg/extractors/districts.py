@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .. import lexicon
 from ..articles import PAPER
@@ -237,8 +238,7 @@ def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
         at = t.end - 1
         readings = lexicon.SHORT_FORMS.get(ctx.text[at], ())
         if verb not in lexicon.HOME_SHORT_VERBS or len(readings) != 1 or ctx.covered(at, t.end) \
-                or ctx.text[t.end:t.end + 1] in lexicon.CURRENCY_AFTER \
-                or segmenter().tokens(ctx.text[at])[0].tag not in PLACE_FORM_TAGS:
+                or ctx.text[t.end:t.end + 1] in lexicon.CURRENCY_AFTER or ctx.text[at] not in _place_forms():
             continue
         d = gazetteer().lookup(readings[0])
         if d is not None:
@@ -259,11 +259,17 @@ def _begins_longer_name(text: str, end: int) -> bool:
         segmenter().tk.FREQ.get(text[end:m.end()], 0) == 0
 
 
+@lru_cache(maxsize=1)
+def _place_forms() -> frozenset[str]:
+    """The short forms jieba's dictionary reads alone as a place or an abbreviation (美,
+    沪; not 以, 比, 日): asked once, not per sentence."""
+    return frozenset(c for c in lexicon.SHORT_FORMS if segmenter().tokens(c)[0].tag in PLACE_FORM_TAGS)
+
+
 def _titled_person(ctx: DocContext, start: int, end: int) -> bool:
     """A title ends right before [start, end) and the tagger reads a person there: a
     name (大使|阿里), not the short form of a division it shares."""
-    lo = max(0, start - TITLE_REACH)
-    return any(m.end() == start for k in range(lo, start) for m in [lexicon.TITLE_RE.match(ctx.text, k)] if m) \
+    return lexicon.TITLE_ENDING.search(ctx.text, max(0, start - TITLE_REACH), start) is not None \
         and bool(tagger_reads(ctx, "PER", start, end))
 
 

@@ -83,14 +83,15 @@ def organisations(ctx: DocContext) -> None:
         for m in HEAD_RE.finditer(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
-            shared = None if real_head(ctx, toks, head, hs, he) else shares_head_with_title(ctx, toks, head, hs, he)
-            if shared is False:
+            real = real_head(ctx, toks, head, hs, he)
+            core = None if real else shares_head_with_title(ctx, toks, head, hs, he)
+            if not real and core is None:
                 continue
             type_ = HEAD_TYPE[head]
             if _quoted_body(ctx, sent, head, type_, hs, he):
                 continue
-            start = _name_start(ctx, sent, head, type_, hs) if shared is None else _area_before(ctx, shared)
-            if start < 0:
+            start = _name_start(ctx, sent, head, type_, hs) if real else _area_before(ctx, core)
+            if start is None:
                 continue
             c = Candidate(ctx, head, type_, start, hs, he)
             if any(rule(c) for rule in NOT_NAMED_BODY):
@@ -135,14 +136,14 @@ FORMER = frozenset({"原", "前"})   # a word of its own before a body: the post
 CORE_TAGS = ("n", "vn", "nz", "j", "nt", "title")   # jieba's tags of what a body does (财政, 公安, 国防; 宣传部长)
 
 
-def shares_head_with_title(ctx: DocContext, toks, head: str, hs: int, he: int) -> int | bool:
+def shares_head_with_title(ctx: DocContext, toks, head: str, hs: int, he: int) -> int | None:
     """市财政局长, 菲律宾国防部长: papers write a body's head once for the body and for its
     chief's title (局 + 局长). The head is the body's where 长 follows and the head
     names what the body does (公安局), or the words before it do (财政, 国防 of jieba's
     国防部长) and are no title: 局长 alone (党组书记、局长) heads nothing. Where the
-    core word starts (its word's start, or the head's), else False."""
+    core word starts (its word's start, or the head's), else None."""
     if head[-1] not in SHARED_HEADS or ctx.text[he:he + 1] != CHIEF:
-        return False
+        return None
     if len(head) > 1:             # 公安局|长: a head that names what the body does
         return hs
     word = next((t for t in toks if t.start <= hs < t.end), None)
@@ -158,13 +159,13 @@ def shares_head_with_title(ctx: DocContext, toks, head: str, hs: int, he: int) -
         start = hs - len(core)
     # not a title's (副局长, 党组书记) nor a body's own head again (服务局|局长)
     return start if ok and core not in lexicon.TITLES and not core.endswith(DEPUTY) \
-        and not HEAD_RE.search(core[-1]) else False
+        and not HEAD_RE.search(core[-1]) else None
 
 
-def _area_before(ctx: DocContext, core: int) -> int:
+def _area_before(ctx: DocContext, core: int) -> int | None:
     """Where a body named with its chief's title starts: the area or body named right
     before its core word (菲律宾|国防, 东昌府区|教育), a bare level (市|财政), else the
-    core word itself after a break (、宣传部长); -1 where other words come before it:
+    core word itself after a break (、宣传部长); None where other words come before it:
     they qualify the title (原|交通局长; 美国助理|国防部长 names neither 美国助理国防部
     nor China's 国防部) or are no name (非洲国家|财政部长)."""
     named = ctx.first_ending_at(core, ("District", "Agency"))
@@ -172,7 +173,7 @@ def _area_before(ctx: DocContext, core: int) -> int:
         return named.start
     if core > 0 and ctx.text[core - 1] in lexicon.AREA_LEVEL_CHARS:
         return core - 1
-    return -1 if core > 0 and CJK.match(ctx.text, core - 1) else core
+    return None if core > 0 and CJK.match(ctx.text, core - 1) else core
 
 
 def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int) -> bool:
