@@ -270,6 +270,12 @@ BODY_MEASURES = "家个所名位支批"
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's
 CURRENCY_AFTER = frozenset("元币圆")
 
+# what follows two sides named by their short forms (中美两国, 罗中关系, 中菲睦邻友好):
+# the words of relations between states, which settle that the pair names two states
+PAIR_RELATION_WORDS = ("两国", "两党", "两军", "双方", "双边", "关系", "友好", "合作", "之间", "边界",
+                       "边境", "会谈", "会晤", "首脑", "建交", "联合", "贸易", "经贸", "睦邻",
+                       "外长", "领导人", "对话", "谈判", "协议", "冲突", "战争", "交往", "交流")
+
 # The home country's short form (中, 华) is also a syllable of common words (中外, 中小,
 # 华人): it names the country only beside another country's short form (中美, 美中), as
 # a side (中方) or after a verb of travel or dealings (访华, 对华, 驻华).

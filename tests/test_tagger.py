@@ -419,6 +419,19 @@ def test_a_list_of_short_forms_is_read_whole_from_one_item(tmp_path, monkeypatch
     assert _entities(tmp_path, "中、小、微企业都有补贴，中外合资也有。\n") == set()
 
 
+def test_two_short_forms_before_a_word_of_relations_name_two_states(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {})           # the tagger reads no short form here
+    got = _entities(tmp_path, "在谈到罗中关系时，他说两国应加强合作。\n")
+    assert {("罗马尼亚", "District"), ("中国", "District")} <= got
+    # two sides, not one place inside the other
+    records = extract([tmp_path / "p.txt"])[0]
+    assert not [r for r in records[0]["relations"] if r["rel"] == "locatedIn"]
+    # the characters of other words name nothing (其中|加入, 中|加强)
+    assert _entities(tmp_path, "他在其中加入了新内容，使中加强合作。\n") == set()
+
+
 def test_a_body_the_rules_read_from_its_head_starts_where_its_name_does(tmp_path):
     # the head's reading stopped at the body (国务院, 央行) and read it as China's own
     got = _entities(tmp_path, "泰国国务院昨天召开会议，讨论经济形势。\n")

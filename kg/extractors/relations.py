@@ -317,9 +317,9 @@ def _composition(ctx: DocContext, ms: list[Mention]) -> None:
 
 
 def _may_contain(ctx: DocContext, outer: Mention, inner: Mention) -> bool:
-    """Whether one area may lie in the other: not a country (中国|南非: two sides), and
-    not where both are in the data set and it says no."""
-    if inner.name in countries():
+    """Whether one area may lie in the other: not a country (中国|南非, 罗|中: two sides),
+    and not where both are in the data set and it says no."""
+    if inner.name in countries() or inner.name == lexicon.HOME_COUNTRY:
         return False
     a, b = ctx.divisions.get(outer.name), ctx.divisions.get(inner.name)
     return a is None or b is None or a in gazetteer().ancestors(b)

@@ -653,6 +653,7 @@ def tagged_entities(ctx: DocContext) -> None:
                         name=QUOTE_MARKS.sub("", canonical(ctx, text, s.start)), rule="tagged:body")
     for s in short:
         _add_short_form(ctx, s)
+    _paired_sides(ctx)
     _listed_short_forms(ctx)
     _listed_with_persons(ctx)
     listed_share_area(ctx)          # again: a list may begin with a body only the tagger found
@@ -702,6 +703,29 @@ def _listed_beside_sure(ctx: DocContext, spans: list[Span], label: str) -> set[t
     return {(a, e) for (a, e), s in named.items() if s.confidence >= LISTED_NAME and (
         ctx.text[a - 1:a] in LIST_JOINS and a - 1 in sure_ends or
         ctx.text[e:e + 1] in LIST_JOINS and e + 1 in sure_starts)}
+
+
+# two short forms side by side (中美, 罗中), read at every start
+SHORT_FORM_PAIR = re.compile("(?=([%s]{2}))" % re.escape("".join(lexicon.SHORT_FORMS)))
+
+
+def _paired_sides(ctx: DocContext) -> None:
+    """Two short forms side by side, a word of their own, name two states where a word
+    of relations between states follows (中美两国, 罗中关系: `lexicon.PAIR_RELATION_WORDS`)
+    or where the page reads the same pair so elsewhere (the second 中美 of a page): the
+    tagger skips many such pairs, as half the corpora it learnt from mark none."""
+    text = ctx.text
+    read = {text[m.start - 1:m.end] for m in ctx.mentions if m.rule == "tagged:short form"} & \
+        {text[m.start:m.end + 1] for m in ctx.mentions if m.rule == "tagged:short form"}
+    for m in SHORT_FORM_PAIR.finditer(text):
+        a, pair = m.start(), m.group(1)
+        if not (pair in read or text.startswith(lexicon.PAIR_RELATION_WORDS, a + 2)) or ctx.covered(a, a + 2):
+            continue
+        first, second = ctx.token_at(a), ctx.token_at(a + 1)
+        if first is None or second is None or first.start != a or second.end != a + 2:
+            continue          # 其中|加入, 中|加强: the pair's characters belong to other words
+        for k in (a, a + 1):
+            _add_short_form(ctx, Span(k, k + 1, "LOC"))
 
 
 # a 、-list of one-character short forms (美、法、英、德、日、意、加七国), ending before
