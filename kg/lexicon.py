@@ -276,6 +276,10 @@ PAIR_RELATION_WORDS = ("两国", "两党", "两军", "双方", "双边", "关系
                        "边境", "会谈", "会晤", "首脑", "建交", "联合", "贸易", "经贸", "睦邻",
                        "外长", "领导人", "对话", "谈判", "协议", "冲突", "战争", "交往", "交流")
 
+# what makes a person's name part of a doctrine's (邓小平理论, 毛泽东思想): a body of
+# thought named after a person names no person in annotated news
+DOCTRINE_AFTER = ("理论", "思想", "主义", "学说")
+
 # The home country's short form (中, 华) is also a syllable of common words (中外, 中小,
 # 华人): it names the country only beside another country's short form (中美, 美中), as
 # a side (中方) or after a verb of travel or dealings (访华, 对华, 驻华).

@@ -432,6 +432,18 @@ def test_two_short_forms_before_a_word_of_relations_name_two_states(tmp_path, mo
     assert _entities(tmp_path, "他在其中加入了新内容，使中加强合作。\n") == set()
 
 
+def test_a_doctrine_named_after_a_person_names_no_person(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"邓小平": ("PER", 0.99)})
+    assert _entities(tmp_path, "全市干部认真学习邓小平理论。\n") == set()
+    # the person himself is named, and his doctrine adds no mention of him
+    page = tmp_path / "p.txt"
+    page.write_text("邓小平同志指出，要解放思想。我们要学习邓小平理论。\n", encoding="utf-8")
+    deng = next(e for e in extract([page])[0][0]["entities"] if e["name"] == "邓小平")
+    assert [m["start"] for m in deng["mentions"]] == [0]
+
+
 def test_a_body_the_rules_read_from_its_head_starts_where_its_name_does(tmp_path):
     # the head's reading stopped at the body (国务院, 央行) and read it as China's own
     got = _entities(tmp_path, "泰国国务院昨天召开会议，讨论经济形势。\n")

@@ -648,7 +648,7 @@ def _repeat_known(ctx: DocContext) -> None:
     for name, type_ in known.items():
         for start in occurrences(ctx.text, name):
             end = start + len(name)
-            if not ctx.covered(start, end):
+            if not ctx.covered(start, end) and not ctx.text.startswith(lexicon.DOCTRINE_AFTER, end):
                 ctx.add(name, type_, start, end, rule="persons:name repeated")
 
 

@@ -627,7 +627,7 @@ def tagged_entities(ctx: DocContext) -> None:
                 ctx.add(ctx.text[called.start:called.end], "Person", called.start, called.end,
                         name=ctx.text[called.start - 1:called.end], rule="tagged:person")
             elif (_is_name(text) or s.confidence >= SURE and _latin_name(text)) \
-                    and text not in things:
+                    and text not in things and not ctx.text.startswith(lexicon.DOCTRINE_AFTER, s.end):
                 ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
