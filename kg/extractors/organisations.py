@@ -539,6 +539,9 @@ def _central_bodies(ctx: DocContext) -> None:
         if ctx.text[m.end():m.end() + 1] in ("长", "员") or ctx.covered(m.start(), m.end(), ("Agency",)) \
                 or HEAD_RE.match(ctx.text, m.end()):
             continue          # 全国人大常委会: the abbreviation is part of a longer name
+        word = ctx.token_at(m.start())
+        if word is not None and word.start < m.start() and word.end < m.end():
+            continue          # 中央|行业: a word crosses into it
         ctx.add(m.group(), "Agency", m.start(), m.end(), name=lexicon.CENTRAL_BODIES[m.group()],
                 rule="organisations:central body")
 

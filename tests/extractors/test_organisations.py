@@ -273,6 +273,17 @@ def test_the_central_bank_and_its_branches_are_agencies_of_the_bank_not_of_the_c
     assert ("聊城市自然资源和规划局东昌府区分局", "subOrganizationOf", "东昌府区") in rels
 
 
+def test_a_central_bodys_abbreviation_is_read_only_as_a_word_of_its_own():
+    rec = extract("央行决定下调利率。中央行业主管部门成立了领导小组。")
+    bank = [e for e in rec["entities"] if e["name"] == "中国人民银行"]
+    assert len(bank) == 1 and [m["start"] for m in bank[0]["mentions"]] == [0]   # not 中|央行业
+
+
+def test_words_of_which_and_where_make_a_body_a_kind():
+    rec = extract("侦查机关应当通知当地律师协会。会议将设立的所属基金会提供资金。对历届政协的做法作了总结。")
+    assert not {"当地律师协会", "所属基金会", "历届政协"} & {e["name"] for e in rec["entities"]}
+
+
 def test_words_ending_in_a_head_character_are_not_bodies():
     rec = extract(CITY + "优化产业布局，走进警民会客厅，签署合作协议，服务落到实处。华北大部有雨。")
     assert not names(rec, "Agency")
