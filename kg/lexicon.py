@@ -190,6 +190,9 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "广场", "公园", "体育公园", "湿地公园", "灌区", "水库", "湖", "河", "大桥", "桥",
                "大厦", "西站", "东站", "南站", "北站", "火车站", "高铁站", "机场", "码头", "古城",
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "剧院")
+# areas of nature or use whose names end like a division's (皖南山区, 大兴安岭林区, 三峡库区):
+# places, not divisions, as are the place heads that end so (灌区, 景区, 小区)
+NATURAL_AREAS = ("山区", "林区", "牧区", "库区", "保护区", *(h for h in PLACE_HEADS if h.endswith("区")))
 # what names an event or a campaign, never a body, however a name before it reads
 # (“某某进万家”公益活动, 专项行动)
 EVENT_HEADS = ("活动", "行动")

@@ -167,6 +167,9 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                                              or len(short) >= 5 and prefix in names_by_type[t]):
                     canon[short] = full        # also 怀宝派出所 -> 某县公安局怀宝派出所
                     break
+                if t == "Place" and full == short + "区" and short.endswith("山"):
+                    canon[short] = full        # 太行山 -> 太行山区: the range and its mountain area
+                    break
                 if t == "Agency" and (zone[short] == zone[full] or full in expanded[short]):
                     canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院
                     break

@@ -262,9 +262,9 @@ def _latin_name(text: str) -> bool:
 
 def _place_type(name: str) -> str:
     """District for a country or a name with a division's suffix (foreign prefectures'
-    府 too: 暖武里府, 大阪府); else Place."""
-    return "District" if name in countries() or \
-        name.endswith((*DIVISION_SUFFIXES, "府")) and not name.endswith(("小区", "政府", "王府")) else "Place"
+    府 too: 暖武里府, 大阪府), unless an area of nature or use ends so (皖南山区); else Place."""
+    return "District" if name in countries() or name.endswith((*DIVISION_SUFFIXES, "府")) \
+        and not name.endswith(("政府", "王府", *lexicon.NATURAL_AREAS)) else "Place"
 
 
 def _known_place(name: str) -> bool:

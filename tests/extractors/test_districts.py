@@ -261,3 +261,15 @@ def test_a_common_word_after_a_country_or_a_function_word_before_a_town_names_no
     以上 (and above) is no town's name. 韩国京畿道 stays a province."""
     rec = extract("据黎巴嫩电台报道，当天发生冲突。业务已在全国县以上城镇开办。韩国京畿道举行选举。\n")
     assert not {"电台报道", "以上城镇"} & names(rec) and "京畿道" in names(rec, "District")
+
+
+def test_a_region_of_a_province_holds_no_division_its_name_happens_to_contain(monkeypatch):
+    tagger_reads(monkeypatch, {"皖南山区": ("LOC", 0.98), "浙西南山区": ("LOC", 0.98), "太行山": ("LOC", 0.99)})
+    rec = extract("人口集中于皖南山区和浙西南山区。太行山区的村民说，太行山有煤。")
+    assert "南山区" not in names(rec, "District")       # no district of Shenzhen
+    assert {"皖南山区", "浙西南山区"} <= names(rec, "Place")
+    # a mountain range and its mountain area are one place
+    taihang = [e for e in rec["entities"] if e["name"].startswith("太行山")]
+    assert len(taihang) == 1 and taihang[0]["type"] == "Place"
+    # a district the data holds is still one where it is named on its own
+    assert "南山区" in names(extract("深圳市南山区召开会议。"), "District")
