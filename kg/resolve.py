@@ -87,7 +87,9 @@ TITLE_WORD_TYPES = ("District", "Place")
 
 def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Districts named only inside a longer name (阳谷 in 阳谷华泰) are not entities of the page;
-    inside an area's own body they are (纸山村 of 纸山村党支部: the branch is part of it)."""
+    inside an area's own body they are (纸山村 of 纸山村党支部: the branch is part of it), and so
+    is a division written in full at the start of a body's or a place's name (上海市 of
+    上海市武警总队医院: the dev gold lists it, and the body lies in it)."""
     # a shorter mention ending a longer one of the same type is a piece of it (新社区 in 育新社区),
     # and names inside a 《title》 are the title's words, not entities (西藏 in 《回西藏》)
     in_title = _title_mask(ctx.doc.text)
@@ -101,6 +103,7 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     # a town or village that begins an organisation's name is where it is (那莫乡|中心小学)
     outer = sorted((o.start, o.end) for o in mentions if o.type not in ("District", "Agency"))
     org_starts = {o.start for o in mentions if o.type == "Organization"}
+    body_starts = {o.start for o in mentions if o.type in ("Organization", "Company", "Place")}
     earliest_for_end: dict[int, int] = {}
     for s, e in outer:
         earliest_for_end[e] = min(earliest_for_end.get(e, s), s)
@@ -110,7 +113,8 @@ def _drop_nested(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             reach = max(reach, outer[k][1])
             k += 1
         if not (reach > m.end or earliest_for_end.get(m.end, m.start) < m.start) or \
-                m.start in org_starts and m.name.endswith(TOWN_LEVELS):
+                m.start in org_starts and m.name.endswith(TOWN_LEVELS) or \
+                m.start in body_starts and m.text == m.name:
             standalone.add(m.name)
     # inner mentions of Initiatives are not entities either (“高兴办” inside its alias)
     return [m for m in mentions if m.type != "District" or m.name in standalone]

@@ -165,6 +165,13 @@ def districts(ctx: DocContext) -> None:
                     d = cand
             elif w[-1] in FORMER_ENDINGS and (former := former_division(w)) is not None:
                 d = former        # 延庆县: the division by the name the page gives it
+            elif len(w) >= 5:
+                for a, b in _divisions_opening(w):   # 上海市|第一人民医院: one word of jieba's
+                    if (d := g.lookup(w[a:b], context)) is not None:
+                        ctx.divisions[d.name] = d
+                        ctx.add(w[a:b], "District", t.start + a, t.start + b, name=d.name,
+                                rule="districts:division")
+                continue
             if d:
                 ctx.divisions[d.name] = d
                 ctx.add(w, "District", t.start, t.end, name=d.name, rule="districts:division")
@@ -247,6 +254,21 @@ def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
             continue                          # a continent's form (赴欧): a region, no district
         ctx.add(ctx.text[at], "District", at, t.end, name=d.name if d else readings[0],
                 rule="districts:short form after a verb")
+
+
+def _divisions_opening(word: str) -> list[tuple[int, int]]:
+    """The spans of the divisions' full names a dictionary word of jieba's begins with,
+    each after the last, before at least two more characters: 上海市|第一人民医院,
+    北京市|东城区|少年宫, 云南省|德宏傣族景颇族自治州. jieba knows such bodies as one word,
+    so the token loop alone never sees the area their name puts them in; a remainder of
+    one character is mostly no name's (上海市|人, 宜兰县|长)."""
+    by_name, spans, a = gazetteer().by_name, [], 0
+    while True:
+        b = next((b for b in range(len(word) - 2, a + 2, -1) if word[a:b] in by_name), None)
+        if b is None:
+            return spans
+        spans.append((a, b))
+        a = b
 
 
 def _begins_longer_name(text: str, end: int) -> bool:

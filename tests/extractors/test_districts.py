@@ -273,3 +273,21 @@ def test_a_region_of_a_province_holds_no_division_its_name_happens_to_contain(mo
     assert len(taihang) == 1 and taihang[0]["type"] == "Place"
     # a district the data holds is still one where it is named on its own
     assert "南山区" in names(extract("深圳市南山区召开会议。"), "District")
+
+
+def test_a_body_jieba_knows_as_one_word_still_names_its_area():
+    """jieba's dictionary holds 上海市第一人民医院 and 北京市公安局 as single words; the
+    area they begin with is an entity, and the body lies in it or is part of it."""
+    rec = extract("他原为上海市第一人民医院主治医师，后调入北京市公安局。北京市东城区少年宫开放。\n")
+    assert {"上海市", "北京市", "东城区"} <= names(rec, "District")
+    assert {("上海市第一人民医院", "locatedIn", "上海市"), ("北京市公安局", "subOrganizationOf", "北京市"),
+            ("东城区", "locatedIn", "北京市")} <= triples(rec)
+    assert "上海市人" not in names(rec) and "上海市" not in names(extract("上海市人口增长。\n"), "Place")
+
+
+def test_a_division_written_in_full_at_the_start_of_a_body_is_an_entity_of_the_page():
+    """The dev gold lists the area a hospital's or a company's name begins with (上海市 of
+    上海市武警总队医院); a short form inside a brand (阳谷 of 阳谷华泰) stays a piece of it."""
+    rec = extract("他原为上海市武警总队医院主治医师。阳谷华泰公司开业。\n")
+    assert "上海市" in names(rec, "District") and "阳谷县" not in names(rec)
+    assert ("上海市武警总队医院", "locatedIn", "上海市") in triples(rec)
