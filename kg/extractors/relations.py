@@ -399,9 +399,12 @@ def _in_dateline(ctx: DocContext, sent, o: Mention) -> bool:
 
 
 def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
-    """An initiative is run by the subject of its sentence, else by what its article is
-    about; a session by the area or body it is named after."""
+    """An initiative is run by the subject of its sentence, else by the bodies before a
+    word of launching or hosting in it (发起, 主办), else by what its article is about; a
+    session by the area or body it is named after."""
     hosted = HOSTS.search(sent.text)
+    hosts = [o for o in inside if o.type in ORGANISATION_TYPES and o.start < sent.start + hosted.start()] \
+        if hosted else []
     for m in inside:
         if m.type != "Initiative":
             continue
@@ -421,13 +424,17 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
             ctx.relate(bare[0].name, "runs", m.name, bare[1], m.end)
             continue
         subj = _subject(ctx, sent, inside, m.start)
+        if subj is None and hosts and m.start > sent.start + hosted.start():
+            # 某某和市平安保险公司的同事们发起成立了“平安大家庭”: the bodies before 发起 run it
+            for h in hosts:
+                ctx.relate(h.name, "runs", m.name, h.start, m.end)
+            continue
         if subj is None:
             subj = _article_subject(ctx, m.start)
         if subj is not None:
             ctx.relate(subj.name, "runs", m.name, subj.start, m.end)
     if hosted:
         # 本次书画展由A与B共同主办: the hosts run what the article is about
-        hosts = [o for o in inside if o.type in ORGANISATION_TYPES and o.start < sent.start + hosted.start()]
         for i in _lead_initiatives(ctx, sent.start):
             for h in hosts:
                 ctx.relate(h.name, "runs", i.name, h.start, h.end)

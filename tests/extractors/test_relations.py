@@ -87,6 +87,16 @@ def test_co_hosts_run_the_event_and_cooperate():
                for r in rels)
 
 
+def test_the_body_that_launches_an_initiative_runs_it_not_the_area_the_article_names_most():
+    """发起 after a body names who runs what follows: the city the article is set in
+    (named most) runs nothing there."""
+    rec = extract(CITY + "聊城市郊区发生事故。聊城市开展救助。为抚养孤儿，张某某和市平安保险公司的同事们"
+                         "发起成立了“平安大家庭”。")
+    rels = triples(rec)
+    assert ("聊城市平安保险公司", "runs", "平安大家庭") in rels
+    assert ("聊城市", "runs", "平安大家庭") not in rels
+
+
 def test_located_in_from_a_weiyu_sentence():
     rec = extract(CITY + "山东恒泰新材料有限公司位于莘县化工产业园，年产值10亿元。")
     assert ("山东恒泰新材料有限公司", "locatedIn", "莘县化工产业园") in triples(rec)
