@@ -609,12 +609,12 @@ def _founded(ctx: DocContext, sent, inside: list[Mention]) -> None:
 
 
 def _subsidiary(ctx: DocContext, sent, inside: list[Mention]) -> None:
-    m = SUBSIDIARY.search(sent.text)
-    if not m:
+    """A是B的全资子公司: the first company of the sentence is the second's subsidiary. A
+    sentence with one company says nothing of a named pair (外贸总公司对下属8个子公司: the
+    subsidiaries go unnamed), whatever company an earlier sentence named."""
+    if not SUBSIDIARY.search(sent.text):
         return
     comps = [o for o in inside if o.type == "Company"]
-    if len(comps) < 2:
-        comps = [o for o in ctx.mentions if o.type == "Company" and o.end <= sent.start][-1:] + comps
     if len(comps) >= 2:
         ctx.relate(comps[0].name, "subsidiaryOf", comps[-1].name, comps[0].start, comps[-1].end)
 

@@ -97,6 +97,13 @@ def test_the_body_that_launches_an_initiative_runs_it_not_the_area_the_article_n
     assert ("聊城市", "runs", "平安大家庭") not in rels
 
 
+def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
+    rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
+                         "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
+    subs = {r for r in triples(rec) if r[1] == "subsidiaryOf"}
+    assert subs == {("山东特硅新材料有限公司", "subsidiaryOf", "阳谷华泰")}
+
+
 def test_located_in_from_a_weiyu_sentence():
     rec = extract(CITY + "山东恒泰新材料有限公司位于莘县化工产业园，年产值10亿元。")
     assert ("山东恒泰新材料有限公司", "locatedIn", "莘县化工产业园") in triples(rec)
