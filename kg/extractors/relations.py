@@ -388,6 +388,8 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
             continue          # 安仁镇党委副书记苟某说: the body of a speaker's post is no actor
         if _in_dateline(ctx, sent, o):
             continue          # 本报|北京|1月18日讯: where the news was filed, no actor
+        while o.type == "District" and (after := [p for p in inside if p.start == o.end < before and _may_act(p)]):
+            o = max(after, key=lambda p: p.end)   # 河南|西峡县非常重视: the chain's last name acts
         return o
     return None
 

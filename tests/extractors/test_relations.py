@@ -70,6 +70,11 @@ def test_clause_subject_runs_the_initiative_not_the_nearest_body():
     assert ("冠县物业服务行业党委", "subOrganizationOf", "冠县") in rels
 
 
+def test_of_a_chain_of_areas_the_last_one_acts():
+    rels = triples(extract("近年来，河南西峡县非常重视“再就业工程”的实施，安置下岗职工。\n"))
+    assert ("西峡县", "runs", "再就业工程") in rels and ("河南省", "runs", "再就业工程") not in rels
+
+
 def test_a_datelines_place_runs_nothing():
     # 据新华社长春…电: the wire was filed in 长春; 吉林省 is the sentence's subject
     rec = extract("据新华社长春1月24日电（记者马某）在送科技下乡中，吉林省在农村开展了“科技赶大集”活动。\n")
