@@ -47,22 +47,12 @@ def find_area(ctx: DocContext) -> None:
         core = named.group(1) if named else ctx.masthead.paper
         ctx.area = _masthead_area(core) or _masthead_area_in_text(core, ctx.text)
     if ctx.area is None:
-        counts = _area_votes(ctx.text)
         text = ctx.text
         want = "county" if re.search(r"我[区县]|全[区县]", text) and not re.search(r"我市", text) else "city"
-        best = None
-        for name, n in counts.most_common():
-            d = g.lookup(name)
-            if d and d.level == want:
-                best = d
-                break
-        if best is None:
-            for name, n in counts.most_common():
-                d = g.lookup(name)
-                if d and d.level == "city":
-                    best = d
-                    break
-        ctx.area = best
+        support = _area_support(_area_votes(text))
+        ranked = sorted(support, key=lambda d: support[d], reverse=True)     # stable: the votes' order
+        ctx.area = next((d for d in ranked if d.level == want), None) or \
+            next((d for d in ranked if d.level == "city"), None)
     ctx.masthead.area = ctx.area.name if ctx.area else None
 
 
@@ -109,6 +99,24 @@ def _area_votes(text: str) -> Counter[str]:
                 continue      # 合作市|场: the suffix starts another word
             votes[name] += 1
     return votes
+
+
+def _area_support(votes: Counter[str]) -> dict[Division, tuple[int, int]]:
+    """Each named division's support as the paper's area: the votes for it by any of its
+    names and for the areas inside it, then those for the areas it lies in. A national
+    paper's story of a Hohhot firm names 呼和浩特, 呼和浩特市, 玉泉区 and 内蒙古 more than the
+    武汉 it sold to, though 武汉 is the single most frequent string."""
+    g = gazetteer()
+    own: Counter[Division] = Counter()
+    for name, n in votes.most_common():
+        d = g.lookup(name)
+        if d is not None:
+            own[d] += n
+    below: Counter[Division] = Counter()
+    for d, n in own.items():
+        for a in g.ancestors(d):
+            below[a] += n
+    return {d: (own[d] + below[d], sum(own[a] for a in g.ancestors(d))) for d in own}
 
 
 # words a division's last character may start that are not about the place (市场, 区域)

@@ -6,7 +6,7 @@ import importlib
 from kg.divisions import countries
 from kg.extraction import extract_document, to_record
 from kg.reader import document_from_text
-from pages import CITY, COUNTY, extract, names, tagger_reads, triples
+from pages import CITY, COUNTY, context, extract, names, tagger_reads, triples
 
 districts = importlib.import_module("kg.extractors.districts")   # the package exports the function
 
@@ -291,3 +291,11 @@ def test_a_division_written_in_full_at_the_start_of_a_body_is_an_entity_of_the_p
     rec = extract("他原为上海市武警总队医院主治医师。阳谷华泰公司开业。\n")
     assert "上海市" in names(rec, "District") and "阳谷县" not in names(rec)
     assert ("上海市武警总队医院", "locatedIn", "上海市") in triples(rec)
+
+
+def test_the_guessed_area_counts_every_name_of_a_division_and_the_areas_inside_it():
+    """No masthead: 武汉 is the most frequent string, but 呼和浩特, 呼和浩特市 and its
+    玉泉区 (and 内蒙古 around it) name the city the story is set in more often."""
+    text = ("内蒙古某某集团股份有限公司在呼和浩特成立。公司位于呼和浩特市玉泉区。内蒙古的企业多。"
+            "呼和浩特的工厂在玉泉区。产品销往武汉，武汉的市场大，武汉人爱吃，武汉市欢迎，再临武汉。\n")
+    assert context(text, ("area",)).area.name == "呼和浩特市"
