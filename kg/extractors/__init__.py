@@ -19,7 +19,7 @@ from ..types import BODIES, PERSONS
 from .base import Component, DocContext
 from .districts import districts, find_area
 from .initiatives import initiatives
-from .organisations import organisations, state_organs
+from .organisations import organisations, repeated_bodies, state_organs
 from .persons import persons, surname_mentions
 from .places import places
 from .relations import relations
@@ -47,6 +47,7 @@ PIPELINE: dict[str, Spec] = {
     "tagged": Spec(tagged_entities, frozenset({"spans", "District", "Initiative", "posts"}) | BODIES | PERSONS,
                    frozenset(ENTITY_TYPES) | {"posts", "divisions"}),
     "state organs": Spec(state_organs, BODIES | frozenset({"District"}), frozenset({"Agency"})),
+    "repeated bodies": Spec(repeated_bodies, BODIES | frozenset({"Place"}), BODIES | frozenset({"Place"})),
     "surnames": Spec(surname_mentions, PERSONS, PERSONS),
     "relations": Spec(relations, frozenset({"area", "divisions", "posts"}) | frozenset(ENTITY_TYPES),
                       frozenset({"relations"})),

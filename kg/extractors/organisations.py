@@ -880,3 +880,30 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
                 and m.rule in ("districts:zone", "districts:relative", "districts:city short form"):
             return m.name + name[len(m.text):]
     return name
+
+
+# what a name read once is sought again as: bodies and places of four characters and more
+# (shorter ones are often words: 公司, 市场), as the page wrote them in full
+REPEATED_TYPES = ("Agency", "Company", "Organization", "Place")
+
+
+def repeated_bodies(ctx: DocContext) -> None:
+    """Every occurrence of a body's or place's name read once on the page is a mention of it,
+    where it is jieba's words from end to end and no other mention runs across its edges:
+    the tagger and the rules may read a name in one sentence and miss it in the next
+    (回民奶食品厂 read after 前身, missed before 榜上无名), and the area its first word also
+    names (回民区) would stand alone there. Runs after the tagger's bodies are in."""
+    known: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if m.type in REPEATED_TYPES and len(m.text) >= 4 and m.name == m.text:
+            known.setdefault(m.text, m)
+    for name, m in sorted(known.items()):
+        for start in occurrences(ctx.text, name):
+            end = start + len(name)
+            if (start, end) == (m.start, m.end) or any(
+                    o.start < start or o.end > end or o.type in REPEATED_TYPES
+                    for o in ctx.overlapping(start, end)):
+                continue
+            first, last = ctx.token_at(start), ctx.token_at(end - 1)
+            if first is not None and last is not None and first.start == start and last.end == end:
+                ctx.add(name, m.type, start, end, name=m.name, rule="organisations:name repeated")

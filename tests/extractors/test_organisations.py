@@ -574,3 +574,23 @@ def test_former_before_a_body_qualifies_the_post_not_the_name():
     rec = extract("被判刑的北京延庆县原县委书记刘金生逢年过节都去。\n")
     assert "延庆县委" in names(rec, "Agency") and not {n for n in names(rec) if "原县委" in n}
     assert ("刘金生", "县委书记", "延庆县委") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+
+
+
+def test_a_body_read_once_is_a_mention_wherever_the_page_repeats_it(monkeypatch):
+    """The tagger reads 回民奶食品厂 in one sentence only; its second occurrence is the same
+    body, and 回民 there is no district of Hohhot standing alone."""
+    from kg.tagger import Span, tagger
+
+    def tag(texts, tokens, offsets):     # reads the body where 前身 comes before it, only
+        return [Span(off + t.index("回民奶食品厂"), off + t.index("回民奶食品厂") + 6, "ORG", 0.97)
+                for t, off in zip(texts, offsets) if "前身回民奶食品厂" in t]
+
+    monkeypatch.setattr(tagger(), "tag", tag)
+    rec = extract("当年，伊利的前身回民奶食品厂挤在呼和浩特市玉泉区。几年后，回民奶食品厂榜上无名。\n")
+    company = next(e for e in rec["entities"] if e["name"] == "回民奶食品厂")
+    assert len(company["mentions"]) == 2 and "回民区" not in names(rec)
+    # a name whose last character begins another word is not repeated there (厂|房)
+    rec = extract("当年，伊利的前身回民奶食品厂挤在玉泉区。回民奶食品厂房很小。\n")
+    company = next(e for e in rec["entities"] if e["name"] == "回民奶食品厂")
+    assert len(company["mentions"]) == 1
