@@ -105,6 +105,15 @@ def test_a_name_inside_a_longer_name_is_nested_not_a_span_of_its_own():
     assert [m["text"] for m in by_name["北京市"]["mentions"]] == ["北京"]
 
 
+def test_an_areas_relative_form_is_cited_apart_from_the_flat_layer_of_names():
+    """全市 and 我市 mean 聊城市 on a Liaocheng page and cite it, but no NER corpus marks
+    them as names: they are under `relative`, with their offsets, not in `mentions`."""
+    raw = "聊城讯 聊城市召开会议。全市上下齐努力，我市经济稳步增长。"
+    city = next(e for e in _rec(raw)["entities"] if e["name"] == "聊城市")
+    assert {m["text"] for m in city["mentions"]} == {"聊城", "聊城市"}
+    assert [(m["text"], raw[m["start"]:m["end"]]) for m in city["relative"]] == [("全市", "全市"), ("我市", "我市")]
+
+
 def test_the_flat_layer_of_a_page_holds_no_name_inside_another(seeds):
     from kg.types import PROPER_NAMES
 

@@ -196,7 +196,7 @@ class DocContext:
         near = None
         for m in self.mentions_between(lo, pos):
             if m.type == "District" and m.name in self.divisions \
-                    and m.rule != "districts:relative" and fits(self.divisions[m.name]):
+                    and m.rule != RELATIVE_AREA_RULE and fits(self.divisions[m.name]):
                 if near is None or m.start > near[0]:
                     near = (m.start, self.divisions[m.name])
         # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area
@@ -228,6 +228,8 @@ LOCAL_LEAD = re.compile(r"(?:^|\n)[ \t　]*(?!本报)[\u4e00-\u9fff]{2,6}讯")
 TOWNS = ("镇", "乡", "街道", "苏木")        # 苏木: Inner Mongolia's town level
 VILLAGES = ("社区", "村", "嘎查")           # 嘎查: its village level
 TOWN_LEVELS = TOWNS + VILLAGES
+# the rule of an area's relative form (全市, 我市, 该县: kg.extractors.districts)
+RELATIVE_AREA_RULE = "districts:relative"
 
 # the last characters of a division's name (国 for countries, 苏木 and 嘎查 Inner Mongolia's)
 DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",

@@ -11,7 +11,7 @@ from ..articles import PAPER
 from ..divisions import Division, countries, gazetteer
 from ..kinds import is_kind
 from ..segment import segmenter
-from .base import CJK, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
 from .tagged import named_spans, tagger_reads, tagger_reads_other
 
@@ -450,5 +450,5 @@ def _relative(ctx: DocContext, sent) -> None:
         d = ctx.area_for(level, s, nearest_first=m.group().startswith("该"))
         if d:
             ctx.divisions[d.name] = d
-            ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, rule="districts:relative")
+            ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, rule=RELATIVE_AREA_RULE)
 

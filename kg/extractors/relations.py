@@ -18,7 +18,7 @@ from .. import lexicon
 from ..articles import DATELINE
 from ..divisions import Division, countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
-from .base import (TOWN_LEVELS, TOWNS, DocContext, body_of_kind, country_abroad, joined_runs, named_at_home,
+from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, DocContext, body_of_kind, country_abroad, joined_runs, named_at_home,
                    outermost)
 from .initiatives import SESSION_END
 
@@ -164,7 +164,7 @@ def _hierarchy(ctx: DocContext) -> None:
     """A division lies in its nearest ancestor that the document also names, and a
     province-level one in the country when the document names the country."""
     g = gazetteer()
-    named = {m.name for m in ctx.mentions if m.type == "District" and m.rule != "districts:relative"}
+    named = {m.name for m in ctx.mentions if m.type == "District" and m.rule != RELATIVE_AREA_RULE}
     for name in sorted(named):
         d = ctx.divisions.get(name)
         if not d:
