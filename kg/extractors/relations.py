@@ -625,7 +625,7 @@ DELIBERATES = re.compile(r"(?:研究|部署|听取|审议|讨论|通报)[^。；
 # a person's clause up to a verb of attending or proposing right before the initiative
 # (某某启程赴京参加|全国人代会, 某某还提议|某某计划)
 ATTENDS_BEFORE = re.compile(r"[^。；;，,！？!?]{0,12}?(?:参加|出席|参与|观摩|主持|列席|发起|提议|倡议|倡导)"
-                            r"(?:了|过)?(?:实施|开展|推行|成立|建立)?“?$")
+                            r"(?:了|过)?(?:(?:实施|开展|推行|成立|建立)了?)?“?$")
 # or the person at the initiative (某某在|某某大会|上讲话, 某某从刚刚结束的|省人代会|上赶到)
 AT_EVENT = re.compile(r"(?:在|从)[^。；;，,！？!?]{0,8}$")
 # or, in a later clause, at the initiative and then speaking of as 他/她 (…，在随后召开的|某某大会|上，他要求)

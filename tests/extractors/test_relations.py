@@ -176,12 +176,14 @@ def test_a_body_an_article_set_in_one_county_names_after_it_lies_there():
 def test_a_person_who_attends_or_speaks_at_an_initiative_takes_part_in_it():
     rec = extract(COUNTY + "本报讯 春节前后，各地忙着备耕。农民们说，今年收成会更好。去年二月，县长王某林"
                "启程赴京参加全国人代会。副县长刘某明在全县经济工作会议上讲话。"
-               "县委书记赵某华从刚刚结束的县党代会上赶到灾区。商会会长陈某治还提议实施“暖冬计划”。")
+               "县委书记赵某华从刚刚结束的县党代会上赶到灾区。商会会长陈某治还提议实施“暖冬计划”。"
+               "为抚养孤儿，职工潘某菊和同事们发起成立了“平安大家庭”。")
     rels = {(r["head"], r["rel"], r["tail"]) for r in rec["relations"]}
     parts = {(h, t) for h, rel, t in rels if rel == "participatesIn"}
     assert ("王某林", "全国人代会") in parts
     assert any(h == "刘某明" and "经济工作会议" in t for h, t in parts)
     assert any(h == "赵某华" and t.endswith("县党代会") for h, t in parts) and ("陈某治", "暖冬计划") in parts
+    assert ("潘某菊", "平安大家庭") in parts          # 发起成立了: a founder takes part
     assert ("刘某明", "全国人代会") not in parts and ("北京市", "runs") not in {(h, r) for h, r, _ in rels}
 
 
