@@ -376,9 +376,28 @@ def phrase_before_head(c: Candidate) -> bool:
     return _phrase_not_name(c.ctx, c.core, c.start, c.he)
 
 
+# what a body is said to be set up as, or described by with 的: verbs and common words
+SET_UP_BEFORE = re.compile(r"(?:的|(?:成立|建立|组建|设立|建起|办起)了?)$")
+VERB_TAGS = ("v", "vn")
+COMMON_WORD_TAGS = ("n", "a", "ad", "an", "d")
+COMMON_WORD_FREQ = 500    # jieba's count: 资助 1316, 服务 13036; a village's name 沙窝 9
+
+
+def described_not_named(c: Candidate) -> bool:
+    """成立多种类型的帮困服务小组, 建立了资助基金会: after 的 or a verb of setting up, a core of
+    verbs and common words only (no area, name or rare noun: 成立了沙窝梨果种植专业合作社
+    names one) says what the body does; it names none."""
+    if not SET_UP_BEFORE.search(c.ctx.text, max(0, c.start - 3), c.start) or c.core[:1] in lexicon.AREA_LEVEL_CHARS:
+        return False
+    seg = segmenter()
+    toks = seg.tokens(c.core)
+    return bool(toks) and all(t.tag in VERB_TAGS or t.tag in COMMON_WORD_TAGS and
+                              seg.tk.FREQ.get(t.word, 0) >= COMMON_WORD_FREQ for t in toks)
+
+
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, generic_party_unit, quoted_programme,
-                             phrase_before_head)
+                             phrase_before_head, described_not_named)
 
 
 def _add_body(c: Candidate) -> None:

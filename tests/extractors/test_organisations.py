@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-from kg.extractors.organisations import (core_too_short, determiner_or_count, firm_inside_agency,
+from kg.extractors.organisations import (core_too_short, described_not_named, determiner_or_count, firm_inside_agency,
                                          generic_core, generic_party_unit, kind_of_business,
                                          kind_of_government, level_and_head, phrase_before_head,
                                          quoted_programme,
@@ -69,6 +69,18 @@ def test_core_too_short(text, name, rejected):
 ])
 def test_generic_core(text, name, rejected):
     assert generic_core(candidate(text, name)) is rejected
+
+
+@pytest.mark.parametrize("text, name, rejected", [
+    ("组织积极分子成立多种类型的帮困服务小组。", "帮困服务小组", True),
+    ("他们建立了资助基金会，为孤儿办理保险。", "资助基金会", True),
+    ("他牵头成立了沙窝梨果种植专业合作社。", "沙窝梨果种植专业合作社", False),   # 沙窝: a rare word, a name
+    ("成立了聊城市帮扶协会。", "聊城市帮扶协会", False),
+    ("资助基金会召开会议。", "资助基金会", False),                  # named as the subject: no verdict here
+    NAMED,
+])
+def test_described_not_named(text, name, rejected):
+    assert described_not_named(candidate(text, name)) is rejected
 
 
 @pytest.mark.parametrize("text, name, rejected", [
@@ -160,7 +172,7 @@ REJECTED = {
     "determiner_or_count": ("视频连线各防汛指挥部，部署工作。", "防汛指挥部"),
     "read_as_a_name": ("白俄罗斯总统卢卡申科会见代表团。", "卢卡申科"),
     "core_too_short": ("个体商户、商场店铺参加。", "商场"),
-    "generic_core": ("设立基层便民服务中心。", "基层便民服务中心"),
+    "generic_core": ("推广云南、上海等省市妇联对口扶贫经验。", "省市妇联"),
     "weak_head_without_name": ("聊城华彩传媒交流协会成立。", "聊城华彩传媒"),
     "level_and_head": ("省厅下发通知。", "省厅"),
     "kind_of_government": ("推进法治政府。", "法治政府"),
@@ -168,6 +180,7 @@ REJECTED = {
     "generic_party_unit": ("各地推动成立小区党支部。", "小区党支部"),
     "quoted_programme": ("打造“家门口服务站”。", "家门口服务站"),
     "phrase_before_head": ("作者这部书由今及古。", "作者这部"),
+    "described_not_named": ("组织积极分子成立多种类型的帮困服务小组。", "帮困服务小组"),
 }
 
 
