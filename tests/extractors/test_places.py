@@ -1,7 +1,7 @@
 """The places component: streets, squares, venues named by their heads."""
 from __future__ import annotations
 
-from pages import CITY, extract, names
+from pages import CITY, extract, names, tagger_reads
 
 
 def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
@@ -22,3 +22,10 @@ def test_a_phrase_before_a_places_head_names_no_place():
     rec = extract("全国的话剧院团都排演过。敢于侃侃放论漫漫史河的实事。人民剧院在香榭丽舍大街。各镇街都要落实。\n")
     got = names(rec, "Place")
     assert not {n for n in got if "的话" in n or "侃侃" in n or "各" in n} and "香榭丽舍大街" in got
+
+
+def test_a_conference_centre_is_a_venue_by_its_head(monkeypatch):
+    """Guidelines: venues are places; the head says so where the tagger reads nothing."""
+    tagger_reads(monkeypatch, {})
+    rec = extract("本报曼谷1月12日电 展销会在帕拉玛国家会议中心举行。\n")
+    assert "帕拉玛国家会议中心" in names(rec, "Place")
