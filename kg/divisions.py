@@ -195,3 +195,30 @@ def countries() -> frozenset[str]:
                     name not in g.by_name and name not in g.by_short:
                 names.add(name)
     return frozenset(names)
+
+
+_NATURE_ENDINGS = ("洋", "海", "岸", "谷", "原", "山", "河", "湾", "湖")
+_BARE_DIRECTION = re.compile(r"(?:东|西|南|北|中|东北|东南|西北|西南)?(?:部|央)?(?:区|省|地区|州|大区)?")
+
+
+@lru_cache(maxsize=1)
+def foreign_divisions() -> frozenset[str]:
+    """Chinese names of other countries' first-level divisions: pycountry's ISO 3166-2
+    names in its zh_CN translation (吉隆坡, 莫斯科, 柏林, 大阪府, 纽约州). A name that is
+    also one of China's divisions or a country is left out, as in `countries`, and so is
+    one that reads as a feature of nature (大西洋, 西岸, 山谷: Colombia's Atlántico is no
+    ocean in a Chinese paper) or as a bare direction (中部, 东北地区, 西部区)."""
+    import gettext
+
+    import pycountry
+
+    zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    g, states = gazetteer(), countries()
+    names = set()
+    for d in pycountry.subdivisions:
+        name = zh.gettext(d.name)
+        if d.country_code not in _HOME_CODES and name != d.name and _COUNTRY_NAME.fullmatch(name) and \
+                name not in g.by_name and name not in g.by_short and name not in states and \
+                not name.endswith(_NATURE_ENDINGS) and not _BARE_DIRECTION.fullmatch(name):
+            names.add(name)
+    return frozenset(names)

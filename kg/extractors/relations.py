@@ -233,11 +233,17 @@ def built_names(ctx: DocContext, ms: list[Mention]) -> Iterator[Built]:
 
 # ---- the composition rules: each relates a name to the names it is built from -----------
 
+# international bodies, by their short and full names (东盟, 东南亚国家联盟)
+WORLD_BODIES = frozenset(lexicon.INTERNATIONAL_BODIES) | frozenset(lexicon.INTERNATIONAL_BODIES.values())
+
+
 def after_area(b: Built) -> None:
     """A name right after an area's (柳园街道|育新社区, 冠县|公安局) lies in it, or as an
     agency is part of it; two areas side by side in a headline (瓯海黔西携手) only if the
     data set lets one lie in the other."""
     ctx, m = b.ctx, b.m
+    if m.name in WORLD_BODIES:
+        return            # 吉隆坡|东盟首脑会议: the place of a meeting, no seat of the union
     for prev in b.by_end.get(m.start, []):
         if prev.type == "District" and m.type == "District" and not _may_contain(ctx, prev, m):
             continue

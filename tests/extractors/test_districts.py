@@ -299,3 +299,21 @@ def test_the_guessed_area_counts_every_name_of_a_division_and_the_areas_inside_i
     text = ("内蒙古某某集团股份有限公司在呼和浩特成立。公司位于呼和浩特市玉泉区。内蒙古的企业多。"
             "呼和浩特的工厂在玉泉区。产品销往武汉，武汉的市场大，武汉人爱吃，武汉市欢迎，再临武汉。\n")
     assert context(text, ("area",)).area.name == "呼和浩特市"
+
+
+def test_a_foreign_first_level_division_is_a_district_a_feature_of_nature_a_place(monkeypatch):
+    """ISO 3166-2's divisions in Chinese (pycountry): the capital territories 雅加达 and
+    吉隆坡 are Districts as the guidelines type foreign divisions; an ocean that shares a
+    department's name (大西洋) stays a Place."""
+    tagger_reads(monkeypatch, {"雅加达": ("LOC", 0.99), "大西洋": ("LOC", 0.99)})
+    rec = extract("会议在雅加达举行，船队横渡大西洋。\n")
+    assert "雅加达" in names(rec, "District") and "大西洋" in names(rec, "Place")
+
+
+def test_a_place_read_as_running_into_a_meeting_named_after_it_is_cut_where_the_meeting_starts(monkeypatch):
+    """The tagger reads 吉隆坡东盟 as one place before 首脑会议; the rules name 东盟 and the
+    meeting: the place is 吉隆坡, where the meeting is held, not the union's seat."""
+    tagger_reads(monkeypatch, {"吉隆坡东盟": ("LOC", 0.96)})
+    rec = extract("总理决定暂不出国，而只在吉隆坡东盟首脑会议上同有关国家领导人会晤。\n")
+    assert "吉隆坡" in names(rec, "District") and "吉隆坡东盟" not in names(rec)
+    assert not any(r[0] == "东盟" and r[1] == "locatedIn" for r in triples(rec))
