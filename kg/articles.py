@@ -52,6 +52,8 @@ PHOTO, TEXT, FILED = "摄", "文", "报道"
 PAREN = re.compile(r"[（(]([^（）()\n]{2,60}?)[）)]")
 # one piece of a credit: the medium, a role, a name, 摄 (each optional, but not all)
 CREDIT_PIECE = re.compile(rf"(?:[\u4e00-\u9fff]{{0,12}}?{POSTED}({ROLE}))?\s*([\u4e00-\u9fff]{{2,4}}?)?摄?")
+# a medium a credit names before its people (某县融媒体中心, 某某日报社)
+MEDIUM = re.compile(r"[\u4e00-\u9fff]{2,12}(?:融媒体中心|新闻中心|传媒中心|广播电视台|电视台|日报社|报社|日报|晚报)")
 CONTINUED = re.compile(r"[（(]\s*[上下]接\s*\d+\s*版\s*[）)]")
 TERMINAL = "。！？!?”；;"
 FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -236,14 +238,19 @@ def _bylines(text: str, offset: int) -> list[Byline]:
 
 def _credits(text: str, offset: int) -> list[Byline]:
     """The people a credit names, pieces split at 、 or spaces, each role passing on to the
-    bare names after it (记者 甲 乙); a name with no role must end in 摄 (丙摄). Empty
+    bare names after it (记者 甲 乙); a name with no role must end in 摄 (丙摄) or follow
+    the medium it works for (（某县融媒体中心 甲 乙）: persons with no title). Empty
     unless every piece reads so and every name starts with a surname: a bracket that
     merely holds words (（记者手记）, （附图片1张）) names nobody."""
     out: list[Byline] = []
     role = None
+    medium = False
     for piece in re.finditer(r"[^、，,\s]+", text):
         if piece.group() == "摄":
             continue          # （记者 甲 摄）
+        if MEDIUM.fullmatch(piece.group()):
+            medium = True     # （某县融媒体中心 甲 乙）: the names after it are its people
+            continue
         m = CREDIT_PIECE.fullmatch(piece.group())
         if not m or not (m.group(1) or m.group(2)):
             return []
@@ -251,7 +258,7 @@ def _credits(text: str, offset: int) -> list[Byline]:
         name = m.group(2)
         if name is None:
             continue
-        if role is None and not piece.group().endswith("摄") or name.startswith(ROLE_WORDS) \
+        if role is None and not medium and not piece.group().endswith("摄") or name.startswith(ROLE_WORDS) \
                 or not _surname_first(name):
             return []
         start = offset + piece.start() + m.start(2)

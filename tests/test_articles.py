@@ -103,6 +103,14 @@ def test_correspondent_posted_abroad_and_photo_credits_without_a_role():
     assert [(b.name, b.role) for b in arts[0].bylines] == [("成某生", "记者"), ("秦某宇", "")]
 
 
+def test_the_names_after_a_medium_in_a_closing_credit_are_its_people():
+    """A county paper closes an item with its media centre and reporters (（某县融媒体中心
+    甲 乙）): persons with no title; a bracket of other words still names nobody."""
+    raw = "轮训开班\n本报讯 全县村党组织书记开展轮训。（谷城县融媒体中心 龚某雪 訾某）\n见下文（县委宣传部 供稿）。\n"
+    _, arts = segment(document_from_text("t.txt", raw))
+    assert [(b.name, b.role) for b in arts[0].bylines] == [("龚某雪", ""), ("訾某", "")]
+
+
 def test_an_article_records_the_place_its_dateline_was_filed_from():
     raw = ("温暖送进万家\n本报成都１月５日电记者罗某城报道：岁末年初，四川省领导深入工厂。\n"
            "考察企业\n据新华社北京十二月三十一日电（记者 王某明）今天是最后一天。\n"
