@@ -16,7 +16,7 @@ from kg.rdf import IRIs
 from kg.reader import document_from_text
 from kg.resolve import resolve_corpus
 
-PAGE = ("东昌府讯7月1日，区委副书记、区长江绍华到东昌府区调研。\n"
+PAGE = ("东昌府讯7月1日，区委副书记、区长江绍华到东昌府区调研，全区上下齐努力。\n"
         "■ 本报记者 邹辉\n本报讯 莘县行政审批服务局局长史乃明介绍了相关情况。\n")
 
 
@@ -42,7 +42,7 @@ def test_the_record_and_the_graph_cite_each_mention_at_the_same_offsets():
     de = extract_document(document_from_text("p.txt", PAGE))
     rec = to_record(de)
     in_record = {(e["name"], m["start"], m["end"]) for e in rec["entities"]
-                 for m in e["mentions"] + e.get("nested", [])}
+                 for m in e["mentions"] + e.get("nested", []) + e.get("relative", [])}
     g = build_graph([de], *resolve_corpus([de]))
     in_graph = {(d["label"], m["start"], m["end"]) for _, d in g.nodes(data=True) for m in d["mentions"]}
     assert in_record and in_record == in_graph

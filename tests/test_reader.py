@@ -158,7 +158,8 @@ def test_every_line_end_convention_splits_a_page_like_lf(seeds, end):
         return {"articles": [{k: v for k, v in a.items() if k not in ("start", "end")}
                              for a in record["articles"]],
                 "entities": [{**e, "mentions": [m["text"] for m in e["mentions"]],
-                              "nested": [(m["text"], m["in"]) for m in e.get("nested", [])]}
+                              "nested": [(m["text"], m["in"]) for m in e.get("nested", [])],
+                              "relative": [m["text"] for m in e.get("relative", [])]}
                              for e in record["entities"]]}
 
     raw = sorted(seeds.glob("*.txt"))[4].read_text(encoding="utf-8")
