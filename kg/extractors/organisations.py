@@ -378,9 +378,12 @@ def phrase_before_head(c: Candidate) -> bool:
 
 # what a body is said to be set up as, or described by with 的: verbs and common words
 SET_UP_BEFORE = re.compile(r"(?:的|(?:成立|建立|组建|设立|建起|办起)了?)$")
-VERB_TAGS = ("v", "vn")
-COMMON_WORD_TAGS = ("n", "a", "ad", "an", "d")
-COMMON_WORD_FREQ = 500    # jieba's count: 资助 1316, 服务 13036; a village's name 沙窝 9
+ACTION_TAGS = frozenset({"v", "vn"})
+# jieba's tags of common words (nouns, verbs, adjectives), and how often a noun or an
+# adjective must occur in its dictionary to be a common one: 资助 1316, 服务 13036; a
+# village's name 沙窝 9
+COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an"})
+COMMON_WORD_FREQ = 500
 
 
 def described_not_named(c: Candidate) -> bool:
@@ -391,7 +394,7 @@ def described_not_named(c: Candidate) -> bool:
         return False
     seg = segmenter()
     toks = seg.tokens(c.core)
-    return bool(toks) and all(t.tag in VERB_TAGS or t.tag in COMMON_WORD_TAGS and
+    return bool(toks) and all(t.tag in ACTION_TAGS or t.tag in COMMON_WORD_TAGS and
                               seg.tk.FREQ.get(t.word, 0) >= COMMON_WORD_FREQ for t in toks)
 
 
@@ -701,10 +704,6 @@ def _phrase_not_name(ctx: DocContext, core: str, start: int, end: int) -> bool:
         return False
     return any(t.tag in PHRASE_TAGS for t in segmenter().tokens(core)) \
         and tagger_reads(ctx, "ORG", start, end) is False
-
-
-# jieba's tags of a common word: nouns, verbal nouns, verbs, adjectives
-COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an"})
 
 
 def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:
