@@ -392,6 +392,9 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
         lead = ctx.text[max(sent.start, o.start - 2):o.start]
         if lead.endswith(NOT_SUBJECT_BEFORE) or lexicon.TITLE_RE.match(ctx.text, o.end):
             continue          # 安仁镇党委副书记苟某说: the body of a speaker's post is no actor
+        if lead.endswith("了") and not FOUNDS.search(ctx.text, max(sent.start, o.start - 3), o.start - 1):
+            continue          # 开进了|某开发区: what a verb has reached is its object; but a body
+                              # just founded (成立了|某合作社，注册了…) acts in the clauses after
         if _in_dateline(ctx, sent, o):
             continue          # 本报|北京|1月18日讯: where the news was filed, no actor
         while o.type == "District" and (after := [p for p in inside if p.start == o.end < before and _may_act(p)]):

@@ -75,6 +75,17 @@ def test_of_a_chain_of_areas_the_last_one_acts():
     assert ("西峡县", "runs", "再就业工程") in rels and ("河南省", "runs", "再就业工程") not in rels
 
 
+def test_what_a_verb_has_reached_is_no_actor_but_a_body_just_founded_is():
+    """开进了|某开发区: the zone is where the firm's crew went, the firm the article is
+    about runs the works; 成立了|某合作社，注册了…: the body just founded acts."""
+    rels = triples(extract(COUNTY + "本报讯 大邑雪糕集团有限公司宣告成立。大邑雪糕集团有限公司产品畅销。"
+                                    "雪糕人指挥建筑队伍开进了大邑经济开发区，“冷链基地”一期工程破土动工。"
+                                    "他牵头成立了沙窝梨果种植专业合作社，注册了“沙窝甜”商标。"))
+    assert ("大邑雪糕集团有限公司", "runs", "冷链基地") in rels
+    assert ("大邑经济开发区", "runs", "冷链基地") not in rels
+    assert ("沙窝梨果种植专业合作社", "runs", "沙窝甜") in rels
+
+
 def test_a_datelines_place_runs_nothing():
     # 据新华社长春…电: the wire was filed in 长春; 吉林省 is the sentence's subject
     rec = extract("据新华社长春1月24日电（记者马某）在送科技下乡中，吉林省在农村开展了“科技赶大集”活动。\n")
