@@ -42,7 +42,7 @@ def _alt(words) -> str:
 
 
 STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?\s]{0,20}?)(" + _alt(STRONG_HEADS) + ")")
-NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + ")")
+NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + "|的工作)")      # “放小”的工作: the work of a programme
 NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服)[\u4e00-\u9fff]{0,4}$")
 ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorted(
     ("志愿服务队", "服务队", "志愿队", "协会", "联盟", "合作社", "艺术团", "宣讲团", "俱乐部", "商会",
@@ -183,7 +183,7 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
         return 0 if _self_headed(core) else None
     if is_last or text[qe:qe + 1] not in "“‘":
         near = NEAR_AFTER.match(after)
-        if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、"):
+        if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、上中"):
             return qe + near.end()
         strong = STRONG_AFTER.match(after)
         if strong and (_ends_token(ctx, sent, qe + strong.end(), qe + strong.start(2)) if strong.group(1)

@@ -120,3 +120,10 @@ def test_a_campaign_in_two_clauses_and_a_strategy_are_initiatives_but_speech_is_
                   "公司制定了“大兵团”战略。\n")
     assert {"节约一滴水，保护母亲河运动", "大兵团"} <= names(rec, "Initiative")
     assert not any("大家好" in n for n in names(rec))
+
+
+def test_the_work_of_a_quoted_programme_names_it():
+    """“某某”的工作 and “某某”工作上: the work done under a programme's name; the head may
+    take a localiser after it (上, 中) and still end there."""
+    rec = extract(CITY + "我们把主要精力放在“午间小饭桌”的工作上，在“邻里帮”工作中也下了功夫。")
+    assert {"午间小饭桌", "邻里帮"} <= names(rec, "Initiative")
