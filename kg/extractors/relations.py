@@ -161,8 +161,9 @@ def _named_after(ctx: DocContext, m: Mention, types: tuple[str, ...]) -> Mention
 
 
 def _hierarchy(ctx: DocContext) -> None:
-    """A division lies in its nearest ancestor that the document also names, and a
-    province-level one in the country when the document names the country."""
+    """A division lies in its nearest ancestor that the document also names, and one
+    none of whose ancestors it names in the country, when it names the country (延安市
+    on a page that names 中国 and not 陕西省: the real gold has it so)."""
     g = gazetteer()
     named = {m.name for m in ctx.mentions if m.type == "District" and m.rule != RELATIVE_AREA_RULE}
     for name in sorted(named):
@@ -175,7 +176,7 @@ def _hierarchy(ctx: DocContext) -> None:
                 ctx.relate(name, "locatedIn", a.name, first.start, first.end)
                 break
         else:
-            if d.level == "province" and lexicon.HOME_COUNTRY in named:
+            if lexicon.HOME_COUNTRY in named:
                 ctx.relate(name, "locatedIn", lexicon.HOME_COUNTRY, first.start, first.end)
 
 

@@ -86,6 +86,13 @@ def test_what_a_verb_has_reached_is_no_actor_but_a_body_just_founded_is():
     assert ("沙窝梨果种植专业合作社", "runs", "沙窝甜") in rels
 
 
+def test_a_division_whose_parents_the_page_does_not_name_lies_in_the_country_it_names():
+    rels = triples(extract("中国的革命圣地延安市迎来游客。深圳市和广东省韶关市南雄市也是如此。\n"))
+    assert ("延安市", "locatedIn", "中国") in rels and ("广东省", "locatedIn", "中国") in rels
+    assert ("南雄市", "locatedIn", "韶关市") in rels and ("南雄市", "locatedIn", "中国") not in rels
+    assert ("深圳市", "locatedIn", "广东省") in rels
+
+
 def test_a_datelines_place_runs_nothing():
     # 据新华社长春…电: the wire was filed in 长春; 吉林省 is the sentence's subject
     rec = extract("据新华社长春1月24日电（记者马某）在送科技下乡中，吉林省在农村开展了“科技赶大集”活动。\n")
