@@ -21,6 +21,7 @@ from ..model import ORGANISATION_TYPES, Mention
 from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, DocContext, body_of_kind, country_abroad, joined_runs, named_at_home,
                    outermost)
 from .initiatives import SESSION_END
+from .organisations import PARTY_DEPARTMENTS
 
 ORGS = ("Agency", "Company", "Organization", "District")
 COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
@@ -55,7 +56,39 @@ def relations(ctx: DocContext) -> None:
         _listed_after_area(ctx, inside)
     _article_settings(ctx, ms)
     _set_abroad(ctx, ms)
+    _state_at_home(ctx, ms)
     _participation(ctx, ms)
+
+
+# the home country's central state organs, as the constitution names them, by kg's names
+STATE_ORGANS_AT_HOME = ("全国人民代表大会", "国务院", "中央军委", "国家监察委员会", "最高人民法院", "最高人民检察院")
+STATE_COUNCIL = "国务院"
+MINISTRY = "部"
+
+
+def _state_at_home(ctx: DocContext, ms: list[Mention]) -> None:
+    """National news: the central state organs are the state's (国务院 of 中国, where the
+    page names the country), and a ministry named bare at home (文化部, 外交部; no area of
+    its own, no Party department, no article filed from abroad) is part of 国务院 where
+    the page names it. Evidence: each body's first mention."""
+    placed = {r.head for r in ctx.relations if r.rel == "subOrganizationOf"}
+    first: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Agency":
+            first.setdefault(m.name, m)
+    home = any(m.type == "District" and m.name == lexicon.HOME_COUNTRY for m in ms)
+    for name in STATE_ORGANS_AT_HOME:
+        if home and name in first and name not in placed:
+            ctx.relate(name, "subOrganizationOf", lexicon.HOME_COUNTRY, first[name].start, first[name].end)
+    if STATE_COUNCIL not in first:
+        return
+    for name, m in first.items():
+        if name in placed or m.text != name or not name.endswith(MINISTRY) or name in PARTY_DEPARTMENTS \
+                or named_at_home(name):
+            continue
+        art = ctx.article_at(m.start)
+        if art is not None and country_abroad(ctx, art) is None:
+            ctx.relate(name, "subOrganizationOf", STATE_COUNCIL, m.start, m.end)
 
 
 def _article_settings(ctx: DocContext, ms: list[Mention]) -> None:

@@ -93,6 +93,15 @@ def test_a_division_whose_parents_the_page_does_not_name_lies_in_the_country_it_
     assert ("深圳市", "locatedIn", "广东省") in rels
 
 
+def test_a_ministry_named_bare_at_home_is_part_of_the_state_council_and_that_of_the_country():
+    rels = triples(extract("本报北京1月18日讯 文化部部长刘某主持座谈会，国务院副秘书长刘某宝出席。"
+                           "中国的文化事业繁荣，文化部、宣传部门的领导参加。\n"))
+    assert ("文化部", "subOrganizationOf", "国务院") in rels and ("国务院", "subOrganizationOf", "中国") in rels
+    # abroad, a ministry named bare is the host country's (kg.extractors.organisations)
+    rels = triples(extract("本报曼谷1月12日电 泰国政府宣布，财政部将发行债券，泰国民众踊跃认购，国务院表示支持。\n"))
+    assert not any(r[0].endswith("财政部") and r[2] == "国务院" for r in rels)
+
+
 def test_a_datelines_place_runs_nothing():
     # 据新华社长春…电: the wire was filed in 长春; 吉林省 is the sentence's subject
     rec = extract("据新华社长春1月24日电（记者马某）在送科技下乡中，吉林省在农村开展了“科技赶大集”活动。\n")
