@@ -53,6 +53,7 @@ def relations(ctx: DocContext) -> None:
         _located(ctx, sent, inside)
         _founded(ctx, sent, inside)
         _subsidiary(ctx, sent, inside)
+        _belongs_to(ctx, sent, inside)
         _listed_after_area(ctx, inside)
     _article_settings(ctx, ms)
     _set_abroad(ctx, ms)
@@ -662,6 +663,33 @@ def _subsidiary(ctx: DocContext, sent, inside: list[Mention]) -> None:
     comps = [o for o in inside if o.type == "Company"]
     if len(comps) >= 2:
         ctx.relate(comps[0].name, "subsidiaryOf", comps[-1].name, comps[0].start, comps[-1].end)
+
+
+# A所属的B, A下属的B, A旗下的B: B is A's
+BELONGS = re.compile(r"(?:所属|下属|旗下)的?")
+# bare heads that call back a body named before (总厂所属的…: the 发电总厂 just named)
+BARE_BODY = re.compile(r"(?:总厂|总公司|集团|公司|工厂|厂|局|委)$")
+
+
+def _belongs_to(ctx: DocContext, sent, inside: list[Mention]) -> None:
+    """北京某发电总厂所属的某热电厂, 总厂所属的某热电厂: the body after 所属的 (下属的, 旗下的)
+    is the one before's, a subsidiary of a firm or part of an agency; a bare head before
+    it (总厂) is the last body of that kind the article named. Evidence: from the body
+    before, or the bare head, to the one after."""
+    for b in BELONGS.finditer(sent.text):
+        at, after = sent.start + b.start(), sent.start + b.end()
+        child = next((o for o in inside if o.start == after and o.type in ("Company", "Agency")), None)
+        if child is None:
+            continue
+        parent = next((o for o in inside if o.end == at and o.type == child.type), None)
+        start = parent.start if parent is not None else at
+        bare = BARE_BODY.search(ctx.text, max(sent.start, at - 3), at) if parent is None else None
+        if bare is not None:
+            start = bare.start()
+            parent = body_of_kind(ctx, bare.group(), start, (child.type,))
+        if parent is not None and parent.name != child.name:
+            rel = "subsidiaryOf" if child.type == "Company" else "subOrganizationOf"
+            ctx.relate(child.name, rel, parent.name, start, child.end)
 
 
 DELIBERATES = re.compile(r"(?:研究|部署|听取|审议|讨论|通报)[^。；;！？!?]{0,30}$")

@@ -102,6 +102,13 @@ def test_a_ministry_named_bare_at_home_is_part_of_the_state_council_and_that_of_
     assert not any(r[0].endswith("财政部") and r[2] == "国务院" for r in rels)
 
 
+def test_the_body_after_suoshu_de_belongs_to_the_one_before_or_to_the_body_a_bare_head_calls_back():
+    rels = triples(extract(CITY + "聊城市发电总厂是骨干企业。领导多次到发电总厂检查。在总厂所属的东昌热电厂，"
+                                  "领导询问了情况。聊城市公安局下属的东昌府分局开展工作。"))
+    assert ("东昌热电厂", "subsidiaryOf", "聊城市发电总厂") in rels
+    assert ("东昌府分局", "subOrganizationOf", "聊城市公安局") in rels
+
+
 def test_a_datelines_place_runs_nothing():
     # 据新华社长春…电: the wire was filed in 长春; 吉林省 is the sentence's subject
     rec = extract("据新华社长春1月24日电（记者马某）在送科技下乡中，吉林省在农村开展了“科技赶大集”活动。\n")
