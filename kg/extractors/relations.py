@@ -30,7 +30,8 @@ HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
 FOUNDS = re.compile(r"(设立|成立|组建|设置)")
 LOCATED = re.compile(r"(位于|地处|坐落于|落户|落户于|入驻)")
 PARTICIPATE = re.compile(r"出席|参加|参与|观摩|启动|致辞|讲话|主持")
-SUBSIDIARY = re.compile(r"(全资子公司|控股子公司|子公司)")
+# a firm that is another's subsidiary, or one of its enterprises (某发电总厂是某集团公司骨干发电企业)
+SUBSIDIARY = re.compile(r"(全资子公司|控股子公司|子公司|(?:下属|直属|骨干|成员|所属)[\u4e00-\u9fff]{0,4}?企业)")
 # a mention right after these is an object or adjunct, not the clause's subject
 NOT_SUBJECT_BEFORE = ("在", "于", "对", "为", "与", "和", "同", "向", "从", "到", "将", "把", "被",
                       "给", "让", "及", "、", "由", "经", "据", "的", "至", "赴", "成立", "设立")

@@ -141,6 +141,9 @@ def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
     subs = {r for r in triples(rec) if r[1] == "subsidiaryOf"}
     assert subs == {("山东特硅新材料有限公司", "subsidiaryOf", "阳谷华泰")}
+    # one of a group's enterprises is its subsidiary too
+    rec = extract(CITY + "始建于一九一九年的聊城发电总厂是鲁西电力集团公司骨干发电企业。")
+    assert ("聊城发电总厂", "subsidiaryOf", "鲁西电力集团公司") in triples(rec)
 
 
 def test_located_in_from_a_weiyu_sentence():
