@@ -28,7 +28,7 @@ COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共�
 CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
 FOUNDS = re.compile(r"(设立|成立|组建|设置)")
-LOCATED = re.compile(r"(位于|地处|坐落于|落户|落户于|入驻)")
+LOCATED = re.compile(r"(位于|地处|坐落于|坐落在|落户|落户于|入驻|设在|建在|挤在)")
 PARTICIPATE = re.compile(r"出席|参加|参与|观摩|启动|致辞|讲话|主持")
 # a firm that is another's subsidiary, or one of its enterprises (某发电总厂是某集团公司骨干发电企业)
 SUBSIDIARY = re.compile(r"(全资子公司|控股子公司|子公司|(?:下属|直属|骨干|成员|所属)[\u4e00-\u9fff]{0,4}?企业)")
@@ -616,8 +616,8 @@ def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
         for o in inside:
             if o.start < at:
                 continue
-            if o.type == "District" and (not areas or o.start <= areas[-1].end + 1):
-                areas.append(o)
+            if o.type == "District" and (o.start <= at + 2 if not areas else o.start <= areas[-1].end + 1):
+                areas.append(o)       # the areas right after the verb (建在|小区上 names none)
             elif areas:
                 break
         if not areas:
@@ -625,12 +625,11 @@ def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
         area = areas[-1]
         subject = [o for o in inside if o.type in ("Company", "Organization", "Place", "District")
                    and o.end <= sent.start + m.start() and o not in areas]
-        after = ctx.text[area.end:area.end + 1]
-        if after == "的":
-            nxt = next((o for o in inside if o.start == area.end + 1 and
-                        o.type in ("Company", "Organization", "Place")), None)
-            if nxt:
-                ctx.relate(nxt.name, "locatedIn", area.name, sent.start + m.start(), nxt.end)
+        # 位于X的Y: Y lies there; else the subject before the verb (某厂挤在X的几间平房里)
+        nxt = next((o for o in inside if o.start == area.end + 1 and o.type in ("Company", "Organization", "Place")),
+                   None) if ctx.text[area.end:area.end + 1] == "的" else None
+        if nxt:
+            ctx.relate(nxt.name, "locatedIn", area.name, sent.start + m.start(), nxt.end)
         elif subject and not _object_of_verb(ctx, sent, subject[-1]):
             ctx.relate(subject[-1].name, "locatedIn", area.name, subject[-1].start, area.end)
 

@@ -152,6 +152,11 @@ def test_located_in_from_a_weiyu_sentence():
     # what a verb governs is not what settles there (the panda left the reserve)
     rec = extract("1975年，大熊猫离开四川省平武县自然保护区，落户沈阳市。")
     assert not any(r[1] == "locatedIn" and r[2] == "沈阳市" for r in triples(rec))
+    # 设在, 建在, 挤在 place what comes before them too, in the area right after the verb
+    rec = extract(CITY + "当年，红星乳品厂挤在聊城市东昌府区的几间平房里。")
+    assert ("红星乳品厂", "locatedIn", "东昌府区") in triples(rec)
+    rec = extract(CITY + "东昌府区创新“支部建在小区上”等举措，山东省推广。")
+    assert ("东昌府区", "locatedIn", "山东省") not in triples(rec)
 
 
 def test_a_department_belongs_to_its_committee_not_also_to_the_area():
