@@ -324,6 +324,10 @@ INTERNATIONAL_BODIES = {
 }
 
 # Central bodies written without an organisation head (证监会, 央行): name -> full name.
+# the home country's central state organs, as the constitution names them, by the names
+# CENTRAL_BODIES gives them; the State Council, whose ministries are named bare (文化部)
+STATE_ORGANS_AT_HOME = ("全国人民代表大会", "国务院", "中央军委", "国家监察委员会", "最高人民法院", "最高人民检察院")
+STATE_COUNCIL = "国务院"
 CENTRAL_BODIES = {"国务院": "国务院", "全国人大": "全国人民代表大会", "全国政协": "全国政协",
                   "中共中央": "中共中央", "中央军委": "中央军委", "中纪委": "中央纪委", "中央纪委": "中央纪委",
                   "国家监委": "国家监察委员会", "中组部": "中共中央组织部", "中宣部": "中共中央宣传部",

@@ -817,5 +817,7 @@ def named_at_home(name: str) -> bool:
         or any(name.startswith(c) for c in countries() if len(c) >= 2)
 
 
-_WORLD_AND_CENTRAL = frozenset(lexicon.INTERNATIONAL_BODIES) | frozenset(lexicon.INTERNATIONAL_BODIES.values()) \
+# international bodies, by their short and full names (东盟, 东南亚国家联盟)
+WORLD_BODIES = frozenset(lexicon.INTERNATIONAL_BODIES) | frozenset(lexicon.INTERNATIONAL_BODIES.values())
+_WORLD_AND_CENTRAL = WORLD_BODIES \
     | frozenset(lexicon.CENTRAL_BODIES) | frozenset(lexicon.CENTRAL_BODIES.values())

@@ -112,11 +112,12 @@ def _area_support(votes: Counter[str]) -> dict[Division, tuple[int, int]]:
         d = g.lookup(name)
         if d is not None:
             own[d] += n
+    above = {d: g.ancestors(d) for d in own}
     below: Counter[Division] = Counter()
     for d, n in own.items():
-        for a in g.ancestors(d):
+        for a in above[d]:
             below[a] += n
-    return {d: (own[d] + below[d], sum(own[a] for a in g.ancestors(d))) for d in own}
+    return {d: (own[d] + below[d], sum(own[a] for a in above[d])) for d in own}
 
 
 # words a division's last character may start that are not about the place (市场, 区域)
@@ -143,6 +144,11 @@ def districts(ctx: DocContext) -> None:
     # 巴哈马国 would be found in either order, and so listed)
     named = sorted(c for c in countries() if c in ctx.text)
     shorts = _city_short_forms(names_in_doc)
+
+    def add(d: Division, start: int, end: int) -> None:
+        ctx.divisions[d.name] = d
+        ctx.add(ctx.text[start:end], "District", start, end, name=d.name, rule="districts:division")
+
     for ai, si, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             w = t.word
@@ -176,13 +182,10 @@ def districts(ctx: DocContext) -> None:
             elif len(w) >= 5:
                 for a, b in _divisions_opening(w):   # 上海市|第一人民医院: one word of jieba's
                     if (d := g.lookup(w[a:b], context)) is not None:
-                        ctx.divisions[d.name] = d
-                        ctx.add(w[a:b], "District", t.start + a, t.start + b, name=d.name,
-                                rule="districts:division")
+                        add(d, t.start + a, t.start + b)
                 continue
             if d:
-                ctx.divisions[d.name] = d
-                ctx.add(w, "District", t.start, t.end, name=d.name, rule="districts:division")
+                add(d, t.start, t.end)
         _zones(ctx, sent)      # before the short forms: a zone keeps its name as printed (呼市金川开发区)
         _one_character_city(ctx, sent, shorts)
         _short_forms_after_verbs(ctx, sent)

@@ -507,6 +507,12 @@ ORGAN_RE = re.compile("|".join(lexicon.STATE_ORGANS))
 MINISTRY = "部"      # a state's ministry (外交部, 商业部)
 
 
+def bare_ministry(m: Mention) -> bool:
+    """A ministry named bare, with no area or country of its own (外交部, 文化部): the home
+    state's in national news, the host state's in an article filed from abroad."""
+    return m.type == "Agency" and m.name == m.text and m.name.endswith(MINISTRY) and not named_at_home(m.name)
+
+
 def state_organs(ctx: DocContext) -> None:
     """A state's organ named bare (国会, 内阁: `lexicon.STATE_ORGANS`) is a relative form:
     the organ of the foreign state its article last named (匈牙利……国会: 匈牙利国会), or
@@ -551,7 +557,7 @@ def _ministries_abroad(ctx: DocContext) -> None:
         if country is None:
             continue
         for m in ctx.mentions_between(art.start, art.end):
-            if m.type == "Agency" and m.name == m.text and m.name.endswith(MINISTRY) and not named_at_home(m.name):
+            if bare_ministry(m):
                 ctx.reshape(m, m.start, m.end, name=country + m.name)
 
 
@@ -907,7 +913,8 @@ REPEATED_TYPES = ("Agency", "Company", "Organization", "Place")
 
 def repeated_bodies(ctx: DocContext) -> None:
     """Every occurrence of a body's or place's name read once on the page is a mention of it,
-    where it is jieba's words from end to end and no other mention runs across its edges:
+    where it is jieba's words from end to end in a sentence (not the masthead) and no other
+    mention runs across its edges:
     the tagger and the rules may read a name in one sentence and miss it in the next
     (回民奶食品厂 read after 前身, missed before 榜上无名), and the area its first word also
     names (回民区) would stand alone there. Runs after the tagger's bodies are in."""
@@ -918,10 +925,8 @@ def repeated_bodies(ctx: DocContext) -> None:
     for name, m in sorted(known.items()):
         for start in occurrences(ctx.text, name):
             end = start + len(name)
-            if (start, end) == (m.start, m.end) or any(
+            if (start, end) != (m.start, m.end) and ctx.sentence_at(start) is not None \
+                    and _whole_words(ctx, start, end) and not any(
                     o.start < start or o.end > end or o.type in REPEATED_TYPES
                     for o in ctx.overlapping(start, end)):
-                continue
-            first, last = ctx.token_at(start), ctx.token_at(end - 1)
-            if first is not None and last is not None and first.start == start and last.end == end:
                 ctx.add(name, m.type, start, end, name=m.name, rule="organisations:name repeated")

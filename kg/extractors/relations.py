@@ -18,10 +18,10 @@ from .. import lexicon
 from ..articles import DATELINE
 from ..divisions import Division, countries, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
-from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, DocContext, body_of_kind, country_abroad, joined_runs, named_at_home,
-                   outermost)
+from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, DocContext, body_of_kind, country_abroad,
+                   joined_runs, named_at_home, outermost)
 from .initiatives import SESSION_END
-from .organisations import PARTY_DEPARTMENTS
+from .organisations import PARTY_DEPARTMENTS, bare_ministry
 
 ORGS = ("Agency", "Company", "Organization", "District")
 COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
@@ -62,12 +62,6 @@ def relations(ctx: DocContext) -> None:
     _participation(ctx, ms)
 
 
-# the home country's central state organs, as the constitution names them, by kg's names
-STATE_ORGANS_AT_HOME = ("全国人民代表大会", "国务院", "中央军委", "国家监察委员会", "最高人民法院", "最高人民检察院")
-STATE_COUNCIL = "国务院"
-MINISTRY = "部"
-
-
 def _state_at_home(ctx: DocContext, ms: list[Mention]) -> None:
     """National news: the central state organs are the state's (国务院 of 中国, where the
     page names the country), and a ministry named bare at home (文化部, 外交部; no area of
@@ -79,18 +73,17 @@ def _state_at_home(ctx: DocContext, ms: list[Mention]) -> None:
         if m.type == "Agency":
             first.setdefault(m.name, m)
     home = any(m.type == "District" and m.name == lexicon.HOME_COUNTRY for m in ms)
-    for name in STATE_ORGANS_AT_HOME:
+    for name in lexicon.STATE_ORGANS_AT_HOME:
         if home and name in first and name not in placed:
             ctx.relate(name, "subOrganizationOf", lexicon.HOME_COUNTRY, first[name].start, first[name].end)
-    if STATE_COUNCIL not in first:
+    if lexicon.STATE_COUNCIL not in first:
         return
     for name, m in first.items():
-        if name in placed or m.text != name or not name.endswith(MINISTRY) or name in PARTY_DEPARTMENTS \
-                or named_at_home(name):
+        if name in placed or not bare_ministry(m) or name in PARTY_DEPARTMENTS:
             continue
         art = ctx.article_at(m.start)
         if art is not None and country_abroad(ctx, art) is None:
-            ctx.relate(name, "subOrganizationOf", STATE_COUNCIL, m.start, m.end)
+            ctx.relate(name, "subOrganizationOf", lexicon.STATE_COUNCIL, m.start, m.end)
 
 
 def _article_settings(ctx: DocContext, ms: list[Mention]) -> None:
@@ -268,10 +261,6 @@ def built_names(ctx: DocContext, ms: list[Mention]) -> Iterator[Built]:
 
 
 # ---- the composition rules: each relates a name to the names it is built from -----------
-
-# international bodies, by their short and full names (东盟, 东南亚国家联盟)
-WORLD_BODIES = frozenset(lexicon.INTERNATIONAL_BODIES) | frozenset(lexicon.INTERNATIONAL_BODIES.values())
-
 
 def after_area(b: Built) -> None:
     """A name right after an area's (柳园街道|育新社区, 冠县|公安局) lies in it, or as an
@@ -683,8 +672,7 @@ def _belongs_to(ctx: DocContext, sent, inside: list[Mention]) -> None:
             continue
         parent = next((o for o in inside if o.end == at and o.type == child.type), None)
         start = parent.start if parent is not None else at
-        bare = BARE_BODY.search(ctx.text, max(sent.start, at - 3), at) if parent is None else None
-        if bare is not None:
+        if parent is None and (bare := BARE_BODY.search(ctx.text, max(sent.start, at - 3), at)) is not None:
             start = bare.start()
             parent = body_of_kind(ctx, bare.group(), start, (child.type,))
         if parent is not None and parent.name != child.name:
