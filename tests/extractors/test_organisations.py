@@ -607,3 +607,14 @@ def test_a_body_read_once_is_a_mention_wherever_the_page_repeats_it(monkeypatch)
     rec = extract("当年，伊利的前身回民奶食品厂挤在玉泉区。回民奶食品厂房很小。\n")
     company = next(e for e in rec["entities"] if e["name"] == "回民奶食品厂")
     assert len(company["mentions"]) == 1
+
+
+def test_a_name_after_the_area_that_a_particle_cut_short_is_the_bodys(monkeypatch):
+    # 羲之 is a name of the institute's own, which 之 stopped the head's reading at; 公安系统
+    # (common words) after an area names no body with it
+    tagger_reads(monkeypatch, {"聊城羲之书画艺术研究院": ("ORG", 0.99), "山东省公安系统市地公安局": ("ORG", 0.99)})
+    rec = extract(CITY + "书画展由聊城羲之书画艺术研究院与聊城市书画交流协会共同主办。")
+    assert {"聊城羲之书画艺术研究院", "聊城市书画交流协会"} <= names(rec, "Organization")
+    assert "书画艺术研究院" not in names(rec)
+    assert ("聊城羲之书画艺术研究院", "locatedIn", "聊城市") in triples(rec)
+    assert "山东省公安系统市地公安局" not in names(extract("山东省公安系统市地公安局破获一起案件。"))
