@@ -222,3 +222,28 @@ def foreign_divisions() -> frozenset[str]:
                 not name.endswith(_NATURE_ENDINGS) and not _BARE_DIRECTION.fullmatch(name):
             names.add(name)
     return frozenset(names)
+
+
+# time zones whose exemplar "cities" are research stations or no place at all
+_NO_CITY_ZONES = ("Antarctica/", "Etc/")
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> frozenset[str]:
+    """Chinese names of the world's large cities: the exemplar cities of CLDR's time
+    zones (babel, zh: 曼谷, 开罗, 悉尼, 纽约), which the guidelines type as the
+    divisions they are, as the real gold types 曼谷 and 吉隆坡. Not China's (the
+    divisions data has them), nor a country (新加坡: `countries`), nor a research
+    station (Antarctica/), an island (马埃岛) or a US state's county (印第安纳州诺克斯).
+    (A city may end as a feature of nature does: 曼谷.)"""
+    from babel import Locale
+
+    g, states = gazetteer(), countries()
+    names = set()
+    for zone, forms in Locale("zh").time_zones.items():
+        name = forms.get("city", "")
+        if not zone.startswith(_NO_CITY_ZONES) and _COUNTRY_NAME.fullmatch(name) and \
+                name not in g.by_name and name not in g.by_short and name not in states and \
+                not name.endswith("岛") and "州" not in name[:-1]:
+            names.add(name)
+    return frozenset(names)

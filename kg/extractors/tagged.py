@@ -165,7 +165,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import lexicon
-from ..divisions import AMBIGUOUS_SHORT, countries, foreign_divisions, gazetteer
+from ..divisions import AMBIGUOUS_SHORT, countries, foreign_divisions, gazetteer, world_cities
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
@@ -268,10 +268,11 @@ def _latin_name(text: str) -> bool:
 
 
 def _place_type(name: str) -> str:
-    """District for a country, another country's first-level division (雅加达) or a name
-    with a division's suffix (foreign prefectures' 府 too: 暖武里府, 大阪府), unless an
-    area of nature or use ends so (皖南山区); else Place."""
-    if name in countries() or name in foreign_divisions():
+    """District for a country, another country's first-level division (雅加达) or large
+    city (曼谷: `world_cities`), or a name with a division's suffix (foreign prefectures'
+    府 too: 暖武里府, 大阪府), unless an area of nature or use ends so (皖南山区); else
+    Place."""
+    if name in countries() or name in foreign_divisions() or name in world_cities():
         return "District"
     return "District" if name.endswith((*DIVISION_SUFFIXES, "府")) \
         and not name.endswith(("政府", "王府", *lexicon.NATURAL_AREAS)) else "Place"

@@ -310,6 +310,17 @@ def test_a_foreign_first_level_division_is_a_district_a_feature_of_nature_a_plac
     assert "雅加达" in names(rec, "District") and "大西洋" in names(rec, "Place")
 
 
+def test_the_worlds_large_cities_are_districts(monkeypatch):
+    """CLDR's cities in Chinese (babel): 曼谷 and 开罗 are Districts as the guidelines type a
+    foreign division, though 曼谷 ends as a valley would; an island is no city (马埃岛), and
+    a street named in such a city stays a place."""
+    tagger_reads(monkeypatch, {"开罗": ("LOC", 0.99), "曼谷": ("LOC", 0.99), "马埃岛": ("LOC", 0.99),
+                               "考山路": ("LOC", 0.99)})
+    rec = extract("他到过开罗，又从曼谷的考山路去了马埃岛。\n")
+    assert {"开罗", "曼谷"} <= names(rec, "District")
+    assert {"马埃岛", "考山路"} <= names(rec, "Place")
+
+
 def test_a_place_read_as_running_into_a_meeting_named_after_it_is_cut_where_the_meeting_starts(monkeypatch):
     """The tagger reads 吉隆坡东盟 as one place before 首脑会议; the rules name 东盟 and the
     meeting: the place is 吉隆坡, where the meeting is held, not the union's seat."""
