@@ -173,10 +173,9 @@ _COUNTRY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}")
 
 
 @lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """Chinese names of the world's countries: pycountry's ISO 3166 names in its zh_CN
-    translation (common, short and official forms: 白俄罗斯, 意大利共和国) and the short
-    forms papers use that ISO does not (lexicon.COUNTRIES: 韩国, 朝鲜). A name that is
+def _country_names() -> dict[str, frozenset[str]]:
+    """Each country's Chinese names by its ISO 3166 code: pycountry's names in its zh_CN
+    translation (common, short and official forms: 白俄罗斯, 意大利共和国). A name that is
     also one of China's divisions is left out (黑山 is a county of Liaoning too)."""
     import gettext
 
@@ -184,17 +183,26 @@ def countries() -> frozenset[str]:
 
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
     g = gazetteer()
-    names = set(lexicon.COUNTRIES)
+    out = {}
     for c in pycountry.countries:
         if c.alpha_2 in _HOME_CODES:
             continue
+        names = set()
         for field in ("name", "common_name", "official_name"):
             english = getattr(c, field, None)
             name = zh.gettext(english) if english else ""
             if name != english and _COUNTRY_NAME.fullmatch(name) and \
                     name not in g.by_name and name not in g.by_short:
                 names.add(name)
-    return frozenset(names)
+        out[c.alpha_2] = frozenset(names)
+    return out
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Chinese names of the world's countries (`_country_names`) and the short forms
+    papers use that ISO does not (lexicon.COUNTRIES: 韩国, 朝鲜)."""
+    return frozenset(lexicon.COUNTRIES).union(*_country_names().values())
 
 
 _NATURE_ENDINGS = ("洋", "海", "岸", "谷", "原", "山", "河", "湾", "湖")
@@ -212,16 +220,26 @@ def foreign_divisions() -> frozenset[str]:
 
     import pycountry
 
+    return frozenset(_foreign_division_countries())
+
+
+@lru_cache(maxsize=1)
+def _foreign_division_countries() -> dict[str, str]:
+    """`foreign_divisions`, each with its country's ISO 3166 code."""
+    import gettext
+
+    import pycountry
+
     zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
     g, states = gazetteer(), countries()
-    names = set()
-    for d in pycountry.subdivisions:
+    names: dict[str, str] = {}
+    for d in sorted(pycountry.subdivisions, key=lambda d: d.code):
         name = zh.gettext(d.name)
         if d.country_code not in _HOME_CODES and name != d.name and _COUNTRY_NAME.fullmatch(name) and \
                 name not in g.by_name and name not in g.by_short and name not in states and \
                 not name.endswith(_NATURE_ENDINGS) and not _BARE_DIRECTION.fullmatch(name):
-            names.add(name)
-    return frozenset(names)
+            names.setdefault(name, d.country_code)
+    return names
 
 
 # time zones whose exemplar "cities" are research stations or no place at all
@@ -236,14 +254,29 @@ def world_cities() -> frozenset[str]:
     divisions data has them), nor a country (新加坡: `countries`), nor a research
     station (Antarctica/), an island (马埃岛) or a US state's county (印第安纳州诺克斯).
     (A city may end as a feature of nature does: 曼谷.)"""
+    return frozenset(_world_city_countries())
+
+
+@lru_cache(maxsize=1)
+def _world_city_countries() -> dict[str, str]:
+    """`world_cities`, each with its country's ISO 3166 code (CLDR's zone territories)."""
     from babel import Locale
+    from babel.core import get_global
 
     g, states = gazetteer(), countries()
-    names = set()
-    for zone, forms in Locale("zh").time_zones.items():
+    territory = get_global("zone_territories")
+    names: dict[str, str] = {}
+    for zone, forms in sorted(Locale("zh").time_zones.items()):
         name = forms.get("city", "")
         if not zone.startswith(_NO_CITY_ZONES) and _COUNTRY_NAME.fullmatch(name) and \
                 name not in g.by_name and name not in g.by_short and name not in states and \
-                not name.endswith("岛") and "州" not in name[:-1]:
-            names.add(name)
-    return frozenset(names)
+                not name.endswith("岛") and "州" not in name[:-1] and zone in territory:
+            names.setdefault(name, territory[zone])
+    return names
+
+
+def country_of(name: str) -> frozenset[str]:
+    """The Chinese names of the country a foreign division or large city lies in (吉隆坡:
+    马来西亚; 开罗: 埃及, 阿拉伯埃及共和国), none for any other name."""
+    code = _foreign_division_countries().get(name) or _world_city_countries().get(name)
+    return _country_names().get(code, frozenset()) if code else frozenset()

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from .. import lexicon
 from ..articles import DATELINE
-from ..divisions import Division, countries, gazetteer
+from ..divisions import Division, countries, country_of, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, DocContext, body_of_kind, country_abroad,
                    joined_runs, named_at_home, outermost)
@@ -191,11 +191,17 @@ def _named_after(ctx: DocContext, m: Mention, types: tuple[str, ...]) -> Mention
 def _hierarchy(ctx: DocContext) -> None:
     """A division lies in its nearest ancestor that the document also names, and one
     none of whose ancestors it names in the country, when it names the country (延安市
-    on a page that names 中国 and not 陕西省: the real gold has it so)."""
+    on a page that names 中国 and not 陕西省: the real gold has it so). Another country's
+    division or large city lies in that country where the page names it (吉隆坡 in
+    马来西亚)."""
     g = gazetteer()
     named = {m.name for m in ctx.mentions if m.type == "District" and m.rule != RELATIVE_AREA_RULE}
     for name in sorted(named):
         d = ctx.divisions.get(name)
+        country = sorted(country_of(name) & named) if not d else []
+        if country:
+            first = next(m for m in ctx.mentions if m.name == name)
+            ctx.relate(name, "locatedIn", country[0], first.start, first.end)
         if not d:
             continue
         first = next(m for m in ctx.mentions if m.name == name)

@@ -328,3 +328,12 @@ def test_a_place_read_as_running_into_a_meeting_named_after_it_is_cut_where_the_
     rec = extract("总理决定暂不出国，而只在吉隆坡东盟首脑会议上同有关国家领导人会晤。\n")
     assert "吉隆坡" in names(rec, "District") and "吉隆坡东盟" not in names(rec)
     assert not any(r[0] == "东盟" and r[1] == "locatedIn" for r in triples(rec))
+
+
+def test_a_foreign_division_or_city_lies_in_its_country_where_the_page_names_it(monkeypatch):
+    tagger_reads(monkeypatch, {"马来西亚": ("LOC", 0.99), "吉隆坡": ("LOC", 0.99), "开罗": ("LOC", 0.99),
+                               "埃及": ("LOC", 0.99)})
+    rec = extract("马来西亚总理在吉隆坡会见了来访的客人，客人随后去了开罗。\n")
+    assert ("吉隆坡", "locatedIn", "马来西亚") in triples(rec)
+    assert not [t for t in triples(rec) if t[0] == "开罗"]          # 埃及 is not named
+    assert ("开罗", "locatedIn", "埃及") in triples(extract("埃及总统在开罗会见了他。\n"))
