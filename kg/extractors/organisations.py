@@ -377,7 +377,7 @@ def phrase_before_head(c: Candidate) -> bool:
 
 
 # what a body is said to be set up as, or described by with 的: verbs and common words
-SET_UP_BEFORE = re.compile(r"(?:的|(?:成立|建立|组建|设立|建起|办起)了?)$")
+SET_UP_BEFORE = re.compile(f"(?:的|(?:{'|'.join(lexicon.SETTING_UP)})了?)$")
 ACTION_TAGS = frozenset({"v", "vn"})
 # jieba's tags of common words (nouns, verbs, adjectives), and how often a noun or an
 # adjective must occur in its dictionary to be a common one: 资助 1316, 服务 13036; a

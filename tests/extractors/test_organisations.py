@@ -76,6 +76,7 @@ def test_generic_core(text, name, rejected):
     ("他们建立了资助基金会，为孤儿办理保险。", "资助基金会", True),
     ("他牵头成立了沙窝梨果种植专业合作社。", "沙窝梨果种植专业合作社", False),   # 沙窝: a rare word, a name
     ("成立了聊城市帮扶协会。", "聊城市帮扶协会", False),
+    ("筹办旅游职业学校的方案已经形成。", "旅游职业学校", True),     # 筹办: setting one up too
     ("资助基金会召开会议。", "资助基金会", False),                  # named as the subject: no verdict here
     NAMED,
 ])
@@ -618,3 +619,9 @@ def test_a_name_after_the_area_that_a_particle_cut_short_is_the_bodys(monkeypatc
     assert "书画艺术研究院" not in names(rec)
     assert ("聊城羲之书画艺术研究院", "locatedIn", "聊城市") in triples(rec)
     assert "山东省公安系统市地公安局" not in names(extract("山东省公安系统市地公安局破获一起案件。"))
+
+
+def test_a_verb_of_setting_up_or_defining_is_no_part_of_a_bodys_name():
+    # 中央银行 alone is a kind of bank (kg.kinds), no name; 指中央银行 was taken for one
+    rec = extract("他们筹办华强电子公司。法定利率是指中央银行直接制定的利率。")
+    assert names(rec) == {"华强电子公司"}
