@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from ..divisions import countries, gazetteer
 from .base import CJK, DocContext, left_chunk
 
 # quotes; single ones too, as a name inside quoted speech is (“我们实行‘一窗受理’”)
@@ -151,12 +152,18 @@ def _quoted(ctx: DocContext, sent) -> None:
                 # “119”消防宣传月: a number names nothing alone; the name is number + head
                 ctx.add(text[qs:v], "Initiative", qs, v, name=core + text[qe:v], rule="initiatives:quoted")
                 continue
-            if not _plausible(core):
+            if not _plausible(core) or _place_named(core):
                 continue
             name = re.sub(r"\s*·\s*", "·", core)      # a PDF space after 书香山东· is no part of the name
             ctx.add(core, "Initiative", qs + 1, qe - 1, name=name, rule="initiatives:quoted")
             if v:   # the quote with its head noun is an alias
                 ctx.add(text[qs:v], "Initiative", qs, v, name=name, rule="initiatives:quoted")
+
+
+def _place_named(core: str) -> bool:
+    """“海拉尔”雪糕: a quote of a division's or a country's name brands a product after
+    the place; it names no programme."""
+    return gazetteer().lookup(core) is not None or core in countries()
 
 
 def _plausible(core: str) -> bool:

@@ -127,3 +127,8 @@ def test_the_work_of_a_quoted_programme_names_it():
     take a localiser after it (上, 中) and still end there."""
     rec = extract(CITY + "我们把主要精力放在“午间小饭桌”的工作上，在“邻里帮”工作中也下了功夫。")
     assert {"午间小饭桌", "邻里帮"} <= names(rec, "Initiative")
+
+
+def test_a_quoted_place_name_brands_a_product_and_names_no_programme():
+    rec = extract("该厂借用了“海拉尔”雪糕的品牌，又推出“日本”系列。“江北水城”文旅活动启动。")
+    assert names(rec, "Initiative") == {"江北水城"}
