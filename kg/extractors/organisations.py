@@ -314,9 +314,21 @@ def weak_head_without_name(c: Candidate) -> bool:
     if c.head not in WEAK_HEADS:
         return False
     ctx = c.ctx
-    return len(_without_place(c.core, ctx)) < 2 or (
+    return len(_without_place(c.core, ctx)) < 2 and not _listed_after_placed(c) or (
         c.head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, c.he) is not None
         and not TITLE_AT.match(ctx.text, c.he))
+
+
+def _listed_after_placed(c: Candidate) -> bool:
+    """西峡县保护材料厂、冶金材料厂: a list item right after a body of the same head whose
+    name begins with its area has a name of its own, the area the list's first item
+    names (relations place it there too)."""
+    ctx = c.ctx
+    if len(c.core) < 2 or not ctx.text.startswith("、", c.start - 1):
+        return False
+    prev = ctx.first_ending_at(c.start - 1, ORGANISATION_TYPES)
+    return prev is not None and prev.text.endswith(c.head) and \
+        len(_without_place(prev.text[:-len(c.head)], ctx)) >= 2
 
 
 def level_and_head(c: Candidate) -> bool:

@@ -625,3 +625,12 @@ def test_a_verb_of_setting_up_or_defining_is_no_part_of_a_bodys_name():
     # 中央银行 alone is a kind of bank (kg.kinds), no name; 指中央银行 was taken for one
     rec = extract("他们筹办华强电子公司。法定利率是指中央银行直接制定的利率。")
     assert names(rec) == {"华强电子公司"}
+
+
+def test_a_factory_listed_after_one_named_with_its_area_is_named_too():
+    # 厂 is a weak head: alone (冶金材料厂) it needs an area before it, which the list's
+    # first item gives; a list item of another head, or one after no area, stays unnamed
+    rec = extract("西峡县保护材料厂、冶金材料厂等乡镇企业接收了下岗职工。")
+    assert "冶金材料厂" in names(rec, "Company")
+    assert ("冶金材料厂", "locatedIn", "西峡县") in triples(rec)
+    assert "冶金材料厂" not in names(extract("保护材料厂、冶金材料厂等乡镇企业接收了下岗职工。"))
