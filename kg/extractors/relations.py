@@ -393,11 +393,14 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
                 # a county paper's towns are its own (瓯海新闻: 娄桥街道 lies in 瓯海区)
                 ctx.relate(m.name, "locatedIn", ctx.area.name, m.start, m.end)
         else:
-            # 在安仁镇……走进华兴村: a village lies in the town its article has just named
-            town = ctx.nearest_before(m.start, lambda o: o.type == "District" and o.rule in NAMED_DIVISIONS
-                                      and o.name.endswith(TOWNS))
-            if town:
-                ctx.relate(m.name, "locatedIn", town.name, town.start, m.end)
+            # 在安仁镇……走进华兴村: a village lies in the town its article has just named;
+            # where a county is named after that town, the village is the county's (来到
+            # 某县调查……某村: the story left the town)
+            area = ctx.nearest_before(m.start, lambda o: o.type == "District" and (
+                o.rule in NAMED_DIVISIONS and o.name.endswith(TOWNS) or o.rule != RELATIVE_AREA_RULE
+                and o.name in ctx.divisions and ctx.divisions[o.name].level == "county"))
+            if area:
+                ctx.relate(m.name, "locatedIn", area.name, area.start, m.end)
 
 
 def _municipality_first(name: str) -> Division | None:

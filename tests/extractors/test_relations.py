@@ -189,6 +189,10 @@ def test_joint_action_and_a_partner_named_with_its_province():
 def test_towns_of_a_county_paper_and_villages_of_the_town_just_named():
     rec = extract(COUNTY + "本报讯 在安仁镇，稻田里鱼跃虾欢。走进华兴村，村民正在收割。")
     assert {("安仁镇", "locatedIn", "大邑县"), ("华兴村", "locatedIn", "安仁镇")} <= triples(rec)
+    # a county named after the town takes the story out of it: the village is the county's
+    rec = extract("压题照片：水东乡的蔬菜大棚。\n去年，他来到山西省泽州县调查，山耳东村的村支书阎炉向他介绍了经验。\n")
+    assert ("山耳东村", "locatedIn", "泽州县") in triples(rec)
+    assert ("山耳东村", "locatedIn", "水东乡") not in triples(rec)
 
 
 def test_areas_side_by_side_in_a_headline_and_a_body_named_after_city_and_county():
