@@ -52,6 +52,7 @@ def relations(ctx: DocContext) -> None:
         _runs(ctx, sent, inside)
         _cooperation(ctx, sent, inside)
         _located(ctx, sent, inside)
+        _sited_in_clause(ctx, sent, inside)
         _founded(ctx, sent, inside)
         _subsidiary(ctx, sent, inside)
         _belongs_to(ctx, sent, inside)
@@ -630,6 +631,26 @@ def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
             ctx.relate(nxt.name, "locatedIn", area.name, sent.start + m.start(), nxt.end)
         elif subject and not _object_of_verb(ctx, sent, subject[-1]):
             ctx.relate(subject[-1].name, "locatedIn", area.name, subject[-1].start, area.end)
+
+
+CLAUSE_END = re.compile("[，。；！？,;!?]")
+
+
+def _sited_in_clause(ctx: DocContext, sent, inside: list[Mention]) -> None:
+    """李鹏在延庆……观看了龙庆峡冰灯: a site the clause names after 在 and an area lies in that
+    area, where nothing placed it yet and no other area comes between."""
+    placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf")}
+    for k, area in enumerate(inside):
+        if area.type != "District" or area.rule == RELATIVE_AREA_RULE or \
+                ctx.text[area.start - 1:area.start] != "在":
+            continue
+        end = CLAUSE_END.search(ctx.text, area.end, sent.end)
+        for o in inside[k + 1:]:
+            if end and o.start >= end.start() or o.type == "District":
+                break
+            if o.type == "Place" and o.name not in placed and o.start > area.end:
+                ctx.relate(o.name, "locatedIn", area.name, area.start, o.end)
+                placed.add(o.name)
 
 
 def _object_of_verb(ctx: DocContext, sent, m: Mention) -> bool:

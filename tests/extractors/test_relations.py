@@ -296,3 +296,9 @@ def test_an_article_filed_at_an_international_body_or_from_a_city_of_several_cou
                  "谈判\n新华社日内瓦１月５日电\n伊拉克和美国代表会谈。伊拉克、伊拉克、美国各执一词，壳牌公司调解。\n"):
         rec = extract(page)
         assert "壳牌公司" in names(rec) and not [t for t in triples(rec) if t[0] == "壳牌公司"], page
+
+
+def test_a_site_named_in_a_clause_that_opens_with_zai_and_an_area_lies_there():
+    rec = extract("随后，他在延庆县还和群众一起观看了龙庆峡的冰灯。他在北京说，黄河的水少了。")
+    assert ("龙庆峡", "locatedIn", "延庆县") in triples(rec)
+    assert not [t for t in triples(rec) if t[0] == "黄河"]      # another clause: no site of 北京's
