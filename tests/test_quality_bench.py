@@ -169,7 +169,7 @@ def _f1s(node: object) -> list[float]:
 
 def test_quick_run_scores_every_system_on_every_measure(quick_run):
     rows = quick_run["systems"]
-    assert list(rows) == ["kg", "kg-rules", "jieba.posseg"]
+    assert list(rows) == ["kg", "kg-rules", "tagger", "jieba.posseg"]
     assert quick_run["msra_sentences"] == quick_run["cluener_texts"] == 20
     assert quick_run["dev_sentences"] == {"msra-train": 20, "pd1998-train": 20, "cluener-train": 20}
     for name, row in rows.items():
@@ -183,6 +183,8 @@ def test_quick_run_scores_every_system_on_every_measure(quick_run):
     assert rows["kg"]["msra"]["min_len_1"]["ALL"]["f1"] > 0.5
     assert rows["jieba.posseg"]["seeds"]["posts"] is None
     assert rows["jieba.posseg"]["real"]["relations"] is None
+    # the tagger alone finds names on the NER sets, no posts on the gold pages
+    assert rows["tagger"]["seeds"]["posts"] is None and rows["tagger"]["msra"]["min_len_1"]["ALL"]["f1"] > 0.5
 
 
 def test_table_puts_systems_side_by_side(quick_run):
