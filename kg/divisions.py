@@ -275,6 +275,15 @@ def _world_city_countries() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=None)
+def divisions_of(country: str) -> tuple[str, ...]:
+    """The first-level divisions of the country of this Chinese name (泰国: 暖武里府, 清迈府
+    …), longest first, as `foreign_divisions` names them; none for another name."""
+    codes = {code for code, names in _country_names().items() if country in names}
+    return tuple(sorted((n for n, c in _foreign_division_countries().items() if c in codes),
+                        key=lambda n: (-len(n), n)))
+
+
 def country_of(name: str) -> frozenset[str]:
     """The Chinese names of the country a foreign division or large city lies in (吉隆坡:
     马来西亚; 开罗: 埃及, 阿拉伯埃及共和国), none for any other name."""

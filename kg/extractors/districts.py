@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..articles import PAPER
-from ..divisions import Division, countries, gazetteer
+from ..divisions import Division, countries, divisions_of, gazetteer
 from ..kinds import is_kind
 from ..segment import segmenter
 from .base import CJK, RELATIVE_AREA_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
@@ -192,6 +192,7 @@ def districts(ctx: DocContext) -> None:
         _towns(ctx, sent)
         _foreign(ctx, sent, named)
         _relative(ctx, sent)
+    _divisions_of_named(ctx, named)
 
 
 def _city_short_forms(names_in_doc: list[str]) -> dict[str, Division]:
@@ -435,6 +436,23 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
                 if f.group(2):
                     b = sent.start + f.start(2)
                     ctx.add(f.group(2), "District", b, b + len(f.group(2)), rule="districts:country")
+
+
+# what ends a foreign division's name the page may write without the tagger reading it
+FOREIGN_DIVISION_ENDINGS = ("府", "省", "州", "郡", "道", "县", "市", "区")
+
+
+def _divisions_of_named(ctx: DocContext, named: list[str]) -> None:
+    """A first-level division of a country the page names, written in full with its
+    suffix (泰国 … 暖武里府高僧), is a District wherever nothing else is named over it:
+    jieba and the tagger may both read past a foreign name (暖|武里府高僧)."""
+    for country in named:
+        for name in divisions_of(country):
+            if len(name) < 3 or not name.endswith(FOREIGN_DIVISION_ENDINGS):
+                continue
+            for s in occurrences(ctx.text, name):
+                if not ctx.covered(s, s + len(name)):
+                    ctx.add(name, "District", s, s + len(name), rule="districts:country")
 
 
 def _common_word_ends(ctx: DocContext, end: int) -> bool:

@@ -337,3 +337,12 @@ def test_a_foreign_division_or_city_lies_in_its_country_where_the_page_names_it(
     assert ("吉隆坡", "locatedIn", "马来西亚") in triples(rec)
     assert not [t for t in triples(rec) if t[0] == "开罗"]          # 埃及 is not named
     assert ("开罗", "locatedIn", "埃及") in triples(extract("埃及总统在开罗会见了他。\n"))
+
+
+def test_a_named_countrys_division_written_in_full_is_a_district_though_no_reader_sees_it(monkeypatch):
+    tagger_reads(monkeypatch, {"泰国": ("LOC", 0.99)})        # the tagger misses 暖武里府
+    rec = extract("泰国僧侣也积极参与这项活动，暖武里府高僧发起了募捐活动。\n")
+    assert "暖武里府" in names(rec, "District")
+    assert ("暖武里府", "locatedIn", "泰国") in triples(rec)
+    # a page that names no Thailand names no Thai province so
+    assert "暖武里府" not in names(extract("暖武里府高僧发起了募捐活动。\n"))
