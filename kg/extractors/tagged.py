@@ -171,7 +171,7 @@ from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
 from ..segment import segmenter
 from ..tagger import Span, tagger
-from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, DocContext, division_chain,
+from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext, division_chain,
                    former_division, rare)
 
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
@@ -679,7 +679,8 @@ def tagged_entities(ctx: DocContext) -> None:
                 ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
             short.append(s)
-        elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label, s.confidence):
+        elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label, s.confidence) \
+                and not _opens_village_title(ctx, s):
             if s.label == "LOC" and len(text) == 2 and text.endswith(ALLIANCE) \
                     and gazetteer().lookup(text) is None:
                 # 东盟, 欧盟: an alliance, not an Inner Mongolian league (those the data knows)
@@ -706,6 +707,16 @@ def tagged_entities(ctx: DocContext) -> None:
     _listed_with_persons(ctx)
     listed_share_area(ctx)          # again: a list may begin with a body only the tagger found
     _posts_in_tagged_bodies(ctx)
+
+
+def _opens_village_title(ctx: DocContext, s: Span) -> bool:
+    """村委会|主任, 居委会|主任: an organisation span that a village's or community's title
+    begins with is the committee of no named village, and the title's (the guidelines
+    leave a committee named only inside a title to the title)."""
+    if s.label != "ORG" or not ctx.text.startswith(VILLAGES + ("居",), s.start):
+        return False
+    title = lexicon.TITLE_RE.match(ctx.text, s.start)
+    return title is not None and title.end() > s.end
 
 
 # before a surname: how friends and colleagues call its bearer (老李, 小王)

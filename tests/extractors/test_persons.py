@@ -402,3 +402,11 @@ def test_news_of_a_post_taken_states_it_where_the_tagger_reads_the_name(monkeypa
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert {("王立国", "主席", "莘县政协"), ("李红", "行长", "莘县农商银行")} <= posts
     assert "王立国" in names(rec, "Official") and "李红" in names(rec, "Person")
+
+
+def test_a_village_committee_opening_a_title_is_the_titles_not_a_body(monkeypatch):
+    # the tagger reads 村委会 of 村委会主任 as a body: the committee of no named village
+    tagger_reads(monkeypatch, {"村委会": ("ORG", 0.99), "韦庆山": ("PER", 0.99)})
+    rec = extract("苇塘村党支部书记、村委会主任韦庆山介绍，村里流转林地。\n")
+    assert "村委会" not in names(rec)
+    assert "韦庆山" in names(rec, "Official")
