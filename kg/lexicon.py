@@ -190,6 +190,9 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "广场", "公园", "体育公园", "湿地公园", "灌区", "水库", "湖", "河", "大桥", "桥",
                "大厦", "西站", "东站", "南站", "北站", "火车站", "高铁站", "机场", "码头", "古城",
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "会议中心", "剧院")
+# landforms and routes whose names are made of provinces' short forms (青藏|高原, 川藏|线,
+# 京九|铁路): the name is the place's, the short forms name no province there
+LANDFORMS_AND_ROUTES = ("高原", "盆地", "平原", "山脉", "半岛", "走廊", "铁路", "公路", "高速", "线")
 # areas of nature or use whose names end like a division's (皖南山区, 大兴安岭林区, 三峡库区):
 # places, not divisions, as are the place heads that end so (灌区, 景区, 小区)
 NATURAL_AREAS = ("山区", "林区", "牧区", "库区", "保护区", *(h for h in PLACE_HEADS if h.endswith("区")))

@@ -169,7 +169,7 @@ from ..divisions import AMBIGUOUS_SHORT, countries, foreign_divisions, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
-from ..segment import segmenter
+from ..segment import Token, segmenter
 from ..tagger import Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext, division_chain,
                    former_division, rare)
@@ -678,7 +678,11 @@ def tagged_entities(ctx: DocContext) -> None:
                     and text not in things and not ctx.text.startswith(lexicon.DOCTRINE_AFTER, s.end):
                 ctx.add(text, "Person", s.start, s.end, rule="tagged:person")
         elif s.label == "LOC" and len(text) == 1:
-            short.append(s)
+            word = _place_word_around(ctx, s)
+            if word is None:
+                short.append(s)
+            elif not ctx.covered(word.start, word.end):
+                ctx.add(word.word, _place_type(word.word), word.start, word.end, rule="tagged:place")
         elif len(text) >= 2 and text.strip() == text and not _not_a_name(text, s.label, s.confidence) \
                 and not _opens_village_title(ctx, s):
             if s.label == "LOC" and len(text) == 2 and text.endswith(ALLIANCE) \
@@ -861,6 +865,17 @@ def _listed_among_things(ctx: DocContext, s: Span, persons: set[tuple[int, int]]
     neighbours = [t for t in toks if base + t.end == s.start - 1 or base + t.start == s.end + 1]
     return len(neighbours) == 2 and all(t.tag in THING_TAGS and len(t.word) >= 2
                                         and (base + t.start, base + t.end) not in persons for t in neighbours)
+
+
+def _place_word_around(ctx: DocContext, s: Span) -> Token | None:
+    """The place's name a one-character place span is a syllable of (青|藏|高原, 川藏线,
+    京九铁路): a proper name of jieba's that ends in a landform, a route or a place's
+    head (not 中美合作, 港人治港); None where there is none."""
+    tok = ctx.token_at(s.start)
+    if tok is None or len(tok.word) < 3 or tok.tag not in ("ns", "nz") or \
+            not tok.word.endswith(lexicon.LANDFORMS_AND_ROUTES + lexicon.PLACE_HEADS):
+        return None
+    return tok
 
 
 def _add_short_form(ctx: DocContext, s: Span, listed: bool = False) -> None:

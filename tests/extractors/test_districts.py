@@ -346,3 +346,13 @@ def test_a_named_countrys_division_written_in_full_is_a_district_though_no_reade
     assert ("暖武里府", "locatedIn", "泰国") in triples(rec)
     # a page that names no Thailand names no Thai province so
     assert "暖武里府" not in names(extract("暖武里府高僧发起了募捐活动。\n"))
+
+
+def test_short_forms_inside_a_landforms_or_routes_name_name_no_province(monkeypatch):
+    # the tagger reads 青 and 藏 of 青藏高原 as places: the plateau is named, not the provinces
+    tagger_reads(monkeypatch, {"青": ("LOC", 0.99), "藏": ("LOC", 0.99), "中": ("LOC", 0.99),
+                               "美": ("LOC", 0.99)})
+    rec = extract("青藏高原东部有小到中雪。中美两国加强合作。\n")
+    assert "青藏高原" in names(rec, "Place")
+    assert not {"青海省", "西藏自治区"} & names(rec)
+    assert {"中国", "美国"} <= names(rec, "District")       # a pair of short forms still names both
