@@ -172,6 +172,13 @@ _HOME_CODES = {"CN", "TW", "HK", "MO", "AQ"}     # and Antarctica, no country
 _COUNTRY_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}")
 
 
+def _foreign_name(name: str) -> bool:
+    """A name in Chinese characters that kg's own divisions data does not hold, in full
+    or short: the world tables below keep only such names."""
+    g = gazetteer()
+    return bool(_COUNTRY_NAME.fullmatch(name)) and name not in g.by_name and name not in g.by_short
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, frozenset[str]]:
     """Each country's Chinese names by its ISO 3166 code: pycountry's names in its zh_CN
@@ -182,7 +189,6 @@ def _country_names() -> dict[str, frozenset[str]]:
     import pycountry
 
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
-    g = gazetteer()
     out = {}
     for c in pycountry.countries:
         if c.alpha_2 in _HOME_CODES:
@@ -191,8 +197,7 @@ def _country_names() -> dict[str, frozenset[str]]:
         for field in ("name", "common_name", "official_name"):
             english = getattr(c, field, None)
             name = zh.gettext(english) if english else ""
-            if name != english and _COUNTRY_NAME.fullmatch(name) and \
-                    name not in g.by_name and name not in g.by_short:
+            if name != english and _foreign_name(name):
                 names.add(name)
         out[c.alpha_2] = frozenset(names)
     return out
@@ -211,33 +216,29 @@ _BARE_DIRECTION = re.compile(r"(?:东|西|南|北|中|东北|东南|西北|西�
 
 @lru_cache(maxsize=1)
 def foreign_divisions() -> frozenset[str]:
-    """Chinese names of other countries' first-level divisions: pycountry's ISO 3166-2
-    names in its zh_CN translation (吉隆坡, 莫斯科, 柏林, 大阪府, 纽约州). A name that is
-    also one of China's divisions or a country is left out, as in `countries`, and so is
-    one that reads as a feature of nature (大西洋, 西岸, 山谷: Colombia's Atlántico is no
-    ocean in a Chinese paper) or as a bare direction (中部, 东北地区, 西部区)."""
-    import gettext
-
-    import pycountry
-
+    """Chinese names of other countries' first-level divisions (吉隆坡, 莫斯科, 柏林, 大阪府,
+    纽约州): the keys of `_foreign_division_countries`."""
     return frozenset(_foreign_division_countries())
 
 
 @lru_cache(maxsize=1)
 def _foreign_division_countries() -> dict[str, str]:
-    """`foreign_divisions`, each with its country's ISO 3166 code."""
+    """Other countries' first-level divisions, each with its country's ISO 3166 code:
+    pycountry's ISO 3166-2 names in its zh_CN translation. A name that is also one of
+    China's divisions or a country is left out, and so is one that reads as a feature
+    of nature (大西洋, 西岸, 山谷: Colombia's Atlántico is no ocean in a Chinese paper)
+    or as a bare direction (中部, 东北地区, 西部区)."""
     import gettext
 
     import pycountry
 
     zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
-    g, states = gazetteer(), countries()
+    states = countries()
     names: dict[str, str] = {}
     for d in sorted(pycountry.subdivisions, key=lambda d: d.code):
         name = zh.gettext(d.name)
-        if d.country_code not in _HOME_CODES and name != d.name and _COUNTRY_NAME.fullmatch(name) and \
-                name not in g.by_name and name not in g.by_short and name not in states and \
-                not name.endswith(_NATURE_ENDINGS) and not _BARE_DIRECTION.fullmatch(name):
+        if d.country_code not in _HOME_CODES and name != d.name and _foreign_name(name) and \
+                name not in states and not name.endswith(_NATURE_ENDINGS) and not _BARE_DIRECTION.fullmatch(name):
             names.setdefault(name, d.country_code)
     return names
 
@@ -263,13 +264,12 @@ def _world_city_countries() -> dict[str, str]:
     from babel import Locale
     from babel.core import get_global
 
-    g, states = gazetteer(), countries()
+    states = countries()
     territory = get_global("zone_territories")
     names: dict[str, str] = {}
     for zone, forms in sorted(Locale("zh").time_zones.items()):
         name = forms.get("city", "")
-        if not zone.startswith(_NO_CITY_ZONES) and _COUNTRY_NAME.fullmatch(name) and \
-                name not in g.by_name and name not in g.by_short and name not in states and \
+        if not zone.startswith(_NO_CITY_ZONES) and _foreign_name(name) and name not in states and \
                 not name.endswith("岛") and "州" not in name[:-1] and zone in territory:
             names.setdefault(name, territory[zone])
     return names

@@ -326,11 +326,11 @@ INTERNATIONAL_BODIES = {
     "国际货币基金组织": "国际货币基金组织", "世界银行": "世界银行", "世界卫生组织": "世界卫生组织",
 }
 
-# Central bodies written without an organisation head (证监会, 央行): name -> full name.
 # the home country's central state organs, as the constitution names them, by the names
 # CENTRAL_BODIES gives them; the State Council, whose ministries are named bare (文化部)
 STATE_ORGANS_AT_HOME = ("全国人民代表大会", "国务院", "中央军委", "国家监察委员会", "最高人民法院", "最高人民检察院")
 STATE_COUNCIL = "国务院"
+# Central bodies written without an organisation head (证监会, 央行): name -> full name.
 CENTRAL_BODIES = {"国务院": "国务院", "全国人大": "全国人民代表大会", "全国政协": "全国政协",
                   "中共中央": "中共中央", "中央军委": "中央军委", "中纪委": "中央纪委", "中央纪委": "中央纪委",
                   "国家监委": "国家监察委员会", "中组部": "中共中央组织部", "中宣部": "中共中央宣传部",
@@ -371,12 +371,12 @@ RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街
 # Function words and verbs that cannot be inside an organisation or place name.
 NAME_STOP = set("的了在与和及或为由对向将把被从到是等着过也都还又就并而但其该这那此各每某我你他她它们"
                 "啊吗呢吧么之于以所且则即因如若")
-NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户", "入驻", "来到", "走进", "联合", "组织", "成立", "举行", "召开", "开展",
-                   "推动", "依托", "通过", "根据", "按照", "作为", "加强", "推进", "建立", "打造",
+NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户", "入驻", "来到", "走进", "联合", "组织", "举行", "召开", "开展",
+                   "推动", "依托", "通过", "根据", "按照", "作为", "加强", "推进", "打造",
                    "实施", "深化", "围绕", "聚焦", "创新", "探索", "参加", "出席", "主办", "承办",
                    "协办", "邀请", "前往", "赴", "在于", "发布", "启动", "印发", "制定", "出台",
                    "签署", "携手", "联手", "会同", "配合", "指导", "督导", "调研", "考察", "视察",
-                   "检查", "看望", "慰问", "参观", "走访", "组建", "设立", "新建", "投资", "建成",
+                   "检查", "看望", "慰问", "参观", "走访", "新建", "投资", "建成",
                    "提供", "完成", "实现", "提升", "强化", "优化", "落实", "持续", "全力", "积极",
                    "大力", "着力", "扎实", "全面", "进一步", "不断", "已经", "正在", "目前", "近日",
                    "今年", "去年", "近年来", "以来", "同时", "此外", "其中", "包括", "由于", "如何",
@@ -398,4 +398,4 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
 # verbs of setting a body up: no part of its name (筹办|某某学校, 创办|某某公司); what
 # follows one in common words only describes a body and names none (成立多种类型的帮困服务小组)
 SETTING_UP = ("成立", "建立", "组建", "设立", "建起", "办起", "筹办", "筹建", "创办", "兴办", "开办")
-NAME_STOP_WORDS |= set(SETTING_UP)
+NAME_STOP_WORDS |= set(SETTING_UP)      # the sentence's words before a name (成立|某某协会)

@@ -197,15 +197,17 @@ def _hierarchy(ctx: DocContext) -> None:
     马来西亚)."""
     g = gazetteer()
     named = {m.name for m in ctx.mentions if m.type == "District" and m.rule != RELATIVE_AREA_RULE}
+    firsts: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        firsts.setdefault(m.name, m)
     for name in sorted(named):
         d = ctx.divisions.get(name)
-        country = sorted(country_of(name) & named) if not d else []
-        if country:
-            first = next(m for m in ctx.mentions if m.name == name)
-            ctx.relate(name, "locatedIn", country[0], first.start, first.end)
-        if not d:
+        first = firsts[name]
+        if d is None:
+            country = sorted(country_of(name) & named)
+            if country:
+                ctx.relate(name, "locatedIn", country[0], first.start, first.end)
             continue
-        first = next(m for m in ctx.mentions if m.name == name)
         for a in g.ancestors(d):
             if a.name in named:
                 ctx.relate(name, "locatedIn", a.name, first.start, first.end)
@@ -639,11 +641,13 @@ CLAUSE_END = re.compile("[，。；！？,;!?]")
 def _sited_in_clause(ctx: DocContext, sent, inside: list[Mention]) -> None:
     """李鹏在延庆……观看了龙庆峡冰灯: a site the clause names after 在 and an area lies in that
     area, where nothing placed it yet and no other area comes between."""
-    placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf")}
+    placed: set[str] | None = None      # read from the relations only where a clause so opens
     for k, area in enumerate(inside):
         if area.type != "District" or area.rule == RELATIVE_AREA_RULE or \
                 ctx.text[area.start - 1:area.start] != "在":
             continue
+        if placed is None:
+            placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf")}
         end = CLAUSE_END.search(ctx.text, area.end, sent.end)
         for o in inside[k + 1:]:
             if end and o.start >= end.start() or o.type == "District":
