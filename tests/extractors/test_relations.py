@@ -221,6 +221,21 @@ def test_a_body_an_article_set_in_one_county_names_after_it_lies_there():
     assert not any(h == "北京大学" and rel == "locatedIn" for h, rel, _ in rels)
 
 
+def test_a_feature_on_a_county_places_the_sites_it_lists_paragraphs_later():
+    feature = ("县级新区见闻\n浙江省台州市路桥区近年来变化很大。\n路桥区的民间资金投向公益事业。\n"
+               "路桥区领导说，要按市场规律办事。\n{}\n")
+    sites = "腾达大厦、金佩大厦、富仕广场等重点项目都靠多元化投入。"
+    assert {("腾达大厦", "locatedIn", "路桥区"), ("富仕广场", "locatedIn", "路桥区")} <= \
+        triples(extract(feature.format(sites)))
+    # an article that names its county once is no feature: its paragraphs stay apart
+    brief = "县级新区见闻\n浙江省台州市路桥区近年来变化很大。\n{}\n"
+    assert not any(h == "腾达大厦" and rel == "locatedIn" for h, rel, _ in triples(extract(brief.format(sites))))
+    # and a site named before the county's first mention is not placed by it
+    before = "县级新区见闻\n" + sites + "\n浙江省台州市路桥区近年来变化很大。\n路桥区的民间资金投向公益事业。\n" \
+             "路桥区领导说，要按市场规律办事。\n"
+    assert not any(h == "腾达大厦" and rel == "locatedIn" for h, rel, _ in triples(extract(before)))
+
+
 def test_a_person_who_attends_or_speaks_at_an_initiative_takes_part_in_it():
     rec = extract(COUNTY + "本报讯 春节前后，各地忙着备耕。农民们说，今年收成会更好。去年二月，县长王某林"
                "启程赴京参加全国人代会。副县长刘某明在全县经济工作会议上讲话。"
