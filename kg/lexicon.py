@@ -206,8 +206,13 @@ SUB_UNIT_ENDS = ("系",)
 # 某医院|分院): the site's word, and what the body's name must end in ("" for any)
 SITE_WORDS = {"院区": "", "校区": "", "分院": "医院"}
 # Public institutions whose heads hold government-style posts (universities, hospitals).
+# Not associations (协会, 学会, 公会): the guidelines' offices are the state's and its
+# institutions'; an association's chair is a Person (real gold: 记者协会荣誉主席).
 PUBLIC_ORG_HEADS = ("大学", "学院", "中学", "小学", "医院", "卫生院", "图书馆", "博物馆", "科技馆",
-                    "文化馆", "协会", "联合会", "学会", "研究院", "促进会", "报社", "电视台")
+                    "文化馆", "研究院", "报社", "电视台")
+# A leading Party group sits only in state organs and the bodies the Party leads: a post
+# in it (党组书记, 党组成员) is public office whatever the body (中国电影家协会党组成员).
+PARTY_GROUP = "党组"
 
 
 def private_body(type_: str, name: str) -> bool:

@@ -44,7 +44,8 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     private = {m.name for m in mentions if lexicon.private_body(m.type, m.name)} | \
         lexicon.boarded((p.title, p.org) for p in ctx.posts)
     official_people = {p.person for p in ctx.posts
-                       if p.title in lexicon.OFFICIAL_TITLES and p.org not in private
+                       if p.title in lexicon.OFFICIAL_TITLES
+                       and (p.org not in private or p.title.startswith(lexicon.PARTY_GROUP))
                        and not lexicon.heads_unnamed_body(p.title, p.org)}
     entities = []
     for name, ms in groups.items():

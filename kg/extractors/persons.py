@@ -628,6 +628,8 @@ def _org_before(ctx: DocContext, pos: int):
 
 def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
     org_types = {m.type for m in ctx.mentions if m.name == org} if org else set()
+    if title.startswith(lexicon.PARTY_GROUP):
+        return True
     if title in lexicon.COMPANY_TITLES:
         return bool(org_types & {"Agency", "District"})
     if lexicon.heads_unnamed_body(title, org):

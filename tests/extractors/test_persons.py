@@ -215,6 +215,13 @@ def test_the_captain_of_a_private_team_is_no_official():
     assert "芮某梅" in names(rec, "Person")
 
 
+def test_an_associations_chair_is_no_official_but_its_party_group_is():
+    # an association is no state institution (the real gold: 记者协会荣誉主席 is a
+    # Person); a leading Party group sits only in bodies of the state system
+    rec = extract(COUNTY + "本报讯 县书法家协会主席周某林说，好。市作家协会党组成员、副主席吴某平出席。")
+    assert "周某林" in names(rec, "Person") and "吴某平" in names(rec, "Official")
+
+
 def test_the_head_of_a_school_with_a_board_is_no_official():
     # a board chairman makes the school a private one: its principal holds no office,
     # while a public school's principal does
