@@ -210,6 +210,19 @@ SITE_WORDS = {"院区": "", "校区": "", "分院": "医院"}
 # institutions'; an association's chair is a Person (real gold: 记者协会荣誉主席).
 PUBLIC_ORG_HEADS = ("大学", "学院", "中学", "小学", "医院", "卫生院", "图书馆", "博物馆", "科技馆",
                     "文化馆", "研究院", "报社", "电视台")
+# What calls a body privately owned in the words before its name (路桥区首家股份制医院———
+# 广济医院, 民办学校某某中学): a post in it is no public office, whatever its head.
+PRIVATE_OWNERSHIP = ("民办", "私立", "民营", "私营", "股份制", "个体")
+PRIVATE_REACH = 8    # how far before the name (within its clause) the words are looked for
+CLAUSE_ENDS = re.compile("[。，；！？：\n]")
+
+
+def described_private(text: str, start: int) -> bool:
+    """Whether the clause before a body's name at `start` calls it private."""
+    before = CLAUSE_ENDS.split(text[max(0, start - PRIVATE_REACH):start])[-1]
+    return any(w in before for w in PRIVATE_OWNERSHIP)
+
+
 # A leading Party group sits only in state organs and the bodies the Party leads: a post
 # in it (党组书记, 党组成员) is public office whatever the body (中国电影家协会党组成员).
 PARTY_GROUP = "党组"

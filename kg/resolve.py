@@ -41,7 +41,8 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     for m in mentions:
         m.name = canon.get(m.name, m.name)
         groups[m.name].append(m)
-    private = {m.name for m in mentions if lexicon.private_body(m.type, m.name)} | \
+    private = {m.name for m in mentions if lexicon.private_body(m.type, m.name)
+               or m.type == "Organization" and lexicon.described_private(ctx.text, m.start)} | \
         lexicon.boarded((p.title, p.org) for p in ctx.posts)
     official_people = {p.person for p in ctx.posts
                        if p.title in lexicon.OFFICIAL_TITLES

@@ -636,6 +636,8 @@ def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
         return False
     if len(org_types) == 1 and lexicon.private_body(next(iter(org_types)), org):
         return False      # 舞蹈队队长, 合作社理事长, 公司党委书记: no public office
+    if org and any(m.name == org and lexicon.described_private(ctx.text, m.start) for m in ctx.mentions):
+        return False      # 股份制医院———广济医院, 医院院长: a private hospital's head
     return title in lexicon.OFFICIAL_TITLES or title.endswith(("长", "书记", "主任", "主席", "委员"))
 
 

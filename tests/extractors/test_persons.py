@@ -229,6 +229,12 @@ def test_the_head_of_a_school_with_a_board_is_no_official():
     assert "周某林" in names(rec, "Person") and "吴某平" in names(rec, "Official")
 
 
+def test_the_head_of_a_hospital_the_page_calls_private_is_no_official():
+    rec = extract(COUNTY + "本报讯 记者来到全县首家股份制医院———康宁医院，医院院长周某林介绍了情况。"
+                  "县人民医院院长吴某平说，好。")
+    assert "周某林" in names(rec, "Person") and "吴某平" in names(rec, "Official")
+
+
 def test_trainee_reporter_in_a_byline_is_a_role_not_a_name():
     rec = extract(CITY + "本报讯（记者 王某某 见习记者 李一鸣）5月1日，聊城市召开会议。\n（记者 李一鸣）")
     assert {"王某某", "李一鸣"} <= names(rec, "Person")
