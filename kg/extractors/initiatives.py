@@ -34,10 +34,10 @@ SELF_HEADS = ("制", "机制", "工程", "行动", "计划", "品牌", "平台",
               "班", "运动")
 ACTION_VERBS = ("打造", "推行", "实施", "开展", "创新", "启动", "推出", "搭建", "创建", "深化", "升级",
                 "组建", "设立", "构建", "织密", "建立", "推进", "探索", "举办", "承办", "主办",
-                "实行", "上线", "发布", "开通", "担任", "采取", "推广", "叫响", "注册", "设置", "发起")
+                "实行", "上线", "发布", "开通", "担任", "采取", "推广", "叫响", "注册", "设置", "发起", "优化")
 # an event counted by its measure word before the quote (一场|这次……的“某某”)
 EVENT_BEFORE = re.compile(r"(?:一|这|那|首)(?:场|次)[\u4e00-\u9fff]{0,6}的$")
-ACTION_RE = re.compile("(?:" + "|".join(ACTION_VERBS) + r")了?[\u4e00-\u9fff]{0,4}$")
+ACTION_RE = re.compile("(?:" + "|".join(ACTION_VERBS) + r")了?[\u4e00-\u9fff]{0,6}$")
 def _alt(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 

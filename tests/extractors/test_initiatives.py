@@ -108,6 +108,12 @@ def test_programmes_named_in_quotes_by_their_head_a_launch_or_an_event_count():
     assert "“" not in office and {"head": office, "rel": "runs", "tail": "希望工程"} in rec["relations"]
 
 
+def test_a_quoted_programme_a_few_words_after_the_verb_that_builds_it():
+    # 打造 + what the programme serves (防汛预报预警) + its quoted name; 优化 a platform
+    rec = extract(COUNTY + "本报讯 县水利局打造防汛预报预警“直通车”，持续优化“数字水利一张图”。")
+    assert {"直通车", "数字水利一张图"} <= names(rec, "Initiative")
+
+
 def test_works_named_where_building_starts_are_projects():
     """…加工基地一期工程破土动工: a works named where its building starts or ends."""
     rec = extract(CITY + "总投资3000多万元的现代化冷冻食品加工基地一期工程破土动工。这项工程很重要。")
