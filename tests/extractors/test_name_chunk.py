@@ -74,6 +74,8 @@ def test_bare_level(text, head, word, options, expected):
     ("我们和伊金霍洛旗农村信用合作联社签约。", "农村信用合作联社", "和",
      ("stop", "伊金霍洛旗农村信用合作联社")),
     ("车队驶过南新广场和金鸡公园。", "公园", "和", ("stop", "金鸡公园")),      # after a place's head
+    # 像 (like) and 临 (facing) before a place: 像|友谊村这样的, 临|南油大道
+    ("阅览室位于桂庙，临南油大道，是一间轻体房。", "大道", "临", ("stop", "南油大道")),
     ("消防宣传进学校。", "学校", "宣传", None),
 ])
 def test_function_or_verb_character(text, head, word, expected):
