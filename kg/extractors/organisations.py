@@ -573,6 +573,9 @@ def _ministries_abroad(ctx: DocContext) -> None:
                 ctx.reshape(m, m.start, m.end, name=country + m.name)
 
 
+CENTRAL_PREFIXES = ("中国", "国家")
+
+
 def _central_bodies(ctx: DocContext) -> None:
     """Central bodies known by abbreviation (证监会, 央行), named in full."""
     for m in CENTRAL_RE.finditer(ctx.text):
@@ -582,8 +585,11 @@ def _central_bodies(ctx: DocContext) -> None:
         word = ctx.token_at(m.start())
         if word is not None and word.start < m.start() and word.end < m.end():
             continue          # 中央|行业: a word crosses into it
-        ctx.add(m.group(), "Agency", m.start(), m.end(), name=lexicon.CENTRAL_BODIES[m.group()],
-                rule="organisations:central body")
+        full = lexicon.CENTRAL_BODIES[m.group()]
+        # 中国|证监会, 国家|统计局: the country's word before the abbreviation is its name's
+        start = next((m.start() - len(p) for p in CENTRAL_PREFIXES
+                      if full.startswith(p) and ctx.text.startswith(p, m.start() - len(p))), m.start())
+        ctx.add(ctx.text[start:m.end()], "Agency", start, m.end(), name=full, rule="organisations:central body")
 
 
 def _national_companies(ctx: DocContext) -> None:

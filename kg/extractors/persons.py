@@ -540,6 +540,9 @@ def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:
     return name[0] in PREPOSITION_SURNAMES and tagged_person_at(ctx, pos + 1) == name[1:]
 
 
+CHAIN_JOINS = "、，,兼"    # what joins the posts of a chain (副主任兼中国证监会副主席)
+
+
 def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str | None, tuple]]:
     """The titles before a name, walking left over separators: [(title, org, span)]."""
     text = ctx.text
@@ -570,7 +573,7 @@ def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, st
             org = d.name if d else None
         chain.insert(0, (title, org, (m.start(), m.end()), inner is None))
         title_start = org_m.start if org_m else _bare_body_before(text, sent.start, m.start())
-        if title_start - 1 < sent.start or text[title_start - 1] not in "、，,":
+        if title_start - 1 < sent.start or text[title_start - 1] not in CHAIN_JOINS:
             break
         end = title_start - 1
     # a title chain passes its organisation on: 省文联党组书记、副主席 -> both of 省文联; not

@@ -283,6 +283,11 @@ def _rules_posts(text: str) -> set[tuple[str, str]]:
     # the heads of a ministry's department and administration, the foreign minister's short title
     ("交通部公路司司长李某国说，海关总署署长钱某林说，外长唐某璇会见了客人。",
      {("李某国", "司长"), ("钱某林", "署长"), ("唐某璇", "外长")}),
+    # each body of a chain its post: an abbreviation with the country's word before it,
+    # posts held concurrently (兼), and the Secretariat named bare
+    ("国务院副秘书长、国务院证券委主任、中国证监会主席周某庆讲话，证券委副主任兼中国证监会副主席陈某先作报告。",
+     {("周某庆", "副秘书长"), ("周某庆", "主任"), ("周某庆", "主席"), ("陈某先", "副主任"), ("陈某先", "副主席")}),
+    ("中共中央政治局常委、书记处书记尉某行出席。", {("尉某行", "中共中央政治局常委"), ("尉某行", "书记")}),
 ])
 def test_national_posts_chains_and_titles_after_names(text, posts):
     assert posts <= _rules_posts(text)
