@@ -89,7 +89,9 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    "议长", "副议长", "议员", "参议员", "众议员", "大臣", "知事",
                    # heads of a ministry's departments (司) and of its administrations (署),
                    # and the foreign minister's short title (外长)
-                   "司长", "副司长", "署长", "副署长", "外长", "副外长")
+                   "司长", "副司长", "署长", "副署长", "外长", "副外长",
+                   # the heads of international organisations' secretariats (世贸组织总干事)
+                   "总干事", "副总干事")
 # Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
 TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
                      "将军", "副总统", "总统", "首相")

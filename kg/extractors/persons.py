@@ -619,14 +619,21 @@ def _inside_a_name(ctx: DocContext, pos: int) -> bool:
                for m in ctx.mentions_over(pos))
 
 
+# a body's short form in brackets between its name and a title (阿拉伯国家联盟（阿盟）秘书长)
+SHORT_FORM_BEFORE = re.compile(r"[（(][^（）()，。、；：]{1,10}[）)]$")
+
+
 def _org_before(ctx: DocContext, pos: int):
     """The body or area right before a title, before 的 and the title (亚凯迪严市的市长), or
-    the body whose head the title begins with (市财政局长: 市财政局)."""
+    before its short form in brackets (阿拉伯国家联盟（阿盟）秘书长), or the body whose
+    head the title begins with (市财政局长: 市财政局)."""
     types = ("Agency", "Company", "Organization", "District")
     shared = ctx.first_ending_at(pos + 1, types[:3]) if ctx.text[pos + 1:pos + 2] == CHIEF else None
     return ctx.first_ending_at(pos, types) or \
         (shared if shared is not None and shared.start < pos else None) or \
-        (ctx.first_ending_at(pos - 1, types) if ctx.text[pos - 1:pos] == "的" else None)
+        (ctx.first_ending_at(pos - 1, types) if ctx.text[pos - 1:pos] == "的" else None) or \
+        (ctx.first_ending_at(short.start(), types) if (short := SHORT_FORM_BEFORE.search(
+            ctx.text, max(0, pos - 12), pos)) else None)
 
 
 def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:

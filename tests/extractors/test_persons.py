@@ -293,6 +293,13 @@ def test_national_posts_chains_and_titles_after_names(text, posts):
     assert posts <= _rules_posts(text)
 
 
+def test_a_title_after_a_bodys_short_form_in_brackets_is_a_post_in_the_body():
+    rec = extract("新华社开罗1月11日电 代表团致信阿拉伯国家联盟（阿盟）秘书长马某德。"
+                  "国际原子能机构总干事巴某迪说，好。")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("马某德", "秘书长", "阿拉伯国家联盟"), ("巴某迪", "总干事", "国际原子能机构")} <= posts
+
+
 def test_a_career_after_the_age_lists_each_post_and_stops_at_a_proposed_one():
     posts = _rules_posts("阳某华，51岁，大学文化，曾任衡阳市委常委、副市长，益阳地委副书记、行署专员，"
                          "1995年4月调任岳阳市委书记，拟任某职务主任。\n")
