@@ -569,6 +569,9 @@ def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, mo
     got = _entities(tmp_path, "美国海军今天宣布，肯尼亚驻华使馆派员出席，光明合唱团演出。\n")
     assert ("美国海军", "Agency") in got and ("肯尼亚驻华使馆", "Agency") in got
     assert ("光明合唱团", "Organization") in got
+    # a military region the tagger reads as a place is a force, no division (区)
+    _tag_words(monkeypatch, {"沈阳军区": ("LOC", 0.99)})
+    assert ("沈阳军区", "Agency") in _entities(tmp_path, "学院被评为沈阳军区体育达标先进单位。\n")
 
 
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):

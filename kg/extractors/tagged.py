@@ -690,6 +690,9 @@ def tagged_entities(ctx: DocContext) -> None:
                     and gazetteer().lookup(text) is None:
                 # 东盟, 欧盟: an alliance, not an Inner Mongolian league (those the data knows)
                 ctx.add(text, "Organization", s.start, s.end, rule="tagged:body")
+            elif s.label == "LOC" and text.endswith(lexicon.STATE_FORCE_HEADS):
+                # 沈阳军区: a military region is a state's force, read as a place by the tagger
+                ctx.add(text, "Agency", s.start, s.end, rule="tagged:body")
             elif s.label == "LOC":
                 if _cut_word(ctx, s):
                     continue
