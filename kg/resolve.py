@@ -168,6 +168,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                         break
                     continue
                 prefix = full[: len(full) - len(short)]
+                if t == "Agency" and _foreign_prefix(prefix):
+                    continue           # 美|国防部: the page's bare 国防部 is the home country's
                 if full.endswith(short) and (prefix in g.by_name or prefix in g.by_short or
                                              prefix[:-1] in g.by_name or len(prefix) <= 3
                                              or len(short) >= 5 and prefix in names_by_type[t]):
@@ -193,6 +195,13 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+def _foreign_prefix(prefix: str) -> bool:
+    """Whether a name's prefix names another country, in full or by its short form (美)."""
+    readings = (prefix,) if prefix in countries() else lexicon.SHORT_FORMS.get(prefix, ())
+    return bool(readings) and lexicon.HOME_COUNTRY not in readings and all(
+        r in countries() for r in readings)
 
 
 NAME_DOTS = re.compile(r"[·•]")

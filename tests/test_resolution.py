@@ -347,3 +347,10 @@ def test_a_firm_named_inside_its_branchs_name_is_another_firm_not_a_short_form()
     assert {"华兴银行", "华兴银行聊城分行"} <= set(firms)
     assert "华兴银行" not in firms["华兴银行聊城分行"]
     assert ("王立明", "行长", "华兴银行聊城分行") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+
+
+def test_a_bare_ministry_is_no_short_form_of_another_countrys():
+    # 美国防部 and the home 国防部 on one page are two ministries
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "国防部外办主任罗某出席，随访的美国防部副部长斯某姆也出席了签字仪式。")))
+    assert {"国防部", "美国防部"} <= {e["name"] for e in rec["entities"] if e["type"] == "Agency"}
