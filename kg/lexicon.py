@@ -91,7 +91,10 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    # and the foreign minister's short title (外长)
                    "司长", "副司长", "署长", "副署长", "外长", "副外长",
                    # the heads of international organisations' secretariats (世贸组织总干事)
-                   "总干事", "副总干事")
+                   "总干事", "副总干事",
+                   # the armed forces' commanders and staff, a minister's assistant
+                   "司令员", "副司令员", "司令", "副司令", "参谋长", "副参谋长", "总参谋长",
+                   "副总参谋长", "副政委", "部长助理")
 # Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
 TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
                      "将军", "副总统", "总统", "首相")

@@ -288,6 +288,9 @@ def _rules_posts(text: str) -> set[tuple[str, str]]:
     ("国务院副秘书长、国务院证券委主任、中国证监会主席周某庆讲话，证券委副主任兼中国证监会副主席陈某先作报告。",
      {("周某庆", "副秘书长"), ("周某庆", "主任"), ("周某庆", "主席"), ("陈某先", "副主任"), ("陈某先", "副主席")}),
     ("中共中央政治局常委、书记处书记尉某行出席。", {("尉某行", "中共中央政治局常委"), ("尉某行", "书记")}),
+    # the forces' commanders and staff, a minister's assistant
+    ("中国人民解放军副总参谋长熊某楷，海军副司令员贺某飞，外交部部长助理杨某篪出席。",
+     {("熊某楷", "副总参谋长"), ("贺某飞", "副司令员"), ("杨某篪", "部长助理")}),
 ])
 def test_national_posts_chains_and_titles_after_names(text, posts):
     assert posts <= _rules_posts(text)
