@@ -323,11 +323,24 @@ def begins_with_area_or_body(b: Built) -> None:
                 b.part_of(o.name, m.start, m.end)
             elif o.type == "District" and m.type != "Agency":
                 ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
-        elif m.type == "Agency" and o.type == "District" and o.start > m.start:
+        elif m.type == "Agency" and o.type == "District" and o.start > m.start and not _hosted_in(b, o):
             b.part_of(o.name, m.start, m.end)
         elif o.type == "District" and o.start > m.start and b.by_end.get(o.start) and \
                 any(p.type == "District" and p.start == m.start for p in b.by_end[o.start]):
             ctx.relate(m.name, "locatedIn", o.name, m.start, m.end)
+
+
+# what an area follows inside a body's name when the body is only stationed there or
+# acts on it (伊拉克驻|约旦大使馆, 联合国销毁|伊拉克…特别委员会)
+HOSTED_BEFORE = "驻"
+
+
+def _hosted_in(b: Built, o: Mention) -> bool:
+    """Whether an area inside an agency's name is no area the agency is part of: where it
+    is stationed (伊拉克驻约旦大使馆 is Iraq's), or any area in an international
+    body's name (联合国销毁伊拉克化学、生物和核武器特别委员会 is the UN's)."""
+    return b.ctx.text[o.start - 1:o.start] == HOSTED_BEFORE or \
+        any(b.m.name.startswith(w) for w in WORLD_BODIES)
 
 
 def named_in_full(b: Built) -> None:

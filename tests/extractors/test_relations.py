@@ -317,3 +317,11 @@ def test_a_site_named_in_a_clause_that_opens_with_zai_and_an_area_lies_there():
     rec = extract("随后，他在延庆县还和群众一起观看了龙庆峡的冰灯。他在北京说，黄河的水少了。")
     assert ("龙庆峡", "locatedIn", "延庆县") in triples(rec)
     assert not [t for t in triples(rec) if t[0] == "黄河"]      # another clause: no site of 北京's
+
+
+def test_an_agency_is_not_part_of_the_country_it_is_stationed_in_or_an_international_body_acts_on():
+    rec = extract("新华社巴格达1月18日电 伊拉克驻约旦大使馆公使某某1月17日在约旦遇刺。"
+                  "联合国销毁伊拉克化学、生物和核武器特别委员会主席某某抵达。")
+    parts = {(h, t) for h, rel, t in triples(rec) if rel == "subOrganizationOf"}
+    assert ("伊拉克驻约旦大使馆", "伊拉克") in parts and ("伊拉克驻约旦大使馆", "约旦") not in parts
+    assert not any(h.startswith("联合国") for h, _ in parts)
