@@ -574,6 +574,14 @@ def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, mo
     assert ("沈阳军区", "Agency") in _entities(tmp_path, "学院被评为沈阳军区体育达标先进单位。\n")
 
 
+def test_a_foreign_city_a_story_is_filed_from_is_a_district(tmp_path, monkeypatch):
+    _tag_words(monkeypatch, {"波恩": ("LOC", 0.99), "长野": ("LOC", 0.99), "亚洲": ("LOC", 0.99)})
+    got = _entities(tmp_path, "新华社波恩12月30日电（记者吕某）德国外长某某讲话。\n")
+    assert ("波恩", "District") in got
+    got = _entities(tmp_path, "据新华社日本长野1月24日电（记者俞某）长野冬奥会开幕。亚洲选手参赛。\n")
+    assert ("长野", "District") in got and ("亚洲", "Place") in got
+
+
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
     from kg.orgtype import org_typer
 

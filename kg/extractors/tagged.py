@@ -715,6 +715,26 @@ def tagged_entities(ctx: DocContext) -> None:
     _listed_with_persons(ctx)
     listed_share_area(ctx)          # again: a list may begin with a body only the tagger found
     _posts_in_tagged_bodies(ctx)
+    _cities_filed_from(ctx)
+
+
+def _city_of(place: str) -> str:
+    """The city of a dateline's place, after the country it may begin with (日本|长野)."""
+    country = next((c for c in sorted(countries(), key=len, reverse=True)
+                    if place.startswith(c) and len(place) > len(c)), "")
+    return place[len(country):]
+
+
+def _cities_filed_from(ctx: DocContext) -> None:
+    """A foreign place a wire story is filed from (新华社波恩…电, 本报华盛顿…电) is a city:
+    a District, as the guidelines type another country's divisions, where the tagger
+    found it as a Place (CLDR's cities, `world_cities`, are Districts already)."""
+    filed = {_city_of(a.place) for a in ctx.articles if a.place}
+    filed = {p for p in filed if p != lexicon.HOME_COUNTRY and p not in lexicon.INTERNATIONAL_BODIES
+             and p not in lexicon.WORLD_REGIONS and gazetteer().lookup(p) is None
+             and not p.endswith(lexicon.PLACE_HEADS)}
+    for m in [m for m in ctx.mentions if m.type == "Place" and m.name in filed]:
+        ctx.reshape(m, m.start, m.end, type_="District")
 
 
 def _opens_village_title(ctx: DocContext, s: Span) -> bool:
