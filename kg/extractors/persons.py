@@ -422,7 +422,7 @@ def _title_chains(ctx: DocContext, sent) -> None:
                 break
             names.append((p + 1, nxt))
             p += 1 + len(nxt)
-        chain = _chain_before(ctx, sent, ts, ts + len(m.group()))
+        chain = chain_before(ctx, sent, ts, ts + len(m.group()))
         if ts - 1 != list_end:
             listed = []
         chain = [(t, o or _listed_body(listed, t), sp) for t, o, sp in chain]
@@ -543,7 +543,7 @@ def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:
 CHAIN_JOINS = "、，,兼"    # what joins the posts of a chain (副主任兼中国证监会副主席)
 
 
-def _chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str | None, tuple]]:
+def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str | None, tuple]]:
     """The titles before a name, walking left over separators: [(title, org, span)]."""
     text = ctx.text
     chain = []

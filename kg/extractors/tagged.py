@@ -951,7 +951,7 @@ def _posts_in_tagged_bodies(ctx: DocContext) -> None:
     one. A post in a private body is no public office, so a person whose every post is
     such is a Person, not an Official (as the persons component decides where it knows
     the body)."""
-    from .persons import _is_official
+    from .persons import CHAIN_JOINS, _is_official, chain_before
 
     ends = {m.end: m for m in ctx.mentions if m.component == "tagged" and m.type in ORGANISATION_TYPES}
     if not ends:
@@ -961,6 +961,12 @@ def _posts_in_tagged_bodies(ctx: DocContext) -> None:
         return
     ctx.posts = [PostMention(p.person, p.title, ends[p.evidence.start].name, p.evidence)
                  if p.org is None and p.evidence.start in ends else p for p in ctx.posts]
+    # the chain goes on before such a body (联合指挥部主席兼|陆军|司令X): the posts there
+    for p in [p for p in ctx.posts if p.person in found and p.evidence.start in ends]:
+        j = ends[p.evidence.start].start - 1
+        if j > 0 and ctx.text[j] in CHAIN_JOINS and (sent := ctx.sentence_at(j)) is not None:
+            ctx.posts += [PostMention(p.person, title, org, ctx.evidence(a, p.evidence.end))
+                          for title, org, (a, _) in chain_before(ctx, sent, j, j)]
     public = {p.person for p in ctx.posts if p.person in found and _is_official(ctx, p.title, p.org)}
     for m in [m for m in ctx.mentions if m.type == "Official" and m.name in found - public]:
         ctx.reshape(m, m.start, m.end, type_="Person", name=m.name)

@@ -303,6 +303,15 @@ def test_a_title_after_a_bodys_short_form_in_brackets_is_a_post_in_the_body():
     assert {("马某德", "秘书长", "阿拉伯国家联盟"), ("巴某迪", "总干事", "国际原子能机构")} <= posts
 
 
+def test_a_chain_goes_on_before_a_body_only_the_tagger_finds(monkeypatch):
+    # the persons component runs before the tagger's bodies are known
+    tagger_reads(monkeypatch, {"秘鲁武装力量联合指挥部": ("ORG", 0.95), "陆军": ("ORG", 0.95),
+                               "埃某萨": ("PER", 0.95)})
+    rec = extract("新华社北京6月10日电 某某会见了秘鲁武装力量联合指挥部主席兼陆军司令埃某萨上将一行。")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("埃某萨", "司令", "陆军"), ("埃某萨", "主席", "秘鲁武装力量联合指挥部")} <= posts
+
+
 def test_a_career_after_the_age_lists_each_post_and_stops_at_a_proposed_one():
     posts = _rules_posts("阳某华，51岁，大学文化，曾任衡阳市委常委、副市长，益阳地委副书记、行署专员，"
                          "1995年4月调任岳阳市委书记，拟任某职务主任。\n")
