@@ -94,10 +94,10 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    "总干事", "副总干事",
                    # the armed forces' commanders and staff, a minister's assistant
                    "司令员", "副司令员", "司令", "副司令", "参谋长", "副参谋长", "总参谋长",
-                   "副总参谋长", "副政委", "部长助理")
+                   "副总参谋长", "副政委", "部长助理", "上将", "中将", "少将")
 # Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
 TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
-                     "将军", "副总统", "总统", "首相")
+                     "将军", "上将", "中将", "少将", "副总统", "总统", "首相")
 # Short forms of a Party department head's title (宣传部部长 -> 宣传部长) and honorary posts.
 _SHORT_AND_HONORARY = ("宣传部长", "组织部长", "统战部长", "荣誉主席", "名誉主席", "荣誉会长",
                        "名誉会长")
