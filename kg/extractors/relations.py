@@ -49,8 +49,10 @@ def relations(ctx: DocContext) -> None:
     starts = [m.start for m in ms]
     for ai, si, sent in ctx.sentences():
         inside = ms[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
-        _runs(ctx, sent, inside)
-        _cooperation(ctx, sent, inside)
+        # the press and place of a dateline (新华社|广州|1月26日电) are no actors in the news
+        actors = [o for o in inside if not _in_dateline(ctx, sent, o)]
+        _runs(ctx, sent, actors)
+        _cooperation(ctx, sent, actors)
         _located(ctx, sent, inside)
         _sited_in_clause(ctx, sent, inside)
         _founded(ctx, sent, inside)
@@ -143,8 +145,9 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
             ctx.relate(city.name, "locatedIn", country, city.start, city.end)
             placed.add(city.name)
         for m in inside:
-            if m.name in placed or m.name in (country, a.place) or named_at_home(m.name):
-                continue
+            if m.name in placed or m.name in (country, a.place) or named_at_home(m.name) \
+                    or m.name in lexicon.WORLD_REGIONS:
+                continue          # nor a continent or region (非洲) in the city filed from
             if m.type == "Agency":
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
             elif m.type in ("Company", "Organization"):
@@ -556,7 +559,9 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
         counts: dict[str, list[Mention]] = {}
         inside = ctx.mentions_between(art.start, art.end)
         for o in outermost(sorted(inside, key=lambda m: (m.start, -m.end))):
-            if _may_act(o):
+            # not a dateline's press or place, nor the body of a post (中共中央政治局|常委)
+            if _may_act(o) and not lexicon.TITLE_RE.match(ctx.text, o.end) and \
+                    not _in_dateline(ctx, ctx.sentence_at(o.start) or art, o):
                 counts.setdefault(o.name, []).append(o)
         cache[art.index] = max(counts.values(), key=lambda v: (len(v), -v[0].start))[0] if counts else None
     return cache[art.index]

@@ -325,3 +325,19 @@ def test_an_agency_is_not_part_of_the_country_it_is_stationed_in_or_an_internati
     parts = {(h, t) for h, rel, t in triples(rec) if rel == "subOrganizationOf"}
     assert ("伊拉克驻约旦大使馆", "伊拉克") in parts and ("伊拉克驻约旦大使馆", "约旦") not in parts
     assert not any(h.startswith("联合国") for h, _ in parts)
+
+
+def test_a_datelines_press_runs_and_joins_nothing_and_a_region_lies_in_no_city():
+    rec = extract("新华社广州1月26日电（记者车某）今天晚上，广东省委、省政府、广州军区共同举办了“军民春节联欢晚会”。")
+    assert not any(h == "新华社" or t == "新华社" for h, rel, t in triples(rec) if rel != "locatedIn")
+    assert ("广州军区", "runs", "军民春节联欢晚会") in triples(rec)
+    rec = extract("新华社太原1月21日电（薛某、陈某）全国军属盛赞的“帮战友”活动的发源地———山西省实施“军属扶贫工程”。")
+    assert ("山西省", "runs", "帮战友") in triples(rec) and ("新华社", "runs", "帮战友") not in triples(rec)
+    rec = extract("新华社达累斯萨拉姆1月6日电 坦桑尼亚总统某某说，非洲人完全知道如何实行民主。坦桑尼亚政府表示欢迎。")
+    assert not any(h == "非洲" for h, _, _ in triples(rec))
+
+
+def test_the_body_of_a_post_is_no_subject_of_an_article():
+    rec = extract("江泽民和中共中央政治局常委、国务院总理李某，中共中央政治局常委、国务院副总理朱某基今天"
+                  "会见了出席全国宣传部长会议的全体代表。")
+    assert not any(h == "中共中央政治局" for h, rel, _ in triples(rec) if rel == "runs")
