@@ -88,6 +88,8 @@ def organisations(ctx: DocContext) -> None:
             if not real and core is None:
                 continue
             type_ = HEAD_TYPE[head]
+            if any(ctx.text.startswith(h, he - len(h)) for h in HALL_HEADS if len(h) > len(head)):
+                continue          # 电视|演播厅, 展览|大厅: a hall, the places component's
             if _quoted_body(ctx, sent, head, type_, hs, he):
                 continue
             start = _name_start(ctx, sent, head, type_, hs) if real else _area_before(ctx, core)
@@ -116,6 +118,10 @@ def organisations(ctx: DocContext) -> None:
     _central_bodies(ctx)
     _national_institutions(ctx)
     _firm_short_forms(ctx)
+
+
+# the place heads that end in an agency's head 厅 (教育厅, 政务服务大厅): a hall is a place
+HALL_HEADS = tuple(h for h in lexicon.PLACE_HEADS if h.endswith("厅"))
 
 
 def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:

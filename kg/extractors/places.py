@@ -30,6 +30,9 @@ RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
 PHRASE_TAGS = "ducpr"
 
 
+FLOOR = re.compile("[一二三四五六七八九十]+楼$")     # 一楼|展厅: a floor's hall, no named place
+
+
 def places(ctx: DocContext) -> None:
     for river in RIVERS:
         for m in re.finditer(river, ctx.text):
@@ -60,7 +63,7 @@ def places(ctx: DocContext) -> None:
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \
-                    or is_kind(name):
+                    or FLOOR.search(core) or is_kind(name):
                 continue
             if any(start <= t.start and t.end <= hs and t.tag[:1] in PHRASE_TAGS for t in ctx.tokens(sent)):
                 continue          # 全国的话|剧院, 侃侃放论漫漫史|河: a phrase, not a name

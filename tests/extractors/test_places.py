@@ -29,3 +29,11 @@ def test_a_conference_centre_is_a_venue_by_its_head(monkeypatch):
     tagger_reads(monkeypatch, {})
     rec = extract("本报曼谷1月12日电 展销会在帕拉玛国家会议中心举行。\n")
     assert "帕拉玛国家会议中心" in names(rec, "Place")
+
+
+def test_a_hall_is_a_place_though_its_head_ends_like_an_agencys():
+    rec = extract(CITY + "１月６日，在山西省晋城市电视大演播厅里，腐败分子被公开处理。市图书馆一楼展厅开放。"
+                  "市政务服务大厅启用，省教育厅发文。")
+    assert "山西省晋城市电视大演播厅" in names(rec, "Place")
+    assert not any(n.endswith("一楼展厅") for n in names(rec))          # a floor's hall names nothing
+    assert {"聊城市政务服务大厅", "山东省教育厅"} <= names(rec, "Agency")
