@@ -42,7 +42,10 @@ def _alt(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?\s]{0,20}?)(" + _alt(STRONG_HEADS) + ")")
+# a head up to 28 characters after the quote (“与人民同行”2024山东省文联……主题活动), not
+# past a copula (“鑫诺1号”卫星是……发射项目: the head is the predicate's)
+STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?\s是]{0,28}?)(" + _alt(STRONG_HEADS) + ")")
+AFTER_REACH = 34      # characters after a quote where its head noun is looked for
 NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + "|的工作)")      # “放小”的工作: the work of a programme
 NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服)[\u4e00-\u9fff]{0,4}$")
 ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorted(
@@ -183,7 +186,7 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     numeric = re.fullmatch(r"[\dA-Za-z+]{1,6}", core) is not None
     if SPEECH_BEFORE.search(before) or NEGATING.search(before) or not (numeric or _plausible(core)):
         return None
-    after = text[qe:min(sent.end, qe + 24)]
+    after = text[qe:min(sent.end, qe + AFTER_REACH)]
     if ORG_AFTER.match(after):
         # “红马甲”志愿服务队: the quote names a body, the organisations' to take; but
         # “希望工程”办公室 is the office of a programme the quote names by itself

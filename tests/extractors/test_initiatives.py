@@ -114,6 +114,13 @@ def test_a_quoted_programme_a_few_words_after_the_verb_that_builds_it():
     assert {"直通车", "数字水利一张图"} <= names(rec, "Initiative")
 
 
+def test_a_head_noun_far_after_the_quote_names_it_but_not_past_a_copula():
+    rec = extract(CITY + "本报讯 5月21日晚，“与人民同行”2024山东省文联新时代文明实践文艺志愿服务主题活动启动。"
+                  "“鑫诺1号”卫星是中国航天保险联合体成立以来承保的第四个发射项目。")
+    assert "与人民同行" in names(rec, "Initiative")
+    assert not any("鑫诺" in n for n in names(rec, "Initiative"))
+
+
 def test_works_named_where_building_starts_are_projects():
     """…加工基地一期工程破土动工: a works named where its building starts or ends."""
     rec = extract(CITY + "总投资3000多万元的现代化冷冻食品加工基地一期工程破土动工。这项工程很重要。")
