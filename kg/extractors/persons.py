@@ -329,8 +329,9 @@ def _profiles(ctx: DocContext) -> None:
 # personnel notices: 任命张某为某局局长, 免去李某的某局局长职务 (one post each, up to a break)
 APPOINTED = re.compile(r"(?:任命|提名|选举|推选|聘任|聘请)([\u4e00-\u9fff·]{2,4}?)(?:同志)?为([^，,。；;、\n]{2,40})")
 REMOVED = re.compile(r"免去([\u4e00-\u9fff·]{2,4}?)(?:同志)?的([^，,。；;、\n]{2,40}?)职务")
-# news of a post taken: 王某当选为县政协主席, 李某出任某公司总经理 (the tagger reads the name)
-TAKES_POST = re.compile(r"([\u4e00-\u9fff·]{2,4}?)(?:同志)?(?:当选为|当选|出任|担任|升任|调任)([^，,。；;、\n]{2,40})")
+# news of a post taken or held: 王某当选为县政协主席, 李某出任某公司总经理, 由王某任组长,
+# 某某同志作为某省委统战部部长 (the tagger reads the name that ends before the verb)
+TAKES_POST = re.compile(r"(?:同志)?(?:当选为|当选|出任|担任|升任|调任|作为|任)([^，,。；;、\n]{2,40})")
 
 
 def _appointments(ctx: DocContext) -> None:
@@ -339,21 +340,26 @@ def _appointments(ctx: DocContext) -> None:
     tagger reads the name): each states the post, as a career researcher reads it.
     The post ends in a title; the body named right before it is its body."""
     text = ctx.text
-    taken = [m for m in TAKES_POST.finditer(text) if tagged_person_at(ctx, m.start(1)) == m.group(1)]
-    for m in (*APPOINTED.finditer(text), *REMOVED.finditer(text), *taken):
-        s, e = m.start(1), m.end(1)
-        if person_name_at(text, s) != m.group(1):
-            continue
-        t = lexicon.TITLE_ENDING.search(m.group(2))
+    # (name's start and end, the post's text and start): the notices name the person
+    # after the verb, the news before it
+    stated = [(m.start(1), m.end(1), m.group(2), m.start(2), False)
+              for m in (*APPOINTED.finditer(text), *REMOVED.finditer(text))]
+    persons_by_end = {s.end: s for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()) if s.label == "PER"}
+    stated += [(p.start, p.end, m.group(1), m.start(1), p.confidence >= SURE_PERSON)
+               for m in TAKES_POST.finditer(text) if (p := persons_by_end.get(m.start())) is not None]
+    for s, e, post, post_start, sure in stated:
+        name = text[s:e]
+        if not sure and person_name_at(text, s) != name:
+            continue          # a sure reading of the tagger's stands (王振林|任组长: 任 is a surname too)
+        t = lexicon.TITLE_ENDING.search(post)
         if t is None:
             continue
-        ts = m.start(2) + t.start()
+        ts = post_start + t.start()
         body = _org_before(ctx, ts)
         if not ctx.covered(s, e):
             official = _is_official(ctx, t.group(), body.name if body else None)
-            ctx.add(m.group(1), "Official" if official else "Person", s, e, rule="persons:appointment")
-        ctx.posts.append(PostMention(m.group(1), t.group(), body.name if body else None,
-                                     ctx.evidence(s, ts + len(t.group()))))
+            ctx.add(name, "Official" if official else "Person", s, e, rule="persons:appointment")
+        ctx.posts.append(PostMention(name, t.group(), body.name if body else None, ctx.evidence(s, ts + len(t.group()))))
 
 
 def _tagger_doubts(ctx: DocContext, start: int, end: int) -> bool:

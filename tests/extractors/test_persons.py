@@ -313,6 +313,13 @@ def test_a_chain_goes_on_before_a_body_only_the_tagger_finds(monkeypatch):
     assert {("埃某萨", "司令", "陆军"), ("埃某萨", "主席", "秘鲁武装力量联合指挥部")} <= posts
 
 
+def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypatch):
+    tagger_reads(monkeypatch, {"王振林": ("PER", 0.99), "李德华": ("PER", 0.99), "安子文": ("PER", 0.99)})
+    rec = extract(COUNTY + "本报讯 由王振林任组长，李德华任副组长。安子文同志作为中共晋冀豫省委统战部部长，开展工作。")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("王振林", "组长"), ("李德华", "副组长"), ("安子文", "统战部部长")} <= posts
+
+
 def test_a_career_after_the_age_lists_each_post_and_stops_at_a_proposed_one():
     posts = _rules_posts("阳某华，51岁，大学文化，曾任衡阳市委常委、副市长，益阳地委副书记、行署专员，"
                          "1995年4月调任岳阳市委书记，拟任某职务主任。\n")
