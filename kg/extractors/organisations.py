@@ -814,6 +814,9 @@ def _office(ctx: DocContext, toks, hs: int, he: int) -> bool:
         or ctx.first_ending_at(tok.start, ("District", "Agency")) is not None
 
 
+TRANSLITERATED_NAME = "nrt"     # jieba's tag of a foreign person's name (贝鲁斯科)
+
+
 def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
     """Whether a head match is a real head: it ends a word (not 格|局, 合作|协议)."""
     text = ctx.text
@@ -826,6 +829,8 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         return False
     if tok.end == he and (tok.word in lexicon.TITLES or tok.word[:1] in "副代" and tok.word[1:] in lexicon.TITLES):
         return False                       # the 委 that ends 市委常委 (副政委) is the title's
+    if tok.end == he and tok.start < hs and len(text[hs:he]) == 1 and tok.tag == TRANSLITERATED_NAME:
+        return False                       # 贝鲁斯科|尼: a foreign name jieba knows, no section (科)
     if tok.end == he:
         return not (tok.start < hs and len(tok.word) == 2 and len(text[hs:he]) == 1
                     and tok.tag in ("v", "vn", "a", "d", "f", "m"))

@@ -634,3 +634,10 @@ def test_a_factory_listed_after_one_named_with_its_area_is_named_too():
     assert "冶金材料厂" in names(rec, "Company")
     assert ("冶金材料厂", "locatedIn", "西峡县") in triples(rec)
     assert "冶金材料厂" not in names(extract("保护材料厂、冶金材料厂等乡镇企业接收了下岗职工。"))
+
+
+def test_a_foreign_name_ending_in_a_sections_head_is_no_section():
+    # jieba knows 贝鲁斯科 as a transliterated name: its 科 heads no section
+    rec = extract(CITY + "他们的老板“贝鲁斯科尼”慷慨解囊。市财政局预算科科长王某说，好。")
+    assert not any(n.startswith("贝鲁斯科") for n in names(rec, "Agency"))
+    assert any(n.endswith("预算科") for n in names(rec, "Agency"))
