@@ -197,6 +197,17 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "会议中心", "剧院",
                # halls: a hall is a place, though 厅 and 大厅 head agencies (教育厅, 政务服务大厅)
                "演播厅", "演播大厅", "展厅", "展览大厅", "展览厅", "音乐厅", "宴会厅", "会议厅")
+# a river's parts and banks: a city's short form named after a river (黑河, 九江) that
+# one of these follows is the river (黑河|流域)
+RIVER_ENDINGS = ("河", "江")
+RIVER_PARTS = re.compile("流域|上游|中游|下游|干流|支流|沿岸|两岸|河道|河段|水系|源头|入海口")
+
+
+def names_a_river(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a division's short form, names the river it is named
+    after: it ends in 河 or 江 and a river's part follows (黑河|流域)."""
+    return text[start:end].endswith(RIVER_ENDINGS) and RIVER_PARTS.match(text, end) is not None
+
 # landforms and routes whose names are made of provinces' short forms (青藏|高原, 川藏|线,
 # 京九|铁路): the name is the place's, the short forms name no province there
 LANDFORMS_AND_ROUTES = ("高原", "盆地", "平原", "山脉", "半岛", "走廊", "铁路", "公路", "高速", "线")

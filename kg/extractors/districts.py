@@ -164,6 +164,8 @@ def districts(ctx: DocContext) -> None:
             elif w in g.by_short:
                 if _begins_longer_name(ctx.text, t.end):
                     continue      # 东莞村, 长安街, 长春沟村: the short form begins another place's name
+                if lexicon.names_a_river(ctx.text, t.start, t.end):
+                    continue      # 黑河|流域, 九江|干流: the river a city is named after
                 if _titled_person(ctx, t.start, t.end):
                     continue      # 驻华大使|阿里: a person the title names, not 阿里地区
                 cand = g.lookup(w, context)

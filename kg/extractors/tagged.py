@@ -698,7 +698,8 @@ def tagged_entities(ctx: DocContext) -> None:
                     continue
                 for a, b in division_chain(text) if _place_type(text) == "District" else [(0, len(text))]:
                     part = text[a:b]
-                    d = gazetteer().lookup(part) or former_division(part)
+                    river = lexicon.names_a_river(ctx.text, s.start + a, s.start + b)
+                    d = None if river else gazetteer().lookup(part) or former_division(part)
                     if d is not None:        # a division the districts component's tokens missed
                         ctx.divisions[d.name] = d
                         ctx.add(part, "District", s.start + a, s.start + b, name=d.name, rule="tagged:division")

@@ -356,3 +356,10 @@ def test_short_forms_inside_a_landforms_or_routes_name_name_no_province(monkeypa
     assert "青藏高原" in names(rec, "Place")
     assert not {"青海省", "西藏自治区"} & names(rec)
     assert {"中国", "美国"} <= names(rec, "District")       # a pair of short forms still names both
+
+
+def test_a_citys_short_form_before_a_rivers_part_is_the_river():
+    rec = extract("张掖讯 甘肃省张掖市加强黑河流域综合治理，黑河下游的额济纳旗绿洲恢复。")
+    assert "黑河" in names(rec, "Place") and "黑河市" not in names(rec, "District")
+    rec = extract("黑河讯 黑河市委书记王某说，黑河口岸通关量增长。")
+    assert "黑河市" in names(rec, "District")
