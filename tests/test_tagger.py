@@ -582,6 +582,12 @@ def test_a_foreign_city_a_story_is_filed_from_is_a_district(tmp_path, monkeypatc
     assert ("长野", "District") in got and ("亚洲", "Place") in got
 
 
+def test_places_listed_with_a_foreign_city_are_cities(tmp_path, monkeypatch):
+    _tag_words(monkeypatch, {w: ("LOC", 0.99) for w in ("洛杉矶", "旧金山", "渥太华", "北美洲", "中山公园")})
+    got = _entities(tmp_path, "代表团前往北美洲，访问洛杉矶、旧金山及渥太华等城市。中山公园、北美洲也在计划中。\n")
+    assert {("旧金山", "District"), ("渥太华", "District"), ("北美洲", "Place"), ("中山公园", "Place")} <= got
+
+
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
     from kg.orgtype import org_typer
 

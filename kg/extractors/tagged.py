@@ -173,7 +173,7 @@ from ..orgtype import org_typer
 from ..segment import Token, segmenter
 from ..tagger import Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext, division_chain,
-                   former_division, rare)
+                   former_division, joined_runs, rare)
 
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
 VERY_SURE = 0.95      # a place or organisation span this sure is spared jieba's word tests (docstring)
@@ -717,6 +717,7 @@ def tagged_entities(ctx: DocContext) -> None:
     listed_share_area(ctx)          # again: a list may begin with a body only the tagger found
     _posts_in_tagged_bodies(ctx)
     _cities_filed_from(ctx)
+    _cities_listed_together(ctx)
 
 
 def _city_of(place: str) -> str:
@@ -736,6 +737,20 @@ def _cities_filed_from(ctx: DocContext) -> None:
              and not p.endswith(lexicon.PLACE_HEADS)}
     for m in [m for m in ctx.mentions if m.type == "Place" and m.name in filed]:
         ctx.reshape(m, m.start, m.end, type_="District")
+
+
+def _cities_listed_together(ctx: DocContext) -> None:
+    """Places listed with a foreign city or division (洛杉矶、旧金山、迈阿密、多伦多及渥太华)
+    are cities too where they have no head of a place: Districts, as the listed one is."""
+    foreign = world_cities() | foreign_divisions()
+    areas = sorted((m for m in ctx.mentions if m.type in ("District", "Place")), key=lambda m: m.start)
+    for run in joined_runs(ctx, areas):
+        if len(run) < 2 or not any(m.type == "District" and m.name in foreign for m in run):
+            continue
+        for m in run:
+            if m.type == "Place" and m.rule == "tagged:place" and m.name not in lexicon.WORLD_REGIONS \
+                    and not m.name.endswith((*lexicon.PLACE_HEADS, *lexicon.NATURAL_AREAS)):
+                ctx.reshape(m, m.start, m.end, type_="District")
 
 
 def _opens_village_title(ctx: DocContext, s: Span) -> bool:
