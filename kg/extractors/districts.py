@@ -321,12 +321,20 @@ def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]
 SLOGAN_QUOTES = {"”": "“", "』": "『", "」": "「"}
 
 
+# the words a town's suffix may begin or lie inside: unknown ones, kg's titles and heads
+# (金牛|镇党委书记, 抱龙峪|村党支部书记), place and body names (双龙|镇政府); any other
+# word holds it as a common word's character (爱乡精神, 城镇居民)
+SUFFIX_GLUED_TAGS = ("x", "title", "head", "ns", "nt")
+
+
 def _towns(ctx: DocContext, sent) -> None:
     toks = ctx.tokens(sent)
     for m in TOWN.finditer(sent.text):
         hs = sent.start + m.start()
         he = hs + len(m.group(1))
         tok = next((t for t in toks if t.start < he <= t.end), None)
+        if tok and tok.end > he and tok.tag not in SUFFIX_GLUED_TAGS:
+            continue          # 爱乡精神, 城镇居民, 村村: the suffix inside a common word
         if tok and len(m.group(1)) == 1 and tok.word != m.group(1) and tok.end == he and \
                 tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0 and \
                 not (len(tok.word) >= 3 and tok.tag in PROPER_TAGS):

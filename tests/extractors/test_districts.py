@@ -363,3 +363,10 @@ def test_a_citys_short_form_before_a_rivers_part_is_the_river():
     assert "黑河" in names(rec, "Place") and "黑河市" not in names(rec, "District")
     rec = extract("黑河讯 黑河市委书记王某说，黑河口岸通关量增长。")
     assert "黑河市" in names(rec, "District")
+
+
+def test_a_towns_suffix_inside_a_common_word_names_no_town():
+    rec = extract(COUNTY + "本报讯 会议肯定诗人的爱国爱乡精神。收入明显低于同期城镇居民。机砖厂村村皆有。"
+                  "金牛镇党委书记王某说，双龙镇政府组织培训。")
+    assert not names(rec, "District") & {"爱国", "爱乡", "同期城镇", "机砖厂村"}
+    assert {"金牛镇", "双龙镇"} <= names(rec, "District")
