@@ -353,6 +353,8 @@ def _towns(ctx: DocContext, sent) -> None:
         close = ctx.text[he:he + 1]
         if close in SLOGAN_QUOTES and SLOGAN_QUOTES[close] in ctx.text[max(sent.start, start - 6):start + 1]:
             continue          # “百企帮百村”, 『科技兴镇』: a quoted slogan ends in 村, it names no village
+        if hs - start == 1 and ctx.text[start - 1:start] == "和" and start - 1 > sent.start:
+            start -= 1        # 湟源县和|平乡: a town's name has two characters at least (和平乡)
         name = ctx.text[start:hs + len(m.group(1))]
         core = name[: -len(m.group(1))]
         if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or core[0] in "个名家处座条":

@@ -370,3 +370,8 @@ def test_a_towns_suffix_inside_a_common_word_names_no_town():
                   "金牛镇党委书记王某说，双龙镇政府组织培训。")
     assert not names(rec, "District") & {"爱国", "爱乡", "同期城镇", "机砖厂村"}
     assert {"金牛镇", "双龙镇"} <= names(rec, "District")
+
+
+def test_a_town_whose_name_begins_with_a_conjunction_keeps_it():
+    rec = extract(COUNTY + "本报讯 湟源县和平乡小高陵村，过去是个山村。")
+    assert "和平乡" in names(rec, "District") and "平乡县" not in names(rec, "District")
