@@ -169,6 +169,8 @@ def districts(ctx: DocContext) -> None:
                 if _titled_person(ctx, t.start, t.end):
                     continue      # 驻华大使|阿里: a person the title names, not 阿里地区
                 cand = g.lookup(w, context)
+                if t.tag in KG_WORD_TAGS and cand is not None and cand.name not in full_in_doc:
+                    continue      # 公安|交警部门, 古城, 将军: kg's head or title, not 公安县, 古城区
                 if ctx.text[t.end:t.end + 1] == "市" and cand is not None and not cand.name.endswith("市"):
                     city = g.lookup(w + "市")      # 吉林|市委: the city, not the province of that name
                     cand = city if city is not None and city.level == "city" else cand
@@ -321,10 +323,11 @@ def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]
 SLOGAN_QUOTES = {"”": "“", "』": "『", "」": "「"}
 
 
+KG_WORD_TAGS = ("head", "title")     # the tags kg's segmenter gives its heads and titles
 # the words a town's suffix may begin or lie inside: unknown ones, kg's titles and heads
 # (金牛|镇党委书记, 抱龙峪|村党支部书记), place and body names (双龙|镇政府); any other
 # word holds it as a common word's character (爱乡精神, 城镇居民)
-SUFFIX_GLUED_TAGS = ("x", "title", "head", "ns", "nt")
+SUFFIX_GLUED_TAGS = ("x", *KG_WORD_TAGS, "ns", "nt")
 
 
 def _towns(ctx: DocContext, sent) -> None:

@@ -375,3 +375,9 @@ def test_a_towns_suffix_inside_a_common_word_names_no_town():
 def test_a_town_whose_name_begins_with_a_conjunction_keeps_it():
     rec = extract(COUNTY + "本报讯 湟源县和平乡小高陵村，过去是个山村。")
     assert "和平乡" in names(rec, "District") and "平乡县" not in names(rec, "District")
+
+
+def test_a_head_or_title_of_kgs_is_no_divisions_short_form():
+    # 古城 (old town) and 公安 (police) are kg's heads, not 古城区 or 公安县
+    rec = extract("大理讯 地处滇西北高原的古城丽江，以其偏远封闭的地理环境著称。公安交警部门对道路进行整治。")
+    assert "丽江市" in names(rec, "District") and not names(rec, "District") & {"古城区", "公安县"}
