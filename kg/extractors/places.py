@@ -30,6 +30,7 @@ RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
 PHRASE_TAGS = "ducpr"
 
 
+DETERMINER_TAGS = ("b", "r")     # jieba: distinguishing words (整个, 大型) and pronouns (该, 这个)
 FLOOR = re.compile("[一二三四五六七八九十]+楼$")     # 一楼|展厅: a floor's hall, no named place
 
 
@@ -60,6 +61,9 @@ def places(ctx: DocContext) -> None:
                 continue
             start = left_chunk(ctx, sent, hs, max_len=12, strict=True, toponym=True)
             start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
+            # the name does not begin with a word that marks a noun phrase (整个|公园, 该|广场)
+            start = next((t.end for t in ctx.tokens(sent) if t.start == start and t.end <= hs
+                          and t.tag in DETERMINER_TAGS), start)
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \

@@ -37,3 +37,8 @@ def test_a_hall_is_a_place_though_its_head_ends_like_an_agencys():
     assert "山西省晋城市电视大演播厅" in names(rec, "Place")
     assert not any(n.endswith("一楼展厅") for n in names(rec))          # a floor's hall names nothing
     assert {"聊城市政务服务大厅", "山东省教育厅"} <= names(rec, "Agency")
+
+
+def test_a_place_name_does_not_begin_with_a_determiner():
+    rec = extract(CITY + "整个公园呈鱼形设计，取鱼水难分之意。市民来到人民公园散步。")
+    assert not any(n.startswith("整个") for n in names(rec)) and "人民公园" in names(rec, "Place")
