@@ -641,3 +641,8 @@ def test_a_foreign_name_ending_in_a_sections_head_is_no_section():
     rec = extract(CITY + "他们的老板“贝鲁斯科尼”慷慨解囊。市财政局预算科科长王某说，好。")
     assert not any(n.startswith("贝鲁斯科") for n in names(rec, "Agency"))
     assert any(n.endswith("预算科") for n in names(rec, "Agency"))
+
+
+def test_a_field_of_study_is_no_section():
+    rec = extract(CITY + "理工科实验仪器设备固定资产增长3倍。市财政局预算科科长王某说，好。")
+    assert "理工科" not in names(rec) and any(n.endswith("预算科") for n in names(rec, "Agency"))
