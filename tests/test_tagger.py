@@ -588,6 +588,13 @@ def test_places_listed_with_a_foreign_city_are_cities(tmp_path, monkeypatch):
     assert {("旧金山", "District"), ("渥太华", "District"), ("北美洲", "Place"), ("中山公园", "Place")} <= got
 
 
+def test_a_doubted_span_that_is_one_long_name_jieba_knows_is_kept(tmp_path, monkeypatch):
+    # 0.55 is under the thresholds of places and open bodies; jieba lists 北京人民大会堂 as a name
+    _tag_words(monkeypatch, {"北京人民大会堂": ("LOC", 0.55), "共青团": ("ORG", 0.55)})
+    got = _entities(tmp_path, "他今天在北京人民大会堂会见了代表。共青团的同志也来了。\n")
+    assert ("北京人民大会堂", "Place") in got and not any(n == "共青团" for n, _ in got)
+
+
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
     from kg.orgtype import org_typer
 
