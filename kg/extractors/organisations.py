@@ -62,7 +62,8 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "终局", "危局", "变局", "赛局", "牌局", "胸部", "腹部", "背部", "腰部", "头部", "面部", "脚部",
              "大部",    # 华北大部: most of the region
              "内科", "外科", "儿科", "妇科", "牙科", "眼科", "骨科", "皮肤科", "急诊科", "心血管内科",
-             "理工科", "文科", "理科", "工科"}    # fields of study, not sections
+             "理工科", "文科", "理科", "工科",    # fields of study, not sections
+             "高科技"}    # high technology, not a firm's 科技
 NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
 # no head as a word of its own, but the end of heads (日本|政局, the political situation;
 # 财政局, 民政局 are bureaus)

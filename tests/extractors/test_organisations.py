@@ -643,6 +643,8 @@ def test_a_foreign_name_ending_in_a_sections_head_is_no_section():
     assert any(n.endswith("预算科") for n in names(rec, "Agency"))
 
 
-def test_a_field_of_study_is_no_section():
-    rec = extract(CITY + "理工科实验仪器设备固定资产增长3倍。市财政局预算科科长王某说，好。")
+def test_a_field_of_study_is_no_section_and_high_technology_no_firm():
+    rec = extract(CITY + "理工科实验仪器设备固定资产增长3倍。市财政局预算科科长王某说，好。"
+                  "位于博爱县的焦作市农业高科技示范园区，以温室为主。")
     assert "理工科" not in names(rec) and any(n.endswith("预算科") for n in names(rec, "Agency"))
+    assert not any(n.endswith("高科技") for n in names(rec))
