@@ -508,16 +508,21 @@ def _sure_person_start(ctx: DocContext, lo: int, hi: int, end: int) -> int | Non
                  and s.confidence >= SURE_PERSON), None)
 
 
+FOREIGN_NAME_LENGTH = 4     # a name this long is a transliteration (Chinese names have 2-3)
+
+
 def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | None:
     """The name at `pos` after a title or a role: the rules' cut, or the tagger's where
     the rules find none or cut a name that jieba's dictionary holds whole (周恩|来: 来
-    ends a name by the rules' test); not a name the HMM glued to the next word (张明到|冠县)."""
+    ends a name by the rules' test) or a foreign name it is sure of; not a name the HMM
+    glued to the next word (张明到|冠县)."""
     rules, tagged = person_name_at(ctx.text, pos, anchored=anchored), tagged_person_at(ctx, pos)
     if rules and _conjunction_before_person(ctx, pos, rules):
         return None       # 总书记|和李某总理: a conjunction before the next person
-    if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and \
-            segmenter().tk.FREQ.get(tagged, 0) > 0:
-        return tagged
+    if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and (
+            segmenter().tk.FREQ.get(tagged, 0) > 0 or len(tagged) >= FOREIGN_NAME_LENGTH
+            and ctx.memo[TAGGER_MEMO]["person_at"][pos].confidence >= SURE_PERSON):
+        return tagged     # 工业部长蒙塔尔|托: a longer foreign name the tagger is sure of
     if rules and not tagged and _common_word_for_given_name(rules) and _tagger_doubts(ctx, pos, pos + len(rules)):
         return None       # 部长|曾表示, 主席|国期间: a surname's character and a common word
     return rules or tagged

@@ -320,6 +320,12 @@ def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypat
     assert {("王振林", "组长"), ("李德华", "副组长"), ("安子文", "统战部部长")} <= posts
 
 
+def test_a_longer_foreign_name_the_tagger_is_sure_of_after_a_title(monkeypatch):
+    tagger_reads(monkeypatch, {"蒙塔尔托": ("PER", 0.97)})
+    rec = extract("新华社瓦莱塔电 马方出席的有工业部长蒙塔尔托，双方就加强合作交换了意见。")
+    assert ("蒙塔尔托", "部长") in {(p["person"], p["title"]) for p in rec["posts"]}
+
+
 def test_a_career_after_the_age_lists_each_post_and_stops_at_a_proposed_one():
     posts = _rules_posts("阳某华，51岁，大学文化，曾任衡阳市委常委、副市长，益阳地委副书记、行署专员，"
                          "1995年4月调任岳阳市委书记，拟任某职务主任。\n")
