@@ -593,6 +593,9 @@ def test_a_doubted_span_that_is_one_long_name_jieba_knows_is_kept(tmp_path, monk
     _tag_words(monkeypatch, {"北京人民大会堂": ("LOC", 0.55), "共青团": ("ORG", 0.55)})
     got = _entities(tmp_path, "他今天在北京人民大会堂会见了代表。共青团的同志也来了。\n")
     assert ("北京人民大会堂", "Place") in got and not any(n == "共青团" for n, _ in got)
+    # and a transliterated person's name jieba lists (nrt)
+    _tag_words(monkeypatch, {"内塔尼亚胡": ("PER", 0.6)})
+    assert ("内塔尼亚胡", "Person") in _entities(tmp_path, "由于内塔尼亚胡拒绝执行撤军的计划。\n")
 
 
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
