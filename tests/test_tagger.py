@@ -596,6 +596,8 @@ def test_a_doubted_span_that_is_one_long_name_jieba_knows_is_kept(tmp_path, monk
     # and a transliterated person's name jieba lists (nrt)
     _tag_words(monkeypatch, {"内塔尼亚胡": ("PER", 0.6)})
     assert ("内塔尼亚胡", "Person") in _entities(tmp_path, "由于内塔尼亚胡拒绝执行撤军的计划。\n")
+    _tag_words(monkeypatch, {"伊奈恭子": ("PER", 0.6)})
+    assert ("伊奈恭子", "Person") in _entities(tmp_path, "在赛前训练中，伊奈恭子不慎碰伤了眉骨。\n")
 
 
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
