@@ -241,6 +241,8 @@ def described_private(text: str, start: int) -> bool:
     return any(w in before for w in PRIVATE_OWNERSHIP)
 
 
+# what follows the name of the one who leads a visiting party (会见了某某一行): a person
+PARTY_AFTER_NAME = ("一行",)
 # A leading Party group sits only in state organs and the bodies the Party leads: a post
 # in it (党组书记, 党组成员) is public office whatever the body (中国电影家协会党组成员).
 PARTY_GROUP = "党组"

@@ -600,6 +600,11 @@ def test_a_doubted_span_that_is_one_long_name_jieba_knows_is_kept(tmp_path, monk
     assert ("伊奈恭子", "Person") in _entities(tmp_path, "在赛前训练中，伊奈恭子不慎碰伤了眉骨。\n")
 
 
+def test_a_doubted_person_who_leads_a_party_is_kept(tmp_path, monkeypatch):
+    _tag_words(monkeypatch, {"上杉": ("PER", 0.6)})
+    assert ("上杉", "Person") in _entities(tmp_path, "此前，外交部长唐某璇会见了上杉一行，双方交换了意见。\n")
+
+
 def test_a_body_without_a_head_is_typed_by_the_trained_typer(tmp_path, monkeypatch):
     from kg.orgtype import org_typer
 
