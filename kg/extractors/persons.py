@@ -525,6 +525,9 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
         return tagged     # 工业部长蒙塔尔|托: a longer foreign name the tagger is sure of
     if rules and not tagged and _common_word_for_given_name(rules) and _tagger_doubts(ctx, pos, pos + len(rules)):
         return None       # 部长|曾表示, 主席|国期间: a surname's character and a common word
+    if rules and not tagged and any(t.tag == "r" and pos < t.start < pos + len(rules) and t.word[0] != "某"
+                                    for t in ctx.tokens(ctx.sentence_at(pos))):
+        return None       # 副总理|来|该局: a pronoun is no given name (but 李|某国 is kept anonymous)
     return rules or tagged
 
 

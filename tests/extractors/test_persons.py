@@ -326,6 +326,12 @@ def test_a_longer_foreign_name_the_tagger_is_sure_of_after_a_title(monkeypatch):
     assert ("蒙塔尔托", "部长") in {(p["person"], p["title"]) for p in rec["posts"]}
 
 
+def test_a_pronoun_after_a_title_is_no_given_name(monkeypatch):
+    tagger_reads(monkeypatch, {"朱某基": ("PER", 0.99)})
+    rec = extract("本报讯 １９９２年朱某基副总理来该局视察后指出：煤矿要以产定人。")
+    assert not any(n.startswith("来") for n in names(rec)) and "朱某基" in names(rec, "Official")
+
+
 def test_a_career_after_the_age_lists_each_post_and_stops_at_a_proposed_one():
     posts = _rules_posts("阳某华，51岁，大学文化，曾任衡阳市委常委、副市长，益阳地委副书记、行署专员，"
                          "1995年4月调任岳阳市委书记，拟任某职务主任。\n")
