@@ -146,6 +146,8 @@ def segmenter() -> Segmenter:
 # cache folder, keyed by a hash of those, and read back in one marshal.loads.
 
 Prepared = tuple[dict[str, int], int, dict[str, str], list[str]]
+TITLE_TAG, HEAD_TAG = "title", "head"     # the tags of kg's own words: titles, bodies' and places' heads
+KG_WORD_TAGS = (HEAD_TAG, TITLE_TAG)
 _MAGIC = b"kgseg1\n"
 KEEP_ENTRIES = 4
 
@@ -154,11 +156,11 @@ def _user_words() -> dict[str, str]:
     """The words kg teaches jieba, with their tags, in the order they are added."""
     words: dict[str, str] = {}
     for t in lexicon.TITLES:
-        words[t] = "title"
+        words[t] = TITLE_TAG
     for h in (*lexicon.AGENCY_HEADS, *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS,
               *lexicon.PLACE_HEADS):
         if len(h) >= 2:
-            words.setdefault(h, "head")
+            words.setdefault(h, HEAD_TAG)
     for name in gazetteer().names():
         words.setdefault(name, "ns")
     return words

@@ -787,12 +787,18 @@ def country_abroad(ctx: DocContext, art: Article) -> str | None:
     return cache[art.index]
 
 
+def filed_abroad(place: str | None) -> bool:
+    """Whether a dateline's place is abroad: not at home (a division of the data, 中国) nor
+    at an international body (新华社联合国…电)."""
+    return bool(place) and place != lexicon.HOME_COUNTRY and place not in lexicon.INTERNATIONAL_BODIES \
+        and gazetteer().lookup(place) is None
+
+
 def _country_abroad(ctx: DocContext, art: Article) -> str | None:
     from ..divisions import countries
 
     home = lexicon.HOME_COUNTRY
-    if not art.place or art.place == home or art.place in lexicon.INTERNATIONAL_BODIES \
-            or gazetteer().lookup(art.place) is not None:
+    if not filed_abroad(art.place):
         return None          # filed at home, or at the UN (新华社联合国…电): no country
     if art.place in countries():
         return art.place

@@ -10,7 +10,7 @@ from .. import lexicon
 from ..articles import PAPER
 from ..divisions import Division, countries, divisions_of, gazetteer
 from ..kinds import is_kind
-from ..segment import segmenter
+from ..segment import KG_WORD_TAGS, segmenter
 from .base import CJK, RELATIVE_AREA_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
 from .tagged import named_spans, tagger_reads, tagger_reads_other
@@ -323,7 +323,6 @@ def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]
 SLOGAN_QUOTES = {"”": "“", "』": "『", "」": "「"}
 
 
-KG_WORD_TAGS = ("head", "title")     # the tags kg's segmenter gives its heads and titles
 # the words a town's suffix may begin or lie inside: unknown ones, kg's titles and heads
 # (金牛|镇党委书记, 抱龙峪|村党支部书记), place and body names (双龙|镇政府); any other
 # word holds it as a common word's character (爱乡精神, 城镇居民)

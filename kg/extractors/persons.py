@@ -15,7 +15,7 @@ from ..model import ORGANISATION_TYPES, PostMention
 from ..segment import segmenter
 from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, occurrences, rare
 from .organisations import CHIEF
-from .tagged import tagged_person_at, tagger_reads
+from .tagged import tagged_person_at, tagged_person_span, tagger_reads
 
 TITLE_RE = lexicon.TITLE_RE
 TITLE_AFTER_NAME = re.compile("|".join(lexicon.TITLES_AFTER_NAME))
@@ -521,7 +521,7 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
         return None       # 总书记|和李某总理: a conjunction before the next person
     if rules and tagged and len(tagged) > len(rules) and tagged.startswith(rules) and (
             segmenter().tk.FREQ.get(tagged, 0) > 0 or len(tagged) >= FOREIGN_NAME_LENGTH
-            and ctx.memo[TAGGER_MEMO]["person_at"][pos].confidence >= SURE_PERSON):
+            and tagged_person_span(ctx, pos).confidence >= SURE_PERSON):
         return tagged     # 工业部长蒙塔尔|托: a longer foreign name the tagger is sure of
     if rules and not tagged and _common_word_for_given_name(rules) and _tagger_doubts(ctx, pos, pos + len(rules)):
         return None       # 部长|曾表示, 主席|国期间: a surname's character and a common word
@@ -651,7 +651,8 @@ def _org_before(ctx: DocContext, pos: int):
 
 
 def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
-    org_types = {m.type for m in ctx.mentions if m.name == org} if org else set()
+    org_mentions = [m for m in ctx.mentions if m.name == org] if org else []
+    org_types = {m.type for m in org_mentions}
     if title.startswith(lexicon.PARTY_GROUP):
         return True
     if title in lexicon.COMPANY_TITLES:
@@ -660,7 +661,7 @@ def _is_official(ctx: DocContext, title: str, org: str | None) -> bool:
         return False
     if len(org_types) == 1 and lexicon.private_body(next(iter(org_types)), org):
         return False      # 舞蹈队队长, 合作社理事长, 公司党委书记: no public office
-    if org and any(m.name == org and lexicon.described_private(ctx.text, m.start) for m in ctx.mentions):
+    if any(lexicon.described_private(ctx.text, m.start) for m in org_mentions):
         return False      # 股份制医院———广济医院, 医院院长: a private hospital's head
     return title in lexicon.OFFICIAL_TITLES or title.endswith(("长", "书记", "主任", "主席", "委员"))
 

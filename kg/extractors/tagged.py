@@ -181,7 +181,7 @@ from ..orgtype import org_typer
 from ..segment import Token, segmenter
 from ..tagger import Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext, division_chain,
-                   former_division, joined_runs, rare)
+                   filed_abroad, former_division, joined_runs, rare)
 
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
 VERY_SURE = 0.95      # a place or organisation span this sure is spared jieba's word tests (docstring)
@@ -224,9 +224,14 @@ def named_spans(ctx: DocContext, lo: int, hi: int, labels: tuple[str, ...]) -> l
             if lo <= s.start and s.end <= hi and s.label in labels and s.confidence >= MIN_CONFIDENCE]
 
 
+def tagged_person_span(ctx: DocContext, pos: int) -> Span | None:
+    """The person span the tagger found starting at `pos` (None without the tagger)."""
+    return ctx.memo.get(TAGGER_MEMO, {}).get("person_at", {}).get(pos)
+
+
 def tagged_person_at(ctx: DocContext, pos: int) -> str | None:
     """The person name the tagger found starting at `pos` (None without the tagger)."""
-    s = ctx.memo.get(TAGGER_MEMO, {}).get("person_at", {}).get(pos)
+    s = tagged_person_span(ctx, pos)
     return ctx.text[s.start:s.end] if s and _is_name(ctx.text[s.start:s.end]) else None
 
 
@@ -732,37 +737,50 @@ def tagged_entities(ctx: DocContext) -> None:
     _cities_listed_together(ctx)
 
 
+@lru_cache(maxsize=1)
+def _countries_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(countries(), key=lambda c: (-len(c), c)))
+
+
 def _city_of(place: str) -> str:
     """The city of a dateline's place, after the country it may begin with (日本|长野)."""
-    country = next((c for c in sorted(countries(), key=len, reverse=True)
-                    if place.startswith(c) and len(place) > len(c)), "")
+    country = next((c for c in _countries_longest_first() if place.startswith(c) and len(place) > len(c)), "")
     return place[len(country):]
 
 
-def _cities_filed_from(ctx: DocContext) -> None:
-    """A foreign place a wire story is filed from (新华社波恩…电, 本报华盛顿…电) is a city:
-    a District, as the guidelines type another country's divisions, where the tagger
-    found it as a Place (CLDR's cities, `world_cities`, are Districts already)."""
-    filed = {_city_of(a.place) for a in ctx.articles if a.place}
-    filed = {p for p in filed if p != lexicon.HOME_COUNTRY and p not in lexicon.INTERNATIONAL_BODIES
-             and p not in lexicon.WORLD_REGIONS and gazetteer().lookup(p) is None
-             and not p.endswith(lexicon.PLACE_HEADS)}
-    for m in [m for m in ctx.mentions if m.type == "Place" and m.name in filed]:
+CITY_NOT_ENDINGS = (*lexicon.PLACE_HEADS, *lexicon.NATURAL_AREAS)    # a place's heads, areas of nature
+
+
+def _may_be_city(name: str) -> bool:
+    """Whether a place's name could be a city's: no world region (非洲), no place's head."""
+    return name not in lexicon.WORLD_REGIONS and not name.endswith(CITY_NOT_ENDINGS)
+
+
+def _as_cities(ctx: DocContext, places: list[Mention]) -> None:
+    """Retype these Place mentions District: the guidelines type another country's cities
+    as the divisions they are."""
+    for m in places:
         ctx.reshape(m, m.start, m.end, type_="District")
+
+
+def _cities_filed_from(ctx: DocContext) -> None:
+    """A foreign place a wire story is filed from (新华社波恩…电, 本报华盛顿…电) is a city,
+    where the tagger found it as a Place (CLDR's cities, `world_cities`, are Districts
+    already)."""
+    filed = {_city_of(a.place) for a in ctx.articles if filed_abroad(a.place)}
+    filed = {p for p in filed if _may_be_city(p) and gazetteer().lookup(p) is None}
+    _as_cities(ctx, [m for m in ctx.mentions if m.type == "Place" and m.name in filed])
 
 
 def _cities_listed_together(ctx: DocContext) -> None:
     """Places listed with a foreign city or division (洛杉矶、旧金山、迈阿密、多伦多及渥太华)
-    are cities too where they have no head of a place: Districts, as the listed one is."""
+    are cities too where they have no head of a place, as the listed one is."""
     foreign = world_cities() | foreign_divisions()
     areas = sorted((m for m in ctx.mentions if m.type in ("District", "Place")), key=lambda m: m.start)
     for run in joined_runs(ctx, areas):
-        if len(run) < 2 or not any(m.type == "District" and m.name in foreign for m in run):
-            continue
-        for m in run:
-            if m.type == "Place" and m.rule == "tagged:place" and m.name not in lexicon.WORLD_REGIONS \
-                    and not m.name.endswith((*lexicon.PLACE_HEADS, *lexicon.NATURAL_AREAS)):
-                ctx.reshape(m, m.start, m.end, type_="District")
+        if len(run) >= 2 and any(m.type == "District" and m.name in foreign for m in run):
+            _as_cities(ctx, [m for m in run if m.type == "Place" and m.rule == "tagged:place"
+                             and _may_be_city(m.name)])
 
 
 # jieba's tags of names it lists, by the tagger's label, with the fewest characters such a
