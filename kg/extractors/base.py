@@ -377,6 +377,16 @@ def stop_word(w: Walk) -> Verdict | None:
     return None
 
 
+def verb_after_adverb(w: Walk) -> Verdict | None:
+    """A common word between an adverb and the head's word is used as a verb, whatever
+    jieba's tag for it: adverbs qualify verbs, not names (还|动员|小区内, 自觉|规范|涉路运输)."""
+    t = w.tok
+    if w.k == len(w.toks) - 1 and w.k and w.toks[w.k - 1].tag == "d" and w.toks[w.k - 1].end == t.start \
+            and t.tag in ("n", "vn", "v", "a", "an") and len(t.word) >= 2 and _freq(t.word) >= COMMON_WORD:
+        return w.stop()
+    return None
+
+
 def glued_copula(w: Walk) -> Verdict | None:
     """A copula glued to the word before a name ends it (韩冬是|鄂尔多斯市发改委, 已为|吴店镇),
     unless the word is a division's name that happens to end so."""
@@ -610,7 +620,7 @@ def verb_ending_in_function_character(w: Walk) -> Verdict | None:
 # The name rules in the order they are asked: the first with a verdict on a token
 # decides it; a token none of them stops is the name's.
 NAME_RULES: tuple[NameRule, ...] = (
-    not_hanzi, portrait_subtitle, stop_word, glued_copula, bare_level, person_before_name,
+    not_hanzi, portrait_subtitle, stop_word, verb_after_adverb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, strict_verbal_noun, number, division_inside, too_long,

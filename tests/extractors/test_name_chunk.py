@@ -50,6 +50,15 @@ def test_stop_word(text, head, word, expected):
 
 
 @pytest.mark.parametrize("text, head, word, expected", [
+    ("还动员小区内的业主参与。", "小区", "动员", ("stop", "小区")),
+    ("自觉规范涉路运输行为。", "路", "规范", ("stop", "涉路")),
+    ("还在阳光小区内。", "小区", "阳光", None),          # no adverb right before the word
+])
+def test_verb_after_adverb(text, head, word, expected):
+    assert ruling(base.verb_after_adverb, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
     ("韩冬是鄂尔多斯市发改委主任。", "发改委", "韩冬是", ("stop", "鄂尔多斯市发改委")),
     ("韩冬是鄂尔多斯市发改委主任。", "发改委", "鄂尔多斯市", None),
 ])
@@ -226,6 +235,7 @@ CHUNKS = [
     ("病人挑医院，首选的是质量。", "医院", {}, "医院"),
     ("柳园街道育新社区党委书记王某说", "党委", {}, "柳园街道育新社区党委"),   # a verb in an area's name
     ("县财政局和县教育局联合发文。", "教育局", {}, "县教育局"),    # jieba's 和县 after a head
+    ("还动员小区内的业主参与。", "小区", {"toponym": True}, "小区"),     # a verb after an adverb
 ]
 
 
