@@ -403,6 +403,9 @@ AREA_LEVEL_WORDS = ("自治区", "自治州", "地区", "地委", "特区", "乡
 LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力",
                               "县域"})
 
+# Levels alone, listed (区镇村三级, 市县乡干部, 省市县联动): the tiers of government, no name.
+LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居)(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居)+")
+
 # Relative area prefixes: 我市/全市/该县 ... resolved from the paper's or article's context.
 RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街道|村|社区|苏木|嘎查)")
 

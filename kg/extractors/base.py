@@ -77,8 +77,9 @@ class DocContext:
 
     def add(self, text: str, type_: str, start: int, end: int, name: str = "",
             rule: str = "") -> Mention | None:
-        """Add a mention unless one of the same span already exists."""
-        if not text.strip() or start >= end:
+        """Add a mention unless one of the same span already exists, or the text is
+        no name of anything: blank, or government's tiers alone (`lexicon.LEVELS_ONLY`)."""
+        if not text.strip() or start >= end or lexicon.LEVELS_ONLY.fullmatch(text):
             return None
         if (start, end) in self._spans:
             return self._spans[(start, end)]

@@ -381,3 +381,9 @@ def test_a_head_or_title_of_kgs_is_no_divisions_short_form():
     # 古城 (old town) and 公安 (police) are kg's heads, not 古城区 or 公安县
     rec = extract("大理讯 地处滇西北高原的古城丽江，以其偏远封闭的地理环境著称。公安交警部门对道路进行整治。")
     assert "丽江市" in names(rec, "District") and not names(rec, "District") & {"古城区", "公安县"}
+
+
+def test_tiers_of_government_listed_alone_name_no_area():
+    """区镇村三级, 市县乡三级: the tiers of government, whatever reads them as a place."""
+    rec = extract(CITY + "我市推行区镇村三级合法性审查，市县乡三级干部参加会议。")
+    assert not {n for n in names(rec) if set(n) <= set("省市区县乡镇村")}
