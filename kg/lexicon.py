@@ -171,6 +171,9 @@ STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部�
                      "大使馆", "使馆", "领事馆", "总领事馆")
 # What a firm's branch or subsidiary is called after its parent's name (工商银行|深圳分行,
 # 某集团|物流分公司): the parent named inside it is another firm, not its short form.
+# the endings of a firm's registered name: it is complete, so a longer name that begins
+# with it names a unit of the firm (某某有限公司|质管部), not the firm in full
+LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司")     # not 集团: 某集团 short for 某集团股份有限公司
 BRANCH_HEADS = ("分行", "支行", "分公司", "子公司", "营业部", "分店", "营业所", "分理处")
 # the people's bodies the Party leads (文联, 总工会, 妇联): typed as agencies, as the dev gold types 文联
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",

@@ -182,7 +182,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院
                     break
                 if t == "Company" and _company_short_form(key[short], key[full]) \
-                        and not (full.startswith(short) and full.endswith(lexicon.BRANCH_HEADS)):
+                        and not (full.startswith(short) and (full.endswith(lexicon.BRANCH_HEADS)
+                                                             or short.endswith(lexicon.LEGAL_FORMS))):
                     canon[short] = full
                     break
     _name_parts(names_by_type["Person"] | names_by_type["Official"], canon)

@@ -575,9 +575,23 @@ def number(w: Walk) -> Verdict | None:
     t, word = w.tok, w.tok.word
     if t.tag == "m" and not word.startswith("第") and \
             (not word.endswith(("路", "街", "巷", "里", "号")) or word.endswith("公里")) \
-            and not (len(word) == 1 and rare(word)) and not _brand_numeral(w):
+            and not (len(word) == 1 and rare(word)) and not _brand_numeral(w) and not _brand_after_area(w):
         return w.stop()
     return None
+
+
+COUNT_ENDINGS = frozenset(lexicon.BODY_MEASURES + "些批种类份块")     # 三家, 一些, 两批
+QUANTITY_STARTS = ("一", "几", "数", "若", "多", "许", "各")          # 一些, 几十, 若干, 许多
+
+
+def _brand_after_area(w: Walk) -> bool:
+    """Whether the numeral word looked at stands between an area's name and the rest of
+    a firm's (山东|百年|康润医药连锁有限公司): a count is written after a place only
+    with its measure (北京|三家|商场) or as a quantity word (北京|一些|商场)."""
+    prev, word = (w.toks[w.k - 1] if w.k else None), w.tok.word
+    return len(word) >= 2 and all(CJK.match(c) for c in word) and word[-1] not in COUNT_ENDINGS \
+        and not word.startswith(QUANTITY_STARTS) and prev is not None and prev.end == w.tok.start \
+        and (prev.tag == "ns" or w.ctx.first_ending_at(prev.end, ("District",)) is not None)
 
 
 def _brand_numeral(w: Walk) -> bool:

@@ -109,6 +109,8 @@ def organisations(ctx: DocContext) -> None:
             if head == "中心" or head.endswith("中心"):
                 c.type_ = "Agency" if any(w in c.name for w in AGENCY_CENTRE_WORDS) and \
                     type_ != "Organization" else type_
+            if firms_department(c):
+                c.type_ = "Company"
             if c.type_ == "Company" and CENTRAL_RE.match(c.name):
                 c.type_ = "Agency"      # 中国人民银行(济南分行): the central bank and its branches
             elif firm_inside_agency(c):
@@ -375,6 +377,17 @@ def firm_inside_agency(c: Candidate) -> bool:
     """A firm's name that runs over an agency the page names (聊城市公路管理局|工程公司)
     is a unit of that agency, not a firm named on its own."""
     return c.type_ == "Company" and c.ctx.covered(c.start, c.he, ("Agency",)) is not None
+
+
+# the heads of a department that a firm has as a government body does (质管部, 办公室)
+DEPARTMENT_HEADS = frozenset({"部", "处", "科", "办公室", "工作部", "服务部"})
+
+
+def firms_department(c: Candidate) -> bool:
+    """A department named after a firm (山东某医药连锁有限公司|质管部) is the firm's, not
+    an agency: its staff hold no public office."""
+    return c.type_ == "Agency" and c.head in DEPARTMENT_HEADS and any(
+        m.type == "Company" and m.end <= c.hs for m in c.ctx.mentions_between(c.start, c.hs))
 
 
 def kind_in_annotated_news(c: Candidate) -> bool:

@@ -648,3 +648,17 @@ def test_a_field_of_study_is_no_section_and_high_technology_no_firm():
                   "位于博爱县的焦作市农业高科技示范园区，以温室为主。")
     assert "理工科" not in names(rec) and any(n.endswith("预算科") for n in names(rec, "Agency"))
     assert not any(n.endswith("高科技") for n in names(rec))
+
+
+def test_a_numeral_word_between_an_area_and_a_firm_is_the_firms_name():
+    """山东|百年|康润…: a brand's numeral word after the province; a count is not
+    (北京|一些|商场 names no firm)."""
+    rec = extract(CITY + "山东百年康润医药连锁有限公司门店变更地址。北京一些商场一天售出10台空调。")
+    assert "山东百年康润医药连锁有限公司" in names(rec, "Company")
+    assert not any("一些" in n for n in names(rec))
+
+
+def test_a_firms_department_is_the_firms_and_its_manager_no_official():
+    rec = extract(CITY + "山东百年康润医药连锁有限公司质管部经理刘红娥对区行政审批服务局工作人员说。")
+    assert {"山东百年康润医药连锁有限公司", "山东百年康润医药连锁有限公司质管部"} <= names(rec, "Company")
+    assert "刘红娥" in names(rec, "Person") and "刘红娥" not in names(rec, "Official")
