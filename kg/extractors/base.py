@@ -200,6 +200,10 @@ class DocContext:
                     and m.rule != RELATIVE_AREA_RULE and fits(self.divisions[m.name]):
                 if near is None or m.start > near[0]:
                     near = (m.start, self.divisions[m.name])
+            elif m.type == "District" and m.rule == ZONE_RULE and m.name.endswith(level_char):
+                # 开发区的诊所向区行政审批服务局申请: a zone is an area its 区 may mean
+                if near is None or m.start > near[0]:
+                    near = (m.start, Division(code="", name=m.name, level="zone", parent=None))
         # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area
         dateline = gazetteer().lookup(art.place) if art and art.place else None
         home = dateline or self.area
@@ -231,6 +235,8 @@ VILLAGES = ("社区", "村", "嘎查")           # 嘎查: its village level
 TOWN_LEVELS = TOWNS + VILLAGES
 # the rule of an area's relative form (全市, 我市, 该县: kg.extractors.districts)
 RELATIVE_AREA_RULE = "districts:relative"
+# the rule of a development zone or new district (聊城开发区, 高铁新区: kg.extractors.districts)
+ZONE_RULE = "districts:zone"
 
 # the last characters of a division's name (国 for countries, 苏木 and 嘎查 Inner Mongolia's)
 DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",

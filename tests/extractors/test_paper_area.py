@@ -2,7 +2,7 @@
 paper's area from its masthead or text, an article's from its dateline."""
 from __future__ import annotations
 
-from pages import extract, names, triples
+from pages import CITY, extract, names, triples
 
 
 def test_county_level_city_paper_resolves_wo_shi_to_itself():
@@ -52,3 +52,11 @@ def test_without_masthead_or_dateline_a_relative_area_is_the_one_just_named():
                   "邵阳市市长孔某志领养孤儿。邵阳市郊区发生事故后，潘某菊和市平安保险公司的同事们成立了基金。")
     assert "邵阳市平安保险公司" in names(rec, "Company")
     assert "湘潭市平安保险公司" not in names(rec)
+
+
+def test_a_bodys_relative_district_is_the_zone_the_article_has_just_named():
+    """In a city paper 区 has no meaning of its own; after 开发区 (the city's zone) the
+    区行政审批服务局 is the zone's bureau, one body with its full name."""
+    rec = extract(CITY + "本报讯 开发区的诊所向区行政审批服务局申请备案凭证。开发区行政审批服务局将严格审查。")
+    bureau = next(e for e in rec["entities"] if e["name"] == "聊城开发区行政审批服务局")
+    assert "区行政审批服务局" in bureau.get("aliases", []) and "区行政审批服务局" not in names(rec)
