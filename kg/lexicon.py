@@ -95,6 +95,9 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    # the armed forces' commanders and staff, a minister's assistant
                    "司令员", "副司令员", "司令", "副司令", "参谋长", "副参谋长", "总参谋长",
                    "副总参谋长", "副政委", "部长助理", "上将", "中将", "少将")
+# Offices of the central state that no body named before them in a chain holds
+# (中央军委副主席、国务委员: the State Council's, not the commission's)
+STATE_OFFICES = frozenset({"国务委员", "总理", "副总理", "总书记"})
 # Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
 TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
                      "将军", "上将", "中将", "少将", "副总统", "总统", "首相")

@@ -183,7 +183,11 @@ def _area_before(ctx: DocContext, core: int) -> int | None:
         return named.start
     if core > 0 and ctx.text[core - 1] in lexicon.AREA_LEVEL_CHARS:
         return core - 1
-    return None if core > 0 and CJK.match(ctx.text, core - 1) else core
+    # 国务委员兼|国防部长: a post joined to the one before stands apart from it
+    return None if core > 0 and CJK.match(ctx.text, core - 1) and ctx.text[core - 1] != CONCURRENTLY else core
+
+
+CONCURRENTLY = "兼"      # joins two posts one person holds (副主任兼中国证监会副主席)
 
 
 def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int) -> bool:

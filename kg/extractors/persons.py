@@ -585,19 +585,23 @@ def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str
         if org is None and title.endswith(AREA_HEAD_ENDINGS):
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
-        chain.insert(0, (title, org, (m.start(), m.end()), inner is None))
         title_start = org_m.start if org_m else _bare_body_before(text, sent.start, m.start())
+        # a title after a body no rule named is that body's: it takes no other body's
+        unnamed = org is None and title_start < m.start()
+        chain.insert(0, (title, org, (m.start(), m.end()), inner is None, unnamed))
         if title_start - 1 < sent.start or text[title_start - 1] not in CHAIN_JOINS:
             break
         end = title_start - 1
     # a title chain passes its organisation on: 省文联党组书记、副主席 -> both of 省文联; not
     # back to the titles before it (市人大代表、某集团董事长: the deputy is no post of the firm),
     # nor a body named inside a title (中共中央政治局委员、国务委员: the Politburo's is the first's only),
-    # nor to an area's head or a state office (省委书记、省长; 中共中央总书记、国家主席)
+    # nor to an area's head or a state office (省委书记、省长; 中共中央总书记、国家主席; 国务委员),
+    # nor to a title after a body no rule named (see `_bare_body_before`)
     shared, known = [], None
-    for t, o, sp, passes_on in chain:
+    for t, o, sp, passes_on, unnamed in chain:
         known = o if o and passes_on else known
-        own_scope = t.endswith(AREA_HEAD_ENDINGS) or t.startswith("国家")
+        own_scope = t.endswith(AREA_HEAD_ENDINGS) or t.startswith("国家") or t in lexicon.STATE_OFFICES \
+            or unnamed
         shared.append((t, o or (None if own_scope else known), sp))
     return shared
 
@@ -607,12 +611,22 @@ BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)
 
 
 def _bare_body_before(text: str, lo: int, pos: int) -> int:
-    """Where an unnamed body before a title starts (、办事处|主任): the chain goes on past it."""
+    """Where an unnamed body before a title starts (、办事处|主任), or a body no rule named
+    between one post and the next (某集团有限公司副总裁、|泛华北方投资|董事长: after a title
+    and 、, what stands before a title is its body): the chain goes on past it."""
     j = max(text.rfind(c, max(lo, pos - 8), pos) for c in "、，,")
     piece = text[j + 1:pos]
     if j >= lo and re.fullmatch(r"[\u4e00-\u9fff]+", piece) and BODY_HEAD_END.search(piece):
         return j + 1
+    j = text.rfind("、", max(lo, pos - 1 - UNNAMED_BODY), pos)
+    piece = text[j + 1:pos]
+    if j > lo and re.fullmatch(r"[\u4e00-\u9fff]{2,}", piece) and not set(piece) & set(CHAIN_JOINS) \
+            and not TITLE_RE.search(piece) and lexicon.TITLE_ENDING.search(text, max(lo, j - 8), j):
+        return j + 1
     return pos
+
+
+UNNAMED_BODY = 10       # the most characters of a body named between two posts
 
 
 THIS_BODY = re.compile(r"(?:该|本)(院|局|校|所|中心|公司|集团|委|厅|部|馆|行)$")

@@ -467,3 +467,23 @@ def test_a_village_committee_opening_a_title_is_the_titles_not_a_body(monkeypatc
     rec = extract("苇塘村党支部书记、村委会主任韦庆山介绍，村里流转林地。\n")
     assert "村委会" not in names(rec)
     assert "韦庆山" in names(rec, "Official")
+
+
+def test_a_chain_goes_on_past_a_body_no_rule_named_between_two_posts():
+    """…有限公司副总裁、泛华北方投资董事长X: 泛华北方投资 is the chairman's body, named by
+    no rule; the vice-president's post is still read, and the chairman's takes no other
+    body's name."""
+    rec = extract(CITY + "江某某会见来我市考察的泛华建设集团有限公司副总裁、泛华北方投资董事长罗云兵一行。")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("罗云兵", "副总裁", "泛华建设集团有限公司") in posts
+    assert ("罗云兵", "董事长", None) in posts
+
+
+def test_a_post_held_concurrently_names_its_ministry_and_a_state_office_takes_no_body():
+    """国务院副总理兼外交部长: 兼 joins two posts, the second a ministry's (外交部 + 部长);
+    中央军委副主席、国务委员: the State Council's office, not the commission's."""
+    rec = extract("新华社北京１月１８日电 国务院副总理兼外交部长钱其琛回到北京。"
+                  "中央军委副主席、国务委员兼国防部长迟浩田上将会见了来宾。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("钱其琛", "副总理", "国务院"), ("钱其琛", "部长", "外交部"), ("迟浩田", "副主席", "中央军委"),
+            ("迟浩田", "国务委员", None), ("迟浩田", "部长", "国防部")} <= posts
