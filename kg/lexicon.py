@@ -85,6 +85,10 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    "国家副主席", "中共中央政治局委员", "中共中央政治局常委", "中共中央政治局候补委员",
                    "政治局委员", "政治局常委", "中央委员", "候补委员", "元帅", "将军", "总统",
                    "副总统", "首相", "大使",
+                   # the diplomatic service and a crown's representative (加拿大总督)
+                   "临时代办", "总领事", "副总领事", "领事", "参赞", "公使", "特使", "总督", "副总督",
+                   # a state's chief law officer and its highest judges
+                   "总检察长", "大法官",
                    # legislatures' heads and members, ministers and governors abroad
                    "议长", "副议长", "议员", "参议员", "众议员", "大臣", "知事",
                    # heads of a ministry's departments (司) and of its administrations (署),

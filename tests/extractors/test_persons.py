@@ -487,3 +487,11 @@ def test_a_post_held_concurrently_names_its_ministry_and_a_state_office_takes_no
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert {("钱其琛", "副总理", "国务院"), ("钱其琛", "部长", "外交部"), ("迟浩田", "副主席", "中央军委"),
             ("迟浩田", "国务委员", None), ("迟浩田", "部长", "国防部")} <= posts
+
+
+def test_diplomats_and_a_governor_general_hold_posts():
+    rec = extract("新华社巴格达１月１８日电 伊拉克驻约旦大使馆公使希克迈特·赫朱夫妇及５名伊拉克公民１７日晚遇刺身亡。"
+                  "由总督勒布朗和总理克雷蒂安率领的加拿大政府代表团访问了墨西哥。\n")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("希克迈特·赫朱", "公使"), ("勒布朗", "总督")} <= posts
+    assert {"希克迈特·赫朱", "勒布朗"} <= names(rec, "Official")
