@@ -84,7 +84,7 @@ _AREA_HEADS = ("省长", "副省长", "常务副省长", "市长", "副市长", 
 _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委员长", "总书记", "国家主席",
                    "国家副主席", "中共中央政治局委员", "中共中央政治局常委", "中共中央政治局候补委员",
                    "政治局委员", "政治局常委", "中央委员", "候补委员", "元帅", "将军", "总统",
-                   "副总统", "首相", "大使",
+                   "副总统", "首相", "副首相", "大使",
                    # the diplomatic service and a crown's representative (加拿大总督)
                    "临时代办", "总领事", "副总领事", "领事", "参赞", "公使", "特使", "总督", "副总督",
                    # a state's chief law officer and its highest judges
@@ -99,6 +99,10 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    # the armed forces' commanders and staff, a minister's assistant
                    "司令员", "副司令员", "司令", "副司令", "参谋长", "副参谋长", "总参谋长",
                    "副总参谋长", "副政委", "部长助理", "上将", "中将", "少将")
+# A deputy's title with the deputy's standing (常务副校长, 专职副主席) and a chair's acting
+# for the body (执行主席, 执行会长), as written: the post is the title in full.
+_QUALIFIED_HEADS = tuple(q + t for t in _GOV_HEADS if t.startswith("副") for q in ("常务", "专职")) + (
+    "执行主席", "执行副主席", "执行会长", "执行副会长", "执行主任")
 # Offices of the central state that no body named before them in a chain holds
 # (中央军委副主席、国务委员: the State Council's, not the commission's)
 STATE_OFFICES = frozenset({"国务委员", "总理", "副总理", "总书记"})
@@ -119,7 +123,8 @@ def heads_unnamed_body(title: str, org: str | None) -> bool:
     return org is None and title in SHARED_HEAD_TITLES
 
 
-OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | set(_NATIONAL_HEADS) | set(_SHORT_AND_HONORARY) | {
+OFFICIAL_TITLES = set(_GOV_HEADS) | set(_AREA_HEADS) | set(_NATIONAL_HEADS) | set(_SHORT_AND_HONORARY) \
+        | set(_QUALIFIED_HEADS) | {
     "市委常委", "区委常委", "县委常委", "省委常委", "市委副书记", "区委副书记", "县委副书记",
     "省委副书记", "社区民警", "民警", "辅警", "警官", "法官", "检察官", "村支书", "网格员",
     "人大代表", "政协委员",
@@ -140,7 +145,7 @@ def boarded(posts: Iterable[tuple[str, str | None]]) -> set[str]:
 
 COMPANY_TITLES = {"董事长", "副董事长", "总经理", "副总经理", "经理", "总裁", "副总裁", "负责人",
                   "相关负责人", "项目负责人", "创始人", "法人代表", "店长", "厂长", "董事",
-                  "监事", "总监", "主管", "技术员", "工程师", "总工程师", "高级工程师", "行长", "副行长", "掌柜"}
+                  "监事", "总监", "主管", "技术员", "工程师", "总工程师", "副总工程师", "高级工程师", "行长", "副行长", "掌柜"}
 PERSON_TITLES = {"记者", "通讯员", "老师", "教师", "教授", "医生", "护士", "村民", "居民", "市民",
                  "志愿者", "专家", "学者", "工人", "职工", "业主", "店主", "摊主", "农民", "学生",
                  "律师", "作家", "画家", "书法家", "企业家", "退役军人", "老党员", "党员",

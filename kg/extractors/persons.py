@@ -555,6 +555,8 @@ def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:
 
 
 CHAIN_JOINS = "、，,兼"    # what joins the posts of a chain (副主任兼中国证监会副主席)
+CLAUSE_JOINS = "，,"       # ... of which these join clauses: the post before one begins its clause
+CLAUSE_STARTS = "，,。；;：:！？!?（(“\n 　"
 
 
 def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str | None, tuple]]:
@@ -586,6 +588,9 @@ def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
         title_start = org_m.start if org_m else _bare_body_before(text, sent.start, m.start())
+        if text[end:end + 1] in tuple(CLAUSE_JOINS) and title_start > sent.start \
+                and text[title_start - 1] not in CLAUSE_STARTS + "、兼":
+            break         # 夏赫连任亚足联主席，|中国足协副主席张某: a clause's object, not a post of the chain
         # a title after a body no rule named is that body's: it takes no other body's
         unnamed = org is None and title_start < m.start()
         chain.insert(0, (title, org, (m.start(), m.end()), inner is None, unnamed))

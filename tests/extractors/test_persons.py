@@ -495,3 +495,19 @@ def test_diplomats_and_a_governor_general_hold_posts():
     posts = {(p["person"], p["title"]) for p in rec["posts"]}
     assert {("希克迈特·赫朱", "公使"), ("勒布朗", "总督")} <= posts
     assert {"希克迈特·赫朱", "勒布朗"} <= names(rec, "Official")
+
+
+def test_a_deputys_standing_is_part_of_the_title():
+    rec = extract("中央党校常务副校长汪家镠主持毕业典礼。中国足协专职副主席张吉龙出席。英国副首相普雷斯科特表示欢迎。\n")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("汪家镠", "常务副校长"), ("张吉龙", "专职副主席"), ("普雷斯科特", "副首相")} <= posts
+
+
+def test_a_post_in_the_clause_before_a_comma_is_no_link_of_the_chain():
+    """夏赫连任亚足联主席，中国足协副主席张吉龙…: the chair is the object of 连任 in the
+    clause before; 市委常委、宣传部部长，统战部部长X (a chain that begins its clause) goes on."""
+    rec = extract("马来西亚的夏赫连任亚足联主席，中国足协专职副主席张吉龙当选亚足联副主席。"
+                  "武警部队朱曙光中将，全军计生办主任王夫棠出席。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("张吉龙", "主席", "亚足联") not in posts and ("张吉龙", "副主席", "亚足联") in posts
+    assert not any(p[0] == "王夫棠" and p[1] == "中将" for p in posts)
