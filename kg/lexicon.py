@@ -93,7 +93,9 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    "议长", "副议长", "议员", "参议员", "众议员", "大臣", "知事",
                    # heads of a ministry's departments (司) and of its administrations (署),
                    # and the foreign minister's short title (外长)
-                   "司长", "副司长", "署长", "副署长", "外长", "副外长",
+                   "司长", "副司长", "署长", "副署长", "外长", "副外长", "外相", "副外相",
+                   # the head of a special administrative region's government
+                   "行政长官",
                    # the heads of international organisations' secretariats (世贸组织总干事)
                    "总干事", "副总干事",
                    # the armed forces' commanders and staff, a minister's assistant

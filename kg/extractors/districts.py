@@ -429,7 +429,7 @@ def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
 def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
     """Countries the sentence names, where they are words of their own: not 俄罗斯 in
     白俄罗斯, not 加纳 in 增加|纳入 (the segmenter's word boundaries), or begin a
-    word that ends in a government body's head (泰国|政府); and a province or state
+    word that ends in a government body's head or a title (泰国|政府, 德国|总理); and a province or state
     right after one (韩国|京畿道), unless a common word ends it (黎巴嫩|电台报道)."""
     bounds: set[int] | None = None
     for country in named:
@@ -440,8 +440,9 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
         for m in re.finditer(country, sent.text):
             s = sent.start + m.start()
             if s not in bounds or s + len(country) not in bounds and \
-                    not sent.text.startswith(lexicon.AGENCY_HEADS, m.end()):
-                continue          # a country's own body is one word to jieba (泰国政府)
+                    not sent.text.startswith(lexicon.AGENCY_HEADS, m.end()) and \
+                    not lexicon.TITLE_RE.match(sent.text, m.end()):
+                continue          # a country's own body or title is one word to jieba (泰国政府, 德国总理)
             ctx.add(country, "District", s, s + len(country), rule="districts:country")
             f = FOREIGN.match(sent.text, m.end())
             if f and not _common_word_ends(ctx, sent.start + f.end(1)):

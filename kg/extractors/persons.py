@@ -576,6 +576,9 @@ def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str
         title = m.group()
         org_m = _org_before(ctx, m.start()) or _this_body(ctx, m.start())
         org = org_m.name if org_m else None
+        if org_m is not None and org_m.type == "District" and title[1:2] == "委" \
+                and org.endswith(title[:1]) and title[:1] in "市区县省":
+            org += "委"       # 延庆县原县委书记: the area's committee
         if org is None and title[:1] in "市区县省" and len(title) > 2:
             d = ctx.area_for(title[0], m.start())
             if d:
@@ -656,8 +659,13 @@ def _inside_a_name(ctx: DocContext, pos: int) -> bool:
 SHORT_FORM_BEFORE = re.compile(r"[（(][^（）()，。、；：]{1,10}[）)]$")
 
 
+# a holder's tenure written between a body and the title (国际足联新任主席, 南非前总统)
+TENURE = ("新任", "现任", "前任", "代理", "候任", "新", "前", "原", "现")
+
+
 def _org_before(ctx: DocContext, pos: int):
-    """The body or area right before a title, before 的 and the title (亚凯迪严市的市长), or
+    """The body or area right before a title, before 的 or a tenure word and the title
+    (亚凯迪严市的市长, 南非前总统), or
     before its short form in brackets (阿拉伯国家联盟（阿盟）秘书长), or the body whose
     head the title begins with (市财政局长: 市财政局)."""
     types = ("Agency", "Company", "Organization", "District")
@@ -665,6 +673,8 @@ def _org_before(ctx: DocContext, pos: int):
     return ctx.first_ending_at(pos, types) or \
         (shared if shared is not None and shared.start < pos else None) or \
         (ctx.first_ending_at(pos - 1, types) if ctx.text[pos - 1:pos] == "的" else None) or \
+        next((b for w in TENURE if ctx.text.startswith(w, pos - len(w))
+              and (b := ctx.first_ending_at(pos - len(w), types)) is not None), None) or \
         (ctx.first_ending_at(short.start(), types) if (short := SHORT_FORM_BEFORE.search(
             ctx.text, max(0, pos - 12), pos)) else None)
 

@@ -511,3 +511,14 @@ def test_a_post_in_the_clause_before_a_comma_is_no_link_of_the_chain():
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert ("张吉龙", "主席", "亚足联") not in posts and ("张吉龙", "副主席", "亚足联") in posts
     assert not any(p[0] == "王夫棠" and p[1] == "中将" for p in posts)
+
+
+def test_a_post_names_its_body_past_a_tenure_word_and_a_country_glued_to_the_title():
+    """国际足联新任主席, 南非前总统: the body before the tenure word; 德国总理 is one word
+    to jieba, the country is the post's all the same; 外相 and 行政长官 are posts."""
+    rec = extract("这与国际足联新任主席布拉特的态度有关。南非前总统博塔否认有罪。德国总理科尔和意大利总理"
+                  "普罗迪互通电话。日本外相小渊惠三出席。特区行政长官董建华致电慰问。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("布拉特", "主席", "国际足联"), ("博塔", "总统", "南非"), ("科尔", "总理", "德国"),
+            ("小渊惠三", "外相", "日本")} <= posts
+    assert any(p[0] == "董建华" and p[1] == "行政长官" for p in posts)
