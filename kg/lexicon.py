@@ -183,6 +183,11 @@ ACTS_ENDING_IN_BAN = frozenset({"主办", "承办", "举办", "创办", "督办"
 # the rules (战胜|济南军区: the word before is no part of the name).
 STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部队", "军区", "警方", "军方",
                      "大使馆", "使馆", "领事馆", "总领事馆")
+# What the name of a media outlet, a publisher or a sports team ends in: it types a body
+# the tagger found (黎巴嫩电台, 北京武术队) as the guidelines' Organization, where no head of
+# the rules' does (they are no heads: 电台 and 队 end common words too).
+OUTLET_AND_TEAM_ENDINGS = ("电台", "通讯社", "出版社", "杂志社", "足球队", "篮球队", "排球队",
+                           "乒乓球队", "武术队", "田径队", "游泳队", "体操队", "代表队")
 # What a firm's branch or subsidiary is called after its parent's name (工商银行|深圳分行,
 # 某集团|物流分公司): the parent named inside it is another firm, not its short form.
 # the endings of a firm's registered name: it is complete, so a longer name that begins

@@ -574,6 +574,14 @@ def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, mo
     assert ("沈阳军区", "Agency") in _entities(tmp_path, "学院被评为沈阳军区体育达标先进单位。\n")
 
 
+def test_a_media_outlet_or_a_sports_team_the_tagger_finds_is_an_organization(tmp_path, monkeypatch):
+    """The guidelines type media outlets as organisations, whatever the classifier of
+    headless names would say of a state broadcaster (河南许昌市人民广播电台)."""
+    _tag_words(monkeypatch, {name: ("ORG", 0.99) for name in ("河南许昌市人民广播电台", "北京武术队")})
+    got = _entities(tmp_path, "河南许昌市人民广播电台报道，北京武术队送走了１９９７年。\n")
+    assert ("河南许昌市人民广播电台", "Organization") in got and ("北京武术队", "Organization") in got
+
+
 def test_a_foreign_city_a_story_is_filed_from_is_a_district(tmp_path, monkeypatch):
     _tag_words(monkeypatch, {"波恩": ("LOC", 0.99), "长野": ("LOC", 0.99), "亚洲": ("LOC", 0.99)})
     got = _entities(tmp_path, "新华社波恩12月30日电（记者吕某）德国外长某某讲话。\n")
