@@ -341,3 +341,10 @@ def test_the_body_of_a_post_is_no_subject_of_an_article():
     rec = extract("江泽民和中共中央政治局常委、国务院总理李某，中共中央政治局常委、国务院副总理朱某基今天"
                   "会见了出席全国宣传部长会议的全体代表。")
     assert not any(h == "中共中央政治局" for h, rel, _ in triples(rec) if rel == "runs")
+
+
+def test_an_area_before_a_counted_partner_is_where_the_partner_is_not_the_partner():
+    rec = extract(CITY + "龙翔公司与武汉一家肉联厂联合，产品挤进武汉市场。聊城市与济南市签署合作协议。")
+    got = triples(rec)
+    assert not any(h == "龙翔公司" and r == "cooperatesWith" for h, r, _ in got)
+    assert ("聊城市", "cooperatesWith", "济南市") in got
