@@ -13,7 +13,7 @@ from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from .base import CJK, RELATIVE_AREA_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
-from .tagged import named_spans, tagger_reads, tagger_reads_other
+from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
@@ -150,7 +150,8 @@ def districts(ctx: DocContext) -> None:
         ctx.add(ctx.text[start:end], "District", start, end, name=d.name, rule="districts:division")
 
     for ai, si, sent in ctx.sentences():
-        for t in ctx.tokens(sent):
+        toks = ctx.tokens(sent)
+        for i, t in enumerate(toks):
             w = t.word
             d = None
             if ctx.text.startswith(TIME_ZONE, t.end):
@@ -168,6 +169,8 @@ def districts(ctx: DocContext) -> None:
                     continue      # 黑河|流域, 九江|干流: the river a city is named after
                 if _titled_person(ctx, t.start, t.end):
                     continue      # 驻华大使|阿里: a person the title names, not 阿里地区
+                if _listed_with_things(toks, i):
+                    continue      # 气候、土壤、日照等: sunshine, not 日照市
                 cand = g.lookup(w, context)
                 if t.tag in KG_WORD_TAGS and cand is not None and cand.name not in full_in_doc:
                     continue      # 公安|交警部门, 古城, 将军: kg's head or title, not 公安县, 古城区
@@ -424,6 +427,21 @@ def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
     near = ctx.nearest_before(pos, lambda m: m.type == "District" and m.rule == "districts:zone"
                               and m.name.endswith(suffix) and len(m.text) > len(suffix))
     return near.name if near else None
+
+
+def _listed_with_things(toks: list, i: int) -> bool:
+    """Whether the word at `i` is an item of a 、-list among common nouns (气候、土壤、日照等):
+    two items of the list beside it are things, so it is one too. Places are listed with
+    places."""
+    def thing(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].tag in THING_TAGS and len(toks[k].word) >= 2
+
+    def word(k: int) -> str:
+        return toks[k].word if 0 <= k < len(toks) else ""
+
+    if word(i - 1) != "、" or not thing(i - 2):
+        return False
+    return word(i + 1) in ("等", "等等") or word(i + 1) == "、" and thing(i + 2) or word(i - 3) == "、" and thing(i - 4)
 
 
 def _foreign(ctx: DocContext, sent, named: list[str]) -> None:

@@ -387,3 +387,9 @@ def test_tiers_of_government_listed_alone_name_no_area():
     """区镇村三级, 市县乡三级: the tiers of government, whatever reads them as a place."""
     rec = extract(CITY + "我市推行区镇村三级合法性审查，市县乡三级干部参加会议。")
     assert not {n for n in names(rec) if set(n) <= set("省市区县乡镇村")}
+
+
+def test_a_citys_short_form_listed_among_common_nouns_is_the_noun():
+    """气候、土壤、日照等条件: sunshine; 济南、青岛、日照等城市: the city."""
+    assert "日照市" not in names(extract(CITY + "气候、土壤、日照等条件的差异很大。"))
+    assert "日照市" in names(extract(CITY + "济南、青岛、日照等城市参加了会议。"), "District")
