@@ -582,6 +582,12 @@ def test_a_media_outlet_or_a_sports_team_the_tagger_finds_is_an_organization(tmp
     assert ("河南许昌市人民广播电台", "Organization") in got and ("北京武术队", "Organization") in got
 
 
+def test_a_bare_level_the_tagger_reads_as_a_place_names_nothing(tmp_path, monkeypatch):
+    _tag_words(monkeypatch, {"特区": ("LOC", 0.99)})
+    got = _entities(tmp_path, "特区行政长官董建华致张家口灾区的慰问电。\n")
+    assert not any(name == "特区" for name, _ in got)
+
+
 def test_a_foreign_city_a_story_is_filed_from_is_a_district(tmp_path, monkeypatch):
     _tag_words(monkeypatch, {"波恩": ("LOC", 0.99), "长野": ("LOC", 0.99), "亚洲": ("LOC", 0.99)})
     got = _entities(tmp_path, "新华社波恩12月30日电（记者吕某）德国外长某某讲话。\n")

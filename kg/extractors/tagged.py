@@ -333,7 +333,8 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     common noun (议会, 业委会) unless VERY_SURE; an event or campaign (EVENT_HEADS);
     or an organisation that, without a head, does not begin with a place or body
     (金山|银山), ends in a place (万州临淄) or in a common noun (某县|政务: a topic).
-    A count of bodies inside an organisation (三家) makes it no name.
+    A count of bodies inside an organisation (三家) makes it no name, and so does a bare
+    level for a place (特区, 地区: the area it means is the context's).
     A place that is a word first (城西, 新华) needs SURE. A `confidence` of SURE (ORG_SURE
     for an organisation) spares the short form and the organisation tests, but not
     for a relative form (市|防汛中心); a Latin name needs LATIN_SURE."""
@@ -343,6 +344,8 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
         return True                   # an event or a campaign: the initiatives rule's
     if label == "ORG" and COUNTED.search(text):
         return True                   # 广州三家|远洋公司: a count of bodies, not one
+    if label == "LOC" and (text in lexicon.AREA_LEVEL_WORDS or text == "特别行政区"):
+        return True                   # 特区行政长官: a bare level, the area it means is another's to say
     g = gazetteer()
     sure = confidence >= (ORG_SURE if label == "ORG" else SURE)
     if text in g.by_short and text not in g.by_name and not sure:
