@@ -428,6 +428,12 @@ LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", 
 # Levels alone, listed (区镇村三级, 市县乡干部, 省市县联动): the tiers of government, no name.
 LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居)(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居)+")
 
+def chief_of_level(text: str, pos: int) -> bool:
+    """Whether an area's level at `pos` begins its chief's title (济南|市长, 某某|县长): the
+    level is the title's, not the end of the area's name before it."""
+    return text[pos:pos + 1] in AREA_LEVEL_CHARS and text[pos + 1:pos + 2] == "长"
+
+
 # Relative area prefixes: 我市/全市/该县 ... resolved from the paper's or article's context.
 RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街道|村|社区|苏木|嘎查)")
 

@@ -192,7 +192,12 @@ def districts(ctx: DocContext) -> None:
                         add(d, t.start + a, t.start + b)
                 continue
             if d:
-                add(d, t.start, t.end)
+                # 济南市|长: the mayor of 济南 (济南|市长), the title's level is not the name's
+                # (长 alone, or glued to the name after it as a word jieba does not know: 长|李)
+                chief = d.name == w and lexicon.chief_of_level(ctx.text, t.end - 1) and w[:-1] in g.by_short \
+                    and i + 1 < len(toks) and (toks[i + 1].word == "长" or toks[i + 1].word[0] == "长"
+                                               and toks[i + 1].tag == "x")
+                add(d, t.start, t.end - chief)
         _zones(ctx, sent)      # before the short forms: a zone keeps its name as printed (呼市金川开发区)
         _one_character_city(ctx, sent, shorts)
         _short_forms_after_verbs(ctx, sent)

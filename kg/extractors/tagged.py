@@ -171,6 +171,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
@@ -716,6 +717,8 @@ def tagged_entities(ctx: DocContext) -> None:
                 # 沈阳军区: a military region is a state's force, read as a place by the tagger
                 ctx.add(text, "Agency", s.start, s.end, rule="tagged:body")
             elif s.label == "LOC":
+                if lexicon.chief_of_level(ctx.text, s.end - 1) and text[:-1] in gazetteer().by_short:
+                    s, text = replace(s, end=s.end - 1), text[:-1]     # 济南|市长: the level is the title's
                 if _cut_word(ctx, s):
                     continue
                 for a, b in division_chain(text) if _place_type(text) == "District" else [(0, len(text))]:

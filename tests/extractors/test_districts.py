@@ -393,3 +393,13 @@ def test_a_citys_short_form_listed_among_common_nouns_is_the_noun():
     """气候、土壤、日照等条件: sunshine; 济南、青岛、日照等城市: the city."""
     assert "日照市" not in names(extract(CITY + "气候、土壤、日照等条件的差异很大。"))
     assert "日照市" in names(extract(CITY + "济南、青岛、日照等城市参加了会议。"), "District")
+
+
+def test_a_citys_level_before_its_chiefs_title_is_the_titles():
+    """济南市长 is 济南 + 市长 (both training corpora mark 济南), however jieba cuts it;
+    武汉市长江大桥 keeps its city."""
+    rec = extract("济南市长拜年送上祝愿。潍坊市长李明说，要办好实事。\n")
+    spans = {m["text"] for e in rec["entities"] if e["type"] == "District" for m in e["mentions"]}
+    assert {"济南", "潍坊"} <= spans and not {"济南市", "潍坊市"} & spans
+    assert "武汉市" in {m["text"] for e in extract("武汉市长江大桥通车。\n")["entities"]
+                        for m in e["mentions"] + e.get("nested", [])}
