@@ -157,7 +157,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
         zone = {n: abbreviations.zone_key(n) for n in names} if t in ("District", "Agency") else {}
         expanded = {n: (abbreviations.expand(n), _expand_after_area(n)) for n in names} \
             if t == "Agency" else {}
-        key = {n: _company_key(n) for n in names} if t == "Company" else {}
+        key = {n: _company_key(n) for n in names} if t == "Company" else \
+            {n: _agency_key(n) for n in names} if t == "Agency" else {}
         for short in names:
             for full in names:
                 if len(full) <= len(short) or full in canon:
@@ -181,6 +182,10 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if t == "Agency" and (zone[short] == zone[full] or full in expanded[short]):
                     canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院
                     break
+                if t == "Agency" and (key[short] == key[full] or key[full].endswith(key[short])
+                                      and key[full][:len(key[full]) - len(key[short])] in g.by_name):
+                    canon[short] = full        # 河北高邑县委 -> 河北省高邑县委; 邱县委 -> 河北省邱县县委
+                    break
                 if t == "Company" and _company_short_form(key[short], key[full]) \
                         and not (full.startswith(short) and (full.endswith(lexicon.BRANCH_HEADS)
                                                              or short.endswith(lexicon.LEGAL_FORMS))):
@@ -196,6 +201,21 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+DOUBLED_LEVEL = re.compile(r"([省市县区])\1(委|政府)")
+
+
+def _agency_key(name: str) -> str:
+    """One form for the ways a body's area is written: a province's short form first
+    in full (河北|高邑县委 -> 河北省高邑县委), and the level not written twice
+    (邱县县委 -> 邱县委)."""
+    g = gazetteer()
+    area, rest = g.split_area(name)
+    d = g.lookup(area) if area and area not in g.by_name else None
+    if d is not None and d.level == "province" and g.split_area(rest)[0]:
+        name = d.name + rest
+    return DOUBLED_LEVEL.sub(r"\1\2", name)
 
 
 def _foreign_prefix(prefix: str) -> bool:

@@ -354,3 +354,13 @@ def test_a_bare_ministry_is_no_short_form_of_another_countrys():
     rec = to_record(extract_document(document_from_text(
         "t.txt", "国防部外办主任罗某出席，随访的美国防部副部长斯某姆也出席了签字仪式。")))
     assert {"国防部", "美国防部"} <= {e["name"] for e in rec["entities"] if e["type"] == "Agency"}
+
+
+def test_a_committee_written_with_its_provinces_short_form_or_its_level_twice_is_one_agency():
+    """河北高邑县委 and 河北省高邑县委, 邱县县委 and 邱县委: one body, as a page writes it."""
+    text = ("河北省高邑县委书记李保中\n李保中１９８９年起历任河北高邑县委常委。\n"
+            "河北省邱县县委书记史增海说，邱县委抓住了机遇。\n")
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
+    assert "河北高邑县委" in agencies.get("河北省高邑县委", []) and "河北高邑县委" not in agencies
+    assert "邱县委" not in agencies and "河北省邱县县委" in agencies

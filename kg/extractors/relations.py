@@ -164,7 +164,9 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
 IN_AREA = ("Company", "Organization", "Place")
 FEATURE_MENTIONS = 3    # an article that names its county this often is about it (_article_settings)
 # bodies that serve more than a county wherever a county's article names them
-BEYOND_COUNTY = ("大学", "学院", "研究院", "科学院")
+BEYOND_COUNTY = ("大学", "学院", "研究院", "科学院",
+                 # dailies and publishers are a province's or the nation's (新华日报, 工人日报社)
+                 "日报", "日报社", "出版社", "通讯社")
 # places inside a county: streets, buildings, squares, parks, stations (rivers and
 # lakes cross counties, and a head-less place may be a region: 长三角)
 SITE_HEADS = tuple(h for h in lexicon.PLACE_HEADS if h not in ("湖", "河", "灌区", "水库"))

@@ -348,3 +348,10 @@ def test_an_area_before_a_counted_partner_is_where_the_partner_is_not_the_partne
     got = triples(rec)
     assert not any(h == "龙翔公司" and r == "cooperatesWith" for h, r, _ in got)
     assert ("聊城市", "cooperatesWith", "济南市") in got
+
+
+def test_a_feature_on_one_county_places_no_daily_or_publisher_there():
+    rec = extract("合江县的张安惠\n张安惠生在四川合江县。合江县人都知道她。她后来回到合江县。\n"
+                  "解放初她被分配到新华日报，后来由新华出版社出书。她常去合江县人民医院。\n")
+    got = triples(rec)
+    assert not {t for t in got if t[0] in ("新华日报", "新华出版社") and t[1] == "locatedIn"}
