@@ -145,3 +145,8 @@ def test_the_work_of_a_quoted_programme_names_it():
 def test_a_quoted_place_name_brands_a_product_and_names_no_programme():
     rec = extract("该厂借用了“海拉尔”雪糕的品牌，又推出“日本”系列。“江北水城”文旅活动启动。")
     assert names(rec, "Initiative") == {"江北水城"}
+
+
+def test_projects_counted_name_no_project():
+    rec = extract(CITY + "双方签订了优质烤烟生产基地建设等32项科技合作开发项目。")
+    assert not any("项科技" in n or n.startswith("科技合作") for n in names(rec, "Initiative"))
