@@ -347,8 +347,13 @@ def _listed_after_placed(c: Candidate) -> bool:
 
 def level_and_head(c: Candidate) -> bool:
     """市局, 省厅: a level and a one-character head refer to some bureau, not a named one
-    (but 市委 is the city's Party committee)."""
-    return len(c.head) == 1 and len(c.core) == 1 and c.core in lexicon.AREA_LEVEL_CHARS and c.head != "委"
+    (but 市委 is the city's Party committee, unless another level comes before it: 各县|市委
+    are the committees of all counties and cities; 莘县|县委 is 莘县's)."""
+    if not (len(c.head) == 1 and len(c.core) == 1 and c.core in lexicon.AREA_LEVEL_CHARS):
+        return False
+    tiers = c.start > 0 and c.ctx.text[c.start - 1] in lexicon.AREA_LEVEL_CHARS and \
+        c.ctx.first_ending_at(c.start, ("District",)) is None
+    return c.head != "委" or tiers
 
 
 def kind_of_government(c: Candidate) -> bool:

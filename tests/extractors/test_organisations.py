@@ -662,3 +662,9 @@ def test_a_firms_department_is_the_firms_and_its_manager_no_official():
     rec = extract(CITY + "山东百年康润医药连锁有限公司质管部经理刘红娥对区行政审批服务局工作人员说。")
     assert {"山东百年康润医药连锁有限公司", "山东百年康润医药连锁有限公司质管部"} <= names(rec, "Company")
     assert "刘红娥" in names(rec, "Person") and "刘红娥" not in names(rec, "Official")
+
+
+def test_committees_of_two_tiers_are_no_body_but_a_countys_committee_is():
+    assert not names(extract(CITY + "各县市委要把扶贫开发当作大事来抓。"), "Agency")
+    assert "莘县县委" in names(extract("莘县县委召开会议。\n"), "Agency")
+    assert "聊城市委" in names(extract(CITY + "市委书记曹某某这样解释。"), "Agency")
