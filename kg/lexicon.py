@@ -358,6 +358,7 @@ PROGRAMME_OFFICES = frozenset({"办公室", "领导小组", "指挥部", "工作
 LIST_JOINERS = ("、", "和", "及", "以及")
 # what the name of a body of national scope begins with: it lies in no one area
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
+PARTY_PREFIX = "中共"       # before an area's Party committee: 中共安徽宿州市委 is 宿州市委
 # a state's organs named bare, as foreign news names them once it has named the state
 # (印度尼西亚国会……国会将): China's have other names (全国人大, 国务院)
 STATE_ORGANS = ("国民议会", "上议院", "下议院", "参议院", "众议院", "国会", "议会", "内阁", "上院", "下院")

@@ -169,7 +169,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                         break
                     continue
                 prefix = full[: len(full) - len(short)]
-                if t == "Agency" and _foreign_prefix(prefix):
+                if t == "Agency" and full.endswith(short) and _foreign_prefix(prefix):
                     continue           # 美|国防部: the page's bare 国防部 is the home country's
                 if full.endswith(short) and (prefix in g.by_name or prefix in g.by_short or
                                              prefix[:-1] in g.by_name or len(prefix) <= 3
@@ -207,14 +207,16 @@ DOUBLED_LEVEL = re.compile(r"([省市县区])\1(委|政府)")
 
 
 def _agency_key(name: str) -> str:
-    """One form for the ways a body's area is written: a province's short form first
-    in full (河北|高邑县委 -> 河北省高邑县委), and the level not written twice
-    (邱县县委 -> 邱县委)."""
+    """One form for the ways a body's area is written: without the Party's 中共, a
+    province's or city's short form first in full (河北|高邑县委 -> 河北省高邑县委,
+    保定|公安局 -> 保定市公安局), and the level not written twice (邱县县委 -> 邱县委)."""
     g = gazetteer()
+    if name.startswith(lexicon.PARTY_PREFIX) and g.split_area(name[len(lexicon.PARTY_PREFIX):])[0]:
+        name = name[len(lexicon.PARTY_PREFIX):]
     area, rest = g.split_area(name)
     d = g.lookup(area) if area and area not in g.by_name else None
-    if d is not None and d.level == "province" and g.split_area(rest)[0]:
-        name = d.name + rest
+    if d is not None and d.level in ("province", "city"):
+        name = d.name + _agency_key(rest) if g.split_area(rest)[0] else d.name + rest
     return DOUBLED_LEVEL.sub(r"\1\2", name)
 
 

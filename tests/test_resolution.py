@@ -364,3 +364,13 @@ def test_a_committee_written_with_its_provinces_short_form_or_its_level_twice_is
     agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
     assert "河北高邑县委" in agencies.get("河北省高邑县委", []) and "河北高邑县委" not in agencies
     assert "邱县委" not in agencies and "河北省邱县县委" in agencies
+
+
+def test_a_bureau_under_its_citys_short_form_and_a_committee_under_中共_are_one_agency_each():
+    """保定公安局 is 保定市公安局 (保 is also Bulgaria's short form: no foreign prefix here,
+    the one name does not end the other); 中共安徽宿州市委 is 宿州市委."""
+    text = "保定公安局破获大案。保定市公安局局长关治瀛说。\n中共安徽宿州市委书记赵永生说，宿州市委高度重视。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    agencies = {e["name"] for e in rec["entities"] if e["type"] == "Agency"}
+    assert "保定公安局" not in agencies and "保定市公安局" in agencies
+    assert "宿州市委" not in agencies and "中共安徽宿州市委" in agencies
