@@ -343,10 +343,10 @@ GLUED_WORD = 5000
 
 
 def preposition_glued_to_head(glued: Token, start: int, head_start: int) -> bool:
-    """jieba's guess glued a preposition to the name the head ends (在泽雅|镇 as one
-    unknown token): the name starts after its first character."""
-    return start == glued.start and glued.word[0] in lexicon.NAME_STOP and head_start > start + 1 \
-        and _freq(glued.word) == 0
+    """jieba's guess glued a preposition or a one-character verb to the name the head ends
+    (在泽雅|镇, 走|村 as one unknown token): the name starts after its first character."""
+    return start == glued.start and (glued.word[0] in lexicon.NAME_STOP or glued.word[0] in VERB_STOP) \
+        and head_start >= start + 1 and _freq(glued.word) == 0
 
 
 def _after_division(toks: list[Token], tok: Token) -> bool:

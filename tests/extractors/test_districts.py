@@ -403,3 +403,8 @@ def test_a_citys_level_before_its_chiefs_title_is_the_titles():
     assert {"济南", "潍坊"} <= spans and not {"济南市", "潍坊市"} & spans
     assert "武汉市" in {m["text"] for e in extract("武汉市长江大桥通车。\n")["entities"]
                         for m in e["mentions"] + e.get("nested", [])}
+
+
+def test_a_verb_jieba_glues_to_a_villages_suffix_names_no_village():
+    """带队走村访户: 走村 is one unknown word to jieba, 走 a verb, no village's name."""
+    assert not any(n.endswith("村") for n in names(extract(CITY + "县委副书记刘某某带队走村访户，检查督办。")))
