@@ -52,6 +52,8 @@ ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorte
     ("志愿服务队", "服务队", "志愿队", "协会", "联盟", "合作社", "艺术团", "宣讲团", "俱乐部", "商会",
      "研究会", "促进会", "突击队", "先锋队", "巾帼队"), key=len, reverse=True))) + ")(?![\u4e00-\u9fff])")
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
+# what a meeting's name never holds: a number, or a verb of holding or having one
+CLAUSE_IN_NAME = re.compile(r"\d|召开|举行|举办|有(?!关)")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
 CITED = re.compile(r"(?:根据|依据|按照|依照|对照|遵照)$")
 MEETING = re.compile(r"(全国|全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(工作会议|视频会议|会议|大会|"
@@ -254,6 +256,8 @@ def _unquoted(ctx: DocContext, sent) -> None:
         s, e = sent.start + m.start(), sent.start + m.end()
         if not _ends_token(ctx, sent, e, sent.start + m.start(3)) or ctx.covered(s, e, ("Person", "Official")):
             continue          # 全国政协主席李瑞环今天在人民大会|堂: a hall, and a sentence, not a meeting
+        if CLAUSE_IN_NAME.search(m.group(2)):
+            continue          # 全市先后有30多家企业召开改制创立大会: a clause about meetings, no meeting's name
         if m.group(1) == "全国":          # a national meeting is named as printed
             ctx.add(text[s:e], "Initiative", s, e, rule="initiatives:named programme")
             continue

@@ -150,3 +150,10 @@ def test_a_quoted_place_name_brands_a_product_and_names_no_programme():
 def test_projects_counted_name_no_project():
     rec = extract(CITY + "双方签订了优质烤烟生产基地建设等32项科技合作开发项目。")
     assert not any("项科技" in n or n.startswith("科技合作") for n in names(rec, "Initiative"))
+
+
+def test_a_clause_about_meetings_names_no_meeting():
+    rec = extract(CITY + "几个月来全市先后有30多家企业召开改制创立大会。全市有关部门负责人会议今天召开。")
+    got = names(rec, "Initiative")
+    assert not any("召开" in n or "先后" in n for n in got)
+    assert any(n.endswith("有关部门负责人会议") for n in got)
