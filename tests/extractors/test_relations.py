@@ -355,3 +355,9 @@ def test_a_feature_on_one_county_places_no_daily_or_publisher_there():
                   "解放初她被分配到新华日报，后来由新华出版社出书。她常去合江县人民医院。\n")
     got = triples(rec)
     assert not {t for t in got if t[0] in ("新华日报", "新华出版社") and t[1] == "locatedIn"}
+
+
+def test_a_nationwide_meeting_is_not_run_by_the_county_the_article_is_about():
+    rec = extract("宿州市改革国企\n宿州市委书记赵某某说，宿州市抓改制。宿州市企业多。"
+                  "党的十五大和全国经济工作会议要求加快推进国有企业改革。\n")
+    assert not any(r == "runs" and t == "全国经济工作会议" for _, r, t in triples(rec))
