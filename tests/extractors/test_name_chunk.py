@@ -236,6 +236,7 @@ CHUNKS = [
     ("柳园街道育新社区党委书记王某说", "党委", {}, "柳园街道育新社区党委"),   # a verb in an area's name
     ("县财政局和县教育局联合发文。", "教育局", {}, "县教育局"),    # jieba's 和县 after a head
     ("还动员小区内的业主参与。", "小区", {"toponym": True}, "小区"),     # a verb after an adverb
+    ("他６０年代天津工学院毕业。", "学院", {}, "天津工学院"),              # a decade before a name
 ]
 
 
