@@ -286,8 +286,8 @@ def determiner_or_count(c: Candidate) -> bool:
     page will not name, not a named one; but a count that is all there is before the
     head is the body's number (三大队)."""
     if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith("某") \
-            or RANK.search(c.name):
-        return True
+            or RANK.search(c.name) or "各" in c.core:
+        return True           # (上海|各|街道办事处: every one of an area's bodies)
     ctx = c.ctx
     if c.before.isdigit() and ctx.text[c.start] in lexicon.BODY_MEASURES or \
             COUNT_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
@@ -317,7 +317,7 @@ def generic_core(c: Candidate) -> bool:
     body, not a named one."""
     core = c.core
     return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core \
-        or any(w in core for w in ("县市区", "县区", "市县", "镇街")) \
+        or any(w in core for w in ("县市区", "县区", "市县", "镇街")) or bool(lexicon.LEVELS_ONLY.fullmatch(core)) \
         or core.startswith(("街道", "社区", "乡镇", "镇村", "省市", "省区"))
 
 

@@ -668,3 +668,9 @@ def test_committees_of_two_tiers_are_no_body_but_a_countys_committee_is():
     assert not names(extract(CITY + "各县市委要把扶贫开发当作大事来抓。"), "Agency")
     assert "莘县县委" in names(extract("莘县县委召开会议。\n"), "Agency")
     assert "聊城市委" in names(extract(CITY + "市委书记曹某某这样解释。"), "Agency")
+
+
+def test_bodies_of_every_tier_or_of_each_area_are_no_body():
+    """区县政府, 上海各街道办事处: the bodies of a kind, not one named."""
+    got = names(extract(CITY + "要充分发挥区县政府的积极性，调动上海各街道办事处的力量。"), "Agency")
+    assert not any(n.endswith(("区县政府", "街道办事处")) for n in got)
