@@ -42,3 +42,9 @@ def test_a_hall_is_a_place_though_its_head_ends_like_an_agencys():
 def test_a_place_name_does_not_begin_with_a_determiner():
     rec = extract(CITY + "整个公园呈鱼形设计，取鱼水难分之意。市民来到人民公园散步。")
     assert not any(n.startswith("整个") for n in names(rec)) and "人民公园" in names(rec, "Place")
+
+
+def test_a_length_or_a_count_of_roads_and_parks_names_none():
+    """修建了6公里盘山路, 变成一座山水公园: a measure, no named place; 人民公园 stays."""
+    got = names(extract(CITY + "村里修建了6公里盘山路，要把全区变成一座山水公园。市民来到人民公园散步。"), "Place")
+    assert not any(n.endswith(("盘山路", "山水公园")) for n in got) and "人民公园" in got
