@@ -158,6 +158,11 @@ def districts(ctx: DocContext) -> None:
                 continue          # 北京时间: a clock, not the city
             if w[0] in NUMBER_UNITS and t.start and ctx.text[t.start - 1].isdigit():
                 continue          # 254|万山区人民: 万 counts the people, no county
+            if (w in g.by_name or w in g.by_short) and i and len(toks[i - 1].word) == 1:
+                big = g.lookup(ctx.text[t.start - 1:t.start + 1])
+                if big is not None and big.level in ("province", "city"):
+                    add(big, t.start - 1, t.start + 1)
+                    continue      # 上|海城区: jieba cut 上海|城区 at the wrong place
             if w in g.by_name:
                 cand = g.lookup(w, context)
                 # two-character names like 城区, 郊区 are words first: only under a named parent

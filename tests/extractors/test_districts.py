@@ -408,3 +408,9 @@ def test_a_citys_level_before_its_chiefs_title_is_the_titles():
 def test_a_verb_jieba_glues_to_a_villages_suffix_names_no_village():
     """带队走村访户: 走村 is one unknown word to jieba, 走 a verb, no village's name."""
     assert not any(n.endswith("村") for n in names(extract(CITY + "县委副书记刘某某带队走村访户，检查督办。")))
+
+
+def test_a_city_jieba_cuts_into_a_district_of_another_province_is_the_city():
+    """上海城区 as 上|海城区 (a district of 北海市): the city, no 海城区."""
+    got = names(extract("近年来，上海城区管理体制改革全面进行。\n"), "District")
+    assert "上海市" in got and "海城区" not in got
