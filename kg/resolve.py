@@ -191,6 +191,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                                                              or short.endswith(lexicon.LEGAL_FORMS))):
                     canon[short] = full
                     break
+    _bare_levels(names_by_type["Agency"], canon)
     _name_parts(names_by_type["Person"] | names_by_type["Official"], canon)
     _school_levels(names_by_type["Organization"], canon)
     _initiative_short_forms(mentions, canon)
@@ -218,6 +219,17 @@ def _agency_key(name: str) -> str:
     if d is not None and d.level in ("province", "city"):
         name = d.name + _agency_key(rest) if g.split_area(rest)[0] else d.name + rest
     return DOUBLED_LEVEL.sub(r"\1\2", name)
+
+
+def _bare_levels(agencies: set[str], canon: dict[str, str]) -> None:
+    """A body named by its level alone that no area resolved (区委 where the page names no
+    district the data knows: 南昌郊区区委) is the one body of the page that ends so."""
+    for short in sorted(agencies):
+        if short in canon or short[:1] not in lexicon.AREA_LEVEL_CHARS:
+            continue
+        fulls = sorted({canon.get(f, f) for f in agencies if f.endswith(short) and f != short})
+        if len(fulls) == 1:
+            canon[short] = fulls[0]
 
 
 def _foreign_prefix(prefix: str) -> bool:

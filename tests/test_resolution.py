@@ -374,3 +374,12 @@ def test_a_bureau_under_its_citys_short_form_and_a_committee_under_中共_are_on
     agencies = {e["name"] for e in rec["entities"] if e["type"] == "Agency"}
     assert "保定公安局" not in agencies and "保定市公安局" in agencies
     assert "宿州市委" not in agencies and "中共安徽宿州市委" in agencies
+
+
+def test_a_committee_named_by_its_level_alone_is_the_one_the_page_names_in_full():
+    """南昌郊区 is no division of the data (郊区 is a word first): 区委 is the page's one
+    body that ends so."""
+    text = "本报讯 南昌郊区区委书记周萌说，区委高度重视农村工作。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
+    assert "区委" not in agencies and "区委" in agencies.get("南昌郊区区委", [])
