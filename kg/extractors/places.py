@@ -33,6 +33,7 @@ PHRASE_TAGS = "ducpr"
 DETERMINER_TAGS = ("b", "r")     # jieba: distinguishing words (整个, 大型) and pronouns (该, 这个)
 COUNT_END = re.compile(f"{lexicon.COUNT}$")                       # 6|公里: a number before a measure
 COUNTED = re.compile(f"{lexicon.COUNT}(?:公里|千米|米|条|座|处|个)$")   # 6公里|盘山路, 3条|街
+NUMERAL = re.compile("[一二三四五六七八九十\\d]")
 FLOOR = re.compile("[一二三四五六七八九十]+楼$")     # 一楼|展厅: a floor's hall, no named place
 
 
@@ -66,6 +67,10 @@ def places(ctx: DocContext) -> None:
             # the name does not begin with a word that marks a noun phrase (整个|公园, 该|广场)
             start = next((t.end for t in ctx.tokens(sent) if t.start == start and t.end <= hs
                           and t.tag in DETERMINER_TAGS), start)
+            # nor with a day of the calendar before a name of its own (元旦|天安门广场), but a
+            # date names squares (五一广场) and a time word parks (未来公园)
+            start = next((t.end for t in ctx.tokens(sent) if t.start == start and t.end + 2 <= hs
+                          and t.tag == "t" and not NUMERAL.search(t.word)), start)
             if COUNTED.search(ctx.text, max(0, start - 6), start) or \
                     next((t for t in ctx.tokens(sent) if t.start == start and t.tag == "q"), None) is not None \
                     and COUNT_END.search(ctx.text, max(0, start - 6), start):

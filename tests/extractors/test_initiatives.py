@@ -157,3 +157,8 @@ def test_a_clause_about_meetings_names_no_meeting():
     got = names(rec, "Initiative")
     assert not any("召开" in n or "先后" in n for n in got)
     assert any(n.endswith("有关部门负责人会议") for n in got)
+
+
+def test_a_scheme_set_up_with_a_resultative_起_is_named_without_it():
+    got = names(extract(CITY + "各单位进行了动员，建立起领导干部责任制。"), "Initiative")
+    assert not any(n.startswith("起") for n in got)

@@ -48,3 +48,9 @@ def test_a_length_or_a_count_of_roads_and_parks_names_none():
     """修建了6公里盘山路, 变成一座山水公园: a measure, no named place; 人民公园 stays."""
     got = names(extract(CITY + "村里修建了6公里盘山路，要把全区变成一座山水公园。市民来到人民公园散步。"), "Place")
     assert not any(n.endswith(("盘山路", "山水公园")) for n in got) and "人民公园" in got
+
+
+def test_a_day_of_the_calendar_before_a_place_is_no_part_of_its_name():
+    """元旦天安门广场升国旗仪式: the square; 五一广场 and 未来公园 are names."""
+    got = names(extract(CITY + "参加了庄严的元旦天安门广场升国旗仪式。市民在五一广场和未来公园散步。"), "Place")
+    assert {"天安门广场", "五一广场", "未来公园"} <= got and not any(n.startswith("元旦") for n in got)
