@@ -101,6 +101,8 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    # the armed forces' commanders and staff, a minister's assistant
                    "司令员", "副司令员", "司令", "副司令", "参谋长", "副参谋长", "总参谋长",
                    "副总参谋长", "副政委", "部长助理", "上将", "中将", "少将")
+# Words that qualify a title before it (候补委员, 常务副校长, 名誉会长): no given name
+TITLE_QUALIFIERS = frozenset({"候补", "常务", "专职", "执行", "名誉", "荣誉", "代理"})
 # A deputy's title with the deputy's standing (常务副校长, 专职副主席) and a chair's acting
 # for the body (执行主席, 执行会长), as written: the post is the title in full.
 _QUALIFIED_HEADS = tuple(q + t for t in _GOV_HEADS if t.startswith("副") for q in ("常务", "专职")) + (

@@ -134,8 +134,10 @@ SHORTER_NAME = (function_character_last, word_first, next_word_starts_last)
 # ---- what is no name at all: (the candidate, its surname's length) ----------------------
 
 def honorific_after_surname(cand: str, surname_len: int) -> bool:
-    """王先生, 张经理: a surname with an honorific or a title is no name."""
-    return cand[surname_len:] in HONORIFIC_ONLY or cand[surname_len:] in lexicon.TITLES
+    """王先生, 张经理: a surname with an honorific or a title is no name, nor one with a
+    title's qualifier (中央委员|和候补|中央委员: 和 a conjunction there)."""
+    rest = cand[surname_len:]
+    return rest in HONORIFIC_ONLY or rest in lexicon.TITLES or rest in lexicon.TITLE_QUALIFIERS
 
 
 def preposition_before_noun(cand: str, surname_len: int) -> bool:

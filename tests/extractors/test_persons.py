@@ -73,6 +73,7 @@ def test_rules_for_a_one_character_given_name(rule, text, cand, expected):
     (honorific_after_surname, "王先生", 1, True),
     (honorific_after_surname, "张经理", 1, True),
     (honorific_after_surname, "王法成", 1, False),
+    (honorific_after_surname, "和候补", 1, True),        # 中央委员和候补中央委员
     (preposition_before_noun, "向群众", 1, True),
     (preposition_before_noun, "于海涛", 1, False),
     (ends_in_particle, "来了", 1, True),
