@@ -333,6 +333,7 @@ PAIRED_SHORT_FORMS: dict[str, tuple[str, str]] = {
 # a count of bodies (三家|远洋公司, 32家|商协会, 两大|电信公司): numerals, then a measure
 # word of bodies (or 大, "major"); what follows is a kind of body, not a named one
 COUNT = r"[\d一二两三四五六七八九十百千几多]+"
+COUNT_END = re.compile(f"{COUNT}$")         # a number ending where a search ends (32|项, 6|公里)
 BODY_MEASURES = "家个所名位支批"
 
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's

@@ -11,7 +11,7 @@ from ..articles import PAPER
 from ..divisions import Division, countries, divisions_of, gazetteer
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
-from .base import CJK, RELATIVE_AREA_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
 from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
@@ -408,7 +408,7 @@ def _zones(ctx: DocContext, sent) -> None:
             # a bare 园区 is the park named in full before it (甘州区工业园区…园区党工委)
             full = None if hs and CJK.match(ctx.text, hs - 1) else _named_zone_before(ctx, "园区", hs)
             if full:
-                ctx.add("园区", "District", hs, he, name=full, rule="districts:zone")
+                ctx.add("园区", "District", hs, he, name=full, rule=ZONE_RULE)
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, strict=True, toponym=True)
         name = ctx.text[start:he]
@@ -428,13 +428,13 @@ def _zones(ctx: DocContext, sent) -> None:
                 canonical = (city.short or city.name) + m.group(1)
         elif prefix and prefix not in g.by_name and prefix not in g.by_short and len(prefix) > 4:
             continue
-        ctx.add(name, "District", start, he, name=canonical, rule="districts:zone")
+        ctx.add(name, "District", start, he, name=canonical, rule=ZONE_RULE)
 
 
 def _named_zone_before(ctx: DocContext, suffix: str, pos: int) -> str | None:
     """The zone a bare 开发区 refers back to: the last one named in full before it in the
     article (晋江经济开发区…开发区党工委), which is more specific than the paper's city."""
-    near = ctx.nearest_before(pos, lambda m: m.type == "District" and m.rule == "districts:zone"
+    near = ctx.nearest_before(pos, lambda m: m.type == "District" and m.rule == ZONE_RULE
                               and m.name.endswith(suffix) and len(m.text) > len(suffix))
     return near.name if near else None
 

@@ -239,7 +239,6 @@ CJK_CONT = re.compile(r"(?![的等和与及为、中上下里在于将已正由�
 
 
 PROJECT_MEASURES = "项个批"                       # what counts projects (32项, 两批)
-COUNT_END = re.compile(f"{lexicon.COUNT}$")
 
 
 def _unquoted(ctx: DocContext, sent) -> None:
@@ -284,7 +283,7 @@ def _unquoted(ctx: DocContext, sent) -> None:
         core = text[start:hs]
         if len(core) < 4 or core in GENERIC_PROJECT or any(core.startswith(g) for g in ("该", "这", "此", "各")):
             continue
-        if core[0] in PROJECT_MEASURES and COUNT_END.search(text, max(0, start - 6), start):
+        if core[0] in PROJECT_MEASURES and lexicon.COUNT_END.search(text, max(0, start - 6), start):
             continue          # 等32|项科技合作开发项目: projects counted, none named
         if re.fullmatch(r"[\d年产万吨千亿元]+.*", core) or any(w in core for w in lexicon.NAME_STOP_WORDS) \
                 or any(w in core for w in GENERIC_PROJECT_WORDS):

@@ -14,7 +14,7 @@ from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, ZONE_RULE, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
 from .tagged import named_spans, tagged_person_at, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -863,7 +863,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         # after a community, village or development zone, whose Party committee is a body of its own
         if tok.start == hs and (text[hs - 2:hs] in TOWN_LEVELS or text[hs - 1:hs] in TOWN_LEVELS or
                                 any(m.type == "District" and m.end == hs and
-                                    (m.text.endswith(TOWN_LEVELS) or m.rule == "districts:zone")
+                                    (m.text.endswith(TOWN_LEVELS) or m.rule == ZONE_RULE)
                                     for m in ctx.mentions_over(hs - 1))):
             return text[he:tok.end] in lexicon.TITLES
         return tok.start < hs and text[he:tok.end] in lexicon.TITLES
@@ -954,7 +954,7 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
     for m in ctx.mentions_between(start, start + 1):
         if m.type == "District" and m.end < start + len(name) and m.name != m.text \
-                and m.rule in ("districts:zone", RELATIVE_AREA_RULE, "districts:city short form"):
+                and m.rule in (ZONE_RULE, RELATIVE_AREA_RULE, "districts:city short form"):
             return m.name + name[len(m.text):]
     return name
 

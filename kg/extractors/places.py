@@ -31,7 +31,6 @@ PHRASE_TAGS = "ducpr"
 
 
 DETERMINER_TAGS = ("b", "r")     # jieba: distinguishing words (整个, 大型) and pronouns (该, 这个)
-COUNT_END = re.compile(f"{lexicon.COUNT}$")                       # 6|公里: a number before a measure
 COUNTED = re.compile(f"{lexicon.COUNT}(?:公里|千米|米|条|座|处|个)$")   # 6公里|盘山路, 3条|街
 NUMERAL = re.compile("[一二三四五六七八九十\\d]")
 FLOOR = re.compile("[一二三四五六七八九十]+楼$")     # 一楼|展厅: a floor's hall, no named place
@@ -73,7 +72,7 @@ def places(ctx: DocContext) -> None:
                           and t.tag == "t" and not NUMERAL.search(t.word)), start)
             if COUNTED.search(ctx.text, max(0, start - 6), start) or \
                     next((t for t in ctx.tokens(sent) if t.start == start and t.tag == "q"), None) is not None \
-                    and COUNT_END.search(ctx.text, max(0, start - 6), start):
+                    and lexicon.COUNT_END.search(ctx.text, max(0, start - 6), start):
                 continue          # 修建了6公里|盘山路, 3条|街: a length or a count of roads, no named one
             name = ctx.text[start:he]
             core = name[: -len(head)]

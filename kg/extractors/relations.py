@@ -18,7 +18,7 @@ from .. import lexicon
 from ..articles import DATELINE
 from ..divisions import Division, countries, country_of, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
-from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, DocContext, body_of_kind, country_abroad,
+from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, ZONE_RULE, DocContext, body_of_kind, country_abroad,
                    joined_runs, named_at_home, outermost)
 from .initiatives import SESSION_END
 from .organisations import PARTY_DEPARTMENTS, bare_ministry
@@ -398,7 +398,7 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
     for m in ms:
         if m.type != "District":
             continue
-        if m.rule == "districts:zone":
+        if m.rule == ZONE_RULE:
             # the city its name begins with, a municipality too (上海|浦东新区), else the paper's
             city = next((d for d in ctx.divisions.values() if d.level == "city" and
                          (m.name.startswith(d.name) or (d.short and m.name.startswith(d.short)))), None)
