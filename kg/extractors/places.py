@@ -25,6 +25,7 @@ STREET_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "
 FIGURATIVE_ROADS = {"致富", "上学", "放学", "回家", "求学", "小康", "创业", "成长", "就医", "出行", "返乡",
                     "增收", "共富", "振兴", "转型", "奋斗", "追梦", "发展", "富民", "兴村"}
 RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
+RIVER_RULE = "places:river"
 # jieba's tags of words no place's name holds: adverbs, particles, conjunctions, prepositions,
 # pronouns and determiners (各镇|街)
 PHRASE_TAGS = "ducpr"
@@ -44,7 +45,7 @@ def places(ctx: DocContext) -> None:
                     LONGER_NAME.match(ctx.text, m.end()):
                 continue
             if not ctx.covered(m.start(), m.end()):
-                ctx.add(river, "Place", m.start(), m.end(), rule="places:river")
+                ctx.add(river, "Place", m.start(), m.end(), rule=RIVER_RULE)
     for ai, si, sent in ctx.sentences():
         ends: set[int] | None = None      # token ends, made at the sentence's first head
         for m in HEAD_RE.finditer(sent.text):
@@ -61,6 +62,9 @@ def places(ctx: DocContext) -> None:
                 continue          # 运河, 思路: a word that ends in the head, not a named place
             if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
                 continue
+            if tok is not None and any(m.rule == RIVER_RULE and m.end == he
+                                       for m in ctx.mentions_between(tok.start, tok.start + 1)):
+                continue          # 王家坝紧靠|淮河: a great river's name stands alone
             start = left_chunk(ctx, sent, hs, max_len=12, strict=True, toponym=True)
             start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
             # the name does not begin with a word that marks a noun phrase (整个|公园, 该|广场)

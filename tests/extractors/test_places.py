@@ -54,3 +54,8 @@ def test_a_day_of_the_calendar_before_a_place_is_no_part_of_its_name():
     """元旦天安门广场升国旗仪式: the square; 五一广场 and 未来公园 are names."""
     got = names(extract(CITY + "参加了庄严的元旦天安门广场升国旗仪式。市民在五一广场和未来公园散步。"), "Place")
     assert {"天安门广场", "五一广场", "未来公园"} <= got and not any(n.startswith("元旦") for n in got)
+
+
+def test_a_great_rivers_name_stands_alone_after_other_words():
+    got = names(extract(CITY + "王家坝紧靠淮河，地势低洼。"), "Place")
+    assert "淮河" in got and not any(n.endswith("紧靠淮河") for n in got)
