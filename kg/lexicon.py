@@ -106,7 +106,7 @@ TITLE_QUALIFIERS = frozenset({"候补", "常务", "专职", "执行", "名誉", 
 # A deputy's title with the deputy's standing (常务副校长, 专职副主席) and a chair's acting
 # for the body (执行主席, 执行会长), as written: the post is the title in full.
 _QUALIFIED_HEADS = tuple(q + t for t in _GOV_HEADS if t.startswith("副") for q in ("常务", "专职")) + (
-    "执行主席", "执行副主席", "执行会长", "执行副会长", "执行主任")
+    "执行主席", "执行副主席", "执行会长", "执行副会长", "执行主任", "常务书记", "常务委员", "常务理事")
 # Offices of the central state that no body named before them in a chain holds
 # (中央军委副主席、国务委员: the State Council's, not the commission's)
 STATE_OFFICES = frozenset({"国务委员", "总理", "副总理", "总书记"})
@@ -453,11 +453,12 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
                    "提供", "完成", "实现", "提升", "强化", "优化", "落实", "持续", "全力", "积极",
                    "大力", "着力", "扎实", "全面", "进一步", "不断", "已经", "正在", "目前", "近日",
                    "今年", "去年", "近年来", "以来", "同时", "此外", "其中", "包括", "由于", "如何",
+                   "今天", "昨天", "明天", "当天", "今日", "昨日",
                    # a decade or a year's part before a name (60年代|天津工学院)
                    "年代", "年初", "年底", "年末", "年间",
                    "以前", "现在", "获得", "荣获", "入选", "获评", "评为", "成为", "属于", "隶属", "隶属于",
                    # verbs of meeting and answering jieba's dictionary tags as nouns (会见|某议会)
-                   "会见", "接见", "会晤", "响应", "积极响应", "后任",
+                   "会见", "接见", "会晤", "响应", "积极响应", "后任", "命名",
                    "负责", "担任", "兼任", "任职", "现任", "拟任", "曾任", "历任", "原任", "调任", "升任", "转任", "时任", "出任", "家住", "居住", "走笔", "代表", "村民", "居民", "记者",
                    "通讯员", "相关", "有关", "各级", "各地", "首批", "首家", "一家", "多家",
                    # words of which and where that make a body a kind (当地|律师协会,

@@ -237,6 +237,7 @@ CHUNKS = [
     ("县财政局和县教育局联合发文。", "教育局", {}, "县教育局"),    # jieba's 和县 after a head
     ("还动员小区内的业主参与。", "小区", {"toponym": True}, "小区"),     # a verb after an adverb
     ("他６０年代天津工学院毕业。", "学院", {}, "天津工学院"),              # a decade before a name
+    ("团中央今天命名中国人民抗日战争纪念馆等。", "纪念馆", {}, "中国人民抗日战争纪念馆"),  # a day, a verb
 ]
 
 

@@ -499,9 +499,10 @@ def test_diplomats_and_a_governor_general_hold_posts():
 
 
 def test_a_deputys_standing_is_part_of_the_title():
-    rec = extract("中央党校常务副校长汪家镠主持毕业典礼。中国足协专职副主席张吉龙出席。英国副首相普雷斯科特表示欢迎。\n")
+    rec = extract("中央党校常务副校长汪家镠主持毕业典礼。中国足协专职副主席张吉龙出席。英国副首相普雷斯科特表示欢迎。"
+                  "团中央书记处常务书记周强讲话。\n")
     posts = {(p["person"], p["title"]) for p in rec["posts"]}
-    assert {("汪家镠", "常务副校长"), ("张吉龙", "专职副主席"), ("普雷斯科特", "副首相")} <= posts
+    assert {("汪家镠", "常务副校长"), ("张吉龙", "专职副主席"), ("普雷斯科特", "副首相"), ("周强", "常务书记")} <= posts
 
 
 def test_a_post_in_the_clause_before_a_comma_is_no_link_of_the_chain():
