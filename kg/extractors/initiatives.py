@@ -176,6 +176,8 @@ def _plausible(core: str) -> bool:
             or core.isdigit() or core in lexicon.TITLES:
         return False          # “田长”朗佰雨: a title in quotes, not a programme; speech has commas
                               # but a campaign's name may (“以美元换泰币，自愿救国运动”)
+    if COUNTED_START.match(core) and "的" in core:
+        return False          # “一个持久的信息交流和协调行动网”: a description (but “三项制度改革”)
     return not (len(core) == 3 and core[0] == "新")       # “新模式”: a figure of speech
 
 
@@ -238,6 +240,7 @@ def _last_word(core: str) -> str:
 CJK_CONT = re.compile(r"(?![的等和与及为、中上下里在于将已正由从到])[\u4e00-\u9fff]{2}")
 
 
+COUNTED_START = re.compile(f"{lexicon.COUNT}[个种]")     # 一个…, 两种… (not 一村一品)
 PROJECT_MEASURES = "项个批"                       # what counts projects (32项, 两批)
 
 

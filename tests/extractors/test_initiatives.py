@@ -162,3 +162,8 @@ def test_a_clause_about_meetings_names_no_meeting():
 def test_a_scheme_set_up_with_a_resultative_起_is_named_without_it():
     got = names(extract(CITY + "各单位进行了动员，建立起领导干部责任制。"), "Initiative")
     assert not any(n.startswith("起") for n in got)
+
+
+def test_a_quoted_description_counted_names_no_programme():
+    got = names(extract(CITY + "大会呼吁建立“一个持久的信息交流和协调行动网”。我市推行“一村一品”。"), "Initiative")
+    assert "一村一品" in got and not any(n.startswith("一个") for n in got)
