@@ -674,3 +674,9 @@ def test_bodies_of_every_tier_or_of_each_area_are_no_body():
     """区县政府, 上海各街道办事处: the bodies of a kind, not one named."""
     got = names(extract(CITY + "要充分发挥区县政府的积极性，调动上海各街道办事处的力量。"), "Agency")
     assert not any(n.endswith(("区县政府", "街道办事处")) for n in got)
+
+
+def test_a_quoted_name_described_before_its_head_is_the_bodys_whole_name():
+    """号称“美以美”的一家医院: the hospital is 美以美; “红马甲”志愿服务队 keeps its head."""
+    got = names(extract(CITY + "参观号称“美以美”的一家医院。组建“红马甲”志愿服务队。"), "Organization")
+    assert {"美以美", "红马甲志愿服务队"} <= got and not any("的一家" in n for n in got)
