@@ -335,6 +335,7 @@ PAIRED_SHORT_FORMS: dict[str, tuple[str, str]] = {
 COUNT = r"[\d一二两三四五六七八九十百千几多]+"
 COUNT_END = re.compile(f"{COUNT}$")         # a number ending where a search ends (32|项, 6|公里)
 BODY_MEASURES = "家个所名位支批"
+COUNTED_BODIES = re.compile(f"{COUNT}[{BODY_MEASURES}]")    # 三家, 一所: bodies counted, none named
 
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's
 CURRENCY_AFTER = frozenset("元币圆")
@@ -430,7 +431,7 @@ LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", 
                               "县域"})
 
 # Levels alone, listed (区镇村三级, 市县乡干部, 省市县联动): the tiers of government, no name.
-LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居)(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居)+")
+LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居){2,}")
 
 def chief_of_level(text: str, pos: int) -> bool:
     """Whether an area's level at `pos` begins its chief's title (济南|市长, 某某|县长): the

@@ -217,7 +217,7 @@ def _agency_key(name: str) -> str:
     area, rest = g.split_area(name)
     d = g.lookup(area) if area and area not in g.by_name else None
     if d is not None and d.level in ("province", "city"):
-        name = d.name + _agency_key(rest) if g.split_area(rest)[0] else d.name + rest
+        name = d.name + _agency_key(rest)      # 河北|高邑县委: the county's name too
     return DOUBLED_LEVEL.sub(r"\1\2", name)
 
 

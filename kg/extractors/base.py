@@ -196,14 +196,13 @@ class DocContext:
 
         near = None
         for m in self.mentions_between(lo, pos):
-            if m.type == "District" and m.name in self.divisions \
-                    and m.rule != RELATIVE_AREA_RULE and fits(self.divisions[m.name]):
-                if near is None or m.start > near[0]:
-                    near = (m.start, self.divisions[m.name])
-            elif m.type == "District" and m.rule == ZONE_RULE and m.name.endswith(level_char):
+            if m.type != "District" or near is not None and m.start <= near[0]:
+                continue
+            if m.name in self.divisions and m.rule != RELATIVE_AREA_RULE and fits(self.divisions[m.name]):
+                near = (m.start, self.divisions[m.name])
+            elif m.rule == ZONE_RULE and m.name.endswith(level_char):
                 # 开发区的诊所向区行政审批服务局申请: a zone is an area its 区 may mean
-                if near is None or m.start > near[0]:
-                    near = (m.start, Division(code="", name=m.name, level="zone", parent=None))
+                near = (m.start, Division(code="", name=m.name, level="zone", parent=None))
         # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area
         dateline = gazetteer().lookup(art.place) if art and art.place else None
         home = dateline or self.area
@@ -340,6 +339,12 @@ COMMON_WORD = 200
 # jieba's frequency under which a word that begins with a function character is a
 # function word glued to a name (在|位山灌区), not a word of its own
 GLUED_WORD = 5000
+
+
+def word_starting(toks: list[Token], pos: int) -> Token | None:
+    """jieba's word of a sentence's `toks` that begins at `pos`, if one does."""
+    i = bisect.bisect_left(toks, pos, key=attrgetter("start"))
+    return toks[i] if i < len(toks) and toks[i].start == pos else None
 
 
 def preposition_glued_to_head(glued: Token, start: int, head_start: int) -> bool:

@@ -201,7 +201,7 @@ def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int)
         ctx.add(ctx.text[area:he], type_, area, he, name=canonical(ctx, plain, area),
                 rule="organisations:office of a quoted programme")
         return True
-    if quoted and type_ == "Organization" and DESCRIBED.search(quoted.group(2)):
+    if quoted and type_ == "Organization" and ("的" in quoted.group(2) or lexicon.COUNTED_BODIES.search(quoted.group(2))):
         # 号称“美以美”的一家医院: the quote is the body's whole name, the rest describes it
         s = quoted.start() + 1
         ctx.add(quoted.group(1), type_, s, s + len(quoted.group(1)), rule="organisations:quoted name")
@@ -519,7 +519,6 @@ SUBSIDIARY_OF = re.compile(r"(?:是|为)(?:[^，。,；]{0,12}?(?:企业|公司)
 
 
 QUOTED_BEFORE = re.compile(r"“([^“”]{2,12})”([\u4e00-\u9fff]{0,4})$")
-DESCRIBED = re.compile(f"的|{lexicon.COUNT}[{lexicon.BODY_MEASURES}]")   # “美以美”的一家|医院
 CJK_BEFORE = re.compile(r"(?![的和与及、在到从向对为由])[\u4e00-\u9fff]")
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百零]+[届次期批个部]")
 CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, lexicon.CENTRAL_BODIES), key=len, reverse=True)))

@@ -557,7 +557,7 @@ def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:
 
 
 CHAIN_JOINS = "、，,兼"    # what joins the posts of a chain (副主任兼中国证监会副主席)
-CLAUSE_JOINS = "，,"       # ... of which these join clauses: the post before one begins its clause
+CLAUSE_JOINS = ("，", ",")  # ... of which these join clauses: the post before one begins its clause
 CLAUSE_STARTS = "，,。；;：:！？!?（(“\n 　"
 
 
@@ -593,7 +593,7 @@ def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
         title_start = org_m.start if org_m else _bare_body_before(text, sent.start, m.start())
-        if text[end:end + 1] in tuple(CLAUSE_JOINS) and title_start > sent.start \
+        if text[end:end + 1] in CLAUSE_JOINS and title_start > sent.start \
                 and text[title_start - 1] not in CLAUSE_STARTS + "、兼":
             break         # 夏赫连任亚足联主席，|中国足协副主席张某: a clause's object, not a post of the chain
         # a title after a body no rule named is that body's: it takes no other body's
@@ -661,8 +661,9 @@ def _inside_a_name(ctx: DocContext, pos: int) -> bool:
 SHORT_FORM_BEFORE = re.compile(r"[（(][^（）()，。、；：]{1,10}[）)]$")
 
 
-# a holder's tenure written between a body and the title (国际足联新任主席, 南非前总统)
-TENURE = ("新任", "现任", "前任", "代理", "候任", "新", "前", "原", "现")
+# what stands between a body and its title: 的, or the holder's tenure (亚凯迪严市的市长,
+# 国际足联新任主席, 南非前总统)
+BETWEEN_BODY_AND_TITLE = ("的", "新任", "现任", "前任", "代理", "候任", "新", "前", "原", "现")
 
 
 def _org_before(ctx: DocContext, pos: int):
@@ -674,8 +675,7 @@ def _org_before(ctx: DocContext, pos: int):
     shared = ctx.first_ending_at(pos + 1, types[:3]) if ctx.text[pos + 1:pos + 2] == CHIEF else None
     return ctx.first_ending_at(pos, types) or \
         (shared if shared is not None and shared.start < pos else None) or \
-        (ctx.first_ending_at(pos - 1, types) if ctx.text[pos - 1:pos] == "的" else None) or \
-        next((b for w in TENURE if ctx.text.startswith(w, pos - len(w))
+        next((b for w in BETWEEN_BODY_AND_TITLE if ctx.text.startswith(w, pos - len(w))
               and (b := ctx.first_ending_at(pos - len(w), types)) is not None), None) or \
         (ctx.first_ending_at(short.start(), types) if (short := SHORT_FORM_BEFORE.search(
             ctx.text, max(0, pos - 12), pos)) else None)

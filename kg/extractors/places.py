@@ -6,7 +6,7 @@ import re
 from .. import lexicon
 from ..kinds import is_kind
 from ..segment import segmenter
-from .base import DocContext, left_chunk
+from .base import DocContext, left_chunk, word_starting
 from .organisations import canonical
 
 HEAD_RE = re.compile("|".join(sorted(map(re.escape, lexicon.PLACE_HEADS), key=len, reverse=True)))
@@ -67,15 +67,16 @@ def places(ctx: DocContext) -> None:
                 continue          # 王家坝紧靠|淮河: a great river's name stands alone
             start = left_chunk(ctx, sent, hs, max_len=12, strict=True, toponym=True)
             start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
+            toks = ctx.tokens(sent)
+            first = word_starting(toks, start)
             # the name does not begin with a word that marks a noun phrase (整个|公园, 该|广场)
-            start = next((t.end for t in ctx.tokens(sent) if t.start == start and t.end <= hs
-                          and t.tag in DETERMINER_TAGS), start)
+            if first is not None and first.end <= hs and first.tag in DETERMINER_TAGS:
+                start, first = first.end, word_starting(toks, first.end)
             # nor with a day of the calendar before a name of its own (元旦|天安门广场), but a
             # date names squares (五一广场) and a time word parks (未来公园)
-            start = next((t.end for t in ctx.tokens(sent) if t.start == start and t.end + 2 <= hs
-                          and t.tag == "t" and not NUMERAL.search(t.word)), start)
-            if COUNTED.search(ctx.text, max(0, start - 6), start) or \
-                    next((t for t in ctx.tokens(sent) if t.start == start and t.tag == "q"), None) is not None \
+            if first is not None and first.end + 2 <= hs and first.tag == "t" and not NUMERAL.search(first.word):
+                start, first = first.end, word_starting(toks, first.end)
+            if COUNTED.search(ctx.text, max(0, start - 6), start) or first is not None and first.tag == "q" \
                     and lexicon.COUNT_END.search(ctx.text, max(0, start - 6), start):
                 continue          # 修建了6公里|盘山路, 3条|街: a length or a count of roads, no named one
             name = ctx.text[start:he]

@@ -25,8 +25,6 @@ from .organisations import PARTY_DEPARTMENTS, bare_ministry
 
 ORGS = ("Agency", "Company", "Organization", "District")
 COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
-# what follows an area that locates the partner named after it: a count (一家, 两所)
-AREA_OF_PARTNER = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}]")
 CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
 FOUNDS = re.compile(r"(设立|成立|组建|设置)")
@@ -581,8 +579,8 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         # 贵州省黔西市: the partner is the last area of a chain, not the province that locates it
         tails = [o for o in tails if not (o.type == "District" and
                                           any(n.type == "District" and n.start == o.end for n in tails))]
-        # 与武汉一家肉联厂联合: the area says where the partner is (but 与布隆迪的友好合作)
-        tails = [o for o in tails if not (o.type == "District" and AREA_OF_PARTNER.match(ctx.text, o.end))]
+        # 与武汉一家肉联厂联合: an area before a counted partner says where it is (but 与布隆迪的友好合作)
+        tails = [o for o in tails if not (o.type == "District" and lexicon.COUNTED_BODIES.match(ctx.text, o.end))]
         head = heads[-1] if heads else _article_subject(ctx, sent.start)
         if head:
             for t in tails:

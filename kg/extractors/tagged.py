@@ -319,7 +319,6 @@ def _generic_words() -> frozenset[str]:
 
 
 # a count of bodies inside a span (广州三家远洋公司); not 大 (三大队 is a brigade's number)
-COUNTED = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}]")
 
 
 def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
@@ -343,7 +342,7 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
         return not (confidence >= LATIN_SURE and label == "ORG" and _latin_name(text))
     if label == "ORG" and text.endswith(lexicon.EVENT_HEADS):
         return True                   # an event or a campaign: the initiatives rule's
-    if label == "ORG" and COUNTED.search(text):
+    if label == "ORG" and lexicon.COUNTED_BODIES.search(text):
         return True                   # 广州三家|远洋公司: a count of bodies, not one
     if label == "LOC" and (text in lexicon.AREA_LEVEL_WORDS or text == "特别行政区"):
         return True                   # 特区行政长官: a bare level, the area it means is another's to say
