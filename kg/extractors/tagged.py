@@ -493,9 +493,25 @@ def _stopped_short(ctx: DocContext, s: Span) -> Mention | None:
                 (m.name == m.text or any(_foreign_place(left[:k]) for k in range(2, len(left) + 1))) and \
                 not _not_a_name(ctx.text[s.start:s.end], "ORG", s.confidence):
             return m
-        if _name_between(ctx, s, m, others):
+        if _name_between(ctx, s, m, others) or m.type == "Company" and _firm_from_its_area(ctx, s, m, others):
             return m
     return None
+
+
+FIRM_GAP = 8    # the most characters of brand and trade between a firm's area and where the rules began it
+
+
+def _firm_from_its_area(ctx: DocContext, s: Span, m: Mention, others: list[Mention]) -> bool:
+    """武汉|克林清洗|工程有限公司, 武汉|新一天|钟点工服务公司: a firm's registered name
+    runs from its area over its brand and trade, words of any kind (清洗/v, 一天/m) that
+    stopped the head's reading; the sure span starts at the area, and the rules named
+    nothing and the sentence has no function character in between."""
+    if not others or others[0].start != s.start or any(o.type != "District" for o in others):
+        return False
+    gap_at = max(o.end for o in others)
+    gap = ctx.text[gap_at:m.start]
+    return 1 <= len(gap) <= FIRM_GAP and all(CJK.match(c) and c not in lexicon.NAME_STOP for c in gap) \
+        and not ctx.mentions_between(gap_at, m.start)
 
 
 def _name_between(ctx: DocContext, s: Span, m: Mention, others: list[Mention]) -> bool:

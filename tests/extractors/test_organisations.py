@@ -621,6 +621,17 @@ def test_a_name_after_the_area_that_a_particle_cut_short_is_the_bodys(monkeypatc
     assert "山东省公安系统市地公安局" not in names(extract("山东省公安系统市地公安局破获一起案件。"))
 
 
+def test_a_firms_registered_name_runs_from_its_area_over_any_words_of_its_brand(monkeypatch):
+    # the head's reading stops at a verb (清洗) or a numeral (一天) of the brand; the sure
+    # span from the firm's area is its name, as the registered name is written
+    tagger_reads(monkeypatch, {"武汉克林清洗工程有限公司": ("ORG", 1.0), "武汉新一天钟点工服务公司": ("ORG", 1.0)})
+    rec = extract("武汉克林清洗工程有限公司安置下岗职工２００人。武汉新一天钟点工服务公司就是受益者。")
+    assert names(rec, "Company") == {"武汉克林清洗工程有限公司", "武汉新一天钟点工服务公司"}
+    # the sentence's own words between an area and a firm stay out of its name
+    tagger_reads(monkeypatch, {"武汉的钟点工服务公司": ("ORG", 1.0)})
+    assert "武汉的钟点工服务公司" not in names(extract("武汉的钟点工服务公司就是受益者。"))
+
+
 def test_a_verb_of_setting_up_or_defining_is_no_part_of_a_bodys_name():
     # 中央银行 alone is a kind of bank (kg.kinds), no name; 指中央银行 was taken for one
     rec = extract("他们筹办华强电子公司。法定利率是指中央银行直接制定的利率。")
