@@ -223,9 +223,11 @@ def _agency_key(name: str) -> str:
 
 def _bare_levels(agencies: set[str], canon: dict[str, str]) -> None:
     """A body named by its level alone that no area resolved (区委 where the page names no
-    district the data knows: 南昌郊区区委) is the one body of the page that ends so."""
+    district the data knows: 南昌郊区区委; a prefecture's 地委组织部 of 运城地委组织部,
+    which the data knows as today's city) is the one body of the page that ends so."""
     for short in sorted(agencies):
-        if short in canon or short[:1] not in lexicon.AREA_LEVEL_CHARS:
+        if short in canon or short[:1] not in lexicon.AREA_LEVEL_CHARS \
+                and not short.startswith(lexicon.AREA_LEVEL_WORDS):
             continue
         fulls = sorted({canon.get(f, f) for f in agencies if f.endswith(short) and f != short})
         if len(fulls) == 1:

@@ -383,3 +383,8 @@ def test_a_committee_named_by_its_level_alone_is_the_one_the_page_names_in_full(
     rec = to_record(extract_document(document_from_text("t.txt", text)))
     agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
     assert "区委" not in agencies and "区委" in agencies.get("南昌郊区区委", [])
+    # a prefecture's committee (地委) of 1998, which the data knows as today's city
+    text = "本报讯 山西省运城地委组织部进行了有益的探索。１９９６年底，地委组织部坚持原则。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
+    assert "地委组织部" not in agencies and "地委组织部" in agencies.get("山西省运城地委组织部", [])

@@ -298,7 +298,18 @@ def determiner_or_count(c: Candidate) -> bool:
             COUNT_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
         return True
     count = COUNT_AT_START.match(ctx.text, c.start, c.hs)
-    return count is not None and count.end() < c.hs
+    return count is not None and count.end() < c.hs or counted_post(c)
+
+
+# a count of the persons who hold a post (县委书记３名, 乡镇长４７人)
+PERSONS_COUNTED = re.compile(f"{lexicon.COUNT}[名人位]")
+
+
+def counted_post(c: Candidate) -> bool:
+    """其中县委书记３名，县长５名: a post counted after its title is held in several
+    bodies the page does not name; its head names none of them."""
+    title = TITLE_AT.match(c.ctx.text, c.he)
+    return title is not None and PERSONS_COUNTED.match(c.ctx.text, title.end()) is not None
 
 
 def read_as_a_name(c: Candidate) -> bool:

@@ -29,6 +29,9 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("目前在杭州某红十字医院工作。", "红十字医院", True),          # one the page will not name
     ("某县公安局接到报案。", "某县公安局", True),
     ("两家银行合并成为德国第二大银行。", "德国第二大银行", True),    # a rank: a description
+    ("其中县委书记３名，县长５名。", "县委", True),                   # a post counted: many bodies
+    ("新选乡镇党委书记４７人。", "乡镇党委", True),
+    ("县委书记张三说。", "县委", False),
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
