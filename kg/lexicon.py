@@ -190,12 +190,14 @@ STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部�
 # the rules' does (they are no heads: 电台 and 队 end common words too).
 OUTLET_AND_TEAM_ENDINGS = ("电台", "通讯社", "出版社", "杂志社", "足球队", "篮球队", "排球队",
                            "乒乓球队", "武术队", "田径队", "游泳队", "体操队", "代表队")
-# What a firm's branch or subsidiary is called after its parent's name (工商银行|深圳分行,
-# 某集团|物流分公司): the parent named inside it is another firm, not its short form.
 # the endings of a firm's registered name: it is complete, so a longer name that begins
 # with it names a unit of the firm (某某有限公司|质管部), not the firm in full
 LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司")     # not 集团: 某集团 short for 某集团股份有限公司
+# What a firm's branch or subsidiary is called after its parent's name (工商银行|深圳分行,
+# 某集团|物流分公司): the parent named inside it is another firm, not its short form.
 BRANCH_HEADS = ("分行", "支行", "分公司", "子公司", "营业部", "分店", "营业所", "分理处")
+# ... and a body's branch or office in an area (国家税务总局|某市分局, 某大学|某地分院)
+BODY_BRANCH_HEADS = (*BRANCH_HEADS, "分局", "分院", "分社", "分会", "分部", "办事处", "代表处")
 # the people's bodies the Party leads (文联, 总工会, 妇联): typed as agencies, as the dev gold types 文联
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
@@ -361,6 +363,8 @@ PROGRAMME_OFFICES = frozenset({"办公室", "领导小组", "指挥部", "工作
 # what joins the items of a list of names (not 与: "with" more often than "and")
 LIST_JOINERS = ("、", "和", "及", "以及")
 # what the name of a body of national scope begins with: it lies in no one area
+# the characters a body's name ends in that no head list holds alone (科教处, 出版社, 新华书店)
+BODY_LAST_CHARACTERS = "处社店所馆院局部厅委团队站台会"
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
 PARTY_PREFIX = "中共"       # before an area's Party committee: 中共安徽宿州市委 is 宿州市委
 # a state's organs named bare, as foreign news names them once it has named the state

@@ -627,6 +627,62 @@ def division_inside(w: Walk) -> Verdict | None:
     return w.stop(max(inner)) if inner else None
 
 
+NATION = "nation"     # the area of a name that begins with a national prefix (中国, 全国, 国家)
+ROSTER_REACH = 10     # how far before a body's last word its own area is looked for
+
+
+def _area_starting(ctx: DocContext, pos: int) -> Division | str | None:
+    """The area a name at `pos` begins with: NATION, a division the page named there, or None."""
+    if ctx.text.startswith(lexicon.NATIONAL_PREFIXES, pos):
+        return NATION
+    m = next((m for m in ctx.mentions_between(pos, pos + 1) if m.type == "District"), None)
+    if m is not None:
+        return gazetteer().lookup(m.name)
+    t = ctx.token_at(pos)           # a body jieba holds whole (浙江医科大学/nt): its area
+    area = gazetteer().split_area(t.word)[0] if t is not None and t.start == pos else ""
+    return gazetteer().lookup(area) if area else None
+
+
+def _area_of_body_ending(ctx: DocContext, t: Token) -> Division | str | None:
+    """The area of the body whose name ends with the word `t`: the one the word begins with
+    (中国农业科学院, 北京电视台), else the nearest division named just before it."""
+    if t.word.startswith(lexicon.NATIONAL_PREFIXES):
+        return NATION
+    area = gazetteer().split_area(t.word)[0]
+    if area:
+        return gazetteer().lookup(area)
+    m = ctx.nearest_before(t.start, lambda m: m.type == "District" and t.start - ROSTER_REACH <= m.end <= t.start)
+    if m is None or NAME_BREAK.search(ctx.text, m.end, t.start):
+        return None
+    return gazetteer().lookup(m.name)
+
+
+NAME_BREAK = re.compile(r"[，。；、：,;:！？!?\s]")
+
+
+def body_before_area(w: Walk) -> Verdict | None:
+    """A roster that runs bodies together (中国农业科学院|中国电影公司, 天津儿童艺术剧团|
+    天津科学技术出版社, 太原市委宣传部|哈尔滨医科大学): the word that ends a body's name,
+    before an area that is not below the body's own (the nation, the same province,
+    another city; a province where the body's area is not known), ends the name. A part
+    of a body named by an area below the body's own is one name with it (中国医学科学院|
+    北京协和医院, 国家税务总局|山东省税务局), and so is a branch or a group's firm."""
+    t = w.tok
+    if w.start >= w.head_start or not (
+            t.tag == "nt" or _ends_head(t.word) or t.word[-1] in lexicon.BODY_LAST_CHARACTERS):
+        return None
+    new = _area_starting(w.ctx, w.start)
+    if new is None or w.ctx.text.startswith(lexicon.BODY_BRANCH_HEADS, w.head_start) or \
+            w.ctx.text.startswith(lexicon.COMPANY_HEADS, w.head_start) and t.word.endswith(lexicon.COMPANY_HEADS):
+        return None       # a branch names its area (建设银行|北京市分行), a firm its group (某集团|中国…有限公司)
+    if new == NATION:
+        return w.stop()
+    own = _area_of_body_ending(w.ctx, t)
+    if own == NATION or own is not None and own in gazetteer().ancestors(new):
+        return None
+    return w.stop() if own is not None or new.level == "province" else None
+
+
 def too_long(w: Walk) -> Verdict | None:
     """A name is at most `max_len` characters before its head: past that the words
     are the sentence's, not the name's."""
@@ -649,7 +705,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     not_hanzi, portrait_subtitle, stop_word, verb_after_adverb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
-    common_verb, strict_verbal_noun, number, division_inside, too_long,
+    common_verb, strict_verbal_noun, number, division_inside, body_before_area, too_long,
     verb_ending_in_function_character,
 )
 

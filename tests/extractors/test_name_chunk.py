@@ -50,6 +50,22 @@ def test_stop_word(text, head, word, expected):
 
 
 @pytest.mark.parametrize("text, head, word, expected", [
+    # a roster run together: the nation again, the same province, a province above the city
+    ("中国农业科学院中国电影公司", "公司", "中国农业科学院", ("stop", "中国电影公司")),
+    ("天津儿童艺术剧团天津科学技术出版社", "出版社", "剧团", ("stop", "天津科学技术出版社")),
+    ("江苏省南京市卫生局江苏省中医院", "医院", "卫生局", ("stop", "江苏省中医院")),
+    ("湖北医科大学附属第二医院湖北省武汉市图书馆", "图书馆", "医院", ("stop", "湖北省武汉市图书馆")),
+    # a part named by an area below the body's own, a branch, a group's firm
+    ("中国医学科学院北京协和医院", "医院", "中国医学科学院", None),
+    ("国家税务总局山东省税务局", "税务局", "国家税务总局", None),
+    ("建设银行北京市分行", "分行", "建设银行", None),
+    ("香港新华集团中国发展基金有限公司", "有限公司", "集团", None),
+])
+def test_body_before_area(text, head, word, expected):
+    assert ruling(base.body_before_area, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
     ("还动员小区内的业主参与。", "小区", "动员", ("stop", "小区")),
     ("自觉规范涉路运输行为。", "路", "规范", ("stop", "涉路")),
     ("还在阳光小区内。", "小区", "阳光", None),          # no adverb right before the word
@@ -238,6 +254,7 @@ CHUNKS = [
     ("还动员小区内的业主参与。", "小区", {"toponym": True}, "小区"),     # a verb after an adverb
     ("他６０年代天津工学院毕业。", "学院", {}, "天津工学院"),              # a decade before a name
     ("团中央今天命名中国人民抗日战争纪念馆等。", "纪念馆", {}, "中国人民抗日战争纪念馆"),  # a day, a verb
+    ("中国农业科学院中国电影公司中国农学会科普部", "科普部", {}, "中国农学会科普部"),   # a roster
 ]
 
 
@@ -263,6 +280,16 @@ def test_every_name_rule_decides_some_chunk(rule, monkeypatch):
 
 
 # ---- through the whole pipeline --------------------------------------------------------
+
+def test_a_roster_of_bodies_run_together_names_each_body():
+    """A list of units printed without separators (a 1998 roll of honour: the corpus lost
+    its line breaks) is one body after another, each from its area."""
+    rec = extract("一、先进集体\n中国农业科学院中国电影公司河北省科委河北省大厂回族自治县评剧团"
+                  "山西省太原市委宣传部哈尔滨医科大学附属第二医院黑龙江省五常市文化局\n")
+    assert {"中国农业科学院", "中国电影公司", "河北省科委", "河北省大厂回族自治县评剧团", "山西省太原市委宣传部",
+            "哈尔滨医科大学附属第二医院", "黑龙江省五常市文化局"} <= names(rec)
+    assert not [n for n in names(rec) if len(n) > 14]
+
 
 def test_a_subtitles_portrait_word_is_no_part_of_the_name():
     rec = extract("小冰棍闯出大市场——记聊城市东方实业集团股份有限公司\n本报记者 王某\n聊城市东方实业集团股份有限公司发展很快。\n")
