@@ -84,9 +84,9 @@ def _area_votes(text: str) -> Counter[str]:
     """How often each division is named as a place, for guessing the paper's area.
 
     An occurrence that begins a longer word does not count (合作市|场 is a market,
-    not 合作市), nor does a county's short form (东昌 of 智慧东昌 is no county of Jilin):
-    those need their full name or a parent to be trusted, and the area is guessed
-    before anything is in play.
+    not 合作市; 龙岩|坡 a village), nor does a county's short form (东昌 of 智慧东昌 is
+    no county of Jilin): those need their full name or a parent to be trusted, and the
+    area is guessed before anything is in play.
     """
     g = gazetteer()
     votes: Counter[str] = Counter()
@@ -97,6 +97,8 @@ def _area_votes(text: str) -> Counter[str]:
             end = start + len(name)
             if text[end - 1:end + 1] in lexicon.LEVEL_CHAR_WORDS:
                 continue      # 合作市|场: the suffix starts another word
+            if name not in g.by_name and text[end:end + 1] in lexicon.TOPONYM_CHARS:
+                continue      # 龙岩|坡: a short form that begins a smaller place's name
             votes[name] += 1
     return votes
 

@@ -21,6 +21,9 @@ def test_paper_area_guess_ignores_market_and_county_short_forms():
     votes = _area_votes("加强合作市场建设，推进智慧东昌建设。聊城市委召开会议。")
     assert "合作市" not in votes and "东昌" not in votes
     assert votes["聊城市"] == 1
+    # a city's short form that begins a village's name (湘西龙岩坡) is no vote for the city
+    assert "龙岩" not in _area_votes("李光辉随省委工作团下到湘西龙岩坡的时候才二十一岁。")
+    assert _area_votes("龙岩的发展很快。")["龙岩"] == 1
 
 
 def test_paper_name_with_a_genre_word_serves_the_area_it_starts_with():
