@@ -525,12 +525,26 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
             segmenter().tk.FREQ.get(tagged, 0) > 0 or len(tagged) >= FOREIGN_NAME_LENGTH
             and tagged_person_span(ctx, pos).confidence >= SURE_PERSON):
         return tagged     # 工业部长蒙塔尔|托: a longer foreign name the tagger is sure of
+    if rules and tagged and len(tagged) < len(rules) and rules.startswith(tagged) and \
+            tagged_person_span(ctx, pos).confidence >= SURE_PERSON and _word_after_name(ctx, pos + len(tagged)) \
+            and not _joins_nothing(ctx.text, pos + len(rules), rules[-1]):
+        return tagged     # 副总裁赵超|携, 县委书记张静|给: the rules' third character begins a word
     if rules and not tagged and _common_word_for_given_name(rules) and _tagger_doubts(ctx, pos, pos + len(rules)):
         return None       # 部长|曾表示, 主席|国期间: a surname's character and a common word
     if rules and not tagged and any(t.tag == "r" and pos < t.start < pos + len(rules) and t.word[0] != "某"
                                     for t in ctx.tokens(ctx.sentence_at(pos))):
         return None       # 副总理|来|该局: a pronoun is no given name (but 李|某国 is kept anonymous)
     return rules or tagged
+
+
+# jieba's tags of a word that follows a name: verbs, prepositions, adverbs, conjunctions
+WORD_AFTER_NAME_TAGS = ("v", "p", "d", "c")
+
+
+def _word_after_name(ctx: DocContext, pos: int) -> bool:
+    """Whether jieba cuts a verb or a function word at `pos` (赵超|携, 张静|给)."""
+    t = ctx.token_at(pos)
+    return t is not None and t.start == pos and t.tag.startswith(WORD_AFTER_NAME_TAGS)
 
 
 # jieba's frequency from which a verb after a surname's character is the sentence's, not a

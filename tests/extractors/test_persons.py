@@ -321,6 +321,18 @@ def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypat
     assert {("王振林", "组长"), ("李德华", "副组长"), ("安子文", "统战部部长")} <= posts
 
 
+def test_a_name_the_tagger_is_sure_of_ends_where_jieba_cuts_a_verb_after_it(monkeypatch):
+    # the rules' three characters end in a verb or preposition of the sentence (携, 给)
+    tagger_reads(monkeypatch, {"赵超": ("PER", 1.0), "张静": ("PER", 1.0)})
+    rec = extract("步长公司副总裁赵超携１５１万元现金赶到。县委书记张静给我们介绍情况。")
+    assert {("赵超", "副总裁"), ("张静", "县委书记")} <= {(p["person"], p["title"]) for p in rec["posts"]}
+    assert not {"赵超携", "张静给"} & names(rec)
+    # a conjunction that joins nothing is the name's last character (聂清和、卜文韬)
+    tagger_reads(monkeypatch, {"聂清": ("PER", 0.95)})
+    rec = extract("副市长聂清和、卜文韬出席。")
+    assert ("聂清和", "副市长") in {(p["person"], p["title"]) for p in rec["posts"]}
+
+
 def test_a_longer_foreign_name_the_tagger_is_sure_of_after_a_title(monkeypatch):
     tagger_reads(monkeypatch, {"蒙塔尔托": ("PER", 0.97)})
     rec = extract("新华社瓦莱塔电 马方出席的有工业部长蒙塔尔托，双方就加强合作交换了意见。")
