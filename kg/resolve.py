@@ -188,7 +188,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     break
                 if t == "Company" and _company_short_form(key[short], key[full]) \
                         and not (full.startswith(short) and (full.endswith(lexicon.BRANCH_HEADS)
-                                                             or short.endswith(lexicon.LEGAL_FORMS))):
+                                                             or short.endswith(lexicon.LEGAL_FORMS))) \
+                        and not (_firms_unit(full) and not _firms_unit(short)):
                     canon[short] = full
                     break
     _bare_levels(names_by_type["Agency"], canon)
@@ -254,6 +255,12 @@ def _name_parts(persons: set[str], canon: dict[str, str]) -> None:
     for short in sorted(persons):
         if short not in canon and len(owners.get(short, ())) == 1:
             canon[short] = next(iter(owners[short]))
+
+
+def _firms_unit(name: str) -> bool:
+    """A unit of a firm named after its registered name (咸阳步长制药有限公司|行政部): the
+    firm's short form (步长公司) is the firm's, not the unit's."""
+    return any(0 <= name.find(form) < len(name) - len(form) for form in lexicon.LEGAL_FORMS)
 
 
 def _company_short_form(short: str, full: str) -> bool:

@@ -349,6 +349,15 @@ def test_a_firm_named_inside_its_branchs_name_is_another_firm_not_a_short_form()
     assert ("王立明", "行长", "华兴银行聊城分行") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
 
 
+def test_a_firms_short_form_is_the_firms_not_its_units():
+    """步长公司 after 咸阳步长制药有限公司 and its 行政部 is the firm (the unit's name is
+    longer and was tried first)."""
+    text = "咸阳步长制药有限公司行政部主任吕宏强接到电话。举报咸阳步长制药有限公司冒充商标。吕宏强向步长公司董事长赵步长汇报。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    firms = {e["name"]: set(e.get("aliases", [])) for e in rec["entities"] if e["type"] == "Company"}
+    assert "步长公司" in firms["咸阳步长制药有限公司"] and "步长公司" not in firms["咸阳步长制药有限公司行政部"]
+
+
 def test_a_bare_ministry_is_no_short_form_of_another_countrys():
     # 美国防部 and the home 国防部 on one page are two ministries
     rec = to_record(extract_document(document_from_text(
