@@ -43,6 +43,7 @@ def test_determiner_or_count(text, name, rejected):
     ("聊城市人民医院骨科开诊。", "聊城市人民医院骨科", False),
     ("新华社莫斯科4月2日电", "新华社莫斯科", True),                 # a place's 科
     ("莫斯科4月2日电俄罗斯代总理基里延科在俄", "俄罗斯代总理基里延科", True),   # a person's, after a title
+    ("赵步长赶到尚美英办公室表示要买。", "尚美英办公室", True),              # a person's room
     NAMED,
 ])
 def test_read_as_a_name(text, name, rejected):
