@@ -758,6 +758,24 @@ def tagged_entities(ctx: DocContext) -> None:
     _posts_in_tagged_bodies(ctx)
     _cities_filed_from(ctx)
     _cities_listed_together(ctx)
+    _places_named_as_divisions(ctx)
+
+
+# a natural feature's last character: 黄山 beside 黄山市 is the mountain, not the city
+NATURAL_FEATURE_ENDINGS = tuple("山江河湖海岭峰岛")
+
+
+def _places_named_as_divisions(ctx: DocContext) -> None:
+    """A place the tagger read that is a division the page names with its level (襄樊 of
+    襄樊市, a prefecture the data knows by its new name only) is that division, under the
+    name the page gives it, as a division the data knows takes its short forms."""
+    divisions = {m.name for m in ctx.mentions if m.type == "District"}
+    for m in [m for m in ctx.mentions if m.type == "Place" and m.rule == "tagged:place"]:
+        if m.name.endswith(NATURAL_FEATURE_ENDINGS):
+            continue
+        full = next((m.name + level for level in lexicon.AREA_LEVEL_CHARS if m.name + level in divisions), None)
+        if full is not None:
+            ctx.reshape(m, m.start, m.end, type_="District", name=full)
 
 
 @lru_cache(maxsize=1)

@@ -59,3 +59,11 @@ def test_a_day_of_the_calendar_before_a_place_is_no_part_of_its_name():
 def test_a_great_rivers_name_stands_alone_after_other_words():
     got = names(extract(CITY + "王家坝紧靠淮河，地势低洼。"), "Place")
     assert "淮河" in got and not any(n.endswith("紧靠淮河") for n in got)
+
+
+def test_a_place_read_bare_is_the_division_the_page_names_with_its_level():
+    # 襄樊 (a prefecture the data knows by its new name only) is the page's 襄樊市
+    rec = extract("本报讯 襄樊市有６２４名干部竞争上岗。襄樊的改革在湖北省树立了榜样。\n")
+    city = next(e for e in rec["entities"] if e["name"] == "襄樊市")
+    assert city["type"] == "District" and "襄樊" in city["aliases"]
+    assert "襄樊" not in names(rec, "Place")
