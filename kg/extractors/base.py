@@ -215,10 +215,14 @@ class DocContext:
         if just_named and level_char == "市" and paper and paper.level == "city" \
                 and near[1].level == "county" and paper in gazetteer().ancestors(near[1]):
             return near[1]    # 宜城市在全市开展…，市住建局: in a 襄阳 paper, 宜城市's bureau
-        # no masthead, dateline or local lead (东昌府讯) names the paper's area
-        if just_named and dateline is None and not self.masthead.paper \
-                and LOCAL_LEAD.search(self.text, max(0, lo - 1), lo + 80) is None:
-            return near[1]    # nothing names the paper's area: the words just before do
+        # no masthead, dateline or local lead (东昌府讯) names the paper's area: the words
+        # just before do, and so does any area named before where the article has not yet
+        # named the one guessed for the page (广州市副市长…。…。市政府 before 深圳 is named)
+        if near is not None and dateline is None and not self.masthead.paper \
+                and LOCAL_LEAD.search(self.text, max(0, lo - 1), lo + 80) is None and (
+                    just_named or paper is None or not any(
+                        m.type == "District" and m.name == paper.name for m in self.mentions_between(lo, pos))):
+            return near[1]
         return paper or (near[1] if near else None)
 
 

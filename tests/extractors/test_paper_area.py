@@ -57,6 +57,15 @@ def test_without_masthead_or_dateline_a_relative_area_is_the_one_just_named():
     assert "湘潭市平安保险公司" not in names(rec)
 
 
+def test_without_masthead_a_relative_area_is_one_named_before_not_one_named_later():
+    """The guessed area (深圳, named most but only further on) is no reading of a 市政府
+    two sentences after the article named 广州市."""
+    rec = extract("本报记者彭某\n广州市副市长欧向阳告诉记者，人们提出了更高的要求。针对这一情况，市委决定抓生产。"
+                  "目前，市政府已签订了责任状。\n深圳康达尔有限公司是一家涉农企业，占整个深圳农业总产值的８０％。"
+                  "深圳的蔬菜基地很多。\n")
+    assert "广州市政府" in names(rec, "Agency") and "深圳市政府" not in names(rec)
+
+
 def test_a_bodys_relative_district_is_the_zone_the_article_has_just_named():
     """In a city paper 区 has no meaning of its own; after 开发区 (the city's zone) the
     区行政审批服务局 is the zone's bureau, one body with its full name."""
