@@ -31,10 +31,11 @@ POSTED = r"(?:驻[\u4e00-\u9fff]{1,6}?)?"
 BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?{POSTED}(?:{ROLE})?|(?:本报{POSTED})?{ROLE})\s*"
                          rf"(?:{NAME}\s*(?:{ROLE}\s*)?){{1,4}}(?:[/／]?\s*[摄图]\s*)?$")
 # a national paper's dateline: the press, the place filed from, the date, 电 (wire) or 讯:
-# 本报成都1月5日电, 据新华社北京十二月三十一日电, 本报北京1月18日讯
+# 本报成都1月5日电, 据新华社北京十二月三十一日电, 本报北京1月18日讯; or a wire without
+# its date before the reporter (本报合肥电记者甲报道, 新华社北京电（记者乙）)
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PRESS = r"(?:本报|[\u4e00-\u9fff]{1,4}社)"
-_FILED = rf"{_DAY}月{_DAY}日(?:电|讯)"
+_FILED = rf"(?:{_DAY}月{_DAY}日(?:电|讯)|电(?=记者|[（(]))"
 DATELINE = re.compile(rf"(?:据)?{_PRESS}{POSTED}[\u4e00-\u9fff]{{0,8}}?{_FILED}")
 # the place a dateline was filed from: 本报|成都|1月5日电, 新华社|北京|十二月三十一日电
 DATELINE_PLACE = re.compile(rf"{_PRESS}(?:驻)?([\u4e00-\u9fff]{{2,8}}?){_FILED}")

@@ -96,6 +96,18 @@ def test_datelines_of_national_papers_start_articles_and_name_their_reporters():
     assert "--01-05" in arts[1].dates
 
 
+def test_a_wire_without_its_date_is_a_dateline_too():
+    """A round-up of provinces files each part by wire without a date (本报合肥电记者甲报道);
+    each part is an article with its place and reporter, and 电 elsewhere is no dateline."""
+    raw = ("不忘群众疾苦\n安徽\n本报合肥电记者刘某报道：近日，安徽省政府召开通报会。省委领导深入企业。\n"
+           "云南\n本报昆明电记者任某东报道：云南省签订了责任状。省就业局拿出１８０万元。\n"
+           "新华社北京电（记者 王某）总理来到农户家。他说本报记者来电话了。\n")
+    _, arts = segment(document_from_text("t.txt", raw))
+    assert [a.place for a in arts] == ["合肥", "昆明", "北京"]
+    assert [[(b.name, b.role) for b in a.bylines] for a in arts] == [
+        [("刘某", "记者")], [("任某东", "记者")], [("王某", "记者")]]
+
+
 def test_correspondent_posted_abroad_and_photo_credits_without_a_role():
     raw = "共渡时艰\n本报驻泰国记者成某生\n自去年以来，民众捐款。\n压题照片：大棚。（秦某宇摄）\n见下文（记者手记）。\n"
     _, arts = segment(document_from_text("t.txt", raw))
