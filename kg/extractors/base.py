@@ -168,6 +168,16 @@ class DocContext:
             return self.area
         return gazetteer().parent(self.area)
 
+    def _written_with_other_level(self, short: str, level_char: str) -> bool:
+        """Whether the page writes a short form with another level than `level_char`
+        (沾化 and 沾化县 on a 1998 page: the county today's 沾化区 was, so not what 全区 means)."""
+        key = (short, level_char)
+        seen = self.memo.setdefault(WRITTEN_LEVELS_MEMO, {})
+        if key not in seen:
+            seen[key] = any(c != level_char and short + c in self.text for c in lexicon.AREA_LEVEL_CHARS
+                            if not short.endswith(c))
+        return seen[key]
+
     def area_for(self, level_char: str, pos: int, nearest_first: bool = False) -> Division | None:
         """What 市/区/县/省 means at `pos`.
 
@@ -198,7 +208,8 @@ class DocContext:
         for m in self.mentions_between(lo, pos):
             if m.type != "District" or near is not None and m.start <= near[0]:
                 continue
-            if m.name in self.divisions and m.rule != RELATIVE_AREA_RULE and fits(self.divisions[m.name]):
+            if m.name in self.divisions and m.rule != RELATIVE_AREA_RULE and fits(self.divisions[m.name]) \
+                    and not self._written_with_other_level(m.text, level_char):
                 near = (m.start, self.divisions[m.name])
             elif m.rule == ZONE_RULE and m.name.endswith(level_char):
                 # 开发区的诊所向区行政审批服务局申请: a zone is an area its 区 may mean
@@ -215,18 +226,23 @@ class DocContext:
         if just_named and level_char == "市" and paper and paper.level == "city" \
                 and near[1].level == "county" and paper in gazetteer().ancestors(near[1]):
             return near[1]    # 宜城市在全市开展…，市住建局: in a 襄阳 paper, 宜城市's bureau
-        # no masthead, dateline or local lead (东昌府讯) names the paper's area: the words
-        # just before do, and so does any area named before where the article has not yet
-        # named the one guessed for the page (广州市副市长…。…。市政府 before 深圳 is named)
-        if near is not None and dateline is None and not self.masthead.paper \
+        # no masthead or local lead (东昌府讯) names the paper's area: the words just before
+        # do, and so does any area named before where the article has not yet named the
+        # dateline's or the one guessed for the page (本报杭州电…台州市…。…全市;
+        # 广州市副市长…。…。市政府 before 深圳 is named)
+        if near is not None and not self.masthead.paper \
                 and LOCAL_LEAD.search(self.text, max(0, lo - 1), lo + 80) is None and (
                     just_named or paper is None or not any(
-                        m.type == "District" and m.name == paper.name for m in self.mentions_between(lo, pos))):
+                        m.type == "District" and m.name == paper.name
+                        and not (art and m.text == art.place and m.start < lo + DATELINE_REACH)
+                        for m in self.mentions_between(lo, pos))):
             return near[1]
         return paper or (near[1] if near else None)
 
 
 Component = Callable[[DocContext], None]
+DATELINE_REACH = 60      # how far into an article its dateline's place is written (title, then 本报杭州电)
+WRITTEN_LEVELS_MEMO = "written levels"     # DocContext.memo: (short form, level) -> written otherwise
 
 # a local paper's own dateline at an article's start (东昌府讯, 聊城讯): the paper's area is
 # its own, not only guessed from the names the page repeats

@@ -66,6 +66,22 @@ def test_without_masthead_a_relative_area_is_one_named_before_not_one_named_late
     assert "广州市政府" in names(rec, "Agency") and "深圳市政府" not in names(rec)
 
 
+def test_a_relative_area_after_a_dateline_is_the_city_the_article_names():
+    """本报合肥电 files a story on 阜阳市: its 市委 is 阜阳's (the dateline's city is not
+    named in the story); with no other city named, the dateline's still is (哈尔滨, above)."""
+    rec = extract("不忘群众疾苦\n本报合肥１月１３日电记者刘某报道：安徽省阜阳市阜南县王家坝村一举脱贫。"
+                  "王家坝是行蓄洪区，市委书记王某忠大前年选上这个扶贫点。\n")
+    assert "阜阳市委" in names(rec, "Agency") and "合肥市委" not in names(rec)
+
+
+def test_a_county_the_page_writes_as_a_county_is_not_what_its_district_level_means():
+    """沾化 is today's 沾化区; a 1998 page writes 沾化县, so its 全区 (the prefecture) is not 沾化."""
+    rec = extract("本报讯 滨州地区妇联一班人到最贫困的沾化、阳信县寻找良方。沾化县河贵乡河西村有土地。"
+                  "她们创建了全区第一个示范小区。\n")
+    county = next(e for e in rec["entities"] if e["name"] == "沾化县")
+    assert "全区" not in county.get("aliases", [])
+
+
 def test_a_bodys_relative_district_is_the_zone_the_article_has_just_named():
     """In a city paper 区 has no meaning of its own; after 开发区 (the city's zone) the
     区行政审批服务局 is the zone's bureau, one body with its full name."""
