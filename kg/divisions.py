@@ -45,7 +45,9 @@ class Division:
         for suf in _SHORTEN:
             if self.name.endswith(suf) and len(self.name) - len(suf) >= 2:
                 s = self.name[: -len(suf)]
-                return None if s in AMBIGUOUS_SHORT else s
+                # a province's short form is the province's (海南), a lower division's
+                # only where no other place or word shares it (海南区 of 乌海)
+                return None if s in AMBIGUOUS_SHORT and self.level != "province" else s
         return None
 
     @property

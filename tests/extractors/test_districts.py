@@ -414,3 +414,11 @@ def test_a_city_jieba_cuts_into_a_district_of_another_province_is_the_city():
     """上海城区 as 上|海城区 (a district of 北海市): the city, no 海城区."""
     got = names(extract("近年来，上海城区管理体制改革全面进行。\n"), "District")
     assert "上海市" in got and "海城区" not in got
+
+
+def test_a_provinces_short_form_is_the_province_though_a_district_shares_it():
+    # 海南 is also 乌海's 海南区 and begins 海南藏族自治州 (海南州): as a province it is Hainan
+    rec = extract("从海南三亚市出发，我们来到白沙黎族自治县。青海海南州共和县召开会议。\n")
+    assert ("三亚市", "locatedIn", "海南省") in triples(rec)
+    assert ("共和县", "locatedIn", "海南藏族自治州") in triples(rec)
+    assert "海南" not in names(rec, "Place")
