@@ -385,10 +385,20 @@ def _towns(ctx: DocContext, sent) -> None:
                 _common_word_in(toks, start, hs):
             continue          # 脱贫|村: a common word the tagger reads no place over
         for a, b in division_chain(name):    # 延庆县|下屯乡: a county the data no longer has
+            if b < len(name) and _common_area_word(name[a:b]):
+                continue      # 震区|松山乡: a common word before the town (the quake zone)
             former = former_division(name[a:b])
             if former is not None:
                 ctx.divisions[former.name] = former
             ctx.add(name[a:b], "District", start + a, start + b, rule="districts:town")
+
+
+def _common_area_word(part: str) -> bool:
+    """A word of jieba's dictionary, no place's name, that ends in a division's suffix
+    (震区, 灾区, 山区): no division of its own before the town it precedes."""
+    seg = segmenter()
+    return seg.tk.FREQ.get(part, 0) > 0 and seg.tags.get(part) not in ("ns", "x", None) \
+        and gazetteer().lookup(part) is None and former_division(part) is None
 
 
 def _common_word_in(toks, start: int, end: int) -> bool:

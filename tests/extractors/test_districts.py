@@ -422,3 +422,9 @@ def test_a_provinces_short_form_is_the_province_though_a_district_shares_it():
     assert ("三亚市", "locatedIn", "海南省") in triples(rec)
     assert ("共和县", "locatedIn", "海南藏族自治州") in triples(rec)
     assert "海南" not in names(rec, "Place")
+
+
+def test_a_common_word_ending_in_a_suffix_is_no_division_before_a_town():
+    # 震区 (the quake zone) before 松山乡: division_chain splits at 区, but the word is no area
+    rec = extract("震后３分钟，震区松山乡邮电所一位职工冲进话务室。延庆县下屯乡召开会议。\n")
+    assert "震区" not in names(rec) and {"松山乡", "下屯乡", "延庆县"} <= names(rec, "District")
