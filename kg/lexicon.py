@@ -222,7 +222,7 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "大厦", "西站", "东站", "南站", "北站", "火车站", "高铁站", "机场", "码头", "古城",
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "会议中心", "剧院",
                # halls: a hall is a place, though 厅 and 大厅 head agencies (教育厅, 政务服务大厅)
-               "演播厅", "演播大厅", "展厅", "展览大厅", "展览厅", "音乐厅", "宴会厅", "会议厅")
+               "演播厅", "演播大厅", "展厅", "展览大厅", "展览厅", "音乐厅", "宴会厅", "会议厅", "报告厅")
 # a river's parts and banks: a city's short form named after a river (黑河, 九江) that
 # one of these follows is the river (黑河|流域)
 RIVER_ENDINGS = ("河", "江")

@@ -767,13 +767,15 @@ NATURAL_FEATURE_ENDINGS = tuple("山江河湖海岭峰岛")
 
 def _places_named_as_divisions(ctx: DocContext) -> None:
     """A place the tagger read that is a division the page names with its level (襄樊 of
-    襄樊市, a prefecture the data knows by its new name only) is that division, under the
-    name the page gives it, as a division the data knows takes its short forms."""
-    divisions = {m.name for m in ctx.mentions if m.type == "District"}
+    襄樊市, a prefecture the data knows by its new name only; 天祝 of 天祝县, written for
+    天祝藏族自治县) is that division, under the name the page gives it, as a division the
+    data knows takes its short forms."""
+    divisions = {w: d.name for d in ctx.mentions if d.type == "District" for w in (d.name, d.text)}
     for m in [m for m in ctx.mentions if m.type == "Place" and m.rule == "tagged:place"]:
         if m.name.endswith(NATURAL_FEATURE_ENDINGS):
             continue
-        full = next((m.name + level for level in lexicon.AREA_LEVEL_CHARS if m.name + level in divisions), None)
+        full = next((divisions[m.name + level] for level in lexicon.AREA_LEVEL_CHARS
+                     if m.name + level in divisions), None)
         if full is not None:
             ctx.reshape(m, m.start, m.end, type_="District", name=full)
 

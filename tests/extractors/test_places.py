@@ -67,3 +67,14 @@ def test_a_place_read_bare_is_the_division_the_page_names_with_its_level():
     city = next(e for e in rec["entities"] if e["name"] == "襄樊市")
     assert city["type"] == "District" and "襄樊" in city["aliases"]
     assert "襄樊" not in names(rec, "Place")
+
+
+def test_an_autonomous_countys_short_form_is_the_county_the_page_writes_with_its_level():
+    rec = extract("天祝位于祁连山区，交通不便。震后５分钟，天祝县指挥救灾队伍奔赴灾区。\n")
+    county = next(e for e in rec["entities"] if e["name"] == "天祝藏族自治县")
+    assert {m["text"] for m in county["mentions"]} == {"天祝", "天祝县"}
+    assert "天祝" not in names(rec, "Place")
+
+
+def test_a_lecture_hall_is_a_hall_not_an_agency():
+    assert "报告厅" not in names(extract("报告厅轰动了，掌声经久不息。\n"), "Agency")
