@@ -508,11 +508,14 @@ def and_inside_name(w: Walk) -> bool:
 def conjunction_glued_to_level(w: Walk) -> Verdict | None:
     """jieba reads a conjunction and a bare level after a body's head as a county's name
     (财政局|和县|教育局: 和县 of Anhui): the 和 joins two bodies, and the name starts at
-    the level."""
+    the level; so it does after a verb or preposition jieba glued to the level (经|省物价局)."""
     t = w.tok
     if len(t.word) == 2 and t.word[0] in "和与及" and t.word[1] in BARE_LEVELS \
             and _ends_head(w.ctx.text[:t.start]):
         return w.stop(t.start + 1)
+    if len(t.word) == 2 and t.word[1] in BARE_LEVELS and t.word not in gazetteer().by_name and \
+            (t.word[0] in VERB_STOP or t.word[0] in lexicon.NAME_STOP and t.word[0] not in "和与及"):
+        return w.stop(t.start + 1)      # 经省|物价局: a verb or preposition before a bare level
     return None
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..articles import PAPER
-from ..divisions import Division, countries, divisions_of, gazetteer
+from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, gazetteer
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
@@ -91,8 +91,9 @@ def _area_votes(text: str) -> Counter[str]:
     g = gazetteer()
     votes: Counter[str] = Counter()
     for name in division_names_in(text):
-        if len(name) < 2 or (name not in g.by_name and all(d.level == "county" for d in g.by_short[name])):
-            continue
+        if len(name) < 2 or (name not in g.by_name and all(d.level == "county" for d in g.by_short[name])) \
+                or name in AMBIGUOUS_SHORT:
+            continue      # …, nor a division named by a common word (郊区: 城市郊区, 阳泉's 郊区)
         for start in occurrences(text, name):
             end = start + len(name)
             if text[end - 1:end + 1] in lexicon.LEVEL_CHAR_WORDS:

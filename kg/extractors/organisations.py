@@ -286,11 +286,12 @@ RANK = re.compile(f"第{lexicon.COUNT}大")
 
 
 def determiner_or_count(c: Candidate) -> bool:
-    """各防汛指挥部, 该中心, 某医院, 32家商协会, 三家远洋公司, 两大电信公司, 德国第二大银行: a
+    """各防汛指挥部, 该中心, 某医院, 各地|市供电局, 32家商协会, 三家远洋公司, 两大电信公司, 德国第二大银行: a
     determiner, a count or a rank before the head makes it a kind of body, or one the
     page will not name, not a named one; but a count that is all there is before the
     head is the body's number (三大队)."""
     if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith("某") \
+            or c.ctx.text[max(0, c.start - 2):c.start] in ("各地", "各级") \
             or RANK.search(c.name) or "各" in c.core:
         return True           # (上海|各|街道办事处: every one of an area's bodies)
     ctx = c.ctx
@@ -339,7 +340,7 @@ def generic_core(c: Candidate) -> bool:
     body, not a named one."""
     core = c.core
     return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core \
-        or any(w in core for w in ("县市区", "县区", "市县", "镇街")) or bool(lexicon.LEVELS_ONLY.fullmatch(core)) \
+        or any(w in core for w in ("县市区", "县区", "市县", "镇街", "地市")) or bool(lexicon.LEVELS_ONLY.fullmatch(core)) \
         or core.startswith(("街道", "社区", "乡镇", "镇村", "省市", "省区"))
 
 

@@ -32,6 +32,7 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("其中县委书记３名，县长５名。", "县委", True),                   # a post counted: many bodies
     ("新选乡镇党委书记４７人。", "乡镇党委", True),
     ("县委书记张三说。", "县委", False),
+    ("还与全省各地市供电局签订了责任状。", "市供电局", True),          # every prefecture's and city's
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):

@@ -24,6 +24,8 @@ def test_paper_area_guess_ignores_market_and_county_short_forms():
     # a city's short form that begins a village's name (湘西龙岩坡) is no vote for the city
     assert "龙岩" not in _area_votes("李光辉随省委工作团下到湘西龙岩坡的时候才二十一岁。")
     assert _area_votes("龙岩的发展很快。")["龙岩"] == 1
+    # a division named by a common word (阳泉's 郊区) is no vote: 城市郊区 is any city's
+    assert "郊区" not in _area_votes("全省８４个县市、城市郊区的电价已审批。合肥市郊区的烟墩乡。这个郊区最穷。")
 
 
 def test_paper_name_with_a_genre_word_serves_the_area_it_starts_with():
