@@ -423,6 +423,9 @@ def _title_chains(ctx: DocContext, sent) -> None:
             continue
         names = [(te, name)]
         p = te + len(name)
+        if m.group() in lexicon.TITLES_AFTER_NAME and TITLE_AFTER_NAME.match(text, p) and \
+                _name_before(ctx, sent, ts, word_starts | {sent.start}) is not None:
+            continue          # 江某某总书记|李某总理: each title follows its own name
         # several people after one title: 副区长赵亚秋、刘兆华
         while text[p:p + 1] == "、":
             nxt = _anchored_name(ctx, p + 1)

@@ -333,6 +333,13 @@ def test_a_name_the_tagger_is_sure_of_ends_where_jieba_cuts_a_verb_after_it(monk
     assert ("聂清和", "副市长") in {(p["person"], p["title"]) for p in rec["posts"]}
 
 
+def test_titles_after_two_names_run_together_are_each_the_name_befores():
+    # a headline without a comma: 总书记 is 江某某's, not a title before 李某
+    rec = extract("受江泽民总书记李鹏总理委托，姜春云到张家口慰问灾区军民\n")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("江泽民", "总书记"), ("李鹏", "总理")} <= posts and ("李鹏", "总书记") not in posts
+
+
 def test_a_longer_foreign_name_the_tagger_is_sure_of_after_a_title(monkeypatch):
     tagger_reads(monkeypatch, {"蒙塔尔托": ("PER", 0.97)})
     rec = extract("新华社瓦莱塔电 马方出席的有工业部长蒙塔尔托，双方就加强合作交换了意见。")
