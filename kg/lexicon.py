@@ -183,6 +183,8 @@ ACTS_ENDING_IN_BAN = frozenset({"主办", "承办", "举办", "创办", "督办"
 # What the name of a state's armed forces, police or diplomatic mission ends in: it types
 # a body the tagger found as an Agency (美国海军, 肯尼亚驻华使馆), but starts no body in
 # the rules (战胜|济南军区: the word before is no part of the name).
+# the army's general departments (三总部): the Central Military Commission's, no ministries
+ARMY_GENERAL_DEPARTMENTS = ("总参谋部", "总政治部", "总后勤部", "总装备部")
 STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部队", "军区", "警方", "军方",
                      "大使馆", "使馆", "领事馆", "总领事馆")
 # What the name of a media outlet, a publisher or a sports team ends in: it types a body

@@ -353,7 +353,19 @@ def weak_head_without_name(c: Candidate) -> bool:
     ctx = c.ctx
     return len(_without_place(c.core, ctx)) < 2 and not _listed_after_placed(c) or (
         c.head in INDUSTRY_HEADS and CJK_BEFORE.match(ctx.text, c.he) is not None
-        and not TITLE_AT.match(ctx.text, c.he))
+        and not TITLE_AT.match(ctx.text, c.he)) or c.head in INDUSTRY_HEADS and not _brand_before(c)
+
+
+# jieba's tags of a brand's or place's name before an industry word (比亚迪/nr, 万科/nz, 吉利/ns)
+BRAND_TAGS = ("nr", "ns", "nz", "nt", "j")
+
+
+def _brand_before(c: Candidate) -> bool:
+    """Whether an industry word (汽车, 电器) follows a name: a word jieba knows as a proper
+    noun, a division, or one unknown word alone (县城|跳上|汽车 is a bus ride)."""
+    toks = [t for t in c.ctx.tokens(c.ctx.sentence_at(c.start)) if c.start <= t.start and t.end <= c.hs]
+    return any(t.tag.startswith(BRAND_TAGS) for t in toks) or len(toks) == 1 and toks[0].tag == "x" \
+        or any(m.type == "District" for m in c.ctx.mentions_between(c.start, c.hs))
 
 
 def _listed_after_placed(c: Candidate) -> bool:
@@ -575,7 +587,8 @@ MINISTRY = "部"      # a state's ministry (外交部, 商业部)
 def bare_ministry(m: Mention) -> bool:
     """A ministry named bare, with no area or country of its own (外交部, 文化部): the home
     state's in national news, the host state's in an article filed from abroad."""
-    return m.type == "Agency" and m.name == m.text and m.name.endswith(MINISTRY) and not named_at_home(m.name)
+    return m.type == "Agency" and m.name == m.text and m.name.endswith(MINISTRY) and not named_at_home(m.name) \
+        and m.name not in lexicon.ARMY_GENERAL_DEPARTMENTS
 
 
 def state_organs(ctx: DocContext) -> None:

@@ -97,6 +97,8 @@ def test_described_not_named(text, name, rejected):
     ("聊城华彩传媒交流协会成立。", "聊城华彩传媒", True),  # an industry word before more of the name
     ("感谢聊城华彩传媒。", "聊城华彩传媒", False),
     ("看望了成都机床电器研究所的职工。", "成都机床电器", True),  # 电器 before more of the name
+    ("从县城跳上汽车，５个小时后赶到。", "县城跳上汽车", True),    # no brand before 汽车
+    ("东阿县光明汽车为居民服务。", "东阿县光明汽车", False),
     NAMED,
 ])
 def test_weak_head_without_name(text, name, rejected):

@@ -100,6 +100,9 @@ def test_a_ministry_named_bare_at_home_is_part_of_the_state_council_and_that_of_
     # abroad, a ministry named bare is the host country's (kg.extractors.organisations)
     rels = triples(extract("本报曼谷1月12日电 泰国政府宣布，财政部将发行债券，泰国民众踊跃认购，国务院表示支持。\n"))
     assert not any(r[0].endswith("财政部") and r[2] == "国务院" for r in rels)
+    # the army's general departments are the Central Military Commission's
+    rels = triples(extract("新华社张家口电 总政治部副主任周某玉转达了中央军委的慰问。国务院副秘书长石某诗出席。\n"))
+    assert ("总政治部", "subOrganizationOf", "国务院") not in rels
 
 
 def test_the_body_after_suoshu_de_belongs_to_the_one_before_or_to_the_body_a_bare_head_calls_back():
