@@ -368,6 +368,9 @@ LIST_JOINERS = ("、", "和", "及", "以及")
 # the characters a body's name ends in that no head list holds alone (科教处, 出版社, 新华书店)
 BODY_LAST_CHARACTERS = "处社店所馆院局部厅委团队站台会"
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
+# the Youth League and the other parties, whose committees are named like the Party's
+# (共青团宜昌市委 is no 宜昌市委)
+OTHER_PARTIES = ("共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
 PARTY_PREFIX = "中共"       # before an area's Party committee: 中共安徽宿州市委 is 宿州市委
 # a state's organs named bare, as foreign news names them once it has named the state
 # (印度尼西亚国会……国会将): China's have other names (全国人大, 国务院)

@@ -171,9 +171,9 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 prefix = full[: len(full) - len(short)]
                 if t == "Agency" and full.endswith(short) and _foreign_prefix(prefix):
                     continue           # 美|国防部: the page's bare 国防部 is the home country's
-                if full.endswith(short) and (prefix in g.by_name or prefix in g.by_short or
-                                             prefix[:-1] in g.by_name or len(prefix) <= 3
-                                             or len(short) >= 5 and prefix in names_by_type[t]):
+                if full.endswith(short) and not prefix.endswith(lexicon.OTHER_PARTIES) and (
+                        prefix in g.by_name or prefix in g.by_short or prefix[:-1] in g.by_name
+                        or len(prefix) <= 3 or len(short) >= 5 and prefix in names_by_type[t]):
                     canon[short] = full        # also 怀宝派出所 -> 某县公安局怀宝派出所
                     break
                 if t == "Place" and full == short + "区" and short.endswith("山"):

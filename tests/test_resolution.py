@@ -358,6 +358,17 @@ def test_a_firms_short_form_is_the_firms_not_its_units():
     assert "步长公司" in firms["咸阳步长制药有限公司"] and "步长公司" not in firms["咸阳步长制药有限公司行政部"]
 
 
+def test_the_youth_leagues_committee_is_not_the_partys():
+    """共青团宜昌市委 and 宜昌市委 are two bodies: the League's committee is named like the
+    Party's, and the Party committee's bureau is the Party committee's."""
+    text = "共青团宜昌市委的干部职工自发捐款９７５元，宜昌市委机要局也捐款１０００元。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    league = next(e for e in rec["entities"] if e["name"] == "共青团宜昌市委")
+    assert "宜昌市委" not in league.get("aliases", [])
+    rels = {(r["head"], r["rel"], r["tail"]) for r in rec["relations"]}
+    assert ("宜昌市委机要局", "subOrganizationOf", "共青团宜昌市委") not in rels
+
+
 def test_a_bare_ministry_is_no_short_form_of_another_countrys():
     # 美国防部 and the home 国防部 on one page are two ministries
     rec = to_record(extract_document(document_from_text(
