@@ -763,7 +763,8 @@ def surname_mentions(ctx: DocContext) -> None:
             start, end = sent.start + i + 1 - len(key), sent.start + i + 1
             if start not in word_ends or ctx.covered(start, end):
                 continue
-            if key in called:
+            if key in called and word_ends[start] in (end, end + len(call.group())):
+                # (not 武警官兵/nr: a word that holds the call and runs on calls no one)
                 name, types = called[key]
                 ctx.add(key, "Official" if "Official" in types else "Person", end - len(key), end,
                         name=name, rule="persons:surname and title")

@@ -429,6 +429,9 @@ def test_a_surname_called_by_a_title_is_the_one_person_of_that_surname_on_the_pa
     # two persons of the surname: the call names neither; a word ending in it calls nobody
     rec = extract("市长白音和副市长白文出席。白市长讲话。我们要提高市长热线的效率，高明说。\n")
     assert not [m for e in rec["entities"] for m in e["mentions"] if m["rule"] == "persons:surname and title"]
+    # a word that holds the call and runs on (jieba's 武警官兵/nr) calls no one
+    rec = extract("武立天说，啥都不缺。人民解放军、武警官兵冲锋在前。\n")
+    assert not [m for e in rec["entities"] for m in e["mentions"] if m["rule"] == "persons:surname and title"]
 
 
 def test_a_surname_called_by_a_title_where_no_one_of_it_is_named_is_a_person_the_page_calls_so(
