@@ -153,6 +153,15 @@ def ends_in_particle(cand: str, surname_len: int) -> bool:
     return cand[-1] in PARTICLES
 
 
+def verb_complement(cand: str, surname_len: int) -> bool:
+    """谈得很|好, 说得|对: a verb and the 得 of its complement after a title (曼德拉总统|谈得很好);
+    得 in the middle of a name is no given name's."""
+    return cand[surname_len:surname_len + 1] == "得" and len(cand) == surname_len + 2 and cand[-1] in DEGREE_ADVERBS
+
+
+DEGREE_ADVERBS = frozenset("很太挺更最真")
+
+
 def repeated_word(cand: str, surname_len: int) -> bool:
     """边走边, 越来越: a figure that repeats a word, not a surname."""
     return len(cand) == 3 and cand[0] == cand[2]
@@ -163,8 +172,8 @@ def side_in_talks(cand: str, surname_len: int) -> bool:
     return len(cand) == 2 and cand[1] == "方" and cand[0] in lexicon.SHORT_FORMS
 
 
-NOT_A_NAME = (honorific_after_surname, preposition_before_noun, ends_in_particle, repeated_word,
-              side_in_talks)
+NOT_A_NAME = (honorific_after_surname, preposition_before_noun, ends_in_particle, verb_complement,
+              repeated_word, side_in_talks)
 
 
 # one-character verbs and prepositions that follow a name (张明|到冠县, 王某|说)

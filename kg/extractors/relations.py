@@ -148,6 +148,8 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
             if m.name in placed or m.name in (country, a.place) or named_at_home(m.name) \
                     or m.name in lexicon.WORLD_REGIONS:
                 continue          # nor a continent or region (非洲) in the city filed from
+            if m.type == "Agency" and bare_ministry(m):
+                continue          # 中国国务院副总理兼|外交部长: a bare ministry kept bare is the home state's
             if m.type == "Agency":
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
             elif m.type in ("Company", "Organization"):

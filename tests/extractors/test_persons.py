@@ -9,7 +9,7 @@ import pytest
 from kg.extraction import extract_document, to_record
 from kg.extractors.persons import (ends_in_particle, function_character_last, honorific_after_surname,
                                    next_word_starts_last, person_name_at, preposition_before_noun,
-                                   repeated_word, side_in_talks, word_first)
+                                   repeated_word, side_in_talks, verb_complement, word_first)
 from kg.reader import document_from_text
 from pages import CITY, COUNTY, DISTRICT, extract, names, tagger_reads
 
@@ -25,6 +25,7 @@ NAMES_AT = [
     ("宇文静陪同检查", False, "宇文静"),           # a compound surname; 陪 starts the next word
     ("聂清和、卜文韬出席", False, "聂清和"),       # 和 joins nothing before 、
     ("孙清和卜文远出席", False, "孙清"),           # 和 joins two names
+    ("谈得很好", True, None),                      # 曼德拉总统|谈得很好: a verb's complement
     ("高兴地说", False, None),
     ("王先生说", False, None),
     ("向群众发放资料", False, None),
@@ -83,6 +84,8 @@ def test_rules_for_a_one_character_given_name(rule, text, cand, expected):
     (repeated_word, "王法成", 1, False),
     (side_in_talks, "巴方", 1, True),
     (side_in_talks, "李方", 1, False),
+    (verb_complement, "谈得很", 1, True),       # 曼德拉总统谈得很好
+    (verb_complement, "李得志", 1, False),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_rules_for_no_name(rule, cand, surname_len, expected):
     assert rule(cand, surname_len) is expected

@@ -100,6 +100,11 @@ def test_a_ministry_named_bare_at_home_is_part_of_the_state_council_and_that_of_
     # abroad, a ministry named bare is the host country's (kg.extractors.organisations)
     rels = triples(extract("本报曼谷1月12日电 泰国政府宣布，财政部将发行债券，泰国民众踊跃认购，国务院表示支持。\n"))
     assert not any(r[0].endswith("财政部") and r[2] == "国务院" for r in rels)
+    # filed from abroad, a ministry in a chain that names China is China's, and no part of the host
+    rec = extract("中南外长举行记者招待会\n本报比勒陀利亚１２月３０日电记者温某报道：中国国务院副总理兼外交部长钱其琛"
+                  "和南非外交部长恩佐３０日在这里签署公报。\n")
+    assert ("钱其琛", "部长", "外交部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("外交部", "subOrganizationOf", "南非") not in triples(rec)
     # the army's general departments are the Central Military Commission's
     rels = triples(extract("新华社张家口电 总政治部副主任周某玉转达了中央军委的慰问。国务院副秘书长石某诗出席。\n"))
     assert ("总政治部", "subOrganizationOf", "国务院") not in rels
