@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Iterator
 
 from .. import lexicon
-from ..articles import DATELINE
+from ..articles import DATELINE, DATELINE_CREDIT
 from ..divisions import Division, countries, country_of, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, ZONE_RULE, DocContext, body_of_kind, country_abroad,
@@ -469,9 +469,15 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
 
 
 def _in_dateline(ctx: DocContext, sent, o: Mention) -> bool:
-    """Whether the mention is the place of a dateline (本报|北京|1月18日讯, 新华社|曼谷|…电)."""
+    """Whether the mention is the place of a dateline (本报|北京|1月18日讯, 新华社|曼谷|…电)
+    or a medium of its credit (…讯|中央人民广播电台|记者甲、新华社记者乙报道：)."""
     return any(d.start() <= o.start and o.end <= d.end()
-               for d in DATELINE.finditer(ctx.text, max(sent.start, o.start - 6), min(sent.end, o.end + 14)))
+               for d in DATELINE.finditer(ctx.text, max(sent.start, o.start - 6), min(sent.end, o.end + 14))) \
+        or any(d.start() <= o.start and o.end <= d.end() for d in DATELINE_CREDIT.finditer(
+            ctx.text, max(sent.start, o.start - CREDIT_REACH), min(sent.end, o.end + CREDIT_REACH)))
+
+
+CREDIT_REACH = 80    # how far a dateline's credit runs (several media and reporters)
 
 
 def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
@@ -586,7 +592,8 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         head = heads[-1] if heads else _article_subject(ctx, sent.start)
         if head:
             for t in tails:
-                ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
+                if not _own_state(head, t):
+                    ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
     for j in re.finditer(r"联合(?!主办|举办|承办|印发|发布)", sent.text):
         at = sent.start + j.start()
         bodies = [o for o in inside if o.type in ORGS and o.rule != "districts:country"]
@@ -610,6 +617,16 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         # A、B联合主办: every two co-hosts cooperate
         hosts = [o for o in inside if o.type in ORGANISATION_TYPES and o.end <= sent.start + host.start()]
         _all_cooperate(ctx, hosts)
+
+
+# the home state and its government, as a page names them
+HOME_STATE = (lexicon.HOME_COUNTRY, lexicon.HOME_COUNTRY + "政府", lexicon.STATE_COUNCIL, "中华人民共和国政府")
+
+
+def _own_state(head: Mention, tail: Mention) -> bool:
+    """A home ministry signs for its state (外经贸部副部长…和贝宁…签署了中贝两国政府…协定和
+    中国政府向贝宁政府提供…): the home state named among the partners is its own side."""
+    return tail.name in HOME_STATE and (bare_ministry(head) or head.name.startswith(lexicon.NATIONAL_PREFIXES))
 
 
 def _all_cooperate(ctx: DocContext, bodies: list[Mention]) -> None:

@@ -369,3 +369,13 @@ def test_a_nationwide_meeting_is_not_run_by_the_county_the_article_is_about():
     rec = extract("宿州市改革国企\n宿州市委书记赵某某说，宿州市抓改制。宿州市企业多。"
                   "党的十五大和全国经济工作会议要求加快推进国有企业改革。\n")
     assert not any(r == "runs" and t == "全国经济工作会议" for _, r, t in triples(rec))
+
+
+def test_a_medium_of_a_datelines_credit_runs_nothing_and_a_ministry_signs_for_its_own_state():
+    rels = triples(extract("本报北京１月１５日讯中央人民广播电台记者魏某娅、新华社记者朱某棣、本报记者吴某权报道："
+                           "全国精神文明建设工作会议今天在京开幕。\n"))
+    assert not [r for r in rels if r[0] == "中央人民广播电台"]
+    rels = triples(extract("本报北京１月２０日讯 外经贸部副部长刘某在和贝宁外交和合作部长奥某签署了中贝两国政府贸易协定"
+                           "和中国政府向贝宁政府提供无息贷款的协定。\n"))
+    assert any(r[0] == "外经贸部" and r[2].startswith("贝宁") for r in rels)
+    assert ("外经贸部", "cooperatesWith", "中国政府") not in rels
