@@ -35,7 +35,10 @@ BYLINE_LINE = re.compile(rf"^(?:■\s*(?:本报)?{POSTED}(?:{ROLE})?|(?:本报{P
 # its date before the reporter (本报合肥电记者甲报道, 新华社北京电（记者乙）)
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PRESS = r"(?:本报|[\u4e00-\u9fff]{1,4}社)"
-_FILED = rf"(?:{_DAY}月{_DAY}日(?:电|讯)|电(?=记者|[（(]))"
+# Xinhua's wire without a date, straight into the text (据新华社北京电最高人民法院…): a place
+# of two to four characters after 新华社, not 新华社记者, not 电话 or 电台
+_XINHUA_NO_DATE = "|".join(rf"(?<=新华社{'.' * n})(?<!记者)电(?![话视脑台力子器厂网报])" for n in (2, 3, 4))
+_FILED = rf"(?:{_DAY}月{_DAY}日(?:电|讯)|电(?=记者|[（(])|{_XINHUA_NO_DATE})"
 DATELINE = re.compile(rf"(?:据)?{_PRESS}{POSTED}[\u4e00-\u9fff]{{0,8}}?{_FILED}")
 # the place a dateline was filed from: 本报|成都|1月5日电, 新华社|北京|十二月三十一日电
 DATELINE_PLACE = re.compile(rf"{_PRESS}(?:驻)?([\u4e00-\u9fff]{{2,8}}?){_FILED}")

@@ -106,6 +106,9 @@ def test_a_wire_without_its_date_is_a_dateline_too():
     assert [a.place for a in arts] == ["合肥", "昆明", "北京"]
     assert [[(b.name, b.role) for b in a.bylines] for a in arts] == [
         [("刘某", "记者")], [("任某东", "记者")], [("王某", "记者")]]
+    # Xinhua's wire without a date runs straight into the text
+    raw = "通知\n据新华社北京电最高人民法院、公安部近日联合发出通知。\n他给新华社北京电台打电话。\n"
+    assert [a.place for a in segment(document_from_text("t.txt", raw))[1]] == ["北京"]
 
 
 def test_correspondent_posted_abroad_and_photo_credits_without_a_role():

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import lexicon
+from ..articles import DATELINE
 from ..divisions import Division, gazetteer
 from ..model import (Article, Document, Evidence, Masthead, Mention, PostMention, Sentence,
                      RelationMention)
@@ -398,6 +399,18 @@ def portrait_subtitle(w: Walk) -> Verdict | None:
     return None
 
 
+def dateline_before(w: Walk) -> Verdict | None:
+    """A dateline ends a name on its left (据新华社北京电|最高人民法院、…): the wire's press
+    and place are no part of the body the text begins with."""
+    t = w.tok
+    d = next((d for d in DATELINE.finditer(w.ctx.text, max(0, t.start - DATELINE_LONGEST), t.end + 1)
+              if d.start() <= t.start < d.end()), None)
+    return w.stop(max(d.end(), w.start) if d.end() <= w.head_start else None) if d is not None else None
+
+
+DATELINE_LONGEST = 20    # characters of the longest dateline (据新华社乌鲁木齐十二月三十一日电)
+
+
 def stop_word(w: Walk) -> Verdict | None:
     """Function words, titles and relative areas (该镇|西丰村党支部) are no part of a name;
     but 投资 right before a firm's head is the firm's (港航投资|集团有限公司)."""
@@ -650,6 +663,7 @@ def division_inside(w: Walk) -> Verdict | None:
     return w.stop(max(inner)) if inner else None
 
 
+UNIT_HEAD_CHARACTERS = "部处科室组司"    # a department's head (中国部, 亚洲处)
 NATION = "nation"     # the area of a name that begins with a national prefix (中国, 全国, 国家)
 ROSTER_REACH = 10     # how far before a body's last word its own area is looked for
 
@@ -699,7 +713,9 @@ def body_before_area(w: Walk) -> Verdict | None:
             w.ctx.text.startswith(lexicon.COMPANY_HEADS, w.head_start) and t.word.endswith(lexicon.COMPANY_HEADS):
         return None       # a branch names its area (建设银行|北京市分行), a firm its group (某集团|中国…有限公司)
     if new == NATION:
-        return w.stop()
+        # 国际管理集团|中国部: a unit a body names after the country it covers is the body's
+        return None if w.ctx.text[w.start:w.head_start] in lexicon.NATIONAL_PREFIXES \
+            and w.ctx.text[w.head_start:w.head_start + 1] in UNIT_HEAD_CHARACTERS else w.stop()
     own = _area_of_body_ending(w.ctx, t)
     if own == NATION or own is not None and own in gazetteer().ancestors(new):
         return None
@@ -725,7 +741,7 @@ def verb_ending_in_function_character(w: Walk) -> Verdict | None:
 # The name rules in the order they are asked: the first with a verdict on a token
 # decides it; a token none of them stops is the name's.
 NAME_RULES: tuple[NameRule, ...] = (
-    not_hanzi, portrait_subtitle, stop_word, verb_after_adverb, glued_copula, bare_level, person_before_name,
+    not_hanzi, portrait_subtitle, dateline_before, stop_word, verb_after_adverb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, strict_verbal_noun, number, division_inside, body_before_area, too_long,

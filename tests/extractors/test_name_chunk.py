@@ -60,6 +60,8 @@ def test_stop_word(text, head, word, expected):
     ("国家税务总局山东省税务局", "税务局", "国家税务总局", None),
     ("建设银行北京市分行", "分行", "建设银行", None),
     ("香港新华集团中国发展基金有限公司", "有限公司", "集团", None),
+    ("国际管理集团中国部高级经理", "部", "集团", None),      # a unit named after the country it covers
+    ("中国广播艺术团中央电视台", "电视台", "艺术团", ("stop", "中央电视台")),
 ])
 def test_body_before_area(text, head, word, expected):
     assert ruling(base.body_before_area, text, head, word) == expected
@@ -256,6 +258,7 @@ CHUNKS = [
     ("团中央今天命名中国人民抗日战争纪念馆等。", "纪念馆", {}, "中国人民抗日战争纪念馆"),  # a day, a verb
     ("中国农业科学院中国电影公司中国农学会科普部", "科普部", {}, "中国农学会科普部"),   # a roster
     ("省电力局为把经省物价局核准的电价落到实处。", "物价局", {}, "省物价局"),    # jieba's 经省
+    ("据新华社北京电最高人民法院、公安部联合发出通知。", "最高人民法院", {}, "最高人民法院"),  # a dateline
 ]
 
 
