@@ -101,6 +101,10 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    # the armed forces' commanders and staff, a minister's assistant
                    "司令员", "副司令员", "司令", "副司令", "参谋长", "副参谋长", "总参谋长",
                    "副总参谋长", "副政委", "部长助理", "上将", "中将", "少将")
+# Titles of a state's head, government and envoys that a country's one-character short
+# form may stand before (俄外长, 美总统, 英首相)
+FOREIGN_STATE_TITLES = frozenset({"总统", "副总统", "总理", "副总理", "首相", "副首相", "外长", "副外长",
+                                  "外相", "议长", "大使", "总督"})
 # Words that qualify a title before it (候补委员, 常务副校长, 名誉会长): no given name
 TITLE_QUALIFIERS = frozenset({"候补", "常务", "专职", "执行", "名誉", "荣誉", "代理"})
 # A deputy's title with the deputy's standing (常务副校长, 专职副主席) and a chair's acting

@@ -209,6 +209,7 @@ def districts(ctx: DocContext) -> None:
         _zones(ctx, sent)      # before the short forms: a zone keeps its name as printed (呼市金川开发区)
         _one_character_city(ctx, sent, shorts)
         _short_forms_after_verbs(ctx, sent)
+        _countries_before_titles(ctx, sent)
         _towns(ctx, sent)
         _foreign(ctx, sent, named)
         _relative(ctx, sent)
@@ -286,6 +287,22 @@ def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
             continue                          # a continent's form (赴欧): a region, no district
         ctx.add(ctx.text[at], "District", at, t.end, name=d.name if d else readings[0],
                 rule="districts:short form after a verb")
+
+
+def _countries_before_titles(ctx: DocContext, sent) -> None:
+    """俄外长, 美总统: a foreign country's one-character short form of one reading that
+    jieba reads alone as a place, after punctuation or a conjunction and right before a
+    state's title, is the country whose post it is (not 吉总统: 吉 reads 吉林 too; not
+    中美|总统, nor 日 of １５日|总统, a day)."""
+    for m in lexicon.TITLE_RE.finditer(sent.text, 1):
+        at = sent.start + m.start() - 1
+        readings = lexicon.SHORT_FORMS.get(ctx.text[at], ())
+        if len(readings) != 1 or readings[0] not in countries() or readings[0] == lexicon.HOME_COUNTRY \
+                or m.group() not in lexicon.FOREIGN_STATE_TITLES or ctx.covered(at, at + 1) \
+                or ctx.text[at] not in _place_forms() \
+                or at > sent.start and ctx.text[at - 1].isalnum() and ctx.text[at - 1] not in "和与及":
+            continue
+        ctx.add(ctx.text[at], "District", at, at + 1, name=readings[0], rule="districts:country before a title")
 
 
 def _divisions_opening(word: str) -> list[tuple[int, int]]:

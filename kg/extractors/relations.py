@@ -146,7 +146,7 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
             placed.add(city.name)
         for m in inside:
             if m.name in placed or m.name in (country, a.place) or named_at_home(m.name) \
-                    or m.name in lexicon.WORLD_REGIONS:
+                    or m.name in lexicon.WORLD_REGIONS or _named_elsewhere(m.name, country):
                 continue          # nor a continent or region (非洲) in the city filed from
             if m.type == "Agency" and bare_ministry(m):
                 continue          # 中国国务院副总理兼|外交部长: a bare ministry kept bare is the home state's
@@ -466,6 +466,19 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
             o = max(after, key=lambda p: p.end)   # 河南|西峡县非常重视: the chain's last name acts
         return o
     return None
+
+
+# a group named by its count of states (八国集团, 七国集团): no one state's
+STATES_COUNTED = re.compile(r"[一二三四五六七八九十两]+国")
+
+
+def _named_elsewhere(name: str, country: str) -> bool:
+    """Whether a body's name puts it outside the article's country: it begins with a
+    city or division of another (巴黎俱乐部 in a report from Moscow) or counts states
+    (八国集团)."""
+    if STATES_COUNTED.match(name):
+        return True
+    return any((c := country_of(name[:k])) and country not in c for k in range(2, min(len(name), 5)))
 
 
 def _in_dateline(ctx: DocContext, sent, o: Mention) -> bool:

@@ -428,3 +428,10 @@ def test_a_common_word_ending_in_a_suffix_is_no_division_before_a_town():
     # 震区 (the quake zone) before 松山乡: division_chain splits at 区, but the word is no area
     rec = extract("震后３分钟，震区松山乡邮电所一位职工冲进话务室。延庆县下屯乡召开会议。\n")
     assert "震区" not in names(rec) and {"松山乡", "下屯乡", "延庆县"} <= names(rec, "District")
+
+
+def test_a_countrys_short_form_before_a_state_title_is_the_country_whose_post_it_is():
+    rec = extract("俄外长普里马科夫今天说，美总统克林顿将访问。１５日总统叶利钦说。中美总统会晤。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("普里马科夫", "外长", "俄罗斯"), ("克林顿", "总统", "美国")} <= posts
+    assert ("叶利钦", "总统", None) in posts          # 日 of a date is no Japan

@@ -379,3 +379,10 @@ def test_a_medium_of_a_datelines_credit_runs_nothing_and_a_ministry_signs_for_it
                            "和中国政府向贝宁政府提供无息贷款的协定。\n"))
     assert any(r[0] == "外经贸部" and r[2].startswith("贝宁") for r in rels)
     assert ("外经贸部", "cooperatesWith", "中国政府") not in rels
+
+
+def test_a_body_named_after_another_countrys_city_or_a_count_of_states_is_not_the_articles_countrys():
+    rels = triples(extract("大国关系调整与俄外交\n本报驻俄罗斯记者许某治\n俄外长普里马科夫说，俄正式成为“八国集团”成员、"
+                           "加入债权国巴黎俱乐部。俄罗斯天然气工业公司扩大出口。\n"))
+    assert not {r for r in rels if r[0] in ("八国集团", "巴黎俱乐部") and r[2] == "俄罗斯"}
+    assert ("俄罗斯天然气工业公司", "locatedIn", "俄罗斯") in rels
