@@ -292,12 +292,14 @@ TOPONYM_CHARS = frozenset("湾塘岭坪坝沟岗峪洼坡滩屯寨庄港洲渡�
 
 HOME_COUNTRY = "中国"      # the country the divisions' data is of: its provinces lie in it
 # Foreign countries often named in local news (generic geography).
+# The press's short names of countries ISO names in full (印尼), each with that full name
+COUNTRY_SHORT_NAMES = {"印尼": "印度尼西亚", "沙特": "沙特阿拉伯", "波黑": "波斯尼亚和黑塞哥维那"}
 COUNTRIES = {"韩国", "日本", "美国", "英国", "法国", "德国", "俄罗斯", "意大利", "西班牙", "加拿大",
              "澳大利亚", "新西兰", "新加坡", "马来西亚", "泰国", "越南", "印度", "巴基斯坦", "哈萨克斯坦",
              "蒙古", "朝鲜", "荷兰", "比利时", "瑞士", "瑞典", "芬兰", "挪威", "丹麦", "波兰", "匈牙利",
              "捷克", "奥地利", "葡萄牙", "希腊", "土耳其", "以色列", "埃及", "南非", "巴西", "阿根廷",
              "墨西哥", "智利", "秘鲁", "印度尼西亚", "菲律宾", "柬埔寨", "老挝", "缅甸", "尼泊尔",
-             "苏联", "南斯拉夫"}
+             "苏联", "南斯拉夫", "吉尔吉斯斯坦", "马耳他", "玻利维亚", "扎伊尔", *COUNTRY_SHORT_NAMES}
 # The world's continents and regions as papers name them (generic geography): places,
 # not divisions.
 WORLD_REGIONS = {"亚洲", "欧洲", "非洲", "美洲", "北美", "北美洲", "南美", "南美洲", "拉美", "拉丁美洲",

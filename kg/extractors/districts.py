@@ -501,7 +501,8 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
                     not sent.text.startswith(lexicon.AGENCY_HEADS, m.end()) and \
                     not lexicon.TITLE_RE.match(sent.text, m.end()):
                 continue          # a country's own body or title is one word to jieba (泰国政府, 德国总理)
-            ctx.add(country, "District", s, s + len(country), rule="districts:country")
+            ctx.add(country, "District", s, s + len(country), name=lexicon.COUNTRY_SHORT_NAMES.get(country, country),
+                    rule="districts:country")
             f = FOREIGN.match(sent.text, m.end())
             if f and not _common_word_ends(ctx, sent.start + f.end(1)):
                 a = sent.start + f.start(1)

@@ -355,8 +355,8 @@ def named_in_full(b: Built) -> None:
     they completed it with: 市委 -> 聊城市委 is part of 聊城市; 市图书馆 -> 聊城市图书馆 lies
     in it; 镇党委 -> 搬经镇党委 is part of 搬经镇, a town the data set does not list."""
     m = b.m
-    if m.type not in BUILT_TYPES or m.name == m.text:
-        return
+    if m.type not in BUILT_TYPES or m.name == m.text or m.name in countries():
+        return            # (印尼 is 印度尼西亚, no name completed from a relative form)
     area = next((b.areas[n] for n in sorted(b.areas, key=len, reverse=True)
                  if m.name.startswith(n) and m.name != n), None)
     if area and m.type == "Agency":

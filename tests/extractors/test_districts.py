@@ -435,3 +435,12 @@ def test_a_countrys_short_form_before_a_state_title_is_the_country_whose_post_it
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert {("普里马科夫", "外长", "俄罗斯"), ("克林顿", "总统", "美国")} <= posts
     assert ("叶利钦", "总统", None) in posts          # 日 of a date is no Japan
+
+
+def test_a_countrys_press_name_is_the_country():
+    # 印尼 is 印度尼西亚 (one node, not located in 印度), 吉尔吉斯斯坦 a country, not a place
+    rec = extract("同马来西亚、新加坡、印尼合作，开辟旅游专线。印度尼西亚总统苏哈托说。吉尔吉斯斯坦总统阿卡耶夫说。印度也来了。\n")
+    indonesia = next(e for e in rec["entities"] if e["name"] == "印度尼西亚")
+    assert indonesia["type"] == "District" and "印尼" in indonesia.get("aliases", [])
+    assert "吉尔吉斯斯坦" in names(rec, "District")
+    assert ("印度尼西亚", "locatedIn", "印度") not in triples(rec)
