@@ -44,7 +44,8 @@ def _alt(words) -> str:
 
 # a head up to 28 characters after the quote (“与人民同行”2024山东省文联……主题活动), not
 # past a copula (“鑫诺1号”卫星是……发射项目: the head is the predicate's)
-STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?\s是]{0,28}?)(" + _alt(STRONG_HEADS) + ")")
+STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?：:\s是]{0,28}?)(" + _alt(STRONG_HEADS) + ")")
+VESSEL_AFTER = "号"    # after a quote: a ship's, craft's or station's name (“和平”号)
 AFTER_REACH = 34      # characters after a quote where its head noun is looked for
 NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + "|的工作)")      # “放小”的工作: the work of a programme
 NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服)[\u4e00-\u9fff]{0,4}$")
@@ -188,8 +189,9 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     qs, qe = sent.start + m.start(), sent.start + m.end()
     before = text[max(sent.start, qs - 10):qs]
     numeric = re.fullmatch(r"[\dA-Za-z+]{1,6}", core) is not None
-    if SPEECH_BEFORE.search(before) or NEGATING.search(before) or not (numeric or _plausible(core)):
-        return None
+    if SPEECH_BEFORE.search(before) or NEGATING.search(before) or not (numeric or _plausible(core)) \
+            or text.startswith(VESSEL_AFTER, qe):
+        return None       # (“奋进”号航天飞机, “和平”号轨道站: a vessel's name)
     after = text[qe:min(sent.end, qe + AFTER_REACH)]
     if ORG_AFTER.match(after):
         # “红马甲”志愿服务队: the quote names a body, the organisations' to take; but

@@ -167,3 +167,12 @@ def test_a_scheme_set_up_with_a_resultative_起_is_named_without_it():
 def test_a_quoted_description_counted_names_no_programme():
     got = names(extract(CITY + "大会呼吁建立“一个持久的信息交流和协调行动网”。我市推行“一村一品”。"), "Initiative")
     assert "一村一品" in got and not any(n.startswith("一个") for n in got)
+
+
+def test_a_quoted_feeling_before_a_colon_and_a_quoted_vessel_are_no_programmes():
+    # the head noun after a quote is looked for within its clause, not past a colon
+    rec = extract("领导干部开始感到“有点压力”：一项基层评议区直单位的活动开始了。\n")
+    assert "有点压力" not in names(rec)
+    # “和平”号轨道站, “奋进”号航天飞机: a craft's name
+    rec = extract("接回已在“和平”号轨道站停留了４个月的宇航员。“奋进”号航天飞机定于本月返回地面。\n")
+    assert not names(rec, "Initiative")
