@@ -33,6 +33,10 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("新选乡镇党委书记４７人。", "乡镇党委", True),
     ("县委书记张三说。", "县委", False),
     ("还与全省各地市供电局签订了责任状。", "市供电局", True),          # every prefecture's and city's
+    ("上述公司都来了。", "上述公司", True),
+    ("他们在同一医院工作。", "同一医院", True),
+    ("他考入天津某大学。", "天津某大学", True),
+    ("广西巴马瑶族自治县那莫乡中心小学", "那莫乡中心小学", False),
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
