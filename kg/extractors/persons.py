@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicon
+from ..divisions import countries
 from ..model import ORGANISATION_TYPES, PostMention
 from ..segment import segmenter
 from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, occurrences, rare
@@ -162,6 +163,12 @@ def verb_complement(cand: str, surname_len: int) -> bool:
 DEGREE_ADVERBS = frozenset("很太挺更最真")
 
 
+def country_for_given_name(cand: str, surname_len: int) -> bool:
+    """克雷库总统|和贝宁: a surname's character (和, 向, 与) before a country's name is a
+    conjunction or preposition before the country, no name."""
+    return cand[surname_len:] in countries()
+
+
 def repeated_word(cand: str, surname_len: int) -> bool:
     """边走边, 越来越: a figure that repeats a word, not a surname."""
     return len(cand) == 3 and cand[0] == cand[2]
@@ -173,7 +180,7 @@ def side_in_talks(cand: str, surname_len: int) -> bool:
 
 
 NOT_A_NAME = (honorific_after_surname, preposition_before_noun, ends_in_particle, verb_complement,
-              repeated_word, side_in_talks)
+              country_for_given_name, repeated_word, side_in_talks)
 
 
 # one-character verbs and prepositions that follow a name (张明|到冠县, 王某|说)

@@ -605,7 +605,7 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         head = heads[-1] if heads else _article_subject(ctx, sent.start)
         if head:
             for t in tails:
-                if not _own_state(head, t):
+                if not _own_state(head, t) and not _lies_in(head.name, t.name) and not _lies_in(t.name, head.name):
                     ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
     for j in re.finditer(r"联合(?!主办|举办|承办|印发|发布)", sent.text):
         at = sent.start + j.start()
@@ -640,6 +640,11 @@ def _own_state(head: Mention, tail: Mention) -> bool:
     """A home ministry signs for its state (外经贸部副部长…和贝宁…签署了中贝两国政府…协定和
     中国政府向贝宁政府提供…): the home state named among the partners is its own side."""
     return tail.name in HOME_STATE and (bare_ministry(head) or head.name.startswith(lexicon.NATIONAL_PREFIXES))
+
+
+def _lies_in(place: str, country: str) -> bool:
+    """Whether a foreign city or division lies in the country (德黑兰, 伊朗): no partners."""
+    return country in country_of(place)
 
 
 def _all_cooperate(ctx: DocContext, bodies: list[Mention]) -> None:

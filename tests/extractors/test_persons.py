@@ -9,7 +9,8 @@ import pytest
 from kg.extraction import extract_document, to_record
 from kg.extractors.persons import (ends_in_particle, function_character_last, honorific_after_surname,
                                    next_word_starts_last, person_name_at, preposition_before_noun,
-                                   repeated_word, side_in_talks, verb_complement, word_first)
+                                   repeated_word, side_in_talks, verb_complement, word_first,
+                                   country_for_given_name)
 from kg.reader import document_from_text
 from pages import CITY, COUNTY, DISTRICT, extract, names, tagger_reads
 
@@ -26,6 +27,7 @@ NAMES_AT = [
     ("聂清和、卜文韬出席", False, "聂清和"),       # 和 joins nothing before 、
     ("孙清和卜文远出席", False, "孙清"),           # 和 joins two names
     ("谈得很好", True, None),                      # 曼德拉总统|谈得很好: a verb's complement
+    ("和贝宁一道", True, None),                    # 克雷库总统|和贝宁: a conjunction and a country
     ("高兴地说", False, None),
     ("王先生说", False, None),
     ("向群众发放资料", False, None),
@@ -86,6 +88,8 @@ def test_rules_for_a_one_character_given_name(rule, text, cand, expected):
     (side_in_talks, "李方", 1, False),
     (verb_complement, "谈得很", 1, True),       # 曼德拉总统谈得很好
     (verb_complement, "李得志", 1, False),
+    (country_for_given_name, "和贝宁", 1, True),     # 克雷库总统和贝宁…
+    (country_for_given_name, "和建新", 1, False),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_rules_for_no_name(rule, cand, surname_len, expected):
     assert rule(cand, surname_len) is expected

@@ -386,3 +386,8 @@ def test_a_body_named_after_another_countrys_city_or_a_count_of_states_is_not_th
                            "加入债权国巴黎俱乐部。俄罗斯天然气工业公司扩大出口。\n"))
     assert not {r for r in rels if r[0] in ("八国集团", "巴黎俱乐部") and r[2] == "俄罗斯"}
     assert ("俄罗斯天然气工业公司", "locatedIn", "俄罗斯") in rels
+
+
+def test_a_city_and_its_own_country_are_no_partners():
+    rels = triples(extract("新华社德黑兰１月２０日电 伊朗与沙特签署合作协议，德黑兰与伊朗各地加强合作。\n"))
+    assert ("德黑兰", "cooperatesWith", "伊朗") not in rels
