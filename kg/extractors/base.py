@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import lexicon
-from ..articles import DATELINE
+from ..articles import DATELINE, DATELINE_CREDIT
 from ..divisions import Division, gazetteer
 from ..model import (Article, Document, Evidence, Masthead, Mention, PostMention, Sentence,
                      RelationMention)
@@ -243,6 +243,7 @@ class DocContext:
 
 Component = Callable[[DocContext], None]
 DATELINE_REACH = 60      # how far into an article its dateline's place is written (title, then 本报杭州电)
+DATELINES_MEMO = "datelines"               # DocContext.memo: sentence start -> its datelines' spans
 WRITTEN_LEVELS_MEMO = "written levels"     # DocContext.memo: (short form, level) -> written otherwise
 
 # a local paper's own dateline at an article's start (东昌府讯, 聊城讯): the paper's area is
@@ -399,16 +400,25 @@ def portrait_subtitle(w: Walk) -> Verdict | None:
     return None
 
 
+def dateline_spans(ctx: DocContext, sent) -> list[tuple[int, int]]:
+    """The sentence's datelines (本报|北京|1月18日讯, 新华社|曼谷|…电) and their credits
+    (…讯|中央人民广播电台记者甲、新华社记者乙报道：), found once per sentence."""
+    memo = ctx.memo.setdefault(DATELINES_MEMO, {})
+    if sent.start not in memo:
+        memo[sent.start] = [(sent.start + d.start(), sent.start + d.end())
+                            for pattern in (DATELINE, DATELINE_CREDIT) for d in pattern.finditer(sent.text)]
+    return memo[sent.start]
+
+
 def dateline_before(w: Walk) -> Verdict | None:
     """A dateline ends a name on its left (据新华社北京电|最高人民法院、…): the wire's press
     and place are no part of the body the text begins with."""
     t = w.tok
-    d = next((d for d in DATELINE.finditer(w.ctx.text, max(0, t.start - DATELINE_LONGEST), t.end + 1)
-              if d.start() <= t.start < d.end()), None)
-    return w.stop(max(d.end(), w.start) if d.end() <= w.head_start else None) if d is not None else None
-
-
-DATELINE_LONGEST = 20    # characters of the longest dateline (据新华社乌鲁木齐十二月三十一日电)
+    sent = w.ctx.sentence_at(t.start)
+    end = next((b for a, b in dateline_spans(w.ctx, sent) if a <= t.start < b), None) if sent else None
+    if end is None:
+        return None
+    return w.stop(max(end, w.start) if end <= w.head_start else None)
 
 
 def stop_word(w: Walk) -> Verdict | None:
@@ -706,7 +716,7 @@ def body_before_area(w: Walk) -> Verdict | None:
     北京协和医院, 国家税务总局|山东省税务局), and so is a branch or a group's firm."""
     t = w.tok
     if w.start >= w.head_start or not (
-            t.tag == "nt" or _ends_head(t.word) or t.word[-1] in lexicon.BODY_LAST_CHARACTERS):
+            t.tag == "nt" or t.word[-1] in lexicon.BODY_LAST_CHARACTERS or _ends_head(t.word)):
         return None
     new = _area_starting(w.ctx, w.start)
     if new is None or w.ctx.text.startswith(lexicon.BODY_BRANCH_HEADS, w.head_start) or \
@@ -789,10 +799,13 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
     return w.start
 
 
+# every head of a body's or a place's name, for the test of a name's end
+ALL_HEADS = (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES, *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS,
+             *lexicon.PLACE_HEADS)
+
+
 def _ends_head(prefix: str) -> bool:
-    tail = prefix[-6:]
-    return any(tail.endswith(h) for h in (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES,
-                                          *lexicon.COMPANY_HEADS, *lexicon.ORG_HEADS, *lexicon.PLACE_HEADS))
+    return prefix[-6:].endswith(ALL_HEADS)
 
 
 # A copula or preposition jieba glues to the word before a name (韩冬是, 已为).

@@ -15,11 +15,10 @@ from itertools import combinations
 from typing import Iterator
 
 from .. import lexicon
-from ..articles import DATELINE, DATELINE_CREDIT
 from ..divisions import Division, countries, country_of, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, ZONE_RULE, DocContext, body_of_kind, country_abroad,
-                   joined_runs, named_at_home, outermost)
+                   dateline_spans, joined_runs, named_at_home, outermost)
 from .initiatives import SESSION_END
 from .organisations import PARTY_DEPARTMENTS, bare_ministry
 
@@ -484,13 +483,7 @@ def _named_elsewhere(name: str, country: str) -> bool:
 def _in_dateline(ctx: DocContext, sent, o: Mention) -> bool:
     """Whether the mention is the place of a dateline (本报|北京|1月18日讯, 新华社|曼谷|…电)
     or a medium of its credit (…讯|中央人民广播电台|记者甲、新华社记者乙报道：)."""
-    return any(d.start() <= o.start and o.end <= d.end()
-               for d in DATELINE.finditer(ctx.text, max(sent.start, o.start - 6), min(sent.end, o.end + 14))) \
-        or any(d.start() <= o.start and o.end <= d.end() for d in DATELINE_CREDIT.finditer(
-            ctx.text, max(sent.start, o.start - CREDIT_REACH), min(sent.end, o.end + CREDIT_REACH)))
-
-
-CREDIT_REACH = 80    # how far a dateline's credit runs (several media and reporters)
+    return any(a <= o.start and o.end <= b for a, b in dateline_spans(ctx, sent))
 
 
 def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
