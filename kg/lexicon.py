@@ -184,11 +184,11 @@ ACTS_ENDING_IN_BAN = frozenset({"主办", "承办", "举办", "创办", "督办"
                                 "包办", "照办", "查办", "法办", "新办", "来办", "简办", "村办", "合办",
                                 "筹办", "操办", "催办", "交办", "转办", "领办", "申办", "接办", "自办",
                                 "快办", "速办", "好办", "难办", "怎么办", "去办", "要办"})
+# the army's general departments (三总部): the Central Military Commission's, no ministries
+ARMY_GENERAL_DEPARTMENTS = ("总参谋部", "总政治部", "总后勤部", "总装备部")
 # What the name of a state's armed forces, police or diplomatic mission ends in: it types
 # a body the tagger found as an Agency (美国海军, 肯尼亚驻华使馆), but starts no body in
 # the rules (战胜|济南军区: the word before is no part of the name).
-# the army's general departments (三总部): the Central Military Commission's, no ministries
-ARMY_GENERAL_DEPARTMENTS = ("总参谋部", "总政治部", "总后勤部", "总装备部")
 STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部队", "军区", "警方", "军方",
                      "大使馆", "使馆", "领事馆", "总领事馆")
 # What the name of a media outlet, a publisher or a sports team ends in: it types a body
@@ -291,9 +291,9 @@ def private_body(type_: str, name: str) -> bool:
 TOPONYM_CHARS = frozenset("湾塘岭坪坝沟岗峪洼坡滩屯寨庄港洲渡岛泉溪涧堡营垸墩圩冲岙坞台")
 
 HOME_COUNTRY = "中国"      # the country the divisions' data is of: its provinces lie in it
-# Foreign countries often named in local news (generic geography).
 # The press's short names of countries ISO names in full (印尼), each with that full name
 COUNTRY_SHORT_NAMES = {"印尼": "印度尼西亚", "沙特": "沙特阿拉伯", "波黑": "波斯尼亚和黑塞哥维那"}
+# Foreign countries often named in local news (generic geography).
 COUNTRIES = {"韩国", "日本", "美国", "英国", "法国", "德国", "俄罗斯", "意大利", "西班牙", "加拿大",
              "澳大利亚", "新西兰", "新加坡", "马来西亚", "泰国", "越南", "印度", "巴基斯坦", "哈萨克斯坦",
              "蒙古", "朝鲜", "荷兰", "比利时", "瑞士", "瑞典", "芬兰", "挪威", "丹麦", "波兰", "匈牙利",
@@ -370,9 +370,9 @@ HOME_SHORT_VERBS = frozenset("访来在抵离赴驻旅对援侵使")
 PROGRAMME_OFFICES = frozenset({"办公室", "领导小组", "指挥部", "工作组", "工作专班"})
 # what joins the items of a list of names (not 与: "with" more often than "and")
 LIST_JOINERS = ("、", "和", "及", "以及")
-# what the name of a body of national scope begins with: it lies in no one area
 # the characters a body's name ends in that no head list holds alone (科教处, 出版社, 新华书店)
 BODY_LAST_CHARACTERS = "处社店所馆院局部厅委团队站台会"
+# what the name of a body of national scope begins with: it lies in no one area
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
 # the Youth League and the other parties, whose committees are named like the Party's
 # (共青团宜昌市委 is no 宜昌市委)
@@ -447,6 +447,7 @@ LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", 
 
 # Levels alone, listed (区镇村三级, 市县乡干部, 省市县联动): the tiers of government, no name.
 LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居){2,}")
+
 
 def chief_of_level(text: str, pos: int) -> bool:
     """Whether an area's level at `pos` begins its chief's title (济南|市长, 某某|县长): the

@@ -325,7 +325,8 @@ class Walk:
     token looked at (`k`), how far the name reaches so far (`start`), and the
     caller's options."""
     ctx: DocContext
-    toks: list[Token]           # the sentence's tokens before the head
+    sent: Sentence              # the sentence the name is in
+    toks: list[Token]           # its tokens before the head
     head_start: int
     start: int
     max_len: int
@@ -414,8 +415,7 @@ def dateline_before(w: Walk) -> Verdict | None:
     """A dateline ends a name on its left (据新华社北京电|最高人民法院、…): the wire's press
     and place are no part of the body the text begins with."""
     t = w.tok
-    sent = w.ctx.sentence_at(t.start)
-    end = next((b for a, b in dateline_spans(w.ctx, sent) if a <= t.start < b), None) if sent else None
+    end = next((b for a, b in dateline_spans(w.ctx, w.sent) if a <= t.start < b), None)
     if end is None:
         return None
     return w.stop(max(end, w.start) if end <= w.head_start else None)
@@ -789,7 +789,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         glued = toks.pop()
         if preposition_glued_to_head(glued, start, head_start) and not _after_division(toks, glued):
             return start + 1
-    w = Walk(ctx, toks, head_start, start, max_len, allow_divisions, strict, extra_words, toponym)
+    w = Walk(ctx, sent, toks, head_start, start, max_len, allow_divisions, strict, extra_words, toponym)
     for k in range(len(toks) - 1, -1, -1):
         w.k = k
         v = verdict(w)

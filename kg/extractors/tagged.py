@@ -506,12 +506,20 @@ def _firm_from_its_area(ctx: DocContext, s: Span, m: Mention, others: list[Menti
     runs from its area over its brand and trade, words of any kind (清洗/v, 一天/m) that
     stopped the head's reading; the sure span starts at the area, and the rules named
     nothing and the sentence has no function character in between."""
-    if not others or others[0].start != s.start or any(o.type != "District" for o in others):
+    gap_at = _after_opening_areas(s, others)
+    if gap_at is None:
         return False
-    gap_at = max(o.end for o in others)
     gap = ctx.text[gap_at:m.start]
     return 1 <= len(gap) <= FIRM_GAP and all(CJK.match(c) and c not in lexicon.NAME_STOP for c in gap) \
         and not ctx.mentions_between(gap_at, m.start)
+
+
+def _after_opening_areas(s: Span, others: list[Mention]) -> int | None:
+    """Where the divisions that open a sure span end (聊城|…, 武汉|…), when the rules' other
+    mentions in the part a rule body left out are those divisions alone; else None."""
+    if not others or others[0].start != s.start or any(o.type != "District" for o in others):
+        return None
+    return max(o.end for o in others)
 
 
 def _name_between(ctx: DocContext, s: Span, m: Mention, others: list[Mention]) -> bool:
@@ -520,9 +528,9 @@ def _name_between(ctx: DocContext, s: Span, m: Mention, others: list[Mention]) -
     sees alone: 羲) that a particle in it (之) stopped the head's reading at. Not a town
     or a body in the gap (某县|某乡中心小学 names the school apart, as the guidelines do),
     nor a gap the sentence's grammar could fill (的, 和, a verb)."""
-    if not others or others[0].start != s.start or any(o.type != "District" for o in others):
+    gap_at = _after_opening_areas(s, others)
+    if gap_at is None:
         return False
-    gap_at = max(o.end for o in others)
     gap = ctx.text[gap_at:m.start]
     if not 2 <= len(gap) <= 4 or ctx.mentions_between(gap_at, m.start) or not all(map(CJK.match, gap)):
         return False

@@ -72,7 +72,7 @@ def walk_at(text: str, head: str, word: str, **options) -> Walk:
         start = toks.pop().start
     k = max(i for i, t in enumerate(toks) if t.word == word)
     start = toks[k + 1].start if k + 1 < len(toks) else start
-    return Walk(ctx, toks, hs, start, options.pop("max_len", 22), **options, k=k)
+    return Walk(ctx, sent, toks, hs, start, options.pop("max_len", 22), **options, k=k)
 
 
 def candidate(text: str, name: str, after: tuple[str, ...] = ("area", "tagger", "districts")) -> Candidate:
