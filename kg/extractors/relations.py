@@ -580,7 +580,11 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
             if _may_act(o) and not lexicon.TITLE_RE.match(ctx.text, o.end) and \
                     not _in_dateline(ctx, ctx.sentence_at(o.start) or art, o):
                 counts.setdefault(o.name, []).append(o)
-        cache[art.index] = max(counts.values(), key=lambda v: (len(v), -v[0].start))[0] if counts else None
+        best = max(counts.values(), key=lambda v: (len(v), -v[0].start)) if counts else None
+        # what an article is about is named before its closing third: a place an essay
+        # first names near its end (香港的全国政协委员…) is met in passing
+        first = best and sum(s.start <= best[0].start for s in art.sentences) - 1
+        cache[art.index] = best[0] if best and 3 * first <= 2 * len(art.sentences) else None
     return cache[art.index]
 
 

@@ -144,6 +144,19 @@ def test_the_body_that_launches_an_initiative_runs_it_not_the_area_the_article_n
     assert ("聊城市", "runs", "平安大家庭") not in rels
 
 
+def test_an_area_first_named_in_an_articles_closing_third_runs_nothing():
+    """A memoir about a programme names 香港 three times near its end, each in passing:
+    the programme is not Hong Kong's, though it is named more than any other area."""
+    essay = ("只要人人都献出爱\n我担任“幸福工程”组委会主任。"
+             + "“幸福工程”旨在救助贫困母亲，我们很欣慰。" * 8
+             + "香港的委员甲某捐来两万元。香港的老先生乙某送来五万。香港“爱心行动”捐了三十万。\n")
+    rels = triples(extract(essay))
+    assert not {r for r in rels if r[0] == "香港特别行政区" and r[2] == "幸福工程"}
+    # the same article with 香港 in its lead: what it is about runs what it names
+    lead = essay.replace("我担任", "香港各界支持。香港的甲某和香港乙某说，我担任")
+    assert ("香港特别行政区", "runs", "幸福工程") in triples(extract(lead))
+
+
 def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
