@@ -364,6 +364,10 @@ DOCTRINE_AFTER = ("理论", "思想", "主义", "学说")
 # 华人): it names the country only beside another country's short form (中美, 美中), as
 # a side (中方) or after a verb of travel or dealings (访华, 对华, 驻华).
 HOME_SHORT_AFTER = frozenset("方")
+# 西 after 中 is the West (中西文化, 中西医, 中西部) save where two states deal (中西两国,
+# 中西建交, 中西友好合作关系): then Spain
+WEST_AFTER_HOME = "中西"
+STATES_DEALING = ("两国", "建交", "友好", "关系", "双边", "合作")
 HOME_SHORT_VERBS = frozenset("访来在抵离赴驻旅对援侵使")
 
 # the heads of an area's office that runs a programme named in quotes (县“希望工程”办公室)

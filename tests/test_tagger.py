@@ -564,6 +564,20 @@ def test_the_home_countrys_short_form_names_it_only_as_a_country(tmp_path, monke
         assert ("中国", "District") not in _entities(tmp_path, text), text
 
 
+def test_west_after_china_is_spain_only_where_two_states_deal(tmp_path, monkeypatch):
+    from kg.tagger import Span
+
+    def tag_pair(texts, tokens, offsets):
+        return [Span(off + i, off + i + 1, "LOC", 0.99)
+                for text, off in zip(texts, offsets) for i, c in enumerate(text) if c in "中西"]
+
+    monkeypatch.setattr(tagger(), "tag", tag_pair)
+    # 中西文化: China and the West, no Spain
+    got = _entities(tmp_path, "展示丝绸之路中西交流史。\n")
+    assert ("中国", "District") in got and ("西班牙", "District") not in got
+    assert ("西班牙", "District") in _entities(tmp_path, "他说，中西两国相距遥远。\n")
+
+
 def test_a_states_forces_and_missions_the_tagger_finds_are_agencies(tmp_path, monkeypatch):
     _tag_words(monkeypatch, {name: ("ORG", 0.99) for name in ("美国海军", "肯尼亚驻华使馆", "光明合唱团")})
     got = _entities(tmp_path, "美国海军今天宣布，肯尼亚驻华使馆派员出席，光明合唱团演出。\n")

@@ -1025,6 +1025,9 @@ def _add_short_form(ctx: DocContext, s: Span, listed: bool = False) -> None:
     、-list of short forms, whose neighbours are the list's other items."""
     if ctx.text[s.end:s.end + 1] in lexicon.CURRENCY_AFTER:
         return              # 美元: a currency
+    if ctx.text[s.start - 1:s.end] == lexicon.WEST_AFTER_HOME and \
+            not ctx.text.startswith(lexicon.STATES_DEALING, s.end):
+        return              # 中西文化: the West
     g = gazetteer()
     readings = [d.name if (d := g.lookup(n)) is not None else n
                 for n in lexicon.SHORT_FORMS.get(ctx.text[s.start], ())]
