@@ -8,11 +8,12 @@ following text starts a new word, so 区长江绍华 is 区长 + 江绍华, neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .. import lexicon
 from ..divisions import countries
-from ..model import ORGANISATION_TYPES, PostMention
+from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..segment import segmenter
 from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, occurrences, rare
 from .organisations import CHIEF
@@ -622,6 +623,8 @@ def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str
         if org is None:     # 镇党委|书记: a body the page names begins the title
             inner = org = next((x.name for x in ctx.mentions_between(m.start(), m.start() + 1)
                                 if x.type == "Agency" and x.end < m.end()), None)
+        if org is None and (org_m := body_over_title(ctx.mentions_over(m.start()), m.start(), m.end())):
+            org = org_m.name    # 全国人大|代表: the title begins inside a body the page names
         if org is None and title.endswith(AREA_HEAD_ENDINGS):
             d = ctx.area_for(title[-2], m.start()) if title[-2] in "市区县省" else None
             org = d.name if d else None
@@ -648,6 +651,13 @@ def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str
         shared.append((t, o or (None if own_scope else known), sp))
     return shared
 
+
+
+def body_over_title(mentions: Iterable[Mention], start: int, end: int) -> Mention | None:
+    """The agency among `mentions` whose name ends inside the title at [start, end) and
+    begins before it (全国政协|委员: the title's 政协 is the body's last word; a chief's
+    title on the body's one-character head, 国防部|长, is `_org_before`'s to read)."""
+    return next((x for x in mentions if x.type == "Agency" and x.start < start < x.end - 1 < end - 1), None)
 
 
 BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)) + ")$")

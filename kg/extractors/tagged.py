@@ -1068,9 +1068,13 @@ def _posts_in_tagged_bodies(ctx: DocContext) -> None:
     one. A post in a private body is no public office, so a person whose every post is
     such is a Person, not an Official (as the persons component decides where it knows
     the body)."""
-    from .persons import CHAIN_JOINS, _is_official, chain_before
+    from .persons import CHAIN_JOINS, _is_official, body_over_title, chain_before
 
-    ends = {m.end: m for m in ctx.mentions if m.component == "tagged" and m.type in ORGANISATION_TYPES}
+    bodies = [m for m in ctx.mentions if m.component == "tagged" and m.type in ORGANISATION_TYPES]
+    ends = {m.end: m for m in bodies}
+    for p in ctx.posts:
+        if p.org is None and (b := body_over_title(bodies, p.evidence.start, p.evidence.end)):
+            ends.setdefault(p.evidence.start, b)    # 全国政协|委员: the title begins inside it
     if not ends:
         return
     found = {p.person for p in ctx.posts if p.org is None and p.evidence.start in ends}

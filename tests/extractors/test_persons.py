@@ -321,6 +321,16 @@ def test_a_chain_goes_on_before_a_body_only_the_tagger_finds(monkeypatch):
     assert {("埃某萨", "司令", "陆军"), ("埃某萨", "主席", "秘鲁武装力量联合指挥部")} <= posts
 
 
+def test_a_title_that_begins_inside_a_body_is_a_post_in_it(monkeypatch):
+    """全国政协|委员, 全国人大|代表: the title's first word is the body's last, so the post is
+    the body's, whether a rule or only the tagger names it."""
+    tagger_reads(monkeypatch, {"全国政协": ("ORG", 0.99), "伍某清": ("PER", 0.99)})
+    rec = extract("香港的全国政协委员伍某清捐来两万元。河北省副省长、全国人大代表王某明也捐了款。")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("伍某清", "政协委员", "全国政协"), ("王某明", "人大代表", "全国人民代表大会"),
+            ("王某明", "副省长", "河北省")} <= posts
+
+
 def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypatch):
     tagger_reads(monkeypatch, {"王振林": ("PER", 0.99), "李德华": ("PER", 0.99), "安子文": ("PER", 0.99)})
     rec = extract(COUNTY + "本报讯 由王振林任组长，李德华任副组长。安子文同志作为中共晋冀豫省委统战部部长，开展工作。")
