@@ -484,6 +484,10 @@ def _listed_with_things(toks: list, i: int) -> bool:
     return word(i + 1) in ("等", "等等") or word(i + 1) == "、" and thing(i + 2) or word(i - 3) == "、" and thing(i - 4)
 
 
+# a day's numeral right before 日 (22日, 月二十二日): that 日 is the date's
+DAY_BEFORE = re.compile(r"(?:\d|月[一二三四五六七八九十廿卅]{1,3})$")
+
+
 def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
     """Countries the sentence names, where they are words of their own: not 俄罗斯 in
     白俄罗斯, not 加纳 in 增加|纳入 (the segmenter's word boundaries), or begin a
@@ -501,6 +505,8 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
                     not sent.text.startswith(lexicon.AGENCY_HEADS, m.end()) and \
                     not lexicon.TITLE_RE.match(sent.text, m.end()):
                 continue          # a country's own body or title is one word to jieba (泰国政府, 德国总理)
+            if country.startswith("日") and DAY_BEFORE.search(ctx.text, max(0, s - 4), s):
+                continue          # ８月２２日|本版: a date's day, then 本
             ctx.add(country, "District", s, s + len(country), name=lexicon.COUNTRY_SHORT_NAMES.get(country, country),
                     rule="districts:country")
             f = FOREIGN.match(sent.text, m.end())

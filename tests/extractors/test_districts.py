@@ -263,6 +263,14 @@ def test_a_common_word_after_a_country_or_a_function_word_before_a_town_names_no
     assert not {"电台报道", "以上城镇"} & names(rec) and "京畿道" in names(rec, "District")
 
 
+def test_a_dates_day_before_this_papers_page_is_no_japan():
+    """８月２２日本版: 日 closes the date and 本版 is "this page"; 日本 after a count of
+    guests is Japan."""
+    rec = extract("读者还记得１９９７年８月２２日本版发表的文章，八月二十二日本报也有报道。\n")
+    assert "日本" not in names(rec)
+    assert "日本" in names(extract("他会见了２２名日本客人。\n"), "District")
+
+
 def test_a_region_of_a_province_holds_no_division_its_name_happens_to_contain(monkeypatch):
     tagger_reads(monkeypatch, {"皖南山区": ("LOC", 0.98), "浙西南山区": ("LOC", 0.98), "太行山": ("LOC", 0.99)})
     rec = extract("人口集中于皖南山区和浙西南山区。太行山区的村民说，太行山有煤。")
