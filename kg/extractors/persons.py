@@ -517,7 +517,9 @@ def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int 
         return start if start < first_dot and foreign_name_at(text, start) == text[start:pos] else None
     for n in (3, 2, 4):
         p = pos - n
-        if p >= sent.start and p in word_starts and person_name_at(text, p) == text[p:pos]:
+        # (or the tagger is sure of it: 周恩来|总理, where 来 ends a name by the rules' test)
+        if p >= sent.start and p in word_starts and (person_name_at(text, p) == text[p:pos]
+                                                     or _sure_person_start(ctx, p, p + 1, pos) is not None):
             # 江某某总书记和|李某总理: the conjunction is no surname, as the tagger reads
             return p + 1 if _conjunction_before_person(ctx, p, text[p:pos]) else p
     return None
@@ -611,6 +613,8 @@ def chain_before(ctx: DocContext, sent, ts: int, te: int) -> list[tuple[str, str
             break
         title = m.group()
         org_m = _org_before(ctx, m.start()) or _this_body(ctx, m.start())
+        if org_m is not None and org_m.type == "District" and text[org_m.start - 1:org_m.start] == POSTED_TO:
+            org_m = _sender(ctx, org_m.start - 1)   # 中国驻俄罗斯|大使: China's envoy, not Russia's
         org = org_m.name if org_m else None
         if org_m is not None and org_m.type == "District" and title[1:2] == "委" \
                 and org.endswith(title[:1]) and title[:1] in "市区县省":
@@ -658,6 +662,15 @@ def body_over_title(mentions: Iterable[Mention], start: int, end: int) -> Mentio
     begins before it (全国政协|委员: the title's 政协 is the body's last word; a chief's
     title on the body's one-character head, 国防部|长, is `_org_before`'s to read)."""
     return next((x for x in mentions if x.type == "Agency" and x.start < start < x.end - 1 < end - 1), None)
+
+
+POSTED_TO = "驻"      # 驻X大使, 驻X记者: posted to X by the body or state named before
+
+
+def _sender(ctx: DocContext, pos: int) -> Mention | None:
+    """The state or body named right before 驻 at `pos` (中国驻, 外交部驻), which posts
+    the title's holder abroad."""
+    return ctx.first_ending_at(pos, ("Agency", "Company", "Organization", "District"))
 
 
 BODY_HEAD_END = re.compile("(?:" + "|".join(map(re.escape, lexicon.AGENCY_HEADS)) + ")$")

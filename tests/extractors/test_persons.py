@@ -331,6 +331,17 @@ def test_a_title_that_begins_inside_a_body_is_a_post_in_it(monkeypatch):
             ("王某明", "副省长", "河北省")} <= posts
 
 
+def test_a_title_after_a_name_the_tagger_is_sure_of_and_an_envoy_posted_abroad(monkeypatch):
+    """周恩来|总理: 来 ends a name by the rules' test, but the tagger is sure of the whole
+    name, so the form of address holds. 中国驻俄罗斯大使: the ambassador is posted to
+    Russia, so the post is no office of Russia's."""
+    tagger_reads(monkeypatch, {"周恩来": ("PER", 0.99), "中国": ("LOC", 0.99)})
+    rec = extract("他说：“这是周恩来总理亲手给我戴上的。”中国驻俄罗斯大使李某林和夫人来了。")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("周恩来", "总理", None) in posts
+    assert not {p for p in posts if p[0] == "李某林" and p[2] == "俄罗斯"}
+
+
 def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypatch):
     tagger_reads(monkeypatch, {"王振林": ("PER", 0.99), "李德华": ("PER", 0.99), "安子文": ("PER", 0.99)})
     rec = extract(COUNTY + "本报讯 由王振林任组长，李德华任副组长。安子文同志作为中共晋冀豫省委统战部部长，开展工作。")
