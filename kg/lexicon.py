@@ -386,6 +386,8 @@ PARTY_PREFIX = "中共"       # before an area's Party committee: 中共安徽�
 # (印度尼西亚国会……国会将): China's have other names (全国人大, 国务院)
 STATE_ORGANS = ("国民议会", "上议院", "下议院", "参议院", "众议院", "国会", "议会", "内阁", "上院", "下院")
 LEGISLATURES = ("国民议会", "国会", "议会")   # one state's legislature, by any of these
+# what makes a bare organ a region's, not the state's (地方议会, 州议会, 地区政府)
+LOCAL_ORGAN_QUALIFIERS = ("地方", "地区", "州", "省", "市", "郡", "县")
 # National bodies and media every paper mentions (generic, not from any seed page).
 NATIONAL_MEDIA = {"新华社", "人民日报", "中央电视台", "中央广播电视总台", "中国日报", "光明日报",
                   "经济日报", "中国新闻社", "中新社", "中国国际电视台", "国际在线", "大众日报",

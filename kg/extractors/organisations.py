@@ -613,8 +613,9 @@ def state_organs(ctx: DocContext) -> None:
         if ORGAN_RE.search(sent.text) is None:
             continue
         for t in ctx.tokens(sent):
-            if t.word not in lexicon.STATE_ORGANS or ctx.covered(t.start, t.end):
-                continue
+            if t.word not in lexicon.STATE_ORGANS or ctx.covered(t.start, t.end) or \
+                    ctx.text.endswith(lexicon.LOCAL_ORGAN_QUALIFIERS, sent.start, t.start):
+                continue          # 两地的地方议会: a region's assembly, not the state's
             art = ctx.article_at(t.start)
             end = art.end if art else len(ctx.text)
             named = ctx.nearest_before(t.start, state) or \

@@ -550,6 +550,9 @@ def test_a_states_organ_named_bare_is_the_body_its_article_names_or_the_states_i
     assert got["泰国国会"] == ["议会"] and got["匈牙利国会"] == ["国会"]
     assert ("匈牙利国会", "subOrganizationOf", "匈牙利") in triples(rec)
     assert not {n for n in names(extract("内阁所有部长辞去职务。\n")) if "内阁" in n}
+    # a region's assembly (地方议会) is not the legislature of the state named last
+    rec = extract("英国同美国探讨办法。布莱尔在苏格兰举行投票，决定建立两地的地方议会。\n")
+    assert not {n for n in names(rec) if n.endswith("议会")}
 
 
 def test_an_international_organisation_by_its_short_form_is_named_as_the_page_names_it():
