@@ -599,7 +599,9 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
                                           any(n.type == "District" and n.start == o.end for n in tails))]
         # 与武汉一家肉联厂联合: an area before a counted partner says where it is (but 与布隆迪的友好合作)
         tails = [o for o in tails if not (o.type == "District" and lexicon.COUNTED_BODIES.match(ctx.text, o.end))]
-        head = heads[-1] if heads else _article_subject(ctx, sent.start)
+        # 英国同美国共同探讨: a country acts there, so not what the article is about
+        named = heads or any(o.type in ORGS and o.end <= a_end for o in inside)
+        head = heads[-1] if heads else None if named else _article_subject(ctx, sent.start)
         if head:
             for t in tails:
                 if not _own_state(head, t) and not _lies_in(head.name, t.name) and not _lies_in(t.name, head.name):

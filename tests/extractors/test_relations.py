@@ -157,6 +157,13 @@ def test_an_area_first_named_in_an_articles_closing_third_runs_nothing():
     assert ("香港特别行政区", "runs", "幸福工程") in triples(extract(lead))
 
 
+def test_a_country_acting_in_its_clause_leaves_the_article_subject_out_of_its_cooperation():
+    """泰国将同中国、老挝签定协议: 泰国 acts (a country is no head kg relates), so the
+    article's most-named area does not stand in for it."""
+    rec = extract("中国旅游业发展迅速。中国游客增多。泰国将同中国、缅甸、老挝签定旅游合作协议。\n")
+    assert not {r for r in triples(rec) if r[1] == "cooperatesWith" and r[0] == "中国"}
+
+
 def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
