@@ -246,6 +246,19 @@ def tagger_reads(ctx: DocContext, label: str, start: int, end: int) -> bool | No
     return any(s.label == label and s.start < end and start < s.end for s in memo["spans"])
 
 
+def tagged_place_start(ctx: DocContext, start: int, end: int) -> int | None:
+    """Where a place the tagger is sure of starts when it ends at `end` and begins after
+    `start` by two characters or more (not a relative 市), with the character before it in
+    no name of the tagger's or the rules': the words before are the sentence's, not the
+    name's (倒映在|塞纳河, 美国友人泛舟|塞纳河; but 襄阳市|奥林匹克体育中心)."""
+    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    inner = next((s.start for s in spans if s.label == "LOC" and s.end == end and start + 1 < s.start < end
+                  and s.confidence >= SURE), None)
+    if inner is None or any(s.start <= inner - 1 < s.end for s in spans) or ctx.covered(inner - 1, inner):
+        return None
+    return inner
+
+
 def tagger_reads_other(ctx: DocContext, start: int, end: int) -> bool:
     """Whether the tagger is sure enough (MIN_CONFIDENCE) that the character at `start`
     is part of a name other than a place over [start, end): 灵邱|老乡 (a person's, then a

@@ -78,3 +78,14 @@ def test_an_autonomous_countys_short_form_is_the_county_the_page_writes_with_its
 
 def test_a_lecture_hall_is_a_hall_not_an_agency():
     assert "报告厅" not in names(extract("报告厅轰动了，掌声经久不息。\n"), "Agency")
+
+
+def test_a_place_the_tagger_is_sure_of_sheds_the_words_before_it(monkeypatch):
+    """倒映在|塞纳河, 陪同一位美国友人泛舟|塞纳河: the rules' name would run back over the
+    sentence's words; the tagger, sure of the river alone, cuts it. A relative 市 before a
+    place it reads stays (市|奥林匹克体育中心 is the city's)."""
+    tagger_reads(monkeypatch, {"塞纳河": ("LOC", 0.99), "美国": ("LOC", 0.99)})
+    rec = extract("巴黎的美丽都倒映在塞纳河的柔波里。我陪同一位美国友人泛舟塞纳河。\n")
+    assert names(rec, "Place") == {"塞纳河"}
+    tagger_reads(monkeypatch, {"奥林匹克体育中心": ("LOC", 0.99)})
+    assert "聊城市奥林匹克体育中心" in names(extract(CITY + "运动会在市奥林匹克体育中心开幕。\n"), "Place")
