@@ -261,6 +261,7 @@ def persons(ctx: DocContext) -> None:
                 and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")):
             ctx.add(name, "Person", m.start(1), m.end(1), rule="persons:speaker")
     _profiles(ctx)
+    _author_notes(ctx)
     _appointments(ctx)
     _officials_listed(ctx)
     for ai, si, sent in ctx.sentences():
@@ -343,6 +344,48 @@ def _profiles(ctx: DocContext) -> None:
         if posts:
             ctx.add(m.group(1), "Official", s, e, rule="persons:profile")
             ctx.posts.extend(posts)
+
+
+# the note closing an opinion piece on its author's office: （作者为广西钦州市代市长）
+AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是|现任|现为)([^（）()\n]{2,60})[）)]")
+AUTHOR_LINE_LINES = 3       # the author's own line is among an article's first lines
+
+
+def _author_notes(ctx: DocContext) -> None:
+    """An article signed by one person on a line of its own under the headline and closed
+    by a note on the author (（作者为广西钦州市代市长）): the note's posts are the author's,
+    as the note's title chain reads them."""
+    text = ctx.text
+    for art in ctx.articles:
+        note = AUTHOR_NOTE.search(text, art.start, art.end)
+        author = note and _author_line(ctx, art.start, note.start())
+        if not author:
+            continue
+        start, name = author
+        sent = ctx.sentence_at(note.start(1))
+        chain = chain_before(ctx, sent, note.end(1), note.end(1)) if sent else []
+        if not chain:
+            continue
+        official = any(_is_official(ctx, t, org) for t, org, _ in chain)
+        ctx.add(name, "Official" if official else "Person", start, start + len(name), rule="persons:author")
+        ctx.posts += [PostMention(name, t, org, ctx.evidence(a, b)) for t, org, (a, b) in chain]
+
+
+def _author_line(ctx: DocContext, lo: int, hi: int) -> tuple[int, str] | None:
+    """Where the one name standing alone on one of an article's first lines starts, and
+    the name (the rules' or the tagger's reading of the whole line)."""
+    pos = lo
+    for _ in range(AUTHOR_LINE_LINES):
+        end = ctx.text.find("\n", pos, hi)
+        if end < 0:
+            return None
+        line = ctx.text[pos:end].strip()
+        at = pos + ctx.text[pos:end].find(line) if line else pos
+        if 2 <= len(line) <= FOREIGN_NAME_LENGTH and (person_name_at(ctx.text, at) == line
+                                                      or tagged_person_at(ctx, at) == line):
+            return at, line
+        pos = end + 1
+    return None
 
 
 # personnel notices: 任命张某为某局局长, 免去李某的某局局长职务 (one post each, up to a break)

@@ -342,6 +342,18 @@ def test_a_title_after_a_name_the_tagger_is_sure_of_and_an_envoy_posted_abroad(m
     assert not {p for p in posts if p[0] == "李某林" and p[2] == "俄罗斯"}
 
 
+def test_the_note_closing_an_opinion_piece_gives_its_authors_posts():
+    """帮农民进入市场 / 杨某寿 / … / （作者为广西钦州市代市长）: the name alone under the
+    headline is the author, and the note's posts are the author's; a note with no name
+    line over the piece names no one."""
+    piece = "帮农民进入市场\n杨某寿\n我们钦州把农村工作的重点放在市场上。\n（作者为广西钦州市代市长）\n"
+    rec = extract(piece)
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {p for p in posts if p[0] == "杨某寿" and p[1].endswith("市长") and p[2] == "钦州市"}
+    assert "杨某寿" in names(rec, "Official")
+    assert not extract(piece.replace("杨某寿\n", ""))["posts"]
+
+
 def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypatch):
     tagger_reads(monkeypatch, {"王振林": ("PER", 0.99), "李德华": ("PER", 0.99), "安子文": ("PER", 0.99)})
     rec = extract(COUNTY + "本报讯 由王振林任组长，李德华任副组长。安子文同志作为中共晋冀豫省委统战部部长，开展工作。")
