@@ -151,6 +151,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
     names_by_type: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         names_by_type[m.type].add(m.name)
+    # the bodies a longer name may begin with (南京军区|前线话剧团: a unit under another's name)
+    bodies = set().union(*(names_by_type[t] for t in ORGANISATION_TYPES))
     for t in ORGANISATION_TYPES + ("Place", "District"):
         names = sorted(names_by_type[t], key=lambda s: (-len(s), s))   # ties by name: set order varies per process
         # what names are compared by, worked out once per name rather than once per pair
@@ -173,8 +175,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     continue           # 美|国防部: the page's bare 国防部 is the home country's
                 if full.endswith(short) and not prefix.endswith(lexicon.OTHER_PARTIES) and (
                         prefix in g.by_name or prefix in g.by_short or prefix[:-1] in g.by_name
-                        or len(prefix) <= 3 or len(short) >= 5 and prefix in names_by_type[t]):
-                    canon[short] = full        # also 怀宝派出所 -> 某县公安局怀宝派出所
+                        or len(prefix) <= 3 or len(short) >= 5 and prefix in bodies):
+                    canon[short] = full        # also 怀宝派出所 -> 某县公安局怀宝派出所, 前线话剧团 -> 南京军区前线话剧团
                     break
                 if t == "Place" and full == short + "区" and short.endswith("山"):
                     canon[short] = full        # 太行山 -> 太行山区: the range and its mountain area

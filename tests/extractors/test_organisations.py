@@ -705,3 +705,11 @@ def test_a_quoted_name_described_before_its_head_is_the_bodys_whole_name():
     """号称“美以美”的一家医院: the hospital is 美以美; “红马甲”志愿服务队 keeps its head."""
     got = names(extract(CITY + "参观号称“美以美”的一家医院。组建“红马甲”志愿服务队。"), "Organization")
     assert {"美以美", "红马甲志愿服务队"} <= got and not any("的一家" in n for n in got)
+
+
+def test_a_units_name_without_the_body_it_is_named_under_is_the_unit():
+    """南京军区前线话剧团 … 前线话剧团: the troupe named again without the command it
+    belongs to (a body the page names) is the same troupe."""
+    rec = extract("南京军区前线话剧团演出话剧。南京军区领导重视。半年多来，前线话剧团深入农村。\n")
+    got = {e["name"]: e["aliases"] for e in rec["entities"] if e["type"] == "Organization"}
+    assert "前线话剧团" not in got and "南京军区前线话剧团" in got
