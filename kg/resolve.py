@@ -35,7 +35,12 @@ def _company_key(name: str) -> str:
 def resolve_document(ctx: DocContext) -> DocExtraction:
     """Group a document's mentions into entities with canonical names and aliases."""
     mentions = _drop_nested(ctx, [m for m in ctx.mentions if m.name.strip()])
+    several = _short_forms_of_several(mentions)
     canon = _alias_map(mentions)
+
+    def name_at(name: str, pos: int) -> str:
+        return canon.get(name, _named_at(several[name], pos) if name in several else name)
+
     _former_names(ctx, mentions, canon)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -65,12 +70,12 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     entities.sort(key=lambda e: e.mentions[0].start)
     names = {e.name for e in entities}
     posts = _dedupe_posts([PostMention(canon.get(p.person, p.person), p.title,
-                                       canon.get(p.org, p.org) if p.org else None, p.evidence)
+                                       name_at(p.org, p.evidence.start) if p.org else None, p.evidence)
                            for p in ctx.posts])
     rels = []
     seen = set()
     for r in ctx.relations:
-        h, t = canon.get(r.head, r.head), canon.get(r.tail, r.tail)
+        h, t = name_at(r.head, r.evidence.start), name_at(r.tail, r.evidence.end - 1)
         if h == t or h not in names or t not in names:
             continue
         key = (min(h, t), r.rel, max(h, t)) if RELATION_TYPES[r.rel].symmetric else (h, r.rel, t)
@@ -142,6 +147,38 @@ def _former_names(ctx: DocContext, mentions: list[Mention], canon: dict[str, str
     for name, d in ctx.divisions.items():
         if name not in written and by_code.get(d.code, name) != name:
             canon[name] = by_code[d.code]
+
+
+def _short_forms_of_several(mentions: list[Mention]) -> dict[str, list[tuple[int, str]]]:
+    """A body's short form that ends the names of several bodies the page names with an
+    area first (团省委 in a round-up naming 甘肃团省委, then 浙江团省委) is, where it
+    stands, the one named last before it (else the first after): a name alone cannot
+    say which, and `_alias_map` maps names. Returns, per such short form, where each
+    full name is named, for the posts and relations that use the short form."""
+    g = gazetteer()
+    found: dict[str, list[tuple[int, str]]] = {}
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type in ORGANISATION_TYPES:
+            full_names[m.type].add(m.name)
+    for t, names in full_names.items():
+        for short in sorted(names):
+            fulls = {f for f in names if f.endswith(short) and f != short
+                     and ((p := f[:-len(short)]) in g.by_name or p in g.by_short)}
+            if len(fulls) < 2:
+                continue
+            named = sorted((m.start, m.name) for m in mentions if m.type == t and m.name in fulls)
+            found[short] = named
+            for m in mentions:
+                if m.type == t and m.name == short:
+                    m.name = _named_at(named, m.start)
+    return found
+
+
+def _named_at(named: list[tuple[int, str]], pos: int) -> str:
+    """The name named last before `pos` in `named` (start, name), else the first."""
+    before = [n for s, n in named if s <= pos]
+    return before[-1] if before else named[0][1]
 
 
 def _alias_map(mentions: list[Mention]) -> dict[str, str]:

@@ -713,3 +713,15 @@ def test_a_units_name_without_the_body_it_is_named_under_is_the_unit():
     rec = extract("南京军区前线话剧团演出话剧。南京军区领导重视。半年多来，前线话剧团深入农村。\n")
     got = {e["name"]: e["aliases"] for e in rec["entities"] if e["type"] == "Organization"}
     assert "前线话剧团" not in got and "南京军区前线话剧团" in got
+
+
+def test_a_short_form_several_bodies_end_in_is_the_one_named_last_before_it():
+    """A round-up names 甘肃团省委, then 浙江团省委, each followed by 团省委: each bare
+    团省委 is the one named last before it, and so are the relations it holds."""
+    rec = extract("甘肃科技传播起热潮\n甘肃团省委开始组织活动。团省委联合省农业大学组建了服务队。\n"
+                  "浙江知识之光\n浙江团省委协调有关部门。团省委联合杭州西湖电子集团组成服务队。\n")
+    got = {e["name"]: sorted(m["start"] for m in e["mentions"]) for e in rec["entities"]
+           if e["name"].endswith("团省委")}
+    assert set(got) == {"甘肃团省委", "浙江团省委"} and len(got["甘肃团省委"]) == len(got["浙江团省委"]) == 2
+    coop = {(h, t) for h, r, t in triples(rec) if r == "cooperatesWith"}
+    assert ("浙江团省委", "甘肃省农业大学") not in coop and ("甘肃团省委", "杭州西湖电子集团") not in coop
