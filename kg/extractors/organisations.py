@@ -285,8 +285,9 @@ COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
 RANK = re.compile(f"第{lexicon.COUNT}大")
 
 
-# determiners a body's name never begins with (上述公司, 同一医院, 某医院; not 那, 那莫乡 is a town)
-DETERMINERS_FIRST = ("某", "上述", "同一")
+# determiners a body's name never begins with (上述公司, 同一医院, 某医院, 这位省委书记,
+# 这家医院; not 那 alone: 那莫乡 is a town)
+DETERMINERS_FIRST = ("某", "上述", "同一", *(d + m for d in "这那此" for m in "位个家所些"))
 
 
 def determiner_or_count(c: Candidate) -> bool:
