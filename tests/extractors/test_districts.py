@@ -271,6 +271,14 @@ def test_a_dates_day_before_this_papers_page_is_no_japan():
     assert "日本" in names(extract("他会见了２２名日本客人。\n"), "District")
 
 
+def test_a_sea_and_a_lake_are_not_the_counties_named_after_them():
+    """象山 … 江苏 … 东海新景观: the East China Sea, though 东海县 lies in a province the
+    page names; 东海县 written in full is the county."""
+    rec = extract("象山人在江苏也有工地。“象山看渔轮”成为东海新景观。\n")
+    assert "东海县" not in names(rec)
+    assert "东海县" in names(extract("江苏省东海县举行会议。\n"), "District")
+
+
 def test_a_region_of_a_province_holds_no_division_its_name_happens_to_contain(monkeypatch):
     tagger_reads(monkeypatch, {"皖南山区": ("LOC", 0.98), "浙西南山区": ("LOC", 0.98), "太行山": ("LOC", 0.99)})
     rec = extract("人口集中于皖南山区和浙西南山区。太行山区的村民说，太行山有煤。")
