@@ -14,7 +14,7 @@ from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, ZONE_RULE, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, TAGGER_MEMO, TOWN_LEVELS, ZONE_RULE, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
 from .tagged import named_spans, tagged_person_at, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -330,6 +330,15 @@ def read_as_a_name(c: Candidate) -> bool:
         or c.head in PERSONS_ROOMS and (tagged_person_at(c.ctx, c.start) or "") == c.core
 
 
+def two_bodies_read(c: Candidate) -> bool:
+    """厦门戏曲舞蹈学校|委托|北京舞蹈学院 (jieba tags 委托 a noun): the tagger reads two
+    bodies inside, apart, with the words between them in no name of its own."""
+    spans = sorted(named_spans(c.ctx, c.start, c.he, ("ORG",)))
+    every = c.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    return any(b < a2 and not any(s.start < a2 and b < s.end for s in every)
+               for (_, b), (a2, _) in zip(spans, spans[1:]))
+
+
 # what a person's name before it makes a room of theirs, not a body (赶到尚美英|办公室)
 PERSONS_ROOMS = ("办公室",)
 
@@ -451,7 +460,7 @@ def kind_in_annotated_news(c: Candidate) -> bool:
 
 
 # asked in order before a bare town level's bodies are named (镇党委: see `_town_body`) …
-NOT_NAMED_BODY = (determiner_or_count, read_as_a_name)
+NOT_NAMED_BODY = (determiner_or_count, read_as_a_name, two_bodies_read)
 # … and after them
 def phrase_before_head(c: Candidate) -> bool:
     """作者这部, 职业培训主要面向初中: words with a function word among them before a head

@@ -185,6 +185,7 @@ REJECTED = {
     "kind_in_annotated_news": ("对拓展上市公司的利润空间有利。", "上市公司"),
     "determiner_or_count": ("视频连线各防汛指挥部，部署工作。", "防汛指挥部"),
     "read_as_a_name": ("白俄罗斯总统卢卡申科会见代表团。", "卢卡申科"),
+    "two_bodies_read": ("当时由厦门戏曲舞蹈学校委托北京舞蹈学院培养。", "厦门戏曲舞蹈学校委托北京舞蹈学院"),
     "core_too_short": ("个体商户、商场店铺参加。", "商场"),
     "generic_core": ("推广云南、上海等省市妇联对口扶贫经验。", "省市妇联"),
     "weak_head_without_name": ("聊城华彩传媒交流协会成立。", "聊城华彩传媒"),
@@ -727,3 +728,12 @@ def test_a_short_form_several_bodies_end_in_is_the_one_named_last_before_it():
     assert set(got) == {"甘肃团省委", "浙江团省委"} and len(got["甘肃团省委"]) == len(got["浙江团省委"]) == 2
     coop = {(h, t) for h, r, t in triples(rec) if r == "cooperatesWith"}
     assert ("浙江团省委", "甘肃省农业大学") not in coop and ("甘肃团省委", "杭州西湖电子集团") not in coop
+
+
+def test_two_bodies_the_tagger_reads_apart_are_not_one_name(monkeypatch):
+    """由厦门戏曲舞蹈学校委托北京舞蹈学院培养 (jieba tags 委托 a noun): the school and the
+    academy the tagger reads apart are two bodies, not one running across 委托."""
+    tagger_reads(monkeypatch, {"厦门戏曲舞蹈学校": ("ORG", 0.99), "北京舞蹈学院": ("ORG", 0.99)})
+    rec = extract("当时由厦门戏曲舞蹈学校委托北京舞蹈学院培养学员。\n")
+    assert {"厦门戏曲舞蹈学校", "北京舞蹈学院"} <= names(rec, "Organization")
+    assert not {n for n in names(rec) if "委托" in n}
