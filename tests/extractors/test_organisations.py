@@ -737,3 +737,11 @@ def test_two_bodies_the_tagger_reads_apart_are_not_one_name(monkeypatch):
     rec = extract("当时由厦门戏曲舞蹈学校委托北京舞蹈学院培养学员。\n")
     assert {"厦门戏曲舞蹈学校", "北京舞蹈学院"} <= names(rec, "Organization")
     assert not {n for n in names(rec) if "委托" in n}
+
+
+def test_dance_troupes_and_orchestras_are_organisations():
+    """广州芭蕾舞团, 中国交响乐团: troupes by their heads, not firms the headless typer
+    guesses, and the theatre a troupe is named under is no place of its own here."""
+    rec = extract("他们和广东现代舞团、广州芭蕾舞团一样。中国交响乐团和中央歌剧芭蕾舞剧院芭蕾舞团演出。\n")
+    assert {"广东现代舞团", "广州芭蕾舞团", "中国交响乐团", "中央歌剧芭蕾舞剧院芭蕾舞团"} <= names(rec, "Organization")
+    assert not names(rec, "Company")
