@@ -175,7 +175,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
-from ..divisions import AMBIGUOUS_SHORT, countries, foreign_divisions, gazetteer, world_cities
+from ..divisions import AMBIGUOUS_SHORT, Division, countries, foreign_divisions, gazetteer, world_cities
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
@@ -761,6 +761,10 @@ def tagged_entities(ctx: DocContext) -> None:
                     part = text[a:b]
                     river = lexicon.names_a_river(ctx.text, s.start + a, s.start + b)
                     d = None if river else gazetteer().lookup(part) or former_division(part)
+                    if d is not None and _county_out_of_play(ctx, part, d):
+                        if ctx.covered(s.start + a, s.start + b):
+                            continue         # “江北水城”: a word of a slogan, no place of the page
+                        d = None             # 长江三峡: the gorges, not 新北市's 三峡区
                     if d is not None:        # a division the districts component's tokens missed
                         ctx.divisions[d.name] = d
                         ctx.add(part, "District", s.start + a, s.start + b, name=d.name, rule="tagged:division")
@@ -1059,6 +1063,20 @@ def _add_short_form(ctx: DocContext, s: Span, listed: bool = False) -> None:
         ctx.divisions[d.name] = d
     ctx.add(ctx.text[s.start], "District" if d is not None else _place_type(name), s.start, s.end,
             name=name, rule="tagged:short form")
+
+
+def _county_out_of_play(ctx: DocContext, part: str, d: Division) -> bool:
+    """A Taiwan district's short form (三峡 of 新北市三峡区, 板桥) where nothing above it is
+    named on the page: the reading is a place's (长江三峡). Mainland counties' short forms
+    stay divisions: read so, they mostly are (张北, 延吉), where this test on all counties
+    cost as many as it fixed on 300 random 1998 articles."""
+    if part == d.name or d.level != "county" or not d.code.startswith(lexicon.TAIWAN_CODE):
+        return False
+    g = gazetteer()
+    above = g.ancestors(d)
+    home = {ctx.area.code, *(a.code for a in g.ancestors(ctx.area))} if ctx.area else set()
+    return d.code not in home and not any(a.code in home or a.name in ctx.text or (a.short or a.name) in ctx.text
+                                          for a in above)
 
 
 def _names_home(text: str, at: int, listed: bool = False) -> bool:

@@ -89,3 +89,12 @@ def test_a_place_the_tagger_is_sure_of_sheds_the_words_before_it(monkeypatch):
     assert names(rec, "Place") == {"塞纳河"}
     tagger_reads(monkeypatch, {"奥林匹克体育中心": ("LOC", 0.99)})
     assert "聊城市奥林匹克体育中心" in names(extract(CITY + "运动会在市奥林匹克体育中心开幕。\n"), "Place")
+
+
+def test_a_taiwan_districts_short_form_is_a_place_where_taiwan_is_not_in_play(monkeypatch):
+    """长江三峡水利枢纽工程: the gorges, not 新北市's 三峡区, which the tagger's 三峡 would
+    otherwise be; a mainland county's short form the tagger reads stays its county."""
+    tagger_reads(monkeypatch, {"三峡": ("LOC", 0.99), "张北": ("LOC", 0.99)})
+    rec = extract("黄河小浪底、长江三峡水利枢纽工程相继截流。张北发生地震。\n")
+    assert "三峡" in names(rec, "Place") and "三峡区" not in names(rec)
+    assert "张北县" in names(rec, "District")
