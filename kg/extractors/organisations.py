@@ -305,7 +305,9 @@ def determiner_or_count(c: Candidate) -> bool:
             COUNT_BEFORE.search(ctx.text, max(0, c.start - 6), c.start):
         return True
     count = COUNT_AT_START.match(ctx.text, c.start, c.hs)
-    return count is not None and count.end() < c.hs or counted_post(c)
+    # (but a measure word counts even then: 十所|医院 are ten hospitals)
+    return count is not None and (count.end() < c.hs or ctx.text[count.end() - 1] in lexicon.BODY_MEASURES) \
+        or counted_post(c)
 
 
 # a count of the persons who hold a post (县委书记３名, 乡镇长４７人)

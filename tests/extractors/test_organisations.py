@@ -26,6 +26,7 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("广州三家远洋公司的运输资源整合。", "远洋公司", True),       # a count in words
     ("两大电信公司此次的并购是新闻。", "两大电信公司", True),      # a count starts the name
     ("三大队的队员都来了。", "三大队", False),                     # the count is the body's number
+    ("附院等十所医院开始帮扶。", "十所医院", True),                  # but a measure word counts
     ("目前在杭州某红十字医院工作。", "红十字医院", True),          # one the page will not name
     ("某县公安局接到报案。", "某县公安局", True),
     ("两家银行合并成为德国第二大银行。", "德国第二大银行", True),    # a rank: a description
