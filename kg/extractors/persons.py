@@ -739,7 +739,7 @@ UNNAMED_BODY = 10       # the most characters of a body named between two posts
 
 
 THIS_BODY = re.compile(r"(?:该|本)(院|局|校|所|中心|公司|集团|委|厅|部|馆|行)$")
-BARE_BODY = re.compile(r"(?:^|[，。；：、\n])(公司|集团|企业|合作社|医院|银行)$")
+BARE_BODY = re.compile(r"(?:^|[，。；：、\n])(公司|集团|企业|合作社|医院|银行|支队|大队)$")
 
 
 def _this_body(ctx: DocContext, pos: int):

@@ -354,6 +354,14 @@ def test_the_note_closing_an_opinion_piece_gives_its_authors_posts():
     assert not extract(piece.replace("杨某寿\n", ""))["posts"]
 
 
+def test_a_detachments_chief_and_its_party_secretary_are_posts_in_the_detachment():
+    """记长沙市公安局交警支队 … 支队党委书记、支队长周某农: 支队 alone is the detachment named
+    before, and 支队长 its chief's title (not 队长 of no body)."""
+    rec = extract("记长沙市公安局交警支队\n支队党委书记、支队长周某农有句名言。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("周某农", "党委书记", "长沙市公安局交警支队"), ("周某农", "支队长", "长沙市公安局交警支队")} <= posts
+
+
 def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypatch):
     tagger_reads(monkeypatch, {"王振林": ("PER", 0.99), "李德华": ("PER", 0.99), "安子文": ("PER", 0.99)})
     rec = extract(COUNTY + "本报讯 由王振林任组长，李德华任副组长。安子文同志作为中共晋冀豫省委统战部部长，开展工作。")
