@@ -15,7 +15,7 @@ from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
 from .base import CJK, RELATIVE_AREA_RULE, TAGGER_MEMO, TOWN_LEVELS, ZONE_RULE, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
-from .tagged import named_spans, tagged_person_at, tagger_reads
+from .tagged import named_spans, tagged_person_at, tagged_name_start, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
     [(h, "Agency") for h in (*lexicon.AGENCY_HEADS, *lexicon.PEOPLES_BODIES)]
@@ -97,6 +97,7 @@ def organisations(ctx: DocContext) -> None:
             start = _name_start(ctx, sent, head, type_, hs) if real else _area_before(ctx, core)
             if start is None:
                 continue
+            start = _verb_before_tagged_body(ctx, sent, start, he)
             c = Candidate(ctx, head, type_, start, hs, he)
             if any(rule(c) for rule in NOT_NAMED_BODY):
                 continue
@@ -248,6 +249,15 @@ def _body_known_whole(ctx: DocContext, sent, start: int, hs: int) -> int:
     whole = next((i for i, t in enumerate(toks) if i and t.tag == "nt"), None)
     last = next((t for t in reversed(toks[:whole or 0]) if t.tag[:1] in SENTENCE_WORD_TAGS), None)
     return start if last is None else last.end
+
+
+def _verb_before_tagged_body(ctx: DocContext, sent, start: int, end: int) -> int:
+    """Where a verb comes before a body the tagger is sure of (`tagged_name_start`), the
+    name starts after it (报请|中共中央政治局常委会: jieba reads a title word and 会 there;
+    报请|中共中央政治局, the body it begins with)."""
+    inner = tagged_name_start(ctx, start, end, "ORG", past=True)
+    verbs = [t for t in ctx.tokens(sent) if inner is not None and start <= t.start and t.end <= inner and t.tag == "v"]
+    return verbs[-1].end if verbs else start
 
 
 @dataclass

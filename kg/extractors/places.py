@@ -8,7 +8,7 @@ from ..kinds import is_kind
 from ..segment import segmenter
 from .base import DocContext, left_chunk, word_starting
 from .organisations import canonical
-from .tagged import tagged_place_start
+from .tagged import tagged_name_start
 
 HEAD_RE = re.compile("|".join(sorted(map(re.escape, lexicon.PLACE_HEADS), key=len, reverse=True)))
 # single-character heads are common inside words (道路, 河道): need a longer name
@@ -68,7 +68,7 @@ def places(ctx: DocContext) -> None:
                 continue          # 王家坝紧靠|淮河: a great river's name stands alone
             start = left_chunk(ctx, sent, hs, max_len=12, strict=True, toponym=True)
             start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
-            start = tagged_place_start(ctx, start, he) or start
+            start = tagged_name_start(ctx, start, he) or start
             toks = ctx.tokens(sent)
             first = word_starting(toks, start)
             # the name does not begin with a word that marks a noun phrase (整个|公园, 该|广场)

@@ -177,7 +177,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..divisions import AMBIGUOUS_SHORT, Division, countries, foreign_divisions, gazetteer, world_cities
 from ..kinds import is_kind
-from ..model import ORGANISATION_TYPES, Mention, PostMention
+from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
 from ..segment import Token, segmenter
 from ..tagger import Span, tagger
@@ -246,15 +246,17 @@ def tagger_reads(ctx: DocContext, label: str, start: int, end: int) -> bool | No
     return any(s.label == label and s.start < end and start < s.end for s in memo["spans"])
 
 
-def tagged_place_start(ctx: DocContext, start: int, end: int) -> int | None:
-    """Where a place the tagger is sure of starts when it ends at `end` and begins after
-    `start` by two characters or more (not a relative 市), with the character before it in
-    no name of the tagger's or the rules': the words before are the sentence's, not the
-    name's (倒映在|塞纳河, 美国友人泛舟|塞纳河; but 襄阳市|奥林匹克体育中心)."""
+def tagged_name_start(ctx: DocContext, start: int, end: int, label: str = "LOC", past: bool = False) -> int | None:
+    """Where a name of `label` the tagger is sure of starts when it ends at `end` (or,
+    `past`, at or after it) and begins after `start` by two characters or more (not a
+    relative 市), with the character before it in no name of the tagger's and no name of
+    the rules' ending there: the words before are the sentence's, not the name's
+    (倒映在|塞纳河, 美国友人泛舟|塞纳河; but 襄阳市|奥林匹克体育中心)."""
     spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
-    inner = next((s.start for s in spans if s.label == "LOC" and s.end == end and start + 1 < s.start < end
-                  and s.confidence >= SURE), None)
-    if inner is None or any(s.start <= inner - 1 < s.end for s in spans) or ctx.covered(inner - 1, inner):
+    inner = next((s.start for s in spans if s.label == label and (s.end == end or past and s.end > end)
+                  and start + 1 < s.start < end and s.confidence >= SURE), None)
+    if inner is None or any(s.start <= inner - 1 < s.end for s in spans) or \
+            ctx.first_ending_at(inner, ENTITY_TYPES) is not None:
         return None
     return inner
 

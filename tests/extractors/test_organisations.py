@@ -746,3 +746,11 @@ def test_dance_troupes_and_orchestras_are_organisations():
     rec = extract("他们和广东现代舞团、广州芭蕾舞团一样。中国交响乐团和中央歌剧芭蕾舞剧院芭蕾舞团演出。\n")
     assert {"广东现代舞团", "广州芭蕾舞团", "中国交响乐团", "中央歌剧芭蕾舞剧院芭蕾舞团"} <= names(rec, "Organization")
     assert not names(rec, "Company")
+
+
+def test_a_verb_before_a_body_the_tagger_is_sure_of_is_no_part_of_its_name(monkeypatch):
+    """报请中共中央政治局常委会讨论 (jieba: 报请/v 中共中央政治局常委/title 会): the body the
+    tagger reads starts after the verb, and so does the Politburo it begins with."""
+    tagger_reads(monkeypatch, {"中共中央政治局常委会": ("ORG", 0.98)})
+    rec = extract("形成了名单草案，报请中共中央政治局常委会讨论并原则同意。\n")
+    assert "中共中央政治局常委会" in names(rec, "Agency") and not {n for n in names(rec) if "报请" in n}
