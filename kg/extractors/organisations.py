@@ -247,7 +247,8 @@ def _body_known_whole(ctx: DocContext, sent, start: int, hs: int) -> int:
     (抄送|国家教委, 诉状递进|开元区人民法院); names (铁路|中心医院, 阿勒锦|经贸公司) stay."""
     toks = [t for t in ctx.tokens(sent) if start <= t.start < hs]
     whole = next((i for i, t in enumerate(toks) if i and t.tag == "nt"), None)
-    last = next((t for t in reversed(toks[:whole or 0]) if t.tag[:1] in SENTENCE_WORD_TAGS), None)
+    # (a person's name is no part of a body's either: 应邀参加/nr|中宣部, a quirk of jieba's)
+    last = next((t for t in reversed(toks[:whole or 0]) if t.tag[:1] in SENTENCE_WORD_TAGS or t.tag == "nr"), None)
     return start if last is None else last.end
 
 

@@ -754,3 +754,9 @@ def test_a_verb_before_a_body_the_tagger_is_sure_of_is_no_part_of_its_name(monke
     tagger_reads(monkeypatch, {"中共中央政治局常委会": ("ORG", 0.98)})
     rec = extract("形成了名单草案，报请中共中央政治局常委会讨论并原则同意。\n")
     assert "中共中央政治局常委会" in names(rec, "Agency") and not {n for n in names(rec) if "报请" in n}
+
+
+def test_a_word_jieba_reads_as_a_persons_name_before_a_body_it_knows_whole_is_no_part_of_it():
+    """她们是应邀参加中宣部召开的座谈会 (jieba: 应邀参加/nr 中宣部/nt): the body is 中宣部."""
+    rec = extract("她们是应邀参加中宣部召开的先进典型代表座谈会相聚在一起的。\n")
+    assert "中宣部" in names(rec, "Agency") and not {n for n in names(rec) if "应邀" in n}
