@@ -594,8 +594,9 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
             tagged_person_span(ctx, pos).confidence >= SURE_PERSON and _word_after_name(ctx, pos + len(tagged)) \
             and not _joins_nothing(ctx.text, pos + len(rules), rules[-1]):
         return tagged     # 副总裁赵超|携, 县委书记张静|给: the rules' third character begins a word
-    if rules and not tagged and _common_word_for_given_name(rules) and _tagger_doubts(ctx, pos, pos + len(rules)):
-        return None       # 部长|曾表示, 主席|国期间: a surname's character and a common word
+    if rules and not tagged and (_common_word_for_given_name(rules) or _conjunction_before_noun(ctx, pos, rules)) \
+            and _tagger_doubts(ctx, pos, pos + len(rules)):
+        return None       # 部长|曾表示, 主席|国期间, 区委书记|和市直部门: a surname's character and a common word
     if rules and not tagged and any(t.tag == "r" and pos < t.start < pos + len(rules) and t.word[0] != "某"
                                     for t in ctx.tokens(ctx.sentence_at(pos))):
         return None       # 副总理|来|该局: a pronoun is no given name (but 李|某国 is kept anonymous)
@@ -627,6 +628,15 @@ def _common_word_for_given_name(name: str) -> bool:
     toks = segmenter().tokens(rest) if len(rest) >= 2 else []
     return len(toks) == 1 and (toks[0].tag.startswith("v") or toks[0].tag in ("f", "r")) \
         and segmenter().tk.FREQ.get(rest, 0) >= COMMON_WORD_FREQ
+
+
+def _conjunction_before_noun(ctx: DocContext, pos: int, name: str) -> bool:
+    """Whether the rules' name at `pos` is a conjunction or preposition (和) and a word, a
+    common noun following (县市区委书记|和|市直|部门): no name stands before a noun like
+    that (but 第一书记和建新, 和 a Naxi surname, ends its line; 和子骞|列席会议/n is rare)."""
+    after = ctx.token_at(pos + len(name))
+    return name[0] in PREPOSITION_SURNAMES and after is not None and after.start == pos + len(name) \
+        and after.tag == "n" and segmenter().tk.FREQ.get(after.word, 0) >= COMMON_WORD_FREQ
 
 
 def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:

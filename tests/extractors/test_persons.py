@@ -362,6 +362,15 @@ def test_a_detachments_chief_and_its_party_secretary_are_posts_in_the_detachment
     assert {("周某农", "党委书记", "长沙市公安局交警支队"), ("周某农", "支队长", "长沙市公安局交警支队")} <= posts
 
 
+def test_a_conjunction_and_a_noun_after_a_title_name_no_one():
+    """县市区委书记和市直部门负责同志: 和 joins two kinds of officials, 市直部门 is a noun
+    phrase, no 和市直; a Naxi name 和建新 at its line's end stays a person."""
+    rec = extract("县市区委书记和市直部门负责同志提拔到四大班子任职的。\n")
+    assert not {p for p in rec["posts"] if p["person"].startswith("和")}
+    rec = extract("在州城镇腊坪村，驻村工作队队长、第一书记和建新\n。和建新是农业农村局派驻的干部。\n")
+    assert "和建新" in names(rec, "Official")
+
+
 def test_a_post_held_as_the_news_says_it_after_a_name_the_tagger_reads(monkeypatch):
     tagger_reads(monkeypatch, {"王振林": ("PER", 0.99), "李德华": ("PER", 0.99), "安子文": ("PER", 0.99)})
     rec = extract(COUNTY + "本报讯 由王振林任组长，李德华任副组长。安子文同志作为中共晋冀豫省委统战部部长，开展工作。")
