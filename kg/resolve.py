@@ -282,15 +282,19 @@ def _foreign_prefix(prefix: str) -> bool:
 
 
 NAME_DOTS = re.compile(r"[·•]")
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _name_parts(persons: set[str], canon: dict[str, str]) -> None:
     """A transliterated name is mentioned again by one of its parts (素某·某某 -> 素某;
-    比尔·克林顿 -> 克林顿): the part is the full name where one full name has it."""
+    比尔·克林顿 -> 克林顿), a Chinese one by its given name (润五同志 of 李润五): the part
+    is the full name where one full name has it."""
     owners: dict[str, set[str]] = defaultdict(set)
     for full in persons:
         for part in NAME_DOTS.split(full) if NAME_DOTS.search(full) else ():
             owners[part].add(full)
+        if len(full) == 3 and CJK_NAME.fullmatch(full):
+            owners[full[1:]].add(full)
     for short in sorted(persons):
         if short not in canon and len(owners.get(short, ())) == 1:
             canon[short] = next(iter(owners[short]))

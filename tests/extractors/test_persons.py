@@ -118,6 +118,15 @@ def test_a_transliterated_name_ends_before_a_time_word_and_its_parts_name_it_aga
     assert "素博塔" not in names(rec) and "素博塔·玛莎立" in names(rec)
 
 
+def test_a_chinese_name_called_again_by_its_given_name_is_the_same_person(monkeypatch):
+    """李某五妻子丁某珍 … 某五同志地下有知: the given name alone is the person the page names
+    in full."""
+    tagger_reads(monkeypatch, {"李某五": ("PER", 0.99), "某五": ("PER", 0.99), "丁某珍": ("PER", 0.99)})
+    rec = extract("记者看望了李某五妻子丁某珍。她说：“某五同志地下有知，也会欣慰。”\n")
+    people = {e["name"]: e for e in rec["entities"] if e["type"] in ("Person", "Official")}
+    assert "某五" not in people and "某五" in people["李某五"]["aliases"]
+
+
 def test_a_dotted_name_ends_before_a_rank_and_starts_where_the_tagger_is_sure():
     """某某·某某耶夫中将: a military rank ends a name; 全力支持|阿沛·阿旺晋美副委员长: the
     words before a dotted name are the sentence's."""
