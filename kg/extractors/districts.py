@@ -458,6 +458,8 @@ def _zones(ctx: DocContext, sent) -> None:
                 canonical = (city.short or city.name) + m.group(1)
         elif prefix and prefix not in g.by_name and prefix not in g.by_short and len(prefix) > 4:
             continue
+        if canonical == m.group(1):
+            continue          # 建设开发区 on a page that names no area or zone: a kind of zone
         ctx.add(name, "District", start, he, name=canonical, rule=ZONE_RULE)
 
 

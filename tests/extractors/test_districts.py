@@ -271,6 +271,12 @@ def test_a_dates_day_before_this_papers_page_is_no_japan():
     assert "日本" in names(extract("他会见了２２名日本客人。\n"), "District")
 
 
+def test_a_bare_zone_on_a_page_naming_no_area_or_zone_is_a_kind():
+    """重点抓好十大经济林建设开发区 in a national paper: no zone is named, so none is an entity."""
+    rec = extract("重点抓好十大经济林建设开发区。\n")
+    assert not names(rec, "District")
+
+
 def test_a_sea_and_a_lake_are_not_the_counties_named_after_them():
     """象山 … 江苏 … 东海新景观: the East China Sea, though 东海县 lies in a province the
     page names; 东海县 written in full is the county."""
