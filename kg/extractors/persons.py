@@ -348,7 +348,7 @@ def _profiles(ctx: DocContext) -> None:
 
 # the note closing an opinion piece on its author's office: （作者为广西钦州市代市长）
 AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是|现任|现为)([^（）()\n]{2,60})[）)]")
-AUTHOR_LINE_LINES = 3       # the author's own line is among an article's first lines
+AUTHOR_LINE_LINES = 6       # the author's own line is among an article's first (headline, decks)
 
 
 def _author_notes(ctx: DocContext) -> None:

@@ -361,6 +361,9 @@ def test_the_note_closing_an_opinion_piece_gives_its_authors_posts():
     assert {p for p in posts if p[0] == "杨某寿" and p[1].endswith("市长") and p[2] == "钦州市"}
     assert "杨某寿" in names(rec, "Official")
     assert not extract(piece.replace("杨某寿\n", ""))["posts"]
+    # under a headline and three decks
+    decked = piece.replace("帮农民进入市场\n", "我国经济林现状\n●消费年均增１９％\n●人均消费量达５６公斤\n●抓好名优基地\n")
+    assert {p["person"] for p in extract(decked)["posts"]} == {"杨某寿"}
 
 
 def test_a_detachments_chief_and_its_party_secretary_are_posts_in_the_detachment():
