@@ -435,6 +435,13 @@ def kind_of_business(c: Candidate) -> bool:
                                      or _kind_of_business(c.ctx, c.core, c.start, c.he))
 
 
+def idiom_before_head(c: Candidate) -> bool:
+    """但也暴露出|集团在发展过程中: a core that is one idiom of jieba's (暴露出/i) is the
+    sentence's words before a kind of body, not a name."""
+    toks = segmenter().tokens(c.core)
+    return len(toks) == 1 and toks[0].tag == "i"
+
+
 def generic_party_unit(c: Candidate) -> bool:
     """小区党支部, 楼栋党小组: Party units of generic units, not named bodies."""
     return c.head in PARTY_HEADS and not _named_unit(c.ctx, c.core, c.start, c.hs)
@@ -504,7 +511,7 @@ def described_not_named(c: Candidate) -> bool:
 
 
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
-                             kind_of_government, kind_of_business, generic_party_unit, quoted_programme,
+                             kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
                              phrase_before_head, described_not_named)
 
 

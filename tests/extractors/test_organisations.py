@@ -193,6 +193,7 @@ REJECTED = {
     "level_and_head": ("省厅下发通知。", "省厅"),
     "kind_of_government": ("推进法治政府。", "法治政府"),
     "kind_of_business": ("为辖区内诊所开展培训。", "辖区内诊所"),
+    "idiom_before_head": ("这一事件也暴露出集团在发展过程中风险防范不足。", "暴露出集团"),
     "generic_party_unit": ("各地推动成立小区党支部。", "小区党支部"),
     "quoted_programme": ("打造“家门口服务站”。", "家门口服务站"),
     "phrase_before_head": ("作者这部书由今及古。", "作者这部"),
