@@ -39,7 +39,9 @@ def resolve_document(ctx: DocContext) -> DocExtraction:
     canon = _alias_map(mentions)
 
     def name_at(name: str, pos: int) -> str:
-        return canon.get(name, _named_at(several[name], pos) if name in several else name)
+        """A name as a post or relation at `pos` uses it, canonical (团省委 there)."""
+        name = _named_at(several[name], pos) if name in several else name
+        return canon.get(name, name)
 
     _former_names(ctx, mentions, canon)
     groups: dict[str, list[Mention]] = defaultdict(list)

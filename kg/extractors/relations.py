@@ -582,11 +582,12 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
             if _may_act(o) and not lexicon.TITLE_RE.match(ctx.text, o.end) and \
                     not _in_dateline(ctx, ctx.sentence_at(o.start) or art, o):
                 counts.setdefault(o.name, []).append(o)
-        best = max(counts.values(), key=lambda v: (len(v), -v[0].start)) if counts else None
+        best = max(counts.values(), key=lambda v: (len(v), -v[0].start))[0] if counts else None
         # what an article is about is named before its closing third: a place an essay
         # first names near its end (香港的全国政协委员…) is met in passing
-        first = best and sum(s.start <= best[0].start for s in art.sentences) - 1
-        cache[art.index] = best[0] if best and 3 * first <= 2 * len(art.sentences) else None
+        if best is not None and 3 * art.sentence_at(best.start) > 2 * len(art.sentences):
+            best = None
+        cache[art.index] = best
     return cache[art.index]
 
 
@@ -602,8 +603,8 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         # 与武汉一家肉联厂联合: an area before a counted partner says where it is (but 与布隆迪的友好合作)
         tails = [o for o in tails if not (o.type == "District" and lexicon.COUNTED_BODIES.match(ctx.text, o.end))]
         # 英国同美国共同探讨: a country acts there, so not what the article is about
-        named = heads or any(o.type in ORGS and o.end <= a_end for o in inside)
-        head = heads[-1] if heads else None if named else _article_subject(ctx, sent.start)
+        acts = any(o.type in ORGS and o.end <= a_end for o in inside)
+        head = heads[-1] if heads else None if acts else _article_subject(ctx, sent.start)
         if head:
             for t in tails:
                 if not _own_state(head, t) and not _lies_in(head.name, t.name) and not _lies_in(t.name, head.name):

@@ -1077,7 +1077,7 @@ def _county_out_of_play(ctx: DocContext, part: str, d: Division) -> bool:
     g = gazetteer()
     above = g.ancestors(d)
     home = {ctx.area.code, *(a.code for a in g.ancestors(ctx.area))} if ctx.area else set()
-    return d.code not in home and not any(a.code in home or a.name in ctx.text or (a.short or a.name) in ctx.text
+    return d.code not in home and not any(a.code in home or a.name in ctx.text or a.short and a.short in ctx.text
                                           for a in above)
 
 
