@@ -262,6 +262,7 @@ def persons(ctx: DocContext) -> None:
             ctx.add(name, "Person", m.start(1), m.end(1), rule="persons:speaker")
     _profiles(ctx)
     _author_notes(ctx)
+    _bracketed_posts(ctx)
     _appointments(ctx)
     _officials_listed(ctx)
     for ai, si, sent in ctx.sentences():
@@ -369,6 +370,33 @@ def _author_notes(ctx: DocContext) -> None:
         official = any(_is_official(ctx, t, org) for t, org, _ in chain)
         ctx.add(name, "Official" if official else "Person", start, start + len(name), rule="persons:author")
         ctx.posts += [PostMention(name, t, org, ctx.evidence(a, b)) for t, org, (a, b) in chain]
+
+
+# a name and its post in brackets after it, as a forum prints its speakers:
+# 闵耀良（农业部市场信息司司长）：, 甘英（曾任北京市政协副主席）
+BRACKETED_POST = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
+
+
+def _bracketed_posts(ctx: DocContext) -> None:
+    """A name right before brackets that close on a title (闵耀良（农业部市场信息司司长）)
+    holds the posts of the brackets' title chain."""
+    text = ctx.text
+    for b in BRACKETED_POST.finditer(text):
+        if not lexicon.TITLE_ENDING.search(b.group(1)):
+            continue
+        name = next((text[p:b.start()] for p in range(b.start() - 4, b.start() - 1)
+                     if p >= 0 and (person_name_at(text, p) == text[p:b.start()]
+                                    or tagged_person_at(ctx, p) == text[p:b.start()])), None)
+        if name is None:
+            continue
+        start = b.start() - len(name)
+        sent = ctx.sentence_at(b.start(1))
+        chain = chain_before(ctx, sent, b.end(1), b.end(1)) if sent else []
+        if not chain:
+            continue
+        official = any(_is_official(ctx, t, org) for t, org, _ in chain)
+        ctx.add(name, "Official" if official else "Person", start, b.start(), rule="persons:bracketed post")
+        ctx.posts += [PostMention(name, t, org, ctx.evidence(start, e)) for t, org, (_, e) in chain]
 
 
 def _author_line(ctx: DocContext, lo: int, hi: int) -> tuple[int, str] | None:

@@ -615,3 +615,13 @@ def test_a_post_names_its_body_past_a_tenure_word_and_a_country_glued_to_the_tit
     assert {("布拉特", "主席", "国际足联"), ("博塔", "总统", "南非"), ("科尔", "总理", "德国"),
             ("小渊惠三", "外相", "日本")} <= posts
     assert any(p[0] == "董建华" and p[1] == "行政长官" for p in posts)
+
+
+def test_a_title_in_brackets_after_a_name_is_its_post():
+    """闵某良（农业部市场信息司司长）：, 甘某英（曾任北京市政协副主席）: a forum prints each
+    speaker with the post in brackets; brackets that close on no title give none."""
+    rec = extract("座谈会上发言摘要\n闵某良（农业部市场信息司司长）：市场很重要。\n"
+                  "甘某英（曾任北京市政协副主席）：好。\n李某华（附图片１张）：好。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("闵某良", "司长", "农业部市场信息司"), ("甘某英", "副主席", "北京市政协")} <= posts
+    assert not {p for p in posts if p[0] == "李某华"}
