@@ -610,9 +610,19 @@ def common_verb(w: Walk) -> Verdict | None:
     caller allows (`extra_words`)."""
     t, word = w.tok, w.tok.word
     if t.tag in VERB_TAGS and len(word) >= 2 and (w.strict or word not in NAME_VERBS) \
-            and word not in w.extra_words and _freq(word) >= COMMON_WORD:
+            and word not in w.extra_words and (_freq(word) >= COMMON_WORD or _verb_phrase(word)):
         return w.stop()
     return None
+
+
+def _verb_phrase(word: str) -> bool:
+    """A fixed expression of jieba's, rare as one word, made of a common adverb and a
+    common verb (积极|开展): the sentence's predicate, as common as its parts (城市|管理,
+    a noun and a verbal noun, names a bureau's section)."""
+    seg = segmenter()
+    return len(word) == 4 and seg.tags.get(word) in ("l", "i") and _freq(word[:2]) >= COMMON_WORD \
+        and _freq(word[2:]) >= COMMON_WORD and seg.tags.get(word[:2]) in ("ad", "d") \
+        and seg.tags.get(word[2:]) == "v"
 
 
 def strict_verbal_noun(w: Walk) -> Verdict | None:

@@ -525,9 +525,18 @@ def test_a_deputy_title_ends_no_body_and_a_word_that_begins_with_a_level_is_no_a
     ("卢卡申科是在会见独联体跨国议会大会理事会秘书长时说的。", "独联体跨国议会"),
     ("全市人民积极响应市政府号召。", "市政府"),
     ("取而代之的是隶属于经济部的邮电协调局。", "经济部"),
+    # a fixed expression of an adverb and a verb (积极|开展)
+    ("１９９６年以来，全国妇联积极开展省际妇联对口扶贫工作。", "全国妇联"),
 ])
 def test_a_verb_jieba_tags_a_noun_starts_no_body(text, body):
-    assert body in names(extract(text + "\n"))
+    found = names(extract(text + "\n"))
+    assert body in found
+    assert not {n for n in found if n.endswith(body[-2:]) and body in n and n != body}
+
+
+def test_a_verb_of_taking_office_is_no_part_of_the_body():
+    # 起任 (in office from): 盟委书记 is the league committee's secretary
+    assert not any(n.startswith("起任") for n in names(extract("１９９６年１０月起任盟委书记、盟人大工委主任。\n")))
 
 
 def test_a_national_institution_known_by_its_abbreviation_is_named_in_full(monkeypatch):
