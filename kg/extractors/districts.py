@@ -399,9 +399,9 @@ def _towns(ctx: DocContext, sent) -> None:
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
         if re.search(r"\d", core) or is_kind(name):
             continue          # 小城镇, 穷山村: a kind in annotated news (kg.kinds)
-        if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and \
-                _common_word_in(toks, start, hs):
-            continue          # 脱贫|村: a common word the tagger reads no place over
+        if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and (
+                _common_word_in(toks, start, hs) or _described(ctx, toks, start, hs)):
+            continue          # 脱贫|村, 有名的老大难|村: a common word the tagger reads no place over
         for a, b in division_chain(name):    # 延庆县|下屯乡: a county the data no longer has
             if b < len(name) and _common_area_word(name[a:b]):
                 continue      # 震区|松山乡: a common word before the town (the quake zone)
@@ -426,6 +426,18 @@ def _common_word_in(toks, start: int, end: int) -> bool:
     0.8211 -> 0.8214, 1998 0.8357 -> 0.8358; dev gold unchanged."""
     return any(start <= t.start and t.end <= end and len(t.word) >= 2
                and t.tag in ("v", "a", "ad", "an", "d", "vn", "l", "i") for t in toks)
+
+
+def _described(ctx: DocContext, toks, start: int, end: int) -> bool:
+    """Words of jieba's dictionary, no place's, from 的 to a town's suffix: a description
+    of the village (有名的老大难|村, 全县的计划生育合格|村), not its name."""
+    common = {t.start: t for t in toks if segmenter().tk.FREQ.get(t.word, 0) > 0
+              and t.tag not in ("ns", "nt", "x", *KG_WORD_TAGS)}
+    ends = {t.end: t for t in common.values()}
+    pos, words = end, 0
+    while pos > start - 8 and pos in ends and ctx.text[pos - 1] != "的":
+        pos, words = ends[pos].start, words + 1
+    return words > 0 and pos <= start and ctx.text[pos - 1:pos] == "的"
 
 
 def _zones(ctx: DocContext, sent) -> None:

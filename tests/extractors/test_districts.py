@@ -466,3 +466,12 @@ def test_a_countrys_press_name_is_the_country():
     assert indonesia["type"] == "District" and "印尼" in indonesia.get("aliases", [])
     assert "吉尔吉斯斯坦" in names(rec, "District")
     assert ("印度尼西亚", "locatedIn", "印度") not in triples(rec)
+
+
+def test_a_described_village_is_no_village_but_a_named_one_after_de_is():
+    """有名的老大难村, 全县的计划生育合格村: dictionary words after 的 the tagger reads no
+    place over describe a village; 全县的东王村 names one."""
+    rec = extract("柳林县坪上村原是个有名的老大难村。后来成为全县的计划生育合格村。全县的东王村也来学。\n")
+    found = names(rec, "District")
+    assert {"坪上村", "东王村"} <= found
+    assert not {"老大难村", "合格村"} & found

@@ -9,6 +9,9 @@ def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
     assert "柳荫西大街" in names(rec, "Place")
     assert "东昌府区柳荫西大街" not in names(rec)
     assert not any(n.endswith("致富路") for n in names(rec))
+    # 闯出新路, 走老路: a new or an old way found, no road
+    rec = extract("不受固有观念所囿，从司空见惯中闯出新路。不能再走老路。\n")
+    assert not names(rec, "Place")
 
 
 def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
