@@ -348,6 +348,10 @@ COUNT = r"[\d一二两三四五六七八九十百千几多]+"
 COUNT_END = re.compile(f"{COUNT}$")         # a number ending where a search ends (32|项, 6|公里)
 BODY_MEASURES = "家个所名位支批"
 COUNTED_BODIES = re.compile(f"{COUNT}[{BODY_MEASURES}]")    # 三家, 一所: bodies counted, none named
+# a count's measure word where an area's name would begin (２０００余名|山区干部, ６项|下乡):
+# the numbers, with 余 or 多 (more than), before one of these characters
+MEASURES = BODY_MEASURES + "项条座只户次"
+COUNT_BEFORE_MEASURE = re.compile(f"{COUNT}[余多]?$")
 
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's
 CURRENCY_AFTER = frozenset("元币圆")
@@ -480,7 +484,9 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
                    "今年", "去年", "近年来", "以来", "同时", "此外", "其中", "包括", "由于", "如何",
                    "今天", "昨天", "明天", "当天", "今日", "昨日",
                    # a decade or a year's part before a name (60年代|天津工学院)
-                   "年代", "年初", "年底", "年末", "年间",
+                   "年代", "年初", "年底", "年末", "年间", "年度",
+                   # verbs of relying on (单靠|纪委的力量, 光靠|政府)
+                   "单靠", "光靠", "仅靠", "全靠", "只靠", "依靠",
                    "以前", "现在", "获得", "荣获", "入选", "获评", "评为", "成为", "属于", "隶属", "隶属于",
                    # verbs of meeting and answering jieba's dictionary tags as nouns (会见|某议会)
                    "会见", "接见", "会晤", "响应", "积极响应", "后任", "命名",

@@ -149,6 +149,8 @@ def districts(ctx: DocContext) -> None:
     shorts = _city_short_forms(names_in_doc)
 
     def add(d: Division, start: int, end: int) -> None:
+        if _measure_of_count(ctx.text, start):
+            return
         ctx.divisions[d.name] = d
         ctx.add(ctx.text[start:end], "District", start, end, name=d.name, rule="districts:division")
 
@@ -378,7 +380,8 @@ def _towns(ctx: DocContext, sent) -> None:
             prev = next((t for t in toks if t.end == tok.start), None)
             if prev and len(prev.word) == 1 and CJK.match(prev.word) and \
                     prev.word not in lexicon.NAME_STOP and prev.tag in ("nr", "ns", "n", "x", "nz", "j", "g") \
-                    and (prev.tag == "ns" or not tagger_reads_other(ctx, prev.start, he)):
+                    and (prev.tag == "ns" or not tagger_reads_other(ctx, prev.start, he)) \
+                    and not _measure_of_count(ctx.text, prev.start):
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
@@ -397,8 +400,8 @@ def _towns(ctx: DocContext, sent) -> None:
         if any(core.endswith(x) for x in ("农", "乡", "镇", "各", "该", "全")) or core[-2:] in CITY_WORDS \
                 or core[-1] in "进入":
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
-        if re.search(r"\d", core) or is_kind(name):
-            continue          # 小城镇, 穷山村: a kind in annotated news (kg.kinds)
+        if re.search(r"\d", core) or is_kind(name) or _measure_of_count(ctx.text, start):
+            continue          # 小城镇, 穷山村: a kind in annotated news (kg.kinds); ６项|下乡
         if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and (
                 _common_word_in(toks, start, hs) or _described(ctx, toks, start, hs)):
             continue          # 脱贫|村, 有名的老大难|村: a common word the tagger reads no place over
@@ -409,6 +412,13 @@ def _towns(ctx: DocContext, sent) -> None:
             if former is not None:
                 ctx.divisions[former.name] = former
             ctx.add(name[a:b], "District", start + a, start + b, rule="districts:town")
+
+
+def _measure_of_count(text: str, start: int) -> bool:
+    """The character at `start` is the measure word of a count before it (２０００余名|山区,
+    ６项|下乡): no area's name begins there (雅安市名山区 does)."""
+    return text[start:start + 1] in lexicon.MEASURES and \
+        lexicon.COUNT_BEFORE_MEASURE.search(text, max(0, start - 8), start) is not None
 
 
 def _common_area_word(part: str) -> bool:

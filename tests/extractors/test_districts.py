@@ -475,3 +475,13 @@ def test_a_described_village_is_no_village_but_a_named_one_after_de_is():
     found = names(rec, "District")
     assert {"坪上村", "东王村"} <= found
     assert not {"老大难村", "合格村"} & found
+
+
+def test_a_counts_measure_word_begins_no_area():
+    """２０００余名|山区干部 and ６项|下乡: 名 and 项 count what comes before; 雅安市名山区 is a
+    district."""
+    rec = extract("市委组织了２０００余名山区干部学习，开展医疗卫生等６项下乡活动。四川省雅安市名山区召开会议。\n")
+    found = names(rec, "District")
+    assert not any(n.endswith("下乡") for n in found)
+    # the district once, where 雅安市 stands before it
+    assert len([m for e in rec["entities"] if e["name"] == "名山区" for m in e["mentions"]]) == 1
