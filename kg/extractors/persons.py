@@ -245,6 +245,13 @@ def _name_ends(text: str, pos: int) -> bool:
         freq >= 1000 and tag in ("nz", "vn")     # 孙立明|汇报 (jieba tags 汇报 nz); not a noun: 管部门|意见
 
 
+def _verb_heading(ctx: DocContext, start: int, end: int) -> bool:
+    """A line's heading before a colon that begins with a verb of the dictionary and
+    that the tagger reads no person over (查阅制：, a rule of inspection), not a speaker."""
+    return (segmenter().tags.get(ctx.text[start:start + 2]) or "x").startswith("v") \
+        and tagger_reads(ctx, "PER", start, end) is False
+
+
 def persons(ctx: DocContext) -> None:
     text = ctx.text
     # bylines: reporters and correspondents; a trainee is 见习记者 on the whole page even
@@ -258,7 +265,8 @@ def persons(ctx: DocContext) -> None:
     for m in SPEAKER.finditer(text):
         name = person_name_at(text, m.start(1))
         if name == m.group(1) and not ctx.covered(m.start(1), m.end(1)) \
-                and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")):
+                and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")) \
+                and not _verb_heading(ctx, m.start(1), m.end(1)):
             ctx.add(name, "Person", m.start(1), m.end(1), rule="persons:speaker")
     _profiles(ctx)
     _author_notes(ctx)

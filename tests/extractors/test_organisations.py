@@ -534,9 +534,12 @@ def test_a_verb_jieba_tags_a_noun_starts_no_body(text, body):
     assert not {n for n in found if n.endswith(body[-2:]) and body in n and n != body}
 
 
-def test_a_verb_of_taking_office_is_no_part_of_the_body():
-    # 起任 (in office from): 盟委书记 is the league committee's secretary
+def test_a_verb_of_taking_office_or_relying_and_a_year_are_no_part_of_the_body():
+    # 起任 (in office from): 盟委书记 is the league committee's secretary; 单靠 (relying
+    # only on) and 上年度 (of the last year) are the sentence's words
     assert not any(n.startswith("起任") for n in names(extract("１９９６年１０月起任盟委书记、盟人大工委主任。\n")))
+    found = names(extract("案情复杂，单靠纪委的力量难以查清。省纪委派人到各市查阅上年度市委常委会纪要。\n"))
+    assert not any(n.startswith(("单靠", "年度", "上年度")) for n in found)
 
 
 def test_a_national_institution_known_by_its_abbreviation_is_named_in_full(monkeypatch):

@@ -625,3 +625,10 @@ def test_a_title_in_brackets_after_a_name_is_its_post():
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert {("闵某良", "司长", "农业部市场信息司"), ("甘某英", "副主席", "北京市政协")} <= posts
     assert not {p for p in posts if p[0] == "李某华"}
+
+
+def test_a_heading_that_begins_with_a_verb_is_no_speaker(monkeypatch):
+    """查阅制：上级纪委… heads a rule of inspection (查阅, to inspect); 王某国：… is a speaker."""
+    tagger_reads(monkeypatch, {"王某国": ("PER", 0.99)})
+    rec = extract("查阅制：上级纪委每年年终查阅下级党委常委会记录。\n王某国：我认为很好。\n")
+    assert names(rec, "Person") == {"王某国"}
