@@ -113,8 +113,9 @@ TITLE_QUALIFIERS = frozenset({"候补", "常务", "专职", "执行", "名誉", 
 _QUALIFIED_HEADS = tuple(q + t for t in _GOV_HEADS if t.startswith("副") for q in ("常务", "专职")) + (
     "执行主席", "执行副主席", "执行会长", "执行副会长", "执行主任", "常务书记", "常务委员", "常务理事")
 # Offices of the central state that no body named before them in a chain holds
-# (中央军委副主席、国务委员: the State Council's, not the commission's)
-STATE_OFFICES = frozenset({"国务委员", "总理", "副总理", "总书记"})
+# (中央军委副主席、国务委员: the State Council's, not the commission's; 国务院副总理兼外长:
+# the foreign minister is no post of the State Council)
+STATE_OFFICES = frozenset({"国务委员", "总理", "副总理", "总书记", "外长", "副外长", "外相", "副外相"})
 # Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
 TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
                      "将军", "上将", "中将", "少将", "副总统", "总统", "首相")

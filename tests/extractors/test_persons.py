@@ -632,3 +632,11 @@ def test_a_heading_that_begins_with_a_verb_is_no_speaker(monkeypatch):
     tagger_reads(monkeypatch, {"王某国": ("PER", 0.99)})
     rec = extract("查阅制：上级纪委每年年终查阅下级党委常委会记录。\n王某国：我认为很好。\n")
     assert names(rec, "Person") == {"王某国"}
+
+
+def test_the_foreign_ministers_short_title_takes_no_body_before_it_in_a_chain():
+    """国务院副总理兼外长: the foreign minister is no post of the State Council; 俄罗斯外长
+    is Russia's."""
+    posts = {(p["person"], p["title"], p["org"]) for p in extract(
+        "国务院副总理兼外长钱某琛会见了俄罗斯外长普某马科夫。\n")["posts"]}
+    assert {("钱某琛", "副总理", "国务院"), ("钱某琛", "外长", None), ("普某马科夫", "外长", "俄罗斯")} <= posts
