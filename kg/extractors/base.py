@@ -202,8 +202,8 @@ class DocContext:
         def fits(d: Division) -> bool:
             if level_char == "省":
                 return d.level == "province"
-            return d.name.endswith(level_char) and d.level != "province" or \
-                level_char == "市" and d.level == "province" and d.name.endswith("市")
+            # a municipality's 市 and an autonomous region's 区 (全区 in Tibet) are provinces'
+            return d.name.endswith(level_char) and (d.level != "province" or level_char in "市区")
 
         near = None
         for m in self.mentions_between(lo, pos):
@@ -218,8 +218,9 @@ class DocContext:
         # an article filed from elsewhere (本报成都1月5日电) speaks of its dateline's area
         dateline = gazetteer().lookup(art.place) if art and art.place else None
         home = dateline or self.area
+        # a city paper's 全区 is one of its districts, not the autonomous region above it
         paper = next((d for d in ([home, *gazetteer().ancestors(home)] if home else [])
-                      if fits(d)), None)
+                      if fits(d) and not (level_char == "区" and d.level == "province" and d != home)), None)
         if nearest_first and near:
             return near[1]
         just_named = near is not None and \

@@ -541,7 +541,10 @@ def listed_share_area(ctx: DocContext) -> None:
             if m.name == m.text and not m.name.startswith(lexicon.NATIONAL_PREFIXES) and not _area_prefix(m.name):
                 area = _area_prefix(prev.name)
                 if area:
-                    m = ctx.reshape(m, m.start, m.end, name=area + m.name)
+                    # 西藏自治区党委、自治区人民政府: the bare level is the area's own
+                    level = next((w for w in lexicon.AREA_LEVEL_WORDS
+                                  if m.name.startswith(w) and area.endswith(w)), "")
+                    m = ctx.reshape(m, m.start, m.end, name=area + m.name[len(level):])
             prev = m
 
 

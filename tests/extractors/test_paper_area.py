@@ -90,3 +90,15 @@ def test_a_bodys_relative_district_is_the_zone_the_article_has_just_named():
     rec = extract(CITY + "本报讯 开发区的诊所向区行政审批服务局申请备案凭证。开发区行政审批服务局将严格审查。")
     bureau = next(e for e in rec["entities"] if e["name"] == "聊城开发区行政审批服务局")
     assert "区行政审批服务局" in bureau.get("aliases", []) and "区行政审批服务局" not in names(rec)
+
+
+def test_an_autonomous_regions_whole_is_its_quan_qu_but_not_a_city_papers():
+    """西藏自治区党委、自治区人民政府…全区人民: on a page of the region 全区 and the bare
+    自治区 are the region's; a city paper of the region (鄂尔多斯日报) means one of its
+    districts by 全区, never the region above it."""
+    rec = extract("据新华社北京１２月３０日电 西藏自治区党委、自治区人民政府现在正组织和带领全区人民抗灾。\n")
+    region = next(e for e in rec["entities"] if e["name"] == "西藏自治区")
+    assert "全区" in region["aliases"]
+    assert "西藏自治区人民政府" in names(rec, "Agency")
+    city_paper = extract("鄂尔多斯日报\n\n2024年6月4日\n\n本报讯（记者 王某婷）全区已有志愿者2.3万人。\n")
+    assert "内蒙古自治区" not in names(city_paper)
