@@ -44,7 +44,8 @@ def _alt(words) -> str:
 
 # a head up to 28 characters after the quote (“与人民同行”2024山东省文联……主题活动), not
 # past a copula (“鑫诺1号”卫星是……发射项目: the head is the predicate's)
-STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?：:\s是]{0,28}?)(" + _alt(STRONG_HEADS) + ")")
+# (a dash opens an apposition: “李宁”———名扬四海的体育品牌 is no name with its head)
+STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?：:\s是—…]{0,28}?)(" + _alt(STRONG_HEADS) + ")")
 VESSEL_AFTER = "号"    # after a quote: a ship's, craft's or station's name (“和平”号)
 AFTER_REACH = 34      # characters after a quote where its head noun is looked for
 NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + "|的工作)")      # “放小”的工作: the work of a programme

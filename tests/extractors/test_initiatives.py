@@ -176,3 +176,10 @@ def test_a_quoted_feeling_before_a_colon_and_a_quoted_vessel_are_no_programmes()
     # “和平”号轨道站, “奋进”号航天飞机: a craft's name
     rec = extract("接回已在“和平”号轨道站停留了４个月的宇航员。“奋进”号航天飞机定于本月返回地面。\n")
     assert not names(rec, "Initiative")
+
+
+def test_a_dash_after_a_quote_opens_an_apposition_not_a_name_with_its_head():
+    """“李某”———名扬四海的体育品牌: what follows the dash describes the quote; the quote
+    and the words to 品牌 are no alias of a programme."""
+    rec = extract("提起“李某”，人们会想到：“李某”———名扬四海的体育品牌……\n")
+    assert not any("—" in m["text"] for e in rec["entities"] for m in e["mentions"])
