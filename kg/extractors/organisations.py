@@ -318,7 +318,17 @@ def determiner_or_count(c: Candidate) -> bool:
     count = COUNT_AT_START.match(ctx.text, c.start, c.hs)
     # (but a measure word counts even then: 十所|医院 are ten hospitals)
     return count is not None and (count.end() < c.hs or ctx.text[count.end() - 1] in lexicon.BODY_MEASURES) \
-        or counted_post(c)
+        or counted_post(c) or counted_after(c)
+
+
+# bodies counted after their head, the clause ending there (普通中小学３８１３所，)
+COUNTED_AFTER = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}](?![\u4e00-\u9fff])")
+
+
+def counted_after(c: Candidate) -> bool:
+    """衡阳市现有普通中小学３８１３所: bodies counted right after the head are a kind the
+    page counts; but 工商银行３家支行 counts the bank's branches, not banks."""
+    return COUNTED_AFTER.match(c.ctx.text, c.he) is not None
 
 
 # a count of the persons who hold a post (县委书记３名, 乡镇长４７人)

@@ -773,3 +773,12 @@ def test_a_word_jieba_reads_as_a_persons_name_before_a_body_it_knows_whole_is_no
     """她们是应邀参加中宣部召开的座谈会 (jieba: 应邀参加/nr 中宣部/nt): the body is 中宣部."""
     rec = extract("她们是应邀参加中宣部召开的先进典型代表座谈会相聚在一起的。\n")
     assert "中宣部" in names(rec, "Agency") and not {n for n in names(rec) if "应邀" in n}
+
+
+def test_bodies_counted_after_their_head_and_a_list_of_levels_name_none():
+    """衡阳市现有普通中小学３８１３所: the schools counted are a kind (and 现有, now has, is
+    the sentence's verb); 各省、自治区、直辖市双拥工作领导小组: 直辖市 is a level, not an
+    area of the body's name."""
+    found = names(extract("衡阳市现有普通中小学３８１３所，在校学生１１５万人。"
+                          "各省、自治区、直辖市双拥工作领导小组成员在各分会场。\n"))
+    assert not any(n.endswith("中小学") or n.startswith(("现有", "直辖市")) for n in found)
