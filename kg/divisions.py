@@ -23,8 +23,9 @@ AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", "
                     "郊区", "矿区", "市中", "新城", "开发", "高新", "白云", "朝阳", "中山",
                     "新区", "河东", "河西", "东区", "西区", "南区", "北区", "中原", "永和",
                     "金山", "普陀", "海南", "太平", "向阳", "红旗", "铁东", "铁西", "平安",
-                    # a sea and a lake news names far more than the county named after them
-                    "东海", "太湖"}
+                    # a sea, a lake and the Yangtze's gorges news names far more than the
+                    # county or Taiwan's district named after them (三峡工程, not 三峡区)
+                    "东海", "太湖", "三峡"}
 LEVELS = {0: "province", 1: "city", 2: "county"}
 # the suffixes of names divisions bore before a reform (撤县设区, 撤地设市) and their level
 FORMER_SUFFIXES = (("地区", "city"), ("县", "county"), ("市", "county"), ("区", "county"), ("旗", "county"))

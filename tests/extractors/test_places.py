@@ -95,9 +95,12 @@ def test_a_place_the_tagger_is_sure_of_sheds_the_words_before_it(monkeypatch):
 
 
 def test_a_taiwan_districts_short_form_is_a_place_where_taiwan_is_not_in_play(monkeypatch):
-    """长江三峡水利枢纽工程: the gorges, not 新北市's 三峡区, which the tagger's 三峡 would
-    otherwise be; a mainland county's short form the tagger reads stays its county."""
-    tagger_reads(monkeypatch, {"三峡": ("LOC", 0.99), "张北": ("LOC", 0.99)})
-    rec = extract("黄河小浪底、长江三峡水利枢纽工程相继截流。张北发生地震。\n")
-    assert "三峡" in names(rec, "Place") and "三峡区" not in names(rec)
+    """郑板桥故居的板桥: a place, not 新北市's 板桥区, which the tagger's 板桥 would
+    otherwise be; a mainland county's short form the tagger reads stays its county; and
+    三峡 is the Yangtze's gorges, not 新北市's 三峡区, even where Taiwan is named."""
+    tagger_reads(monkeypatch, {"板桥": ("LOC", 0.99), "张北": ("LOC", 0.99), "三峡": ("LOC", 0.99)})
+    rec = extract("游人走过村口的板桥。张北发生地震。\n")
+    assert "板桥" in names(rec, "Place") and "板桥区" not in names(rec)
     assert "张北县" in names(rec, "District")
+    rec = extract("台湾同胞参观了长江三峡水利枢纽工程。\n")
+    assert "三峡区" not in names(rec)
