@@ -743,6 +743,18 @@ def body_before_area(w: Walk) -> Verdict | None:
     return w.stop() if own is not None or new.level == "province" else None
 
 
+def lone_character_before_division(w: Walk) -> Verdict | None:
+    """One character before the full name of a province or city that begins the name
+    is the sentence's (当|山东省济南市公安局, when the city's bureau…): a body's name
+    begins with its area's full name."""
+    t = w.tok
+    if len(t.word) != 1 or t.end != w.start or t.tag in ("ns", "j"):
+        return None
+    m = next((m for m in w.ctx.mentions_between(w.start, w.start + 1) if m.type == "District"), None)
+    d = gazetteer().by_name.get(m.text) if m is not None else None
+    return w.stop() if d and any(x.level in ("province", "city") for x in d) else None
+
+
 def too_long(w: Walk) -> Verdict | None:
     """A name is at most `max_len` characters before its head: past that the words
     are the sentence's, not the name's."""
@@ -765,7 +777,8 @@ NAME_RULES: tuple[NameRule, ...] = (
     not_hanzi, portrait_subtitle, dateline_before, stop_word, verb_after_adverb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
-    common_verb, strict_verbal_noun, number, division_inside, body_before_area, too_long,
+    common_verb, strict_verbal_noun, number, division_inside, body_before_area, lone_character_before_division,
+    too_long,
     verb_ending_in_function_character,
 )
 

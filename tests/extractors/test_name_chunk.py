@@ -212,6 +212,14 @@ def test_verb_ending_in_function_character(text, head, word, expected):
     assert ruling(base.verb_ending_in_function_character, text, head, word) == expected
 
 
+@pytest.mark.parametrize("text, head, word, expected", [
+    ("１０月１６日，当山东省济南市公安局副局长李某水说。", "公安局", "当", ("stop", "山东省济南市公安局")),
+    ("中共济南市委宣传部召开会议。", "宣传部", "中共", None),     # two characters: the name's
+])
+def test_lone_character_before_division(text, head, word, expected):
+    assert ruling(base.lone_character_before_division, text, head, word) == expected
+
+
 # ---- the whole walk: the rules in their order ------------------------------------------
 
 CHUNKS = [
@@ -219,6 +227,8 @@ CHUNKS = [
     ("举办ABC公司活动。", "公司", {}, "公司"),
     ("小冰棍闯出大市场——记聊城市东方实业集团股份有限公司", "集团股份有限公司", {},
      "聊城市东方实业集团股份有限公司"),
+    ("探访古村落——记王家庄种植专业合作社", "种植专业合作社", {}, "王家庄种植专业合作社"),
+    ("１０月１６日，当山东省济南市公安局副局长兼交警支队支队长李某水说。", "公安局", {}, "山东省济南市公安局"),
     ("该镇西丰村党支部书记王某出席。", "党支部", {}, "西丰村党支部"),
     ("港航投资集团有限公司成立。", "集团有限公司", {}, "港航投资集团有限公司"),
     ("韩冬是鄂尔多斯市发改委主任。", "发改委", {}, "鄂尔多斯市发改委"),

@@ -782,3 +782,11 @@ def test_bodies_counted_after_their_head_and_a_list_of_levels_name_none():
     found = names(extract("衡阳市现有普通中小学３８１３所，在校学生１１５万人。"
                           "各省、自治区、直辖市双拥工作领导小组成员在各分会场。\n"))
     assert not any(n.endswith("中小学") or n.startswith(("现有", "直辖市")) for n in found)
+
+
+def test_one_character_before_a_provinces_full_name_is_no_part_of_the_body():
+    """当山东省济南市公安局副局长…: 当 (when) is the sentence's; the bureau's name begins
+    with the province."""
+    found = names(extract("１９９５年１０月１６日，当山东省济南市公安局副局长兼交警支队支队长李某水，"
+                          "庄重地从公安部长手中接过奖章。\n"), "Agency")
+    assert "山东省济南市公安局" in found and not any(n.startswith("当") for n in found)
