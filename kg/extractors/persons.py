@@ -554,6 +554,14 @@ def _listed_body(listed: list[tuple[str, str | None]], title: str) -> str | None
 BODY_TYPES = ("District", *ORGANISATION_TYPES, "Place")
 
 
+def _called_by_surname(ctx: DocContext, surname: str, title: str, start: int) -> bool:
+    """Whether the page names someone of this surname in full with this title after the
+    name (江泽民主席): the surname before the title is then theirs (向|江主席), see
+    `surname_mentions`."""
+    return any(m.type in ("Person", "Official") and len(m.name) >= 2 and m.name[0] == surname
+               and m.start != start and ctx.text.startswith(title, m.end) for m in ctx.mentions)
+
+
 def _titles_after_names(ctx: DocContext, sent) -> None:
     """A national paper's form of address: the title after the name (某某总理, 某某·某某总理).
     The name must start a word: after punctuation or where jieba's cut starts one."""
@@ -571,6 +579,8 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
             continue          # 区政协|主席: a body, not a name
         if _tagger_doubts(ctx, name_start, ts):
             continue          # 由军委|主席: the tagger, which has seen the form, reads no name
+        if _called_by_surname(ctx, text[ts - 1], m.group(), name_start):
+            continue          # 王某廉向|江主席: the surname of 江泽民主席, named so before
         name = text[name_start:ts]
         ctx.add(name, "Official", name_start, ts, rule="persons:title after name")
         ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))

@@ -640,3 +640,11 @@ def test_the_foreign_ministers_short_title_takes_no_body_before_it_in_a_chain():
     posts = {(p["person"], p["title"], p["org"]) for p in extract(
         "国务院副总理兼外长钱某琛会见了俄罗斯外长普某马科夫。\n")["posts"]}
     assert {("钱某琛", "副总理", "国务院"), ("钱某琛", "外长", None), ("普某马科夫", "外长", "俄罗斯")} <= posts
+
+
+def test_a_surname_before_a_title_the_page_gave_in_full_is_that_persons():
+    """江泽民主席 … 王某廉向江主席透露: 江主席 is 江泽民 again, 向江 no name."""
+    rec = extract("江泽民主席访美期间接见了王某廉先生。王某廉向江主席透露了此项计划。\n")
+    assert "向江" not in names(rec)
+    jiang = next(e for e in rec["entities"] if e["name"] == "江泽民")
+    assert len(jiang["mentions"]) == 2
