@@ -763,6 +763,10 @@ def tagged_entities(ctx: DocContext) -> None:
                     part = text[a:b]
                     river = lexicon.names_a_river(ctx.text, s.start + a, s.start + b)
                     d = None if river else gazetteer().lookup(part) or former_division(part)
+                    place = _place_ending_in(ctx, part) if d is not None and part != d.name else None
+                    if place is not None:    # 牟家村西山 … 为西山披上绿装: that hill, not 西山区
+                        ctx.add(part, "Place", s.start + a, s.start + b, name=place.name, rule="tagged:place")
+                        continue
                     if d is not None and _county_out_of_play(ctx, part, d):
                         if ctx.covered(s.start + a, s.start + b):
                             continue         # “江北水城”: a word of a slogan, no place of the page
@@ -1065,6 +1069,13 @@ def _add_short_form(ctx: DocContext, s: Span, listed: bool = False) -> None:
         ctx.divisions[d.name] = d
     ctx.add(ctx.text[s.start], "District" if d is not None else _place_type(name), s.start, s.end,
             name=name, rule="tagged:short form")
+
+
+def _place_ending_in(ctx: DocContext, short: str) -> Mention | None:
+    """A place the page names whose name ends in a division's short form (牟家村西山): the
+    short form alone is that place again, not the division (昆明's 西山区)."""
+    return next((m for m in ctx.mentions if m.type == "Place" and m.name.endswith(short)
+                 and len(m.name) > len(short)), None)
 
 
 def _county_out_of_play(ctx: DocContext, part: str, d: Division) -> bool:

@@ -104,3 +104,14 @@ def test_a_taiwan_districts_short_form_is_a_place_where_taiwan_is_not_in_play(mo
     assert "张北县" in names(rec, "District")
     rec = extract("台湾同胞参观了长江三峡水利枢纽工程。\n")
     assert "三峡区" not in names(rec)
+
+
+def test_a_short_form_the_page_named_as_a_places_end_is_that_place(monkeypatch):
+    """牟家村西山 … 为西山披上了绿装: the hill again, not 昆明's 西山区; 界河 is a common
+    noun (a boundary river), no named one."""
+    tagger_reads(monkeypatch, {"牟家村西山": ("LOC", 0.99), "西山": ("LOC", 0.99)})
+    rec = extract("崂山区中韩镇牟家村西山一改往日的宁静。志愿者为西山披上了绿装。越方在争议地区地段界河上修建水坝。\n")
+    assert "西山区" not in names(rec)
+    hill = next(e for e in rec["entities"] if e["name"] == "牟家村西山")
+    assert len(hill["mentions"]) == 2
+    assert not any(n.endswith("界河") for n in names(rec))
