@@ -552,7 +552,8 @@ def function_word_glued_before(w: Walk) -> Verdict | None:
             and _freq(word) < GLUED_WORD and t.tag in ("v", "x", "p", "d") \
             and not (w.k and w.toks[w.k - 1].word in lexicon.NAME_STOP) \
             and not (word.endswith(TOWN_LEVELS) and _after_division(w.toks[:w.k], t)):
-        return w.stop(t.start + 1)
+        # (就此|上诉法院: a token of function characters only is the sentence's whole)
+        return w.stop() if all(c in lexicon.NAME_STOP for c in word) else w.stop(t.start + 1)
     return None
 
 

@@ -120,6 +120,7 @@ def test_and_joins_two_places_in_a_toponym_walk():
 @pytest.mark.parametrize("text, head, word, expected", [
     ("在位山灌区召开会议。", "灌区", "在位", ("stop", "位山灌区")),
     ("在位山灌区召开会议。", "灌区", "山", None),
+    ("他打算就此上诉法院。", "法院", "就此", ("stop", "上诉法院")),     # function characters only
 ])
 def test_function_word_glued_before(text, head, word, expected):
     assert ruling(base.function_word_glued_before, text, head, word) == expected
