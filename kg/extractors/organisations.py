@@ -1040,6 +1040,9 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
             return committee + name
     first = name[0]
     rest = name[1:]
+    country = _country_by_short_form(ctx, name)
+    if country:
+        return country + rest           # 阿外交部: Algeria's, named in full on the page
     if first in "市区县旗州省镇乡" and not any(name[:k] in g.by_name for k in range(1, 6)) \
             and name[:2] not in lexicon.LEVEL_CHAR_WORDS:
         d = ctx.area_for(first, start)
@@ -1052,6 +1055,20 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
                 and m.rule in (ZONE_RULE, RELATIVE_AREA_RULE, "districts:city short form"):
             return m.name + name[len(m.text):]
     return name
+
+
+def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
+    """The foreign country a state body's name begins with by its one-character short
+    form (阿外交部, 俄国防部), where the page names one country of that form in full."""
+    rest = name[1:]
+    if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS)) \
+            or _area_prefix(name) or name.startswith((*lexicon.COUNTRY_SHORT_NAMES, *countries())) \
+            or rest.startswith("军"):
+        return None       # (美国政府, 印尼政府: the country is named already; 美军: a word)
+    named = {m.name for m in ctx.mentions if m.type == "District"}
+    readings = [r for r in lexicon.SHORT_FORMS.get(name[0], ()) if r in named and r in countries()
+                and r != lexicon.HOME_COUNTRY]
+    return readings[0] if len(readings) == 1 else None
 
 
 # what a name read once is sought again as: bodies and places of four characters and more

@@ -790,3 +790,14 @@ def test_one_character_before_a_provinces_full_name_is_no_part_of_the_body():
     found = names(extract("１９９５年１０月１６日，当山东省济南市公安局副局长兼交警支队支队长李某水，"
                           "庄重地从公安部长手中接过奖章。\n"), "Agency")
     assert "山东省济南市公安局" in found and not any(n.startswith("当") for n in found)
+
+
+def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
+    """阿外交部 beside 阿尔及利亚: Algeria's ministry, one node with its full name; 美国政府
+    and 美军 stay as written."""
+    rec = extract("钱某琛会见了阿尔及利亚外长阿某夫。部长助理吉某定和阿外交部秘书长本·某马签署了协定。"
+                  "美国政府说，美军太平洋总部也来了。\n")
+    found = names(rec, "Agency")
+    assert "阿尔及利亚外交部" in found and "阿外交部" not in found
+    assert not any(n.startswith(("美国国", "美国军")) for n in names(rec))
+    assert ("本·某马", "秘书长", "阿尔及利亚外交部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
