@@ -200,14 +200,23 @@ class DocContext:
             return None
 
         def fits(d: Division) -> bool:
-            if level_char == "省":
-                return d.level == "province"
+            if level_char == "省":    # a province (not 北京市 of a national round-up's 全省)
+                return d.level == "province" and d.name.endswith("省")
             # a municipality's 市 and an autonomous region's 区 (全区 in Tibet) are provinces'
             return d.name.endswith(level_char) and (d.level != "province" or level_char in "市区")
 
         near = None
         for m in self.mentions_between(lo, pos):
-            if m.type != "District" or near is not None and m.start <= near[0]:
+            if near is not None and m.start <= near[0]:
+                continue
+            if m.type == "Agency" and m.name == m.text:
+                # 安徽省委、省政府办公厅…省委: the area a body named in full begins with
+                d = next((gazetteer().lookup(m.name[:k]) for k in range(len(m.name) - 1, 1, -1)
+                          if m.name[:k] in gazetteer().by_name), None)
+                if d is not None and fits(d):
+                    near = (m.start, d)
+                continue
+            if m.type != "District":
                 continue
             if m.name in self.divisions and m.rule != RELATIVE_AREA_RULE and fits(self.divisions[m.name]) \
                     and not self._written_with_other_level(m.text, level_char):

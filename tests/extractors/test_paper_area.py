@@ -102,3 +102,13 @@ def test_an_autonomous_regions_whole_is_its_quan_qu_but_not_a_city_papers():
     assert "西藏自治区人民政府" in names(rec, "Agency")
     city_paper = extract("鄂尔多斯日报\n\n2024年6月4日\n\n本报讯（记者 王某婷）全区已有志愿者2.3万人。\n")
     assert "内蒙古自治区" not in names(city_paper)
+
+
+def test_a_bare_level_after_a_body_named_in_full_is_that_bodys_area():
+    """本报石家庄１月１２日电 唐山市委、市政府召开紧急会议: the city government is 唐山's, whose
+    committee was just named, not the dateline's; a round-up's 全省 is no municipality."""
+    rec = extract("本报石家庄１月１２日电 １１日上午，唐山市委、市政府召开紧急会议，决定从市财政拨专款。\n")
+    assert "唐山市政府" in names(rec, "Agency") and "石家庄市政府" not in names(rec)
+    rec = extract("据新华社北京１月２８日电 北京的长安街张灯结彩。各地文艺团体深入全省城乡演出。\n")
+    beijing = next(e for e in rec["entities"] if e["name"] == "北京市")
+    assert "全省" not in beijing.get("aliases", [])
