@@ -503,8 +503,9 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
                    "另有", "还有", "也有", "没有", "拥有", "共有", "均有", "都有", "只有", "已有", "现有",
                    # a verb of defining jieba tags a noun (是|指|中央银行)
                    "指",
-                   # a kind of area in a list of levels (各省、自治区、直辖市|双拥工作领导小组)
-                   "直辖市", "计划单列市"}
+                   # a kind of area in a list of levels (各省、自治区、直辖市|双拥工作领导小组),
+                   # and places counted (上海、杭州两地|机场)
+                   "直辖市", "计划单列市", "两地", "三地"}
 # verbs of setting a body up: no part of its name (筹办|某某学校, 创办|某某公司); what
 # follows one in common words only describes a body and names none (成立多种类型的帮困服务小组)
 SETTING_UP = ("成立", "建立", "组建", "设立", "建起", "办起", "筹办", "筹建", "创办", "兴办", "开办")

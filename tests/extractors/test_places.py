@@ -115,3 +115,9 @@ def test_a_short_form_the_page_named_as_a_places_end_is_that_place(monkeypatch):
     hill = next(e for e in rec["entities"] if e["name"] == "牟家村西山")
     assert len(hill["mentions"]) == 2
     assert not any(n.endswith("界河") for n in names(rec))
+
+
+def test_places_counted_before_a_head_name_no_place():
+    """上海、杭州两地机场: the airports of two cities, no airport named 杭州两地机场."""
+    rec = extract("沪杭一带大雾，上海、杭州两地机场被迫停航两天。\n")
+    assert not any("两地" in n for n in names(rec))
