@@ -56,7 +56,11 @@ class Division:
     @property
     def autonomous_short(self) -> str | None:
         """How papers write an autonomous prefecture or county: the place without its
-        peoples, then 州 or 县 (大理白族自治州 -> 大理州, 黔东南苗族侗族自治州 -> 黔东南州)."""
+        peoples, then 州 or 县 (大理白族自治州 -> 大理州, 黔东南苗族侗族自治州 -> 黔东南州);
+        a region without its people (新疆维吾尔自治区 -> 新疆自治区)."""
+        if self.level == "province" and self.name.endswith("自治区"):
+            short = self.short
+            return short + "自治区" if short and short + "自治区" != self.name else None
         if not self.name.endswith(("自治州", "自治县")):
             return None
         core = self.name[:-3]

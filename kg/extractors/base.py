@@ -389,8 +389,11 @@ def preposition_glued_to_head(glued: Token, start: int, head_start: int) -> bool
 
 def _after_division(toks: list[Token], tok: Token) -> bool:
     """Whether a division jieba knows ends right where `tok` starts: the token is then a
-    lower division's whole name, its first character no preposition (巴马瑶族自治县|那莫乡)."""
-    return bool(toks) and toks[-1].tag == "ns" and toks[-1].end == tok.start
+    lower division's whole name, its first character no preposition (巴马瑶族自治县|那莫乡);
+    a word jieba tags a place that the division data does not know is no division
+    (扎根/ns|于莲乡: rooted in the lotus country)."""
+    return bool(toks) and toks[-1].tag == "ns" and toks[-1].end == tok.start \
+        and gazetteer().lookup(toks[-1].word) is not None
 
 
 def not_hanzi(w: Walk) -> Verdict | None:

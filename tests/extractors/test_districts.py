@@ -485,3 +485,11 @@ def test_a_counts_measure_word_begins_no_area():
     assert not any(n.endswith("下乡") for n in found)
     # the district once, where 雅安市 stands before it
     assert len([m for e in rec["entities"] if e["name"] == "名山区" for m in e["mentions"]]) == 1
+
+
+def test_an_autonomous_region_without_its_people_and_a_verb_jieba_tags_a_place():
+    """新疆自治区 is 新疆维吾尔自治区, one node; 扎根于莲乡 (rooted in the lotus country) is no
+    town: jieba's place tag on 扎根 names no division the data knows."""
+    rec = extract("新疆维吾尔自治区党委召开会议。新疆自治区的教职工住房建设加快。他扎根于莲乡，带领群众致富。\n")
+    assert "新疆自治区" not in names(rec) and "新疆维吾尔自治区" in names(rec, "District")
+    assert not any(n.endswith("莲乡") for n in names(rec))
