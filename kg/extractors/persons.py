@@ -212,8 +212,9 @@ def foreign_name_at(text: str, pos: int) -> str | None:
     for e in range(m.end() + 2, m.end() + 7):
         if e > len(text) or not CJK.match(text[e - 1]):
             break
-        if _name_ends(text, e) or segmenter().tags.get(text[e:e + 2]) == "t":
-            return text[pos:e]          # 比尔·克林顿|今天: a time word ends it too
+        if _name_ends(text, e) or segmenter().tags.get(text[e:e + 2]) == "t" \
+                or text[e:e + 1] == "时" and _name_ends(text, e + 1):
+            return text[pos:e]          # 比尔·克林顿|今天, 会见…韦德里纳|时说: a time word ends it too
     return None
 
 

@@ -648,3 +648,9 @@ def test_a_surname_before_a_title_the_page_gave_in_full_is_that_persons():
     assert "向江" not in names(rec)
     jiang = next(e for e in rec["entities"] if e["name"] == "江泽民")
     assert len(jiang["mentions"]) == 2
+
+
+def test_a_dotted_name_ends_before_when():
+    """会见法国外长于某尔·韦某里纳时说: 时 (when) closes the clause, the name ends before it."""
+    rec = extract("江某民会见法国外长于某尔·韦某里纳时说，韦某里纳表示感谢。\n")
+    assert "于某尔·韦某里纳" in names(rec) and not any(n.endswith("时") for n in names(rec))
