@@ -214,7 +214,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     continue           # 美|国防部: the page's bare 国防部 is the home country's
                 if full.endswith(short) and not prefix.endswith(lexicon.OTHER_PARTIES) and (
                         prefix in g.by_name or prefix in g.by_short or prefix[:-1] in g.by_name
-                        or len(prefix) <= 3 or len(short) >= 5 and prefix in bodies):
+                        or len(prefix) <= 3 or len(short) >= 5 and prefix in bodies or _areas_only(prefix)):
                     canon[short] = full        # also 怀宝派出所 -> 某县公安局怀宝派出所, 前线话剧团 -> 南京军区前线话剧团
                     break
                 if t == "Place" and full == short + "区" and short.endswith("山"):
@@ -244,6 +244,18 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+def _areas_only(prefix: str) -> bool:
+    """Whether a name's prefix is divisions only, each in full or short (四川绵阳|富临集团):
+    the areas a body's name may be written with."""
+    g = gazetteer()
+    while prefix:
+        k = next((k for k in range(len(prefix), 1, -1) if prefix[:k] in g.by_name or prefix[:k] in g.by_short), 0)
+        if not k:
+            return False
+        prefix = prefix[k:]
+    return True
 
 
 DOUBLED_LEVEL = re.compile(r"([省市县区])\1(委|政府)")

@@ -396,6 +396,17 @@ def test_a_bureau_under_its_citys_short_form_and_a_committee_under_中共_are_on
     assert "宿州市委" not in agencies and "中共安徽宿州市委" in agencies
 
 
+def test_a_body_written_under_two_areas_is_one_with_its_bare_name():
+    """四川绵阳富临集团 and 富临集团, 湖北省武汉市民政局 and 民政局: the areas before the name
+    (a province and a city, in full or short) do not make another body."""
+    text = ("四川绵阳富临集团兼并了纺织厂。富临集团是一家民营企业。\n"
+            "湖北省武汉市民政局实行政务公开。有位老人到民政局打听。\n")
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    bodies = {e["name"] for e in rec["entities"] if e["type"] in ("Agency", "Company")}
+    assert "富临集团" not in bodies and "四川绵阳富临集团" in bodies
+    assert "民政局" not in bodies and "湖北省武汉市民政局" in bodies
+
+
 def test_a_committee_named_by_its_level_alone_is_the_one_the_page_names_in_full():
     """南昌郊区 is no division of the data (郊区 is a word first): 区委 is the page's one
     body that ends so."""
