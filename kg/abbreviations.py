@@ -37,6 +37,9 @@ BODY_ABBREVIATIONS: dict[str, str] = {
     "交通局": "交通运输局",
     "退役军人局": "退役军人事务局",
     "人防办": "人民防空办公室",
+    "台办": "台湾事务办公室",
+    "侨办": "侨务办公室",
+    "外办": "外事办公室",
     "编办": "机构编制委员会办公室",
     "政法委": "政法委员会",
     "人大常委会": "人民代表大会常务委员会",
@@ -47,6 +50,10 @@ BODY_ABBREVIATIONS: dict[str, str] = {
     "妇联": "妇女联合会",
     "工商联": "工商业联合会",
 }
+
+# The Party's office of a name the government's office shares (中共中央台办 is the
+# 台湾工作办公室, 国务院台办 the 台湾事务办公室: one body with two names, written apart)
+PARTY_BODY_ABBREVIATIONS = {"台办": "台湾工作办公室"}
 
 # An area's government, court and procuratorate are written with or without 人民
 # (区法院 is 长安区人民法院), as the whole body name only: 政府采购中心 is another body.
@@ -85,6 +92,9 @@ def expand(body: str, party: bool = False) -> str:
         return PEOPLES_PREFIXED[body]
     if party and body == "委员会":
         return "委"
+    if party or PARTY_PREFIX.match(body):
+        for short, full in PARTY_BODY_ABBREVIATIONS.items():
+            body = body.replace(short, full) if full not in body else body
     return _BODY_RE.sub(_full, body)
 
 

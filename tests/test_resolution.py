@@ -308,6 +308,10 @@ def test_abbreviations_expand_without_doubling_full_forms():
     assert expand("市场监管局") == expand("市场监督管理局")
     assert zone_key("经济技术开发区") == zone_key("开发区")
     assert school_key("一中") == school_key("第一中学") != school_key("二中")
+    # the Taiwan office: the government's 台湾事务办公室, the Party's 台湾工作办公室
+    assert expand("国务院台办") == expand("国务院台湾事务办公室")
+    assert expand("中共中央台办") == expand("中共中央台湾工作办公室") != expand("国务院台办")
+    assert expand("外办") == "外事办公室" and expand("侨办") == "侨务办公室"
 
 
 def test_a_company_name_without_brand_or_area_stays_on_its_page():
