@@ -513,6 +513,9 @@ def _title_chains(ctx: DocContext, sent) -> None:
             continue
         if word_starts is None:
             word_starts = {t.start for t in ctx.tokens(sent)}
+        idiom = ctx.token_at(te - 1)
+        if idiom is not None and idiom.end > te and idiom.tag in ("i", "l"):
+            continue          # 自会|长盛不衰: the title's last character begins an idiom
         # a title is an anchor only where a word starts after it (not 小区|长效管理)
         name = te in word_starts and foreign_name_at(text, te) or \
             _anchored_name(ctx, te, anchored=te in word_starts)

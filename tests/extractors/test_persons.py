@@ -654,3 +654,9 @@ def test_a_dotted_name_ends_before_when():
     """会见法国外长于某尔·韦某里纳时说: 时 (when) closes the clause, the name ends before it."""
     rec = extract("江某民会见法国外长于某尔·韦某里纳时说，韦某里纳表示感谢。\n")
     assert "于某尔·韦某里纳" in names(rec) and not any(n.endswith("时") for n in names(rec))
+
+
+def test_a_title_whose_last_character_begins_an_idiom_is_no_title():
+    """游乐设施自会长盛不衰: 会|长盛不衰 (will flourish long), no 会长 before a name."""
+    rec = extract("真正带有民族文化情调的游乐设施自会长盛不衰。\n")
+    assert not rec["posts"] and not names(rec, "Person") | names(rec, "Official")
