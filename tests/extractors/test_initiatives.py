@@ -183,3 +183,10 @@ def test_a_dash_after_a_quote_opens_an_apposition_not_a_name_with_its_head():
     and the words to 品牌 are no alias of a programme."""
     rec = extract("提起“李某”，人们会想到：“李某”———名扬四海的体育品牌……\n")
     assert not any("—" in m["text"] for e in rec["entities"] for m in e["mentions"])
+
+
+def test_a_count_of_months_after_a_quote_is_no_head():
+    """“国房景气指数”连续９个月保持上行: nine months, no campaign month; “三下乡”宣传月 is one."""
+    rec = extract("“国房景气指数”连续９个月保持总体上行。各地开展“三下乡”宣传月。\n")
+    texts = {m["text"] for e in rec["entities"] for m in e["mentions"]}
+    assert not any(t.endswith("个月") for t in texts) and "“三下乡”宣传月" in texts
