@@ -423,3 +423,11 @@ def test_a_committee_named_by_its_level_alone_is_the_one_the_page_names_in_full(
     rec = to_record(extract_document(document_from_text("t.txt", text)))
     agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
     assert "地委组织部" not in agencies and "地委组织部" in agencies.get("山西省运城地委组织部", [])
+
+
+def test_a_japanese_name_called_by_its_surname_is_the_same_person():
+    """桥本龙太郎 … 桥本: the two-character surname of a four-character name."""
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "日本首相桥本龙太郎在新年讲话中说，经济将复苏。桥本表示，政府将采取措施。\n")))
+    persons = {e["name"]: e for e in rec["entities"] if e["type"] in ("Person", "Official")}
+    assert "桥本" not in persons and "桥本" in persons["桥本龙太郎"].get("aliases", [])
