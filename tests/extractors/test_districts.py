@@ -493,3 +493,10 @@ def test_an_autonomous_region_without_its_people_and_a_verb_jieba_tags_a_place()
     rec = extract("新疆维吾尔自治区党委召开会议。新疆自治区的教职工住房建设加快。他扎根于莲乡，带领群众致富。\n")
     assert "新疆自治区" not in names(rec) and "新疆维吾尔自治区" in names(rec, "District")
     assert not any(n.endswith("莲乡") for n in names(rec))
+
+
+def test_guests_are_no_city():
+    """中外来宾 (guests from home and abroad) names no 来宾市; 来宾市 in full still does."""
+    rec = extract("招待会上，中外来宾欢聚一堂。广西来宾市召开会议。\n")
+    city = next(e for e in rec["entities"] if e["name"] == "来宾市")
+    assert [m["text"] for m in city["mentions"]] == ["来宾市"]
