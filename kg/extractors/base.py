@@ -564,8 +564,9 @@ def function_word_glued_before(w: Walk) -> Verdict | None:
             and _freq(word) < GLUED_WORD and t.tag in ("v", "x", "p", "d") \
             and not (w.k and w.toks[w.k - 1].word in lexicon.NAME_STOP) \
             and not (word.endswith(TOWN_LEVELS) and _after_division(w.toks[:w.k], t)):
-        # (就此|上诉法院: a token of function characters only is the sentence's whole)
-        return w.stop() if all(c in lexicon.NAME_STOP for c in word) else w.stop(t.start + 1)
+        # (就此|上诉法院, 他任|军委: a token of function characters and one-character
+        # verbs only is the sentence's whole)
+        return w.stop() if all(c in lexicon.NAME_STOP or c in VERB_STOP for c in word) else w.stop(t.start + 1)
     return None
 
 
@@ -849,7 +850,7 @@ def _ends_head(prefix: str) -> bool:
 COPULAS = "是为"
 
 # Single-character verbs that end a name on their left (消防宣传|进|学校, 副书记|兼|某乡党委).
-VERB_STOP = set("进让使给送走去来入出经据向往赴有属兼念像临")
+VERB_STOP = set("进让使给送走去来入出经据向往赴有属兼念像临任")
 
 # Verbs and adjectives that do occur inside organisation and place names.
 NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规划", "监督", "执法", "保障", "救援",

@@ -585,6 +585,8 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
             continue          # 由军委|主席: the tagger, which has seen the form, reads no name
         if _called_by_surname(ctx, text[ts - 1], m.group(), name_start):
             continue          # 王某廉向|江主席: the surname of 江泽民主席, named so before
+        if text[name_start + 1:ts] in HONORIFIC_ONLY:
+            continue          # 孙老|将军: a surname and a form of address (see `surname_mentions`)
         name = text[name_start:ts]
         ctx.add(name, "Official", name_start, ts, rule="persons:title after name")
         ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))

@@ -660,3 +660,11 @@ def test_a_title_whose_last_character_begins_an_idiom_is_no_title():
     """游乐设施自会长盛不衰: 会|长盛不衰 (will flourish long), no 会长 before a name."""
     rec = extract("真正带有民族文化情调的游乐设施自会长盛不衰。\n")
     assert not rec["posts"] and not names(rec, "Person") | names(rec, "Official")
+
+
+def test_a_surname_with_an_honorific_before_a_title_is_the_person_named_in_full():
+    """孙某将军 … 孙老将军: 孙老 is no name; 老 honours the general the page named."""
+    rec = extract("孙某毅将军今年九十岁。墙壁上挂着孙老将军与名家的书画作品。\n")
+    assert "孙老" not in names(rec)
+    general = next(e for e in rec["entities"] if e["name"] == "孙某毅")
+    assert len(general["mentions"]) == 2
