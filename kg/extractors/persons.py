@@ -646,13 +646,21 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
             tagged_person_span(ctx, pos).confidence >= SURE_PERSON and _word_after_name(ctx, pos + len(tagged)) \
             and not _joins_nothing(ctx.text, pos + len(rules), rules[-1]):
         return tagged     # 副总裁赵超|携, 县委书记张静|给: the rules' third character begins a word
-    if rules and not tagged and (_common_word_for_given_name(rules) or _conjunction_before_noun(ctx, pos, rules)) \
+    if rules and not tagged and (_common_word_for_given_name(rules) or _conjunction_before_noun(ctx, pos, rules)
+                                 or _cuts_word_at_end(ctx, pos + len(rules))) \
             and _tagger_doubts(ctx, pos, pos + len(rules)):
-        return None       # 部长|曾表示, 主席|国期间, 区委书记|和市直部门: a surname's character and a common word
+        return None       # 部长|曾表示, 主席|国期间, 区委书记|和市直部门, 议员|都反对: a surname's
+                          # character and a common word
     if rules and not tagged and any(t.tag == "r" and pos < t.start < pos + len(rules) and t.word[0] != "某"
                                     for t in ctx.tokens(ctx.sentence_at(pos))):
         return None       # 副总理|来|该局: a pronoun is no given name (but 李|某国 is kept anonymous)
     return rules or tagged
+
+
+def _cuts_word_at_end(ctx: DocContext, end: int) -> bool:
+    """Whether jieba's word runs across `end` (都反|对: 反对, oppose)."""
+    t = ctx.token_at(end - 1)
+    return t is not None and t.end > end and len(t.word) >= 2
 
 
 # jieba's tags of a word that follows a name: verbs, prepositions, adverbs, conjunctions

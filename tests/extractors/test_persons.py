@@ -668,3 +668,10 @@ def test_a_surname_with_an_honorific_before_a_title_is_the_person_named_in_full(
     assert "孙老" not in names(rec)
     general = next(e for e in rec["entities"] if e["name"] == "孙某毅")
     assert len(general["mentions"]) == 2
+
+
+def test_a_name_after_a_title_that_cuts_the_word_after_it_is_none():
+    """强硬派议员都反对撤军: 都 (all) is a surname's character, but 都反 cuts 反对 (oppose),
+    and the tagger reads no person there."""
+    rec = extract("议会中多数强硬派议员都反对从约旦河西岸撤军。\n")
+    assert not names(rec, "Official") | names(rec, "Person") and not rec["posts"]
