@@ -246,6 +246,16 @@ def _name_ends(text: str, pos: int) -> bool:
         freq >= 1000 and tag in ("nz", "vn")     # 孙立明|汇报 (jieba tags 汇报 nz); not a noun: 管部门|意见
 
 
+# one-character verbs of saying that end a speaker's words before a colon (许答：“…”)
+SAYING = "答问说曰道讲"
+
+
+def _says(text: str, name: str, end: int) -> bool:
+    """Whether a two-character name before a colon at `end` ends in a verb of saying:
+    许答： is the surname and 答 (answered); 李明道： is a name."""
+    return len(name) == 2 and name[-1] in SAYING and text[end:end + 1] in "：:"
+
+
 def _verb_heading(ctx: DocContext, start: int, end: int) -> bool:
     """A line's heading before a colon that begins with a verb of the dictionary and
     that the tagger reads no person over (查阅制：, a rule of inspection), not a speaker."""
@@ -267,7 +277,7 @@ def persons(ctx: DocContext) -> None:
         name = person_name_at(text, m.start(1))
         if name == m.group(1) and not ctx.covered(m.start(1), m.end(1)) \
                 and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")) \
-                and not _verb_heading(ctx, m.start(1), m.end(1)):
+                and not _verb_heading(ctx, m.start(1), m.end(1)) and not _says(text, name, m.end(1)):
             ctx.add(name, "Person", m.start(1), m.end(1), rule="persons:speaker")
     _profiles(ctx)
     _author_notes(ctx)
@@ -288,7 +298,7 @@ def persons(ctx: DocContext) -> None:
                     break         # 伊利人说, 聊城人说: the people of a firm or place, not a name
                 if name and len(name) == n and (p == sent.start or not CJK.match(text[p - 1]) or
                                                  text[p - 1] in "的，") \
-                        and not _tagger_doubts(ctx, p, p + n):
+                        and not _tagger_doubts(ctx, p, p + n) and not _says(text, name, p + n):
                     ctx.add(name, "Person", p, p + n, rule="persons:speech verb")
                     break
     _bodies_after_titled_persons(ctx)

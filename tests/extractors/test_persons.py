@@ -675,3 +675,9 @@ def test_a_name_after_a_title_that_cuts_the_word_after_it_is_none():
     and the tagger reads no person there."""
     rec = extract("议会中多数强硬派议员都反对从约旦河西岸撤军。\n")
     assert not names(rec, "Official") | names(rec, "Person") and not rec["posts"]
+
+
+def test_a_surname_and_a_verb_of_saying_before_a_colon_is_no_name():
+    """许答：“…” (Xu answered): no person 许答; 李某道：… is a speaker of three characters."""
+    rec = extract("许答：“余曾亲见相识之中国人被杀。”\n李某道：我认为很好。\n")
+    assert "许答" not in names(rec) and "李某道" in names(rec, "Person")
