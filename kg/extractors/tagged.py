@@ -282,14 +282,17 @@ def _surnamed(text: str) -> bool:
 def _is_name(text: str) -> bool:
     """Two characters or more, no title word, no digit or punctuation but a name's
     dot, no household (赵家: the Zhao family), no surname with a form of address
-    (蔡大伯, 王先生) and no compound surname alone (宇文|某平: the name runs on)."""
+    (蔡大伯, 王先生), no compound surname alone (宇文|某平: the name runs on) and no
+    sentence's particle at the end (我姓聂啊: the surname and 啊)."""
     from .persons import HONORIFIC_ONLY, surnames
 
     return len(text) >= 2 and text not in lexicon.TITLES and not (len(text) == 2 and text[1] == "家") \
-        and text not in surnames()[1] \
+        and text not in surnames()[1] and text[-1] not in MODAL_PARTICLES \
         and text[1:] not in HONORIFIC_ONLY and all(CJK.match(c) or c in "·•" for c in text)
 
 
+# particles that end a sentence's tone (啊, 吧, 呢), never a name
+MODAL_PARTICLES = "啊呀吧呢吗嘛"
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&' -]*[A-Za-z0-9]")
 
 

@@ -681,3 +681,9 @@ def test_a_surname_and_a_verb_of_saying_before_a_colon_is_no_name():
     """许答：“…” (Xu answered): no person 许答; 李某道：… is a speaker of three characters."""
     rec = extract("许答：“余曾亲见相识之中国人被杀。”\n李某道：我认为很好。\n")
     assert "许答" not in names(rec) and "李某道" in names(rec, "Person")
+
+
+def test_a_tagged_name_ending_in_a_particle_is_none(monkeypatch):
+    """我姓聂啊 (my surname is Nie): the tagger's 聂啊 ends in 啊, a sentence's particle."""
+    tagger_reads(monkeypatch, {"聂啊": ("PER", 0.99)})
+    assert not names(extract("昨天王者荣耀我姓聂啊\n"), "Person")
