@@ -211,8 +211,9 @@ class DocContext:
                 continue
             if m.type == "Agency" and m.name == m.text:
                 # 安徽省委、省政府办公厅…省委: the area a body named in full begins with
-                d = next((gazetteer().lookup(m.name[:k]) for k in range(len(m.name) - 1, 1, -1)
-                          if m.name[:k] in gazetteer().by_name), None)
+                g = gazetteer()
+                d = next((g.lookup(m.name[:k]) for k in range(len(m.name) - 1, 1, -1) if m.name[:k] in g.by_name),
+                         None)
                 if d is not None and fits(d):
                     near = (m.start, d)
                 continue

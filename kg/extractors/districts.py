@@ -441,9 +441,8 @@ def _common_word_in(toks, start: int, end: int) -> bool:
 def _described(ctx: DocContext, toks, start: int, end: int) -> bool:
     """Words of jieba's dictionary, no place's, from 的 to a town's suffix: a description
     of the village (有名的老大难|村, 全县的计划生育合格|村), not its name."""
-    common = {t.start: t for t in toks if segmenter().tk.FREQ.get(t.word, 0) > 0
-              and t.tag not in ("ns", "nt", "x", *KG_WORD_TAGS)}
-    ends = {t.end: t for t in common.values()}
+    ends = {t.end: t for t in toks if segmenter().tk.FREQ.get(t.word, 0) > 0
+            and t.tag not in ("ns", "nt", "x", *KG_WORD_TAGS)}
     pos, words = end, 0
     while pos > start - 8 and pos in ends and ctx.text[pos - 1] != "的":
         pos, words = ends[pos].start, words + 1
