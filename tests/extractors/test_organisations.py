@@ -801,3 +801,10 @@ def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     assert "阿尔及利亚外交部" in found and "阿外交部" not in found
     assert not any(n.startswith(("美国国", "美国军")) for n in names(rec))
     assert ("本·某马", "秘书长", "阿尔及利亚外交部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+
+
+def test_words_of_having_the_right_and_of_likeness_begin_no_name():
+    """领导有权管乡（镇）农电站 names no town 领导有权管乡; 正像省政府一位领导说的 no body
+    正像省政府."""
+    found = names(extract("因乡（镇）领导有权管乡（镇）农电站，机关用电不交钱。农村电价高，正像省政府一位领导同志说的。\n"))
+    assert not any(n.startswith(("领导有权", "有权", "正像")) for n in found)
