@@ -803,8 +803,9 @@ def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     assert ("本·某马", "秘书长", "阿尔及利亚外交部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
 
 
-def test_words_of_having_the_right_and_of_likeness_begin_no_name():
-    """领导有权管乡（镇）农电站 names no town 领导有权管乡; 正像省政府一位领导说的 no body
-    正像省政府."""
-    found = names(extract("因乡（镇）领导有权管乡（镇）农电站，机关用电不交钱。农村电价高，正像省政府一位领导同志说的。\n"))
-    assert not any(n.startswith(("领导有权", "有权", "正像")) for n in found)
+def test_words_of_having_the_right_likeness_appointment_and_month_begin_no_name():
+    """领导有权管乡（镇）农电站 names no town 领导有权管乡, 正像省政府一位领导说的 no body
+    正像省政府; 任命国家石油公司总裁 and ２月份武器核查小组 begin with the sentence's words."""
+    found = names(extract("因乡（镇）领导有权管乡（镇）农电站，机关用电不交钱。农村电价高，正像省政府一位领导同志说的。"
+                          "总统任命国家石油公司总裁巴某耶夫为总理。以等待２月份武器核查小组工作评估委员会会议的结果。\n"))
+    assert not any(n.startswith(("领导有权", "有权", "正像", "任命", "月份")) for n in found)
