@@ -657,7 +657,7 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
             and not _joins_nothing(ctx.text, pos + len(rules), rules[-1]):
         return tagged     # 副总裁赵超|携, 县委书记张静|给: the rules' third character begins a word
     if rules and not tagged and (_common_word_for_given_name(rules) or _conjunction_before_noun(ctx, pos, rules)
-                                 or _cuts_word_at_end(ctx, pos + len(rules))) \
+                                 or _cuts_word_at_end(ctx, pos + len(rules)) or _verb_and_place(ctx, pos, rules)) \
             and _tagger_doubts(ctx, pos, pos + len(rules)):
         return None       # 部长|曾表示, 主席|国期间, 区委书记|和市直部门, 议员|都反对: a surname's
                           # character and a common word
@@ -665,6 +665,14 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
                                     for t in ctx.tokens(ctx.sentence_at(pos))):
         return None       # 副总理|来|该局: a pronoun is no given name (but 李|某国 is kept anonymous)
     return rules or tagged
+
+
+def _verb_and_place(ctx: DocContext, pos: int, name: str) -> bool:
+    """Whether jieba reads the surname's character as a one-character verb and the given
+    name as a place (部长|来|东滩|视察: the minister came to 东滩)."""
+    first, rest = ctx.token_at(pos), ctx.token_at(pos + 1)
+    return first is not None and rest is not None and first.word == name[0] and first.tag == "v" \
+        and rest.start == pos + 1 and rest.end == pos + len(name) and rest.tag == "ns"
 
 
 def _cuts_word_at_end(ctx: DocContext, end: int) -> bool:

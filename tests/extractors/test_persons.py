@@ -683,3 +683,10 @@ def test_a_tagged_name_ending_in_a_particle_is_none(monkeypatch):
     """我姓聂啊 (my surname is Nie): the tagger's 聂啊 ends in 啊, a sentence's particle."""
     tagger_reads(monkeypatch, {"聂啊": ("PER", 0.99)})
     assert not names(extract("昨天王者荣耀我姓聂啊\n"), "Person")
+
+
+def test_a_verb_and_a_place_after_a_title_are_no_name():
+    """外国的煤炭部长来东滩: 来 (came) is a surname's character, but jieba reads it a verb
+    and 东滩 a place; the tagger reads no person there."""
+    rec = extract("去年就有３个外国的煤炭部长来东滩，十几个国家的客人来参观。\n")
+    assert "来东滩" not in names(rec) and not rec["posts"]
