@@ -92,15 +92,14 @@ def expand(body: str, party: bool = False) -> str:
         return PEOPLES_PREFIXED[body]
     if party and body == "委员会":
         return "委"
-    if party or PARTY_PREFIX.match(body):
-        for short, full in PARTY_BODY_ABBREVIATIONS.items():
-            body = body.replace(short, full) if full not in body else body
-    return _BODY_RE.sub(_full, body)
+    party = party or PARTY_PREFIX.match(body) is not None
+    return _BODY_RE.sub(lambda m: _full(m, party), body)
 
 
-def _full(m: re.Match) -> str:
-    """The full form of an abbreviation, unless it is already the start of it (政法委员会)."""
-    full = BODY_ABBREVIATIONS[m.group()]
+def _full(m: re.Match, party: bool) -> str:
+    """The full form of an abbreviation (the Party's where the name is a Party body's),
+    unless it is already the start of it (政法委员会)."""
+    full = party and PARTY_BODY_ABBREVIATIONS.get(m.group()) or BODY_ABBREVIATIONS[m.group()]
     return m.group() if m.string.startswith(full, m.start()) else full
 
 

@@ -349,10 +349,11 @@ COUNT = r"[\d一二两三四五六七八九十百千几多]+"
 COUNT_END = re.compile(f"{COUNT}$")         # a number ending where a search ends (32|项, 6|公里)
 BODY_MEASURES = "家个所名位支批"
 COUNTED_BODIES = re.compile(f"{COUNT}[{BODY_MEASURES}]")    # 三家, 一所: bodies counted, none named
-# a count's measure word where an area's name would begin (２０００余名|山区干部, ６项|下乡):
-# the numbers, with 余 or 多 (more than), before one of these characters
+# a count's measure word where an area's name would begin (２０００余名|山区干部, ６项|下乡)
 MEASURES = BODY_MEASURES + "项条座只户次"
-COUNT_BEFORE_MEASURE = re.compile(f"{COUNT}[余多]?$")
+# a count, perhaps rough (２０００余) and with 个, ending where a search ends: what stands
+# before a measure word (２０００余|名) or a noun of time (连续９个|月)
+ROUGH_COUNT_END = re.compile(f"{COUNT}余?个?$")
 
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's
 CURRENCY_AFTER = frozenset("元币圆")

@@ -211,9 +211,7 @@ class DocContext:
                 continue
             if m.type == "Agency" and m.name == m.text:
                 # 安徽省委、省政府办公厅…省委: the area a body named in full begins with
-                g = gazetteer()
-                d = next((g.lookup(m.name[:k]) for k in range(len(m.name) - 1, 1, -1) if m.name[:k] in g.by_name),
-                         None)
+                d = full_area_prefix(m.name)
                 if d is not None and fits(d):
                     near = (m.start, d)
                 continue
@@ -273,6 +271,15 @@ ZONE_RULE = "districts:zone"
 # the last characters of a division's name (国 for countries, 苏木 and 嘎查 Inner Mongolia's)
 DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",
                      "自治区", "特别行政区", "苏木", "嘎查")
+
+
+@lru_cache(maxsize=4096)
+def full_area_prefix(name: str) -> Division | None:
+    """The division whose full name a body's name begins with, longest first (安徽省|委;
+    `Gazetteer.split_area` leaves two characters and reads short forms too). Cached:
+    `area_for` asks it of every body before a relative level, many times a page."""
+    g = gazetteer()
+    return next((g.lookup(name[:k]) for k in range(len(name) - 1, 1, -1) if name[:k] in g.by_name), None)
 
 
 def division_chain(text: str) -> list[tuple[int, int]]:

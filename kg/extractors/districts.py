@@ -418,7 +418,7 @@ def _measure_of_count(text: str, start: int) -> bool:
     """The character at `start` is the measure word of a count before it (２０００余名|山区,
     ６项|下乡): no area's name begins there (雅安市名山区 does)."""
     return text[start:start + 1] in lexicon.MEASURES and \
-        lexicon.COUNT_BEFORE_MEASURE.search(text, max(0, start - 8), start) is not None
+        lexicon.ROUGH_COUNT_END.search(text, max(0, start - 8), start) is not None
 
 
 def _common_area_word(part: str) -> bool:

@@ -203,7 +203,7 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
         if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、上中"):
             return qe + near.end()
         strong = STRONG_AFTER.match(after)
-        if strong and COUNTED_TIME.search(text, qe, qe + strong.start(2)) is None and (
+        if strong and lexicon.ROUGH_COUNT_END.search(text, qe, qe + strong.start(2)) is None and (
                 _ends_token(ctx, sent, qe + strong.end(), qe + strong.start(2)) if strong.group(1)
                 else not CJK_CONT.match(text, qe + strong.end())):
             return qe + strong.end()      # (not “国房景气指数”连续９个|月: a count of months)
@@ -241,8 +241,6 @@ def _last_word(core: str) -> str:
     return toks[-1].word if toks else core
 
 
-# a count right before a head noun of time (连续９个|月): a duration, not the quote's head
-COUNTED_TIME = re.compile(f"{lexicon.COUNT}[个多余]*$")
 CJK_CONT = re.compile(r"(?![的等和与及为、中上下里在于将已正由从到])[\u4e00-\u9fff]{2}")
 
 

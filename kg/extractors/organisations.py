@@ -322,7 +322,7 @@ def determiner_or_count(c: Candidate) -> bool:
 
 
 # bodies counted after their head, the clause ending there (普通中小学３８１３所，)
-COUNTED_AFTER = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}](?![\u4e00-\u9fff])")
+COUNTED_AFTER = re.compile(lexicon.COUNTED_BODIES.pattern + "(?![\u4e00-\u9fff])")
 
 
 def counted_after(c: Candidate) -> bool:
