@@ -1,5 +1,5 @@
 """The trained sequence tagger: a linear-chain CRF and a BiLSTM over characters, voting,
-decoded with numpy.
+decoded with numpy (the BiLSTM run by onnxruntime).
 
 The rules find names where the genre anchors them (a title before, a speech verb
 after); real news names most people, places and bodies without such anchors. Both
@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+import onnxruntime as ort
+from onnx import TensorProto, helper, numpy_helper
 
 from .segment import Token
 
@@ -60,6 +62,9 @@ B, M, E, S = range(4)
 # and ../shared/real's gold, the held-out slices: MODEL_CARD.md). Labels do not depend on it.
 TEMPERATURE = 1.25
 DECODE_BATCH = 256                   # sequences decoded together (sorted by length)
+LSTM_BATCH = 8                       # sentences the network runs together (sorted by length;
+                                     # 8 the fastest of 1-64 on the 10 MB corpus: less padding)
+ONNX_OPSET, ONNX_IR_VERSION = 17, 8  # the graph's format: onnxruntime 1.14 and later read it
 HOLD_OUT = 20                        # 1 in 20 training sentences is kept out of training
 
 
@@ -413,72 +418,98 @@ class Tagger:
 
 class Network:
     """A bidirectional LSTM over embeddings of some of the CRF's feature keys (trained
-    with PyTorch by `train/train_tagger.py`), run with numpy: it reads a whole sentence,
-    where the CRF sees five characters, and scores the same labels. Arrays `net_*` of
-    the model file: per input column the template (`net_columns`), its sorted known
-    keys and their embeddings (row 0: no key, row 1: an unknown one); the LSTM's weights
-    each way (PyTorch's layout, gates i, f, g, o); the output layer; its transitions;
-    and the weight of the CRF's scores in the sum."""
+    with PyTorch by `train/train_tagger.py`), run by onnxruntime: its operator computes
+    the steps in C++, where numpy's loop paid per step and per call (the build's
+    network time halves, bench/speed.py). The graph is built at load from the model
+    file's arrays `net_*`: per input column the template (`net_columns`), its sorted
+    known keys and their embeddings (row 0: no key, row 1: an unknown one); the LSTM's
+    weights each way (PyTorch's layout, gates i, f, g, o); the output layer; its
+    transitions; and the weight of the CRF's scores in the sum."""
 
     def __init__(self, z: np.lib.npyio.NpzFile) -> None:
         self.columns = z["net_columns"].tolist()
         self.vocab = [z[f"net_vocab_{j}"] for j in range(len(self.columns))]
-        self.embed = [z[f"net_embed_{j}"].astype(np.float32) for j in range(len(self.columns))]
-        w_ih, w_hh, bias = ([z[f"net_{name}_{way}"].astype(np.float32) for way in ("fwd", "bwd")]
-                            for name in ("w_ih", "w_hh", "bias"))
-        self.hidden = h = w_hh[0].shape[1]
-        # gates reordered i, f, o, g (the three sigmoids side by side), the sigmoids'
-        # rows halved (one tanh computes all four); the input's part of both ways for
-        # all steps in one product, the recurrent part of both ways in one per step
-        gate = np.concatenate([np.arange(0, 2 * h), np.arange(3 * h, 4 * h), np.arange(2 * h, 3 * h)])
-        half = np.concatenate([np.full(3 * h, 0.5, dtype=np.float32), np.ones(h, dtype=np.float32)])
-        self.w_ih = np.concatenate([w[gate] * half[:, None] for w in w_ih]).T.copy()   # (input, 8h)
-        self.bias = np.concatenate([b[gate] * half for b in bias])
-        self.w_hh = np.stack([(w[gate] * half[:, None]).T for w in w_hh])             # (2, h, 4h)
-        self.out_w, self.out_b = z["net_out_w"].astype(np.float32), z["net_out_b"].astype(np.float32)
         self.transitions = z["net_transitions"].astype(np.float32)
         self.crf_weight = float(z["net_crf_weight"])
+        self.n_labels = len(z["net_out_b"])
+        options = ort.SessionOptions()
+        # one thread: a build runs a worker per core, and one thread's sums are the same
+        # in every run (byte-identical outputs)
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        self._session = ort.InferenceSession(network_graph(z), options, providers=["CPUExecutionProvider"])
 
-    def inputs(self, keys: np.ndarray) -> np.ndarray:
-        """Each character's embeddings, side by side."""
-        return np.concatenate([self.embed[j][embedding_rows(keys[:, t], self.vocab[j])]
-                               for j, t in enumerate(self.columns)], axis=1)
+    def rows(self, keys: np.ndarray) -> np.ndarray:
+        """Each character's embedding row in each column: (characters, columns)."""
+        return np.stack([embedding_rows(keys[:, t], known) for t, known in zip(self.columns, self.vocab)],
+                        axis=1)
 
     def emissions(self, keys: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
         """Label scores of every character, sentence by sentence as `lengths` divide them.
 
-        All sentences run side by side, longest first, both ways at once: at step t the
-        ones longer than t (the first `live[t]`) take their t-th character from the
-        start and from the end. Numpy's cost is per step, so a page costs as many steps
-        as its longest sentence has characters; no padded copy of the inputs is made."""
-        h = self.hidden
+        Sentences of similar length run together (LSTM_BATCH at a time, shortest first),
+        each padded to the longest of its group; the operator reads each backwards from
+        its own end (`sequence_lens`), so padding changes no score."""
         lens = np.asarray(lengths, dtype=np.int64)
-        if not lens.any():
-            return np.zeros((len(keys), len(self.out_b)), dtype=np.float32)
-        gates_x = self.inputs(keys) @ self.w_ih + self.bias        # both ways, every step
-        order = np.argsort(-lens, kind="stable")
-        slens = lens[order]
-        first = (np.cumsum(lens) - lens)[order]
-        live = np.searchsorted(-slens, -np.arange(int(slens[0])), side="left")
-        n = len(slens)
-        out = np.empty((len(keys), 2 * h), dtype=np.float32)
-        gx = np.empty((2, n, 4 * h), dtype=np.float32)
-        state = np.zeros((2, n, h), dtype=np.float32)
-        c = np.zeros((2, n, h), dtype=np.float32)
-        for t, k in enumerate(live.tolist()):
-            fwd = first[:k] + t                         # the t-th character from the start
-            bwd = first[:k] + slens[:k] - 1 - t         # ... and from the end
-            gx[0, :k] = gates_x[fwd, :4 * h]
-            gx[1, :k] = gates_x[bwd, 4 * h:]
-            # one tanh for all gates: the sigmoid gates' weights are halved at load,
-            # and sigmoid(x) = (tanh(x / 2) + 1) / 2
-            g = np.tanh(gx[:, :k] + state[:, :k] @ self.w_hh).reshape(2, k, 4, h)
-            sig = 0.5 * g[:, :, :3] + 0.5
-            c[:, :k] = sig[:, :, 1] * c[:, :k] + sig[:, :, 0] * g[:, :, 3]
-            state[:, :k] = sig[:, :, 2] * np.tanh(c[:, :k])
-            out[fwd, :h] = state[0, :k]
-            out[bwd, h:] = state[1, :k]
-        return out @ self.out_w.T + self.out_b
+        out = np.zeros((len(keys), self.n_labels), dtype=np.float32)
+        rows = self.rows(keys)
+        starts = np.cumsum(lens) - lens
+        order = np.argsort(lens, kind="stable")
+        order = order[lens[order] > 0]
+        for g in range(0, len(order), LSTM_BATCH):
+            group = order[g:g + LSTM_BATCH]
+            n = lens[group]
+            step = np.arange(int(n.max()))[:, None]
+            inside = step < n[None, :]                                  # (step, sentence)
+            at = np.where(inside, starts[group][None, :] + step, 0)
+            x = np.where(inside[..., None], rows[at], 0)                # (step, sentence, column)
+            scores = self._session.run(None, {"rows": x, "lengths": n.astype(np.int32)})[0]
+            out[at[inside]] = scores[inside]
+        return out
+
+
+def network_graph(z: np.lib.npyio.NpzFile) -> bytes:
+    """The network of the model file's `net_*` arrays as a serialised ONNX graph: rows
+    (step, sentence, column) -> each column's embeddings, side by side -> one
+    bidirectional LSTM node -> the output layer's label scores (step, sentence, label)."""
+    columns = len(z["net_columns"])
+    h = z["net_w_hh_fwd"].shape[1]
+    # PyTorch's gates i, f, g, o in ONNX's order i, o, f, c
+    gates = np.concatenate([np.arange(0, h), np.arange(3 * h, 4 * h), np.arange(h, 2 * h), np.arange(2 * h, 3 * h)])
+    ways = ("fwd", "bwd")
+    arrays = {
+        "W": np.stack([z[f"net_w_ih_{w}"].astype(np.float32)[gates] for w in ways]),
+        "R": np.stack([z[f"net_w_hh_{w}"].astype(np.float32)[gates] for w in ways]),
+        # the input's and the recurrent bias, PyTorch's two summed into the first
+        "B": np.stack([np.concatenate([z[f"net_bias_{w}"].astype(np.float32)[gates],
+                                       np.zeros(4 * h, dtype=np.float32)]) for w in ways]),
+        "out_w": z["net_out_w"].astype(np.float32).T.copy(),
+        "out_b": z["net_out_b"].astype(np.float32),
+        "width": np.array([0, 0, 2 * h], dtype=np.int64),
+    }
+    nodes = []
+    for j in range(columns):
+        arrays[f"embed_{j}"] = z[f"net_embed_{j}"].astype(np.float32)
+        arrays[f"column_{j}"] = np.array(j, dtype=np.int64)
+        nodes += [helper.make_node("Gather", ["rows", f"column_{j}"], [f"rows_{j}"], axis=2),
+                  helper.make_node("Gather", [f"embed_{j}", f"rows_{j}"], [f"x_{j}"], axis=0)]
+    nodes += [helper.make_node("Concat", [f"x_{j}" for j in range(columns)], ["x"], axis=2),
+              helper.make_node("LSTM", ["x", "W", "R", "B", "lengths"], ["y"], direction="bidirectional",
+                               hidden_size=h),
+              # (step, way, sentence, hidden) -> (step, sentence, both ways' states)
+              helper.make_node("Transpose", ["y"], ["y_t"], perm=[0, 2, 1, 3]),
+              helper.make_node("Reshape", ["y_t", "width"], ["states"]),
+              helper.make_node("MatMul", ["states", "out_w"], ["product"]),
+              helper.make_node("Add", ["product", "out_b"], ["scores"])]
+    graph = helper.make_graph(
+        nodes, "kg_tagger_network",
+        [helper.make_tensor_value_info("rows", TensorProto.INT64, ["step", "sentence", columns]),
+         helper.make_tensor_value_info("lengths", TensorProto.INT32, ["sentence"])],
+        [helper.make_tensor_value_info("scores", TensorProto.FLOAT, ["step", "sentence", len(arrays["out_b"])])],
+        [numpy_helper.from_array(a, name) for name, a in arrays.items()])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", ONNX_OPSET)])
+    model.ir_version = ONNX_IR_VERSION
+    return model.SerializeToString()
 
 
 def embedding_rows(col: np.ndarray, known: np.ndarray) -> np.ndarray:

@@ -33,8 +33,8 @@ def test_the_shipped_model_loads_with_its_labels_and_is_small():
 
 
 def test_the_network_scores_each_sentence_alike_alone_and_in_a_batch():
-    """The numpy LSTM runs a batch's sentences side by side, each read forwards and
-    backwards from its own end: no sentence's scores may depend on its neighbours."""
+    """The LSTM runs sentences of similar length together, each padded to the longest and
+    read backwards from its own end: no sentence's scores may depend on its neighbours."""
     texts = ["王建林昨天从上海出发。", "中国人民银行和北京大学签署了合作协议，双方将在金融人才培养方面合作。", "好"]
     seg = segmenter()
     keys = [feature_keys([t], [seg.tokens(t)], [0]) for t in texts]

@@ -60,7 +60,7 @@ def test_the_network_is_trained_beside_the_crf_deterministically_and_kg_runs_it_
     report = train.train(data, tmp_path / "a.npz", params)
     train.train(data, tmp_path / "b.npz", params)
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
-    # numpy's LSTM gives PyTorch's scores (float16 weights: a rounding's difference)
+    # kg's LSTM (onnxruntime) gives PyTorch's scores (float16 weights: a rounding's difference)
     assert report["network_max_score_difference"] < 0.01
     model = Tagger(tmp_path / "a.npz")
     assert model.net is not None

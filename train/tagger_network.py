@@ -1,4 +1,4 @@
-"""The tagger's network (kg.tagger.Network), trained with PyTorch and exported to numpy.
+"""The tagger's network (kg.tagger.Network), trained with PyTorch and exported as numpy arrays.
 
 A bidirectional LSTM reads embeddings of six of the CRF's feature keys per character
 (the character, the bigram it starts, its class and its dictionary tag with its place
@@ -148,7 +148,7 @@ def export(net: Net, vocab: list[np.ndarray]) -> dict[str, np.ndarray]:
 
 def emissions(net: Net, vocab: list[np.ndarray], keys: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """PyTorch's scores of the sentences, laid end to end as kg.tagger gives them
-    (to check the numpy export against)."""
+    (to check the export, as kg runs it, against)."""
     x = rows(keys, vocab)
     starts = np.concatenate([[0], np.cumsum(lengths)])
     out = []

@@ -11,8 +11,8 @@ address and scene -> LOC, government, company and organization -> ORG; its title
 works stay O). CRFsuite trains on kg.tagger's feature keys (written in hex) with L-BFGS,
 deterministically; the weights are then exported to the numpy arrays kg tags with,
 and the export is checked: numpy's Viterbi must give CRFsuite's own labels on the
-held-out slice. Then a BiLSTM (train/network.py, PyTorch) learns from the same keys;
-kg adds its scores to the CRF's, and the export is checked again: numpy's network
+held-out slice. Then a BiLSTM (train/tagger_network.py, PyTorch) learns from the same keys;
+kg adds its scores to the CRF's, and the export is checked again: kg's network (onnxruntime)
 must give PyTorch's scores.
 """
 from __future__ import annotations
@@ -167,7 +167,7 @@ def train(data: Path, out: Path, params: dict, every: int = 1, network: bool = T
         with np.load(out) as z:
             np.savez_compressed(out, **dict(z), **arrays)
         t3 = time.time()
-        # the export, checked: numpy's network gives PyTorch's scores on the held-out slice
+        # the export, checked: kg's network (onnxruntime) gives PyTorch's scores on the held-out slice
         probe = dev_texts[:200]
         probe_keys = keys_of(probe)
         lens = np.array([len(t) for t in probe])
