@@ -199,7 +199,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
         expanded = {n: (abbreviations.expand(n), _expand_after_area(n)) for n in names} \
             if t == "Agency" else {}
         key = {n: _company_key(n) for n in names} if t == "Company" else \
-            {n: _agency_key(n) for n in names} if t == "Agency" else {}
+            {n: _agency_key(n) for n in names} if t in ("Agency", "Organization") else {}
         for short in names:
             for full in names:
                 if len(full) <= len(short) or full in canon:
@@ -226,6 +226,9 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if t == "Agency" and (key[short] == key[full] or key[full].endswith(key[short])
                                       and key[full][:len(key[full]) - len(key[short])] in g.by_name):
                     canon[short] = full        # 河北高邑县委 -> 河北省高邑县委; 邱县委 -> 河北省邱县县委
+                    break
+                if t == "Organization" and key[short] == key[full]:
+                    canon[short] = full        # 北京|某小学 -> 北京市某小学: the area written short
                     break
                 if t == "Company" and _company_short_form(key[short], key[full]) \
                         and not (full.startswith(short) and (full.endswith(lexicon.BRANCH_HEADS)

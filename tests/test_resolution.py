@@ -411,6 +411,15 @@ def test_a_body_written_under_two_areas_is_one_with_its_bare_name():
     assert "民政局" not in bodies and "湖北省武汉市民政局" in bodies
 
 
+def test_a_school_named_under_its_citys_short_and_full_name_is_one_organization():
+    """A headline's 北京某小学 and the text's 北京市某小学: the city written short or in
+    full makes no second school."""
+    text = "北京朝阳小学模范教师张红呼吁培养学生\n北京市朝阳小学举行了小型比赛。\n"
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    orgs = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Organization"}
+    assert list(orgs) == ["北京市朝阳小学"] and "北京朝阳小学" in orgs["北京市朝阳小学"]
+
+
 def test_a_committee_named_by_its_level_alone_is_the_one_the_page_names_in_full():
     """南昌郊区 is no division of the data (郊区 is a word first): 区委 is the page's one
     body that ends so."""
