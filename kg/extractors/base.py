@@ -156,7 +156,9 @@ class DocContext:
         return self.mentions[min(hits)] if hits else None
 
     def relate(self, head: str, rel: str, tail: str, start: int, end: int) -> None:
-        if head and tail and head != tail:
+        """Add a relation, unless it relates a name to itself or sets a continent or a
+        world region (欧洲, 中东) in a place: whichever rule read it so (在英国……融入欧洲)."""
+        if head and tail and head != tail and not (rel == "locatedIn" and head in lexicon.WORLD_REGIONS):
             self.relations.append(RelationMention(head, rel, tail, self.evidence(start, end)))
 
     # ---- areas -------------------------------------------------------

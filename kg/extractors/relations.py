@@ -145,8 +145,8 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
             placed.add(city.name)
         for m in inside:
             if m.name in placed or m.name in (country, a.place) or named_at_home(m.name) \
-                    or m.name in lexicon.WORLD_REGIONS or _named_elsewhere(m.name, country):
-                continue          # nor a continent or region (非洲) in the city filed from
+                    or _named_elsewhere(m.name, country):
+                continue
             if m.type == "Agency" and bare_ministry(m):
                 continue          # 中国国务院副总理兼|外交部长: a bare ministry kept bare is the home state's
             if m.type == "Agency":

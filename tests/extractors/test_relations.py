@@ -334,6 +334,15 @@ def test_an_article_filed_from_abroad_is_set_in_its_country():
     assert not any(h == "新华社" for h, _, _ in got) and "外交部" not in names(rec)
 
 
+def test_a_continent_or_world_region_lies_in_no_country():
+    """在英国……融入欧洲: a clause opened by 在 and a country sets no continent in it,
+    nor does any other reading (欧洲, 中东 are above every country)."""
+    rec = extract("欧盟政策\n本报记者成某生\n但在英国如何真正融入欧洲的问题上，依然保留着灰色区域。"
+                  "美国在中东的政策受到批评。\n")
+    assert not [t for t in triples(rec) if t[0] in ("欧洲", "中东")]
+    assert {"欧洲", "英国"} <= names(rec)
+
+
 def test_an_article_filed_at_an_international_body_or_from_a_city_of_several_countries_is_set_nowhere():
     """新华社联合国…电 names no country; a Geneva story that names 伊拉克 and 美国 alike
     (three times and twice) is no Iraqi one: their bodies named without an area stay unplaced."""
