@@ -129,7 +129,8 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
     (`country_abroad`). The city filed from lies in that country; the bodies it names
     with no area of their own lie in it, or as agencies are part of its state; its
     places with no area lie in the city filed from, where the article names the city,
-    else in the country. Chinese bodies (中国…, 全国…, 新华社), international ones
+    else in the country; neither the city nor the places where the data puts the city
+    in another country. Chinese bodies (中国…, 全国…, 新华社), international ones
     (东盟) and what is already placed keep their relations. Evidence: each name's own
     mention."""
     placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf", "subsidiaryOf")}
@@ -140,7 +141,10 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
             continue
         inside = ms[bisect.bisect_left(starts, a.start):bisect.bisect_left(starts, a.end)]
         city = next((m for m in inside if m.name == a.place and m.type in ("District", "Place")), None)
-        if city is not None and city.name not in placed:
+        # a city the data places in another country (本报珀斯…电 on Russia's divers, 开罗
+        # on Israel's cabinet) is neither in the country nor where its places lie
+        elsewhere = country not in (country_of(a.place) or {country})
+        if city is not None and city.name not in placed and not elsewhere:
             ctx.relate(city.name, "locatedIn", country, city.start, city.end)
             placed.add(city.name)
         for m in inside:
@@ -153,7 +157,7 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
             elif m.type in ("Company", "Organization"):
                 ctx.relate(m.name, "locatedIn", country, m.start, m.end)
-            elif m.type == "Place":
+            elif m.type == "Place" and not elsewhere:
                 ctx.relate(m.name, "locatedIn", city.name if city else country, m.start, m.end)
             else:
                 continue

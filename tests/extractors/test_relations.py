@@ -343,6 +343,19 @@ def test_a_continent_or_world_region_lies_in_no_country():
     assert {"欧洲", "英国"} <= names(rec)
 
 
+def test_a_city_filed_from_that_lies_in_another_country_holds_neither_the_country_nor_its_places():
+    """本报珀斯…电 on a Russian diver: 珀斯 is Australia's (the world-city data), not
+    Russia's, and 亚特兰大 of 亚特兰大奥运会 lies in neither; a Cairo story on Israel
+    keeps Israel's bodies Israel's."""
+    rec = extract("跳水评述\n本报记者成某生\n俄罗斯选手帕卡琳娜夺冠。俄罗斯的帕卡琳娜曾在亚特兰大奥运会上失利。"
+                  "（本报珀斯１月９日电）\n")
+    assert not [t for t in triples(rec) if t[0] in ("珀斯", "亚特兰大")]
+    rec = extract("以色列政局\n本报记者成某生\n利库德集团陷入危机。以色列政府表示，以色列将坚持立场，"
+                  "开罗舆论关注。（本报开罗１月５日电）\n")
+    assert ("利库德集团", "locatedIn", "以色列") in triples(rec)
+    assert not [t for t in triples(rec) if t[0] == "开罗"]
+
+
 def test_an_article_filed_at_an_international_body_or_from_a_city_of_several_countries_is_set_nowhere():
     """新华社联合国…电 names no country; a Geneva story that names 伊拉克 and 美国 alike
     (three times and twice) is no Iraqi one: their bodies named without an area stay unplaced."""
