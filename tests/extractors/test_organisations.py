@@ -809,3 +809,11 @@ def test_words_of_having_the_right_likeness_appointment_and_month_begin_no_name(
     found = names(extract("因乡（镇）领导有权管乡（镇）农电站，机关用电不交钱。农村电价高，正像省政府一位领导同志说的。"
                           "总统任命国家石油公司总裁巴某耶夫为总理。以等待２月份武器核查小组工作评估委员会会议的结果。\n"))
     assert not any(n.startswith(("领导有权", "有权", "正像", "任命", "月份")) for n in found)
+
+
+def test_a_verb_of_entrusting_before_a_body_is_no_part_of_it():
+    """丁某委托中宣部副部长白某: jieba reads 委托 as a noun; the body is 中宣部, and
+    both posts are in it."""
+    rec = extract("中宣部部长丁某根委托中宣部副部长白某明向会议表示祝贺。\n")
+    assert "中宣部" in names(rec, "Agency") and not any(n.startswith("委托") for n in names(rec))
+    assert ("白某明", "副部长", "中宣部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
