@@ -354,7 +354,7 @@ def read_as_a_name(c: Candidate) -> bool:
 
 
 def two_bodies_read(c: Candidate) -> bool:
-    """厦门戏曲舞蹈学校|委托|北京舞蹈学院 (jieba tags 委托 a noun): the tagger reads two
+    """厦门戏曲舞蹈学校|代理|北京舞蹈学院 (jieba tags 代理 a noun): the tagger reads two
     bodies inside, apart, with the words between them in no name of its own."""
     spans = sorted(named_spans(c.ctx, c.start, c.he, ("ORG",)))
     every = c.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
