@@ -357,6 +357,8 @@ ROUGH_COUNT_END = re.compile(f"{COUNT}余?个?$")
 
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's
 CURRENCY_AFTER = frozenset("元币圆")
+# what makes it a games' (奥运会: the Olympics, not 奥地利; 亚运会)
+GAMES_AFTER = frozenset("运")
 
 # what follows two sides named by their short forms (中美两国, 罗中关系, 中菲睦邻友好):
 # the words of relations between states, which settle that the pair names two states
