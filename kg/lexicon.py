@@ -357,8 +357,9 @@ ROUGH_COUNT_END = re.compile(f"{COUNT}余?个?$")
 
 # what makes a short form a currency's (美元, 港币, 日圆), not the place's
 CURRENCY_AFTER = frozenset("元币圆")
-# what makes it a games' (奥运会: the Olympics, not 奥地利; 亚运会)
-GAMES_AFTER = frozenset("运")
+# words a short form's character begins that name no place of its: 奥运 is 奥林匹克's
+# games, not 奥地利's (亚运 is Asia's: 亚 there is the place, as MSRA marks it)
+NOT_SHORT_FORM_WORDS = ("奥运",)
 
 # what follows two sides named by their short forms (中美两国, 罗中关系, 中菲睦邻友好):
 # the words of relations between states, which settle that the pair names two states
@@ -391,6 +392,8 @@ NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务�
 # the Youth League and the other parties, whose committees are named like the Party's
 # (共青团宜昌市委 is no 宜昌市委)
 OTHER_PARTIES = ("共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+PARTY_END = "党"     # what a political party's name ends in (新进党, 自民党, 民主党)
+HOME_PARTY = "共产党"  # written bare, mostly the home country's (中国共产党)
 PARTY_PREFIX = "中共"       # before an area's Party committee: 中共安徽宿州市委 is 宿州市委
 # a state's organs named bare, as foreign news names them once it has named the state
 # (印度尼西亚国会……国会将): China's have other names (全国人大, 国务院)

@@ -408,12 +408,13 @@ def test_a_places_one_character_short_form_is_a_mention_of_it_in_full(tmp_path, 
     assert ("巴基斯坦", "District") in _entities(tmp_path, "印巴两国举行会谈。\n")
 
 
-def test_a_short_form_before_a_currency_or_games_names_no_state(tmp_path):
+def test_a_short_form_of_a_currency_or_the_olympics_names_no_state(tmp_path):
     """The model reads 奥 of 奥运会 as a place (北京申办奥运会: 0.9); the Olympics and
-    the dollar name no Austria and no United States."""
+    the dollar name no Austria and no United States. The Asian Games are Asia's."""
     got = {n for n, _ in _entities(tmp_path, "北京申办奥运会。悉尼奥运会日益临近。他捐了一百美元。\n")}
     assert "北京" in got or "北京市" in got
     assert not {"奥地利", "美国"} & got
+    assert "亚洲" in {n for n, _ in _entities(tmp_path, "北京举办亚运会。\n")}
 
 
 def test_a_list_of_short_forms_is_read_whole_from_one_item(tmp_path, monkeypatch):

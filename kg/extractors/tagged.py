@@ -1049,7 +1049,7 @@ def _add_short_form(ctx: DocContext, s: Span, listed: bool = False) -> None:
     full (巴 beside 巴勒斯坦); a short form the page does not settle, or that names a
     currency (美元) or games (奥运会), names nothing. `listed`: an item of a
     、-list of short forms, whose neighbours are the list's other items."""
-    if ctx.text[s.end:s.end + 1] in lexicon.CURRENCY_AFTER | lexicon.GAMES_AFTER:
+    if ctx.text[s.end:s.end + 1] in lexicon.CURRENCY_AFTER or ctx.text.startswith(lexicon.NOT_SHORT_FORM_WORDS, s.start):
         return              # 美元: a currency; 奥运会: the Olympics
     if ctx.text[s.start - 1:s.end] == lexicon.WEST_AFTER_HOME and \
             not ctx.text.startswith(lexicon.STATES_DEALING, s.end):
