@@ -123,6 +123,22 @@ def organisations(ctx: DocContext) -> None:
     _central_bodies(ctx)
     _national_institutions(ctx)
     _firm_short_forms(ctx)
+    _listed_parties(ctx)
+
+
+def _listed_parties(ctx: DocContext) -> None:
+    """A political party jieba's dictionary lists as a body (tag nt: 新进党, 自民党,
+    民主党) is an organisation where nothing names it yet: 党 is no head of the
+    organisations' (党委, 党组 are), and a foreign party has none other. The home
+    country's (中国共产党, and 共产党 written bare) and its other parties (致公党) are
+    the Party's and the state's bodies, named by their own rules."""
+    for _, _, sent in ctx.sentences():
+        for t in ctx.tokens(sent):
+            if t.tag == "nt" and len(t.word) >= 3 and t.word.endswith(lexicon.PARTY_END) \
+                    and t.word not in (*lexicon.OTHER_PARTIES, lexicon.HOME_PARTY) \
+                    and not t.word.startswith(lexicon.HOME_COUNTRY) \
+                    and not ctx.text.endswith(lexicon.HOME_COUNTRY, 0, t.start) and not ctx.covered(t.start, t.end):
+                ctx.add(t.word, "Organization", t.start, t.end, rule="organisations:listed party")
 
 
 # the place heads that end in an agency's head 厅 (教育厅, 政务服务大厅): a hall is a place

@@ -817,3 +817,12 @@ def test_a_verb_of_entrusting_before_a_body_is_no_part_of_it():
     rec = extract("中宣部部长丁某根委托中宣部副部长白某明向会议表示祝贺。\n")
     assert "中宣部" in names(rec, "Agency") and not any(n.startswith("委托") for n in names(rec))
     assert ("白某明", "副部长", "中宣部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+
+
+def test_a_party_jiebas_dictionary_lists_is_an_organisation_but_the_home_partys():
+    """新进党, 民主党 have no head but 党; jieba lists them as bodies. 共产党 written bare
+    and 中国共产党 stay the Party's, to their own rules."""
+    rec = extract("日本第二大党新进党宣告解体，拥有５２席的民主党上升为第二大党。共产党员要带头。\n")
+    orgs = names(rec, "Organization")
+    assert {"新进党", "民主党"} <= orgs
+    assert "共产党" not in orgs
