@@ -331,6 +331,13 @@ def test_a_sure_name_the_rules_read_into_a_body_is_a_person_beside_it(tmp_path):
             ("刘丽萍", "Person"), ("聊城大学", "Organization")} <= got
 
 
+def test_a_place_whose_head_is_a_sure_persons_surname_is_the_person(tmp_path):
+    """其表弟路传俊: the places rule reads 表弟路 (路 a road's head); the model is sure
+    of 路传俊, whose surname the head is."""
+    got = _entities(tmp_path, "蒋坝镇居民肖强和其表弟路传俊驾驶无证照牌双排座小型货车。\n")
+    assert ("路传俊", "Person") in got and not {n for n, t in got if t == "Place"}
+
+
 def test_a_place_the_rules_ran_too_far_left_takes_the_taggers_start(tmp_path):
     # the places rule reads back from the head (大街, 公园) over words that name nothing
     assert ("浦东中央公园", "Place") in _entities(tmp_path, "孩子们一天之内游遍浦东中央公园。\n")

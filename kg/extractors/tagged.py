@@ -624,7 +624,8 @@ def _rules_misread_name(ctx: DocContext, s: Span, bylined: set[str]) -> bool:
     characters (和|李鹏, 严正孙勇|军) becomes the span (not an Official: its title
     chain, which read the tagger's names already, is evidence of its start; nor a
     name a byline of the page prints whole, 字晓燕, in `bylined`); a rule place inside
-    a surnamed span (陈|桂林, 王|丽江) is the person's given name; a rule body or
+    a surnamed span (陈|桂林, 王|丽江) is the person's given name, one ending in the
+    span (表弟|路|传俊) no place; a rule body or
     place that begins with the name (某某|某某大学) starts after it, the name a person
     beside it. Whether the span was taken."""
     taken = False
@@ -636,6 +637,10 @@ def _rules_misread_name(ctx: DocContext, s: Span, bylined: set[str]) -> bool:
             taken = True
         elif m.type in NESTED and s.start < m.start and m.end <= s.end and _surnamed(ctx.text[s.start:s.end]):
             # 陈|桂林, 王|丽江: a given name that is a city's short form
+            ctx.reshape(m, s.start, s.end, "Person", ctx.text[s.start:s.end], rule="tagged:person")
+            taken = True
+        elif m.type == "Place" and m.start < s.start < m.end <= s.end:
+            # 其表弟|路|传俊: the place's head is the person's surname
             ctx.reshape(m, s.start, s.end, "Person", ctx.text[s.start:s.end], rule="tagged:person")
             taken = True
         elif m.start == s.start and m.end > s.end and m.type in (*ORGANISATION_TYPES, *NESTED) and \
