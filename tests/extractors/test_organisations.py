@@ -826,3 +826,10 @@ def test_a_party_jiebas_dictionary_lists_is_an_organisation_but_the_home_partys(
     orgs = names(rec, "Organization")
     assert {"新进党", "民主党"} <= orgs
     assert "共产党" not in orgs
+
+
+def test_a_verb_of_going_to_before_a_head_is_no_part_of_a_name():
+    """县领导专程到医院看望: jieba reads 专程到 as one fixed phrase; the county's leaders
+    go to a hospital, and no body 县领导专程到医院 is named."""
+    rec = extract("１２月１６日，县领导专程到医院看望慰问了受伤住院的养路工人。\n")
+    assert not any("专程到" in n for n in names(rec))
