@@ -429,6 +429,9 @@ INTERNATIONAL_BODIES = {
 # CENTRAL_BODIES gives them; the State Council, whose ministries are named bare (文化部)
 STATE_ORGANS_AT_HOME = ("全国人民代表大会", "国务院", "中央军委", "国家监察委员会", "最高人民法院", "最高人民检察院")
 STATE_COUNCIL = "国务院"
+# a state's central bank: a state organ, not a firm (菲律宾中央银行), written 央行 after
+# its country's short form (菲央行)
+CENTRAL_BANK, CENTRAL_BANK_SHORT = "中央银行", "央行"
 # Central bodies written without an organisation head (证监会, 央行): name -> full name.
 CENTRAL_BODIES = {"国务院": "国务院", "全国人大": "全国人民代表大会", "全国政协": "全国政协",
                   "中共中央": "中共中央", "中央军委": "中央军委", "中纪委": "中央纪委", "中央纪委": "中央纪委",

@@ -112,8 +112,8 @@ def organisations(ctx: DocContext) -> None:
                     type_ != "Organization" else type_
             if firms_department(c):
                 c.type_ = "Company"
-            if c.type_ == "Company" and CENTRAL_RE.match(c.name):
-                c.type_ = "Agency"      # 中国人民银行(济南分行): the central bank and its branches
+            if c.type_ == "Company" and (CENTRAL_RE.match(c.name) or c.name.endswith(lexicon.CENTRAL_BANK)):
+                c.type_ = "Agency"      # 中国人民银行(济南分行), 菲律宾中央银行: central banks and branches
             elif firm_inside_agency(c):
                 continue
             _add_body(c)
@@ -727,6 +727,12 @@ def _central_bodies(ctx: DocContext) -> None:
         if word is not None and word.start < m.start() and word.end < m.end():
             continue          # 中央|行业: a word crosses into it
         full = lexicon.CENTRAL_BODIES[m.group()]
+        country = _country_by_short_form(ctx, ctx.text[m.start() - 1:m.end()]) \
+            if m.group() == lexicon.CENTRAL_BANK_SHORT else None
+        if country is not None:     # 菲央行: the Philippines' central bank, not China's
+            ctx.add(ctx.text[m.start() - 1:m.end()], "Agency", m.start() - 1, m.end(),
+                    name=country + lexicon.CENTRAL_BANK, rule="organisations:central body")
+            continue
         # 中国|证监会, 国家|统计局: the country's word before the abbreviation is its name's
         start = next((m.start() - len(p) for p in CENTRAL_PREFIXES
                       if full.startswith(p) and ctx.text.startswith(p, m.start() - len(p))), m.start())
@@ -1077,7 +1083,8 @@ def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     """The foreign country a state body's name begins with by its one-character short
     form (阿外交部, 俄国防部), where the page names one country of that form in full."""
     rest = name[1:]
-    if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS)) \
+    if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS,
+                                            lexicon.CENTRAL_BANK_SHORT)) \
             or _area_prefix(name) or name.startswith((*lexicon.COUNTRY_SHORT_NAMES, *countries())) \
             or rest.startswith("军"):
         return None       # (美国政府, 印尼政府: the country is named already; 美军: a word)

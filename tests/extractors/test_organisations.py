@@ -833,3 +833,12 @@ def test_a_verb_of_going_to_before_a_head_is_no_part_of_a_name():
     go to a hospital, and no body 县领导专程到医院 is named."""
     rec = extract("１２月１６日，县领导专程到医院看望慰问了受伤住院的养路工人。\n")
     assert not any("专程到" in n for n in names(rec))
+
+
+def test_a_central_bank_is_a_state_organ_and_its_countrys_short_form_names_it():
+    """菲央行 on a page that names 菲律宾 is the Philippines' central bank, not China's
+    (央行 alone: 中国人民银行); a country's 中央银行 is an agency, not a firm."""
+    rec = extract("菲律宾比索贬值。菲央行采取措施降低利率。俄罗斯中央银行行长发表讲话。\n")
+    agencies = names(rec, "Agency")
+    assert {"菲律宾中央银行", "俄罗斯中央银行"} <= agencies and "中国人民银行" not in agencies
+    assert not {"菲律宾中央银行", "俄罗斯中央银行"} & names(rec, "Company")
