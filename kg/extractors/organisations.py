@@ -522,6 +522,9 @@ ACTION_TAGS = frozenset({"v", "vn"})
 # village's name 沙窝 9
 COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an"})
 COMMON_WORD_FREQ = 500
+# what a kind of business is named by: a common word, or one of jieba's distinguishing
+# words (b: 高档|宾馆, 大型|超市, 私营|企业), which qualify kinds, not name firms
+KIND_WORD_TAGS = COMMON_WORD_TAGS | {"b"}
 
 
 def described_not_named(c: Candidate) -> bool:
@@ -884,7 +887,7 @@ def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:
     slices: CLUENER company 0.618 -> 0.626, MSRA 0.812 -> 0.814, 1998 0.830 -> 0.831;
     seeds unchanged; ../shared/real entities 0.858 -> 0.857 (a bank called by its kind)."""
     toks = segmenter().tokens(core)
-    return len(toks) == 1 and toks[0].tag in COMMON_WORD_TAGS and tagger_reads(ctx, "ORG", start, end) is False
+    return len(toks) == 1 and toks[0].tag in KIND_WORD_TAGS and tagger_reads(ctx, "ORG", start, end) is False
 
 
 def _without_place(core: str, ctx: DocContext) -> str:
