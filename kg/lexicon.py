@@ -93,8 +93,10 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
                    # legislatures' heads and members, ministers and governors abroad
                    "议长", "副议长", "议员", "参议员", "众议员", "大臣", "知事",
                    # heads of a ministry's departments (司) and of its administrations (署),
-                   # and the foreign minister's short title (外长)
+                   # the foreign, finance and defence ministers' short titles (外长, 财长,
+                   # 防长) and the United States' secretary of state (国务卿)
                    "司长", "副司长", "署长", "副署长", "外长", "副外长", "外相", "副外相",
+                   "财长", "副财长", "防长", "国务卿", "副国务卿", "助理国务卿",
                    # the head of a special administrative region's government
                    "行政长官",
                    # the heads of international organisations' secretariats (世贸组织总干事)
@@ -105,7 +107,7 @@ _NATIONAL_HEADS = ("总理", "副总理", "国务委员", "委员长", "副委�
 # Titles of a state's head, government and envoys that a country's one-character short
 # form may stand before (俄外长, 美总统, 英首相)
 FOREIGN_STATE_TITLES = frozenset({"总统", "副总统", "总理", "副总理", "首相", "副首相", "外长", "副外长",
-                                  "外相", "议长", "大使", "总督"})
+                                  "外相", "议长", "大使", "总督", "财长", "防长", "国务卿"})
 # Words that qualify a title before it (候补委员, 常务副校长, 名誉会长): no given name
 TITLE_QUALIFIERS = frozenset({"候补", "常务", "专职", "执行", "名誉", "荣誉", "代理"})
 # A deputy's title with the deputy's standing (常务副校长, 专职副主席) and a chair's acting
@@ -115,7 +117,8 @@ _QUALIFIED_HEADS = tuple(q + t for t in _GOV_HEADS if t.startswith("副") for q 
 # Offices of the central state that no body named before them in a chain holds
 # (中央军委副主席、国务委员: the State Council's, not the commission's; 国务院副总理兼外长:
 # the foreign minister is no post of the State Council)
-STATE_OFFICES = frozenset({"国务委员", "总理", "副总理", "总书记", "外长", "副外长", "外相", "副外相"})
+STATE_OFFICES = frozenset({"国务委员", "总理", "副总理", "总书记", "外长", "副外长", "外相", "副外相",
+                           "财长", "防长"})
 # Titles a national paper writes after the name as a form of address (某某总理, 某某元帅).
 TITLES_AFTER_NAME = ("副总理", "总理", "副委员长", "委员长", "总书记", "副主席", "主席", "元帅",
                      "将军", "上将", "中将", "少将", "副总统", "总统", "首相")

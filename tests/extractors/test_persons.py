@@ -314,6 +314,12 @@ def test_national_posts_chains_and_titles_after_names(text, posts):
     assert posts <= _rules_posts(text)
 
 
+def test_the_finance_ministers_short_title_and_the_secretary_of_state_are_posts():
+    rec = extract("美国国务卿奥某布赖特会见了印尼财长马某胡姆。\n")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert {("奥某布赖特", "国务卿"), ("马某胡姆", "财长")} <= posts
+
+
 def test_a_title_after_a_bodys_short_form_in_brackets_is_a_post_in_the_body():
     rec = extract("新华社开罗1月11日电 代表团致信阿拉伯国家联盟（阿盟）秘书长马某德。"
                   "国际原子能机构总干事巴某迪说，好。")
