@@ -696,3 +696,11 @@ def test_a_verb_and_a_place_after_a_title_are_no_name():
     and 东滩 a place; the tagger reads no person there."""
     rec = extract("去年就有３个外国的煤炭部长来东滩，十几个国家的客人来参观。\n")
     assert "来东滩" not in names(rec) and not rec["posts"]
+
+
+def test_a_title_before_a_clause_of_when_anchors_no_name():
+    """接见…政府部长时作上述表示: 时 after the title opens a clause of when (jieba reads
+    时作 as one unknown word); a surname 时 with its given name after a title still is one."""
+    rec = extract("萨达姆是在接见政府部长时作上述表示的。\n")
+    assert "时作" not in names(rec)
+    assert "时某祥" in names(extract("北京市市长时某祥说，好。\n"))
