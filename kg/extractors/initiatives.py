@@ -49,7 +49,7 @@ STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!
 VESSEL_AFTER = "号"    # after a quote: a ship's, craft's or station's name (“和平”号)
 AFTER_REACH = 34      # characters after a quote where its head noun is looked for
 NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + "|的工作)")      # “放小”的工作: the work of a programme
-NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服)[\u4e00-\u9fff]{0,4}$")
+NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服|不是)[\u4e00-\u9fff]{0,4}$")
 ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorted(
     ("志愿服务队", "服务队", "志愿队", "协会", "联盟", "合作社", "艺术团", "宣讲团", "俱乐部", "商会",
      "研究会", "促进会", "突击队", "先锋队", "巾帼队"), key=len, reverse=True))) + ")(?![\u4e00-\u9fff])")
@@ -178,9 +178,17 @@ def _plausible(core: str) -> bool:
             or core.isdigit() or core in lexicon.TITLES:
         return False          # “田长”朗佰雨: a title in quotes, not a programme; speech has commas
                               # but a campaign's name may (“以美元换泰币，自愿救国运动”)
-    if COUNTED_START.match(core) and "的" in core:
-        return False          # “一个持久的信息交流和协调行动网”: a description (but “三项制度改革”)
+    if (COUNTED_START.match(core) or _verb_first(core)) and "的" in core:
+        return False          # “一个持久的信息交流和协调行动网”, “采取一切必要的和适当的行动”:
+                              # a description or a quoted phrase (but “三项制度改革”, “争做小主人”)
     return not (len(core) == 3 and core[0] == "新")       # “新模式”: a figure of speech
+
+
+def _verb_first(core: str) -> bool:
+    """Whether a quote begins with a verb (采取|一切必要的…行动), as jieba reads it."""
+    from ..segment import segmenter
+    toks = segmenter().tokens(core)
+    return bool(toks) and toks[0].tag == "v"
 
 
 def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:

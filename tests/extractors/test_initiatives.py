@@ -169,6 +169,15 @@ def test_a_quoted_description_counted_names_no_programme():
     assert "一村一品" in got and not any(n.startswith("一个") for n in got)
 
 
+def test_a_quoted_phrase_opening_with_a_verb_or_after_not_is_no_programme():
+    """A quoted phrase that opens with a verb and describes (采取一切必要的和适当的行动)
+    and a quote after 不是 (而不是“武力行动”) name nothing; a verb-first slogan without
+    的 still does (“争做小主人”活动)."""
+    got = names(extract(CITY + "议员们支持“采取一切必要的和适当的行动”来惩罚对方。他们优先考虑外交，而不是“武力行动”。"
+                        "学校开展“争做小主人”活动。"), "Initiative")
+    assert "争做小主人" in got and not any(n.startswith(("采取", "武力")) for n in got)
+
+
 def test_a_quoted_feeling_before_a_colon_and_a_quoted_vessel_are_no_programmes():
     # the head noun after a quote is looked for within its clause, not past a colon
     rec = extract("领导干部开始感到“有点压力”：一项基层评议区直单位的活动开始了。\n")
