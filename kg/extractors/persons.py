@@ -200,6 +200,9 @@ def _cut_at(text: str, pos: int, n: int) -> bool:
 
 # the particle of a clause of when after a name or a title (会见…韦德里纳|时说, 部长|时作)
 WHEN = "时"
+# what after a title, with a verb right after it, is the sentence's, not a surname: 时
+# (部长|时作上述表示) and the adverb of once (总书记|曾讲到; but 副主席曾某红说)
+CLAUSE_AFTER_TITLE = (WHEN, "曾")
 # a transliterated foreign name: its parts joined by a middle dot (素某·某某某)
 DOTTED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,6}[·•・])+")
 DOTTED_BEFORE = re.compile(r"((?:[\u4e00-\u9fff]{1,6}[·•・])+[\u4e00-\u9fff]{1,6})$")
@@ -528,8 +531,8 @@ def _title_chains(ctx: DocContext, sent) -> None:
         idiom = ctx.token_at(te - 1)
         if idiom is not None and idiom.end > te and idiom.tag in ("i", "l"):
             continue          # 自会|长盛不衰: the title's last character begins an idiom
-        if text[te:te + 1] == WHEN and _name_ends(text, te + 1):
-            continue          # 接见…政府部长|时作上述表示: the title ends a clause of when
+        if text[te:te + 1] in CLAUSE_AFTER_TITLE and _name_ends(text, te + 1):
+            continue          # 接见…政府部长|时作上述表示, 总书记|曾讲到: no name follows
         # a title is an anchor only where a word starts after it (not 小区|长效管理)
         name = te in word_starts and foreign_name_at(text, te) or \
             _anchored_name(ctx, te, anchored=te in word_starts)

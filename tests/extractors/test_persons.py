@@ -700,7 +700,8 @@ def test_a_verb_and_a_place_after_a_title_are_no_name():
 
 def test_a_title_before_a_clause_of_when_anchors_no_name():
     """接见…政府部长时作上述表示: 时 after the title opens a clause of when (jieba reads
-    时作 as one unknown word); a surname 时 with its given name after a title still is one."""
-    rec = extract("萨达姆是在接见政府部长时作上述表示的。\n")
-    assert "时作" not in names(rec)
-    assert "时某祥" in names(extract("北京市市长时某祥说，好。\n"))
+    时作 as one unknown word), as 曾 (once) before a verb does; a surname 时 or 曾 with its
+    given name after a title still is one."""
+    rec = extract("萨达姆是在接见政府部长时作上述表示的。江某民总书记曾讲到一句古语。\n")
+    assert not {"时作", "曾讲"} & names(rec)
+    assert {"时某祥", "曾某红"} <= names(extract("北京市市长时某祥说，好。国家副主席曾某红说，好。\n"))
