@@ -843,3 +843,11 @@ def test_a_central_bank_is_a_state_organ_and_its_countrys_short_form_names_it():
     agencies = names(rec, "Agency")
     assert {"菲律宾中央银行", "俄罗斯中央银行"} <= agencies and "中国人民银行" not in agencies
     assert not {"菲律宾中央银行", "俄罗斯中央银行"} & names(rec, "Company")
+
+
+def test_and_after_a_body_jieba_lists_joins_two_bodies():
+    """党中央、国务院和自治区党委: 国务院 ends no head of the rules', but jieba lists it
+    as a body, so 和 after it joins two names, as after a head."""
+    rec = extract("新疆维吾尔自治区党委召开会议。全区各族人民在党中央、国务院和自治区党委的正确领导下团结奋斗。\n")
+    agencies = names(rec, "Agency")
+    assert "国务院" in agencies and not any("和" in n for n in agencies)
