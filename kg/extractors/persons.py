@@ -223,6 +223,17 @@ def foreign_name_at(text: str, pos: int) -> str | None:
     return None
 
 
+def _dotted_name(ctx: DocContext, pos: int) -> str | None:
+    """A dotted foreign name after a title: the rules' cut, or the tagger's longer one it
+    is sure of (阿不来提·阿不|都热西提: 都 read as the adverb ended the rules' name)."""
+    dotted = foreign_name_at(ctx.text, pos)
+    tagged = tagged_person_at(ctx, pos) if dotted else None
+    if tagged and len(tagged) > len(dotted) and tagged.startswith(dotted) \
+            and tagged_person_span(ctx, pos).confidence >= SURE_PERSON:
+        return tagged
+    return dotted
+
+
 def _joins_nothing(text: str, pos: int, ch: str) -> bool:
     """Whether a conjunction at the end of a name joins nothing: punctuation follows it
     (副市长聂清和、卜文韬), so it is the name's last character, not 和 between two names."""
@@ -534,7 +545,7 @@ def _title_chains(ctx: DocContext, sent) -> None:
         if text[te:te + 1] in CLAUSE_AFTER_TITLE and _name_ends(text, te + 1):
             continue          # 接见…政府部长|时作上述表示, 总书记|曾讲到: no name follows
         # a title is an anchor only where a word starts after it (not 小区|长效管理)
-        name = te in word_starts and foreign_name_at(text, te) or \
+        name = te in word_starts and _dotted_name(ctx, te) or \
             _anchored_name(ctx, te, anchored=te in word_starts)
         if not name:
             continue

@@ -705,3 +705,10 @@ def test_a_title_before_a_clause_of_when_anchors_no_name():
     rec = extract("萨达姆是在接见政府部长时作上述表示的。江某民总书记曾讲到一句古语。\n")
     assert not {"时作", "曾讲"} & names(rec)
     assert {"时某祥", "曾某红"} <= names(extract("北京市市长时某祥说，好。国家副主席曾某红说，好。\n"))
+
+
+def test_a_dotted_name_after_a_title_takes_the_taggers_longer_reading():
+    """阿不来提·阿不都热西提: the rules end the dotted name before 都 (read as the adverb
+    all); the tagger, sure of the whole name, gives its end."""
+    rec = extract("新疆维吾尔自治区主席阿某来提·阿不都热西提在团拜会上发表了祝词。\n")
+    assert "阿某来提·阿不都热西提" in names(rec, "Official")
