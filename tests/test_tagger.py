@@ -338,6 +338,13 @@ def test_a_place_whose_head_is_a_sure_persons_surname_is_the_person(tmp_path):
     assert ("路传俊", "Person") in got and not {n for n, t in got if t == "Place"}
 
 
+def test_a_body_the_tagger_finds_ending_in_sheng_that_is_no_province_is_a_ministry(tmp_path):
+    """大藏省 (Japan's finance ministry) is an agency, not an organisation; 山东省 stays
+    a province."""
+    got = _entities(tmp_path, "日本大藏省金融检查部的官员被捕。大藏省表示遗憾。山东省代表团访问东京。\n")
+    assert ("大藏省", "Agency") in got and ("山东省", "District") in got
+
+
 def test_a_place_the_rules_ran_too_far_left_takes_the_taggers_start(tmp_path):
     # the places rule reads back from the head (大街, 公园) over words that name nothing
     assert ("浦东中央公园", "Place") in _entities(tmp_path, "孩子们一天之内游遍浦东中央公园。\n")

@@ -36,7 +36,8 @@ FORMER_ENDINGS = frozenset("县市区旗")    # what a division's former name en
 TIME_ZONE = "时间"     # after a place's name: its clock (北京时间, 东京时间)
 NUMBER_UNITS = "十百千万亿"   # after digits, the number's, not a name's first character
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
-FOREIGN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:道|州|省))([\u4e00-\u9fff]{1,3}郡)?")
+FOREIGN_ENDINGS = ("道", "州", "省")
+FOREIGN = re.compile(rf"([\u4e00-\u9fff]{{2,4}}(?:{'|'.join(FOREIGN_ENDINGS)}))([\u4e00-\u9fff]{{1,3}}郡)?")
 
 
 def find_area(ctx: DocContext) -> None:
@@ -533,12 +534,21 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
             ctx.add(country, "District", s, s + len(country), name=lexicon.COUNTRY_SHORT_NAMES.get(country, country),
                     rule="districts:country")
             f = FOREIGN.match(sent.text, m.end())
-            if f and not _common_word_ends(ctx, sent.start + f.end(1)):
+            if f and not _common_word_ends(ctx, sent.start + f.end(1)) \
+                    and _ends_as_its_divisions(lexicon.COUNTRY_SHORT_NAMES.get(country, country), f.group(1)):
                 a = sent.start + f.start(1)
                 ctx.add(f.group(1), "District", a, a + len(f.group(1)), rule="districts:country")
                 if f.group(2):
                     b = sent.start + f.start(2)
                     ctx.add(f.group(2), "District", b, b + len(f.group(2)), rule="districts:country")
+
+
+def _ends_as_its_divisions(country: str, name: str) -> bool:
+    """Whether a name after a country may be its province or state: the data's divisions
+    of the country that end as FOREIGN's do (道, 州, 省) end as this one does, or none
+    does. 日本|大藏省 is a ministry: Japan's divisions end in 道, 都, 府, 县."""
+    endings = {d[-1] for d in divisions_of(country)} & set(FOREIGN_ENDINGS)
+    return not endings or name[-1] in endings
 
 
 # what ends a foreign division's name the page may write without the tagger reading it

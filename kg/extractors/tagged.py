@@ -402,8 +402,8 @@ def _organisation_head(name: str) -> str | None:
 
 
 def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
-    """By the head, as the rules type; a state's forces or mission (美国海军) are an
-    Agency, a media outlet or a sports team (北京武术队) an Organization; without a head, a body named under an agency (国务院|发展研究中心) is an
+    """By the head, as the rules type; a state's forces or mission (美国海军) and a
+    ministry named with 省 (大藏省) are an Agency, a media outlet or a sports team (北京武术队) an Organization; without a head, a body named under an agency (国务院|发展研究中心) is an
     agency too; any other the trained classifier of headless names types (kg.orgtype),
     where it is sure enough (TYPER_CONFIDENCE, chosen on the CLUENER held-out slice)."""
     from .organisations import HEAD_TYPE
@@ -412,8 +412,9 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
     head = _organisation_head(name)
     if head:
         return HEAD_TYPE[head]
-    if name.endswith(lexicon.STATE_FORCE_HEADS):
-        return "Agency"
+    if name.endswith(lexicon.STATE_FORCE_HEADS) or \
+            name.endswith(lexicon.MINISTRY_END) and gazetteer().lookup(name) is None:
+        return "Agency"         # 美国海军; 大藏省, a ministry, not a province
     if name.endswith(lexicon.OUTLET_AND_TEAM_ENDINGS):
         return "Organization"
     under = [m for m in ctx.overlapping(start, end) if m.start == start and m.end < end]
