@@ -254,6 +254,7 @@ CJK_CONT = re.compile(r"(?![的等和与及为、中上下里在于将已正由�
 
 COUNTED_START = re.compile(f"{lexicon.COUNT}[个种]")     # 一个…, 两种… (not 一村一品)
 PROJECT_MEASURES = "项个批"                       # what counts projects (32项, 两批)
+COUNTED_PROJECT = re.compile(f"{lexicon.COUNT}[{PROJECT_MEASURES}]")    # 一项|重点工程
 
 
 def _unquoted(ctx: DocContext, sent) -> None:
@@ -286,8 +287,9 @@ def _unquoted(ctx: DocContext, sent) -> None:
         s, e = sent.start + m.start(1), sent.start + m.end(1)
         core = m.group(1)
         if core.startswith(GENERIC_SCHEME_START) or any(w in core for w in lexicon.NAME_STOP_WORDS - PROJECT_WORDS) \
-                or not _ends_token(ctx, sent, e) or ctx.covered(s, e, ("Initiative",)):
-            continue
+                or COUNTED_PROJECT.match(core) or not _ends_token(ctx, sent, e) \
+                or ctx.covered(s, e, ("Initiative",)):
+            continue          # (实施的|一项重点工程: one counted, none named)
         ctx.add(core, "Initiative", s, e, rule="initiatives:named programme")
     for m in (*PROJECT.finditer(sent.text), *WORKS.finditer(sent.text)):
         hs, he = sent.start + m.start(), sent.start + m.end()
@@ -298,8 +300,9 @@ def _unquoted(ctx: DocContext, sent) -> None:
         core = text[start:hs]
         if len(core) < 4 or core in GENERIC_PROJECT or any(core.startswith(g) for g in ("该", "这", "此", "各")):
             continue
-        if core[0] in PROJECT_MEASURES and lexicon.COUNT_END.search(text, max(0, start - 6), start):
-            continue          # 等32|项科技合作开发项目: projects counted, none named
+        if core[0] in PROJECT_MEASURES and lexicon.COUNT_END.search(text, max(0, start - 6), start) \
+                or COUNTED_PROJECT.match(core):
+            continue          # 等32|项科技合作开发项目, 实施的一项重点工程: projects counted, none named
         if re.fullmatch(r"[\d年产万吨千亿元]+.*", core) or any(w in core for w in lexicon.NAME_STOP_WORDS) \
                 or any(w in core for w in GENERIC_PROJECT_WORDS):
             continue          # 重点项目, 全区部分项目: a kind of project, not a named one

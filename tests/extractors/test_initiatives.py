@@ -199,3 +199,9 @@ def test_a_count_of_months_after_a_quote_is_no_head():
     rec = extract("“国房景气指数”连续９个月保持总体上行。各地开展“三下乡”宣传月。\n")
     texts = {m["text"] for e in rec["entities"] for m in e["mentions"]}
     assert not any(t.endswith("个月") for t in texts) and "“三下乡”宣传月" in texts
+
+
+def test_a_project_counted_by_a_measure_names_none():
+    """组织实施的一项重点工程: a project counted (一项), not one named."""
+    got = names(extract(CITY + "“五个一工程”是党委宣传部门直接组织实施的一项重点工程。"), "Initiative")
+    assert "五个一工程" in got and not any(n.startswith("一项") for n in got)
