@@ -311,6 +311,9 @@ COUNTRIES = {"韩国", "日本", "美国", "英国", "法国", "德国", "俄罗
              "苏联", "南斯拉夫", "吉尔吉斯斯坦", "马耳他", "玻利维亚", "扎伊尔", *COUNTRY_SHORT_NAMES}
 # The world's continents and regions as papers name them (generic geography): places,
 # not divisions.
+# what a sea's, an ocean's or a continent's name ends in (地中海, 太平洋, 中美洲): no
+# country holds one
+SEA_AND_REGION_ENDINGS = ("海", "洋", "洲")
 WORLD_REGIONS = {"亚洲", "欧洲", "非洲", "美洲", "北美", "北美洲", "南美", "南美洲", "拉美", "拉丁美洲",
                  "大洋洲", "南极洲", "中东", "东亚", "东南亚", "南亚", "中亚", "西亚", "北非", "西欧",
                  "东欧", "北欧", "南欧", "中欧", "亚太", "亚非", "亚欧", "欧亚", "西半球", "东半球"}

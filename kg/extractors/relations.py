@@ -128,9 +128,10 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
     """An article filed from abroad (本报曼谷…电, 本报驻泰国记者) is set in its country
     (`country_abroad`). The city filed from lies in that country; the bodies it names
     with no area of their own lie in it, or as agencies are part of its state; its
-    places with no area lie in the city filed from, where the article names the city,
-    else in the country; neither the city nor the places where the data puts the city
-    in another country. Chinese bodies (中国…, 全国…, 新华社), international ones
+    places with no area lie in it too, but a site (a square, a street, a stadium:
+    SITE_HEADS) in the city filed from where the article names the city, and a sea, an
+    ocean or a continent (地中海, 中美洲) in neither; neither the city nor the places
+    where the data puts the city in another country. Chinese bodies (中国…, 全国…, 新华社), international ones
     (东盟) and what is already placed keep their relations. Evidence: each name's own
     mention."""
     placed = {r.head for r in ctx.relations if r.rel in ("locatedIn", "subOrganizationOf", "subsidiaryOf")}
@@ -157,8 +158,9 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
             elif m.type in ("Company", "Organization"):
                 ctx.relate(m.name, "locatedIn", country, m.start, m.end)
-            elif m.type == "Place" and not elsewhere:
-                ctx.relate(m.name, "locatedIn", city.name if city else country, m.start, m.end)
+            elif m.type == "Place" and not elsewhere and not m.name.endswith(lexicon.SEA_AND_REGION_ENDINGS):
+                site = city is not None and m.name.endswith(SITE_HEADS)
+                ctx.relate(m.name, "locatedIn", city.name if site else country, m.start, m.end)
             else:
                 continue
             placed.add(m.name)

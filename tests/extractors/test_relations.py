@@ -356,6 +356,16 @@ def test_a_city_filed_from_that_lies_in_another_country_holds_neither_the_countr
     assert not [t for t in triples(rec) if t[0] == "开罗"]
 
 
+def test_only_a_site_lies_in_the_city_filed_from_and_no_sea_lies_anywhere():
+    """本报曼谷…电: 皇家田广场 (a square) is Bangkok's; 华欣, a resort of the country,
+    is in Thailand, not in Bangkok; the ocean is in neither."""
+    rec = extract("泰国旅游\n本报驻泰国记者成某生\n泰国政府推广旅游，泰国游客增多。皇家田广场上人头攒动。"
+                  "许多游客前往清迈、华欣和苏梅岛度假，也有人乘船游览太平洋。曼谷市民踊跃。（本报曼谷１月１０日电）\n")
+    got = triples(rec)
+    assert {("皇家田广场", "locatedIn", "曼谷"), ("华欣", "locatedIn", "泰国")} <= got
+    assert not [t for t in got if t[0] == "太平洋"]
+
+
 def test_an_article_filed_at_an_international_body_or_from_a_city_of_several_countries_is_set_nowhere():
     """新华社联合国…电 names no country; a Geneva story that names 伊拉克 and 美国 alike
     (three times and twice) is no Iraqi one: their bodies named without an area stay unplaced."""
