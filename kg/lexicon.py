@@ -311,6 +311,10 @@ COUNTRIES = {"韩国", "日本", "美国", "英国", "法国", "德国", "俄罗
              "苏联", "南斯拉夫", "吉尔吉斯斯坦", "马耳他", "玻利维亚", "扎伊尔", *COUNTRY_SHORT_NAMES}
 # The world's continents and regions as papers name them (generic geography): places,
 # not divisions.
+# a party's side named by its short form (美方, 中方, 日方: the US, Chinese, Japanese
+# side), which no name begins with; not a direction (东方, 南方 are words of their own)
+SIDE = "方"
+DIRECTIONS = "东西南北"
 # what a sea's, an ocean's or a continent's name ends in (地中海, 太平洋, 中美洲): no
 # country holds one
 SEA_AND_REGION_ENDINGS = ("海", "洋", "洲")

@@ -851,3 +851,11 @@ def test_and_after_a_body_jieba_lists_joins_two_bodies():
     rec = extract("新疆维吾尔自治区党委召开会议。全区各族人民在党中央、国务院和自治区党委的正确领导下团结奋斗。\n")
     agencies = names(rec, "Agency")
     assert "国务院" in agencies and not any("和" in n for n in agencies)
+
+
+def test_a_partys_side_begins_no_name():
+    """美方哈佛大学研究小组和中方研究小组: 美方 and 中方 are the two sides, no part of a
+    body's name; 东方 is a word of its own (东方航空公司)."""
+    found = names(extract("今天的研讨会以美方哈佛大学研究小组和中方研究小组为主。东方航空公司开通新航线。\n"))
+    assert not any(n.startswith(("美方", "中方")) for n in found) and "哈佛大学" in found
+    assert "东方航空公司" in found
