@@ -11,6 +11,7 @@ from ..articles import PAPER
 from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, gazetteer
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
+from ..tagger import NAME_DOTS
 from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
 from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
@@ -36,6 +37,7 @@ FORMER_ENDINGS = frozenset("县市区旗")    # what a division's former name en
 TIME_ZONE = "时间"     # after a place's name: its clock (北京时间, 东京时间)
 NUMBER_UNITS = "十百千万亿"   # after digits, the number's, not a name's first character
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
+NAME_DOT_SET = frozenset(NAME_DOTS)    # a division's name beside one is a foreign name's part
 FOREIGN_ENDINGS = ("道", "州", "省")
 FOREIGN = re.compile(rf"([\u4e00-\u9fff]{{2,4}}(?:{'|'.join(FOREIGN_ENDINGS)}))([\u4e00-\u9fff]{{1,3}}郡)?")
 
@@ -150,8 +152,9 @@ def districts(ctx: DocContext) -> None:
     shorts = _city_short_forms(names_in_doc)
 
     def add(d: Division, start: int, end: int) -> None:
-        if _measure_of_count(ctx.text, start):
-            return
+        if _measure_of_count(ctx.text, start) or ctx.text[start - 1:start] in NAME_DOT_SET \
+                or ctx.text[end:end + 1] in NAME_DOT_SET:
+            return        # (本·|阿里|总统: a transliterated name's part, not 阿里地区)
         ctx.divisions[d.name] = d
         ctx.add(ctx.text[start:end], "District", start, end, name=d.name, rule="districts:division")
 

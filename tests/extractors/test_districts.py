@@ -500,3 +500,9 @@ def test_guests_are_no_city():
     rec = extract("招待会上，中外来宾欢聚一堂。广西来宾市召开会议。\n")
     city = next(e for e in rec["entities"] if e["name"] == "来宾市")
     assert [m["text"] for m in city["mentions"]] == ["来宾市"]
+
+
+def test_a_divisions_short_form_inside_a_dotted_foreign_name_is_the_names():
+    """本·阿里总统: 阿里 is a part of the Tunisian president's name, not Tibet's 阿里地区."""
+    rec = extract("阿拉法特同突尼斯总统本·阿某举行会谈后说，他同本·阿里总统的会谈内容很广。\n")
+    assert "阿里地区" not in names(rec)
