@@ -39,7 +39,9 @@ def sentences(data: Path):
 def build(data: Path, out: Path) -> int:
     """Count the kinds in the training sets under `data` and write their list to `out`;
     how many there are."""
-    heads = sorted({h for h, _ in HEADS} | set(lexicon.PLACE_HEADS) | set(TOWN_LEVELS), key=lambda h: (-len(h), h))
+    # and a party's 党, which no body rule reads but jieba's listed parties (参政党 is a kind)
+    heads = sorted({h for h, _ in HEADS} | set(lexicon.PLACE_HEADS) | set(TOWN_LEVELS) | {lexicon.PARTY_END},
+                   key=lambda h: (-len(h), h))
     pattern = re.compile("|".join(map(re.escape, heads)))
     found = kinds.kinds(*kinds.tally(sentences(data), pattern))
     header = (f"# kinds of body and place, not names: seen at least {kinds.MIN_SEEN} times outside the\n"

@@ -127,17 +127,22 @@ def organisations(ctx: DocContext) -> None:
 
 
 def _listed_parties(ctx: DocContext) -> None:
-    """A political party jieba's dictionary lists as a body (tag nt: 新进党, 自民党,
-    民主党) is an organisation where nothing names it yet: 党 is no head of the
-    organisations' (党委, 党组 are), and a foreign party has none other. The home
-    country's (中国共产党, and 共产党 written bare) and its other parties (致公党) are
-    the Party's and the state's bodies, named by their own rules."""
+    """A political party jieba's dictionary lists as a body (tag nt: 自民党, 民主党) is
+    an organisation where nothing names it yet: 党 is no head of the organisations'
+    (党委, 党组 are), and a foreign party has none other. Not a kind (参政党, 国共两党:
+    kg.kinds counts 党 too), nor a party the tagger reads inside a longer body (哥伦比亚
+    自由党全国领导委员会: the tagged component names it whole). The home country's
+    (中国共产党, and 共产党 written bare) and its other parties (致公党) are the Party's
+    and the state's bodies, named by their own rules."""
+    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
     for _, _, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             if t.tag == "nt" and len(t.word) >= 3 and t.word.endswith(lexicon.PARTY_END) \
-                    and t.word not in (*lexicon.OTHER_PARTIES, lexicon.HOME_PARTY) \
+                    and t.word not in (*lexicon.OTHER_PARTIES, lexicon.HOME_PARTY) and not is_kind(t.word) \
                     and not t.word.startswith(lexicon.HOME_COUNTRY) \
-                    and not ctx.text.endswith(lexicon.HOME_COUNTRY, 0, t.start) and not ctx.covered(t.start, t.end):
+                    and not ctx.text.endswith(lexicon.HOME_COUNTRY, 0, t.start) and not ctx.covered(t.start, t.end) \
+                    and not any(s.label == "ORG" and s.start <= t.start and t.end <= s.end
+                                and s.end - s.start > len(t.word) for s in spans):
                 ctx.add(t.word, "Organization", t.start, t.end, rule="organisations:listed party")
 
 
