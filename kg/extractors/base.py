@@ -867,8 +867,9 @@ def _ends_head(prefix: str) -> bool:
 # A copula or preposition jieba glues to the word before a name (韩冬是, 已为).
 COPULAS = "是为"
 
-# Single-character verbs that end a name on their left (消防宣传|进|学校, 副书记|兼|某乡党委).
-VERB_STOP = set("进让使给送走去来入出经据向往赴有属兼念像临任")
+# Single-character verbs that end a name on their left (消防宣传|进|学校, 副书记|兼|某乡党委,
+# 建议书|报|市政府批准: jieba reads the verb of submitting as a noun, the paper).
+VERB_STOP = set("进让使给送走去来入出经据向往赴有属兼念像临任报")
 
 # Verbs and adjectives that do occur inside organisation and place names.
 NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规划", "监督", "执法", "保障", "救援",

@@ -861,3 +861,10 @@ def test_a_partys_side_begins_no_name():
     found = names(extract("今天的研讨会以美方哈佛大学研究小组和中方研究小组为主。东方航空公司开通新航线。\n"))
     assert not any(n.startswith(("美方", "中方")) for n in found) and "哈佛大学" in found
     assert "东方航空公司" in found
+
+
+def test_the_verb_of_submitting_before_a_relative_body_is_no_part_of_its_name():
+    """建议书报市政府批准: jieba tags 报 a noun (a paper); it is the verb of submitting,
+    and the body is the city's government."""
+    found = names(extract(CITY + "项目建议书报市政府批准后实施。\n"), "Agency")
+    assert not any(n.startswith(("项目", "报")) or "建议书" in n for n in found)
