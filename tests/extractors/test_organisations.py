@@ -868,3 +868,11 @@ def test_the_verb_of_submitting_before_a_relative_body_is_no_part_of_its_name():
     and the body is the city's government."""
     found = names(extract(CITY + "项目建议书报市政府批准后实施。\n"), "Agency")
     assert not any(n.startswith(("项目", "报")) or "建议书" in n for n in found)
+
+
+def test_the_preposition_of_dealing_with_glued_to_a_short_form_begins_no_name(monkeypatch):
+    """马同欧洲联盟的关系: jieba's HMM glues 马同 (Malta's short form and 同, with) into one
+    unknown word; the body is 欧洲联盟 (the rules' reading: the tagger reads nothing)."""
+    tagger_reads(monkeypatch, {})
+    found = names(extract("马同欧洲联盟的关系不断发展。\n"))
+    assert "欧洲联盟" in found and not any(n.startswith("马同") for n in found)
