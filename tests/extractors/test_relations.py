@@ -341,6 +341,10 @@ def test_a_continent_or_world_region_lies_in_no_country():
                   "美国在中东的政策受到批评。\n")
     assert not [t for t in triples(rec) if t[0] in ("欧洲", "中东")]
     assert {"欧洲", "英国"} <= names(rec)
+    # the Arab world in an article filed from Valletta: not Malta's
+    rec = extract("马耳他外交\n本报记者成某生\n马耳他总理说，马耳他重视发展同阿拉伯国家的关系，"
+                  "马耳他愿做桥梁。（本报瓦莱塔１月１４日电）\n")
+    assert "阿拉伯" in names(rec) and not [t for t in triples(rec) if t[0] == "阿拉伯"]
 
 
 def test_a_city_filed_from_that_lies_in_another_country_holds_neither_the_country_nor_its_places():
