@@ -55,7 +55,7 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "委托", "居委", "村委", "实处", "产业布局", "优化布局",
              # rooms and halls, not a province's departments (财政厅)
              "会客厅", "客厅", "餐厅", "展厅", "营业厅", "宴会厅", "舞厅", "歌厅", "候车厅", "休息厅",
-             "音乐厅", "咖啡厅", "会议厅", "门厅", "茶厅",
+             "音乐厅", "咖啡厅", "会议厅", "门厅", "茶厅", "瞻仰厅",
              "结合部", "大结局", "定局", "平局", "出局", "成定局", "半部", "南部", "北部",
              # situations, games and ploys, not bureaus (决胜局; 政局 below)
              "时局", "战局", "僵局", "骗局", "棋局", "饭局", "残局", "败局", "胜局", "决胜局",
@@ -63,7 +63,8 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "大部",    # 华北大部: most of the region
              "内科", "外科", "儿科", "妇科", "牙科", "眼科", "骨科", "皮肤科", "急诊科", "心血管内科",
              "理工科", "文科", "理科", "工科",    # fields of study, not sections
-             "高科技"}    # high technology, not a firm's 科技
+             "高科技",    # high technology, not a firm's 科技
+             "官司"}      # a lawsuit (吃官司, 行政官司), not a department (司)
 NOT_HEAD_ENDINGS = tuple(NOT_HEADS)     # for one str.endswith instead of a loop over the set
 # no head as a word of its own, but the end of heads (日本|政局, the political situation;
 # 财政局, 民政局 are bureaus)

@@ -876,3 +876,10 @@ def test_the_preposition_of_dealing_with_glued_to_a_short_form_begins_no_name(mo
     tagger_reads(monkeypatch, {})
     found = names(extract("马同欧洲联盟的关系不断发展。\n"))
     assert "欧洲联盟" in found and not any(n.startswith("马同") for n in found)
+
+
+def test_a_lawsuit_and_a_hall_end_in_no_head():
+    """吃官司 and 行政官司 end in 司 (a ministry's department), 瞻仰厅 in 厅: a lawsuit and
+    a hall, no bodies."""
+    found = names(extract("不少人为此吃官司。他打赢了一场行政官司。群众排队进入瞻仰厅。\n"))
+    assert not any(n.endswith(("官司", "瞻仰厅")) for n in found)
