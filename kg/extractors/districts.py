@@ -39,7 +39,9 @@ NUMBER_UNITS = "十百千万亿"   # after digits, the number's, not a name's fi
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 NAME_DOT_SET = frozenset(NAME_DOTS)    # a division's name beside one is a foreign name's part
 FOREIGN_ENDINGS = ("道", "州", "省")
-FOREIGN = re.compile(rf"([\u4e00-\u9fff]{{2,4}}(?:{'|'.join(FOREIGN_ENDINGS)}))([\u4e00-\u9fff]{{1,3}}郡)?")
+# (巴基斯坦的|旁遮普省: a function character after the country begins no division)
+FOREIGN = re.compile(rf"(?![{''.join(sorted(lexicon.NAME_STOP))}])"
+                     rf"([\u4e00-\u9fff]{{2,4}}(?:{'|'.join(FOREIGN_ENDINGS)}))([\u4e00-\u9fff]{{1,3}}郡)?")
 
 
 def find_area(ctx: DocContext) -> None:

@@ -506,3 +506,9 @@ def test_a_divisions_short_form_inside_a_dotted_foreign_name_is_the_names():
     """本·阿里总统: 阿里 is a part of the Tunisian president's name, not Tibet's 阿里地区."""
     rec = extract("阿拉法特同突尼斯总统本·阿某举行会谈后说，他同本·阿里总统的会谈内容很广。\n")
     assert "阿里地区" not in names(rec)
+
+
+def test_a_function_character_after_a_country_begins_no_division():
+    """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
+    rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
+    assert not any(n.startswith("的") for n in names(rec))
