@@ -670,6 +670,10 @@ def _anchored_name(ctx: DocContext, pos: int, anchored: bool = True) -> str | No
             segmenter().tk.FREQ.get(tagged, 0) > 0 or len(tagged) >= FOREIGN_NAME_LENGTH
             and tagged_person_span(ctx, pos).confidence >= SURE_PERSON):
         return tagged     # 工业部长蒙塔尔|托: a longer foreign name the tagger is sure of
+    if rules and tagged and len(tagged) == len(rules) + 1 and tagged.startswith(rules) \
+            and tagged[-1] in lexicon.NAME_STOP and tagged_person_span(ctx, pos).confidence >= SURE_PERSON \
+            and _word_after_name(ctx, pos + len(tagged)):
+        return tagged     # 局长张人|为|指出: the function character the rules ended on is the name's
     if rules and tagged and len(tagged) < len(rules) and rules.startswith(tagged) and \
             tagged_person_span(ctx, pos).confidence >= SURE_PERSON and _word_after_name(ctx, pos + len(tagged)) \
             and not _joins_nothing(ctx.text, pos + len(rules), rules[-1]):

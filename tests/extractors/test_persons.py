@@ -712,3 +712,10 @@ def test_a_dotted_name_after_a_title_takes_the_taggers_longer_reading():
     all); the tagger, sure of the whole name, gives its end."""
     rec = extract("新疆维吾尔自治区主席阿某来提·阿不都热西提在团拜会上发表了祝词。\n")
     assert "阿某来提·阿不都热西提" in names(rec, "Official")
+
+
+def test_a_function_character_a_sure_name_ends_on_before_a_verb_is_the_names():
+    """局长张人为指出: the rules end the name before 为 (a function character); the
+    tagger is sure of 张人为, and a verb follows it. 局长张三为大家讲课 keeps 张三."""
+    rec = extract("国家建材局局长张人为指出，短缺经济基本结束。局长张三为大家讲课。\n")
+    assert {"张人为", "张三"} <= names(rec, "Official")
