@@ -462,9 +462,16 @@ def kind_of_government(c: Candidate) -> bool:
 
 def kind_of_business(c: Candidate) -> bool:
     """中医诊所, 辖区内诊所, 博彩公司: a kind of business, not a business (see
-    `_generic_company` and `_kind_of_business`)."""
-    return c.type_ == "Company" and (_generic_company(c.core, c.ctx)
-                                     or _kind_of_business(c.ctx, c.core, c.start, c.he))
+    `_generic_company` and `_kind_of_business`); and 美国公司, 香港公司: a place's firms,
+    where the tagger reads no name (banks so named are names: 中国银行)."""
+    return c.type_ == "Company" and (
+        _generic_company(c.core, c.ctx) or _kind_of_business(c.ctx, c.core, c.start, c.he)
+        or c.head in PLACES_FIRMS_HEADS and _a_place(c.core, c.ctx)
+        and tagger_reads(c.ctx, "ORG", c.start, c.he) is False)
+
+
+# the heads a place's name makes a kind of (美国公司, 日本企业: its firms)
+PLACES_FIRMS_HEADS = ("公司", "企业")
 
 
 def idiom_before_head(c: Candidate) -> bool:
@@ -894,6 +901,12 @@ def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:
     seeds unchanged; ../shared/real entities 0.858 -> 0.857 (a bank called by its kind)."""
     toks = segmenter().tokens(core)
     return len(toks) == 1 and toks[0].tag in KIND_WORD_TAGS and tagger_reads(ctx, "ORG", start, end) is False
+
+
+def _a_place(core: str, ctx: DocContext) -> bool:
+    """Whether a name's core is one place and nothing else (美国, 香港)."""
+    g = gazetteer()
+    return core in g.by_name or core in g.by_short or core in ctx.divisions or core in countries()
 
 
 def _without_place(core: str, ctx: DocContext) -> str:

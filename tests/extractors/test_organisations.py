@@ -883,3 +883,9 @@ def test_a_lawsuit_and_a_hall_end_in_no_head():
     a hall, no bodies."""
     found = names(extract("不少人为此吃官司。他打赢了一场行政官司。群众排队进入瞻仰厅。\n"))
     assert not any(n.endswith(("官司", "瞻仰厅")) for n in found)
+
+
+def test_a_places_firms_are_a_kind_but_its_banks_are_names():
+    """美国公司 and 香港公司 are a place's firms, no firm; 中国银行 is a bank."""
+    found = names(extract("美国公司和香港公司纷纷进入。中国银行北京分行开业。\n"))
+    assert not {"美国公司", "香港公司"} & found and "中国银行" in found
