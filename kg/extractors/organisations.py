@@ -903,18 +903,16 @@ def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:
     return len(toks) == 1 and toks[0].tag in KIND_WORD_TAGS and tagger_reads(ctx, "ORG", start, end) is False
 
 
-def _a_place(core: str, ctx: DocContext) -> bool:
-    """Whether a name's core is one place and nothing else (美国, 香港)."""
+def _a_place(name: str, ctx: DocContext) -> bool:
+    """Whether a name (a name's core) is one place and nothing else (美国, 香港, 东阿县)."""
     g = gazetteer()
-    return core in g.by_name or core in g.by_short or core in ctx.divisions or core in countries()
+    return name in g.by_name or name in g.by_short or name in ctx.divisions or name in countries()
 
 
 def _without_place(core: str, ctx: DocContext) -> str:
     """The part of a name after its place prefix (东阿县|部门 -> 部门); "" if none is left."""
-    g = gazetteer()
     for n in range(min(len(core), 8), 1, -1):
-        p = core[:n]
-        if p in g.by_name or p in g.by_short or p in ctx.divisions or p in countries():
+        if _a_place(core[:n], ctx):
             return core[n:]
     if core[:1] in "市区县省镇" and core[:2] not in lexicon.LEVEL_CHAR_WORDS:
         return core[1:]               # 市|科技局, but not 市场|需求, which names no area
