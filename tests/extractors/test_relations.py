@@ -332,6 +332,10 @@ def test_an_article_filed_from_abroad_is_set_in_its_country():
             ("泰国外交部", "subOrganizationOf", "泰国"), ("皇家田广场", "locatedIn", "曼谷"),
             ("泰华记者协会", "locatedIn", "泰国")} <= got
     assert not any(h == "新华社" for h, _, _ in got) and "外交部" not in names(rec)
+    # a national paper's publisher visiting is the home country's too
+    rec = extract("访问法国\n本报记者成某生\n人民日报社代表团访问法国。法国总统会见。法新社报道。"
+                  "（本报巴黎１月１０日电）\n")
+    assert "人民日报社" in names(rec) and not [t for t in triples(rec) if t[0] == "人民日报社"]
 
 
 def test_a_continent_or_world_region_lies_in_no_country():
