@@ -67,8 +67,9 @@ def relations(ctx: DocContext) -> None:
 def _state_at_home(ctx: DocContext, ms: list[Mention]) -> None:
     """National news: the central state organs are the state's (国务院 of 中国, where the
     page names the country), and a ministry named bare at home (文化部, 外交部; no area of
-    its own, no Party department, no article filed from abroad) is part of 国务院 where
-    the page names it. Evidence: each body's first mention."""
+    its own, no Party department, no article filed from abroad, not the end of a longer
+    body's name on the page) is part of 国务院 where the page names it. Evidence: each
+    body's first mention."""
     placed = {r.head for r in ctx.relations if r.rel == "subOrganizationOf"}
     first: dict[str, Mention] = {}
     for m in ms:
@@ -81,8 +82,9 @@ def _state_at_home(ctx: DocContext, ms: list[Mention]) -> None:
     if lexicon.STATE_COUNCIL not in first:
         return
     for name, m in first.items():
-        if name in placed or not bare_ministry(m) or name in PARTY_DEPARTMENTS:
-            continue
+        if name in placed or not bare_ministry(m) or name in PARTY_DEPARTMENTS \
+                or any(other.endswith(name) and other != name for other in first):
+            continue          # (青藏兵站部 of 总后勤部青藏兵站部: a unit the page names in full)
         art = ctx.article_at(m.start)
         if art is not None and country_abroad(ctx, art) is None:
             ctx.relate(name, "subOrganizationOf", lexicon.STATE_COUNCIL, m.start, m.end)

@@ -99,6 +99,10 @@ def test_a_ministry_named_bare_at_home_is_part_of_the_state_council_and_that_of_
     rels = triples(extract("本报北京1月18日讯 文化部部长刘某主持座谈会，国务院副秘书长刘某宝出席。"
                            "中国的文化事业繁荣，文化部、宣传部门的领导参加。\n"))
     assert ("文化部", "subOrganizationOf", "国务院") in rels and ("国务院", "subOrganizationOf", "中国") in rels
+    # a unit the page also names in full after its body (总后勤部青藏兵站部) is no ministry
+    rels = triples(extract("本报北京1月18日讯 国务院、中央军委慰问部队。总后勤部青藏兵站部官兵坚守岗位，"
+                           "青藏兵站部的官兵说，好。\n"))
+    assert not any(r[0].endswith("兵站部") and r[2] == "国务院" for r in rels)
     # abroad, a ministry named bare is the host country's (kg.extractors.organisations)
     rels = triples(extract("本报曼谷1月12日电 泰国政府宣布，财政部将发行债券，泰国民众踊跃认购，国务院表示支持。\n"))
     assert not any(r[0].endswith("财政部") and r[2] == "国务院" for r in rels)
