@@ -513,8 +513,9 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
                    # (领导有权|管乡（镇）农电站) and of likeness (正像|省政府一位领导说的)
                    "单靠", "光靠", "仅靠", "全靠", "只靠", "依靠", "有权", "无权", "正像", "正如", "就像",
                    "犹如",
-                   # verbs of entrusting, jieba's nouns (丁某委托|中宣部副部长白某)
-                   "委托", "委派", "责成",
+                   # verbs of entrusting, jieba's nouns (丁某委托|中宣部副部长白某), and of
+                   # inviting, as 邀请 (记者约请|合肥晚报总编)
+                   "委托", "委派", "责成", "约请", "聘请", "特邀",
                    "以前", "现在", "获得", "荣获", "入选", "获评", "评为", "成为", "属于", "隶属", "隶属于",
                    # verbs of meeting and answering jieba's dictionary tags as nouns (会见|某议会)
                    "会见", "接见", "会晤", "响应", "积极响应", "后任", "命名",
@@ -540,3 +541,5 @@ NAME_STOP_WORDS |= set(SETTING_UP)      # the sentence's words before a name (�
 # what ends a verb of going to a place (专程到|医院, 赶到, 送到): the sentence's words
 # before the body it goes to, whatever jieba's tag of the phrase
 ARRIVING_END = "到"
+# what ends a verb of (not) affording, jieba's one word (进不起|医院, 看得起): no name's
+POTENTIAL_ENDS = ("不起", "得起")

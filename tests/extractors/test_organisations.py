@@ -889,3 +889,10 @@ def test_a_places_firms_are_a_kind_but_its_banks_are_names():
     """美国公司 and 香港公司 are a place's firms, no firm; 中国银行 is a bank."""
     found = names(extract("美国公司和香港公司纷纷进入。中国银行北京分行开业。\n"))
     assert not {"美国公司", "香港公司"} & found and "中国银行" in found
+
+
+def test_verbs_of_inviting_and_of_not_affording_are_no_part_of_a_name():
+    """记者约请合肥晚报总编: 约请 invites, as 邀请 does; 进不起医院: jieba's one word of
+    not affording, before the hospitals the poor cannot enter."""
+    found = names(extract("记者约请合肥晚报总编仇某东一起坐车。对于进不起医院的水上人家而言，生育是难事。\n"))
+    assert "合肥晚报" in found and not any(n.startswith(("约请", "进不起")) for n in found)
