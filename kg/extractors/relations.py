@@ -716,9 +716,14 @@ def _located(ctx: DocContext, sent, inside: list[Mention]) -> None:
 CLAUSE_END = re.compile("[，。；！？,;!?]")
 
 
+# rivers, seas, oceans and continents: no clause's area holds one (在开罗城区横跨尼罗河)
+CROSSING_ENDINGS = ("河", "江", *lexicon.SEA_AND_REGION_ENDINGS)
+
+
 def _sited_in_clause(ctx: DocContext, sent, inside: list[Mention]) -> None:
     """李鹏在延庆……观看了龙庆峡冰灯: a site the clause names after 在 and an area lies in that
-    area, where nothing placed it yet and no other area comes between."""
+    area, where nothing placed it yet and no other area comes between; not a river or a
+    sea (CROSSING_ENDINGS)."""
     placed: set[str] | None = None      # read from the relations only where a clause so opens
     for k, area in enumerate(inside):
         if area.type != "District" or area.rule == RELATIVE_AREA_RULE or \
@@ -730,7 +735,8 @@ def _sited_in_clause(ctx: DocContext, sent, inside: list[Mention]) -> None:
         for o in inside[k + 1:]:
             if end and o.start >= end.start() or o.type == "District":
                 break
-            if o.type == "Place" and o.name not in placed and o.start > area.end:
+            if o.type == "Place" and o.name not in placed and o.start > area.end \
+                    and not o.name.endswith(CROSSING_ENDINGS):
                 ctx.relate(o.name, "locatedIn", area.name, area.start, o.end)
                 placed.add(o.name)
 

@@ -391,6 +391,9 @@ def test_a_site_named_in_a_clause_that_opens_with_zai_and_an_area_lies_there():
     rec = extract("随后，他在延庆县还和群众一起观看了龙庆峡的冰灯。他在北京说，黄河的水少了。")
     assert ("龙庆峡", "locatedIn", "延庆县") in triples(rec)
     assert not [t for t in triples(rec) if t[0] == "黄河"]      # another clause: no site of 北京's
+    # a river crosses the area of its clause (在开罗城区横跨尼罗河的高架桥下)
+    rec = extract("在开罗城区横跨尼罗河的几座高架桥下，是水上人家的去处。\n")
+    assert "尼罗河" in names(rec) and not [t for t in triples(rec) if t[0] == "尼罗河"]
 
 
 def test_an_agency_is_not_part_of_the_country_it_is_stationed_in_or_an_international_body_acts_on():
