@@ -543,3 +543,6 @@ NAME_STOP_WORDS |= set(SETTING_UP)      # the sentence's words before a name (�
 ARRIVING_END = "到"
 # what ends a verb of (not) affording, jieba's one word (进不起|医院, 看得起): no name's
 POTENTIAL_ENDS = ("不起", "得起")
+# what ends a verb phrase jieba reads as one word, which no name holds (the ending alone
+# is another word: 不起, 到)
+VERB_PHRASE_ENDS = (ARRIVING_END, *POTENTIAL_ENDS)

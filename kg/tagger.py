@@ -439,11 +439,6 @@ class Network:
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         self._session = ort.InferenceSession(network_graph(z), options, providers=["CPUExecutionProvider"])
 
-    def rows(self, keys: np.ndarray) -> np.ndarray:
-        """Each character's embedding row in each column: (characters, columns)."""
-        return np.stack([embedding_rows(keys[:, t], known) for t, known in zip(self.columns, self.vocab)],
-                        axis=1)
-
     def emissions(self, keys: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
         """Label scores of every character, sentence by sentence as `lengths` divide them.
 
@@ -452,7 +447,7 @@ class Network:
         its own end (`sequence_lens`), so padding changes no score."""
         lens = np.asarray(lengths, dtype=np.int64)
         out = np.zeros((len(keys), self.n_labels), dtype=np.float32)
-        rows = self.rows(keys)
+        rows = column_rows(keys, self.columns, self.vocab)
         starts = np.cumsum(lens) - lens
         order = np.argsort(lens, kind="stable")
         order = order[lens[order] > 0]
@@ -510,6 +505,12 @@ def network_graph(z: np.lib.npyio.NpzFile) -> bytes:
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", ONNX_OPSET)])
     model.ir_version = ONNX_IR_VERSION
     return model.SerializeToString()
+
+
+def column_rows(keys: np.ndarray, columns: Sequence[int], vocab: Sequence[np.ndarray]) -> np.ndarray:
+    """Each character's embedding row in each of the network's input columns (templates
+    `columns`, their known keys `vocab`): (characters, columns), as trainer and tagger read them."""
+    return np.stack([embedding_rows(keys[:, t], known) for t, known in zip(columns, vocab)], axis=1)
 
 
 def embedding_rows(col: np.ndarray, known: np.ndarray) -> np.ndarray:

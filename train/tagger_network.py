@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from kg.tagger import T_BI, T_KIND, T_TAG, T_TAGS, T_UNI, T_WORD, embedding_rows
+from kg.tagger import T_BI, T_KIND, T_TAG, T_TAGS, T_UNI, T_WORD, column_rows
 
 COLUMNS = (T_UNI + 2, T_BI + 2, T_KIND, T_TAG, T_WORD, T_TAGS)   # templates read
 DIMS = (64, 32, 8, 16, 32, 8)          # their embedding sizes
@@ -43,7 +43,7 @@ def vocabularies(keys: np.ndarray) -> list[np.ndarray]:
 
 def rows(keys: np.ndarray, vocab: list[np.ndarray]) -> np.ndarray:
     """Embedding rows of every character, as kg.tagger.Network reads them."""
-    return np.stack([embedding_rows(keys[:, t], known) for t, known in zip(COLUMNS, vocab)], axis=1)
+    return column_rows(keys, COLUMNS, vocab)
 
 
 class Net(nn.Module):

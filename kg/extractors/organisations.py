@@ -744,7 +744,7 @@ def _central_bodies(ctx: DocContext) -> None:
             continue          # 中央|行业: a word crosses into it
         full = lexicon.CENTRAL_BODIES[m.group()]
         country = _country_by_short_form(ctx, ctx.text[m.start() - 1:m.end()]) \
-            if m.group() == lexicon.CENTRAL_BANK_SHORT else None
+            if m.group() == lexicon.CENTRAL_BANK_SHORT and m.start() else None
         if country is not None:     # 菲央行: the Philippines' central bank, not China's
             ctx.add(ctx.text[m.start() - 1:m.end()], "Agency", m.start() - 1, m.end(),
                     name=country + lexicon.CENTRAL_BANK, rule="organisations:central body")
