@@ -180,7 +180,7 @@ from ..kinds import is_kind
 from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
 from ..segment import Token, segmenter
-from ..tagger import Span, tagger
+from ..tagger import NAME_DOTS, Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext, division_chain,
                    filed_abroad, former_division, joined_runs, rare)
 
@@ -277,6 +277,11 @@ def _surnamed(text: str) -> bool:
 
     single, compound = surnames()
     return 2 <= len(text) <= 3 and (text[0] in single or text[:2] in compound) and _is_name(text)
+
+
+def _dotted(text: str) -> bool:
+    """A transliterated name of two parts or more (彼特·加纳维奇): a dot between characters."""
+    return any(0 < i < len(text) - 1 for i, c in enumerate(text) if c in NAME_DOTS)
 
 
 def _is_name(text: str) -> bool:
@@ -636,8 +641,10 @@ def _rules_misread_name(ctx: DocContext, s: Span, bylined: set[str]) -> bool:
         if m.type == "Person" and m.component != "tagged" and m.text not in bylined:
             ctx.reshape(m, s.start, s.end, name=ctx.text[s.start:s.end])
             taken = True
-        elif m.type in NESTED and s.start < m.start and m.end <= s.end and _surnamed(ctx.text[s.start:s.end]):
-            # 陈|桂林, 王|丽江: a given name that is a city's short form
+        elif m.type in NESTED and s.start < m.start and m.end <= s.end and (
+                _surnamed(ctx.text[s.start:s.end]) or _dotted(ctx.text[s.start:s.end])):
+            # 陈|桂林, 王|丽江: a given name that is a city's short form; 彼特·|加纳|维奇:
+            # a country's name among a transliterated name's syllables
             ctx.reshape(m, s.start, s.end, "Person", ctx.text[s.start:s.end], rule="tagged:person")
             taken = True
         elif m.type == "Place" and m.start < s.start < m.end <= s.end:

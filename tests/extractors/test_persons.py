@@ -136,6 +136,14 @@ def test_a_dotted_name_ends_before_a_rank_and_starts_where_the_tagger_is_sure():
     assert not any(n.endswith("中") or n.startswith("全力") for n in names(rec))
 
 
+def test_a_country_among_a_dotted_names_syllables_is_the_persons(monkeypatch):
+    """彼特·加纳维奇: jieba reads 加纳 (Ghana) as a word; the tagger's sure dotted name
+    holds it, and the page names no country there."""
+    tagger_reads(monkeypatch, {"彼特·加纳维奇": ("PER", 0.99)})
+    rec = extract("研究所的天体物理学家彼特·加纳维奇等人利用太空望远镜观测超新星。\n")
+    assert "彼特·加纳维奇" in names(rec, "Person") and "加纳" not in names(rec)
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
