@@ -590,13 +590,37 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
             if _may_act(o) and not lexicon.TITLE_RE.match(ctx.text, o.end) and \
                     not _in_dateline(ctx, ctx.sentence_at(o.start) or art, o):
                 counts.setdefault(o.name, []).append(o)
-        best = max(counts.values(), key=lambda v: (len(v), -v[0].start))[0] if counts else None
+        ranked = sorted(counts.values(), key=lambda v: (len(v), -v[0].start), reverse=True)
+        best = ranked[0][0] if ranked else None
+        if best is not None and best.type == "District":
+            # an area is what the article is about if it is named at least twice as
+            # often as any rival; a wider area it lies in (its county, its country) is no
+            # rival, but a peer is (武威、金昌、张掖、酒泉、嘉峪关等地市: about all five)
+            rivals = [v for v in ranked[1:] if v[0].type != "District"
+                      or _area_rank(ctx, v[0]) >= _area_rank(ctx, best)]
+            if rivals and len(ranked[0]) < 2 * len(rivals[0]):
+                best = None
         # what an article is about is named before its closing third: a place an essay
         # first names near its end (香港的全国政协委员…) is met in passing
         if best is not None and 3 * art.sentence_at(best.start) > 2 * len(art.sentences):
             best = None
         cache[art.index] = best
     return cache[art.index]
+
+
+# the levels of areas, widest first (a foreign city counts as a city)
+AREA_LEVELS = ("country", "province", "city", "county", "town")
+
+
+def _area_rank(ctx: DocContext, area: Mention) -> int:
+    """How far down AREA_LEVELS an area lies: its division's level, else a town's by its
+    ending, a country's by the data's list; any other is a city."""
+    if area.name in countries():
+        return 0
+    d = ctx.divisions.get(area.name) or gazetteer().lookup(area.name)
+    if d is not None:
+        return AREA_LEVELS.index(d.level)
+    return AREA_LEVELS.index("town") if area.name.endswith(TOWNS) else AREA_LEVELS.index("city")
 
 
 def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:

@@ -163,6 +163,21 @@ def test_an_area_first_named_in_an_articles_closing_third_runs_nothing():
     assert ("香港特别行政区", "runs", "幸福工程") in triples(extract(lead))
 
 
+def test_an_area_named_about_as_often_as_its_peers_runs_nothing_its_article_names():
+    """An article about five prefectures names one a third time: that is no sign it runs
+    the campaign a clause without a subject names. The province they lie in is no
+    rival of the one named most, nor is the area it lies in of a town."""
+    peers = ("甘肃五地市拥军。据介绍，武威、金昌、张掖、酒泉、嘉峪关等地市开展教育。武威市、金昌市、张掖市、"
+             "酒泉市的驻军满意。嘉峪关市领导七进军营。各地开展了“万里万车一亩田”的拥军造田活动。\n")
+    assert not {r for r in triples(extract(peers)) if r[1] == "runs"}
+    # named twice as often as any peer, the area is what the article is about
+    lead = peers.replace("嘉峪关市领导", "嘉峪关市领导和嘉峪关市群众，嘉峪关市驻军")
+    assert ("嘉峪关市", "runs", "万里万车一亩田") in triples(extract(lead))
+    town = ("金牛镇发展产业。宾川县金牛镇党委书记说，金牛镇的果农增收。宾川县推广经验。"
+            "全镇推行“合作社+基地+农户”模式。\n")
+    assert ("金牛镇", "runs", "合作社+基地+农户") in triples(extract(town))
+
+
 def test_a_country_acting_in_its_clause_leaves_the_article_subject_out_of_its_cooperation():
     """泰国将同中国、老挝签定协议: 泰国 acts (a country is no head kg relates), so the
     article's most-named area does not stand in for it."""
