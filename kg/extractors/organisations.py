@@ -154,9 +154,13 @@ HALL_HEADS = tuple(h for h in lexicon.PLACE_HEADS if h.endswith("厅"))
 def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
     """A head match that ends a body's name: it ends a word (see `_head_ends_word`), and a
     one-character head is not the first of a longer one (调处|中心: the name ends at the
-    next head), unless a title follows; 办 only as an office (see `_office`)."""
-    if head == "办" and not _office(ctx, toks, hs, he):
-        return False
+    next head), unless a title follows; 办 only as an office (see `_office`), always
+    before a title."""
+    if head == "办":
+        if not _office(ctx, toks, hs, he):
+            return False
+        if TITLE_AT.match(ctx.text, he):
+            return True       # 国务院|侨办|主任: an office before its chief, whatever jieba reads it (侨办/v)
     return _head_ends_word(ctx, toks, hs, he) and not (
         len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))
 

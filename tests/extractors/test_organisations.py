@@ -284,6 +284,9 @@ def test_offices_and_stations_named_after_their_area_or_body():
     assert ("王立", "主任", "大邑县扶贫办") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     rec = extract(COUNTY + "活动由县文旅局主办。县政府办实事，事情来办。")
     assert not any(n.endswith("办") for n in names(rec))
+    # before its chief's title an office is one, though jieba reads its short name a verb (侨办/v)
+    rec = extract("国务院侨办主任郭某坡代表主办单位致辞。\n")
+    assert ("郭某坡", "主任", "国务院侨办") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     # at the very start of a page nothing names the office's area either
     from kg.extraction import extract_document, to_record
     from kg.reader import document_from_text
