@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from . import abbreviations, lexicon
 from .divisions import countries, gazetteer
+from .kinds import is_kind
 from .pinyin import pinyin
 from .extractors.base import NAME_VERBS, TOWN_LEVELS, DocContext
 from .extractors.initiatives import SELF_HEADS, STRONG_HEADS
@@ -237,6 +238,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     canon[short] = full
                     break
     _bare_levels(names_by_type["Agency"], canon)
+    for t in ORGANISATION_TYPES:
+        _kinds_called_short(names_by_type[t], canon)
     _name_parts(names_by_type["Person"] | names_by_type["Official"], canon)
     _school_levels(names_by_type["Organization"], canon)
     _initiative_short_forms(mentions, canon)
@@ -287,6 +290,18 @@ def _bare_levels(agencies: set[str], canon: dict[str, str]) -> None:
                 and not short.startswith(lexicon.AREA_LEVEL_WORDS):
             continue
         fulls = sorted({canon.get(f, f) for f in agencies if f.endswith(short) and f != short})
+        if len(fulls) == 1:
+            canon[short] = fulls[0]
+
+
+def _kinds_called_short(bodies: set[str], canon: dict[str, str]) -> None:
+    """A body named by words that elsewhere name a kind (保险公司; the rules take them
+    only after a body named in full ends in them) is the one body of the page that ends so
+    (中国人民保险公司), of the same type."""
+    for short in sorted(bodies):
+        if short in canon or not is_kind(short):
+            continue
+        fulls = sorted({canon.get(f, f) for f in bodies if f.endswith(short) and f != short})
         if len(fulls) == 1:
             canon[short] = fulls[0]
 

@@ -519,7 +519,15 @@ def kind_in_annotated_news(c: Candidate) -> bool:
     With places' kinds (kg/extractors/places.py), held-out slices: MSRA 0.8295 -> 0.8319,
     1998 0.8416 -> 0.8448; ../shared/real entities 0.879 -> 0.882; seeds unchanged."""
     return c.core[:1] not in lexicon.AREA_LEVEL_CHARS and not c.core.startswith(lexicon.AREA_LEVEL_WORDS) \
-        and is_kind(c.name)
+        and is_kind(c.name) and not _named_in_full_before(c)
+
+
+def _named_in_full_before(c: Candidate) -> bool:
+    """Whether the page named a body earlier whose name ends in the candidate's (全国助老工程
+    办公室 … 助老工程办公室): the candidate is that body called short, whatever kind the
+    words name elsewhere."""
+    return any(m.type in ORGANISATION_TYPES and len(m.name) > len(c.name) and m.name.endswith(c.name)
+               for m in c.ctx.mentions_between(0, c.start))
 
 
 # asked in order before a bare town level's bodies are named (镇党委: see `_town_body`) …

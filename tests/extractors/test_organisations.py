@@ -221,6 +221,17 @@ def test_every_body_rule_keeps_some_name_out(table, rule, monkeypatch):
 
 # ---- through the whole pipeline --------------------------------------------------------
 
+def test_a_kind_after_a_body_named_in_full_is_that_body_called_short():
+    """保险公司 names a kind in annotated news, but after the page has named 中国人民保险公司
+    it is that company called short, with its own staff."""
+    rec = extract("中国人民保险公司在京召开会议。保险公司副总经理王某平介绍了理赔情况。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert ("王某平", "副总经理", "中国人民保险公司") in posts
+    # with no body named in full before it, the kind names none
+    rec = extract("保险公司副总经理王某平介绍了理赔情况。\n")
+    assert "保险公司" not in names(rec)
+
+
 def test_party_department_after_committee_title_belongs_to_the_committee():
     rec = extract(CITY + "本报讯（记者 王某）市委常委、宣传部部长李建国出席活动。")
     assert {"聊城市委", "聊城市委宣传部"} <= names(rec, "Agency")
