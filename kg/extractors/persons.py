@@ -303,6 +303,7 @@ def persons(ctx: DocContext) -> None:
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
         _titles_after_names(ctx, sent)
+        _titles_after_sure_names(ctx, sent)
         _private_persons(ctx, sent)
         for m in SPEECH.finditer(sent.text):
             for n in (3, 2, 4):
@@ -618,6 +619,52 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
         name = text[name_start:ts]
         ctx.add(name, "Official", name_start, ts, rule="persons:title after name")
         ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))
+
+
+def _titles_after_sure_names(ctx: DocContext, sent) -> None:
+    """Any title after a name the tagger is sure of (周某康总经理传达, 路某祥院长对此, 许某跃
+    副书记为团长): papers address officials of every rank so, not only national ones
+    (see `_titles_after_names`). The title is one or more whole words of jieba's, and
+    the name no part of a body's."""
+    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    bounds: set[int] | None = None
+    for s in spans:
+        if s.label != "PER" or s.confidence < SURE_PERSON or not sent.start <= s.start < s.end < sent.end:
+            continue
+        title = lexicon.TITLE_RE.match(ctx.text, s.end)
+        if title is None or title.group() in lexicon.TITLES_AFTER_NAME:
+            continue          # the national titles are `_titles_after_names`'s
+        if bounds is None:
+            bounds = {b for t in ctx.tokens(sent) for b in (t.start, t.end)}
+        name = ctx.text[s.start:s.end]
+        if s.end not in bounds or title.end() not in bounds or ctx.covered(s.start, s.end, BODY_TYPES) \
+                or not all(CJK.match(c) or c in "·•" for c in name) or len(name) < 2:
+            continue
+        org = _body_before_in_sentence(ctx, sent, title.group(), s.start)
+        ctx.add(name, "Official" if _is_official(ctx, title.group(), org) else "Person", s.start, s.end,
+                rule="persons:title after sure name")
+        ctx.posts.append(PostMention(name, title.group(), org, ctx.evidence(s.start, title.end())))
+
+
+# a firm's officers: their firm is the one the sentence names last before them
+FIRM_OFFICERS = ("董事长", "总经理", "经理", "总裁")
+
+
+def _body_before_in_sentence(ctx: DocContext, sent, title: str, pos: int) -> str | None:
+    """The body a title after a name is of, where the sentence names it before the name:
+    a chief's (院长) the last body there whose name ends in the chief's head (中国科学院
+    …工作会议上，路某祥院长), a firm's officer's (总经理) the last firm."""
+    core = title.removeprefix("副")
+    if len(core) == 2 and core.endswith(CHIEF):
+        def ok(o: Mention) -> bool:
+            return o.type in ORGANISATION_TYPES and o.name.endswith(core[0])
+    elif core in FIRM_OFFICERS:
+        def ok(o: Mention) -> bool:
+            return o.type == "Company"
+    else:
+        return None
+    body = ctx.nearest_before(pos, ok)
+    return body.name if body is not None and body.start >= sent.start else None
 
 
 def _name_before(ctx: DocContext, sent, pos: int, word_starts: set[int]) -> int | None:

@@ -144,6 +144,24 @@ def test_a_country_among_a_dotted_names_syllables_is_the_persons(monkeypatch):
     assert "彼特·加纳维奇" in names(rec, "Person") and "加纳" not in names(rec)
 
 
+def test_a_title_of_any_rank_after_a_sure_name_is_the_persons_post(monkeypatch):
+    """周某康总经理传达, 路某祥院长对此, 许某跃副书记为团长: papers address officials of
+    every rank with the title after the name; a chief's body is the last one the sentence
+    names before him with the chief's head, a firm's officer's the last firm."""
+    tagger_reads(monkeypatch, {"周某康": ("PER", 0.99), "路某祥": ("PER", 0.99), "许某跃": ("PER", 0.99)})
+    rec = extract("在中国石油天然气总公司工作会议上，周某康总经理传达了指示。"
+                  "在中国科学院工作会议上，路某祥院长对此作出了回答。"
+                  "省委派出以许某跃副书记为团长的工作团。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("周某康", "总经理", "中国石油天然气总公司"), ("路某祥", "院长", "中国科学院"),
+            ("许某跃", "副书记", None)} <= posts
+    assert {"路某祥", "许某跃"} <= names(rec, "Official")
+    # a title that only begins a longer word is none (主任医师 is one word)
+    tagger_reads(monkeypatch, {"王某平": ("PER", 0.99)})
+    rec = extract("王某平主任医师的病人来了。\n")
+    assert not any(p["title"] == "主任" for p in rec["posts"])
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
