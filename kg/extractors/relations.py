@@ -27,6 +27,7 @@ COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共�
 CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
 FOUNDS = re.compile(r"(设立|成立|组建|设置)")
+PREPOSITION_IN_GAP = re.compile(r"[由与和同在向对为]")   # 成立了由|某部…参加的小组: no body founded
 LOCATED = re.compile(r"(位于|地处|坐落于|坐落在|落户|落户于|入驻|设在|建在|挤在)")
 PARTICIPATE = re.compile(r"出席|参加|参与|观摩|启动|致辞|讲话|主持")
 # a firm that is another's subsidiary, or one of its enterprises (某发电总厂是某集团公司骨干发电企业)
@@ -776,11 +777,13 @@ def _object_of_verb(ctx: DocContext, sent, m: Mention) -> bool:
 
 
 def _founded(ctx: DocContext, sent, inside: list[Mention]) -> None:
-    """高唐县设立X小组: a body an area sets up is part of it."""
+    """高唐县设立X小组: a body an area sets up is part of it; not one a preposition
+    governs (成立了由|外交部…参加的领导小组: a member of the new body)."""
     for m in FOUNDS.finditer(sent.text):
         at = sent.start + m.end()
         subj = _subject(ctx, sent, inside, sent.start + m.start())
-        new = next((o for o in inside if o.start >= at and o.start - at <= 2 and o.type == "Agency"), None)
+        new = next((o for o in inside if o.start >= at and o.start - at <= 2 and o.type == "Agency"
+                    and not PREPOSITION_IN_GAP.search(ctx.text, at, o.start)), None)
         if subj and new and subj.type in ("District", "Agency"):
             ctx.relate(new.name, "subOrganizationOf", subj.name, subj.start, new.end)
 

@@ -72,6 +72,13 @@ def test_clause_subject_runs_the_initiative_not_the_nearest_body():
     assert ("冠县物业服务行业党委", "subOrganizationOf", "冠县") in rels
 
 
+def test_a_body_a_preposition_governs_after_founding_is_no_founded_part():
+    """林业部牵头成立了由外交部…参加的领导小组: 外交部 joins the new group; it is no part
+    of 林业部."""
+    rels = triples(extract("林业部牵头成立了由外交部、国家计委等有关部门参加的工作领导小组。\n"))
+    assert ("外交部", "subOrganizationOf", "林业部") not in rels
+
+
 def test_of_a_chain_of_areas_the_last_one_acts():
     rels = triples(extract("近年来，河南西峡县非常重视“再就业工程”的实施，安置下岗职工。\n"))
     assert ("西峡县", "runs", "再就业工程") in rels and ("河南省", "runs", "再就业工程") not in rels
