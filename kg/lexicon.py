@@ -237,6 +237,9 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "会议中心", "剧院",
                # halls: a hall is a place, though 厅 and 大厅 head agencies (教育厅, 政务服务大厅)
                "演播厅", "演播大厅", "展厅", "展览大厅", "展览厅", "音乐厅", "宴会厅", "会议厅", "报告厅")
+# a natural feature's last character: 黄山 beside 黄山市 is the mountain, not the city; its
+# name holds no area it lies in (江西|鄱阳湖)
+NATURAL_FEATURE_ENDINGS = tuple("山江河湖海岭峰岛")
 # a river's parts and banks: a city's short form named after a river (黑河, 九江) that
 # one of these follows is the river (黑河|流域)
 RIVER_ENDINGS = ("河", "江")

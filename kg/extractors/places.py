@@ -70,6 +70,10 @@ def places(ctx: DocContext) -> None:
                 continue          # 王家坝紧靠|淮河: a great river's name stands alone
             start = left_chunk(ctx, sent, hs, max_len=12, strict=True, toponym=True)
             start = _after_small_divisions(ctx, start, hs, all_levels=head in STREET_HEADS)
+            if head.endswith(lexicon.NATURAL_FEATURE_ENDINGS):
+                # 江西|鄱阳湖: a lake's or river's name holds no area, but 青海湖 is whole
+                bare = _after_small_divisions(ctx, start, hs, all_levels=True)
+                start = bare if hs - bare >= 2 else start
             start = tagged_name_start(ctx, start, he) or start
             toks = ctx.tokens(sent)
             first = word_starting(toks, start)

@@ -808,10 +808,6 @@ def tagged_entities(ctx: DocContext) -> None:
     _places_named_as_divisions(ctx)
 
 
-# a natural feature's last character: 黄山 beside 黄山市 is the mountain, not the city
-NATURAL_FEATURE_ENDINGS = tuple("山江河湖海岭峰岛")
-
-
 def _places_named_as_divisions(ctx: DocContext) -> None:
     """A place the tagger read that is a division the page names with its level (襄樊 of
     襄樊市, a prefecture the data knows by its new name only; 天祝 of 天祝县, written for
@@ -819,7 +815,7 @@ def _places_named_as_divisions(ctx: DocContext) -> None:
     data knows takes its short forms."""
     divisions = {w: d.name for d in ctx.mentions if d.type == "District" for w in (d.name, d.text)}
     for m in [m for m in ctx.mentions if m.type == "Place" and m.rule == "tagged:place"]:
-        if m.name.endswith(NATURAL_FEATURE_ENDINGS):
+        if m.name.endswith(lexicon.NATURAL_FEATURE_ENDINGS):
             continue
         full = next((divisions[m.name + level] for level in lexicon.AREA_LEVEL_CHARS
                      if m.name + level in divisions), None)

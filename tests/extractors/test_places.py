@@ -14,6 +14,15 @@ def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
     assert not names(rec, "Place")
 
 
+def test_a_lake_or_river_drops_the_province_before_it_but_not_its_own_name(monkeypatch):
+    """江西鄱阳湖: the province says where the lake is; 青海湖 is named after its
+    province, whole. Read by the rules alone (the tagger reads the same)."""
+    tagger_reads(monkeypatch, {})
+    rec = extract("保护区有江西鄱阳湖、湖南东洞庭湖和青海湖。\n")
+    assert {"鄱阳湖", "东洞庭湖", "青海湖"} <= names(rec, "Place")
+    assert not {"江西鄱阳湖", "湖南东洞庭湖"} & names(rec)
+
+
 def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
     rec = extract(CITY + "第三届全民健身运动会在市滨河体育中心开幕。")
     assert "聊城市滨河体育中心" in names(rec, "Place")
