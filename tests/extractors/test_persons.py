@@ -162,6 +162,13 @@ def test_a_title_of_any_rank_after_a_sure_name_is_the_persons_post(monkeypatch):
     assert not any(p["title"] == "主任" for p in rec["posts"])
 
 
+def test_a_dotted_name_after_a_title_ends_before_a_function_character(monkeypatch):
+    """总理谢赫·哈西娜所希望的: 所 begins the clause; the tagger, sure, ends the name before it."""
+    tagger_reads(monkeypatch, {"谢赫·哈西娜": ("PER", 0.99)})
+    rec = extract("但愿这次会议能像孟加拉国总理谢赫·哈西娜所希望的那样取得成功。\n")
+    assert "谢赫·哈西娜" in names(rec, "Official") and "谢赫·哈西娜所" not in names(rec)
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
