@@ -589,6 +589,7 @@ def function_word_glued_before(w: Walk) -> Verdict | None:
     return None
 
 
+FIXED_EXPRESSION_TAGS = ("l", "i")     # jieba's tags of idioms and set phrases
 # ... and the preposition of dealing with (马同|欧洲联盟的关系), where jieba's HMM glued it
 GLUED_FUNCTION_CHARACTERS = lexicon.NAME_STOP | {"同"}
 
@@ -596,8 +597,11 @@ GLUED_FUNCTION_CHARACTERS = lexicon.NAME_STOP | {"同"}
 def function_word_glued_after(w: Walk) -> Verdict | None:
     """jieba's HMM glued a function word to the words around it (义诊周在|海棠湾,
     举报信寄到|中央纪委, 可对|本公司, 马同|欧洲联盟): the name starts after the token's
-    last function character."""
+    last function character; and after a fixed expression of jieba's that ends in one
+    (特别是在|银行: the sentence's words)."""
     t, word = w.tok, w.tok.word
+    if t.tag in FIXED_EXPRESSION_TAGS and len(word) >= 3 and word[-1] in lexicon.NAME_STOP:
+        return w.stop(t.end)
     if t.tag == "x" and _freq(word) == 0 and len(word) >= 2:
         last = max((i for i, c in enumerate(word) if i and c in GLUED_FUNCTION_CHARACTERS), default=None)
         if last is not None:

@@ -232,6 +232,11 @@ def test_a_kind_after_a_body_named_in_full_is_that_body_called_short():
     assert "保险公司" not in names(rec)
 
 
+def test_a_set_phrase_ending_in_a_function_character_is_no_part_of_a_body():
+    """特别是在|银行: jieba's set phrase (l) is the sentence's words, and 银行 alone names none."""
+    assert not names(extract("特别是在银行的注册资格方面要严加审查。\n"))
+
+
 def test_party_department_after_committee_title_belongs_to_the_committee():
     rec = extract(CITY + "本报讯（记者 王某）市委常委、宣传部部长李建国出席活动。")
     assert {"聊城市委", "聊城市委宣传部"} <= names(rec, "Agency")
