@@ -213,6 +213,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 prefix = full[: len(full) - len(short)]
                 if t == "Agency" and full.endswith(short) and _foreign_prefix(prefix):
                     continue           # 美|国防部: the page's bare 国防部 is the home country's
+                if t == "Place" and prefix in COMPASS_POINTS:
+                    continue           # 东|南亚, 中|南海, 东|洞庭湖: a part or a neighbour, not the place
                 if full.endswith(short) and not prefix.endswith(lexicon.OTHER_PARTIES) and (
                         prefix in g.by_name or prefix in g.by_short or prefix[:-1] in g.by_name
                         or len(prefix) <= 3 or len(short) >= 5 and prefix in bodies or _areas_only(prefix)):
@@ -250,6 +252,9 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             seen.add(canon[k])
             canon[k] = canon[canon[k]]
     return canon
+
+
+COMPASS_POINTS = frozenset("东西南北中")
 
 
 def _areas_only(prefix: str) -> bool:

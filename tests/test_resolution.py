@@ -380,6 +380,14 @@ def test_a_bare_ministry_is_no_short_form_of_another_countrys():
     assert {"国防部", "美国防部"} <= {e["name"] for e in rec["entities"] if e["type"] == "Agency"}
 
 
+def test_a_region_with_a_compass_point_before_another_is_another_region():
+    """东南亚 and 南亚, 中南海 and 南海: a part or a neighbour, no short form of the other."""
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "金融危机从东南亚蔓延到南亚。游客参观了中南海，又去了南海。\n")))
+    places = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Place"}
+    assert {"东南亚", "南亚"} <= set(places) and "南亚" not in places["东南亚"]
+
+
 def test_a_committee_written_with_its_provinces_short_form_or_its_level_twice_is_one_agency():
     """河北高邑县委 and 河北省高邑县委, 邱县县委 and 邱县委: one body, as a page writes it."""
     text = ("河北省高邑县委书记李保中\n李保中１９８９年起历任河北高邑县委常委。\n"
