@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import lexicon
 from ..articles import DATELINE, DATELINE_CREDIT
-from ..divisions import Division, gazetteer
+from ..divisions import Division, countries, gazetteer
 from ..model import (Article, Document, Evidence, Masthead, Mention, PostMention, Sentence,
                      RelationMention)
 from ..segment import Token, segmenter
@@ -997,6 +997,18 @@ def country_abroad(ctx: DocContext, art: Article) -> str | None:
     return cache[art.index]
 
 
+def after_foreign_country(text: str, pos: int) -> bool:
+    """Whether another country's name ends right before `pos` (英国|北海): what follows
+    is that country's place, not a home division of the same name."""
+    return any(text[pos - k:pos] in countries() and text[pos - k:pos] != lexicon.HOME_COUNTRY
+               for k in range(2, min(pos, _longest_country()) + 1))
+
+
+@lru_cache(maxsize=1)
+def _longest_country() -> int:
+    return max(map(len, countries()))
+
+
 def filed_abroad(place: str | None) -> bool:
     """Whether a dateline's place is abroad: not at home (a division of the data, 中国) nor
     at an international body (新华社联合国…电)."""
@@ -1005,8 +1017,6 @@ def filed_abroad(place: str | None) -> bool:
 
 
 def _country_abroad(ctx: DocContext, art: Article) -> str | None:
-    from ..divisions import countries
-
     home = lexicon.HOME_COUNTRY
     if not filed_abroad(art.place):
         return None          # filed at home, or at the UN (新华社联合国…电): no country
@@ -1026,8 +1036,6 @@ def named_at_home(name: str) -> bool:
     """A body named as the home country's (中国…, 全国…, 国务院, 新华社, 人民日报社: a
     national paper or its publisher) or the world's (东盟), or with an area or a country
     of its own before it: no article abroad places it."""
-    from ..divisions import countries
-
     return name.startswith(lexicon.NATIONAL_PREFIXES) or name in lexicon.NATIONAL_MEDIA \
         or name.removesuffix(PUBLISHER) in lexicon.NATIONAL_MEDIA \
         or name in _WORLD_AND_CENTRAL or bool(gazetteer().split_area(name)[0]) \

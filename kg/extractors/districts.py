@@ -12,7 +12,7 @@ from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, gaze
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
-from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, division_chain, division_names_in, former_division, left_chunk, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
 from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
@@ -157,6 +157,8 @@ def districts(ctx: DocContext) -> None:
         if _measure_of_count(ctx.text, start) or ctx.text[start - 1:start] in NAME_DOT_SET \
                 or ctx.text[end:end + 1] in NAME_DOT_SET:
             return        # (本·|阿里|总统: a transliterated name's part, not 阿里地区)
+        if after_foreign_country(ctx.text, start):
+            return        # 英国|北海: the foreign country's sea or place, not a home division
         ctx.divisions[d.name] = d
         ctx.add(ctx.text[start:end], "District", start, end, name=d.name, rule="districts:division")
 

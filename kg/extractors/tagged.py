@@ -181,8 +181,8 @@ from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
 from ..segment import Token, segmenter
 from ..tagger import NAME_DOTS, Span, tagger
-from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext, division_chain,
-                   filed_abroad, former_division, joined_runs, rare)
+from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext,
+                   after_foreign_country, division_chain, filed_abroad, former_division, joined_runs, rare)
 
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
 VERY_SURE = 0.95      # a place or organisation span this sure is spared jieba's word tests (docstring)
@@ -778,7 +778,8 @@ def tagged_entities(ctx: DocContext) -> None:
                 for a, b in division_chain(text) if _place_type(text) == "District" else [(0, len(text))]:
                     part = text[a:b]
                     river = lexicon.names_a_river(ctx.text, s.start + a, s.start + b)
-                    d = None if river else gazetteer().lookup(part) or former_division(part)
+                    d = None if river or after_foreign_country(ctx.text, s.start + a) \
+                        else gazetteer().lookup(part) or former_division(part)
                     place = _place_ending_in(ctx, part) if d is not None and part != d.name else None
                     if place is not None:    # 牟家村西山 … 为西山披上绿装: that hill, not 西山区
                         ctx.add(part, "Place", s.start + a, s.start + b, name=place.name, rule="tagged:place")

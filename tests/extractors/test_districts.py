@@ -508,6 +508,13 @@ def test_a_divisions_short_form_inside_a_dotted_foreign_name_is_the_names():
     assert "阿里地区" not in names(rec)
 
 
+def test_a_home_divisions_name_after_another_country_is_that_countrys_place():
+    """英国北海: the North Sea, not 北海市 of Guangxi; 中国北海市 is the city."""
+    rec = extract("美国得克萨斯和英国北海的原油价格也都下跌。\n")
+    assert "北海市" not in names(rec)
+    assert "北海市" in names(extract("中国北海市的港口扩建。\n"), "District")
+
+
 def test_a_function_character_after_a_country_begins_no_division():
     """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
     rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
