@@ -406,6 +406,9 @@ LIST_JOINERS = ("、", "和", "及", "以及")
 BODY_LAST_CHARACTERS = "处社店所馆院局部厅委团队站台会"
 # what the name of a body of national scope begins with: it lies in no one area
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
+# what the name of a body of the world's begins with (世界石油输出国组织, 国际商会): it lies
+# in no one country (a region's may: 非洲人国民大会, 欧洲时报社)
+WORLD_PREFIXES = ("世界", "国际", "全球")
 # the Youth League and the other parties, whose committees are named like the Party's
 # (共青团宜昌市委 is no 宜昌市委)
 OTHER_PARTIES = ("共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")

@@ -362,6 +362,11 @@ def test_an_article_filed_from_abroad_is_set_in_its_country():
     rec = extract("访问法国\n本报记者成某生\n人民日报社代表团访问法国。法国总统会见。法新社报道。"
                   "（本报巴黎１月１０日电）\n")
     assert "人民日报社" in names(rec) and not [t for t in triples(rec) if t[0] == "人民日报社"]
+    # nor does a body of the world's name (世界…, 国际…) lie in the country filed from
+    rec = extract("油价下跌\n本报记者管某忠\n委内瑞拉宣布减产，委内瑞拉表示支持。世界石油输出国组织将开会。"
+                  "（本报加拉加斯１月２０日电）\n")
+    assert ("加拉加斯", "locatedIn", "委内瑞拉") in triples(rec)
+    assert "世界石油输出国组织" in names(rec) and not [t for t in triples(rec) if t[0] == "世界石油输出国组织"]
 
 
 def test_a_continent_or_world_region_lies_in_no_country():
