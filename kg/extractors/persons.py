@@ -307,7 +307,6 @@ def persons(ctx: DocContext) -> None:
     for ai, si, sent in ctx.sentences():
         _title_chains(ctx, sent)
         _titles_after_names(ctx, sent)
-        _titles_after_sure_names(ctx, sent)
         _private_persons(ctx, sent)
         for m in SPEECH.finditer(sent.text):
             for n in (3, 2, 4):
@@ -322,6 +321,7 @@ def persons(ctx: DocContext) -> None:
                         and not _tagger_doubts(ctx, p, p + n) and not _says(text, name, p + n):
                     ctx.add(name, "Person", p, p + n, rule="persons:speech verb")
                     break
+    _titles_after_sure_names(ctx)
     _bodies_after_titled_persons(ctx)
     _repeat_known(ctx)
 
@@ -625,21 +625,21 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
         ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))
 
 
-def _titles_after_sure_names(ctx: DocContext, sent) -> None:
+def _titles_after_sure_names(ctx: DocContext) -> None:
     """Any title after a name the tagger is sure of (周某康总经理传达, 路某祥院长对此, 许某跃
     副书记为团长): papers address officials of every rank so, not only national ones
     (see `_titles_after_names`). The title is one or more whole words of jieba's, and
     the name no part of a body's."""
-    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
-    bounds: set[int] | None = None
-    for s in spans:
-        if s.label != "PER" or s.confidence < SURE_PERSON or not sent.start <= s.start < s.end < sent.end:
+    for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()):
+        if s.label != "PER" or s.confidence < SURE_PERSON:
             continue
         title = lexicon.TITLE_RE.match(ctx.text, s.end)
         if title is None or title.group() in lexicon.TITLES_AFTER_NAME:
             continue          # the national titles are `_titles_after_names`'s
-        if bounds is None:
-            bounds = {b for t in ctx.tokens(sent) for b in (t.start, t.end)}
+        sent = ctx.sentence_at(s.start)
+        if sent is None or title.end() > sent.end:
+            continue
+        bounds = {b for t in ctx.tokens(sent) for b in (t.start, t.end)}
         name = ctx.text[s.start:s.end]
         if s.end not in bounds or title.end() not in bounds or ctx.covered(s.start, s.end, BODY_TYPES) \
                 or not all(CJK.match(c) or c in "·•" for c in name) or len(name) < 2:
