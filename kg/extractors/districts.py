@@ -28,7 +28,7 @@ GENERIC = {"城市", "农村", "乡村", "城乡", "全", "各", "该", "本", "
            "文明", "智慧", "幸福", "美丽", "示范", "试点", "重点", "特色", "新型", "传统", "周边",
            "附近", "所在", "城镇", "集镇", "乡镇", "村", "社区", "街道", "中心", "贫困", "偏远",
            "基层", "相关", "多个", "城区", "农", "城", "镇", "乡", "个", "名", "家", "红色", "绿色",
-           "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围", "小康", "首富"}
+           "先进", "标准化", "民族", "数字", "康养", "宜居", "生态", "沿黄", "周围", "小康", "首富", "地区"}
 # jieba knows some towns as one proper-noun token (安仁镇/nr): a name, not a word like 故乡
 PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
 # words ending in 城 that make 城+suffix no name (县城社区); X城街道 otherwise is one (如城街道)
@@ -378,8 +378,10 @@ def _towns(ctx: DocContext, sent) -> None:
         hs = sent.start + m.start()
         he = hs + len(m.group(1))
         tok = next((t for t in toks if t.start < he <= t.end), None)
-        if tok and tok.end > he and tok.tag not in SUFFIX_GLUED_TAGS:
-            continue          # 爱乡精神, 城镇居民, 村村: the suffix inside a common word
+        if tok and tok.end > he and (tok.tag not in SUFFIX_GLUED_TAGS or tok.start == hs and tok.tag == "ns"):
+            continue          # 爱乡精神, 城镇居民, 村村: the suffix inside a common word; 镇区/ns: a
+                              # place word the suffix begins (a town's built-up area; but 镇政府/nt,
+                              # 村|党支部书记/title, the HMM's 村下/x end the town)
         if tok and len(m.group(1)) == 1 and tok.word != m.group(1) and tok.end == he and \
                 tok.tag not in ("ns", "x") and segmenter().tk.FREQ.get(tok.word, 0) > 0 and \
                 not (len(tok.word) >= 3 and tok.tag in PROPER_TAGS):

@@ -515,6 +515,16 @@ def test_a_home_divisions_name_after_another_country_is_that_countrys_place():
     assert "北海市" in names(extract("中国北海市的港口扩建。\n"), "District")
 
 
+def test_a_town_suffix_that_begins_a_place_word_or_follows_a_region_ends_no_town():
+    """镇区 (a town's built-up area): the suffix begins a place word of jieba's;
+    东中西部地区|镇个数: a region of the country, no town's name. But the HMM's guess
+    村下 (怀宝镇归洞村|下寨屯) ends the village."""
+    rec = extract("企业从业人数占镇区总人口的比重为２７·６％。东中西部地区镇个数分别为７４７８个。\n")
+    assert not names(rec, "District")
+    rec = extract("派出所联合怀宝镇司法所，在怀宝镇归洞村下寨屯开展活动。\n")
+    assert ("归洞村", "locatedIn", "怀宝镇") in triples(rec)
+
+
 def test_a_function_character_after_a_country_begins_no_division():
     """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
     rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
