@@ -620,9 +620,17 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
             continue          # 王某廉向|江主席: the surname of 江泽民主席, named so before
         if text[name_start + 1:ts] in HONORIFIC_ONLY:
             continue          # 孙老|将军: a surname and a form of address (see `surname_mentions`)
-        name = text[name_start:ts]
-        ctx.add(name, "Official", name_start, ts, rule="persons:title after name")
+        name_end = ts
+        sure = tagged_person_span(ctx, name_start)
+        if sure is not None and sure.confidence >= SURE_PERSON and text[sure.end:ts] in HOLDING_VERBS:
+            name_end = sure.end   # 拉吉夫·甘地|当|总理时: the verb of holding the post is no part of the name
+        name = text[name_start:name_end]
+        ctx.add(name, "Official", name_start, name_end, rule="persons:title after name")
         ctx.posts.append(PostMention(name, m.group(), None, ctx.evidence(name_start, ts + len(m.group()))))
+
+
+# verbs of holding a post, between a name and the title it held (某某当总理时)
+HOLDING_VERBS = frozenset({"当", "任", "出任", "担任"})
 
 
 def _titles_after_sure_names(ctx: DocContext) -> None:

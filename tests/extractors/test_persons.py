@@ -169,6 +169,14 @@ def test_a_dotted_name_after_a_title_ends_before_a_function_character(monkeypatc
     assert "谢赫·哈西娜" in names(rec, "Official") and "谢赫·哈西娜所" not in names(rec)
 
 
+def test_a_verb_of_holding_a_post_between_name_and_title_is_no_part_of_the_name(monkeypatch):
+    """拉吉夫·甘地当总理时: he held the post; 当 is no part of his name."""
+    tagger_reads(monkeypatch, {"拉吉夫·甘地": ("PER", 0.99)})
+    rec = extract("拉吉夫·甘地当总理时，他就是骨干。\n")
+    assert "拉吉夫·甘地" in names(rec, "Official") and "拉吉夫·甘地当" not in names(rec)
+    assert ("拉吉夫·甘地", "总理") in {(p["person"], p["title"]) for p in rec["posts"]}
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
