@@ -320,6 +320,8 @@ COUNT_AT_START = re.compile(f"{lexicon.COUNT}[大{lexicon.BODY_MEASURES}]")
 COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
 # a rank among bodies (德国第二大银行, 全国第三大港口): a description, not a name
 RANK = re.compile(f"第{lexicon.COUNT}大")
+# so many big ones right before the head (两大|集团, 中国四大|银行; but 三|大队 is a unit's number)
+COUNTED_BIG = re.compile(f"{lexicon.COUNT}大$")
 
 
 # determiners a body's name never begins with (上述公司, 同一医院, 某医院, 这位省委书记,
@@ -328,14 +330,14 @@ DETERMINERS_FIRST = ("某", "上述", "同一", *(d + m for d in "这那此" for
 
 
 def determiner_or_count(c: Candidate) -> bool:
-    """各防汛指挥部, 该中心, 某医院, 各地|市供电局, 32家商协会, 三家远洋公司, 两大电信公司, 德国第二大银行: a
-    determiner, a count or a rank before the head makes it a kind of body, or one the
-    page will not name, not a named one; but a count that is all there is before the
-    head is the body's number (三大队)."""
+    """各防汛指挥部, 该中心, 某医院, 各地|市供电局, 32家商协会, 三家远洋公司, 两大电信公司, 德国第二大银行,
+    中国四大银行: a determiner, a count or a rank before the head makes it a kind of
+    body, or one the page will not name, not a named one; but a count that is all there
+    is before the head is the body's number (三大队)."""
     if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith(DETERMINERS_FIRST) \
             or "某" in c.core \
             or c.ctx.text[max(0, c.start - 2):c.start] in ("各地", "各级") \
-            or RANK.search(c.name) or "各" in c.core:
+            or RANK.search(c.name) or COUNTED_BIG.search(c.core) or "各" in c.core:
         return True           # (上海|各|街道办事处: every one of an area's bodies)
     ctx = c.ctx
     if c.before.isdigit() and ctx.text[c.start] in lexicon.BODY_MEASURES or \

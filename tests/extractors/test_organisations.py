@@ -237,6 +237,12 @@ def test_a_set_phrase_ending_in_a_function_character_is_no_part_of_a_body():
     assert not names(extract("特别是在银行的注册资格方面要严加审查。\n"))
 
 
+def test_so_many_big_ones_before_a_head_are_a_kind_not_a_body():
+    """两大集团, 中国四大银行: a count of big ones; 三大队 (head 大队) is a unit's number."""
+    rec = extract("由于其他两大集团的掣肘，中国四大银行表示关注。\n")
+    assert not names(rec) & {"两大集团", "中国四大银行", "四大银行"}
+
+
 def test_party_department_after_committee_title_belongs_to_the_committee():
     rec = extract(CITY + "本报讯（记者 王某）市委常委、宣传部部长李建国出席活动。")
     assert {"聊城市委", "聊城市委宣传部"} <= names(rec, "Agency")
