@@ -196,11 +196,12 @@ def _local(m: Mention) -> bool:
 def _listed_after_area(ctx: DocContext, inside: list[Mention]) -> None:
     """A list whose first body names its area names it for the rest: in 西峡县保护材料厂、
     冶金材料厂, the second factory is in 西峡县 too. The list is bodies joined only
-    by 、/和/及; one that names an area of its own ends the sharing."""
+    by 、/和/及; one that names an area of its own, or the nation or the world as its
+    scope (世界晋江同乡总会), ends the sharing."""
     for run in joined_runs(ctx, [m for m in inside if m.type in IN_AREA]):
         area = _named_after(ctx, run[0], ("District",)) if len(run) > 1 else None
         for o in run[1:] if area else ():
-            if _named_after(ctx, o, ("District",)):
+            if _named_after(ctx, o, ("District",)) or named_at_home(o.name):
                 break
             ctx.relate(o.name, "locatedIn", area.name, o.start, o.end)
 

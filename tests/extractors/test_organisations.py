@@ -702,6 +702,10 @@ def test_a_factory_listed_after_one_named_with_its_area_is_named_too():
     assert "冶金材料厂" in names(rec, "Company")
     assert ("冶金材料厂", "locatedIn", "西峡县") in triples(rec)
     assert "冶金材料厂" not in names(extract("保护材料厂、冶金材料厂等乡镇企业接收了下岗职工。"))
+    # a body of the world's in the list ends the sharing (世界…: no one country's)
+    rec = extract("侨团如葡萄牙工商业联会、世界晋江同乡总会、匈牙利华人佛教会等竞相问世。\n")
+    assert ("葡萄牙工商业联会", "locatedIn", "葡萄牙") in triples(rec)
+    assert not [t for t in triples(rec) if t[0] == "世界晋江同乡总会"]
 
 
 def test_a_foreign_name_ending_in_a_sections_head_is_no_section():
