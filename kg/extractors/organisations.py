@@ -95,7 +95,7 @@ def organisations(ctx: DocContext) -> None:
                 continue          # 电视|演播厅, 展览|大厅: a hall, the places component's
             if _quoted_body(ctx, sent, head, type_, hs, he):
                 continue
-            start = _name_start(ctx, sent, head, type_, hs) if real else _area_before(ctx, core)
+            start = _name_start(ctx, sent, head, type_, hs) if real else start_before_chiefs_body(ctx, core)
             if start is None:
                 continue
             start = _verb_before_tagged_body(ctx, sent, start, he)
@@ -199,7 +199,7 @@ def shares_head_with_title(ctx: DocContext, toks, head: str, hs: int, he: int) -
         and not HEAD_RE.search(core[-1]) else None
 
 
-def _area_before(ctx: DocContext, core: int) -> int | None:
+def start_before_chiefs_body(ctx: DocContext, core: int) -> int | None:
     """Where a body named with its chief's title starts: the area or body named right
     before its core word (菲律宾|国防, 东昌府区|教育), a bare level (市|财政), else the
     core word itself after a break (、宣传部长); None where other words come before it:

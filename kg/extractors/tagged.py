@@ -1125,6 +1125,7 @@ def _posts_in_tagged_bodies(ctx: DocContext) -> None:
     one. A post in a private body is no public office, so a person whose every post is
     such is a Person, not an Official (as the persons component decides where it knows
     the body)."""
+    from .organisations import CHIEF, start_before_chiefs_body
     from .persons import CHAIN_JOINS, _is_official, body_over_title, chain_before
 
     bodies = [m for m in ctx.mentions if m.component == "tagged" and m.type in ORGANISATION_TYPES]
@@ -1132,6 +1133,12 @@ def _posts_in_tagged_bodies(ctx: DocContext) -> None:
     for p in ctx.posts:
         if p.org is None and (b := body_over_title(bodies, p.evidence.start, p.evidence.end)):
             ends.setdefault(p.evidence.start, b)    # 全国政协|委员: the title begins inside it
+        elif p.org is None and len(p.title) == 2 and p.title.endswith(CHIEF) \
+                and (b := ends.get(p.evidence.start + 1)) is not None \
+                and start_before_chiefs_body(ctx, b.start) is not None:
+            # 德国研究与技术部|长: a chief's title on its head, the body named from an area
+            # or a break as the rules name one (not 美国助理|国防部长: the title's qualifier)
+            ends.setdefault(p.evidence.start, b)
     if not ends:
         return
     found = {p.person for p in ctx.posts if p.org is None and p.evidence.start in ends}

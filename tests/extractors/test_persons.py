@@ -177,6 +177,14 @@ def test_a_verb_of_holding_a_post_between_name_and_title_is_no_part_of_the_name(
     assert ("拉吉夫·甘地", "总理") in {(p["person"], p["title"]) for p in rec["posts"]}
 
 
+def test_a_chiefs_title_on_the_head_of_a_body_only_the_tagger_found_is_a_post_in_it(monkeypatch):
+    """德国研究与技术部|长王某明: the rules stop at 与 and find no ministry; the tagger's
+    ministry, found after the persons component ran, takes the chief's post."""
+    tagger_reads(monkeypatch, {"德国研究与技术部": ("ORG", 0.99), "王某明": ("PER", 0.99)})
+    rec = extract("德国研究与技术部长王某明说，合作很重要。\n")
+    assert ("王某明", "部长", "德国研究与技术部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
