@@ -367,6 +367,11 @@ def test_an_article_filed_from_abroad_is_set_in_its_country():
                   "（本报加拉加斯１月２０日电）\n")
     assert ("加拉加斯", "locatedIn", "委内瑞拉") in triples(rec)
     assert "世界石油输出国组织" in names(rec) and not [t for t in triples(rec) if t[0] == "世界石油输出国组织"]
+    # nor is a region's agency (欧洲航天局) part of its state
+    rec = extract("太空合作\n新华社记者汤某仁\n俄罗斯宇航局局长说，俄罗斯同美国、欧洲航天局合作。俄罗斯重视。"
+                  "（新华社莫斯科１月２６日电）\n")
+    assert ("莫斯科", "locatedIn", "俄罗斯") in triples(rec)
+    assert "欧洲航天局" in names(rec, "Agency") and ("欧洲航天局", "subOrganizationOf", "俄罗斯") not in triples(rec)
 
 
 def test_a_continent_or_world_region_lies_in_no_country():
