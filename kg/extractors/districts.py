@@ -89,7 +89,8 @@ def _area_votes(text: str) -> Counter[str]:
     """How often each division is named as a place, for guessing the paper's area.
 
     An occurrence that begins a longer word does not count (合作市|场 is a market,
-    not 合作市; 龙岩|坡 a village), nor does a county's short form (东昌 of 智慧东昌 is
+    not 合作市; 龙岩|坡 a village), nor one that ends another division's name (玉|环县 is
+    玉环县, not Gansu's 环县), nor does a county's short form (东昌 of 智慧东昌 is
     no county of Jilin): those need their full name or a parent to be trusted, and the
     area is guessed before anything is in play.
     """
@@ -105,6 +106,8 @@ def _area_votes(text: str) -> Counter[str]:
                 continue      # 合作市|场: the suffix starts another word
             if name not in g.by_name and text[end:end + 1] in lexicon.TOPONYM_CHARS:
                 continue      # 龙岩|坡: a short form that begins a smaller place's name
+            if any(text[start - k:end - 1] in g.by_short for k in (1, 2) if start >= k):
+                continue      # 玉|环县: the end of another division's short form and level (玉环县)
             votes[name] += 1
     return votes
 

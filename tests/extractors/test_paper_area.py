@@ -26,6 +26,8 @@ def test_paper_area_guess_ignores_market_and_county_short_forms():
     assert _area_votes("龙岩的发展很快。")["龙岩"] == 1
     # a division named by a common word (阳泉's 郊区) is no vote: 城市郊区 is any city's
     assert "郊区" not in _area_votes("全省８４个县市、城市郊区的电价已审批。合肥市郊区的烟墩乡。这个郊区最穷。")
+    # a county's name that ends another's (玉|环县: 玉环县, not Gansu's 环县) is no vote for it
+    assert "环县" not in _area_votes("玉环县一对农民夫妇双双被聘。玉环县城关镇招聘干部。")
 
 
 def test_paper_name_with_a_genre_word_serves_the_area_it_starts_with():
