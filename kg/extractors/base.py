@@ -310,12 +310,14 @@ def rare(word: str) -> bool:
 
 def former_division(name: str) -> Division | None:
     """The division a page names by a name it no longer bears (延庆县: 延庆区), unless the
-    suffix is read into a word with the character before it (大|城市, 新|城区)."""
+    suffix is read into a word with the character before it (大|城市, 新|城区); a word that
+    is another division's name is no such word (玉|环县: 玉环县, though Gansu has 环县)."""
     d = gazetteer().former(name)
     if d is None:
         return None
     core = name[:-1] if not name.endswith("地区") else name[:-2]
-    return None if not rare(core[-1] + name[len(core)]) else d
+    word = core[-1] + name[len(core)]
+    return d if rare(word) or word in gazetteer().by_name else None
 
 
 # what a bare head word refers back to: 该校 a school or college, 企业 any business

@@ -172,6 +172,11 @@ def test_a_division_named_as_it_was_before_a_reform_keeps_that_name_and_its_code
     assert county["type"] == "District" and county["code"] == "110119000000" and "延庆" in county["aliases"]
     assert "延庆区" not in names(rec) and "大城市" not in names(rec)
     assert {"head": "延庆县", "rel": "locatedIn", "tail": "北京市"} in rec["relations"]
+    # 玉环县 (玉环市 since 2017), though 环县 is a word of jieba's (Gansu's county): its
+    # relative forms are its own
+    rec = extract("玉环县一对农民夫妇双双被聘。玉环县城关镇招聘干部，县司法局监督。全县推广。\n")
+    county = next(e for e in rec["entities"] if e["name"] == "玉环县")
+    assert "全县" in county["aliases"] and "玉环县司法局" in names(rec, "Agency") and "环县" not in names(rec)
 
 
 def test_a_city_named_in_full_is_then_named_by_its_first_character_and_shi():
