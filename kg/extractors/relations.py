@@ -409,6 +409,17 @@ def _may_contain(ctx: DocContext, outer: Mention, inner: Mention) -> bool:
     return a is None or b is None or a in gazetteer().ancestors(b)
 
 
+def _town_named_first(ctx: DocContext, ms: list[Mention], zone: Mention) -> Mention | None:
+    """The town the page names whose name, without its level, begins the zone's (顶效镇
+    for 顶效开发区)."""
+    for o in ms:
+        level = next((t for t in TOWNS if o.name.endswith(t)), None)
+        if o.type == "District" and level and len(o.name) - len(level) >= 2 \
+                and zone.name.startswith(o.name[:-len(level)]):
+            return o
+    return None
+
+
 def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
     """A town lies in the county its article is about; a zone in its city."""
     for m in ms:
@@ -422,6 +433,11 @@ def _towns_and_zones(ctx: DocContext, ms: list[Mention]) -> None:
                 city = _municipality_first(m.name)
                 if city is not None:
                     ctx.divisions.setdefault(city.name, city)
+            town = _town_named_first(ctx, ms, m) if city is None else None
+            if town is not None:
+                # 顶效开发区 where the page names 顶效镇: the zone is the town's, not the paper's city's
+                ctx.relate(m.name, "locatedIn", town.name, m.start, m.end)
+                continue
             if city is None:
                 city = ctx.paper_city()
             if city and city.name in ctx.divisions or city and ctx.area and city == ctx.area:

@@ -79,6 +79,13 @@ def test_a_body_a_preposition_governs_after_founding_is_no_founded_part():
     assert ("外交部", "subOrganizationOf", "林业部") not in rels
 
 
+def test_a_zone_named_after_a_town_the_page_names_lies_in_that_town():
+    """顶效开发区 on a page that names 顶效镇 (and a city elsewhere): the town's zone."""
+    rec = extract("南宁开发区发展很快。我们来到兴义市顶效镇。顶效开发区的负责人说，这是火车拖来的开发区。\n")
+    rels = triples(rec)
+    assert ("顶效开发区", "locatedIn", "顶效镇") in rels and ("顶效开发区", "locatedIn", "南宁市") not in rels
+
+
 def test_of_a_chain_of_areas_the_last_one_acts():
     rels = triples(extract("近年来，河南西峡县非常重视“再就业工程”的实施，安置下岗职工。\n"))
     assert ("西峡县", "runs", "再就业工程") in rels and ("河南省", "runs", "再就业工程") not in rels
