@@ -302,6 +302,7 @@ def private_body(type_: str, name: str) -> bool:
 TOPONYM_CHARS = frozenset("湾塘岭坪坝沟岗峪洼坡滩屯寨庄港洲渡岛泉溪涧堡营垸墩圩冲岙坞台")
 
 HOME_COUNTRY = "中国"      # the country the divisions' data is of: its provinces lie in it
+HOME_COUNTRY_WORDS = (HOME_COUNTRY, "我国")     # how a paper names it (我国外经贸部: China's)
 TAIWAN_CODE = "71"        # the first digits of Taiwan's division codes in that data
 # The press's short names of countries ISO names in full (印尼), each with that full name
 COUNTRY_SHORT_NAMES = {"印尼": "印度尼西亚", "沙特": "沙特阿拉伯", "波黑": "波斯尼亚和黑塞哥维那"}

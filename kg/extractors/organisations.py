@@ -738,10 +738,11 @@ CLAUSE_BREAK = re.compile(r"[，。；：！？\n]")
 
 
 def _home_clause(ctx: DocContext, lo: int, pos: int) -> bool:
-    """Whether the clause before `pos` names the home state (中国国务院副总理兼|外交部长):
-    a ministry in its title chain is the home state's, wherever the article is filed."""
+    """Whether the clause before `pos` names the home state (中国国务院副总理兼|外交部长,
+    我国|外经贸部): a ministry in its title chain is the home state's, wherever the
+    article is filed."""
     clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(ctx.text, lo, pos)), default=lo)
-    return any(p in ctx.text[clause_start:pos] for p in (lexicon.HOME_COUNTRY, lexicon.STATE_COUNCIL))
+    return any(p in ctx.text[clause_start:pos] for p in (*lexicon.HOME_COUNTRY_WORDS, lexicon.STATE_COUNCIL))
 
 
 CENTRAL_PREFIXES = ("中国", "国家")

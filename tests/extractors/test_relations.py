@@ -125,6 +125,10 @@ def test_a_ministry_named_bare_at_home_is_part_of_the_state_council_and_that_of_
                   "和南非外交部长恩佐３０日在这里签署公报。\n")
     assert ("钱其琛", "部长", "外交部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert ("外交部", "subOrganizationOf", "南非") not in triples(rec)
+    # and so is one after 我国 (our country)
+    rec = extract("中美谈判\n本报华盛顿１月２０日电记者李某飞报道：我国外经贸部副部长龙某图今天在美国演讲。"
+                  "美国官员出席。美国财政部表示欢迎。\n")
+    assert "外经贸部" in names(rec, "Agency") and "美国外经贸部" not in names(rec)
     # the army's general departments are the Central Military Commission's
     rels = triples(extract("新华社张家口电 总政治部副主任周某玉转达了中央军委的慰问。国务院副秘书长石某诗出席。\n"))
     assert ("总政治部", "subOrganizationOf", "国务院") not in rels
