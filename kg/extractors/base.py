@@ -571,8 +571,10 @@ def conjunction_glued_to_level(w: Walk) -> Verdict | None:
             and _ends_head(w.ctx.text[:t.start]):
         return w.stop(t.start + 1)
     if len(t.word) == 2 and t.word[1] in BARE_LEVELS and t.word not in gazetteer().by_name and \
-            (t.word[0] in VERB_STOP or t.word[0] in lexicon.NAME_STOP and t.word[0] not in "和与及"):
-        return w.stop(t.start + 1)      # 经省|物价局: a verb or preposition before a bare level
+            (t.word[0] in VERB_STOP or t.word[0] in UP_AND_DOWN
+             or t.word[0] in lexicon.NAME_STOP and t.word[0] not in "和与及"):
+        return w.stop(t.start + 1)      # 经省|物价局, 边上市|检察院: a verb, preposition or
+                                        # locative before a bare level (jieba's 上市/ns)
     return None
 
 
@@ -881,6 +883,7 @@ COPULAS = "是为"
 # Single-character verbs that end a name on their left (消防宣传|进|学校, 副书记|兼|某乡党委,
 # 建议书|报|市政府批准: jieba reads the verb of submitting as a noun, the paper).
 VERB_STOP = set("进让使给送走去来入出经据向往赴有属兼念像临任报")
+UP_AND_DOWN = "上下"     # locatives and verbs of going up or down (边上|市检察院, 下县)
 
 # Verbs and adjectives that do occur inside organisation and place names.
 NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规划", "监督", "执法", "保障", "救援",

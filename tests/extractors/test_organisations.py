@@ -243,6 +243,13 @@ def test_so_many_big_ones_before_a_head_are_a_kind_not_a_body():
     assert not names(rec) & {"两大集团", "中国四大银行", "四大银行"}
 
 
+def test_a_locative_glued_to_a_bare_level_is_no_part_of_the_body():
+    """边上市检察院: jieba reads 上市 (going public) as a place word; 边上 is beside, and
+    市检察院 the city's procuratorate."""
+    rec = extract(CITY + "边上市检察院家属院的门卫告诉我们，好。")
+    assert not any("上市" in n for n in names(rec)) and "聊城市检察院" in names(rec, "Agency")
+
+
 def test_party_department_after_committee_title_belongs_to_the_committee():
     rec = extract(CITY + "本报讯（记者 王某）市委常委、宣传部部长李建国出席活动。")
     assert {"聊城市委", "聊城市委宣传部"} <= names(rec, "Agency")
