@@ -23,6 +23,11 @@ def test_a_lake_or_river_drops_the_province_before_it_but_not_its_own_name(monke
     assert not {"江西鄱阳湖", "湖南东洞庭湖"} & names(rec)
 
 
+def test_a_way_as_long_as_a_count_of_li_is_no_road():
+    """几十里路: a distance travelled, no road's name."""
+    assert not names(extract("老“永久”一跑就是几十里路。\n"), "Place")
+
+
 def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
     rec = extract(CITY + "第三届全民健身运动会在市滨河体育中心开幕。")
     assert "聊城市滨河体育中心" in names(rec, "Place")
