@@ -171,7 +171,7 @@ TITLE_RE = re.compile(_TITLE_ALT)                   # a title starting here (lon
 TITLE_ENDING = re.compile(f"(?:{_TITLE_ALT})$")     # a title ending at the search's end
 
 # Organisation heads by type. A name ends in one of these.
-AGENCY_HEADS = ("人大常委会", "政协", "人民政府", "政府", "管理委员会", "管委会", "委员会", "常委会",
+AGENCY_HEADS = ("人大常委会", "人大", "政协", "人民政府", "政府", "管理委员会", "管委会", "委员会", "常委会",
                 "工作委员会", "办公室",
                 "办事处", "书记处", "领导小组", "工作小组", "指导小组", "小组", "工作部", "服务部", "党工委",
                 "党委", "党组", "总支", "党支部", "支部", "纪委", "监委", "公安局", "分局", "局",

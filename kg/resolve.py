@@ -223,9 +223,10 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if t == "Place" and full == short + "区" and short.endswith("山"):
                     canon[short] = full        # 太行山 -> 太行山区: the range and its mountain area
                     break
-                if t == "Agency" and (zone[short] == zone[full] or full in expanded[short]):
-                    canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院
-                    break
+                if t == "Agency" and (zone[short] == zone[full] or full in expanded[short]
+                                      or expanded[short][0] == expanded[full][0]):
+                    canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院;
+                    break                      # 省人大 -> 省人大常委会 (both written short)
                 if t == "Agency" and (key[short] == key[full] or key[full].endswith(key[short])
                                       and key[full][:len(key[full]) - len(key[short])] in g.by_name):
                     canon[short] = full        # 河北高邑县委 -> 河北省高邑县委; 邱县委 -> 河北省邱县县委

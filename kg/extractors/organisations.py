@@ -14,7 +14,7 @@ from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, RELATIVE_AREA_RULE, TAGGER_MEMO, TOWN_LEVELS, ZONE_RULE, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, ZONE_RULE, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
 from .tagged import named_spans, tagged_person_at, tagged_name_start, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -31,7 +31,7 @@ TITLE_AT = lexicon.TITLE_RE
 INDUSTRY_HEADS = {"地产", "置业", "证券", "保险", "基金", "信托", "传媒", "珠宝", "药业", "制药", "汽车", "电子", "电器",
                   "股份", "实业", "控股", "医药", "物流", "能源", "化工", "钢铁", "水泥", "建工", "建材"}
 WEAK_HEADS = {"纸业", "门窗", "物业", "科技", "食品", "餐饮", "电器", "公安", "服务部门", "厂", "街"} | INDUSTRY_HEADS
-GENERIC_CORE = {"相关", "有关", "各", "该", "职能", "主管", "行业主管", "基层", "上级", "属地", "执法",
+GENERIC_CORE = {"相关", "有关", "各", "该", "地方", "职能", "主管", "行业主管", "基层", "上级", "属地", "执法",
                 "机关", "直属", "下属", "各级", "全国", "政府", "本", "我", "这", "那", "其", "部分",
                 "内", "外", "中", "全", "各类", "总", "分", "子", "母", "大", "小", "新", "老",
                 "行政审批服务", "审批服务", "党", "领导", "工作", "服务", "管理", "专门", "镇街",
@@ -497,6 +497,17 @@ def quoted_programme(c: Candidate) -> bool:
     return c.type_ == "Agency" and c.before == "“" and c.ctx.text[c.he:c.he + 1] == "”"
 
 
+def congress_out_of_place(c: Candidate) -> bool:
+    """象角村人大搞…: a people's congress (人大) sits from the township up, never in a
+    village or community, and 中国全国人大 is the central one, which the central bodies
+    name (全国人民代表大会)."""
+    return c.head == CONGRESS and (c.core.endswith(VILLAGES)
+                                   or c.name.endswith(tuple(k for k in lexicon.CENTRAL_BODIES if k.endswith(CONGRESS))))
+
+
+CONGRESS = "人大"      # a local people's congress, by its usual short name (县人大, 省人大主任)
+
+
 def firm_inside_agency(c: Candidate) -> bool:
     """A firm's name that runs over an agency the page names (聊城市公路管理局|工程公司)
     is a unit of that agency, not a firm named on its own."""
@@ -568,7 +579,7 @@ def described_not_named(c: Candidate) -> bool:
 
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
-                             phrase_before_head, described_not_named)
+                             phrase_before_head, described_not_named, congress_out_of_place)
 
 
 def _add_body(c: Candidate) -> None:

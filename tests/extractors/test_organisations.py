@@ -199,6 +199,7 @@ REJECTED = {
     "quoted_programme": ("打造“家门口服务站”。", "家门口服务站"),
     "phrase_before_head": ("作者这部书由今及古。", "作者这部"),
     "described_not_named": ("组织积极分子成立多种类型的帮困服务小组。", "帮困服务小组"),
+    "congress_out_of_place": ("拜年会实际是象角村人大搞农田基本建设的动员会。", "象角村人大"),
 }
 
 
@@ -248,6 +249,14 @@ def test_a_locative_glued_to_a_bare_level_is_no_part_of_the_body():
     市检察院 the city's procuratorate."""
     rec = extract(CITY + "边上市检察院家属院的门卫告诉我们，好。")
     assert not any("上市" in n for n in names(rec)) and "聊城市检察院" in names(rec, "Agency")
+
+
+def test_a_local_peoples_congress_is_a_body_that_holds_its_chiefs_post():
+    """省人大主任: 人大 heads a local people's congress as 政协 heads a CPPCC; 中国全国人大
+    is the central one, 地方人大 any province's."""
+    rec = extract("四川省委书记、省人大主任谢某杰出席。中国全国人大代表团访问。地方人大也要换届。\n")
+    assert ("谢某杰", "主任", "四川省人大") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert "全国人民代表大会" in names(rec, "Agency") and not {"中国全国人大", "地方人大"} & names(rec)
 
 
 def test_party_department_after_committee_title_belongs_to_the_committee():
