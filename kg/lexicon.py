@@ -215,6 +215,9 @@ BODY_BRANCH_HEADS = (*BRANCH_HEADS, "分局", "分院", "分社", "分会", "分
 # the people's bodies the Party leads (文联, 总工会, 妇联): typed as agencies, as the dev gold types 文联
 PEOPLES_BODIES = ("文联", "作协", "科协", "社科联", "总工会", "工会", "团委", "妇联", "残联", "侨联",
                   "工商联", "红十字会", "关工委")
+# heads that alone name an institution of the state (人大的工作, 在政协工作): a name, where
+# another head alone (政府, 委员会) is a kind
+INSTITUTION_HEADS = ("人大", "政协")
 COMPANY_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "子公司", "公司", "集团", "支行", "分行",
                  "农商银行", "农村商业银行", "银行", "信用社", "信用合作社", "信用合作联社", "联社",
                  "诊所", "超市", "商超", "商场", "药房",

@@ -379,7 +379,8 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     if is_kind(text) and text[:1] not in lexicon.AREA_LEVEL_CHARS:
         return True               # a kind in annotated news (合理布局, 上市公司), not a relative form
     toks = segmenter().tokens(text)
-    if toks[0].tag == "head" or (toks[0].word in _generic_words() or toks[0].tag in NOT_NAME_START_TAGS) \
+    if toks[0].tag == "head" and text not in lexicon.INSTITUTION_HEADS \
+            or (toks[0].word in _generic_words() or toks[0].tag in NOT_NAME_START_TAGS) \
             and not (confidence >= VERY_SURE and len(toks) > 1 and toks[0].word not in TOWN_LEVELS):
         return True
     if any(t.tag == "v" for t in toks) and not (

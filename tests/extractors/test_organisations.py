@@ -259,6 +259,13 @@ def test_a_local_peoples_congress_is_a_body_that_holds_its_chiefs_post():
     assert "全国人民代表大会" in names(rec, "Agency") and not {"中国全国人大", "地方人大"} & names(rec)
 
 
+def test_a_head_that_names_a_state_institution_alone_is_a_name(monkeypatch):
+    """人大的工作: the tagger's 人大 is the people's congress; 委员会 alone names no body."""
+    tagger_reads(monkeypatch, {"人大": ("ORG", 0.95), "委员会": ("ORG", 0.95)})
+    rec = extract("人大的工作是全方位的。委员会的工作也很多。\n")
+    assert "人大" in names(rec, "Agency") and "委员会" not in names(rec)
+
+
 def test_party_department_after_committee_title_belongs_to_the_committee():
     rec = extract(CITY + "本报讯（记者 王某）市委常委、宣传部部长李建国出席活动。")
     assert {"聊城市委", "聊城市委宣传部"} <= names(rec, "Agency")
