@@ -36,7 +36,7 @@ PHRASE_TAGS = "ducpr"
 
 DETERMINER_TAGS = ("b", "r")     # jieba: distinguishing words (整个, 大型) and pronouns (该, 这个)
 COUNTED = re.compile(f"{lexicon.COUNT}(?:公里|千米|米|条|座|处|个)$")   # 6公里|盘山路, 3条|街
-DISTANCE = re.compile(f"{lexicon.COUNT}(?:公里|千米|米|里)")      # 几十里|路: a way that long
+DISTANCE = re.compile(f"{lexicon.COUNT}(?:公里|千米|米|里)$")     # (步行)几十里|路: a way that long
 NUMERAL = re.compile("[一二三四五六七八九十\\d]")
 FLOOR = re.compile("[一二三四五六七八九十]+楼$")     # 一楼|展厅: a floor's hall, no named place
 
@@ -91,7 +91,7 @@ def places(ctx: DocContext) -> None:
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \
-                    or FLOOR.search(core) or DISTANCE.fullmatch(core) or is_kind(name):
+                    or FLOOR.search(core) or DISTANCE.search(core) or is_kind(name):
                 continue
             if any(start <= t.start and t.end <= hs and t.tag[:1] in PHRASE_TAGS for t in ctx.tokens(sent)):
                 continue          # 全国的话|剧院, 侃侃放论漫漫史|河: a phrase, not a name

@@ -25,7 +25,7 @@ def test_a_lake_or_river_drops_the_province_before_it_but_not_its_own_name(monke
 
 def test_a_way_as_long_as_a_count_of_li_is_no_road():
     """几十里路: a distance travelled, no road's name."""
-    assert not names(extract("老“永久”一跑就是几十里路。\n"), "Place")
+    assert not names(extract("老“永久”一跑就是几十里路。他二话没说步行几里路送客人。\n"), "Place")
 
 
 def test_sports_centre_is_a_place_named_in_full_from_its_relative_area():
