@@ -551,6 +551,9 @@ def lone_verb(w: Walk) -> Verdict | None:
     return None
 
 
+AND = "和"
+
+
 def and_inside_name(w: Walk) -> bool:
     """"和" inside "自然资源和规划局" is part of the name; right after a head (a body's or a
     place's: 南新广场|和) or a body jieba lists (国务院|和|自治区党委) it joins two
@@ -865,6 +868,9 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         w.start = v.start
         if not v.more:
             break
+    first = word_starting(toks, w.start)
+    if first is not None and first.word == AND and first.end < head_start:
+        return first.end      # 学生|和|北师大附小: a 和 taken into the name joins nothing before it
     return w.start
 
 

@@ -266,6 +266,20 @@ def test_a_head_that_names_a_state_institution_alone_is_a_name(monkeypatch):
     assert "人大" in names(rec, "Agency") and "委员会" not in names(rec)
 
 
+def test_a_conjunction_the_walk_took_in_joins_nothing_when_the_name_starts_after_it():
+    """校对|和|新华日报: 和 may join two words of a name (自然资源和规划局), but where the
+    name goes no further left it joins nothing of it."""
+    rec = extract("他先后负责万州日报校对和新华日报重庆分馆发行工作。自然资源和规划局召开会议。\n")
+    assert "新华日报" in names(rec, "Organization") and "自然资源和规划局" in names(rec, "Agency")
+    assert not any(n.startswith("和") for n in names(rec))
+
+
+def test_an_affiliated_school_is_a_school_by_its_short_head():
+    """清华附中, 北师大附小: 附中 and 附小 (附属中学, 附属小学) head schools, not firms."""
+    rec = extract("清华附中的学生和北师大附小的老师参加了活动。\n")
+    assert {"清华附中", "北师大附小"} <= names(rec, "Organization")
+
+
 def test_party_department_after_committee_title_belongs_to_the_committee():
     rec = extract(CITY + "本报讯（记者 王某）市委常委、宣传部部长李建国出席活动。")
     assert {"聊城市委", "聊城市委宣传部"} <= names(rec, "Agency")
