@@ -113,6 +113,8 @@ def organisations(ctx: DocContext) -> None:
                     type_ != "Organization" else type_
             if firms_department(c):
                 c.type_ = "Company"
+            if lexicon.COUNTED_STATES.match(c.name):
+                c.type_ = "Organization"      # 八国集团: a group of states, no firm
             if c.type_ == "Company" and (CENTRAL_RE.match(c.name) or c.name.endswith(lexicon.CENTRAL_BANK)):
                 c.type_ = "Agency"      # 中国人民银行(济南分行), 菲律宾中央银行: central banks and branches
             elif firm_inside_agency(c):

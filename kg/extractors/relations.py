@@ -500,15 +500,11 @@ def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Menti
     return None
 
 
-# a group named by its count of states (八国集团, 七国集团): no one state's
-STATES_COUNTED = re.compile(r"[一二三四五六七八九十两]+国")
-
-
 def _named_elsewhere(name: str, country: str) -> bool:
     """Whether a body's name puts it outside the article's country: it begins with a
     city or division of another (巴黎俱乐部 in a report from Moscow) or counts states
     (八国集团)."""
-    if STATES_COUNTED.match(name):
+    if lexicon.COUNTED_STATES.match(name):
         return True
     return any((c := country_of(name[:k])) and country not in c for k in range(2, min(len(name), 5)))
 

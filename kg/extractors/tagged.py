@@ -415,6 +415,8 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
     from .organisations import HEAD_TYPE
 
     name = ctx.text[start:end]
+    if lexicon.COUNTED_STATES.match(name):
+        return "Organization"   # 77国集团: a group of states, whatever its head
     head = _organisation_head(name)
     if head:
         return HEAD_TYPE[head]

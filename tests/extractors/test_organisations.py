@@ -274,6 +274,13 @@ def test_a_conjunction_the_walk_took_in_joins_nothing_when_the_name_starts_after
     assert not any(n.startswith("和") for n in names(rec))
 
 
+def test_a_group_of_states_named_by_their_count_is_no_firm(monkeypatch):
+    """八国集团, 77国集团: 集团 heads firms, but a count of states names a group of them."""
+    tagger_reads(monkeypatch, {"77国集团": ("ORG", 0.99)})
+    rec = extract("中国同77国集团的关系很好。八国集团的会议在伯明翰举行。\n")
+    assert {"77国集团", "八国集团"} <= names(rec, "Organization") and not names(rec, "Company")
+
+
 def test_an_affiliated_school_is_a_school_by_its_short_head():
     """清华附中, 北师大附小: 附中 and 附小 (附属中学, 附属小学) head schools, not firms."""
     rec = extract("清华附中的学生和北师大附小的老师参加了活动。\n")
