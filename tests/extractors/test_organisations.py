@@ -281,6 +281,12 @@ def test_a_group_of_states_named_by_their_count_is_no_firm(monkeypatch):
     assert {"77国集团", "八国集团"} <= names(rec, "Organization") and not names(rec, "Company")
 
 
+def test_an_opera_or_drama_company_is_an_organisation_where_a_theatre_is_a_place():
+    """北京京剧院, 江苏省歌舞剧院: companies with directors (院长); 人民剧院 a theatre."""
+    rec = extract("我在北京京剧院担任院长时，江苏省歌舞剧院来京演出，人民剧院很热闹。\n")
+    assert {"北京京剧院", "江苏省歌舞剧院"} <= names(rec, "Organization") and "人民剧院" in names(rec, "Place")
+
+
 def test_an_affiliated_school_is_a_school_by_its_short_head():
     """清华附中, 北师大附小: 附中 and 附小 (附属中学, 附属小学) head schools, not firms."""
     rec = extract("清华附中的学生和北师大附小的老师参加了活动。\n")
