@@ -10,7 +10,7 @@ from .. import lexicon
 from ..articles import PAPER
 from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, gazetteer
 from ..kinds import is_kind
-from ..segment import KG_WORD_TAGS, segmenter
+from ..segment import KG_WORD_TAGS, Token, segmenter
 from ..tagger import NAME_DOTS
 from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences
 from .organisations import canonical as full_name
@@ -375,6 +375,11 @@ SLOGAN_QUOTES = {"”": "“", "』": "『", "」": "「"}
 SUFFIX_GLUED_TAGS = ("x", *KG_WORD_TAGS, "ns", "nt")
 
 
+def _word_ending(toks: list[Token], pos: int) -> str:
+    """The word of `toks` that ends at `pos` ('' if none does)."""
+    return next((t.word for t in toks if t.end == pos), "")
+
+
 def _towns(ctx: DocContext, sent) -> None:
     toks = ctx.tokens(sent)
     for m in TOWN.finditer(sent.text):
@@ -398,6 +403,11 @@ def _towns(ctx: DocContext, sent) -> None:
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
+        if tok is not None and tok.tag == "ns" and tok.end == he and len(tok.word) - len(m.group(1)) >= 2 \
+                and len(_word_ending(toks, tok.start)) >= 2:
+            # 路经|落耳坡村/ns: a place jieba knows whole starts there, after a word; but not
+            # after a lone character (史|各庄镇) nor with one before the suffix (育|新社区)
+            start = max(start, tok.start)
         # the chunk does not begin with a function word of the sentence (县以上|城镇)
         start = next((t.end for t in toks if t.start == start and t.end < hs and t.tag[:1] in LEADING_WORD_TAGS),
                      start)

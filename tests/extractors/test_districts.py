@@ -530,6 +530,15 @@ def test_a_town_suffix_that_begins_a_place_word_or_follows_a_region_ends_no_town
     assert ("归洞村", "locatedIn", "怀宝镇") in triples(rec)
 
 
+def test_a_village_jieba_knows_whole_starts_where_its_word_does():
+    """路经|落耳坡村: jieba reads the village as one place word; the word before it (a
+    verb it tags a noun) is no part of its name."""
+    rec = extract("记者采访团路经落耳坡村，看到了新房。\n")
+    assert "落耳坡村" in names(rec, "District") and "路经落耳坡村" not in names(rec)
+    # but a lone character before jieba's word is the name's (史|各庄镇/ns)
+    assert "史各庄镇" in names(extract("天津武清县史各庄镇的飞鹰集团公司扩建厂房。\n"), "District")
+
+
 def test_a_function_character_after_a_country_begins_no_division():
     """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
     rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
