@@ -17,7 +17,7 @@ from . import lexicon
 
 # Suffixes that may be dropped to give a short form (山东省 -> 山东, 东昌府区 -> 东昌府).
 _SHORTEN = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州",
-            "省", "市", "地区", "盟", "区", "县")
+            "省", "市", "地区", "盟", "新区", "区", "县")      # (浦东新区: 浦东; 清新区: 清新)
 # Short forms that are ordinary words or other entities' names far more often than places.
 AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", "城西", "城南", "城北",
                     "郊区", "矿区", "市中", "新城", "开发", "高新", "白云", "朝阳", "中山",

@@ -539,6 +539,15 @@ def test_a_village_jieba_knows_whole_starts_where_its_word_does():
     assert "史各庄镇" in names(extract("天津武清县史各庄镇的飞鹰集团公司扩建厂房。\n"), "District")
 
 
+def test_a_new_districts_short_form_drops_xinqu():
+    """浦东新区 is 浦东 for short (not 浦东新, which reads 浦东|新景游); 清新区 keeps 清新."""
+    from kg.divisions import gazetteer
+
+    assert gazetteer().lookup("浦东新区").short == "浦东" and gazetteer().lookup("清新区").short == "清新"
+    rec = extract("上海推出了浦东新景游。浦东的变化很大。\n")
+    assert "浦东新区" in names(rec, "District") and "浦东" not in names(rec, "Place")
+
+
 def test_a_function_character_after_a_country_begins_no_division():
     """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
     rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
