@@ -510,7 +510,8 @@ LONGEST_PERSON = 16      # characters: a dotted foreign name with its parts (loo
 def person_before_name(w: Walk) -> Verdict | None:
     """A person the tagger is sure of ends a name on its left, with a conjunction after
     it: headlines and bylines run on without punctuation (…经济发展赵某治|中共吉林市委), and
-    lists join persons and bodies (卢某和|兴发水泥有限公司). After a title it need only be
+    lists join persons and bodies (卢某和|兴发水泥有限公司), and so does a verb of serving
+    (孙某山任|攀钢矿山公司). After a title it need only be
     read at TITLED_PERSON: rosters run post, name and the next body together
     (…调研员某某某|某省某市第一人民医院). A body named after a person
     (某某·莫里斯|公司: the head right after the name) keeps it."""
@@ -525,7 +526,12 @@ def person_before_name(w: Walk) -> Verdict | None:
     if not ends:
         return None
     end = max(ends)
-    return w.stop(end + 1 if w.ctx.text[end:end + 1] in "和与及、" else end)
+    return w.stop(end + 1 if w.ctx.text[end:end + 1] in PERSON_THEN_BODY else end)
+
+
+# what joins a person to the body named after them: a conjunction, a list's comma, or a
+# verb of serving (孙某山任|攀钢矿山公司总工程师, 卢某和|兴发水泥有限公司)
+PERSON_THEN_BODY = "和与及、任"
 
 
 def function_or_verb_character(w: Walk) -> Verdict | None:

@@ -287,6 +287,13 @@ def test_an_opera_or_drama_company_is_an_organisation_where_a_theatre_is_a_place
     assert {"北京京剧院", "江苏省歌舞剧院"} <= names(rec, "Organization") and "人民剧院" in names(rec, "Place")
 
 
+def test_a_verb_of_serving_after_a_person_is_no_part_of_the_body(monkeypatch):
+    """三子孙某山任攀钢矿山公司总工程师: 任 (serving as) joins the person to the firm."""
+    tagger_reads(monkeypatch, {"孙某山": ("PER", 0.99)})
+    rec = extract("三子孙某山任攀钢矿山公司总工程师。\n")
+    assert "攀钢矿山公司" in names(rec, "Company") and "任攀钢矿山公司" not in names(rec)
+
+
 def test_an_affiliated_school_is_a_school_by_its_short_head():
     """清华附中, 北师大附小: 附中 and 附小 (附属中学, 附属小学) head schools, not firms."""
     rec = extract("清华附中的学生和北师大附小的老师参加了活动。\n")
