@@ -20,7 +20,7 @@ from .base import Component, DocContext
 from .districts import districts, find_area
 from .initiatives import initiatives
 from .organisations import organisations, repeated_bodies, state_organs
-from .persons import persons, surname_mentions
+from .persons import listed_leaders, persons, surname_mentions
 from .places import places
 from .relations import relations
 from .statistical import lac_entities
@@ -49,6 +49,7 @@ PIPELINE: dict[str, Spec] = {
     "state organs": Spec(state_organs, BODIES | frozenset({"District"}), frozenset({"Agency"})),
     "repeated bodies": Spec(repeated_bodies, BODIES | frozenset({"Place"}), BODIES | frozenset({"Place"})),
     "surnames": Spec(surname_mentions, PERSONS, PERSONS),
+    "leaders": Spec(listed_leaders, PERSONS, PERSONS),
     "relations": Spec(relations, frozenset({"area", "divisions", "posts"}) | frozenset(ENTITY_TYPES),
                       frozenset({"relations"})),
 }

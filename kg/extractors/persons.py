@@ -15,7 +15,8 @@ from .. import lexicon
 from ..divisions import countries
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..segment import segmenter
-from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, occurrences, rare
+from ..types import PERSONS
+from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, joined_runs, occurrences, rare
 from .organisations import CHIEF
 from .tagged import tagged_person_at, tagged_person_span, tagger_reads
 
@@ -986,6 +987,22 @@ SURNAME_CALLS = sorted((HONORIFIC_ONLY - {"某", "某某"}) | set(lexicon.TITLES
 SURNAME_CALL = re.compile("|".join(map(re.escape, SURNAME_CALLS)))
 # a call anywhere: where it starts, the character before is the surname to test
 CALL_AFTER = re.compile(f"(?<=[\u4e00-\u9fff])(?:{SURNAME_CALL.pattern})")
+
+
+# what a list of persons ends in where they are leaders: of the Party and state, the
+# centre, an area (江某、李某、乔某等党和国家领导人; 王某、张某等省领导同志)
+LEADERS_AFTER = re.compile(r"等(?:党和国家|党政军|中央|省|市|县|区|党政)?(?:主要)?领导(?:人|同志)")
+
+
+def listed_leaders(ctx: DocContext) -> None:
+    """The persons a list names before 等…领导人 (领导同志) hold posts: officials, though
+    no title stands by each (a national page's roll of those present)."""
+    persons = sorted((m for m in ctx.mentions if m.type in PERSONS), key=lambda m: m.start)
+    for run in joined_runs(ctx, persons):
+        if LEADERS_AFTER.match(ctx.text, run[-1].end):
+            for m in run:
+                if m.type == "Person":
+                    ctx.reshape(m, m.start, m.end, type_="Official", name=m.name)
 
 
 def surname_mentions(ctx: DocContext) -> None:

@@ -185,6 +185,15 @@ def test_a_chiefs_title_on_the_head_of_a_body_only_the_tagger_found_is_a_post_in
     assert ("王某明", "部长", "德国研究与技术部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
 
 
+def test_persons_listed_before_dengs_leaders_are_officials(monkeypatch):
+    """江某、李某、乔某等党和国家领导人: a roll of those present; each holds a post,
+    though no title stands by them. Listed before 等老同志 they are only persons."""
+    tagger_reads(monkeypatch, {n: ("PER", 0.99) for n in ("江某民", "李某鹏", "乔某石", "马某瑞", "汪某锋")})
+    rec = extract("江某民、李某鹏、乔某石等党和国家领导人出席。马某瑞、汪某锋等老同志也出席了茶话会。\n")
+    assert {"江某民", "李某鹏", "乔某石"} <= names(rec, "Official")
+    assert {"马某瑞", "汪某锋"} <= names(rec, "Person")
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
