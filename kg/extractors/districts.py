@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..articles import PAPER
-from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, gazetteer
+from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, foreign_divisions, gazetteer, world_cities
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, Token, segmenter
 from ..tagger import NAME_DOTS
@@ -425,6 +425,8 @@ def _towns(ctx: DocContext, sent) -> None:
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
         if re.search(r"\d", core) or is_kind(name) or _measure_of_count(ctx.text, start):
             continue          # 小城镇, 穷山村: a kind in annotated news (kg.kinds); ６项|下乡
+        if core in countries() or core in world_cities() or core in foreign_divisions():
+            continue          # 杜尚别街道上: a foreign city's streets, no subdistrict
         if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and (
                 _common_word_in(toks, start, hs) or _described(ctx, toks, start, hs)):
             continue          # 脱贫|村, 有名的老大难|村: a common word the tagger reads no place over

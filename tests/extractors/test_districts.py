@@ -548,6 +548,12 @@ def test_a_new_districts_short_form_drops_xinqu():
     assert "浦东新区" in names(rec, "District") and "浦东" not in names(rec, "Place")
 
 
+def test_a_foreign_citys_streets_are_no_subdistrict():
+    """杜尚别街道上: the streets of Dushanbe; 街道 after a foreign city names no 街道."""
+    rec = extract("我们亲眼看到杜尚别街道上行人和车辆日渐增多。\n")
+    assert "杜尚别街道" not in names(rec)
+
+
 def test_a_function_character_after_a_country_begins_no_division():
     """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
     rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
