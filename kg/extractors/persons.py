@@ -530,6 +530,10 @@ def _private_persons(ctx: DocContext, sent) -> None:
 APPOSITION = re.compile(r"(?:时任|曾任|现任|原任|担任|是)[^，。；;、,“”]{0,10}$")
 
 
+# jieba's tags of a name, a place (区长|江… read 长江) or a guess: a word that may hold a name
+NAME_WORD_TAGS = ("nr", "nrt", "nrfg", "ns", "x")
+
+
 def _title_chains(ctx: DocContext, sent) -> None:
     text = ctx.text
     word_starts: set[int] | None = None
@@ -546,8 +550,11 @@ def _title_chains(ctx: DocContext, sent) -> None:
         if word_starts is None:
             word_starts = {t.start for t in ctx.tokens(sent)}
         idiom = ctx.token_at(te - 1)
-        if idiom is not None and idiom.end > te and idiom.tag in ("i", "l"):
-            continue          # 自会|长盛不衰: the title's last character begins an idiom
+        if idiom is not None and idiom.end > te and (
+                idiom.tag in ("i", "l") or idiom.tag not in NAME_WORD_TAGS and segmenter().tk.FREQ.get(idiom.word, 0)
+                and tagged_person_span(ctx, te) is None):
+            continue          # 自会|长盛不衰, 轮值主席|国时: the title's last character begins an
+                              # idiom or a word of jieba's (主席国), where the tagger reads no name
         if text[te:te + 1] in CLAUSE_AFTER_TITLE and _name_ends(text, te + 1):
             continue          # 接见…政府部长|时作上述表示, 总书记|曾讲到: no name follows
         # a title is an anchor only where a word starts after it (not 小区|长效管理)

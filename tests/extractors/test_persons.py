@@ -194,6 +194,12 @@ def test_persons_listed_before_dengs_leaders_are_officials(monkeypatch):
     assert {"马某瑞", "汪某锋"} <= names(rec, "Person")
 
 
+def test_a_title_whose_last_character_begins_a_word_anchors_no_name():
+    """担任安理会轮值主席国时: 主席国 (the presiding state) is jieba's word; 国时 is no name."""
+    rec = extract("中国在１９９７年１１月担任安理会轮值主席国时，工作很多。\n")
+    assert not names(rec, "Official") and not rec["posts"]
+
+
 def test_the_people_of_a_firm_or_place_who_speak_are_not_a_person():
     rec = extract("伊利人说：不让利，就没有市场。王建华说，这是实话。\n")
     assert "伊利人" not in names(rec) and "王建华" in names(rec, "Person")
