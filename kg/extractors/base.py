@@ -670,6 +670,21 @@ def common_verb(w: Walk) -> Verdict | None:
     return None
 
 
+def position_word(w: Walk) -> Verdict | None:
+    """A word of position of two characters or more that ends in a localiser (jieba's s:
+    山脚下, 境内) ends a place's or an area's name: where it is, no part of what it is
+    called (位于圆山脚下|九湖镇, 境内|京九铁路). A direction is a name's (城北/s|街道), and
+    a body's name may hold one (口岸派出所, 对外合作项目)."""
+    t = w.tok
+    if w.toponym and t.tag == POSITION_TAG and len(t.word) >= 2 and t.word[-1] in LOCALISER_ENDS:
+        return w.stop()
+    return None
+
+
+POSITION_TAG = "s"
+LOCALISER_ENDS = "上下里内外边旁前后"    # (not 中: 城中区)
+
+
 def _verb_phrase(word: str) -> bool:
     """A fixed expression of jieba's, rare as one word, made of a common adverb and a
     common verb (积极|开展): the sentence's predicate, as common as its parts (城市|管理,
@@ -831,7 +846,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     not_hanzi, portrait_subtitle, dateline_before, stop_word, verb_after_adverb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
-    common_verb, strict_verbal_noun, number, division_inside, body_before_area, lone_character_before_division,
+    common_verb, position_word, strict_verbal_noun, number, division_inside, body_before_area, lone_character_before_division,
     too_long,
     verb_ending_in_function_character,
 )

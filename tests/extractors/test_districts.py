@@ -554,6 +554,12 @@ def test_a_foreign_citys_streets_are_no_subdistrict():
     assert "杜尚别街道" not in names(rec)
 
 
+def test_a_word_of_position_ends_a_towns_name_but_a_direction_is_its_own():
+    """位于圆山脚下九湖镇: at the foot of 圆山 (山脚下/s) lies 九湖镇; but 城北/s begins 城北街道."""
+    assert "九湖镇" in names(extract("首屈一指的是位于圆山脚下九湖镇的蔡坂等村。\n"), "District")
+    assert "城北街道" in names(extract("城北街道平园池村党总支书记蔡某说，好。\n"), "District")
+
+
 def test_a_function_character_after_a_country_begins_no_division():
     """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
     rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
