@@ -329,6 +329,8 @@ COUNTED_BIG = re.compile(f"{lexicon.COUNT}大$")
 # determiners a body's name never begins with (上述公司, 同一医院, 某医院, 这位省委书记,
 # 这家医院; not 那 alone: 那莫乡 is a town)
 DETERMINERS_FIRST = ("某", "上述", "同一", *(d + m for d in "这那此" for m in "位个家所些"))
+# a determiner and a count (这三家|公司, 那两所|学校): bodies the page points back to
+DETERMINED_COUNT = re.compile(f"[这那此该]{lexicon.COUNT}[{lexicon.BODY_MEASURES}]")
 
 
 def determiner_or_count(c: Candidate) -> bool:
@@ -339,7 +341,8 @@ def determiner_or_count(c: Candidate) -> bool:
     if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith(DETERMINERS_FIRST) \
             or "某" in c.core \
             or c.ctx.text[max(0, c.start - 2):c.start] in ("各地", "各级") \
-            or RANK.search(c.name) or COUNTED_BIG.search(c.core) or "各" in c.core:
+            or RANK.search(c.name) or COUNTED_BIG.search(c.core) or DETERMINED_COUNT.match(c.name) \
+            or "各" in c.core:
         return True           # (上海|各|街道办事处: every one of an area's bodies)
     ctx = c.ctx
     if c.before.isdigit() and ctx.text[c.start] in lexicon.BODY_MEASURES or \

@@ -242,6 +242,8 @@ def test_so_many_big_ones_before_a_head_are_a_kind_not_a_body():
     """两大集团, 中国四大银行: a count of big ones; 三大队 (head 大队) is a unit's number."""
     rec = extract("由于其他两大集团的掣肘，中国四大银行表示关注。\n")
     assert not names(rec) & {"两大集团", "中国四大银行", "四大银行"}
+    # nor is a determiner and a count (这三家公司: the three just named)
+    assert not names(extract("这三家公司和马航一共向波音定购了飞机。\n"), "Company")
 
 
 def test_a_locative_glued_to_a_bare_level_is_no_part_of_the_body():
