@@ -157,7 +157,7 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
                 continue
             if m.type == "Agency" and bare_ministry(m):
                 continue          # 中国国务院副总理兼|外交部长: a bare ministry kept bare is the home state's
-            if m.type == "Agency" and m.name.startswith(WORLD_REGIONS):
+            if m.type == "Agency" and m.name.startswith(REGIONS_LONGEST_FIRST):
                 continue          # 欧洲航天局: a region's agency is no part of one state
             if m.type == "Agency":
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
@@ -182,7 +182,7 @@ BEYOND_COUNTY = ("大学", "学院", "研究院", "科学院",
 SITE_HEADS = tuple(h for h in lexicon.PLACE_HEADS if h not in ("湖", "河", "灌区", "水库"))
 
 
-WORLD_REGIONS = tuple(sorted(lexicon.WORLD_REGIONS, key=lambda r: (-len(r), r)))   # longest first
+REGIONS_LONGEST_FIRST = tuple(sorted(lexicon.WORLD_REGIONS, key=lambda r: (-len(r), r)))
 
 
 def _local(m: Mention) -> bool:
