@@ -627,19 +627,20 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
     return cache[art.index]
 
 
-# the levels of areas, widest first (a foreign city counts as a city)
-AREA_LEVELS = ("country", "province", "city", "county", "town")
+# how far down an area lies, by its level: a zone (which the page's divisions may hold,
+# as a relative 区 resolved to it) ranks with a county, a foreign city with a city
+AREA_RANKS = {"country": 0, "province": 1, "city": 2, "county": 3, "zone": 3, "town": 4}
 
 
 def _area_rank(ctx: DocContext, area: Mention) -> int:
-    """How far down AREA_LEVELS an area lies: its division's level, else a town's by its
-    ending, a country's by the data's list; any other is a city."""
+    """An area's rank (AREA_RANKS): its division's level, else a town's by its ending, a
+    country's by the data's list; any other is a city."""
     if area.name in countries():
-        return 0
+        return AREA_RANKS["country"]
     d = ctx.divisions.get(area.name) or gazetteer().lookup(area.name)
     if d is not None:
-        return AREA_LEVELS.index(d.level)
-    return AREA_LEVELS.index("town") if area.name.endswith(TOWNS) else AREA_LEVELS.index("city")
+        return AREA_RANKS.get(d.level, AREA_RANKS["city"])
+    return AREA_RANKS["town"] if area.name.endswith(TOWNS) else AREA_RANKS["city"]
 
 
 def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:

@@ -196,6 +196,15 @@ def test_an_area_named_about_as_often_as_its_peers_runs_nothing_its_article_name
     assert ("金牛镇", "runs", "合作社+基地+农户") in triples(extract(town))
 
 
+def test_a_zone_among_an_articles_areas_ranks_as_a_county():
+    """The page's divisions may hold a zone (a relative 区 resolved to it): the rivals of
+    the area named most rank it as a county (the fuzz suite found a page that raised)."""
+    page = ("全区推广实施“书香山东·数字阅读”共享工程，张贴“书香山东”数字阅读二维码。\n"
+            "银君，不出杭州就在聊城开发区登记\n聊城市县乡村合法性审查全覆盖现场推进会在我区召开\n")
+    rec = extract(page)
+    assert "聊城开发区" in names(rec, "District")
+
+
 def test_a_country_acting_in_its_clause_leaves_the_article_subject_out_of_its_cooperation():
     """泰国将同中国、老挝签定协议: 泰国 acts (a country is no head kg relates), so the
     article's most-named area does not stand in for it."""
