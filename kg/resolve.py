@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -240,9 +241,11 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                         and not (_firms_unit(full) and not _firms_unit(short)):
                     canon[short] = full
                     break
-    _bare_levels(names_by_type["Agency"], canon)
+    _one_body_ending(names_by_type["Agency"], canon, _bare_level)
+    # a body named by words that elsewhere name a kind (保险公司; the rules take them only
+    # after a body named in full ends in them: 中国人民保险公司), of the same type
     for t in ORGANISATION_TYPES:
-        _kinds_called_short(names_by_type[t], canon)
+        _one_body_ending(names_by_type[t], canon, is_kind)
     _name_parts(names_by_type["Person"] | names_by_type["Official"], canon)
     _school_levels(names_by_type["Organization"], canon)
     _initiative_short_forms(mentions, canon)
@@ -287,25 +290,18 @@ def _agency_key(name: str) -> str:
     return DOUBLED_LEVEL.sub(r"\1\2", name)
 
 
-def _bare_levels(agencies: set[str], canon: dict[str, str]) -> None:
+def _bare_level(name: str) -> bool:
     """A body named by its level alone that no area resolved (区委 where the page names no
     district the data knows: 南昌郊区区委; a prefecture's 地委组织部 of 运城地委组织部,
-    which the data knows as today's city) is the one body of the page that ends so."""
-    for short in sorted(agencies):
-        if short in canon or short[:1] not in lexicon.AREA_LEVEL_CHARS \
-                and not short.startswith(lexicon.AREA_LEVEL_WORDS):
-            continue
-        fulls = sorted({canon.get(f, f) for f in agencies if f.endswith(short) and f != short})
-        if len(fulls) == 1:
-            canon[short] = fulls[0]
+    which the data knows as today's city)."""
+    return name[:1] in lexicon.AREA_LEVEL_CHARS or name.startswith(lexicon.AREA_LEVEL_WORDS)
 
 
-def _kinds_called_short(bodies: set[str], canon: dict[str, str]) -> None:
-    """A body named by words that elsewhere name a kind (保险公司; the rules take them
-    only after a body named in full ends in them) is the one body of the page that ends so
-    (中国人民保险公司), of the same type."""
+def _one_body_ending(bodies: set[str], canon: dict[str, str], called_short: Callable[[str], bool]) -> None:
+    """A name `called_short` accepts (a bare level, a kind) is the one body of `bodies`
+    that ends in it, where the page names exactly one."""
     for short in sorted(bodies):
-        if short in canon or not is_kind(short):
+        if short in canon or not called_short(short):
             continue
         fulls = sorted({canon.get(f, f) for f in bodies if f.endswith(short) and f != short})
         if len(fulls) == 1:

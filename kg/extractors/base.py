@@ -392,6 +392,12 @@ def word_starting(toks: list[Token], pos: int) -> Token | None:
     return toks[i] if i < len(toks) and toks[i].start == pos else None
 
 
+def word_ending(toks: list[Token], pos: int) -> Token | None:
+    """jieba's word of a sentence's `toks` that ends at `pos`, if one does."""
+    i = bisect.bisect_left(toks, pos, key=attrgetter("end"))
+    return toks[i] if i < len(toks) and toks[i].end == pos else None
+
+
 def preposition_glued_to_head(glued: Token, start: int, head_start: int) -> bool:
     """jieba's guess glued a preposition or a one-character verb to the name the head ends
     (在泽雅|镇, 走|村 as one unknown token): the name starts after its first character."""

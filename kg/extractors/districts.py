@@ -10,9 +10,9 @@ from .. import lexicon
 from ..articles import PAPER
 from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, foreign_divisions, gazetteer, world_cities
 from ..kinds import is_kind
-from ..segment import KG_WORD_TAGS, Token, segmenter
+from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
-from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, word_ending
 from .organisations import canonical as full_name
 from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
@@ -375,11 +375,6 @@ SLOGAN_QUOTES = {"”": "“", "』": "『", "」": "「"}
 SUFFIX_GLUED_TAGS = ("x", *KG_WORD_TAGS, "ns", "nt")
 
 
-def _word_ending(toks: list[Token], pos: int) -> str:
-    """The word of `toks` that ends at `pos` ('' if none does)."""
-    return next((t.word for t in toks if t.end == pos), "")
-
-
 def _towns(ctx: DocContext, sent) -> None:
     toks = ctx.tokens(sent)
     for m in TOWN.finditer(sent.text):
@@ -404,7 +399,7 @@ def _towns(ctx: DocContext, sent) -> None:
             continue
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
         if tok is not None and tok.tag == "ns" and tok.end == he and len(tok.word) - len(m.group(1)) >= 2 \
-                and len(_word_ending(toks, tok.start)) >= 2:
+                and (before := word_ending(toks, tok.start)) is not None and len(before.word) >= 2:
             # 路经|落耳坡村/ns: a place jieba knows whole starts there, after a word; but not
             # after a lone character (史|各庄镇) nor with one before the suffix (育|新社区)
             start = max(start, tok.start)

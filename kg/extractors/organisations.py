@@ -506,11 +506,11 @@ def congress_out_of_place(c: Candidate) -> bool:
     """象角村人大搞…: a people's congress (人大) sits from the township up, never in a
     village or community, and 中国全国人大 is the central one, which the central bodies
     name (全国人民代表大会)."""
-    return c.head == CONGRESS and (c.core.endswith(VILLAGES)
-                                   or c.name.endswith(tuple(k for k in lexicon.CENTRAL_BODIES if k.endswith(CONGRESS))))
+    return c.head == CONGRESS and (c.core.endswith(VILLAGES) or c.name.endswith(CENTRAL_CONGRESSES))
 
 
 CONGRESS = "人大"      # a local people's congress, by its usual short name (县人大, 省人大主任)
+CENTRAL_CONGRESSES = tuple(k for k in lexicon.CENTRAL_BODIES if k.endswith(CONGRESS))    # 全国人大
 
 
 def firm_inside_agency(c: Candidate) -> bool:
