@@ -285,15 +285,21 @@ def _dotted(text: str) -> bool:
 
 
 def _is_name(text: str) -> bool:
-    """Two characters or more, no title word, no digit or punctuation but a name's
-    dot, no household (赵家: the Zhao family), no surname with a form of address
-    (蔡大伯, 王先生), no compound surname alone (宇文|某平: the name runs on) and no
-    sentence's particle at the end (我姓聂啊: the surname and 啊)."""
+    """Two characters or more, no title word, no digit or punctuation but a dot or a
+    dash between a transliterated name's parts, no household (赵家: the Zhao family), no
+    surname with a form of address (蔡大伯, 王先生), no compound surname alone (宇文|某平:
+    the name runs on) and no sentence's particle at the end (我姓聂啊: the surname and 啊)."""
     from .persons import HONORIFIC_ONLY, surnames
 
     return len(text) >= 2 and text not in lexicon.TITLES and not (len(text) == 2 and text[1] == "家") \
         and text not in surnames()[1] and text[-1] not in MODAL_PARTICLES \
-        and text[1:] not in HONORIFIC_ONLY and all(CJK.match(c) or c in "·•" for c in text)
+        and text[1:] not in HONORIFIC_ONLY and all(CJK.match(c) or c in NAME_JOINERS for c in text) \
+        and text[0] not in NAME_JOINERS and text[-1] not in NAME_JOINERS and "——" not in text
+
+
+# what joins the parts of a transliterated name: its dot, or a dash (威廉—格拉夫, 尼赫鲁—甘地,
+# as the 1998 and MSRA sets mark them); two dashes set a clause apart, never a name's parts
+NAME_JOINERS = "·•—－-"
 
 
 # particles that end a sentence's tone (啊, 吧, 呢), never a name

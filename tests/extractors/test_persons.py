@@ -783,3 +783,13 @@ def test_a_function_character_a_sure_name_ends_on_before_a_verb_is_the_names():
     tagger is sure of 张人为, and a verb follows it. 局长张三为大家讲课 keeps 张三."""
     rec = extract("国家建材局局长张人为指出，短缺经济基本结束。局长张三为大家讲课。\n")
     assert {"张人为", "张三"} <= names(rec, "Official")
+
+
+def test_a_dash_joins_a_transliterated_names_parts(monkeypatch):
+    """威廉—格拉夫, 尼赫鲁—甘地: papers join a foreign name's parts with a dash as with a
+    dot; two dashes set a clause apart and join no name."""
+    tagger_reads(monkeypatch, {"威廉—格拉夫": ("PER", 0.99), "罗德——拉森": ("PER", 0.99)})
+    rec = extract("德国绿党农业政策发言人威廉—格拉夫１９日在德意志电台说，猪瘟已得到控制。"
+                  "会上罗德——拉森等人发言。\n")
+    assert "威廉—格拉夫" in names(rec, "Person")
+    assert not any("——" in n for n in names(rec))
