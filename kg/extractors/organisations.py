@@ -509,6 +509,13 @@ def congress_out_of_place(c: Candidate) -> bool:
     return c.head == CONGRESS and (c.core.endswith(VILLAGES) or c.name.endswith(CENTRAL_CONGRESSES))
 
 
+def section_of_a_country(c: Candidate) -> bool:
+    """匈牙利|科瓦茨: a section (科) is an agency's part, never a country's own; after a
+    country's name it begins a transliterated name (科瓦茨, 科恩)."""
+    return c.head in SECTION_HEADS and c.core in countries()
+
+
+SECTION_HEADS = frozenset({"科"})
 CONGRESS = "人大"      # a local people's congress, by its usual short name (县人大, 省人大主任)
 CENTRAL_CONGRESSES = tuple(k for k in lexicon.CENTRAL_BODIES if k.endswith(CONGRESS))    # 全国人大
 
@@ -584,7 +591,7 @@ def described_not_named(c: Candidate) -> bool:
 
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
-                             phrase_before_head, described_not_named, congress_out_of_place)
+                             phrase_before_head, described_not_named, congress_out_of_place, section_of_a_country)
 
 
 def _add_body(c: Candidate) -> None:

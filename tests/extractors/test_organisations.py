@@ -200,6 +200,7 @@ REJECTED = {
     "phrase_before_head": ("作者这部书由今及古。", "作者这部"),
     "described_not_named": ("组织积极分子成立多种类型的帮困服务小组。", "帮困服务小组"),
     "congress_out_of_place": ("拜年会实际是象角村人大搞农田基本建设的动员会。", "象角村人大"),
+    "section_of_a_country": ("女子蛙泳，匈牙利科瓦茨获得第一名。", "匈牙利科"),
 }
 
 
@@ -984,3 +985,11 @@ def test_verbs_of_inviting_and_of_not_affording_are_no_part_of_a_name():
     not affording, before the hospitals the poor cannot enter."""
     found = names(extract("记者约请合肥晚报总编仇某东一起坐车。对于进不起医院的水上人家而言，生育是难事。\n"))
     assert "合肥晚报" in found and not any(n.startswith(("约请", "进不起")) for n in found)
+
+
+def test_a_section_is_no_countrys_own():
+    """匈牙利|科瓦茨: jieba reads 科 (a section) after a country; a section is an agency's
+    part, so the country's name is followed by a transliterated name."""
+    rec = extract("女子２００米蛙泳，匈牙利科瓦茨、美国科瓦尔获得前两名。\n")
+    assert not any(n.endswith("科") for n in names(rec))
+    assert "匈牙利" in names(rec, "District")
