@@ -680,9 +680,12 @@ def position_word(w: Walk) -> Verdict | None:
     """A word of position of two characters or more that ends in a localiser (jieba's s:
     山脚下, 境内) ends a place's or an area's name: where it is, no part of what it is
     called (位于圆山脚下|九湖镇, 境内|京九铁路). A direction is a name's (城北/s|街道), and
-    a body's name may hold one (口岸派出所, 对外合作项目)."""
+    a body's name may hold one (口岸派出所, 对外合作项目). So does a localiser jieba
+    reads on its own after a one-character noun (楼|内|美国银行: jieba tags 内 a noun)."""
     t = w.tok
     if w.toponym and t.tag == POSITION_TAG and len(t.word) >= 2 and t.word[-1] in LOCALISER_ENDS:
+        return w.stop()
+    if t.word in LOCALISER_ENDS and w.k and len(w.toks[w.k - 1].word) == 1 and CJK.match(w.toks[w.k - 1].word):
         return w.stop()
     return None
 

@@ -993,3 +993,11 @@ def test_a_section_is_no_countrys_own():
     rec = extract("女子２００米蛙泳，匈牙利科瓦茨、美国科瓦尔获得前两名。\n")
     assert not any(n.endswith("科") for n in names(rec))
     assert "匈牙利" in names(rec, "District")
+
+
+def test_a_localiser_after_a_noun_is_where_a_body_is():
+    """前往楼|内|美国银行: jieba reads 内 on its own and tags it a noun; after a
+    one-character noun it says where the bank is, no part of its name."""
+    rec = extract("第二天，他前往楼内美国银行外汇办公室兑换了美元。\n")
+    assert any(n.startswith("美国银行") for n in names(rec, "Company"))
+    assert not any(n.startswith(("楼", "内")) for n in names(rec))
