@@ -14,7 +14,7 @@ from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, RELATIVE_AREA_RULE, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, ZONE_RULE, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, ZONE_RULE, NAME_VERBS, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
 from .tagged import named_spans, tagged_person_at, tagged_name_start, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -912,9 +912,10 @@ def _generic_company(core: str, ctx: DocContext) -> bool:
                                    "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查"))
 
 
-# jieba: pronouns, adverbs, prepositions, conjunctions, particles, numerals and
-# times: a phrase holds them (作者|这部, 第四|局, 主要|面向), a body's name does not
-PHRASE_TAGS = frozenset({"r", "d", "p", "c", "u", "m", "t"})
+# jieba: pronouns, adverbs, prepositions, conjunctions, particles (的, 了, 地, 得, 过,
+# 着), numerals and times: a phrase holds them (作者|这部, 第四|局, 主要|面向,
+# 毫不费力|地|学会), a body's name does not
+PHRASE_TAGS = frozenset({"r", "d", "p", "c", "u", "uj", "ul", "uv", "ud", "ug", "uz", "m", "t"})
 
 
 def _phrase_not_name(ctx: DocContext, core: str, start: int, end: int) -> bool:
@@ -927,8 +928,17 @@ def _phrase_not_name(ctx: DocContext, core: str, start: int, end: int) -> bool:
     if core[:1] in lexicon.AREA_LEVEL_CHARS or core.endswith(lexicon.JOINED_DOMAINS) \
             or _without_place(core, ctx):
         return False
-    return any(t.tag in PHRASE_TAGS for t in segmenter().tokens(core)) \
+    return (any(t.tag in PHRASE_TAGS for t in segmenter().tokens(core)) or _verb_before_head(core, ctx.text[start:end])) \
         and tagger_reads(ctx, "ORG", start, end) is False
+
+
+def _verb_before_head(core: str, name: str) -> bool:
+    """有多少人|升入|大学: a verb of the sentence's, other than those names hold (促进|委员会),
+    among the name's words before the head, as jieba reads the name whole (国家教委 is
+    one word: 国家|教 would make 教 a verb). A one-character verb is more often a
+    name's character jieba split off (育|新社区党委)."""
+    return any(t.tag == "v" and len(t.word) >= 2 and t.end <= len(core) and t.word not in NAME_VERBS
+               for t in segmenter().tokens(name))
 
 
 def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:
