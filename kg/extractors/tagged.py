@@ -214,9 +214,32 @@ PLACE_OR_BODY_TAGS = ("ns", *ABBREVIATION_TAGS)
 def tag_names(ctx: DocContext) -> None:
     """Tag every sentence; keep the spans (by start) for the components after."""
     sents = [s for _, _, s in ctx.sentences() if CJK.search(s.text)]
-    spans = tagger().tag([s.text for s in sents], [ctx.tokens(s) for s in sents],
-                         [s.start for s in sents])
+    spans = [_from_wider_area(ctx.text, s) for s in
+             tagger().tag([s.text for s in sents], [ctx.tokens(s) for s in sents], [s.start for s in sents])]
     ctx.memo[TAGGER_MEMO] = {"spans": spans, "person_at": {s.start: s for s in spans if s.label == "PER"}}
+
+
+def _from_wider_area(text: str, s: Span) -> Span:
+    """A place's or body's span from the last division named in full that is wider than
+    the one before it: within one name the areas go down the hierarchy (四川省|巴中|南江县),
+    so a wider one begins another name, where the tagger ran a list without commas
+    together (四川省南江县高级农艺师黄恕|四川省叙永县科协)."""
+    if s.label == "PER":
+        return s
+    g = gazetteer()
+    rank, start = None, s.start
+    for t in segmenter().tokens(text[s.start:s.end], s.start):
+        levels = {d.level for d in g.by_name.get(t.word, ())}
+        if len(levels) != 1:
+            continue
+        r = DIVISION_RANKS[levels.pop()]
+        if rank is not None and r < rank:
+            start = t.start
+        rank = r
+    return replace(s, start=start) if start != s.start else s
+
+
+DIVISION_RANKS = {"province": 1, "city": 2, "county": 3}
 
 
 def named_spans(ctx: DocContext, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -1013,3 +1013,14 @@ def test_the_sentences_verbs_and_particles_before_a_head_name_no_body():
                   "国家教委副主任陈至立出席。中国国际贸易促进委员会会长俞晓松会见了客人。\n")
     assert not any(n.endswith(("升入大学", "地学会")) for n in names(rec))
     assert {"国家教委", "中国国际贸易促进委员会"} <= names(rec, "Agency")
+
+
+def test_a_wider_area_begins_another_name_in_a_run_on_list(monkeypatch):
+    """…南江县高级农艺师黄恕|四川省叙永县科协主席吴兆平: the tagger runs a list printed
+    without commas into one body; within a name the areas go down the hierarchy, so a
+    province after a county begins the next name."""
+    tagger_reads(monkeypatch, {"四川省巴中南江县高级农艺师黄恕四川省叙永县科协": ("ORG", 0.99),
+                               "吴兆平": ("PER", 0.99)})
+    rec = extract("获奖者有四川省巴中南江县高级农艺师黄恕四川省叙永县科协主席吴兆平等。\n")
+    assert "四川省叙永县科协" in names(rec, "Agency")
+    assert not any("农艺师" in n for n in names(rec))
