@@ -564,8 +564,9 @@ def phrase_before_head(c: Candidate) -> bool:
     return _phrase_not_name(c.ctx, c.core, c.start, c.he)
 
 
-# what a body is said to be set up as, or described by with 的: verbs and common words
-SET_UP_BEFORE = re.compile(f"(?:的|(?:{'|'.join(lexicon.SETTING_UP)})了?)$")
+# what a body is said to be set up as, or described by with 的 or as the first of its
+# kind: verbs and common words
+SET_UP_BEFORE = re.compile(f"(?:的|(?:{'|'.join(lexicon.SETTING_UP)})了?|{'|'.join(lexicon.FIRST_OF_A_KIND)})$")
 ACTION_TAGS = frozenset({"v", "vn"})
 # jieba's tags of common words (nouns, verbs, adjectives), and how often a noun or an
 # adjective must occur in its dictionary to be a common one: 资助 1316, 服务 13036; a
@@ -578,9 +579,10 @@ KIND_WORD_TAGS = COMMON_WORD_TAGS | {"b"}
 
 
 def described_not_named(c: Candidate) -> bool:
-    """成立多种类型的帮困服务小组, 建立了资助基金会: after 的 or a verb of setting up, a core of
-    verbs and common words only (no area, name or rare noun: 成立了沙窝梨果种植专业合作社
-    names one) says what the body does; it names none."""
+    """成立多种类型的帮困服务小组, 建立了资助基金会, 我国首家地震专业博物馆: after 的, a verb
+    of setting up or the first of a kind, a core of verbs and common words only (no
+    area, name or rare noun: 成立了沙窝梨果种植专业合作社 names one) says what the body
+    does; it names none."""
     if not SET_UP_BEFORE.search(c.ctx.text, max(0, c.start - 3), c.start) or c.core[:1] in lexicon.AREA_LEVEL_CHARS:
         return False
     seg = segmenter()

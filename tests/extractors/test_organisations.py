@@ -1024,3 +1024,11 @@ def test_a_wider_area_begins_another_name_in_a_run_on_list(monkeypatch):
     rec = extract("获奖者有四川省巴中南江县高级农艺师黄恕四川省叙永县科协主席吴兆平等。\n")
     assert "四川省叙永县科协" in names(rec, "Agency")
     assert not any("农艺师" in n for n in names(rec))
+
+
+def test_the_first_of_a_kind_is_described_not_named():
+    """我国首家地震专业博物馆: common words after 首家 say what kind of body was the first;
+    a rare word among them names one (我省首家沙窝梨果种植专业合作社)."""
+    rec = extract("１９８９年４月，我国首家地震专业博物馆在兰州建成。我省首家沙窝梨果种植专业合作社成立。\n")
+    assert "地震专业博物馆" not in names(rec)
+    assert "沙窝梨果种植专业合作社" in names(rec, "Company")
