@@ -75,7 +75,7 @@ def places(ctx: DocContext) -> None:
                 # 江西|鄱阳湖: a lake's or river's name holds no area, but 青海湖 is whole
                 bare = _after_small_divisions(ctx, start, hs, all_levels=True)
                 start = bare if hs - bare >= 2 else start
-            start = tagged_name_start(ctx, start, he) or start
+            start = tagged_name_start(ctx, start, he, past=True) or start
             toks = ctx.tokens(sent)
             first = word_starting(toks, start)
             # the name does not begin with a word that marks a noun phrase (整个|公园, 该|广场)

@@ -135,3 +135,11 @@ def test_places_counted_before_a_head_name_no_place():
     """上海、杭州两地机场: the airports of two cities, no airport named 杭州两地机场."""
     rec = extract("沪杭一带大雾，上海、杭州两地机场被迫停航两天。\n")
     assert not any("两地" in n for n in names(rec))
+
+
+def test_a_sure_place_running_past_the_head_starts_the_name(monkeypatch):
+    """告诉世人|南京路地铁站: the tagger is sure of a place that starts after 世人 and runs
+    past the road's head; the words before it are the sentence's."""
+    tagger_reads(monkeypatch, {"南京路地铁站": ("LOC", 0.99)})
+    rec = extract("上海以实实在在的做法告诉世人南京路地铁站的开工可以简朴。\n")
+    assert not any(n.startswith("世人") for n in names(rec))
