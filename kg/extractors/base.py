@@ -644,10 +644,13 @@ FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "r", "d", "y", "e", "q", "f", "zg")
 
 def function_character(w: Walk) -> Verdict | None:
     """A function character ends a name; but a rare one is a name's (晋江市|埭|辉智能),
-    and so is a toponym's generic term before the head (see `toponym_term`)."""
+    and so is a toponym's generic term before the head (see `toponym_term`). So does a
+    localiser of 以 or 之 (万米以上|商场, 三年之内): a bound of a measure, never a name's."""
     t = w.tok
     if t.tag in FUNCTION_TAGS and len(t.word) == 1 and not (t.tag == "zg" and rare(t.word)) \
             and not toponym_term(w):
+        return w.stop()
+    if t.tag == "f" and len(t.word) == 2 and t.word[0] in "以之":
         return w.stop()
     return None
 

@@ -1032,3 +1032,10 @@ def test_the_first_of_a_kind_is_described_not_named():
     rec = extract("１９８９年４月，我国首家地震专业博物馆在兰州建成。我省首家沙窝梨果种植专业合作社成立。\n")
     assert "地震专业博物馆" not in names(rec)
     assert "沙窝梨果种植专业合作社" in names(rec, "Company")
+
+
+def test_a_localiser_of_a_measure_bounds_no_name():
+    """新开业的１７家万米以上|商场: 以上 bounds a measure (ten thousand square metres and
+    more); it is no part of a firm's name."""
+    rec = extract("西单赛特商城开张一年，效益雄踞新开业的１７家万米以上商场之首。\n")
+    assert not any("以上" in n for n in names(rec))
