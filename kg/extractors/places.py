@@ -36,6 +36,7 @@ PHRASE_TAGS = "ducpr"
 
 DETERMINER_TAGS = ("b", "r")     # jieba: distinguishing words (整个, 大型) and pronouns (该, 这个)
 COUNTED = re.compile(f"{lexicon.COUNT}(?:公里|千米|米|条|座|处|个)$")   # 6公里|盘山路, 3条|街
+COUNTED_AFTER = re.compile(f"{lexicon.COUNT}[条座处个](?![\u4e00-\u9fff])")  # 设计勘察大桥４座、: built so many
 DISTANCE = re.compile(f"{lexicon.COUNT}(?:公里|千米|米|里)$")     # (步行)几十里|路: a way that long
 NUMERAL = re.compile("[一二三四五六七八九十\\d]")
 FLOOR = re.compile("[一二三四五六七八九十]+楼$")     # 一楼|展厅: a floor's hall, no named place
@@ -88,6 +89,8 @@ def places(ctx: DocContext) -> None:
             if COUNTED.search(ctx.text, max(0, start - 6), start) or first is not None and first.tag == "q" \
                     and lexicon.COUNT_END.search(ctx.text, max(0, start - 6), start):
                 continue          # 修建了6公里|盘山路, 3条|街: a length or a count of roads, no named one
+            if COUNTED_AFTER.match(ctx.text, he):
+                continue          # 设计勘察大桥４座: bridges counted after their kind
             name = ctx.text[start:he]
             core = name[: -len(head)]
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \

@@ -143,3 +143,10 @@ def test_a_sure_place_running_past_the_head_starts_the_name(monkeypatch):
     tagger_reads(monkeypatch, {"南京路地铁站": ("LOC", 0.99)})
     rec = extract("上海以实实在在的做法告诉世人南京路地铁站的开工可以简朴。\n")
     assert not any(n.startswith("世人") for n in names(rec))
+
+
+def test_places_counted_after_their_kind_name_none():
+    """设计勘察大桥４座、中桥１２座: a count right after the head counts bridges of a kind;
+    it names no bridge."""
+    rec = extract("仅１９９７年就设计勘察大桥４座、中桥１２座，完成重大项目４８项。\n")
+    assert not any(n.endswith("大桥") for n in names(rec))
