@@ -165,6 +165,7 @@ PERSON_TITLES = {"记者", "通讯员", "老师", "教师", "教授", "医生", 
                  "导演", "演员", "歌手", "主持人", "编剧", "教练", "球员", "运动员", "选手", "队长",
                  "艺术家", "诗人", "摄影师", "设计师", "研究员", "分析师", "经济学家", "创始人",
                  "合伙人", "首席执行官", "实习生", "编辑", "网友", "游客", "患者", "家长", "考生"}
+PERSON_TITLE_RE = re.compile("|".join(sorted(PERSON_TITLES, key=lambda t: (-len(t), t))))   # one starting here
 TITLES = sorted(OFFICIAL_TITLES | COMPANY_TITLES, key=lambda t: (-len(t), t))
 _TITLE_ALT = "|".join(map(re.escape, TITLES))
 TITLE_RE = re.compile(_TITLE_ALT)                   # a title starting here (longest first)

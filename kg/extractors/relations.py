@@ -606,7 +606,9 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
         inside = ctx.mentions_between(art.start, art.end)
         for o in outermost(sorted(inside, key=lambda m: (m.start, -m.end))):
             # not a dateline's press or place, nor the body of a post (中共中央政治局|常委)
+            # or of a profession (武汉大学世界经济系|教授: the author's unit in the byline)
             if _may_act(o) and not lexicon.TITLE_RE.match(ctx.text, o.end) and \
+                    not lexicon.PERSON_TITLE_RE.match(ctx.text, o.end) and \
                     not _in_dateline(ctx, ctx.sentence_at(o.start) or art, o):
                 counts.setdefault(o.name, []).append(o)
         ranked = sorted(counts.values(), key=lambda v: (len(v), -v[0].start), reverse=True)

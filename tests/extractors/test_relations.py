@@ -7,7 +7,7 @@ import pytest
 from kg.extractors import DEFAULT
 from kg.extractors.relations import (after_area, begins_with_area_or_body, built_names, extends_an_agency,
                                      initiative_inside, named_in_full)
-from pages import CITY, COUNTY, context, extract, names, triples
+from pages import CITY, COUNTY, context, extract, names, tagger_reads, triples
 
 
 def composed(rule, text: str) -> set[tuple[str, str, str]]:
@@ -512,3 +512,13 @@ def test_a_body_named_after_another_countrys_city_or_a_count_of_states_is_not_th
 def test_a_city_and_its_own_country_are_no_partners():
     rels = triples(extract("新华社德黑兰１月２０日电 伊朗与沙特签署合作协议，德黑兰与伊朗各地加强合作。\n"))
     assert ("德黑兰", "cooperatesWith", "伊朗") not in rels
+
+
+def test_the_authors_unit_is_not_what_the_article_is_about(monkeypatch):
+    """武汉大学世界经济系教授周某荣: the body before a profession in the byline is the
+    author's; an initiative the article names without a subject is not its to run."""
+    tagger_reads(monkeypatch, {"周某荣": ("PER", 0.99), "克林顿": ("PER", 0.99), "武汉大学世界经济系": ("ORG", 0.99)})
+    rec = extract("美国经济增长特点和成因\n武汉大学世界经济系教授周某荣\n"
+                  "进入９０年代以来，美国经济呈现出许多新的特点。\n"
+                  "克林顿执政以来在对外贸易方面实施新的“国家出口战略”，重视开拓新兴市场。\n")
+    assert not any(r for r in triples(rec) if r[0] == "武汉大学世界经济系" and r[1] == "runs")
