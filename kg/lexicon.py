@@ -553,6 +553,9 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
 # follows one in common words only describes a body and names none (成立多种类型的帮困服务小组)
 SETTING_UP = ("成立", "建立", "组建", "设立", "建起", "办起", "筹办", "筹建", "创办", "兴办", "开办")
 NAME_STOP_WORDS |= set(SETTING_UP)      # the sentence's words before a name (成立|某某协会)
+# the whole country's: a programme or meeting (全国经济工作会议), or all of a kind (全国|重点大学);
+# but the central bodies named so are one each (全国妇联)
+NATIONWIDE = "全国"
 # the first of a kind (我国首家|地震专业博物馆): what comes after describes a body, or names it
 FIRST_OF_A_KIND = ("首家", "首个", "首所", "首座", "第一家", "第一个", "第一所", "第一座")
 # what ends a verb of going to a place (专程到|医院, 赶到, 送到): the sentence's words

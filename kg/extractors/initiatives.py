@@ -116,7 +116,7 @@ def _meetings_of(ctx: DocContext, sent) -> None:
     ends = {m.end: m.start for m in ctx.mentions_between(sent.start, sent.end) if m.type in MEETING_HOSTS}
     for a, b in named_spans(ctx, sent.start, sent.end, ("LOC", "ORG")):
         ends.setdefault(b, a)
-    for m in re.finditer("全国", sent.text):   # the country's own: 全国人代会
+    for m in re.finditer(lexicon.NATIONWIDE, sent.text):   # the country's own: 全国人代会
         ends.setdefault(sent.start + m.end(), sent.start + m.start())
     for r in RELATIVE_SESSION.finditer(sent.text):   # 省人代会: the province's, in context
         a, b = sent.start + r.start(1), sent.start + r.end()
@@ -273,7 +273,7 @@ def _unquoted(ctx: DocContext, sent) -> None:
             continue          # 全国政协主席李瑞环今天在人民大会|堂: a hall, and a sentence, not a meeting
         if CLAUSE_IN_NAME.search(m.group(2)):
             continue          # 全市先后有30多家企业召开改制创立大会: a clause about meetings, no meeting's name
-        if m.group(1) == "全国":          # a national meeting is named as printed
+        if m.group(1) == lexicon.NATIONWIDE:          # a national meeting is named as printed
             ctx.add(text[s:e], "Initiative", s, e, rule="initiatives:named programme")
             continue
         area = ctx.area_for("省" if m.group(1) == "全省" else m.group(1)[1], s)

@@ -546,7 +546,7 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
             for h in hosts:
                 ctx.relate(h.name, "runs", m.name, h.start, m.end)
             continue
-        if subj is None and not m.name.startswith(NATIONWIDE):
+        if subj is None and not m.name.startswith(lexicon.NATIONWIDE):
             subj = _article_subject(ctx, m.start)      # (a nationwide one is not the article's own)
         if subj is not None:
             ctx.relate(subj.name, "runs", m.name, subj.start, m.end)
@@ -557,7 +557,6 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
                 ctx.relate(h.name, "runs", i.name, h.start, h.end)
 
 
-NATIONWIDE = "全国"      # a programme or meeting of the whole country: 全国经济工作会议
 BARE_HEAD = re.compile(r"(合作社|公司|企业|集团|社区|医院|学校|银行)")
 
 

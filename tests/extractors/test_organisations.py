@@ -1039,3 +1039,11 @@ def test_a_localiser_of_a_measure_bounds_no_name():
     more); it is no part of a firm's name."""
     rec = extract("西单赛特商城开张一年，效益雄踞新开业的１７家万米以上商场之首。\n")
     assert not any("以上" in n for n in names(rec))
+
+
+def test_all_of_a_kind_in_the_country_is_no_body():
+    """全国重点大学, 全国银行分行: 全国 before a kind means all of them; the central bodies
+    named with 全国 are one each (全国妇联)."""
+    rec = extract("他考入了全国重点大学。全国银行分行行长工作会议今天开幕。全国妇联主席彭某云出席。\n")
+    assert not {"全国重点大学", "全国银行分行"} & names(rec)
+    assert "全国妇联" in names(rec, "Organization") | names(rec, "Agency")
