@@ -1047,3 +1047,10 @@ def test_all_of_a_kind_in_the_country_is_no_body():
     rec = extract("他考入了全国重点大学。全国银行分行行长工作会议今天开幕。全国妇联主席彭某云出席。\n")
     assert not {"全国重点大学", "全国银行分行"} & names(rec)
     assert "全国妇联" in names(rec, "Organization") | names(rec, "Agency")
+
+
+def test_a_boss_is_no_department():
+    """井口串通上司|津田昌宏, 他的顶头上司: 上司 (a boss) ends in 司, a ministry's department;
+    the word is no body."""
+    rec = extract("井口串通上司津田昌宏隐匿确认书。他的顶头上司对此一无所知。\n")
+    assert not any(n.endswith("上司") for n in names(rec))
