@@ -413,8 +413,9 @@ LIST_JOINERS = ("、", "和", "及", "以及")
 BODY_LAST_CHARACTERS = "处社店所馆院局部厅委团队站台会"
 # what the name of a body of national scope begins with: it lies in no one area
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "中共中央")
-# a group of states named by their count (八国集团, 77国集团): no one state's, and no firm
-COUNTED_STATES = re.compile(r"[\d０-９一二三四五六七八九十两]+国")
+# a group of states named by their count (八国集团, 77国集团, 西方七国首脑会议): no one
+# state's, and no firm
+COUNTED_STATES = re.compile(r"(?:西方|东方)?[\d０-９一二三四五六七八九十两]+国")
 # what the name of a body of the world's begins with (世界石油输出国组织, 国际商会): it lies
 # in no one country (a region's may: 非洲人国民大会, 欧洲时报社)
 WORLD_PREFIXES = ("世界", "国际", "全球")

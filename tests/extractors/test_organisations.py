@@ -278,10 +278,11 @@ def test_a_conjunction_the_walk_took_in_joins_nothing_when_the_name_starts_after
 
 
 def test_a_group_of_states_named_by_their_count_is_no_firm(monkeypatch):
-    """八国集团, 77国集团: 集团 heads firms, but a count of states names a group of them."""
-    tagger_reads(monkeypatch, {"77国集团": ("ORG", 0.99)})
-    rec = extract("中国同77国集团的关系很好。八国集团的会议在伯明翰举行。\n")
-    assert {"77国集团", "八国集团"} <= names(rec, "Organization") and not names(rec, "Company")
+    """八国集团, 77国集团, 西方７国集团: 集团 heads firms, but a count of states names a
+    group of them."""
+    tagger_reads(monkeypatch, {"77国集团": ("ORG", 0.99), "西方7国集团": ("ORG", 0.99)})
+    rec = extract("中国同77国集团的关系很好。八国集团的会议在伯明翰举行。来自西方７国集团的银行在纽约聚会。\n")
+    assert {"77国集团", "八国集团", "西方7国集团"} <= names(rec, "Organization") and not names(rec, "Company")
 
 
 def test_an_opera_or_drama_company_is_an_organisation_where_a_theatre_is_a_place():
