@@ -219,6 +219,18 @@ def countries() -> frozenset[str]:
     return frozenset(lexicon.COUNTRIES).union(*_country_names().values())
 
 
+def without_country(name: str) -> str:
+    """The name after the country it begins with (日本|长野, 日本|丰田公司); the whole name
+    if it begins with none, or is one."""
+    country = next((c for c in _countries_longest_first() if name.startswith(c) and len(name) > len(c)), "")
+    return name[len(country):]
+
+
+@lru_cache(maxsize=1)
+def _countries_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(countries(), key=lambda c: (-len(c), c)))
+
+
 _NATURE_ENDINGS = ("洋", "海", "岸", "谷", "原", "山", "河", "湾", "湖")
 _BARE_DIRECTION = re.compile(r"(?:东|西|南|北|中|东北|东南|西北|西南)?(?:部|央)?(?:区|省|地区|州|大区)?")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from . import abbreviations, lexicon
-from .divisions import countries, gazetteer
+from .divisions import countries, gazetteer, without_country
 from .kinds import is_kind
 from .pinyin import pinyin
 from .extractors.base import NAME_VERBS, TOWN_LEVELS, DocContext
@@ -31,7 +31,10 @@ COMPANY_TAILS = re.compile(r"(股份有限公司|有限责任公司|有限公司
 
 
 def _company_key(name: str) -> str:
-    return COMPANY_TAILS.sub("", gazetteer().split_area(name)[1])
+    """What a firm's name and its short forms share: the name without the area or the
+    country it begins with (日本|丰田公司 is 丰田公司; 日本|银行, the central bank, shares
+    nothing with 日本|大和银行) and without the legal form."""
+    return COMPANY_TAILS.sub("", without_country(gazetteer().split_area(name)[1]))
 
 
 def resolve_document(ctx: DocContext) -> DocExtraction:
@@ -236,9 +239,10 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     canon[short] = full        # 北京|某小学 -> 北京市某小学: the area written short
                     break
                 if t == "Company" and _company_short_form(key[short], key[full]) \
-                        and not (full.startswith(short) and (full.endswith(lexicon.BRANCH_HEADS)
-                                                             or short.endswith(lexicon.LEGAL_FORMS))) \
-                        and not (_firms_unit(full) and not _firms_unit(short)):
+                        and not (full.startswith(short) and short.endswith(lexicon.LEGAL_FORMS)) \
+                        and not (key[full].startswith(key[short]) and full.endswith(lexicon.BRANCH_HEADS)) \
+                        and not (_firms_unit(full) and not _firms_unit(short)) \
+                        and not (short.endswith(GROUP) and GROUP not in full):
                     canon[short] = full
                     break
     _one_body_ending(names_by_type["Agency"], canon, _bare_level)
@@ -259,6 +263,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
 
 
 COMPASS_POINTS = frozenset("东西南北中")
+GROUP = "集团"      # a group owns the firms named after it (北京城建集团, 北京城建二公司): it is none of them
 
 
 def _areas_only(prefix: str) -> bool:

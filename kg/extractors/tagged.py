@@ -175,7 +175,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
-from ..divisions import AMBIGUOUS_SHORT, Division, countries, foreign_divisions, gazetteer, world_cities
+from ..divisions import AMBIGUOUS_SHORT, Division, countries, foreign_divisions, gazetteer, without_country, world_cities
 from ..kinds import is_kind
 from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
@@ -856,17 +856,6 @@ def _places_named_as_divisions(ctx: DocContext) -> None:
             ctx.reshape(m, m.start, m.end, type_="District", name=full)
 
 
-@lru_cache(maxsize=1)
-def _countries_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(countries(), key=lambda c: (-len(c), c)))
-
-
-def _city_of(place: str) -> str:
-    """The city of a dateline's place, after the country it may begin with (日本|长野)."""
-    country = next((c for c in _countries_longest_first() if place.startswith(c) and len(place) > len(c)), "")
-    return place[len(country):]
-
-
 CITY_NOT_ENDINGS = (*lexicon.PLACE_HEADS, *lexicon.NATURAL_AREAS)    # a place's heads, areas of nature
 
 
@@ -886,7 +875,7 @@ def _cities_filed_from(ctx: DocContext) -> None:
     """A foreign place a wire story is filed from (新华社波恩…电, 本报华盛顿…电) is a city,
     where the tagger found it as a Place (CLDR's cities, `world_cities`, are Districts
     already)."""
-    filed = {_city_of(a.place) for a in ctx.articles if filed_abroad(a.place)}
+    filed = {without_country(a.place) for a in ctx.articles if filed_abroad(a.place)}
     filed = {p for p in filed if _may_be_city(p) and gazetteer().lookup(p) is None}
     _as_cities(ctx, [m for m in ctx.mentions if m.type == "Place" and m.name in filed])
 
