@@ -47,6 +47,10 @@ def _alt(words) -> str:
 # (a dash opens an apposition: “李宁”———名扬四海的体育品牌 is no name with its head)
 STRONG_AFTER = re.compile(r"(?:等)?([^，。；;,、“”《》（）()！？!?：:\s是—…]{0,28}?)(" + _alt(STRONG_HEADS) + ")")
 VESSEL_AFTER = "号"    # after a quote: a ship's, craft's or station's name (“和平”号)
+# a day of the calendar by its month and day in numerals (“五一”, “三八”, “七一”), before the
+# holiday's name: a day, not a programme (but “九五”计划 is the ninth five-year plan)
+CALENDAR_DAY = re.compile("[一二三四五六七八九十]{2,3}")
+HOLIDAY_AFTER = ("节", "劳动节", "妇女节", "儿童节", "青年节", "建军节", "建党节", "国庆节", "纪念日")
 AFTER_REACH = 34      # characters after a quote where its head noun is looked for
 NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + "|的工作)")      # “放小”的工作: the work of a programme
 NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服|不是)[\u4e00-\u9fff]{0,4}$")
@@ -199,8 +203,8 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     before = text[max(sent.start, qs - 10):qs]
     numeric = re.fullmatch(r"[\dA-Za-z+]{1,6}", core) is not None
     if SPEECH_BEFORE.search(before) or NEGATING.search(before) or not (numeric or _plausible(core)) \
-            or text.startswith(VESSEL_AFTER, qe):
-        return None       # (“奋进”号航天飞机, “和平”号轨道站: a vessel's name)
+            or text.startswith(VESSEL_AFTER, qe) or CALENDAR_DAY.fullmatch(core) and text.startswith(HOLIDAY_AFTER, qe):
+        return None       # (“奋进”号航天飞机, “和平”号轨道站: a vessel's name; “五一”劳动节: a holiday)
     after = text[qe:min(sent.end, qe + AFTER_REACH)]
     if ORG_AFTER.match(after):
         # “红马甲”志愿服务队: the quote names a body, the organisations' to take; but

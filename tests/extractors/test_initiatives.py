@@ -205,3 +205,10 @@ def test_a_project_counted_by_a_measure_names_none():
     """组织实施的一项重点工程: a project counted (一项), not one named."""
     got = names(extract(CITY + "“五个一工程”是党委宣传部门直接组织实施的一项重点工程。"), "Initiative")
     assert "五个一工程" in got and not any(n.startswith("一项") for n in got)
+
+
+def test_a_day_of_the_calendar_before_its_holiday_is_no_initiative():
+    """整个“五一”劳动节, “三八”妇女节: a month and day in numerals before the holiday's
+    name is a day; “九五”计划 (the ninth five-year plan) is a programme."""
+    rec = extract("按计划，整个“五一”劳动节我都在家复习。全面完成“九五”计划的各项任务。\n")
+    assert "五一" not in names(rec) and "九五" in names(rec, "Initiative")
