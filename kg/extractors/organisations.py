@@ -52,7 +52,8 @@ NOT_HEADS = {"布局", "格局", "新格局", "大局", "全局", "结局", "开
              "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "部分", "各部", "到处",
              "好处", "之处", "处处", "此处", "各处", "难处", "长处", "用处", "住处", "深处", "多处",
              "学科", "本科", "专科", "场所", "住所", "厕所", "签署", "部署", "公署", "协议", "作协议",
-             "委托", "居委", "村委", "实处", "产业布局", "优化布局", "上司", "顶头上司", "官司", "寿司",
+             "委托", "居委", "村委", "实处", "产业布局", "优化布局", "上司", "顶头上司", "官司", "寿司", "盎司",
+             "每盎司",
              # rooms and halls, not a province's departments (财政厅)
              "会客厅", "客厅", "餐厅", "展厅", "营业厅", "宴会厅", "舞厅", "歌厅", "候车厅", "休息厅",
              "音乐厅", "咖啡厅", "会议厅", "门厅", "茶厅", "瞻仰厅",
@@ -509,6 +510,17 @@ def congress_out_of_place(c: Candidate) -> bool:
     return c.head == CONGRESS and (c.core.endswith(VILLAGES) or c.name.endswith(CENTRAL_CONGRESSES))
 
 
+def hall_of_a_building(c: Candidate) -> bool:
+    """饭店大厅, 使馆大厅: a hall (大厅) named after a firm, a place or a mission is a room of
+    it; a service hall is named for the area or the service (政务服务大厅)."""
+    return c.head == HALL and c.core.endswith((*lexicon.COMPANY_HEADS, *lexicon.PLACE_HEADS, *lexicon.ORG_HEADS,
+                                                *BUILDINGS))
+
+
+HALL = "大厅"
+BUILDINGS = ("使馆", "大楼", "楼", "车站", "礼堂", "会堂")
+
+
 def section_of_a_country(c: Candidate) -> bool:
     """匈牙利|科瓦茨: a section (科) is an agency's part, never a country's own; after a
     country's name it begins a transliterated name (科瓦茨, 科恩)."""
@@ -594,7 +606,8 @@ def described_not_named(c: Candidate) -> bool:
 
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
-                             phrase_before_head, described_not_named, congress_out_of_place, section_of_a_country)
+                             phrase_before_head, described_not_named, congress_out_of_place, section_of_a_country,
+                             hall_of_a_building)
 
 
 def _add_body(c: Candidate) -> None:

@@ -201,6 +201,7 @@ REJECTED = {
     "described_not_named": ("他们建立了资助基金会。", "资助基金会"),
     "congress_out_of_place": ("拜年会实际是象角村人大搞农田基本建设的动员会。", "象角村人大"),
     "section_of_a_country": ("女子蛙泳，匈牙利科瓦茨获得第一名。", "匈牙利科"),
+    "hall_of_a_building": ("在灯火辉煌的长城饭店大厅，大使致辞。", "长城饭店大厅"),
 }
 
 
@@ -1055,3 +1056,11 @@ def test_a_boss_is_no_department():
     the word is no body."""
     rec = extract("井口串通上司津田昌宏隐匿确认书。他的顶头上司对此一无所知。\n")
     assert not any(n.endswith("上司") for n in names(rec))
+
+
+def test_a_hotels_hall_and_an_ounce_are_no_bodies():
+    """饭店大厅 is the hotel's lobby, not a service hall (县政务服务大厅); 盎司 (an
+    ounce) ends in 司 and names no department."""
+    rec = extract("在灯火辉煌的饭店大厅，大使致辞。县政务服务大厅启用。伦敦市场８日金价每盎司２７８美元。\n")
+    assert not any(n.endswith(("饭店大厅", "盎司")) for n in names(rec))
+    assert any(n.endswith("政务服务大厅") for n in names(rec, "Agency"))
