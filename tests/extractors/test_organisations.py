@@ -1064,3 +1064,13 @@ def test_a_hotels_hall_and_an_ounce_are_no_bodies():
     rec = extract("在灯火辉煌的饭店大厅，大使致辞。县政务服务大厅启用。伦敦市场８日金价每盎司２７８美元。\n")
     assert not any(n.endswith(("饭店大厅", "盎司")) for n in names(rec))
     assert any(n.endswith("政务服务大厅") for n in names(rec, "Agency"))
+
+
+def test_a_yu_the_tagger_reads_inside_a_name_joins_its_domains(monkeypatch):
+    """国家计委产业经济与技术经济研究所: 与 joins the fields an institute is named for where
+    the tagger reads one body over it; without that reading 与 joins two bodies
+    (日本三菱财团与美石油公司)."""
+    tagger_reads(monkeypatch, {"国家计委产业经济与技术经济研究所": ("ORG", 0.99)})
+    rec = extract("研讨会由国家计委产业经济与技术经济研究所承办。日本三菱财团与美石油公司签约。\n")
+    assert "国家计委产业经济与技术经济研究所" in names(rec)
+    assert not any("与" in n for n in names(rec) if n.endswith("石油公司"))
