@@ -243,6 +243,10 @@ PLACE_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "�
                "景区", "体育场", "体育馆", "体育中心", "会展中心", "会议中心", "剧院",
                # halls: a hall is a place, though 厅 and 大厅 head agencies (教育厅, 政务服务大厅)
                "演播厅", "演播大厅", "展厅", "展览大厅", "展览厅", "音乐厅", "宴会厅", "会议厅", "报告厅")
+# what a service hall, an agency, is named for (政务服务大厅, 行政审批大厅, 办税大厅); any
+# other hall is a room or a venue (饭店大厅, 金色大厅)
+SERVICE_HALL_WORDS = ("服务", "审批", "政务", "办事", "办税", "纳税", "便民", "行政", "受理", "登记", "缴费",
+                      "营业", "交易", "窗口")
 # a natural feature's last character: 黄山 beside 黄山市 is the mountain, not the city; its
 # name holds no area it lies in (江西|鄱阳湖)
 NATURAL_FEATURE_ENDINGS = tuple("山江河湖海岭峰岛")

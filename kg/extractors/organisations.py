@@ -511,14 +511,12 @@ def congress_out_of_place(c: Candidate) -> bool:
 
 
 def hall_of_a_building(c: Candidate) -> bool:
-    """饭店大厅, 使馆大厅: a hall (大厅) named after a firm, a place or a mission is a room of
-    it; a service hall is named for the area or the service (政务服务大厅)."""
-    return c.head == HALL and c.core.endswith((*lexicon.COMPANY_HEADS, *lexicon.PLACE_HEADS, *lexicon.ORG_HEADS,
-                                                *BUILDINGS))
+    """饭店大厅, 三楼大厅, 维也纳金色大厅: a hall (大厅) is a service hall, an agency, only
+    where named for the service (政务服务大厅, 办税大厅); any other is a room or a venue."""
+    return c.head == HALL and not c.core.endswith(lexicon.SERVICE_HALL_WORDS)
 
 
 HALL = "大厅"
-BUILDINGS = ("使馆", "大楼", "楼", "车站", "礼堂", "会堂")
 
 
 def section_of_a_country(c: Candidate) -> bool:

@@ -1059,10 +1059,12 @@ def test_a_boss_is_no_department():
 
 
 def test_a_hotels_hall_and_an_ounce_are_no_bodies():
-    """饭店大厅 is the hotel's lobby, not a service hall (县政务服务大厅); 盎司 (an
-    ounce) ends in 司 and names no department."""
-    rec = extract("在灯火辉煌的饭店大厅，大使致辞。县政务服务大厅启用。伦敦市场８日金价每盎司２７８美元。\n")
+    """饭店大厅 is the hotel's lobby and 维也纳金色大厅 a venue, not service halls
+    (县政务服务大厅); 盎司 (an ounce) ends in 司 and names no department."""
+    rec = extract("在灯火辉煌的饭店大厅，大使致辞。音乐会在维也纳金色大厅举行。县政务服务大厅启用。"
+                  "伦敦市场８日金价每盎司２７８美元。\n")
     assert not any(n.endswith(("饭店大厅", "盎司")) for n in names(rec))
+    assert not any(n.endswith("金色大厅") for n in names(rec, "Agency"))
     assert any(n.endswith("政务服务大厅") for n in names(rec, "Agency"))
 
 
