@@ -547,6 +547,8 @@ def _title_chains(ctx: DocContext, sent) -> None:
             te += 1
         if text[te:te + 1] in SEP or text[te:te + 1] == "":
             continue
+        if any(d.type == "District" and ts < d.start < te for d in ctx.mentions_between(ts + 1, te)):
+            continue          # 划入了上海市|长宁区: the title's last characters begin an area's name
         if word_starts is None:
             word_starts = {t.start for t in ctx.tokens(sent)}
         idiom = ctx.token_at(te - 1)

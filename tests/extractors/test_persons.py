@@ -793,3 +793,11 @@ def test_a_dash_joins_a_transliterated_names_parts(monkeypatch):
                   "会上罗德——拉森等人发言。\n")
     assert "威廉—格拉夫" in names(rec, "Person")
     assert not any("——" in n for n in names(rec))
+
+
+def test_a_title_whose_tail_begins_an_areas_name_anchors_no_person():
+    """划入了上海市长宁区: 市长 reads inside 上海市|长宁区; the district begins at its 长,
+    so no person 宁区 holds a mayor's post."""
+    rec = extract("双泾村随着新泾乡一起划入了上海市长宁区。\n")
+    assert "长宁区" in names(rec, "District")
+    assert not rec["posts"] and not names(rec, "Official")
