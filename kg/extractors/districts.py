@@ -397,6 +397,8 @@ def _towns(ctx: DocContext, sent) -> None:
                     and not _measure_of_count(ctx.text, prev.start):
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
+        if tok is not None and tok.word in SETTLEMENT_WORDS and tagger_reads(ctx, "LOC", tok.start, he) is False:
+            continue          # 现行|城镇|住房制度: the common word for towns, where the tagger reads no place
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)
         if tok is not None and tok.tag == "ns" and tok.end == he and len(tok.word) - len(m.group(1)) >= 2 \
                 and (before := word_ending(toks, tok.start)) is not None and len(before.word) >= 2:
@@ -447,6 +449,10 @@ def _common_area_word(part: str) -> bool:
     seg = segmenter()
     return seg.tk.FREQ.get(part, 0) > 0 and seg.tags.get(part) not in ("ns", "x", None) \
         and gazetteer().lookup(part) is None and former_division(part) is None
+
+
+# the common words for settlements that end in a town's suffix (jieba tags 城镇 a place)
+SETTLEMENT_WORDS = frozenset({"城镇", "乡镇", "村镇", "集镇", "市镇"})
 
 
 def _common_word_in(toks, start: int, end: int) -> bool:

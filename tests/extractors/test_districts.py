@@ -564,3 +564,13 @@ def test_a_function_character_after_a_country_begins_no_division():
     """巴基斯坦的旁遮普省: the division after the country is 旁遮普省, not 的旁遮普省."""
     rec = extract("一半儿成了印度的旁遮普邦，另一半儿则成了巴基斯坦的旁遮普省。\n")
     assert not any(n.startswith("的") for n in names(rec))
+
+
+def test_the_common_word_for_towns_names_no_town(monkeypatch):
+    """对现行城镇住房制度: 城镇 (towns) ends in a town's suffix, and jieba tags it a place;
+    where the tagger reads no place there it names no town. A town the tagger reads is
+    one (新城镇)."""
+    tagger_reads(monkeypatch, {"新城镇": ("LOC", 0.99)})
+    rec = extract("实行住房分配货币化，是对现行城镇住房制度的改革。河北省新城镇的农民增收。\n")
+    assert not any(n.endswith("城镇") and n != "新城镇" for n in names(rec))
+    assert "新城镇" in names(rec, "District")
