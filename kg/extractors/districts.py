@@ -275,7 +275,8 @@ def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
     """访美, 抵沪, 驻华: a verb of travel or dealings (`lexicon.HOME_SHORT_VERBS`) before a
     place's one-character short form of one reading names the place, where jieba reads
     the two as one word or each as a word of its own (在|京); not where the form begins
-    a longer word (在|京西宾馆, 来日方长) or a currency (赴美|元), and only a form jieba's
+    a longer word (在|京西宾馆, 来日方长) or a name the tagger is sure of (访|华南热带农业
+    大学) or a currency (赴美|元), and only a form jieba's
     dictionary reads alone as a place or an abbreviation (美, 沪; not 以 of 在|以, 比 of
     对比, 日, which is also the day)."""
     toks = ctx.tokens(sent)
@@ -291,8 +292,9 @@ def _short_forms_after_verbs(ctx: DocContext, sent) -> None:
         at = t.end - 1
         readings = lexicon.SHORT_FORMS.get(ctx.text[at], ())
         if verb not in lexicon.HOME_SHORT_VERBS or len(readings) != 1 or ctx.covered(at, t.end) \
-                or ctx.text[t.end:t.end + 1] in lexicon.CURRENCY_AFTER or ctx.text[at] not in _place_forms():
-            continue
+                or ctx.text[t.end:t.end + 1] in lexicon.CURRENCY_AFTER or ctx.text[at] not in _place_forms() \
+                or any(a == at and b > t.end for a, b in named_spans(ctx, at, sent.end, ("LOC", "ORG", "PER"))):
+            continue          # (访|华南热带农业大学: the tagger is sure of a longer name there)
         d = gazetteer().lookup(readings[0])
         if d is not None:
             ctx.divisions[d.name] = d

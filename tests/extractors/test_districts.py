@@ -574,3 +574,11 @@ def test_the_common_word_for_towns_names_no_town(monkeypatch):
     rec = extract("实行住房分配货币化，是对现行城镇住房制度的改革。河北省新城镇的农民增收。\n")
     assert not any(n.endswith("城镇") and n != "新城镇" for n in names(rec))
     assert "新城镇" in names(rec, "District")
+
+
+def test_a_short_form_after_a_verb_yields_to_a_sure_longer_name(monkeypatch):
+    """访|华南热带农业大学校长: 访华 (to visit China) reads 华 as China, but the tagger is
+    sure of the university's name that begins there."""
+    tagger_reads(monkeypatch, {"华南热带农业大学": ("ORG", 0.99), "余某水": ("PER", 0.99)})
+    rec = extract("贡献在天涯——访华南热带农业大学校长余某水\n")
+    assert "华南热带农业大学" in names(rec, "Organization") and "中国" not in names(rec)
