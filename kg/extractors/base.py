@@ -558,14 +558,25 @@ def lone_verb(w: Walk) -> Verdict | None:
     """A one-character verb ends a name (寄|人民日报群工部, 靠|乡政府, 病人挑|医院) unless
     the trained tagger reads it as the first character of a name or one inside
     (育|新社区: a place span over both), or it lies in an area or place found before.
-    Places' names are made of such words (toponym walks)."""
+    Places' names are made of such words (toponym walks: 迎泽大街, 包|西村), but not of
+    common ones that begin no division's name in the data (搞|文明小区)."""
     t = w.tok
-    if len(t.word) == 1 and t.tag == "v" and not w.toponym \
+    if len(t.word) == 1 and t.tag == "v" and (not w.toponym or _freq(t.word) >= COMMON_VERB_CHARACTER
+                                              and t.word not in _division_initials()) \
             and not w.ctx.covered(t.start, t.end, ("District", "Place")) and not any(
             s.start <= t.start and s.end > t.end and s.label != "PER"
             for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())):
         return w.stop()
     return None
+
+
+COMMON_VERB_CHARACTER = 5000     # how often jieba sees a verb no place's name holds (搞 8414)
+
+
+@lru_cache(maxsize=1)
+def _division_initials() -> frozenset[str]:
+    """The characters the data's division names begin with (包 of 包头市)."""
+    return frozenset(n[0] for n in gazetteer().names())
 
 
 AND = ("和", "与")     # what joins the domains a body is named for

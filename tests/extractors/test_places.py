@@ -150,3 +150,11 @@ def test_places_counted_after_their_kind_name_none():
     it names no bridge."""
     rec = extract("仅１９９７年就设计勘察大桥４座、中桥１２座，完成重大项目４８项。\n")
     assert not any(n.endswith("大桥") for n in names(rec))
+
+
+def test_a_common_verb_no_division_begins_with_starts_no_place():
+    """搞|文明小区: a place's name may hold a verb (包|西村: 包 begins 包头市), but not one
+    as common as 搞, which begins no division's name."""
+    rec = extract("有人认为，搞文明小区，应当建造农民新村。来到会同县若水乡包西村。\n")
+    assert not any(n.startswith("搞") for n in names(rec))
+    assert "包西村" in names(rec, "District")
