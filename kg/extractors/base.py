@@ -457,14 +457,15 @@ VERB_PHRASE_TAGS = ("v", "l")     # jieba's verbs and fixed phrases (专程到/l
 
 def stop_word(w: Walk) -> Verdict | None:
     """Function words, titles, relative areas (该镇|西丰村党支部), verbs of going to
-    (专程到) or of (not) affording (进不起) and a party's side (美方|哈佛大学) are no part
+    (专程到, 驶上) or of (not) affording (进不起) and a party's side (美方|哈佛大学) are no part
     of a name; but 投资 right before a firm's head is the firm's (港航投资|集团有限公司)."""
     word = w.tok.word
     invests = word == "投资" and (w.k + 1 == len(w.toks) or w.toks[w.k + 1].tag == "head")
     side = len(word) == 2 and word[1] == lexicon.SIDE and word[0] in lexicon.SHORT_FORMS \
         and word[0] not in lexicon.DIRECTIONS
-    verb_phrase = w.tok.tag in VERB_PHRASE_TAGS and any(word.endswith(e) and len(word) > len(e)
-                                                        for e in lexicon.VERB_PHRASE_ENDS)
+    verb_phrase = w.tok.tag in VERB_PHRASE_TAGS and (any(word.endswith(e) and len(word) > len(e)
+                                                         for e in lexicon.VERB_PHRASE_ENDS)
+                                                     or lexicon.GOING.fullmatch(word) is not None)
     if word in lexicon.NAME_STOP_WORDS and not invests or word in lexicon.TITLES or side or verb_phrase \
             or word in lexicon.PERSON_TITLES or lexicon.RELATIVE_AREA.fullmatch(word):
         return w.stop()

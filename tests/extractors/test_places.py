@@ -158,3 +158,10 @@ def test_a_common_verb_no_division_begins_with_starts_no_place():
     rec = extract("有人认为，搞文明小区，应当建造农民新村。来到会同县若水乡包西村。\n")
     assert not any(n.startswith("搞") for n in names(rec))
     assert "包西村" in names(rec, "District")
+
+
+def test_a_verb_of_going_onto_a_place_is_no_part_of_its_name():
+    """三轮车驶上|卸甲庄大桥: a verb of motion ending in its direction (驶上, 走进, 开往)
+    goes to the place; it is the sentence's, not the bridge's name."""
+    rec = extract("追至黄骅市界内，三轮车驶上卸甲庄大桥，民警准备冲过去。\n")
+    assert "卸甲庄大桥" in names(rec, "Place") and not any("驶上" in n for n in names(rec))
