@@ -854,6 +854,22 @@ def lone_character_before_division(w: Walk) -> Verdict | None:
     return w.stop() if d and any(x.level in ("province", "city") for x in d) else None
 
 
+def word_before_bare_level(w: Walk) -> Verdict | None:
+    """A common word before a bare level that begins the name so far (凡属|市编委, whose
+    市 is the paper's city) is the sentence's: an area's name before the level would be
+    a place's word (聊城|市编委), which the districts found or the tagger reads."""
+    t = w.tok
+    if t.end != w.start or w.ctx.text[w.start:w.start + 1] not in RELATIVE_LEVELS or t.tag in PROPER_NAME_TAGS \
+            or w.ctx.covered(t.start, t.end) or any(s.start < w.start and s.end > t.start and s.label == "LOC"
+                                                   for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())):
+        return None
+    return w.stop()
+
+
+RELATIVE_LEVELS = "省市县区"           # a level a relative body begins with (市编委, 县政府)
+PROPER_NAME_TAGS = ("ns", "nr", "nrt", "nz", "nt", "j", "x")     # jieba's tags of names and abbreviations
+
+
 def too_long(w: Walk) -> Verdict | None:
     """A name is at most `max_len` characters before its head: past that the words
     are the sentence's, not the name's."""
@@ -877,7 +893,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, position_word, strict_verbal_noun, number, division_inside, body_before_area, lone_character_before_division,
-    too_long,
+    word_before_bare_level, too_long,
     verb_ending_in_function_character,
 )
 

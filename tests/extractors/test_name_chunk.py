@@ -272,6 +272,7 @@ CHUNKS = [
     ("省电力局为把经省物价局核准的电价落到实处。", "物价局", {}, "省物价局"),    # jieba's 经省
     ("据新华社北京电最高人民法院、公安部联合发出通知。", "最高人民法院", {}, "最高人民法院"),  # a dateline
     ("位于圆山脚下九湖镇的村庄。", "镇", {"allow_divisions": False, "toponym": True}, "九湖镇"),  # a position
+    ("凡属市编委下达编制的单位。", "编委", {}, "市编委"),        # a common word before a bare level
 ]
 
 

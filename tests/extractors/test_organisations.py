@@ -1076,3 +1076,11 @@ def test_a_yu_the_tagger_reads_inside_a_name_joins_its_domains(monkeypatch):
     rec = extract("研讨会由国家计委产业经济与技术经济研究所承办。日本三菱财团与美石油公司签约。\n")
     assert "国家计委产业经济与技术经济研究所" in names(rec)
     assert not any("与" in n for n in names(rec) if n.endswith("石油公司"))
+
+
+def test_a_common_word_before_a_bare_level_is_the_sentences():
+    """凡属|市编委下达编制: 凡属 (all that) is no area; the body is the city's 市编委, as
+    聊城|市编委 is 聊城's."""
+    rec = extract("凡属市编委下达编制并由财政供给的单位，一律实行住房津贴。聊城市编委下达编制。\n")
+    assert not any(n.startswith("凡属") for n in names(rec))
+    assert "聊城市编委" in names(rec, "Agency")
