@@ -219,11 +219,15 @@ def countries() -> frozenset[str]:
     return frozenset(lexicon.COUNTRIES).union(*_country_names().values())
 
 
+def country_prefix(name: str) -> str:
+    """The country a name begins with (日本|丰田公司), "" if none or if it is all the name."""
+    return next((c for c in _countries_longest_first() if name.startswith(c) and len(name) > len(c)), "")
+
+
 def without_country(name: str) -> str:
     """The name after the country it begins with (日本|长野, 日本|丰田公司); the whole name
     if it begins with none, or is one."""
-    country = next((c for c in _countries_longest_first() if name.startswith(c) and len(name) > len(c)), "")
-    return name[len(country):]
+    return name[len(country_prefix(name)):]
 
 
 @lru_cache(maxsize=1)

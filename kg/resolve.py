@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from . import abbreviations, lexicon
-from .divisions import countries, gazetteer, without_country
+from .divisions import countries, country_prefix, gazetteer, without_country
 from .kinds import is_kind
 from .pinyin import pinyin
 from .extractors.base import NAME_VERBS, TOWN_LEVELS, DocContext
@@ -239,6 +239,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     canon[short] = full        # 北京|某小学 -> 北京市某小学: the area written short
                     break
                 if t == "Company" and _company_short_form(key[short], key[full]) \
+                        and not _other_countries(short, full) \
                         and not (full.startswith(short) and short.endswith(lexicon.LEGAL_FORMS)) \
                         and not (key[full].startswith(key[short]) and full.endswith(lexicon.BRANCH_HEADS)) \
                         and not (_firms_unit(full) and not _firms_unit(short)) \
@@ -340,6 +341,13 @@ def _name_parts(persons: set[str], canon: dict[str, str]) -> None:
     for short in sorted(persons):
         if short not in canon and len(owners.get(short, ())) == 1:
             canon[short] = next(iter(owners[short]))
+
+
+def _other_countries(a: str, b: str) -> bool:
+    """Whether two names begin with two countries (菲律宾|航空公司, 马来西亚|航空公司): the
+    firms of two states, whatever else they share."""
+    ca, cb = country_prefix(gazetteer().split_area(a)[1]), country_prefix(gazetteer().split_area(b)[1])
+    return bool(ca and cb and ca != cb)
 
 
 def _firms_unit(name: str) -> bool:

@@ -453,11 +453,14 @@ def test_a_japanese_name_called_by_its_surname_is_the_same_person():
 def test_a_firm_named_after_its_country_a_group_and_its_firms_stay_apart():
     """日本银行 (the central bank) is no short form of 日本大和银行纽约分行, whose bank is
     大和银行; a group (北京城建集团) owns the firms named after it and is none of them; a
-    firm's short form without its country joins it (丰田公司 -> 日本丰田公司)."""
+    firm's short form without its country joins it (丰田公司 -> 日本丰田公司), but two
+    states' firms of one kind stay two (菲律宾航空公司, 马来西亚航空公司)."""
     text = ("日本大和银行纽约分行巨额亏损。大藏省和日本银行开始对大和银行进行调查。\n"
             "北京城建二公司的青年在北京城建集团的工地上学习。\n"
-            "日本丰田公司在华投资，丰田公司的车很畅销。\n")
+            "日本丰田公司在华投资，丰田公司的车很畅销。\n"
+            "菲律宾航空公司和马来西亚航空公司订购了飞机。\n")
     rec = to_record(extract_document(document_from_text("t.txt", text)))
     aliases = {e["name"]: set(e["aliases"]) for e in rec["entities"]}
     assert "日本银行" in aliases and "大和银行" in aliases and "北京城建集团" in aliases
     assert "丰田公司" in aliases.get("日本丰田公司", set())
+    assert "菲律宾航空公司" in aliases and "马来西亚航空公司" in aliases    # two states' airlines
