@@ -519,6 +519,25 @@ def hall_of_a_building(c: Candidate) -> bool:
 HALL = "大厅"
 
 
+def described_by_common_words(c: Candidate) -> bool:
+    """综合性、多科性|大学, 中小型|图书馆, 国立|医院: a school, university or other
+    organisation qualified by words of kind alone (jieba's distinguishing words, and
+    qualities in 性), where the tagger reads no organisation, is a kind of it; common
+    nouns may make a name (小世界|幼儿园), and a quote names one (“抗震学校”). As jieba
+    reads the whole name."""
+    if c.type_ != "Organization" or c.core[:1] in lexicon.AREA_LEVEL_CHARS or c.before in QUOTE_OPENERS:
+        return False
+    toks = [t for t in segmenter().tokens(c.name) if t.end <= len(c.core)]
+    return bool(toks) and toks[-1].end == len(c.core) and all(t.tag == "b" or t.word.endswith(QUALITY) for t in toks) \
+        and tagger_reads(c.ctx, "ORG", c.start, c.he) is False
+
+
+QUALITY = "性"        # 综合性, 多科性: a quality a kind of body has
+
+
+QUOTE_OPENERS = "“‘「『"
+
+
 def section_of_a_country(c: Candidate) -> bool:
     """匈牙利|科瓦茨: a section (科) is an agency's part, never a country's own; after a
     country's name it begins a transliterated name (科瓦茨, 科恩)."""
@@ -605,7 +624,7 @@ def described_not_named(c: Candidate) -> bool:
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
                              phrase_before_head, described_not_named, congress_out_of_place, section_of_a_country,
-                             hall_of_a_building)
+                             hall_of_a_building, described_by_common_words)
 
 
 def _add_body(c: Candidate) -> None:

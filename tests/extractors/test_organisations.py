@@ -198,10 +198,11 @@ REJECTED = {
     "generic_party_unit": ("各地推动成立小区党支部。", "小区党支部"),
     "quoted_programme": ("打造“家门口服务站”。", "家门口服务站"),
     "phrase_before_head": ("作者这部书由今及古。", "作者这部"),
-    "described_not_named": ("他们建立了资助基金会。", "资助基金会"),
+    "described_not_named": ("村里成立了技术服务公司。", "技术服务公司"),
     "congress_out_of_place": ("拜年会实际是象角村人大搞农田基本建设的动员会。", "象角村人大"),
     "section_of_a_country": ("女子蛙泳，匈牙利科瓦茨获得第一名。", "匈牙利科"),
     "hall_of_a_building": ("在灯火辉煌的长城饭店大厅，大使致辞。", "长城饭店大厅"),
+    "described_by_common_words": ("扬州大学是６所院校合并而成的综合性、多科性大学。", "多科性大学"),
 }
 
 
@@ -1084,3 +1085,14 @@ def test_a_common_word_before_a_bare_level_is_the_sentences():
     rec = extract("凡属市编委下达编制并由财政供给的单位，一律实行住房津贴。聊城市编委下达编制。\n")
     assert not any(n.startswith("凡属") for n in names(rec))
     assert "聊城市编委" in names(rec, "Agency")
+
+
+def test_a_body_qualified_by_words_of_kind_alone_is_a_kind(monkeypatch):
+    """综合性、多科性大学, 中小型图书馆: words of kind alone before the head say what kind
+    of body it is, where the tagger reads no organisation; an area, common nouns or a
+    quote name one (扬州大学, 小世界幼儿园, “抗震学校”)."""
+    tagger_reads(monkeypatch, {"扬州大学": ("ORG", 0.99)})
+    rec = extract("扬州大学是６所院校合并而成的综合性、多科性大学。孩子们来到刚刚建立起来的“抗震学校”参观。"
+                  "全省的中小型图书馆经费短缺。鸿宇中学、小世界幼儿园等项目都是靠多元化投入。\n")
+    assert not {"多科性大学", "中小型图书馆"} & names(rec)
+    assert {"扬州大学", "抗震学校", "小世界幼儿园"} <= names(rec, "Organization")
