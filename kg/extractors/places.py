@@ -30,8 +30,9 @@ PATH_VERBS = set("出辟开找走寻探闯")
 RIVERS = ("黄河", "长江", "淮河", "海河", "珠江", "京杭大运河")
 RIVER_RULE = "places:river"
 # jieba's tags of words no place's name holds: adverbs, particles, conjunctions, prepositions,
-# pronouns and determiners (各镇|街)
+# pronouns and determiners (各镇|街), by their first letter; and status words (迢迢|长路)
 PHRASE_TAGS = "ducpr"
+STATUS_TAG = "z"          # (not zg, jieba's lone characters, which names hold)
 
 
 DETERMINER_TAGS = ("b", "r")     # jieba: distinguishing words (整个, 大型) and pronouns (该, 这个)
@@ -96,7 +97,8 @@ def places(ctx: DocContext) -> None:
             if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \
                     or FLOOR.search(core) or DISTANCE.search(core) or is_kind(name):
                 continue
-            if any(start <= t.start and t.end <= hs and t.tag[:1] in PHRASE_TAGS for t in ctx.tokens(sent)):
+            if any(start <= t.start and t.end <= hs and (t.tag[:1] in PHRASE_TAGS or t.tag == STATUS_TAG)
+                   for t in ctx.tokens(sent)):
                 continue          # 全国的话|剧院, 侃侃放论漫漫史|河: a phrase, not a name
             if ctx.covered(hs, he, ("Agency", "Company", "Organization", "District")):
                 continue          # the head belongs to an organisation's or area's name (龙游河社区)

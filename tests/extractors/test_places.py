@@ -165,3 +165,9 @@ def test_a_verb_of_going_onto_a_place_is_no_part_of_its_name():
     goes to the place; it is the sentence's, not the bridge's name."""
     rec = extract("追至黄骅市界内，三轮车驶上卸甲庄大桥，民警准备冲过去。\n")
     assert "卸甲庄大桥" in names(rec, "Place") and not any("驶上" in n for n in names(rec))
+
+
+def test_a_status_word_before_a_head_names_no_place():
+    """隔着关山重重，迢迢|长路: a status word (jieba's z) describes the road; it names none."""
+    rec = extract("虽然隔着关山重重，迢迢长路，家一下子近了起来。\n")
+    assert not any(n.endswith("长路") for n in names(rec))
