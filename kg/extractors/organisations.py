@@ -474,11 +474,11 @@ def kind_of_government(c: Candidate) -> bool:
 
 def kind_of_business(c: Candidate) -> bool:
     """中医诊所, 辖区内诊所, 博彩公司: a kind of business, not a business (see
-    `_generic_company` and `_kind_of_business`); and 美国公司, 香港公司: a place's firms,
-    where the tagger reads no name (banks so named are names: 中国银行)."""
+    `_generic_company` and `_kind_of_business`); and 美国公司, 香港公司, 亚洲公司: a place's
+    or a region's firms, where the tagger reads no name (banks so named are names: 中国银行)."""
     return c.type_ == "Company" and (
         _generic_company(c.core, c.ctx) or _kind_of_business(c.ctx, c.core, c.start, c.he)
-        or c.head in PLACES_FIRMS_HEADS and _a_place(c.core, c.ctx)
+        or c.head in PLACES_FIRMS_HEADS and (_a_place(c.core, c.ctx) or c.core in lexicon.WORLD_REGIONS)
         and tagger_reads(c.ctx, "ORG", c.start, c.he) is False)
 
 

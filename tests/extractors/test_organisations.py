@@ -1096,3 +1096,9 @@ def test_a_body_qualified_by_words_of_kind_alone_is_a_kind(monkeypatch):
                   "全省的中小型图书馆经费短缺。鸿宇中学、小世界幼儿园等项目都是靠多元化投入。\n")
     assert not {"多科性大学", "中小型图书馆"} & names(rec)
     assert {"扬州大学", "抗震学校", "小世界幼儿园"} <= names(rec, "Organization")
+
+
+def test_a_regions_firms_are_a_kind():
+    """一些亚洲公司要求推迟交货: a region's firms, as a country's (美国公司), name none."""
+    rec = extract("由于一些亚洲公司要求推迟交货，波音公司将通过谈判解决。\n")
+    assert "亚洲公司" not in names(rec) and "波音公司" in names(rec, "Company")
