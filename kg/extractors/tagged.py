@@ -340,11 +340,12 @@ def _place_type(name: str) -> str:
     """District for a country, another country's first-level division (雅加达) or large
     city (曼谷: `world_cities`), or a name with a division's suffix (foreign prefectures'
     府 too: 暖武里府, 大阪府), unless an area of nature or use ends so (皖南山区); else
-    Place."""
+    Place; so is a world region's area (亚洲地区, whose 地区 is no prefecture)."""
     if name in countries() or name in foreign_divisions() or name in world_cities():
         return "District"
     return "District" if name.endswith((*DIVISION_SUFFIXES, "府")) \
-        and not name.endswith(("政府", "王府", *lexicon.NATURAL_AREAS)) else "Place"
+        and not name.endswith(("政府", "王府", *lexicon.NATURAL_AREAS)) \
+        and not name.startswith(tuple(lexicon.WORLD_REGIONS)) else "Place"
 
 
 def _known_place(name: str) -> bool:

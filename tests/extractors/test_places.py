@@ -171,3 +171,11 @@ def test_a_status_word_before_a_head_names_no_place():
     """隔着关山重重，迢迢|长路: a status word (jieba's z) describes the road; it names none."""
     rec = extract("虽然隔着关山重重，迢迢长路，家一下子近了起来。\n")
     assert not any(n.endswith("长路") for n in names(rec))
+
+
+def test_a_world_regions_area_is_a_place(monkeypatch):
+    """与亚洲地区经贸关系密切, 中亚地区: 地区 after a world region is its area, no prefecture
+    (a division): a Place, which runs no programme."""
+    tagger_reads(monkeypatch, {"亚洲地区": ("LOC", 0.99), "中亚地区": ("LOC", 0.99)})
+    rec = extract("与亚洲地区经贸关系密切的出口商受到冲击。中亚地区局势稳定。\n")
+    assert {"亚洲地区", "中亚地区"} <= names(rec, "Place") and not names(rec, "District")
