@@ -392,6 +392,10 @@ def test_an_article_filed_from_abroad_is_set_in_its_country():
                   "（新华社莫斯科１月２６日电）\n")
     assert ("莫斯科", "locatedIn", "俄罗斯") in triples(rec)
     assert "欧洲航天局" in names(rec, "Agency") and ("欧洲航天局", "subOrganizationOf", "俄罗斯") not in triples(rec)
+    # nor a body of the United Nations (联合国…) in the state it inspects
+    rec = extract("核查危机\n新华社记者王某\n伊拉克拒绝合作，伊拉克表示不满。联合国特委会将派人核查。"
+                  "（新华社巴格达１月１３日电）\n")
+    assert "联合国特委会" in names(rec) and not [t for t in triples(rec) if t[0] == "联合国特委会"]
 
 
 def test_a_continent_or_world_region_lies_in_no_country():
