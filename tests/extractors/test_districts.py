@@ -582,3 +582,12 @@ def test_a_short_form_after_a_verb_yields_to_a_sure_longer_name(monkeypatch):
     tagger_reads(monkeypatch, {"华南热带农业大学": ("ORG", 0.99), "余某水": ("PER", 0.99)})
     rec = extract("贡献在天涯——访华南热带农业大学校长余某水\n")
     assert "华南热带农业大学" in names(rec, "Organization") and "中国" not in names(rec)
+
+
+def test_an_urban_districts_short_form_out_of_its_city_is_a_place(monkeypatch):
+    """江南水乡的孩子: 江南 is the south of the Yangtze, not 南宁市's 江南区, whose city the
+    page does not name; a city's papers call their districts short where the city is in
+    play."""
+    tagger_reads(monkeypatch, {"江南": ("LOC", 0.99)})
+    rec = extract("江南的孩子在这里读书，他们来自水乡。\n")
+    assert "江南区" not in names(rec) and "江南" in names(rec, "Place")
