@@ -53,6 +53,8 @@ CALENDAR_DAY = re.compile("[一二三四五六七八九十]{2,3}")
 HOLIDAY_AFTER = ("节", "劳动节", "妇女节", "儿童节", "青年节", "建军节", "建党节", "国庆节", "纪念日")
 AFTER_REACH = 34      # characters after a quote where its head noun is looked for
 NEAR_AFTER = re.compile(r"(" + _alt(NEAR_HEADS) + "|的工作)")      # “放小”的工作: the work of a programme
+# a kind named before a quote (这种“良性循环”, 一种“新模式”): the quote describes, it names nothing
+KIND_BEFORE = re.compile(r"(?:这种|那种|某种|一种|这样的?|那样的?)$")
 NEGATING = re.compile(r"(打破|破解|摆脱|避免|改变|告别|杜绝|防止|克服|不是)[\u4e00-\u9fff]{0,4}$")
 ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorted(
     ("志愿服务队", "服务队", "志愿队", "协会", "联盟", "合作社", "艺术团", "宣讲团", "俱乐部", "商会",
@@ -202,7 +204,8 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     qs, qe = sent.start + m.start(), sent.start + m.end()
     before = text[max(sent.start, qs - 10):qs]
     numeric = re.fullmatch(r"[\dA-Za-z+]{1,6}", core) is not None
-    if SPEECH_BEFORE.search(before) or NEGATING.search(before) or not (numeric or _plausible(core)) \
+    if SPEECH_BEFORE.search(before) or NEGATING.search(before) or KIND_BEFORE.search(before) \
+            or not (numeric or _plausible(core)) \
             or text.startswith(VESSEL_AFTER, qe) or CALENDAR_DAY.fullmatch(core) and text.startswith(HOLIDAY_AFTER, qe):
         return None       # (“奋进”号航天飞机, “和平”号轨道站: a vessel's name; “五一”劳动节: a holiday)
     after = text[qe:min(sent.end, qe + AFTER_REACH)]

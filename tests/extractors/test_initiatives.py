@@ -212,3 +212,10 @@ def test_a_day_of_the_calendar_before_its_holiday_is_no_initiative():
     name is a day; “九五”计划 (the ninth five-year plan) is a programme."""
     rec = extract("按计划，整个“五一”劳动节我都在家复习。全面完成“九五”计划的各项任务。\n")
     assert "五一" not in names(rec) and "九五" in names(rec, "Initiative")
+
+
+def test_a_quote_after_a_kind_word_describes_and_names_nothing():
+    """如果建立起这种“良性循环”: 这种 (this kind of) before the quote says the quote
+    describes; no programme is named."""
+    rec = extract("如果建立起这种“良性循环”，话剧的困境何愁突破不了？\n")
+    assert "良性循环" not in names(rec)
