@@ -227,6 +227,9 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                 if t == "Place" and full == short + "区" and short.endswith("山"):
                     canon[short] = full        # 太行山 -> 太行山区: the range and its mountain area
                     break
+                if t == "Agency" and _units_committee(short, full, bodies):
+                    canon[short] = full        # 支队党委 -> 长沙市公安局交警支队党委
+                    break
                 if t == "Agency" and (zone[short] == zone[full] or full in expanded[short]
                                       or expanded[short][0] == expanded[full][0]):
                     canon[short] = full        # 大邑经开区管委会; 市工信局; 长安区法院 -> 长安区人民法院;
@@ -341,6 +344,20 @@ def _name_parts(persons: set[str], canon: dict[str, str]) -> None:
     for short in sorted(persons):
         if short not in canon and len(owners.get(short, ())) == 1:
             canon[short] = next(iter(owners[short]))
+
+
+def _units_committee(short: str, full: str, bodies: set[str]) -> bool:
+    """Whether `short` is a body's Party committee (or other unit) called by the body's
+    head (支队党委 of 长沙市公安局交警支队党委): the full name is a body the page names and
+    that unit, and the short one that body's last word and the same unit."""
+    unit = next((u for u in UNIT_SUFFIXES if short.endswith(u) and full.endswith(u)), None)
+    if unit is None or len(short) <= len(unit) + 1:
+        return False
+    body, head = full[:-len(unit)], short[:-len(unit)]
+    return body in bodies and body.endswith(head) and len(body) > len(head)
+
+
+UNIT_SUFFIXES = ("党委", "党组", "党支部", "党总支", "纪委", "团委", "工会", "办公室")
 
 
 def _other_countries(a: str, b: str) -> bool:

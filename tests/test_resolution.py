@@ -464,3 +464,13 @@ def test_a_firm_named_after_its_country_a_group_and_its_firms_stay_apart():
     assert "日本银行" in aliases and "大和银行" in aliases and "北京城建集团" in aliases
     assert "丰田公司" in aliases.get("日本丰田公司", set())
     assert "菲律宾航空公司" in aliases and "马来西亚航空公司" in aliases    # two states' airlines
+
+
+def test_a_units_committee_called_by_the_units_head_is_one_body():
+    """长沙市公安局交警支队党委 … 支队党委: the detachment's Party committee, called by the
+    detachment's head, is one agency."""
+    text = ("省政府授予长沙市公安局交警支队党委“先进领导班子”称号。\n"
+            "“交通管理的根本出路在于科学化”，这是支队党委认定的一条硬道理。\n")
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    aliases = {e["name"]: set(e["aliases"]) for e in rec["entities"]}
+    assert "支队党委" in aliases.get("长沙市公安局交警支队党委", set()) and "支队党委" not in aliases
