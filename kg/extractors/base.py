@@ -548,10 +548,9 @@ def function_or_verb_character(w: Walk) -> Verdict | None:
     美石油公司)."""
     t, word = w.tok, w.tok.word
     if len(word) == 1 and (word in lexicon.NAME_STOP or word in VERB_STOP):
-        inside = word == AND[0] or word in AND and any(
-            s.label == "ORG" and s.start < t.start and s.end >= w.head_start
-            for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()))
-        return w.take() if inside and and_inside_name(w) else w.stop()
+        read_inside = word == WITH and any(s.label == "ORG" and s.start < t.start and s.end >= w.head_start
+                                           for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()))
+        return w.take() if (word == AND or read_inside) and and_inside_name(w) else w.stop()
     return None
 
 
@@ -580,7 +579,7 @@ def _division_initials() -> frozenset[str]:
     return frozenset(n[0] for n in gazetteer().names())
 
 
-AND = ("和", "与")     # what joins the domains a body is named for
+AND, WITH = "和", "与"       # what joins the domains a body is named for
 
 
 def and_inside_name(w: Walk) -> bool:
@@ -936,7 +935,7 @@ def left_chunk(ctx: DocContext, sent, head_start: int, max_len: int,
         if not v.more:
             break
     first = word_starting(toks, w.start)
-    if first is not None and first.word in AND and first.end < head_start:
+    if first is not None and first.word in (AND, WITH) and first.end < head_start:
         return first.end      # 学生|和|北师大附小: a 和 taken into the name joins nothing before it
     return w.start
 

@@ -510,7 +510,7 @@ def congress_out_of_place(c: Candidate) -> bool:
     return c.head == CONGRESS and (c.core.endswith(VILLAGES) or c.name.endswith(CENTRAL_CONGRESSES))
 
 
-def hall_of_a_building(c: Candidate) -> bool:
+def hall_not_for_a_service(c: Candidate) -> bool:
     """饭店大厅, 三楼大厅, 维也纳金色大厅: a hall (大厅) is a service hall, an agency, only
     where named for the service (政务服务大厅, 办税大厅); any other is a room or a venue."""
     return c.head == HALL and not c.core.endswith(lexicon.SERVICE_HALL_WORDS)
@@ -519,7 +519,7 @@ def hall_of_a_building(c: Candidate) -> bool:
 HALL = "大厅"
 
 
-def described_by_common_words(c: Candidate) -> bool:
+def qualified_by_words_of_kind(c: Candidate) -> bool:
     """综合性、多科性|大学, 中小型|图书馆, 国立|医院: a school, university or other
     organisation qualified by words of kind alone (jieba's distinguishing words, and
     qualities in 性), where the tagger reads no organisation, is a kind of it; common
@@ -624,7 +624,7 @@ def described_not_named(c: Candidate) -> bool:
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
                              phrase_before_head, described_not_named, congress_out_of_place, section_of_a_country,
-                             hall_of_a_building, described_by_common_words)
+                             hall_not_for_a_service, qualified_by_words_of_kind)
 
 
 def _add_body(c: Candidate) -> None:
