@@ -969,9 +969,12 @@ def _verb_before_head(core: str, name: str) -> bool:
     """有多少人|升入|大学: a verb of the sentence's, other than those names hold (促进|委员会),
     among the name's words before the head, as jieba reads the name whole (国家教委 is
     one word: 国家|教 would make 教 a verb). A one-character verb is more often a
-    name's character jieba split off (育|新社区党委)."""
-    return any(t.tag == "v" and len(t.word) >= 2 and t.end <= len(core) and t.word not in NAME_VERBS
-               for t in segmenter().tokens(name))
+    name's character jieba split off (育|新社区党委), but not a negation (我没|上|小学)."""
+    return any(t.tag == "v" and (len(t.word) >= 2 or t.word in NEGATIONS) and t.end <= len(core)
+               and t.word not in NAME_VERBS for t in segmenter().tokens(name))
+
+
+NEGATIONS = frozenset({"没", "未"})      # jieba's one-character verbs of negation
 
 
 def _kind_of_business(ctx: DocContext, core: str, start: int, end: int) -> bool:

@@ -1102,3 +1102,10 @@ def test_a_regions_firms_are_a_kind():
     """一些亚洲公司要求推迟交货: a region's firms, as a country's (美国公司), name none."""
     rec = extract("由于一些亚洲公司要求推迟交货，波音公司将通过谈判解决。\n")
     assert "亚洲公司" not in names(rec) and "波音公司" in names(rec, "Company")
+
+
+def test_a_negation_before_a_head_names_no_body():
+    """我没|上|小学之前: jieba reads 没 a one-character verb; a negation is the sentence's,
+    no name holds it."""
+    rec = extract("我没上小学之前，就把本应上大学时读的书读完了。\n")
+    assert not any(n.startswith("没") for n in names(rec))
