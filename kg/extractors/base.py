@@ -463,9 +463,9 @@ def stop_word(w: Walk) -> Verdict | None:
     invests = word == "投资" and (w.k + 1 == len(w.toks) or w.toks[w.k + 1].tag == "head")
     side = len(word) == 2 and word[1] == lexicon.SIDE and word[0] in lexicon.SHORT_FORMS \
         and word[0] not in lexicon.DIRECTIONS
-    verb_phrase = w.tok.tag in VERB_PHRASE_TAGS and (any(word.endswith(e) and len(word) > len(e)
-                                                         for e in lexicon.VERB_PHRASE_ENDS)
-                                                     or lexicon.GOING.fullmatch(word) is not None)
+    verb_phrase = w.tok.tag in VERB_PHRASE_TAGS and any(word.endswith(e) and len(word) > len(e)
+                                                        for e in lexicon.VERB_PHRASE_ENDS) \
+        or lexicon.GOING.fullmatch(word) is not None      # whatever jieba's tag (住进/x)
     if word in lexicon.NAME_STOP_WORDS and not invests or word in lexicon.TITLES or side or verb_phrase \
             or word in lexicon.PERSON_TITLES or lexicon.RELATIVE_AREA.fullmatch(word):
         return w.stop()
