@@ -219,6 +219,10 @@ def countries() -> frozenset[str]:
     return frozenset(lexicon.COUNTRIES).union(*_country_names().values())
 
 
+# how far down a division lies, by its level (a name's areas go down it: 四川省|巴中|南江县)
+LEVEL_RANKS = {"province": 1, "city": 2, "county": 3}
+
+
 def country_prefix(name: str) -> str:
     """The country a name begins with (日本|丰田公司), "" if none or if it is all the name."""
     return next((c for c in _countries_longest_first() if name.startswith(c) and len(name) > len(c)), "")

@@ -205,6 +205,9 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
             if t == "Agency" else {}
         key = {n: _company_key(n) for n in names} if t == "Company" else \
             {n: _agency_key(n) for n in names} if t in ("Agency", "Organization") else {}
+        # the country a firm's name begins with: two states' firms are two (菲律宾|航空公司,
+        # 马来西亚|航空公司), whatever else they share
+        state = {n: country_prefix(g.split_area(n)[1]) for n in names} if t == "Company" else {}
         for short in names:
             for full in names:
                 if len(full) <= len(short) or full in canon:
@@ -242,7 +245,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                     canon[short] = full        # 北京|某小学 -> 北京市某小学: the area written short
                     break
                 if t == "Company" and _company_short_form(key[short], key[full]) \
-                        and not _other_countries(short, full) \
+                        and not (state[short] and state[full] and state[short] != state[full]) \
                         and not (full.startswith(short) and short.endswith(lexicon.LEGAL_FORMS)) \
                         and not (key[full].startswith(key[short]) and full.endswith(lexicon.BRANCH_HEADS)) \
                         and not (_firms_unit(full) and not _firms_unit(short)) \
@@ -358,13 +361,6 @@ def _units_committee(short: str, full: str, bodies: set[str]) -> bool:
 
 
 UNIT_SUFFIXES = ("党委", "党组", "党支部", "党总支", "纪委", "团委", "工会", "办公室")
-
-
-def _other_countries(a: str, b: str) -> bool:
-    """Whether two names begin with two countries (菲律宾|航空公司, 马来西亚|航空公司): the
-    firms of two states, whatever else they share."""
-    ca, cb = country_prefix(gazetteer().split_area(a)[1]), country_prefix(gazetteer().split_area(b)[1])
-    return bool(ca and cb and ca != cb)
 
 
 def _firms_unit(name: str) -> bool:

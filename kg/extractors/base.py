@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import attrgetter
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from .. import lexicon
 from ..articles import DATELINE, DATELINE_CREDIT
@@ -14,6 +14,9 @@ from ..divisions import Division, countries, gazetteer
 from ..model import (Article, Document, Evidence, Masthead, Mention, PostMention, Sentence,
                      RelationMention)
 from ..segment import Token, segmenter
+
+if TYPE_CHECKING:
+    from ..tagger import Span
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -508,6 +511,13 @@ def bare_level(w: Walk) -> Verdict | None:
 
 # where the tagger component keeps its spans in `DocContext.memo` (kg.extractors.tagged)
 TAGGER_MEMO = "tagger"
+
+
+def tagger_spans(ctx: DocContext) -> Sequence[Span]:
+    """The tagger's spans of the page (none where it did not run: `--ner rules`)."""
+    return ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+
+
 # the tagger's confidence from which a person it reads ends a body's name on its left
 SURE_PERSON = 0.9
 TITLED_PERSON = 0.5   # ... and from which one right after a title does: the title is evidence
@@ -549,7 +559,7 @@ def function_or_verb_character(w: Walk) -> Verdict | None:
     t, word = w.tok, w.tok.word
     if len(word) == 1 and (word in lexicon.NAME_STOP or word in VERB_STOP):
         read_inside = word == WITH and any(s.label == "ORG" and s.start < t.start and s.end >= w.head_start
-                                           for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()))
+                                           for s in tagger_spans(w.ctx))
         return w.take() if (word == AND or read_inside) and and_inside_name(w) else w.stop()
     return None
 
@@ -565,7 +575,7 @@ def lone_verb(w: Walk) -> Verdict | None:
                                               and t.word not in _division_initials()) \
             and not w.ctx.covered(t.start, t.end, ("District", "Place")) and not any(
             s.start <= t.start and s.end > t.end and s.label != "PER"
-            for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())):
+            for s in tagger_spans(w.ctx)):
         return w.stop()
     return None
 
@@ -860,7 +870,7 @@ def word_before_bare_level(w: Walk) -> Verdict | None:
     t = w.tok
     if t.end != w.start or w.ctx.text[w.start:w.start + 1] not in RELATIVE_LEVELS or t.tag in PROPER_NAME_TAGS \
             or w.ctx.covered(t.start, t.end) or any(s.start < w.start and s.end > t.start and s.label == "LOC"
-                                                   for s in w.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())):
+                                                   for s in tagger_spans(w.ctx)):
         return None
     return w.stop()
 

@@ -14,7 +14,7 @@ from ..divisions import countries, gazetteer
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, RELATIVE_AREA_RULE, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, ZONE_RULE, NAME_VERBS, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences
+from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, VILLAGES, ZONE_RULE, NAME_VERBS, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences, tagger_spans
 from .tagged import named_spans, tagged_person_at, tagged_name_start, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -138,7 +138,7 @@ def _listed_parties(ctx: DocContext) -> None:
     自由党全国领导委员会: the tagged component names it whole). The home country's
     (中国共产党, and 共产党 written bare) and its other parties (致公党) are the Party's
     and the state's bodies, named by their own rules."""
-    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    spans = tagger_spans(ctx)
     for _, _, sent in ctx.sentences():
         for t in ctx.tokens(sent):
             if t.tag == "nt" and len(t.word) >= 3 and t.word.endswith(lexicon.PARTY_END) \
@@ -391,7 +391,7 @@ def two_bodies_read(c: Candidate) -> bool:
     """厦门戏曲舞蹈学校|代理|北京舞蹈学院 (jieba tags 代理 a noun): the tagger reads two
     bodies inside, apart, with the words between them in no name of its own."""
     spans = sorted(named_spans(c.ctx, c.start, c.he, ("ORG",)))
-    every = c.ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    every = tagger_spans(c.ctx)
     return any(b < a2 and not any(s.start < a2 and b < s.end for s in every)
                for (_, b), (a2, _) in zip(spans, spans[1:]))
 

@@ -16,7 +16,7 @@ from ..divisions import countries
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..segment import segmenter
 from ..types import PERSONS
-from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, joined_runs, occurrences, rare
+from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, joined_runs, occurrences, rare, tagger_spans
 from .organisations import CHIEF
 from .tagged import tagged_person_at, tagged_person_span, tagger_reads
 
@@ -475,7 +475,7 @@ def _appointments(ctx: DocContext) -> None:
     # after the verb, the news before it
     stated = [(m.start(1), m.end(1), m.group(2), m.start(2), False)
               for m in (*APPOINTED.finditer(text), *REMOVED.finditer(text))]
-    persons_by_end = {s.end: s for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()) if s.label == "PER"}
+    persons_by_end = {s.end: s for s in tagger_spans(ctx) if s.label == "PER"}
     stated += [(p.start, p.end, m.group(1), m.start(1), p.confidence >= SURE_PERSON)
                for m in TAKES_POST.finditer(text) if (p := persons_by_end.get(m.start())) is not None]
     for s, e, post, post_start, sure in stated:
@@ -648,7 +648,7 @@ def _titles_after_sure_names(ctx: DocContext) -> None:
     副书记为团长): papers address officials of every rank so, not only national ones
     (see `_titles_after_names`). The title is one or more whole words of jieba's, and
     the name no part of a body's."""
-    for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()):
+    for s in tagger_spans(ctx):
         if s.label != "PER" or s.confidence < SURE_PERSON:
             continue
         title = lexicon.TITLE_RE.match(ctx.text, s.end)

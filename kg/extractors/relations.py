@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Iterator
 
 from .. import lexicon
-from ..divisions import Division, countries, country_of, gazetteer
+from ..divisions import LEVEL_RANKS, Division, countries, country_of, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
 from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, ZONE_RULE, DocContext, body_of_kind, country_abroad,
                    dateline_spans, joined_runs, named_at_home, outermost)
@@ -157,7 +157,7 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
                 continue
             if m.type == "Agency" and bare_ministry(m):
                 continue          # 中国国务院副总理兼|外交部长: a bare ministry kept bare is the home state's
-            if m.type == "Agency" and m.name.startswith(REGIONS_LONGEST_FIRST):
+            if m.type == "Agency" and m.name.startswith(lexicon.WORLD_REGION_NAMES):
                 continue          # 欧洲航天局: a region's agency is no part of one state
             if m.type == "Agency":
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
@@ -180,9 +180,6 @@ BEYOND_COUNTY = ("大学", "学院", "研究院", "科学院",
 # places inside a county: streets, buildings, squares, parks, stations (rivers and
 # lakes cross counties, and a head-less place may be a region: 长三角)
 SITE_HEADS = tuple(h for h in lexicon.PLACE_HEADS if h not in ("湖", "河", "灌区", "水库"))
-
-
-REGIONS_LONGEST_FIRST = tuple(sorted(lexicon.WORLD_REGIONS, key=lambda r: (-len(r), r)))
 
 
 def _local(m: Mention) -> bool:
@@ -630,7 +627,7 @@ def _article_subject(ctx: DocContext, pos: int) -> Mention | None:
 
 # how far down an area lies, by its level: a zone (which the page's divisions may hold,
 # as a relative 区 resolved to it) ranks with a county, a foreign city with a city
-AREA_RANKS = {"country": 0, "province": 1, "city": 2, "county": 3, "zone": 3, "town": 4}
+AREA_RANKS = {"country": 0, **LEVEL_RANKS, "zone": LEVEL_RANKS["county"], "town": 4}
 
 
 def _area_rank(ctx: DocContext, area: Mention) -> int:

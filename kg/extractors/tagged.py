@@ -175,14 +175,16 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
-from ..divisions import AMBIGUOUS_SHORT, Division, countries, foreign_divisions, gazetteer, without_country, world_cities
+from ..divisions import (AMBIGUOUS_SHORT, LEVEL_RANKS, Division, countries, foreign_divisions, gazetteer,
+                         without_country, world_cities)
 from ..kinds import is_kind
 from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
 from ..segment import Token, segmenter
 from ..tagger import NAME_DOTS, Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext,
-                   after_foreign_country, division_chain, filed_abroad, former_division, joined_runs, rare)
+                   after_foreign_country, division_chain, filed_abroad, former_division, joined_runs, rare,
+                   tagger_spans)
 
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
 VERY_SURE = 0.95      # a place or organisation span this sure is spared jieba's word tests (docstring)
@@ -232,19 +234,17 @@ def _from_wider_area(text: str, s: Span) -> Span:
         levels = {d.level for d in g.by_name.get(t.word, ())}
         if len(levels) != 1:
             continue
-        r = DIVISION_RANKS[levels.pop()]
+        r = LEVEL_RANKS[levels.pop()]
         if rank is not None and r < rank:
             start = t.start
         rank = r
     return replace(s, start=start) if start != s.start else s
 
 
-DIVISION_RANKS = {"province": 1, "city": 2, "county": 3}
-
 
 def named_spans(ctx: DocContext, lo: int, hi: int, labels: tuple[str, ...]) -> list[tuple[int, int]]:
     """The tagger's sure enough spans of these labels inside [lo, hi) (none without it)."""
-    return [(s.start, s.end) for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    return [(s.start, s.end) for s in tagger_spans(ctx)
             if lo <= s.start and s.end <= hi and s.label in labels and s.confidence >= MIN_CONFIDENCE]
 
 
@@ -275,7 +275,7 @@ def tagged_name_start(ctx: DocContext, start: int, end: int, label: str = "LOC",
     relative 市), with the character before it in no name of the tagger's and no name of
     the rules' ending there: the words before are the sentence's, not the name's
     (倒映在|塞纳河, 美国友人泛舟|塞纳河; but 襄阳市|奥林匹克体育中心)."""
-    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    spans = tagger_spans(ctx)
     inner = next((s.start for s in spans if s.label == label and (s.end == end or past and s.end > end)
                   and start + 1 < s.start < end and s.confidence >= SURE), None)
     if inner is None or any(s.start <= inner - 1 < s.end for s in spans) or \
@@ -291,7 +291,7 @@ def tagger_reads_other(ctx: DocContext, start: int, end: int) -> bool:
     at 0.37 only. False without the tagger."""
     return any(s.start <= start < s.end and s.confidence >= MIN_CONFIDENCE
                and not (s.label == "LOC" and s.end >= end)
-               for s in ctx.memo.get(TAGGER_MEMO, {}).get("spans", ()))
+               for s in tagger_spans(ctx))
 
 
 def _surnamed(text: str) -> bool:
@@ -345,7 +345,7 @@ def _place_type(name: str) -> str:
         return "District"
     return "District" if name.endswith((*DIVISION_SUFFIXES, "府")) \
         and not name.endswith(("政府", "王府", *lexicon.NATURAL_AREAS)) \
-        and not name.startswith(tuple(lexicon.WORLD_REGIONS)) else "Place"
+        and not name.startswith(lexicon.WORLD_REGION_NAMES) else "Place"
 
 
 def _known_place(name: str) -> bool:
@@ -722,7 +722,7 @@ def tagged_entities(ctx: DocContext) -> None:
     """Add the tagger's spans that the rules leave open, typed by the policy above."""
     from .organisations import canonical, listed_share_area
 
-    spans = ctx.memo.get(TAGGER_MEMO, {}).get("spans", ())
+    spans = tagger_spans(ctx)
     # a place whose head's title follows it once (曼谷|市长) is a division wherever it is named
     headed = {ctx.text[s.start:s.end] for s in spans
               if s.label == "LOC" and AREA_HEAD_AFTER.match(ctx.text, s.end)}
