@@ -338,6 +338,11 @@ WORLD_REGIONS = {"亚洲", "欧洲", "非洲", "美洲", "北美", "北美洲", 
                  "阿拉伯", "海湾"}      # the Arab world, the Gulf states
 WORLD_REGION_NAMES = tuple(sorted(WORLD_REGIONS))     # for str.startswith (欧洲航天局, 亚洲地区)
 
+
+def world_region(name: str) -> bool:
+    """A continent or a world region, or its area (中亚地区, 中东地区): no state holds it."""
+    return name in WORLD_REGIONS or name.endswith("地区") and name[:-2] in WORLD_REGIONS
+
 # One-character short forms (简称) papers write inside words (中美, 访华, 京津冀, 抵沪):
 # the provinces' official short forms and the usual ones of countries and continents.
 # A short form with several readings lists them all: the page settles it by naming one

@@ -160,8 +160,9 @@ class DocContext:
 
     def relate(self, head: str, rel: str, tail: str, start: int, end: int) -> None:
         """Add a relation, unless it relates a name to itself or sets a continent or a
-        world region (欧洲, 中东) in a place: whichever rule read it so (在英国……融入欧洲)."""
-        if head and tail and head != tail and not (rel == "locatedIn" and head in lexicon.WORLD_REGIONS):
+        world region or its area (欧洲, 中东, 中亚地区) in a place: whichever rule read it so
+        (在英国……融入欧洲; 俄在整个中亚地区 in an article from Moscow)."""
+        if head and tail and head != tail and not (rel == "locatedIn" and lexicon.world_region(head)):
             self.relations.append(RelationMention(head, rel, tail, self.evidence(start, end)))
 
     # ---- areas -------------------------------------------------------

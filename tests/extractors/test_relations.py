@@ -409,6 +409,9 @@ def test_a_continent_or_world_region_lies_in_no_country():
     rec = extract("马耳他外交\n本报记者成某生\n马耳他总理说，马耳他重视发展同阿拉伯国家的关系，"
                   "马耳他愿做桥梁。（本报瓦莱塔１月１４日电）\n")
     assert "阿拉伯" in names(rec) and not [t for t in triples(rec) if t[0] == "阿拉伯"]
+    # a world region's area (中亚地区) in an article from a correspondent in Russia
+    rec = extract("俄乌关系\n本报驻俄罗斯记者成某生\n俄外交部认为，这次访问对加强俄在整个中亚地区的地位具有重要意义。\n")
+    assert "中亚地区" in names(rec) and not [t for t in triples(rec) if t[0] == "中亚地区"]
 
 
 def test_a_city_filed_from_that_lies_in_another_country_holds_neither_the_country_nor_its_places():
