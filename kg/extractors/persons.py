@@ -251,6 +251,18 @@ def _is_word(s: str, min_freq: int = 1) -> bool:
     return seg.tk.FREQ.get(s, 0) >= min_freq and seg.tags.get(s) not in ("nr", "nrfg", "nrt", "x", None)
 
 
+# prepositions of time after a name or an adverb (叶某总统曾|于去年１２月致函)
+TIME_PREPOSITIONS = ("于", "在")
+
+
+def _time_starts(text: str, pos: int) -> bool:
+    """Whether a time starts at `pos`: a digit, or a word jieba tags as one (去年, 今年)."""
+    if text[pos:pos + 1].isdigit():
+        return True
+    words = segmenter().tokens(text[pos:pos + 6])
+    return bool(words) and words[0].tag == "t"
+
+
 def _name_ends(text: str, pos: int) -> bool:
     nxt = text[pos:pos + 4]
     if not nxt or not CJK.match(nxt[0]):
@@ -260,6 +272,8 @@ def _name_ends(text: str, pos: int) -> bool:
         return True
     # a verb, adverb or preposition of the dictionary starts right after (郎百川|开始巡田)
     seg = segmenter()
+    if nxt[0] in TIME_PREPOSITIONS and _time_starts(text, pos + 1):
+        return True       # 某某|于去年, 总统曾|于１２月: a preposition before a time
     two = nxt[:2]
     tag = seg.tags.get(two) or "x"
     freq = seg.tk.FREQ.get(two, 0)

@@ -769,6 +769,9 @@ def test_a_title_before_a_clause_of_when_anchors_no_name():
     rec = extract("萨达姆是在接见政府部长时作上述表示的。江某民总书记曾讲到一句古语。\n")
     assert not {"时作", "曾讲"} & names(rec)
     assert {"时某祥", "曾某红"} <= names(extract("北京市市长时某祥说，好。国家副主席曾某红说，好。\n"))
+    # ... or a preposition before a time (曾|于去年１２月致函)
+    rec = extract("叶某钦总统曾于去年１２月１７日致函独联体各国元首。总统曾在今年１月发表讲话。\n")
+    assert not {"曾于", "曾在"} & names(rec)
 
 
 def test_a_dotted_name_after_a_title_takes_the_taggers_longer_reading():
