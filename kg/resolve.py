@@ -218,8 +218,10 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
                         break
                     continue
                 prefix = full[: len(full) - len(short)]
-                if t == "Agency" and full.endswith(short) and _foreign_prefix(prefix):
-                    continue           # 美|国防部: the page's bare 国防部 is the home country's
+                if t == "Agency" and full.endswith(short) and _foreign_prefix(prefix) \
+                        and not short.endswith(lexicon.MINISTRY_END):
+                    continue           # 美|国防部: the page's bare 国防部 is the home country's;
+                                       # a bare 大藏省 is no body of the home country's
                 if t == "Place" and prefix in COMPASS_POINTS:
                     continue           # 东|南亚, 中|南海, 东|洞庭湖: a part or a neighbour, not the place
                 if full.endswith(short) and not prefix.endswith(lexicon.OTHER_PARTIES) and (

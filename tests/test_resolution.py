@@ -378,6 +378,11 @@ def test_a_bare_ministry_is_no_short_form_of_another_countrys():
     rec = to_record(extract_document(document_from_text(
         "t.txt", "国防部外办主任罗某出席，随访的美国防部副部长斯某姆也出席了签字仪式。")))
     assert {"国防部", "美国防部"} <= {e["name"] for e in rec["entities"] if e["type"] == "Agency"}
+    # ... but a ministry of 省 (Japan's) has no namesake at home: 大藏省 is 日本大藏省
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "据日本大藏省今天公布的统计数字，盈余增加。大藏省认为，出口增加是主要原因。\n")))
+    agencies = {e["name"]: e for e in rec["entities"] if e["type"] == "Agency"}
+    assert "大藏省" not in agencies and "大藏省" in agencies["日本大藏省"]["aliases"]
 
 
 def test_a_region_with_a_compass_point_before_another_is_another_region():
