@@ -523,6 +523,9 @@ RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街
 # Function words and verbs that cannot be inside an organisation or place name.
 NAME_STOP = set("的了在与和及或为由对向将把被从到是等着过也都还又就并而但其该这那此各每某我你他她它们"
                 "啊吗呢吧么之于以所且则即因如若")
+# verbs among NAME_STOP_WORDS that name a body's remit right before its head (港航投资|集团,
+# 振兴京剧指导|委员会)
+REMITS = frozenset({"投资", "指导"})
 NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户", "入驻", "来到", "走进", "联合", "组织", "举行", "召开", "开展",
                    "推动", "依托", "通过", "根据", "按照", "作为", "加强", "推进", "打造",
                    "实施", "深化", "围绕", "聚焦", "创新", "探索", "参加", "出席", "主办", "承办",

@@ -462,9 +462,10 @@ VERB_PHRASE_TAGS = ("v", "l")     # jieba's verbs and fixed phrases (专程到/l
 def stop_word(w: Walk) -> Verdict | None:
     """Function words, titles, relative areas (该镇|西丰村党支部), verbs of going to
     (专程到, 驶上) or of (not) affording (进不起) and a party's side (美方|哈佛大学) are no part
-    of a name; but 投资 right before a firm's head is the firm's (港航投资|集团有限公司)."""
+    of a name; but a body's remit right before its head is the body's (港航投资|集团有限公司,
+    振兴京剧指导|委员会)."""
     word = w.tok.word
-    invests = word == "投资" and (w.k + 1 == len(w.toks) or w.toks[w.k + 1].tag == "head")
+    invests = word in lexicon.REMITS and (w.k + 1 == len(w.toks) or w.toks[w.k + 1].tag == "head")
     side = len(word) == 2 and word[1] == lexicon.SIDE and word[0] in lexicon.SHORT_FORMS \
         and word[0] not in lexicon.DIRECTIONS
     verb_phrase = w.tok.tag in VERB_PHRASE_TAGS and any(word.endswith(e) and len(word) > len(e)
@@ -984,7 +985,7 @@ NAME_VERBS = {"服务", "管理", "审批", "建设", "促进", "发展", "规�
               "住房", "城乡", "资源", "自然资源", "人力资源", "社会保障", "社会", "民政", "司法",
               "财政", "商务", "工业", "信息化", "发展改革", "大数据", "政务", "退役军人", "事务",
               "供销", "粮食", "储备", "烟草", "专卖", "邮政", "移动", "联通", "电信", "诊疗",
-              "种植", "养殖", "农机", "植保"}
+              "种植", "养殖", "农机", "植保", "精神文明"}
 
 
 def occurrences(text: str, word: str) -> Iterator[int]:
