@@ -43,6 +43,9 @@ NUMERAL = re.compile("[一二三四五六七八九十\\d]")
 FLOOR = re.compile("[一二三四五六七八九十]+楼$")     # 一楼|展厅: a floor's hall, no named place
 
 
+ORGANISATION_TAG = "nt"     # jieba's tag of an organisation's word (京剧院团, 国务院)
+
+
 def places(ctx: DocContext) -> None:
     for river in RIVERS:
         for m in re.finditer(river, ctx.text):
@@ -66,6 +69,8 @@ def places(ctx: DocContext) -> None:
                     tok.word in COMMON_NOUNS or segmenter().tk.FREQ.get(tok.word, 0) > 0
                     and tok.tag not in ("ns", "nz", "x", "head")):
                 continue          # 运河, 思路: a word that ends in the head, not a named place
+            if tok is not None and he < tok.end and tok.tag == ORGANISATION_TAG:
+                continue          # 全国京剧院|团: the head inside a word jieba knows as bodies'
             if ctx.text[he:he + 1] and ctx.text[he] in "道区长口线段网况面况边":
                 continue
             if tok is not None and any(m.rule == RIVER_RULE and m.end == he

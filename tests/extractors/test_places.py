@@ -41,6 +41,13 @@ def test_a_phrase_before_a_places_head_names_no_place():
     assert not {n for n in got if "的话" in n or "侃侃" in n or "各" in n} and "香榭丽舍大街" in got
 
 
+def test_a_head_inside_a_bodies_word_names_no_place():
+    """全国京剧院团 (opera companies, one jieba word of organisations): its 剧院 is no
+    theatre; 人民剧院 stays one."""
+    rec = extract("如果全国京剧院团都能如此努力，京剧艺术就有希望。人民剧院在香榭丽舍大街。\n")
+    assert not {n for n in names(rec, "Place") if "京剧" in n} and "人民剧院" in names(rec, "Place")
+
+
 def test_a_conference_centre_is_a_venue_by_its_head(monkeypatch):
     """Guidelines: venues are places; the head says so where the tagger reads nothing."""
     tagger_reads(monkeypatch, {})
