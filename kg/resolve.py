@@ -261,6 +261,7 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
         _one_body_ending(names_by_type[t], canon, is_kind)
     _name_parts(names_by_type["Person"] | names_by_type["Official"], canon)
     _school_levels(names_by_type["Organization"], canon)
+    _first_word_and_head(names_by_type["Organization"], canon)
     _initiative_short_forms(mentions, canon)
     # chains: a -> b -> c
     for k in list(canon):
@@ -394,6 +395,29 @@ def _school_levels(orgs: set[str], canon: dict[str, str]) -> None:
         fulls = sorted({canon.get(o, o) for o in core if not o.endswith(SCHOOL_SPAN)
                         and core[o][:-2] == stem})
         if stem and len(fulls) == 1:
+            canon[short] = fulls[0]
+
+
+ORG_HEADS_LONGEST_FIRST = tuple(sorted(lexicon.ORG_HEADS, key=len, reverse=True))
+
+
+def _first_word_and_head(orgs: set[str], canon: dict[str, str]) -> None:
+    """An institution called again by the first words of its name and its head
+    (纳伊夫研究所 of 纳伊夫阿拉伯安全科学研究所) is that one, where the document names
+    exactly one so; not where those words are a place's (北京大学, 北京师范大学: two), nor
+    where the words dropped hold another head (某医学院附属医院|华西医科大学…医院: a list
+    run together)."""
+    g = gazetteer()
+    for short in sorted(orgs):
+        head = next((h for h in ORG_HEADS_LONGEST_FIRST if short.endswith(h)), "")
+        core = short[: len(short) - len(head)]
+        if short in canon or not head or len(core) < 2 or core in g.by_name or core in g.by_short \
+                or core in countries():
+            continue
+        fulls = sorted({canon.get(o, o) for o in orgs
+                        if o.endswith(head) and o.startswith(core) and len(o) > len(short)
+                        and not any(h in o[len(core):len(o) - len(head)] for h in lexicon.ORG_HEADS)})
+        if len(fulls) == 1:
             canon[short] = fulls[0]
 
 

@@ -433,6 +433,17 @@ def test_a_school_named_under_its_citys_short_and_full_name_is_one_organization(
     assert list(orgs) == ["北京市朝阳小学"] and "北京朝阳小学" in orgs["北京市朝阳小学"]
 
 
+def test_an_institution_called_by_its_first_words_and_head_is_the_one_named_in_full():
+    """纳伊夫研究所 after 纳伊夫阿拉伯安全科学研究所 is that institute; 北京大学 and
+    北京师范大学 (a place's name before the head) stay two."""
+    text = ("会议感谢纳伊夫阿拉伯安全科学研究所的工作。与会者对纳伊夫研究所所做的努力表示感谢。"
+            "北京大学和北京师范大学的学者出席。\n")
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    orgs = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Organization"}
+    assert "纳伊夫研究所" not in orgs and "纳伊夫研究所" in orgs["纳伊夫阿拉伯安全科学研究所"]
+    assert {"北京大学", "北京师范大学"} <= set(orgs)
+
+
 def test_a_committee_named_by_its_level_alone_is_the_one_the_page_names_in_full():
     """南昌郊区 is no division of the data (郊区 is a word first): 区委 is the page's one
     body that ends so."""
