@@ -543,8 +543,9 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
             for h in hosts:
                 ctx.relate(h.name, "runs", m.name, h.start, m.end)
             continue
-        if subj is None and not m.name.startswith(lexicon.NATIONWIDE):
-            subj = _article_subject(ctx, m.start)      # (a nationwide one is not the article's own)
+        if subj is None and not m.name.startswith(lexicon.NATIONWIDE) and not _foreign_state_before(inside, m):
+            subj = _article_subject(ctx, m.start)      # (a nationwide one is not the article's own,
+                                                       # nor one a foreign state launches: 美国…“马歇尔计划”)
         if subj is not None:
             ctx.relate(subj.name, "runs", m.name, subj.start, m.end)
     if hosted:
@@ -552,6 +553,13 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
         for i in _lead_initiatives(ctx, sent.start):
             for h in hosts:
                 ctx.relate(h.name, "runs", i.name, h.start, h.end)
+
+
+def _foreign_state_before(inside: list[Mention], m: Mention) -> bool:
+    """Whether the sentence names a foreign state before the initiative (美国并不是想发起
+    一场新的“马歇尔计划”): the state's, not the article's body's."""
+    return any(o.rule == "districts:country" and o.name != lexicon.HOME_COUNTRY and o.end <= m.start
+               for o in inside)
 
 
 BARE_HEAD = re.compile(r"(合作社|公司|企业|集团|社区|医院|学校|银行)")

@@ -196,6 +196,17 @@ def test_an_area_named_about_as_often_as_its_peers_runs_nothing_its_article_name
     assert ("金牛镇", "runs", "合作社+基地+农户") in triples(extract(town))
 
 
+def test_an_initiative_a_foreign_state_launches_is_not_the_articles_bodys():
+    """An essay on the IMF: 美国…发起一场新的“马歇尔计划” is the state's (countries named
+    in passing act in no clause), not the body the article names most; a clause without a
+    state still falls to it."""
+    text = ("东亚金融危机\n本报记者成某生\n国际货币基金组织提供了援助。国际货币基金组织提出了条件。"
+            "美国并不是想向东亚国家发起一场新的“马歇尔计划”。同时推出了“稳定计划”。\n")
+    rels = {r for r in triples(extract(text)) if r[1] == "runs"}
+    assert not {r for r in rels if r[2] == "马歇尔计划"}
+    assert ("国际货币基金组织", "runs", "稳定计划") in rels
+
+
 def test_a_zone_among_an_articles_areas_ranks_as_a_county():
     """The page's divisions may hold a zone (a relative 区 resolved to it): the rivals of
     the area named most rank it as a county (the fuzz suite found a page that raised)."""
