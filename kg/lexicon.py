@@ -200,6 +200,7 @@ STATE_FORCE_HEADS = ("解放军", "海军", "陆军", "空军", "舰队", "部�
 # what a ministry's name ends in in Japan (大藏省, 外务省, 通产省), where no province of the
 # divisions' data is named so: a body the tagger found so is a state's agency
 MINISTRY_END = "省"
+MINISTRY_END_STATE = "日本"     # ... the state whose ministries they are
 # What the name of a media outlet, a publisher or a sports team ends in: it types a body
 # the tagger found (黎巴嫩电台, 北京武术队) as the guidelines' Organization, where no head of
 # the rules' does (they are no heads: 电台 and 队 end common words too).

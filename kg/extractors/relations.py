@@ -159,6 +159,8 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
                 continue          # 中国国务院副总理兼|外交部长: a bare ministry kept bare is the home state's
             if m.type == "Agency" and m.name.startswith(lexicon.WORLD_REGION_NAMES):
                 continue          # 欧洲航天局: a region's agency is no part of one state
+            if m.type == "Agency" and m.name.endswith(lexicon.MINISTRY_END) and country != lexicon.MINISTRY_END_STATE:
+                continue          # 外务省 in a report from Jakarta: Japan's ministry, not the host's
             if m.type == "Agency":
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
             elif m.type in ("Company", "Organization"):

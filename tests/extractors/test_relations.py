@@ -425,6 +425,16 @@ def test_a_continent_or_world_region_lies_in_no_country():
     assert "中亚地区" in names(rec) and not [t for t in triples(rec) if t[0] == "中亚地区"]
 
 
+def test_a_japanese_ministry_named_bare_abroad_is_not_the_host_states():
+    """外务省 in a report from Jakarta: a ministry of 省 is Japan's; the host's own bare
+    ministry (国务部) is still the host's."""
+    rec = extract("东亚经济\n据新华社雅加达１月２３日电（记者洪某明）印度尼西亚国务部长穆某奥诺说，国务部将协调。"
+                  "印尼总统苏某托２２日与来访的日本首相桥本某太郎的特使、外务省次官小村某彦举行了会谈。\n")
+    rels = triples(rec)
+    assert ("外务省", "subOrganizationOf", "印度尼西亚") not in rels
+    assert "外务省" in names(rec)
+
+
 def test_a_city_filed_from_that_lies_in_another_country_holds_neither_the_country_nor_its_places():
     """本报珀斯…电 on a Russian diver: 珀斯 is Australia's (the world-city data), not
     Russia's, and 亚特兰大 of 亚特兰大奥运会 lies in neither; a Cairo story on Israel
