@@ -642,6 +642,9 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
             continue          # 由军委|主席: the tagger, which has seen the form, reads no name
         if _called_by_surname(ctx, text[ts - 1], m.group(), name_start):
             continue          # 王某廉向|江主席: the surname of 江泽民主席, named so before
+        if ts - name_start == 2 and text[name_start] in PREPOSITION_SURNAMES \
+                and (alone := tagged_person_span(ctx, ts - 1)) is not None and alone.end == ts:
+            continue          # 向|周总理: the tagger reads the surname alone as the person
         if text[name_start + 1:ts] in HONORIFIC_ONLY:
             continue          # 孙老|将军: a surname and a form of address (see `surname_mentions`)
         name_end = ts

@@ -724,6 +724,14 @@ def test_a_surname_before_a_title_is_the_person_the_page_named_in_full(text, mis
     assert len(next(e for e in rec["entities"] if e["name"] == person)["mentions"]) == 2
 
 
+def test_a_preposition_before_a_surname_the_tagger_reads_alone_is_no_name(monkeypatch):
+    """向|周总理: the page names 周某来 without his title after the name, but the tagger
+    reads the surname alone as the person, so 向周 is no premier."""
+    tagger_reads(monkeypatch, {"周": ("PER", 0.99), "周某来": ("PER", 0.99)})
+    rec = extract("周某来一生简朴。许多人都想向周总理表达敬意。\n")
+    assert "向周" not in names(rec) and not [p for p in rec["posts"] if p["person"] == "向周"]
+
+
 def test_a_dotted_name_ends_before_when():
     """会见法国外长于某尔·韦某里纳时说: 时 (when) closes the clause, the name ends before it."""
     rec = extract("江某民会见法国外长于某尔·韦某里纳时说，韦某里纳表示感谢。\n")
