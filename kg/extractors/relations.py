@@ -818,11 +818,12 @@ def _founded(ctx: DocContext, sent, inside: list[Mention]) -> None:
 def _subsidiary(ctx: DocContext, sent, inside: list[Mention]) -> None:
     """A是B的全资子公司: the first company of the sentence is the second's subsidiary. A
     sentence with one company says nothing of a named pair (外贸总公司对下属8个子公司: the
-    subsidiaries go unnamed), whatever company an earlier sentence named."""
+    subsidiaries go unnamed), whatever company an earlier sentence named; nor do firms
+    listed together (甲、乙、丙的投资…骨干企业: peers)."""
     if not SUBSIDIARY.search(sent.text):
         return
     comps = [o for o in inside if o.type == "Company"]
-    if len(comps) >= 2:
+    if len(comps) >= 2 and not any(comps[0] in run and comps[-1] in run for run in joined_runs(ctx, inside)):
         ctx.relate(comps[0].name, "subsidiaryOf", comps[-1].name, comps[0].start, comps[-1].end)
 
 

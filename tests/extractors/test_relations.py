@@ -231,6 +231,9 @@ def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     # one of a group's enterprises is its subsidiary too
     rec = extract(CITY + "始建于一九一九年的聊城发电总厂是鲁西电力集团公司骨干发电企业。")
     assert ("聊城发电总厂", "subsidiaryOf", "鲁西电力集团公司") in triples(rec)
+    # firms listed together are peers, whatever the sentence says of enterprises after
+    rec = extract(CITY + "其中，东昌电子有限公司、鲁西制药有限公司的投资都在亿元以上，培植了一批骨干企业。")
+    assert not {r for r in triples(rec) if r[1] == "subsidiaryOf"}
 
 
 def test_located_in_from_a_weiyu_sentence():
