@@ -187,7 +187,19 @@ def _plausible(core: str) -> bool:
     if (COUNTED_START.match(core) or _verb_first(core)) and "的" in core:
         return False          # “一个持久的信息交流和协调行动网”, “采取一切必要的和适当的行动”:
                               # a description or a quoted phrase (but “三项制度改革”, “争做小主人”)
-    return not (len(core) == 3 and core[0] == "新")       # “新模式”: a figure of speech
+    return not (len(core) == 3 and core[0] == "新") and not _common_verb(core)   # “新模式”: a figure of speech
+
+
+# jieba's frequency from which a quoted verb is a word the writer stresses (“结合”的工作,
+# 8,462), not a campaign's short name (“严打”, 41)
+COMMON_VERB_FREQ = 1000
+
+
+def _common_verb(core: str) -> bool:
+    """Whether a quote is one common verb of jieba's dictionary (“结合”)."""
+    from ..segment import segmenter
+    toks = segmenter().tokens(core)
+    return len(toks) == 1 and toks[0].tag.startswith("v") and segmenter().tk.FREQ.get(core, 0) >= COMMON_VERB_FREQ
 
 
 def _verb_first(core: str) -> bool:
