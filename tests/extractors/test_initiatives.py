@@ -41,6 +41,9 @@ def test_quoted_programmes_before_meetings_and_events_and_unquoted_schemes():
     assert {"共富工坊", "百企联百村", "湖畔春季游园会", "蚕丝制品质量追溯制",
             "背街小巷整治提升工程"} <= names(rec, "Initiative")
     assert "百企联百村" not in names(rec, "District")
+    # a short name (再就业工程) after a verb and its complement 好; none where works are counted
+    rec = extract(CITY + "会议指出，要组织实施好再就业工程。全省实施了四项工程。")
+    assert names(rec, "Initiative") == {"再就业工程"}
 
 
 def test_generic_schemes_are_not_named():
