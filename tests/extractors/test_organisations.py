@@ -291,6 +291,9 @@ def test_an_opera_or_drama_company_is_an_organisation_where_a_theatre_is_a_place
     """北京京剧院, 江苏省歌舞剧院: companies with directors (院长); 人民剧院 a theatre."""
     rec = extract("我在北京京剧院担任院长时，江苏省歌舞剧院来京演出，人民剧院很热闹。\n")
     assert {"北京京剧院", "江苏省歌舞剧院"} <= names(rec, "Organization") and "人民剧院" in names(rec, "Place")
+    # every genre of opera has its companies (京昆, 越, 评)
+    rec = extract("浙江省京昆剧院、上海越剧院和中国评剧院联合演出。\n")
+    assert {"浙江省京昆剧院", "上海越剧院", "中国评剧院"} <= names(rec, "Organization")
 
 
 def test_a_verb_of_serving_after_a_person_is_no_part_of_the_body(monkeypatch):
