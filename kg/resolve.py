@@ -210,8 +210,8 @@ def _alias_map(mentions: list[Mention]) -> dict[str, str]:
         state = {n: country_prefix(g.split_area(n)[1]) for n in names} if t == "Company" else {}
         for short in names:
             for full in names:
-                if len(full) <= len(short) or full in canon:
-                    continue
+                if len(full) <= len(short) or full in canon and t != "Company":
+                    continue           # (a firm's short form may shorten another: 中汇公司 of 中汇制药公司)
                 if t == "District":     # areas are named by the data set; only zones have short forms
                     if zone[short] == zone[full]:
                         canon[short] = full        # 大邑经开区 -> 大邑经济开发区

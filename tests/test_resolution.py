@@ -433,6 +433,17 @@ def test_a_school_named_under_its_citys_short_and_full_name_is_one_organization(
     assert list(orgs) == ["北京市朝阳小学"] and "北京朝阳小学" in orgs["北京市朝阳小学"]
 
 
+def test_a_firms_shorter_form_is_matched_against_its_other_forms_too():
+    """中汇公司 shortens 中汇制药公司, itself the short form of the institute's firm
+    中国中医研究院中汇制药公司: a firm the page calls by one short form is also called by a
+    shorter one."""
+    text = ("中国中医研究院中汇制药公司总经理刘某恢介绍，中汇制药公司去年产值增长。"
+            "中汇公司与美国摩托罗拉公司合作。\n")
+    rec = to_record(extract_document(document_from_text("t.txt", text)))
+    firms = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Company"}
+    assert "中汇公司" not in firms and {"中汇公司", "中汇制药公司"} <= set(firms["中国中医研究院中汇制药公司"])
+
+
 def test_an_institution_called_by_its_first_words_and_head_is_the_one_named_in_full():
     """纳伊夫研究所 after 纳伊夫阿拉伯安全科学研究所 is that institute; 北京大学 and
     北京师范大学 (a place's name before the head) stay two."""
