@@ -578,9 +578,9 @@ FIRST_OF_A_KIND = ("首家", "首个", "首所", "首座", "第一家", "第一�
 # before the body it goes to, whatever jieba's tag of the phrase
 ARRIVING_END = "到"
 # a verb of motion and its direction, jieba's one word (驶上|卸甲庄大桥, 走进|学校, 开往|上海,
-# 住进|肿瘤医院, 考入|大学): the sentence's words before the place or body it goes to (but 促进,
-# 引进, 收入 are no motion)
-GOING = re.compile("[驶走跑冲开飞奔驰迈踏登爬跳闯逃挤涌拥住搬迁送转考升][上下进入往向]")
+# 住进|肿瘤医院, 考入|大学, 步入|宴会厅): the sentence's words before the place or body it
+# goes to (but 促进, 引进, 收入 are no motion)
+GOING = re.compile("[驶走跑冲开飞奔驰迈踏登爬跳闯逃挤涌拥住搬迁送转考升步潜][上下进入往向]")
 # what ends a verb of (not) affording, jieba's one word (进不起|医院, 看得起): no name's
 POTENTIAL_ENDS = ("不起", "得起")
 # what ends a verb phrase jieba reads as one word, which no name holds (the ending alone

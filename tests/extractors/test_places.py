@@ -174,6 +174,8 @@ def test_a_verb_of_going_onto_a_place_is_no_part_of_its_name():
     rec = extract("追至黄骅市界内，三轮车驶上卸甲庄大桥，民警准备冲过去。"
                   "她说丈夫得了癌症，住进肿瘤医院，急等钱做手术。\n")
     assert "卸甲庄大桥" in names(rec, "Place") and not any("驶上" in n or "住进" in n for n in names(rec))
+    rec = extract("代表们步入人民大会堂宴会厅，欢聚一堂。\n")
+    assert "人民大会堂宴会厅" in names(rec, "Place") and not any("步入" in n for n in names(rec))
 
 
 def test_a_status_word_before_a_head_names_no_place():
