@@ -877,6 +877,18 @@ def word_before_bare_level(w: Walk) -> Verdict | None:
     return w.stop()
 
 
+def role_before_name(w: Walk) -> Verdict | None:
+    """A body's role among others before its name (核心企业|西单商场, 龙头企业|某集团): the
+    kind noun after a word of role, with more of the name after it, is an apposition,
+    not the name's (中国企业|管理协会 keeps its 企业: no role before it)."""
+    t = w.tok
+    role = w.toks[w.k - 1].word if w.k else ""
+    if t.word[-2:] in lexicon.BODY_KINDS and (t.word[:-2] or role) in lexicon.BODY_ROLES \
+            and w.start < w.head_start:
+        return w.stop()       # (jieba may read the two as one word: 龙头企业)
+    return None
+
+
 RELATIVE_LEVELS = "省市县区"           # a level a relative body begins with (市编委, 县政府)
 PROPER_NAME_TAGS = ("ns", "nr", "nrt", "nz", "nt", "j", "x")     # jieba's tags of names and abbreviations
 
@@ -904,7 +916,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, position_word, strict_verbal_noun, number, division_inside, body_before_area, lone_character_before_division,
-    word_before_bare_level, too_long,
+    word_before_bare_level, role_before_name, too_long,
     verb_ending_in_function_character,
 )
 
