@@ -230,7 +230,8 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
         if near and not (CJK.match(text, qe + near.end()) and text[qe + near.end()] not in "的等和与及为、上中"):
             return qe + near.end()
         strong = STRONG_AFTER.match(after)
-        if strong and lexicon.ROUGH_COUNT_END.search(text, qe, qe + strong.start(2)) is None and (
+        if strong and lexicon.ROUGH_COUNT_END.search(text, qe, qe + strong.start(2)) is None \
+                and not _clause_between(strong.group(1)) and (
                 _ends_token(ctx, sent, qe + strong.end(), qe + strong.start(2)) if strong.group(1)
                 else not CJK_CONT.match(text, qe + strong.end())):
             return qe + strong.end()      # (not “国房景气指数”连续９个|月: a count of months)
@@ -245,6 +246,15 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     if ACTION_RE.search(before) and len(core) >= 3 and not ("“" in clause_rest or "‘" in clause_rest):
         return 0          # 建立“非公有制领域”…“直通车”制度: the first quote only qualifies the second
     return None
+
+
+def _clause_between(gap: str) -> bool:
+    """Whether the words between a quote and a head noun hold a one-character adverb
+    (“红色戏剧”|便在革命根据地和红军|队伍中, “大船”|将|试点): the quote is a clause's subject,
+    and the noun is no head of its name (but “一助一”长期志愿服务计划, and a preposition of
+    theme: 以“某某”|为主题的公益|活动)."""
+    from ..segment import segmenter
+    return any(t.tag == "d" and len(t.word) == 1 for t in segmenter().tokens(gap)) if gap else False
 
 
 def _ends_token(ctx: DocContext, sent, pos: int, head_start: int | None = None) -> bool:

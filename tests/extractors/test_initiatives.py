@@ -122,6 +122,10 @@ def test_a_head_noun_far_after_the_quote_names_it_but_not_past_a_copula():
                   "“鑫诺1号”卫星是中国航天保险联合体成立以来承保的第四个发射项目。")
     assert "与人民同行" in names(rec, "Initiative")
     assert not any("鑫诺" in n for n in names(rec, "Initiative"))
+    # ... nor past an adverb of the clause the quote is the subject of (便, 将)
+    rec = extract(CITY + "军旅戏剧的前身“红色戏剧”便在革命根据地和红军队伍中日益活跃起来。"
+                  "一批出版业的“大船”将试点组建。参加“一助一”长期志愿服务计划的青年增多。")
+    assert names(rec, "Initiative") == {"一助一"}
 
 
 def test_works_named_where_building_starts_are_projects():
