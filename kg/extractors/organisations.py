@@ -1185,10 +1185,10 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
 
 def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     """The foreign country a state body's name begins with by its one-character short
-    form (阿外交部, 俄国防部), where the page names one country of that form in full."""
+    form (阿外交部, 俄国防部, 日大藏省), where the page names one country of that form in full."""
     rest = name[1:]
     if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS,
-                                            lexicon.CENTRAL_BANK_SHORT)) \
+                                            lexicon.CENTRAL_BANK_SHORT, lexicon.MINISTRY_END)) \
             or _area_prefix(name) or name.startswith((*lexicon.COUNTRY_SHORT_NAMES, *countries())) \
             or rest.startswith("军"):
         return None       # (美国政府, 印尼政府: the country is named already; 美军: a word)
