@@ -522,17 +522,23 @@ HALL = "大厅"
 def qualified_by_words_of_kind(c: Candidate) -> bool:
     """综合性、多科性|大学, 中小型|图书馆, 国立|医院: a school, university or other
     organisation qualified by words of kind alone (jieba's distinguishing words, and
-    qualities in 性), where the tagger reads no organisation, is a kind of it; common
+    qualities in 性, 型 or 化: 现代化研究型|大学), where the tagger reads no organisation, is a kind of it; common
     nouns may make a name (小世界|幼儿园), and a quote names one (“抗震学校”). As jieba
     reads the whole name."""
     if c.type_ != "Organization" or c.core[:1] in lexicon.AREA_LEVEL_CHARS or c.before in QUOTE_OPENERS:
         return False
     toks = [t for t in segmenter().tokens(c.name) if t.end <= len(c.core)]
-    return bool(toks) and toks[-1].end == len(c.core) and all(t.tag == "b" or t.word.endswith(QUALITY) for t in toks) \
+    return bool(toks) and toks[-1].end == len(c.core) and all(_word_of_kind(t) for t in toks) \
         and tagger_reads(c.ctx, "ORG", c.start, c.he) is False
 
 
-QUALITY = "性"        # 综合性, 多科性: a quality a kind of body has
+QUALITY = ("性", "型")        # 综合性, 多科性, 研究型: a quality a kind of body has
+BECOMING = "化"               # 现代化, 国际化: a quality it is given (jieba's verbs and verbal nouns)
+
+
+def _word_of_kind(t) -> bool:
+    """A distinguishing word or a quality (综合性, 研究型, 现代化), not a name's word."""
+    return t.tag == "b" or t.word.endswith(QUALITY) or t.word.endswith(BECOMING) and t.tag in ("v", "vn")
 
 
 QUOTE_OPENERS = "“‘「『"

@@ -1099,8 +1099,9 @@ def test_a_body_qualified_by_words_of_kind_alone_is_a_kind(monkeypatch):
     quote name one (扬州大学, 小世界幼儿园, “抗震学校”)."""
     tagger_reads(monkeypatch, {"扬州大学": ("ORG", 0.99)})
     rec = extract("扬州大学是６所院校合并而成的综合性、多科性大学。孩子们来到刚刚建立起来的“抗震学校”参观。"
-                  "全省的中小型图书馆经费短缺。鸿宇中学、小世界幼儿园等项目都是靠多元化投入。\n")
-    assert not {"多科性大学", "中小型图书馆"} & names(rec)
+                  "全省的中小型图书馆经费短缺。鸿宇中学、小世界幼儿园等项目都是靠多元化投入。"
+                  "当务之急是创办新的现代化研究型大学。\n")
+    assert not {"多科性大学", "中小型图书馆"} & names(rec) and not any("研究型" in n for n in names(rec))
     assert {"扬州大学", "抗震学校", "小世界幼儿园"} <= names(rec, "Organization")
 
 
