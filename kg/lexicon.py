@@ -192,6 +192,8 @@ ACTS_ENDING_IN_BAN = frozenset({"主办", "承办", "举办", "创办", "督办"
                                 "快办", "速办", "好办", "难办", "怎么办", "去办", "要办"})
 # the army's general departments (三总部): the Central Military Commission's, no ministries
 ARMY_GENERAL_DEPARTMENTS = ("总参谋部", "总政治部", "总后勤部", "总装备部")
+# an army's or a front's command and its departments (八路军绥德警备司令部, 马德里指挥部): no ministry
+COMMANDS = ("司令部", "指挥部", "参谋部", "政治部", "后勤部", "装备部")
 # What the name of a state's armed forces, police or diplomatic mission ends in: it types
 # a body the tagger found as an Agency (美国海军, 肯尼亚驻华使馆), but starts no body in
 # the rules (战胜|济南军区: the word before is no part of the name).

@@ -744,7 +744,7 @@ def bare_ministry(m: Mention) -> bool:
     """A ministry named bare, with no area or country of its own (外交部, 文化部): the home
     state's in national news, the host state's in an article filed from abroad."""
     return m.type == "Agency" and m.name == m.text and m.name.endswith(MINISTRY) and not named_at_home(m.name) \
-        and m.name not in lexicon.ARMY_GENERAL_DEPARTMENTS
+        and m.name not in lexicon.ARMY_GENERAL_DEPARTMENTS and not m.name.endswith(lexicon.COMMANDS)
 
 
 def state_organs(ctx: DocContext) -> None:

@@ -132,6 +132,9 @@ def test_a_ministry_named_bare_at_home_is_part_of_the_state_council_and_that_of_
     # the army's general departments are the Central Military Commission's
     rels = triples(extract("新华社张家口电 总政治部副主任周某玉转达了中央军委的慰问。国务院副秘书长石某诗出席。\n"))
     assert ("总政治部", "subOrganizationOf", "国务院") not in rels
+    # nor is an army's command (司令部) a ministry
+    rels = triples(extract("本报北京1月7日讯 他后任绥德特委书记、八路军绥德警备司令部秘书长。国务院发来唁电。\n"))
+    assert not any(r[0].endswith("司令部") and r[2] == "国务院" for r in rels)
 
 
 def test_the_body_after_suoshu_de_belongs_to_the_one_before_or_to_the_body_a_bare_head_calls_back():
