@@ -819,10 +819,12 @@ def _common_word_for_given_name(name: str) -> bool:
 def _conjunction_before_noun(ctx: DocContext, pos: int, name: str) -> bool:
     """Whether the rules' name at `pos` is a conjunction or preposition (和) and a word, a
     common noun following (县市区委书记|和|市直|部门): no name stands before a noun like
-    that (but 第一书记和建新, 和 a Naxi surname, ends its line; 和子骞|列席会议/n is rare)."""
+    that (but 第一书记和建新, 和 a Naxi surname, ends its line; 和子骞|列席会议/n is rare), nor
+    before a title (组织部部长|和|党校|校长: 和 joins a second post)."""
     after = ctx.token_at(pos + len(name))
     return name[0] in PREPOSITION_SURNAMES and after is not None and after.start == pos + len(name) \
-        and after.tag == "n" and segmenter().tk.FREQ.get(after.word, 0) >= COMMON_WORD_FREQ
+        and (after.tag == "n" and segmenter().tk.FREQ.get(after.word, 0) >= COMMON_WORD_FREQ
+             or after.tag == "title")
 
 
 def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:

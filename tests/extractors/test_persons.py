@@ -449,6 +449,9 @@ def test_a_conjunction_and_a_noun_after_a_title_name_no_one():
     phrase, no 和市直; a Naxi name 和建新 at its line's end stays a person."""
     rec = extract("县市区委书记和市直部门负责同志提拔到四大班子任职的。\n")
     assert not {p for p in rec["posts"] if p["person"].startswith("和")}
+    # ... nor 和 and a noun before a second title (组织部部长和党校校长)
+    rec = extract("他先后担任华北局常委兼组织部部长和党校校长，华北局副书记。\n")
+    assert not {p for p in rec["posts"] if p["person"].startswith("和")} and not names(rec, "Official")
     rec = extract("在州城镇腊坪村，驻村工作队队长、第一书记和建新\n。和建新是农业农村局派驻的干部。\n")
     assert "和建新" in names(rec, "Official")
 
