@@ -211,10 +211,10 @@ def _listed_after_area(ctx: DocContext, inside: list[Mention]) -> None:
 
 
 def _named_after(ctx: DocContext, m: Mention, types: tuple[str, ...]) -> Mention | None:
-    """The mention of these types a name begins with: the area of 西峡县保护材料厂, the
-    body whose session 东盟首脑会议 is."""
-    return next((o for o in ctx.mentions_between(m.start, m.start + 1)
-                 if o.type in types and o.end < m.end), None)
+    """The longest mention of these types a name begins with: the area of 西峡县保护材料厂,
+    the body whose session 东盟首脑会议 is (丹麦共产党, not 丹麦, of 丹麦共产党第二十次代表大会)."""
+    return max((o for o in ctx.mentions_between(m.start, m.start + 1) if o.type in types and o.end < m.end),
+               key=lambda o: o.end, default=None)
 
 
 def _hierarchy(ctx: DocContext) -> None:

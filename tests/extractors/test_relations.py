@@ -343,6 +343,13 @@ def test_a_person_who_attends_or_speaks_at_an_initiative_takes_part_in_it():
     assert ("刘某明", "全国人代会") not in parts and ("北京市", "runs") not in {(h, r) for h, r, _ in rels}
 
 
+def test_a_session_is_run_by_the_longest_body_it_is_named_after():
+    """丹麦共产党第二十次代表大会 is the Danish Communist Party's congress, not Denmark's."""
+    rels = triples(extract("这期间，他代表中国共产党参加丹麦共产党第二十次代表大会，后率代表团赴莫斯科。\n"))
+    assert ("丹麦共产党", "runs", "丹麦共产党第二十次代表大会") in rels
+    assert ("丹麦", "runs", "丹麦共产党第二十次代表大会") not in rels
+
+
 def test_attending_a_meeting_that_discusses_a_programme_is_no_part_in_it():
     rec = extract("襄州日报\n2024年10月15日 星期二\n第2版 要闻\n本报讯（记者 张某）10月14日，区长王某明主持召开"
                "区政府常务会议，研究部署“襄州好办”政务服务品牌建设等工作。副区长刘某华出席会议。\n")
