@@ -185,6 +185,10 @@ from ..tagger import NAME_DOTS, Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext,
                    after_foreign_country, division_chain, filed_abroad, former_division, joined_runs, rare,
                    tagger_spans)
+from .initiatives import SESSIONS
+
+# a body's session counted by its term (第八次全国代表大会, 第二十次代表大会)
+NUMBERED_SESSION = re.compile(rf"第[\d０-９一二三四五六七八九十百]+[次届][\u4e00-\u9fff]{{0,4}}?(?:{SESSIONS})$")
 
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
 VERY_SURE = 0.95      # a place or organisation span this sure is spared jieba's word tests (docstring)
@@ -827,6 +831,9 @@ def tagged_entities(ctx: DocContext) -> None:
                     else:
                         ctx.add(part, "District" if part in headed else _place_type(part),
                                 s.start + a, s.start + b, rule="tagged:place")
+            elif NUMBERED_SESSION.search(text):
+                # 中共第八次全国代表大会: a body's numbered session is an event, no body
+                ctx.add(text, "Initiative", s.start, s.end, rule="tagged:session")
             else:
                 ctx.add(text, _organisation_type(ctx, s.start, s.end), s.start, s.end,
                         name=QUOTE_MARKS.sub("", canonical(ctx, text, s.start)), rule="tagged:body")
