@@ -667,7 +667,8 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         head = heads[-1] if heads else None if acts else _article_subject(ctx, sent.start)
         if head:
             for t in tails:
-                if not _own_state(head, t) and not _lies_in(head.name, t.name) and not _lies_in(t.name, head.name):
+                if not _own_state(head, t) and not _lies_in(head.name, t.name) and not _lies_in(t.name, head.name) \
+                        and not _areas_own_body(head, t):
                     ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
     for j in re.finditer(r"联合(?!主办|举办|承办|印发|发布)", sent.text):
         at = sent.start + j.start()
@@ -712,7 +713,14 @@ def _lies_in(place: str, country: str) -> bool:
 def _all_cooperate(ctx: DocContext, bodies: list[Mention]) -> None:
     """Every two of `bodies`, named together as hosts or partners, cooperate."""
     for a, b in combinations(bodies, 2):
-        ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
+        if not _areas_own_body(a, b):
+            ctx.relate(a.name, "cooperatesWith", b.name, a.start, b.end)
+
+
+def _areas_own_body(a: Mention, b: Mention) -> bool:
+    """Whether one is an area and the other a body named after it (锡山市, 锡山市委): its
+    own, no partner."""
+    return any(x.type == "District" and y.name.startswith(x.name) for x, y in ((a, b), (b, a)))
 
 
 def _listed_before(ctx: DocContext, bodies: list[Mention], pos: int) -> list[Mention]:

@@ -270,6 +270,16 @@ def test_hosts_after_you_run_the_event_and_listed_hosts_cooperate():
         ("大邑县文化馆", "cooperatesWith", "大邑县委宣传部") in rels
 
 
+def test_an_area_is_no_partner_of_its_own_bodies():
+    """某研究会和江苏锡山市市委、市政府在锡山市联合举办: the city hosts through its committee
+    and government, which are its own; the society is their partner."""
+    rec = extract("研讨会述评\n不久前，中国科学学与科技政策研究会和江苏锡山市（原无锡县）市委、市政府在锡山市联合举办"
+                  "“锡山市深化改革和持续发展研讨会”。\n")
+    coop = {frozenset((h, t)) for h, r, t in triples(rec) if r == "cooperatesWith"}
+    assert frozenset(("中国科学学与科技政策研究会", "锡山市委")) in coop
+    assert not {frozenset(("锡山市", "锡山市委")), frozenset(("锡山市", "锡山市政府"))} & coop
+
+
 def test_joint_action_and_a_partner_named_with_its_province():
     rec = extract(COUNTY + "本报讯 县公安局联合县人民法院、县司法局开展宣传。县住建局、县城管局将联合开展检查。"
                "大邑县与贵州省黔西市签订协作协议。")
