@@ -508,8 +508,10 @@ AREA_LEVEL_CHARS = "省市区县旗州"
 # Longer levels that name the article's area as bare (自治区政协, 地区妇联, 地委组织部, 特区政府).
 AREA_LEVEL_WORDS = ("自治区", "自治州", "地区", "地委", "特区", "乡", "镇")
 # words that begin with an area's level character but name no area (市场监管局, 区域中心)
+# a level's ownership (省属|皖北矿务局: the province's, no area's name and no part of the body's)
+OWNED_BY_LEVEL = frozenset({"省属", "市属", "县属", "区属"})
 LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力",
-                              "县域"})
+                              "县域"}) | OWNED_BY_LEVEL
 
 # Levels alone, listed (区镇村三级, 市县乡干部, 省市县联动): the tiers of government, no name.
 LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居){2,}")
@@ -570,7 +572,7 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
                    "指",
                    # a kind of area in a list of levels (各省、自治区、直辖市|双拥工作领导小组),
                    # and places counted (上海、杭州两地|机场)
-                   "直辖市", "计划单列市", "两地", "三地"}
+                   "直辖市", "计划单列市", "两地", "三地"} | OWNED_BY_LEVEL
 # verbs of setting a body up: no part of its name (筹办|某某学校, 创办|某某公司); what
 # follows one in common words only describes a body and names none (成立多种类型的帮困服务小组)
 SETTING_UP = ("成立", "建立", "组建", "设立", "建起", "办起", "筹办", "筹建", "创办", "兴办", "开办")

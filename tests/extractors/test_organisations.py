@@ -889,6 +889,14 @@ def test_one_character_before_a_provinces_full_name_is_no_part_of_the_body():
     assert "山东省济南市公安局" in found and not any(n.startswith("当") for n in found)
 
 
+def test_a_levels_ownership_is_no_part_of_a_bodys_name():
+    """省属皖北矿务局 (the province's), 公安县属企业荆州塑管厂 (an enterprise the county owns):
+    the level's ownership names neither an area nor the body."""
+    rec = extract("安徽省濉溪县境内的省属皖北矿务局是一家老企业。湖北省公安县属企业荆州塑管厂扭亏为盈。\n")
+    assert "皖北矿务局" in names(rec, "Agency") and "荆州塑管厂" in names(rec, "Company")
+    assert not any("属" in n for n in names(rec))
+
+
 def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     """阿外交部 beside 阿尔及利亚: Algeria's ministry, one node with its full name; 美国政府
     and 美军 stay as written."""
