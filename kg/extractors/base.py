@@ -573,7 +573,7 @@ def lone_verb(w: Walk) -> Verdict | None:
     Places' names are made of such words (toponym walks: 迎泽大街, 包|西村), but not of
     common ones that begin no division's name in the data (搞|文明小区)."""
     t = w.tok
-    if len(t.word) == 1 and t.tag == "v" and (not w.toponym or _freq(t.word) >= COMMON_VERB_CHARACTER
+    if len(t.word) == 1 and t.tag in ("v", "vg") and (not w.toponym or _freq(t.word) >= COMMON_VERB_CHARACTER
                                               and t.word not in _division_initials()) \
             and not w.ctx.covered(t.start, t.end, ("District", "Place")) and not any(
             s.start <= t.start and s.end > t.end and s.label != "PER"

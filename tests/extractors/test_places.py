@@ -165,6 +165,9 @@ def test_a_common_verb_no_division_begins_with_starts_no_place():
     rec = extract("有人认为，搞文明小区，应当建造农民新村。来到会同县若水乡包西村。\n")
     assert not any(n.startswith("搞") for n in names(rec))
     assert "包西村" in names(rec, "District")
+    # nor one jieba tags a verb's morpheme (喝/vg)
+    rec = extract("在退伍士兵中，喝大运河水长大的人很多。\n")
+    assert "大运河" in names(rec, "Place") and not any(n.startswith("喝") for n in names(rec))
 
 
 def test_a_verb_of_going_onto_a_place_is_no_part_of_its_name():
