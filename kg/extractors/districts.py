@@ -427,7 +427,8 @@ def _towns(ctx: DocContext, sent) -> None:
         if core in countries() or core in world_cities() or core in foreign_divisions():
             continue          # 杜尚别街道上: a foreign city's streets, no subdistrict
         if tagger_reads(ctx, "LOC", start, hs + len(m.group(1))) is False and (
-                _common_word_in(toks, start, hs) or _described(ctx, toks, start, hs)):
+                _common_word_in(toks, start, hs) or _described(ctx, toks, start, hs)
+                or _common_words_only(toks, start, hs)):
             continue          # 脱贫|村, 有名的老大难|村: a common word the tagger reads no place over
         for a, b in division_chain(name):    # 延庆县|下屯乡: a county the data no longer has
             if b < len(name) and _common_area_word(name[a:b]):
@@ -464,6 +465,19 @@ def _common_word_in(toks, start: int, end: int) -> bool:
     0.8211 -> 0.8214, 1998 0.8357 -> 0.8358; dev gold unchanged."""
     return any(start <= t.start and t.end <= end and len(t.word) >= 2
                and t.tag in ("v", "a", "ad", "an", "d", "vn", "l", "i") for t in toks)
+
+
+# jieba's frequency from which a word of a town's name so far is a common one (日子 5,113)
+COMMON_NOUN_FREQ = 1000
+
+
+def _common_words_only(toks, start: int, end: int) -> bool:
+    """Two common words or more and nothing else before a town's suffix (前些日子|回家|乡:
+    jieba cuts 回家|乡 where 回|家乡 was meant): a phrase, where a town's name is one word
+    or holds a rare one (和平乡)."""
+    words = [t for t in toks if start <= t.start and t.end <= end]
+    return len(words) >= 2 and words[0].start == start and words[-1].end == end \
+        and all(segmenter().tk.FREQ.get(t.word, 0) >= COMMON_NOUN_FREQ and len(t.word) >= 2 for t in words)
 
 
 def _described(ctx: DocContext, toks, start: int, end: int) -> bool:

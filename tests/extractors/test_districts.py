@@ -482,6 +482,17 @@ def test_a_described_village_is_no_village_but_a_named_one_after_de_is():
     assert not {"老大难村", "合格村"} & found
 
 
+
+def test_common_words_before_a_towns_suffix_are_a_phrase(monkeypatch):
+    """前些日子回家乡河南杞县: jieba cuts 回家|乡 (home, where 家乡 was meant); two common
+    words alone before 乡 make no township, where the tagger reads none; 和平乡 (one word)
+    and 杞县 stay areas."""
+    tagger_reads(monkeypatch, {"杞县": ("LOC", 0.99)})
+    rec = extract("前些日子回家乡河南杞县五里河料理家事。湟源县和平乡的农民来了。\n")
+    found = names(rec, "District")
+    assert not any("日子" in n for n in found) and {"杞县", "和平乡"} <= found
+
+
 def test_a_counts_measure_word_begins_no_area():
     """２０００余名|山区干部 and ６项|下乡: 名 and 项 count what comes before; 雅安市名山区 is a
     district."""
