@@ -807,6 +807,9 @@ def tagged_entities(ctx: DocContext) -> None:
             elif s.label == "LOC" and text.endswith(lexicon.STATE_FORCE_HEADS):
                 # 沈阳军区: a military region is a state's force, read as a place by the tagger
                 ctx.add(text, "Agency", s.start, s.end, rule="tagged:body")
+            elif s.label == "LOC" and _two_sides(text):
+                for k in (s.start, s.start + 1):    # 在中德经济技术合作中: two states, no place
+                    _add_short_form(ctx, Span(k, k + 1, "LOC"))
             elif s.label == "LOC":
                 if lexicon.chief_of_level(ctx.text, s.end - 1) and text[:-1] in gazetteer().by_short:
                     s, text = replace(s, end=s.end - 1), text[:-1]     # 济南|市长: the level is the title's
@@ -973,6 +976,18 @@ def _listed_beside_sure(ctx: DocContext, spans: list[Span], label: str) -> set[t
 
 # two short forms side by side (中美, 罗中), read at every start
 SHORT_FORM_PAIR = re.compile("(?=([%s]{2}))" % re.escape("".join(lexicon.SHORT_FORMS)))
+
+
+def _two_sides(text: str) -> bool:
+    """Whether a place the tagger reads is two states' short forms (中德): each character
+    the short form of countries only, two different ones, no compass point (西欧, 华南,
+    中亚, 赣南 are regions) and no place of the data's (中非 is a country)."""
+    states = [lexicon.SHORT_FORMS.get(c, ()) for c in text]
+    return len(text) == 2 and all(r and all(x in countries() or x == lexicon.HOME_COUNTRY for x in r)
+                                  for r in states) \
+        and set(states[0]) != set(states[1]) and not any(c in lexicon.DIRECTIONS for c in text) \
+        and gazetteer().lookup(text) is None and text not in countries() and text not in world_cities() \
+        and text not in foreign_divisions()
 
 
 def _paired_sides(ctx: DocContext) -> None:

@@ -385,6 +385,15 @@ def test_short_forms_inside_a_landforms_or_routes_name_name_no_province(monkeypa
     assert {"中国", "美国"} <= names(rec, "District")       # a pair of short forms still names both
 
 
+def test_a_pair_of_states_short_forms_the_tagger_reads_as_one_place_names_both(monkeypatch):
+    """在中德经济技术合作中: the tagger reads 中德 as one place; it is China and Germany. A
+    region of short forms and compass points (中亚, 西欧) stays one place."""
+    tagger_reads(monkeypatch, {"中德": ("LOC", 0.98), "中亚": ("LOC", 0.98), "西欧": ("LOC", 0.98)})
+    rec = extract("西门子公司在中德经济技术合作中占有重要地位。中亚和西欧的市场也很重要。\n")
+    assert {"中国", "德国"} <= names(rec, "District") and "中德" not in names(rec)
+    assert {"中亚", "西欧"} <= names(rec, "Place")
+
+
 def test_a_citys_short_form_before_a_rivers_part_is_the_river():
     rec = extract("张掖讯 甘肃省张掖市加强黑河流域综合治理，黑河下游的额济纳旗绿洲恢复。")
     assert "黑河" in names(rec, "Place") and "黑河市" not in names(rec, "District")
