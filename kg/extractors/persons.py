@@ -228,13 +228,14 @@ def _dotted_name(ctx: DocContext, pos: int) -> str | None:
     """A dotted foreign name after a title: the rules' cut, or the tagger's longer one it
     is sure of (阿不来提·阿不|都热西提: 都 read as the adverb ended the rules' name), or
     its shorter one where the rules' cut runs on into a function character (谢赫·哈西娜|
-    所希望的)."""
+    所希望的) or into a word jieba reads past it (米格尔·里瓦斯|发来贺电)."""
     dotted = foreign_name_at(ctx.text, pos)
     tagged = tagged_person_at(ctx, pos) if dotted else None
     if not tagged or tagged_person_span(ctx, pos).confidence < SURE_PERSON:
         return dotted
     if len(tagged) > len(dotted) and tagged.startswith(dotted) or \
-            len(tagged) < len(dotted) and dotted.startswith(tagged) and dotted[len(tagged)] in lexicon.NAME_STOP:
+            len(tagged) < len(dotted) and dotted.startswith(tagged) and (
+                dotted[len(tagged)] in lexicon.NAME_STOP or _cuts_word_at_end(ctx, pos + len(dotted))):
         return tagged
     return dotted
 

@@ -167,6 +167,10 @@ def test_a_dotted_name_after_a_title_ends_before_a_function_character(monkeypatc
     tagger_reads(monkeypatch, {"谢赫·哈西娜": ("PER", 0.99)})
     rec = extract("但愿这次会议能像孟加拉国总理谢赫·哈西娜所希望的那样取得成功。\n")
     assert "谢赫·哈西娜" in names(rec, "Official") and "谢赫·哈西娜所" not in names(rec)
+    # ... or before a word jieba reads past the rules' end (发来 of 里瓦斯发来贺电)
+    tagger_reads(monkeypatch, {"米格尔·里瓦斯": ("PER", 0.99)})
+    rec = extract("委内瑞拉外交部长米格尔·里瓦斯发来贺电，祝贺创刊五周年。\n")
+    assert "米格尔·里瓦斯" in names(rec, "Official") and "米格尔·里瓦斯发" not in names(rec)
 
 
 def test_a_verb_of_holding_a_post_between_name_and_title_is_no_part_of_the_name(monkeypatch):
