@@ -32,6 +32,8 @@ LOCATED = re.compile(r"(位于|地处|坐落于|坐落在|落户|落户于|入�
 PARTICIPATE = re.compile(r"出席|参加|参与|观摩|启动|致辞|讲话|主持")
 # a firm that is another's subsidiary, or one of its enterprises (某发电总厂是某集团公司骨干发电企业)
 SUBSIDIARY = re.compile(r"(全资子公司|控股子公司|子公司|(?:下属|直属|骨干|成员|所属)[\u4e00-\u9fff]{0,4}?企业)")
+# a report's source (据俄通社—塔斯社报道, 据日本共同社消息)
+REPORTED_BY = re.compile(r"据([^，。；：、,;:]{2,16}?)(?:报道|消息|报告|透露|称)")
 # a mention right after these is an object or adjunct, not the clause's subject
 NOT_SUBJECT_BEFORE = ("在", "于", "对", "为", "与", "和", "同", "向", "从", "到", "将", "把", "被",
                       "给", "让", "及", "、", "由", "经", "据", "的", "至", "赴", "成立", "设立")
@@ -49,8 +51,11 @@ def relations(ctx: DocContext) -> None:
     starts = [m.start for m in ms]
     for ai, si, sent in ctx.sentences():
         inside = ms[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
-        # the press and place of a dateline (新华社|广州|1月26日电) are no actors in the news
-        actors = [o for o in inside if not _in_dateline(ctx, sent, o)]
+        # the press and place of a dateline (新华社|广州|1月26日电) and the source of a report
+        # (据俄通社—塔斯社报道) are no actors in the news
+        sources = [(sent.start + r.start(1), sent.start + r.end(1)) for r in REPORTED_BY.finditer(sent.text)]
+        actors = [o for o in inside if not _in_dateline(ctx, sent, o)
+                  and not any(a <= o.start and o.end <= b for a, b in sources)]
         _runs(ctx, sent, actors)
         _cooperation(ctx, sent, actors)
         _located(ctx, sent, inside)

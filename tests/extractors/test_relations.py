@@ -270,6 +270,14 @@ def test_hosts_after_you_run_the_event_and_listed_hosts_cooperate():
         ("大邑县文化馆", "cooperatesWith", "大邑县委宣传部") in rels
 
 
+def test_the_source_of_a_report_acts_in_none_of_its_news():
+    """据俄通社—塔斯社报道，…俄罗斯副外长卡某辛同日本外务省议官丹某实…磋商: the agency that
+    reports is no partner of the ministry."""
+    rec = extract("俄日成立和约联合会\n新华社莫斯科１月２２日电 据俄通社—塔斯社报道，这是当天俄罗斯副外长卡某辛"
+                  "同日本外务省议官丹某实就俄日签署和平条约进行磋商后宣布的。\n")
+    assert not {r for r in triples(rec) if r[1] == "cooperatesWith" and "塔斯社" in (r[0], r[2])}
+
+
 def test_an_area_is_no_partner_of_its_own_bodies():
     """某研究会和江苏锡山市市委、市政府在锡山市联合举办: the city hosts through its committee
     and government, which are its own; the society is their partner."""
