@@ -477,6 +477,14 @@ def test_a_japanese_name_called_by_its_surname_is_the_same_person():
     assert "桥本" not in persons and "桥本" in persons["桥本龙太郎"].get("aliases", [])
 
 
+def test_a_person_called_by_old_or_young_and_the_surname_is_the_one_named_in_full():
+    """何某伟 … 老何: the familiar address by the surname, where the page names one 何."""
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "蔬菜研究所所长何某伟来到村里。老何说，今年的大棚菜长得好。\n")))
+    persons = {e["name"]: e for e in rec["entities"] if e["type"] in ("Person", "Official")}
+    assert "老何" not in persons and "老何" in persons["何某伟"].get("aliases", [])
+
+
 def test_a_firm_named_after_its_country_a_group_and_its_firms_stay_apart():
     """日本银行 (the central bank) is no short form of 日本大和银行纽约分行, whose bank is
     大和银行; a group (北京城建集团) owns the firms named after it and is none of them; a
