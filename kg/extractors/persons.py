@@ -643,6 +643,8 @@ def _titles_after_names(ctx: DocContext, sent) -> None:
             continue          # 由军委|主席: the tagger, which has seen the form, reads no name
         if _called_by_surname(ctx, text[ts - 1], m.group(), name_start):
             continue          # 王某廉向|江主席: the surname of 江泽民主席, named so before
+        if ts - name_start == 1:
+            continue          # 向|毛主席: a surname alone is an address (`surname_mentions`)
         if ts - name_start == 2 and text[name_start] in PREPOSITION_SURNAMES \
                 and (alone := tagged_person_span(ctx, ts - 1)) is not None and alone.end == ts:
             continue          # 向|周总理: the tagger reads the surname alone as the person
@@ -830,8 +832,11 @@ def _conjunction_before_noun(ctx: DocContext, pos: int, name: str) -> bool:
 
 def _conjunction_before_person(ctx: DocContext, pos: int, name: str) -> bool:
     """Whether the rules' name at `pos` is a preposition or conjunction (和) before the
-    person the tagger reads right after it (和|李某): not a surname."""
-    return name[0] in PREPOSITION_SURNAMES and tagged_person_at(ctx, pos + 1) == name[1:]
+    person the tagger reads right after it (和|李某), or before a surname it reads alone
+    (周总理|向|毛主席): not a surname."""
+    after = tagged_person_span(ctx, pos + 1)
+    return name[0] in PREPOSITION_SURNAMES and after is not None and after.start == pos + 1 and (
+        tagged_person_at(ctx, pos + 1) == name[1:] or len(name) == 2 and after.end == pos + 2)
 
 
 CHAIN_JOINS = "、，,兼"    # what joins the posts of a chain (副主任兼中国证监会副主席)

@@ -737,6 +737,10 @@ def test_a_preposition_before_a_surname_the_tagger_reads_alone_is_no_name(monkey
     tagger_reads(monkeypatch, {"周": ("PER", 0.99), "周某来": ("PER", 0.99)})
     rec = extract("周某来一生简朴。许多人都想向周总理表达敬意。\n")
     assert "向周" not in names(rec) and not [p for p in rec["posts"] if p["person"] == "向周"]
+    # ... nor after a title (周总理|向|毛主席), where the surname alone is no name either
+    tagger_reads(monkeypatch, {"周": ("PER", 0.99), "毛": ("PER", 0.99), "毛某东": ("PER", 0.99)})
+    rec = extract("毛某东说，好。这次调动是周总理向毛主席提出的。\n")
+    assert not {"向毛", "毛"} & names(rec) and not [p for p in rec["posts"] if p["person"] in ("向毛", "毛")]
 
 
 def test_a_dotted_name_ends_before_when():
