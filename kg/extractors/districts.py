@@ -422,7 +422,8 @@ def _towns(ctx: DocContext, sent) -> None:
         if any(core.endswith(x) for x in ("农", "乡", "镇", "各", "该", "全")) or core[-2:] in CITY_WORDS \
                 or core[-1] in "进入":
             continue          # 县城社区, 进社区: a word or a verb before the suffix; 如城街道 is a name
-        if re.search(r"\d", core) or is_kind(name) or _measure_of_count(ctx.text, start):
+        if re.search(r"\d", core) or is_kind(name) or _measure_of_count(ctx.text, start) \
+                or ORDINAL_COUNT.match(core):
             continue          # 小城镇, 穷山村: a kind in annotated news (kg.kinds); ６项|下乡
         if core in countries() or core in world_cities() or core in foreign_divisions():
             continue          # 杜尚别街道上: a foreign city's streets, no subdistrict
@@ -454,8 +455,10 @@ def _common_area_word(part: str) -> bool:
         and gazetteer().lookup(part) is None and former_division(part) is None
 
 
+# an ordinal counting what follows (历史上第一个|镇办企业): no town's name
+ORDINAL_COUNT = re.compile(r"第[一二三四五六七八九十百千\d]+个?$")
 # the common words for settlements that end in a town's suffix (jieba tags 城镇 a place)
-SETTLEMENT_WORDS = frozenset({"城镇", "乡镇", "村镇", "集镇", "市镇"})
+SETTLEMENT_WORDS = frozenset({"城镇", "乡镇", "村镇", "集镇", "市镇", "重镇", "名镇", "古镇"})
 
 
 def _common_word_in(toks, start: int, end: int) -> bool:

@@ -492,6 +492,14 @@ def test_a_described_village_is_no_village_but_a_named_one_after_de_is():
 
 
 
+def test_a_word_for_an_important_town_and_an_ordinal_name_no_town():
+    """西南重镇成都 (重镇, an important town, jieba's place word), 历史上第一个镇办企业 (the
+    first town-run firm): no town named 西南重镇 or 第一个镇."""
+    rec = extract("何长工决定在西南重镇成都建立成都地质学院。他帮河西办起了历史上第一个镇办企业。\n")
+    found = names(rec, "District")
+    assert "成都市" in found and not any(n.endswith("镇") for n in found)
+
+
 def test_common_words_before_a_towns_suffix_are_a_phrase(monkeypatch):
     """前些日子回家乡河南杞县: jieba cuts 回家|乡 (home, where 家乡 was meant); two common
     words alone before 乡 make no township, where the tagger reads none; 和平乡 (one word)
