@@ -585,6 +585,8 @@ FIRST_OF_A_KIND = ("首家", "首个", "首所", "首座", "第一家", "第一�
 # what ends a verb of going to a place (专程到|医院, 赶到, 送到): the sentence's words
 # before the body it goes to, whatever jieba's tag of the phrase
 ARRIVING_END = "到"
+# ... and of coming or going there (顺便来|医院, 赶去|现场)
+COMING_ENDS = ("来", "去")
 # a verb of motion and its direction, jieba's one word (驶上|卸甲庄大桥, 走进|学校, 开往|上海,
 # 住进|肿瘤医院, 考入|大学, 步入|宴会厅): the sentence's words before the place or body it
 # goes to (but 促进, 引进, 收入 are no motion)
@@ -593,4 +595,4 @@ GOING = re.compile("[驶走跑冲开飞奔驰迈踏登爬跳闯逃挤涌拥住�
 POTENTIAL_ENDS = ("不起", "得起")
 # what ends a verb phrase jieba reads as one word, which no name holds (the ending alone
 # is another word: 不起, 到)
-VERB_PHRASE_ENDS = (ARRIVING_END, *POTENTIAL_ENDS)
+VERB_PHRASE_ENDS = (ARRIVING_END, *POTENTIAL_ENDS, *COMING_ENDS)

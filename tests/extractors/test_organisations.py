@@ -943,6 +943,9 @@ def test_a_verb_of_going_to_before_a_head_is_no_part_of_a_name():
     go to a hospital, and no body 县领导专程到医院 is named."""
     rec = extract("１２月１６日，县领导专程到医院看望慰问了受伤住院的养路工人。\n")
     assert not any("专程到" in n for n in names(rec))
+    # ... nor is one of coming (顺便来|医院看望他)
+    rec = extract("县委副书记滕某翠到州里开会顺便来医院看望他。\n")
+    assert not any("顺便" in n for n in names(rec))
 
 
 def test_a_central_bank_is_a_state_organ_and_its_countrys_short_form_names_it():
