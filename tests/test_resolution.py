@@ -469,6 +469,15 @@ def test_a_committee_named_by_its_level_alone_is_the_one_the_page_names_in_full(
     assert "地委组织部" not in agencies and "地委组织部" in agencies.get("山西省运城地委组织部", [])
 
 
+def test_the_discipline_commission_written_short_is_the_one_named_in_full():
+    """中央纪律检查委员会 … 中央纪委 … 中纪委: the Party's standard short forms of one body."""
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "中央纪律检查委员会第二次全体会议召开。中央纪委书记尉某行讲话。中纪委要求各级党委抓好落实。\n")))
+    agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
+    assert not {"中央纪委", "中纪委"} & set(agencies)
+    assert {"中央纪委", "中纪委"} <= set(agencies["中央纪律检查委员会"])
+
+
 def test_a_japanese_name_called_by_its_surname_is_the_same_person():
     """桥本龙太郎 … 桥本: the two-character surname of a four-character name."""
     rec = to_record(extract_document(document_from_text(
