@@ -293,8 +293,8 @@ def test_an_opera_or_drama_company_is_an_organisation_where_a_theatre_is_a_place
     rec = extract("我在北京京剧院担任院长时，江苏省歌舞剧院来京演出，人民剧院很热闹。\n")
     assert {"北京京剧院", "江苏省歌舞剧院"} <= names(rec, "Organization") and "人民剧院" in names(rec, "Place")
     # every genre of opera has its companies (京昆, 越, 评)
-    rec = extract("浙江省京昆剧院、上海越剧院和中国评剧院联合演出。\n")
-    assert {"浙江省京昆剧院", "上海越剧院", "中国评剧院"} <= names(rec, "Organization")
+    rec = extract("浙江省京昆剧院、上海越剧院、中国青年艺术剧院和中国评剧院联合演出。\n")
+    assert {"浙江省京昆剧院", "上海越剧院", "中国青年艺术剧院", "中国评剧院"} <= names(rec, "Organization")
 
 
 def test_a_verb_of_serving_after_a_person_is_no_part_of_the_body(monkeypatch):
@@ -888,6 +888,12 @@ def test_one_character_before_a_provinces_full_name_is_no_part_of_the_body():
     found = names(extract("１９９５年１０月１６日，当山东省济南市公安局副局长兼交警支队支队长李某水，"
                           "庄重地从公安部长手中接过奖章。\n"), "Agency")
     assert "山东省济南市公安局" in found and not any(n.startswith("当") for n in found)
+
+
+def test_a_japanese_firms_legal_form_makes_a_company():
+    """日本夏普株式会社: 株式会社 is a Japanese firm's legal form, as 有限公司 is ours."""
+    rec = extract("日本夏普株式会社和日本卡西欧计算机株式会社的产品在京销售。\n")
+    assert {"日本夏普株式会社", "日本卡西欧计算机株式会社"} <= names(rec, "Company")
 
 
 def test_a_levels_ownership_is_no_part_of_a_bodys_name():
