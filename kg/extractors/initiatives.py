@@ -60,8 +60,9 @@ ORG_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(" + "|".join(map(re.escape, sorte
     ("志愿服务队", "服务队", "志愿队", "协会", "联盟", "合作社", "艺术团", "宣讲团", "俱乐部", "商会",
      "研究会", "促进会", "突击队", "先锋队", "巾帼队"), key=len, reverse=True))) + ")(?![\u4e00-\u9fff])")
 SPEECH_BEFORE = re.compile(r"(说|表示|道|讲|问|喊|称赞|感叹|笑着|认为|坦言)[：:，,]?$")
-# what a meeting's name never holds: a number, or a verb of holding or having one
-CLAUSE_IN_NAME = re.compile(r"\d|召开|举行|举办|有(?!关)")
+# what a meeting's name never holds: a number, a verb of holding, having or attending
+# one, an aspect particle or a demonstrative (…代表团也出席了这次|大会)
+CLAUSE_IN_NAME = re.compile(r"\d|召开|举行|举办|出席|参加|有(?!关)|了|这次|此次|本次")
 DOC_TITLE = re.compile(r"《([^《》]{4,60}(?:意见|方案|细则|办法|规定|条例|规划|通知|决定|措施)(?:（试行）|\(试行\))?)》")
 CITED = re.compile(r"(?:根据|依据|按照|依照|对照|遵照)$")
 MEETING = re.compile(r"(全国|全市|全省|全区|全县)([^，。；;,、“”《》（）()\s]{4,30}?(工作会议|视频会议|会议|大会|"

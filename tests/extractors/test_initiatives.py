@@ -176,6 +176,9 @@ def test_a_clause_about_meetings_names_no_meeting():
     got = names(rec, "Initiative")
     assert not any("召开" in n or "先后" in n for n in got)
     assert any(n.endswith("有关部门负责人会议") for n in got)
+    # nor one about attending it (中国全国人大代表团也出席了这次大会)
+    rec = extract("２５个国家的代表出席这次会议，中国全国人大代表团也出席了这次大会。\n")
+    assert not any("出席" in n for n in names(rec, "Initiative"))
 
 
 def test_a_scheme_set_up_with_a_resultative_起_is_named_without_it():
