@@ -1189,14 +1189,20 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
     return name
 
 
+SHORT_FORM_ODDS = 10     # how much more often jieba sees 国防部 than 防部 (1,306 to 3)
+
+
 def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     """The foreign country a state body's name begins with by its one-character short
     form (阿外交部, 俄国防部, 日大藏省), where the page names one country of that form in full."""
     rest = name[1:]
+    named = next((c for c in (*lexicon.COUNTRY_SHORT_NAMES, *countries()) if name.startswith(c)), None)
+    freq = segmenter().tk.FREQ
+    # 美|国防部, not 美国|防部: the short form before a ministry jieba knows far better
+    shortened = named is not None and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(named):], 0)
     if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS,
                                             lexicon.CENTRAL_BANK_SHORT, lexicon.MINISTRY_END)) \
-            or _area_prefix(name) or name.startswith((*lexicon.COUNTRY_SHORT_NAMES, *countries())) \
-            or rest.startswith("军"):
+            or not shortened and (_area_prefix(name) or named) or rest.startswith("军"):
         return None       # (美国政府, 印尼政府: the country is named already; 美军: a word)
     named = {m.name for m in ctx.mentions if m.type == "District"}
     readings = [r for r in lexicon.SHORT_FORMS.get(name[0], ()) if r in named and r in countries()

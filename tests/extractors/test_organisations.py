@@ -913,6 +913,9 @@ def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     assert "阿尔及利亚外交部" in found and "阿外交部" not in found
     assert not any(n.startswith(("美国国", "美国军")) for n in names(rec))
     assert ("本·某马", "秘书长", "阿尔及利亚外交部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    # 美国防部 is 美|国防部 (jieba knows 国防部 far better than 防部), not 美国|防部
+    rec = extract("美国国防部长科某访华。美国防部副部长斯某科姆出席。美国政府表示欢迎。\n")
+    assert "美国防部" not in names(rec) and {"美国国防部", "美国政府"} <= names(rec, "Agency")
     # a ministry of Japan's, named 省, in a headline before the country is named in full
     rec = extract("日大藏省又有两名官员辞职\n新华社东京１月２８日电 日本大藏省今天宣布，两名官员辞职。\n")
     assert "日本大藏省" in names(rec, "Agency") and "日大藏省" not in names(rec)
