@@ -1135,10 +1135,10 @@ def _country_abroad(ctx: DocContext, art: Article) -> str | None:
 
 def named_at_home(name: str) -> bool:
     """A body named as the home country's (中国…, 全国…, 国务院, 新华社, 人民日报社: a
-    national paper or its publisher) or the world's (东盟, 世界…, 国际…), or with an area
+    national paper or its publisher) or the world's (东盟, 世界…, 国际…, 欧盟委员会), or with an area
     or a country of its own before it: no article abroad places it."""
     return name.startswith(lexicon.NATIONAL_PREFIXES) or name in lexicon.NATIONAL_MEDIA \
-        or name.startswith(lexicon.WORLD_PREFIXES) \
+        or name.startswith(lexicon.WORLD_PREFIXES) or name.startswith(WORLD_BODY_NAMES) \
         or name.removesuffix(PUBLISHER) in lexicon.NATIONAL_MEDIA \
         or name in _WORLD_AND_CENTRAL or bool(gazetteer().split_area(name)[0]) \
         or any(name.startswith(c) for c in countries() if len(c) >= 2)
@@ -1147,5 +1147,6 @@ def named_at_home(name: str) -> bool:
 PUBLISHER = "社"      # a paper's publisher: the paper's name and 社 (人民日报社)
 # international bodies, by their short and full names (东盟, 东南亚国家联盟)
 WORLD_BODIES = frozenset(lexicon.INTERNATIONAL_BODIES) | frozenset(lexicon.INTERNATIONAL_BODIES.values())
+WORLD_BODY_NAMES = tuple(sorted(WORLD_BODIES))    # for str.startswith: their own bodies (欧盟委员会)
 _WORLD_AND_CENTRAL = WORLD_BODIES \
     | frozenset(lexicon.CENTRAL_BODIES) | frozenset(lexicon.CENTRAL_BODIES.values())

@@ -456,6 +456,14 @@ def test_a_continent_or_world_region_lies_in_no_country():
     assert "中亚地区" in names(rec) and not [t for t in triples(rec) if t[0] == "中亚地区"]
 
 
+def test_a_union_of_states_own_bodies_lie_in_no_state_reported_from():
+    """欧盟委员会 in a report from London, 安理会常任理事国 in one from Baghdad: the bodies of a
+    union of states (欧盟, 安理会) are no part of the host state."""
+    rec = extract("欧盟政策\n新华社伦敦１月６日电 英国首相布某尔说，欧盟委员会将提出新建议，英国政府表示支持。\n")
+    rels = triples(rec)
+    assert not [r for r in rels if r[0] == "欧盟委员会"] and ("英国政府", "subOrganizationOf", "英国") in rels
+
+
 def test_a_japanese_ministry_named_bare_abroad_is_not_the_host_states():
     """外务省 in a report from Jakarta: a ministry of 省 is Japan's; the host's own bare
     ministry (国务部) is still the host's."""
