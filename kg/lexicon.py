@@ -556,6 +556,8 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
                    # verbs of entrusting, jieba's nouns (丁某委托|中宣部副部长白某), and of
                    # inviting, as 邀请 (记者约请|合肥晚报总编)
                    "委托", "委派", "责成", "约请", "聘请", "特邀",
+                   # verbs of submitting to a body jieba tags nouns (报经|青海省人民政府批准)
+                   "报经", "呈报", "报送", "报批",
                    "以前", "现在", "获得", "荣获", "入选", "获评", "评为", "成为", "属于", "隶属", "隶属于",
                    # verbs of meeting and answering jieba's dictionary tags as nouns (会见|某议会)
                    "会见", "接见", "会晤", "响应", "积极响应", "后任", "命名",

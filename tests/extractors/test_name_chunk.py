@@ -44,6 +44,7 @@ def test_portrait_subtitle(text, head, word, expected):
     ("近日建设银行发布公告。", "银行", "近日", ("stop", "建设银行")),
     ("增加投资建设公司。", "公司", "投资", ("stop", "建设公司")),
     ("港航投资集团有限公司成立。", "集团有限公司", "投资", None),      # 投资 right before a firm's head
+    ("报经青海省人民政府批准。", "人民政府", "报经", ("stop", "青海省人民政府")),   # submitted via
     ("会后成立了振兴京剧指导委员会。", "委员会", "指导", None),     # ... and 指导 before a committee's
 ])
 def test_stop_word(text, head, word, expected):
