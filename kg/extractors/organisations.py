@@ -164,8 +164,14 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
             return False
         if TITLE_AT.match(ctx.text, he):
             return True       # 国务院|侨办|主任: an office before its chief, whatever jieba reads it (侨办/v)
+    if head in VERB_HEADS and (after := next((t for t in toks if t.start == he), None)) is not None \
+            and after.tag.startswith("v"):
+        return False          # 教育孩子|学会|理财: learning to, before the verb learnt
     return _head_ends_word(ctx, toks, hs, he) and not (
         len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))
+
+
+VERB_HEADS = frozenset({"学会"})     # heads that are verbs too (学会: a society; to learn)
 
 
 # heads a title begins with, written once for both (市财政|局|长: the bureau and its chief)

@@ -890,6 +890,13 @@ def test_one_character_before_a_provinces_full_name_is_no_part_of_the_body():
     assert "山东省济南市公安局" in found and not any(n.startswith("当") for n in found)
 
 
+def test_a_head_that_is_a_verb_before_a_verb_heads_no_body():
+    """应教育孩子学会理财: 学会 is to learn before the verb learnt, no society; 中国教育学会
+    stays one."""
+    rec = extract("应教育孩子学会理财，学会关心。中国教育学会召开年会。\n")
+    assert not any("孩子" in n for n in names(rec)) and "中国教育学会" in names(rec, "Organization")
+
+
 def test_a_japanese_firms_legal_form_makes_a_company():
     """日本夏普株式会社: 株式会社 is a Japanese firm's legal form, as 有限公司 is ours."""
     rec = extract("日本夏普株式会社和日本卡西欧计算机株式会社的产品在京销售。\n")
