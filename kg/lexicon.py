@@ -513,6 +513,9 @@ AREA_LEVEL_WORDS = ("自治区", "自治州", "地区", "地委", "特区", "乡
 OWNED_BY_LEVEL = frozenset({"省属", "市属", "县属", "区属"})
 LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力",
                               "县域"}) | OWNED_BY_LEVEL
+# a city's area and people, after its short form (上海|市区, 温州|市民; but 市|民政局 is
+# the city's bureau of civil affairs)
+CITY_AREA_WORDS = frozenset({"市区", "市民", "市内", "市郊"})
 
 # Levels alone, listed (区镇村三级, 市县乡干部, 省市县联动): the tiers of government, no name.
 LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居){2,}")

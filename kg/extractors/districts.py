@@ -162,6 +162,10 @@ def districts(ctx: DocContext) -> None:
             return        # (本·|阿里|总统: a transliterated name's part, not 阿里地区)
         if after_foreign_country(ctx.text, start):
             return        # 英国|北海: the foreign country's sea or place, not a home division
+        after = ctx.token_at(end)
+        if ctx.text[end - 1:end + 1] in lexicon.CITY_AREA_WORDS and ctx.text[start:end - 1] in g.by_short \
+                and after is not None and after.start == end and len(after.word) == 1:
+            end -= 1      # 上海|市区, 温州|市民: the level's character begins another word (not 青岛市|民政局)
         ctx.divisions[d.name] = d
         ctx.add(ctx.text[start:end], "District", start, end, name=d.name, rule="districts:division")
 

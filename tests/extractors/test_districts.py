@@ -492,6 +492,15 @@ def test_a_described_village_is_no_village_but_a_named_one_after_de_is():
 
 
 
+def test_a_citys_area_and_people_after_its_short_form_leave_the_city_named_short():
+    """潜回上海市区, 温州市民: the city is 上海, 温州 (市区, 市民 are words of their own), but
+    青岛市|民政局 names the city in full."""
+    rec = extract("他离船潜回上海市区。１１位温州市民提出了建议。青岛市民政局发文。\n")
+    spans = {m["text"] for e in rec["entities"] if e["type"] == "District" for m in e["mentions"]}
+    assert {"上海", "温州"} <= spans and not {"上海市", "温州市"} & spans
+    assert "青岛市民政局" in names(rec, "Agency")
+
+
 def test_a_word_for_an_important_town_and_an_ordinal_name_no_town():
     """西南重镇成都 (重镇, an important town, jieba's place word), 历史上第一个镇办企业 (the
     first town-run firm): no town named 西南重镇 or 第一个镇."""
