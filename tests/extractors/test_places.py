@@ -12,6 +12,9 @@ def test_streets_drop_the_area_before_them_and_roads_of_speech_are_no_places():
     # 闯出新路, 走老路: a new or an old way found, no road
     rec = extract("不受固有观念所囿，从司空见惯中闯出新路。不能再走老路。\n")
     assert not names(rec, "Place")
+    # 水电路: water, power and roads listed, no road
+    rec = extract("要在继续完善水电路等基础设施的基础上发展经济。\n")
+    assert not names(rec, "Place")
 
 
 def test_a_lake_or_river_drops_the_province_before_it_but_not_its_own_name(monkeypatch):
