@@ -207,7 +207,8 @@ MINISTRY_END_STATE = "日本"     # ... the state whose ministries they are
 # the tagger found (黎巴嫩电台, 北京武术队) as the guidelines' Organization, where no head of
 # the rules' does (they are no heads: 电台 and 队 end common words too).
 OUTLET_AND_TEAM_ENDINGS = ("电台", "通讯社", "出版社", "杂志社", "足球队", "篮球队", "排球队",
-                           "乒乓球队", "武术队", "田径队", "游泳队", "体操队", "代表队")
+                           "乒乓球队", "武术队", "田径队", "游泳队", "体操队", "代表队",
+                           "男排", "女排", "男篮", "女篮", "男足", "女足")
 # the endings of a firm's registered name: it is complete, so a longer name that begins
 # with it names a unit of the firm (某某有限公司|质管部), not the firm in full
 LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司")     # not 集团: 某集团 short for 某集团股份有限公司
@@ -339,7 +340,7 @@ DIRECTIONS = "东西南北"
 SEA_AND_REGION_ENDINGS = ("海", "洋", "洲")
 WORLD_REGIONS = {"亚洲", "欧洲", "非洲", "美洲", "北美", "北美洲", "南美", "南美洲", "拉美", "拉丁美洲",
                  "大洋洲", "南极洲", "中东", "东亚", "东南亚", "南亚", "中亚", "西亚", "北非", "西欧",
-                 "东欧", "北欧", "南欧", "中欧", "亚太", "亚非", "亚欧", "欧亚", "西半球", "东半球",
+                 "东欧", "北欧", "南欧", "中欧", "中东欧", "亚太", "亚非", "亚欧", "欧亚", "西半球", "东半球",
                  "阿拉伯", "海湾"}      # the Arab world, the Gulf states
 WORLD_REGION_NAMES = tuple(sorted(WORLD_REGIONS))     # for str.startswith (欧洲航天局, 亚洲地区)
 

@@ -1198,6 +1198,15 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
 SHORT_FORM_ODDS = 10     # how much more often jieba sees 国防部 than 防部 (1,306 to 3)
 
 
+def _two_states(ctx: DocContext, pair: str) -> bool:
+    """Whether a name's first two characters are two states' short forms (中美) or the
+    second is the first of another state the page names (俄白联盟 beside 白俄罗斯)."""
+    named = {m.name for m in ctx.mentions if m.type == "District" and m.name in countries()}
+    second = lexicon.SHORT_FORMS.get(pair[1:2], ())
+    return len(pair) == 2 and (bool(second) and all(r in countries() or r == lexicon.HOME_COUNTRY for r in second)
+                               or any(c.startswith(pair[1]) and not c.startswith(pair) for c in named))
+
+
 def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     """The foreign country a state body's name begins with by its one-character short
     form (阿外交部, 俄国防部, 日大藏省), where the page names one country of that form in full."""
@@ -1208,8 +1217,10 @@ def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     shortened = named is not None and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(named):], 0)
     if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS,
                                             lexicon.CENTRAL_BANK_SHORT, lexicon.MINISTRY_END)) \
-            or not shortened and (_area_prefix(name) or named) or rest.startswith("军"):
-        return None       # (美国政府, 印尼政府: the country is named already; 美军: a word)
+            or not shortened and (_area_prefix(name) or named) or rest.startswith("军") \
+            or _two_states(ctx, name[:2]):
+        return None       # (美国政府, 印尼政府: the country is named already; 美军: a word;
+                          # 俄白联盟: two states' union)
     named = {m.name for m in ctx.mentions if m.type == "District"}
     readings = [r for r in lexicon.SHORT_FORMS.get(name[0], ()) if r in named and r in countries()
                 and r != lexicon.HOME_COUNTRY]

@@ -897,6 +897,13 @@ def test_a_head_that_is_a_verb_before_a_verb_heads_no_body():
     assert not any("孩子" in n for n in names(rec)) and "中国教育学会" in names(rec, "Organization")
 
 
+def test_a_provinces_volleyball_team_is_an_organization(monkeypatch):
+    """上海女排, 湖北男排: teams, as 北京武术队, whatever the typer guesses of the name."""
+    tagger_reads(monkeypatch, {"上海女排": ("ORG", 0.99), "湖北男排": ("ORG", 0.99)})
+    rec = extract("上海女排以３∶１战胜对手，湖北男排负于江苏队。\n")
+    assert {"上海女排", "湖北男排"} <= names(rec, "Organization")
+
+
 def test_a_japanese_firms_legal_form_makes_a_company():
     """日本夏普株式会社: 株式会社 is a Japanese firm's legal form, as 有限公司 is ours."""
     rec = extract("日本夏普株式会社和日本卡西欧计算机株式会社的产品在京销售。\n")
@@ -920,6 +927,9 @@ def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     assert "阿尔及利亚外交部" in found and "阿外交部" not in found
     assert not any(n.startswith(("美国国", "美国军")) for n in names(rec))
     assert ("本·某马", "秘书长", "阿尔及利亚外交部") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    # 俄白联盟: the two states' union, no body of Russia's alone
+    rec = extract("俄罗斯总统叶某钦和白俄罗斯总统卢某申科出席了俄白联盟最高委员会会议。\n")
+    assert not any(n.startswith("俄罗斯白") for n in names(rec))
     # 美国防部 is 美|国防部 (jieba knows 国防部 far better than 防部), not 美国|防部
     rec = extract("美国国防部长科某访华。美国防部副部长斯某科姆出席。美国政府表示欢迎。\n")
     assert "美国防部" not in names(rec) and {"美国国防部", "美国政府"} <= names(rec, "Agency")

@@ -454,6 +454,9 @@ def test_a_continent_or_world_region_lies_in_no_country():
     # a world region's area (中亚地区) in an article from a correspondent in Russia
     rec = extract("俄乌关系\n本报驻俄罗斯记者成某生\n俄外交部认为，这次访问对加强俄在整个中亚地区的地位具有重要意义。\n")
     assert "中亚地区" in names(rec) and not [t for t in triples(rec) if t[0] == "中亚地区"]
+    # 中东欧 (Central and Eastern Europe) in a report from Bonn
+    rec = extract("德国东扩\n新华社波恩１月９日电 德国政府重视同中东欧国家的关系。\n")
+    assert not [t for t in triples(rec) if t[0] == "中东欧"]
 
 
 def test_a_union_of_states_own_bodies_lie_in_no_state_reported_from():
