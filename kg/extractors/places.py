@@ -25,8 +25,9 @@ STREET_HEADS = ("小区", "家属院", "大街", "南街", "北街", "东街", "
 # 致富路, 上学路: roads of speech that headlines and leads use
 FIGURATIVE_ROADS = {"致富", "上学", "放学", "回家", "求学", "小康", "创业", "成长", "就医", "出行", "返乡",
                     "增收", "共富", "振兴", "转型", "奋斗", "追梦", "发展", "富民", "兴村"}
-# what a village's works and land are listed by, a character each (水电路: water, power
-# and roads; 山水林田路): a list before 路, no road's name
+# what a village's works are listed by, a character each (水电路: water, power and roads):
+# two of them before 路 are a list, no road's name (a longer list, 山水林田路, the tagger
+# reads as a person's name, 林田路, once the place is gone: left alone)
 WORKS_AND_LAND = frozenset("山水林田湖草电气讯暖桥渠")
 # verbs of finding a way before 新路 or 老路 (闯出新路, 走老路): a figure of speech
 PATH_VERBS = set("出辟开找走寻探闯")
@@ -111,7 +112,7 @@ def places(ctx: DocContext) -> None:
             if ctx.covered(hs, he, ("Agency", "Company", "Organization", "District")):
                 continue          # the head belongs to an organisation's or area's name (龙游河社区)
             if head == "路" and (core[-2:] in FIGURATIVE_ROADS or core[-2:-1] in PATH_VERBS and core[-1] in "新老"
-                                 or set(core) <= WORKS_AND_LAND):
+                                 or len(core) == 2 and set(core) <= WORKS_AND_LAND):
                 continue          # 串起致富路, 守护上学路, 闯出新路: a figure of speech, not a road
             if ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
                 continue          # “熟人小区”: a quoted programme, not a place
