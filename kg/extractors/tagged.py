@@ -187,8 +187,9 @@ from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS,
                    tagger_spans)
 from .initiatives import SESSIONS
 
-# a body's session counted by its term (第八次全国代表大会, 第二十次代表大会)
-NUMBERED_SESSION = re.compile(rf"第[\d０-９一二三四五六七八九十百]+[次届][\u4e00-\u9fff]{{0,4}}?(?:{SESSIONS})$")
+# a body's session counted as the how-manieth (第八次全国代表大会, 第二十次代表大会); a term
+# (第九届全国人民代表大会) is the body in that term, no event
+NUMBERED_SESSION = re.compile(rf"第[\d０-９一二三四五六七八九十百]+次[\u4e00-\u9fff]{{0,4}}?(?:{SESSIONS})$")
 
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
 VERY_SURE = 0.95      # a place or organisation span this sure is spared jieba's word tests (docstring)

@@ -99,9 +99,12 @@ def test_a_session_named_after_its_area_or_body_is_an_initiative_it_runs(monkeyp
 def test_a_numbered_session_the_tagger_reads_as_a_body_is_an_initiative(monkeypatch):
     """中共第八次全国代表大会: the tagger reads an organisation, but a body's numbered
     congress is an event it holds."""
-    tagger_reads(monkeypatch, {"中共第八次全国代表大会": ("ORG", 0.99), "丹麦共产党": ("ORG", 0.99)})
-    rec = extract("１９５６年他出席中共第八次全国代表大会，被选为中央委员。丹麦共产党派人出席。\n")
+    tagger_reads(monkeypatch, {"中共第八次全国代表大会": ("ORG", 0.99), "丹麦共产党": ("ORG", 0.99),
+                               "第九届全国人民代表大会": ("ORG", 0.99)})
+    rec = extract("１９５６年他出席中共第八次全国代表大会，被选为中央委员。丹麦共产党派人出席。"
+                  "他当选为第九届全国人民代表大会代表。\n")
     assert "中共第八次全国代表大会" in names(rec, "Initiative")
+    assert not any("第九届" in n for n in names(rec, "Initiative"))     # a term is the body's
     assert "中共第八次全国代表大会" not in names(rec, "Organization") and "丹麦共产党" in names(rec, "Organization")
     assert not names(extract("河北省召开干部大会部署工作。\n"), "Initiative")   # a meeting held, not named
 
