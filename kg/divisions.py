@@ -219,6 +219,13 @@ def countries() -> frozenset[str]:
     return frozenset(lexicon.COUNTRIES).union(*_country_names().values())
 
 
+def states_of_short_form(ch: str) -> tuple[str, ...]:
+    """The states a one-character short form names (中 -> 中国, 德 -> 德国), or () where it
+    names anything else too (亚: 亚洲, 赣: 江西)."""
+    readings = lexicon.SHORT_FORMS.get(ch, ())
+    return readings if readings and all(r in countries() or r == lexicon.HOME_COUNTRY for r in readings) else ()
+
+
 # how far down a division lies, by its level (a name's areas go down it: 四川省|巴中|南江县)
 LEVEL_RANKS = {"province": 1, "city": 2, "county": 3}
 

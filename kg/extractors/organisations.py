@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..divisions import countries, gazetteer
+from ..divisions import countries, gazetteer, states_of_short_form
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
@@ -528,9 +528,9 @@ HALL = "大厅"
 def qualified_by_words_of_kind(c: Candidate) -> bool:
     """综合性、多科性|大学, 中小型|图书馆, 国立|医院: a school, university or other
     organisation qualified by words of kind alone (jieba's distinguishing words, and
-    qualities in 性, 型 or 化: 现代化研究型|大学), where the tagger reads no organisation, is a kind of it; common
-    nouns may make a name (小世界|幼儿园), and a quote names one (“抗震学校”). As jieba
-    reads the whole name."""
+    qualities in 性, 型 or 化: 现代化研究型|大学), where the tagger reads no organisation,
+    is a kind of it; common nouns may make a name (小世界|幼儿园), and a quote names one
+    (“抗震学校”). As jieba reads the whole name."""
     if c.type_ != "Organization" or c.core[:1] in lexicon.AREA_LEVEL_CHARS or c.before in QUOTE_OPENERS:
         return False
     toks = [t for t in segmenter().tokens(c.name) if t.end <= len(c.core)]
@@ -1202,8 +1202,7 @@ def _two_states(ctx: DocContext, pair: str) -> bool:
     """Whether a name's first two characters are two states' short forms (中美) or the
     second is the first of another state the page names (俄白联盟 beside 白俄罗斯)."""
     named = {m.name for m in ctx.mentions if m.type == "District" and m.name in countries()}
-    second = lexicon.SHORT_FORMS.get(pair[1:2], ())
-    return len(pair) == 2 and (bool(second) and all(r in countries() or r == lexicon.HOME_COUNTRY for r in second)
+    return len(pair) == 2 and (bool(states_of_short_form(pair[1]))
                                or any(c.startswith(pair[1]) and not c.startswith(pair) for c in named))
 
 
@@ -1211,13 +1210,13 @@ def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     """The foreign country a state body's name begins with by its one-character short
     form (阿外交部, 俄国防部, 日大藏省), where the page names one country of that form in full."""
     rest = name[1:]
-    named = next((c for c in (*lexicon.COUNTRY_SHORT_NAMES, *countries()) if name.startswith(c)), None)
+    full = next((c for c in (*lexicon.COUNTRY_SHORT_NAMES, *countries()) if name.startswith(c)), None)
     freq = segmenter().tk.FREQ
     # 美|国防部, not 美国|防部: the short form before a ministry jieba knows far better
-    shortened = named is not None and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(named):], 0)
+    shortened = full is not None and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(full):], 0)
     if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS,
                                             lexicon.CENTRAL_BANK_SHORT, lexicon.MINISTRY_END)) \
-            or not shortened and (_area_prefix(name) or named) or rest.startswith("军") \
+            or not shortened and (_area_prefix(name) or full) or rest.startswith("军") \
             or _two_states(ctx, name[:2]):
         return None       # (美国政府, 印尼政府: the country is named already; 美军: a word;
                           # 俄白联盟: two states' union)

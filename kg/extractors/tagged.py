@@ -176,7 +176,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..divisions import (AMBIGUOUS_SHORT, LEVEL_RANKS, Division, countries, foreign_divisions, gazetteer,
-                         without_country, world_cities)
+                         states_of_short_form, without_country, world_cities)
 from ..kinds import is_kind
 from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
@@ -983,9 +983,8 @@ def _two_sides(text: str) -> bool:
     """Whether a place the tagger reads is two states' short forms (中德): each character
     the short form of countries only, two different ones, no compass point (西欧, 华南,
     中亚, 赣南 are regions) and no place of the data's (中非 is a country)."""
-    states = [lexicon.SHORT_FORMS.get(c, ()) for c in text]
-    return len(text) == 2 and all(r and all(x in countries() or x == lexicon.HOME_COUNTRY for x in r)
-                                  for r in states) \
+    states = [states_of_short_form(c) for c in text]
+    return len(text) == 2 and all(states) \
         and set(states[0]) != set(states[1]) and not any(c in lexicon.DIRECTIONS for c in text) \
         and gazetteer().lookup(text) is None and text not in countries() and text not in world_cities() \
         and text not in foreign_divisions()
