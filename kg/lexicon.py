@@ -452,6 +452,11 @@ NATIONAL_MEDIA = {"新华社", "人民日报", "中央电视台", "中央广播�
                   "经济日报", "中国新闻社", "中新社", "中国国际电视台", "国际在线", "大众日报",
                   "学习强国"}
 
+# The world's wire services and broadcasters papers cite (据美联社报道): organisations, and
+# no body of the state an article is filed from
+WORLD_MEDIA = {"美联社", "合众国际社", "法新社", "路透社", "塔斯社", "俄通社", "共同社", "时事社",
+               "安莎社", "德新社", "埃菲社", "韩联社", "美国之音", "英国广播公司"}
+
 # National institutions papers name by abbreviation (中科院): abbreviation -> full name.
 NATIONAL_ABBREVIATIONS = {"中科院": "中国科学院", "中国社科院": "中国社会科学院"}
 

@@ -1135,9 +1135,10 @@ def _country_abroad(ctx: DocContext, art: Article) -> str | None:
 
 def named_at_home(name: str) -> bool:
     """A body named as the home country's (中国…, 全国…, 国务院, 新华社, 人民日报社: a
-    national paper or its publisher) or the world's (东盟, 世界…, 国际…, 欧盟委员会), or with an area
-    or a country of its own before it: no article abroad places it."""
+    national paper or its publisher) or the world's (东盟, 世界…, 国际…, 欧盟委员会, 美联社),
+    or with an area or a country of its own before it: no article abroad places it."""
     return name.startswith(lexicon.NATIONAL_PREFIXES) or name in lexicon.NATIONAL_MEDIA \
+        or name in lexicon.WORLD_MEDIA \
         or name.startswith(lexicon.WORLD_PREFIXES) or name.startswith(WORLD_BODY_NAMES) \
         or name.removesuffix(PUBLISHER) in lexicon.NATIONAL_MEDIA \
         or name in _WORLD_AND_CENTRAL or bool(gazetteer().split_area(name)[0]) \

@@ -77,7 +77,7 @@ AGENCY_CENTRE_WORDS = ("政务", "便民", "党群", "综治", "指挥", "调处
 
 
 def organisations(ctx: DocContext) -> None:
-    for name in lexicon.NATIONAL_MEDIA:
+    for name in (*sorted(lexicon.NATIONAL_MEDIA), *sorted(lexicon.WORLD_MEDIA)):
         for start in occurrences(ctx.text, name):
             ctx.add(name, "Organization", start, start + len(name), rule="organisations:national media")
 

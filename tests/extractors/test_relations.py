@@ -467,6 +467,13 @@ def test_a_union_of_states_own_bodies_lie_in_no_state_reported_from():
     assert not [r for r in rels if r[0] == "欧盟委员会"] and ("英国政府", "subOrganizationOf", "英国") in rels
 
 
+def test_a_wire_service_cited_abroad_is_an_organisation_of_no_host_state():
+    """据美联社报道 in a report from Ottawa: the American wire service (an organisation, not
+    a firm of 联社, a credit union's head) lies in no state the report is filed from."""
+    rec = extract("加拿大政局\n新华社渥太华１月１３日电 据美联社报道，加拿大总理克某蒂安今天说，政府将改革。\n")
+    assert "美联社" in names(rec, "Organization") and not [r for r in triples(rec) if r[0] == "美联社"]
+
+
 def test_a_japanese_ministry_named_bare_abroad_is_not_the_host_states():
     """外务省 in a report from Jakarta: a ministry of 省 is Japan's; the host's own bare
     ministry (国务部) is still the host's."""
