@@ -954,7 +954,7 @@ def _generic_company(core: str, ctx: DocContext) -> bool:
     """A kind of business (国内银行, 辖区内诊所), not one business; a single common word
     stays a name (交通银行, 招商银行), since brands are made of common words."""
     return any(w in core for w in ("辖区", "备案", "国内", "个别", "大型", "中资", "外资", "各大", "多家",
-                                   "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查", "内部"))
+                                   "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查", "内部", "境内", "境外"))
 
 
 # jieba: pronouns, adverbs, prepositions, conjunctions, particles (的, 了, 地, 得, 过,

@@ -137,6 +137,7 @@ def test_kind_of_government(text, name, rejected):
     ("为辖区内诊所开展培训。", "辖区内诊所", True),
     ("国内银行积极参与。", "国内银行", True),
     ("严禁用公款在内部宾馆大吃大喝。", "内部宾馆", True),       # an organ's own guesthouses
+    ("境内公司不得擅自到境外发行股票。", "境内公司", True),     # the country's firms
     ("城里一些高档宾馆的经理来村里。", "高档宾馆", True),      # a distinguishing word (b): a kind
     ("交通银行积极参与。", "交通银行", False),     # a brand made of common words
     NAMED,                                        # not a firm at all
