@@ -1122,6 +1122,10 @@ def test_a_yu_the_tagger_reads_inside_a_name_joins_its_domains(monkeypatch):
     rec = extract("研讨会由国家计委产业经济与技术经济研究所承办。日本三菱财团与美石油公司签约。\n")
     assert "国家计委产业经济与技术经济研究所" in names(rec)
     assert not any("与" in n for n in names(rec) if n.endswith("石油公司"))
+    # 和 after a body the tagger reads (中国剧协|和|人民日报文艺部) joins two bodies
+    tagger_reads(monkeypatch, {"中国剧协": ("ORG", 0.99), "人民日报文艺部": ("ORG", 0.99)})
+    rec = extract("座谈会由中国文联、中国剧协和人民日报文艺部联合举办。\n")
+    assert "中国剧协" in names(rec) and not any("和" in n for n in names(rec))
 
 
 def test_a_common_word_before_a_bare_level_is_the_sentences():
