@@ -273,6 +273,8 @@ TOWN_LEVELS = TOWNS + VILLAGES
 RELATIVE_AREA_RULE = "districts:relative"
 # the rule of a development zone or new district (聊城开发区, 高铁新区: kg.extractors.districts)
 ZONE_RULE = "districts:zone"
+# the rule of a country named in passing (英国, 美国: kg.extractors.districts), which acts in no clause
+COUNTRY_RULE = "districts:country"
 
 # the last characters of a division's name (国 for countries, 苏木 and 嘎查 Inner Mongolia's)
 DIVISION_SUFFIXES = ("国", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区",

@@ -12,7 +12,7 @@ from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, fore
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
-from .base import CJK, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, word_ending
+from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, word_ending
 from .organisations import canonical as full_name
 from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
@@ -580,15 +580,15 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
             if country.startswith("日") and DAY_BEFORE.search(ctx.text, max(0, s - 4), s):
                 continue          # ８月２２日|本版: a date's day, then 本
             ctx.add(country, "District", s, s + len(country), name=lexicon.COUNTRY_SHORT_NAMES.get(country, country),
-                    rule="districts:country")
+                    rule=COUNTRY_RULE)
             f = FOREIGN.match(sent.text, m.end())
             if f and not _common_word_ends(ctx, sent.start + f.end(1)) \
                     and _ends_as_its_divisions(lexicon.COUNTRY_SHORT_NAMES.get(country, country), f.group(1)):
                 a = sent.start + f.start(1)
-                ctx.add(f.group(1), "District", a, a + len(f.group(1)), rule="districts:country")
+                ctx.add(f.group(1), "District", a, a + len(f.group(1)), rule=COUNTRY_RULE)
                 if f.group(2):
                     b = sent.start + f.start(2)
-                    ctx.add(f.group(2), "District", b, b + len(f.group(2)), rule="districts:country")
+                    ctx.add(f.group(2), "District", b, b + len(f.group(2)), rule=COUNTRY_RULE)
 
 
 def _ends_as_its_divisions(country: str, name: str) -> bool:
@@ -613,7 +613,7 @@ def _divisions_of_named(ctx: DocContext, named: list[str]) -> None:
                 continue
             for s in occurrences(ctx.text, name):
                 if not ctx.covered(s, s + len(name)):
-                    ctx.add(name, "District", s, s + len(name), rule="districts:country")
+                    ctx.add(name, "District", s, s + len(name), rule=COUNTRY_RULE)
 
 
 def _common_word_ends(ctx: DocContext, end: int) -> bool:

@@ -14,6 +14,7 @@ import re
 
 from .. import lexicon
 from ..divisions import countries, gazetteer
+from ..segment import segmenter
 from .base import CJK, DocContext, left_chunk
 
 # quotes; single ones too, as a name inside quoted speech is (“我们实行‘一窗受理’”)
@@ -198,14 +199,12 @@ COMMON_VERB_FREQ = 1000
 
 def _common_verb(core: str) -> bool:
     """Whether a quote is one common verb of jieba's dictionary (“结合”)."""
-    from ..segment import segmenter
     toks = segmenter().tokens(core)
     return len(toks) == 1 and toks[0].tag.startswith("v") and segmenter().tk.FREQ.get(core, 0) >= COMMON_VERB_FREQ
 
 
 def _verb_first(core: str) -> bool:
     """Whether a quote begins with a verb (采取|一切必要的…行动), as jieba reads it."""
-    from ..segment import segmenter
     toks = segmenter().tokens(core)
     return bool(toks) and toks[0].tag == "v"
 
@@ -254,7 +253,6 @@ def _clause_between(gap: str) -> bool:
     (“红色戏剧”|便在革命根据地和红军|队伍中, “大船”|将|试点): the quote is a clause's subject,
     and the noun is no head of its name (but “一助一”长期志愿服务计划, and a preposition of
     theme: 以“某某”|为主题的公益|活动)."""
-    from ..segment import segmenter
     return any(t.tag == "d" and len(t.word) == 1 for t in segmenter().tokens(gap)) if gap else False
 
 
@@ -274,7 +272,6 @@ def _self_headed(core: str) -> bool:
 
 
 def _last_word(core: str) -> str:
-    from ..segment import segmenter
     toks = segmenter().tokens(core)
     return toks[-1].word if toks else core
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..divisions import countries, gazetteer, states_of_short_form
+from ..divisions import countries, country_prefix, gazetteer, states_of_short_form
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
@@ -164,7 +164,7 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
             return False
         if TITLE_AT.match(ctx.text, he):
             return True       # 国务院|侨办|主任: an office before its chief, whatever jieba reads it (侨办/v)
-    if head in VERB_HEADS and (after := next((t for t in toks if t.start == he), None)) is not None \
+    if head in VERB_HEADS and (after := ctx.token_at(he)) is not None and after.start == he \
             and after.tag.startswith("v"):
         return False          # 教育孩子|学会|理财: learning to, before the verb learnt
     return _head_ends_word(ctx, toks, hs, he) and not (
@@ -1198,29 +1198,33 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
 SHORT_FORM_ODDS = 10     # how much more often jieba sees 国防部 than 防部 (1,306 to 3)
 
 
-def _two_states(ctx: DocContext, pair: str) -> bool:
+def _two_states(named: set[str], pair: str) -> bool:
     """Whether a name's first two characters are two states' short forms (中美) or the
     second is the first of another state the page names (俄白联盟 beside 白俄罗斯)."""
-    named = {m.name for m in ctx.mentions if m.type == "District" and m.name in countries()}
-    return len(pair) == 2 and (bool(states_of_short_form(pair[1]))
-                               or any(c.startswith(pair[1]) and not c.startswith(pair) for c in named))
+    return len(pair) == 2 and (bool(states_of_short_form(pair[1])) or any(
+        c in countries() and c.startswith(pair[1]) and not c.startswith(pair) for c in named))
+
+
+# what a state body's name shortened by its country's first character ends in
+SHORT_FORM_BODY_ENDINGS = (*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS, lexicon.CENTRAL_BANK_SHORT,
+                           lexicon.MINISTRY_END)
 
 
 def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     """The foreign country a state body's name begins with by its one-character short
     form (阿外交部, 俄国防部, 日大藏省), where the page names one country of that form in full."""
     rest = name[1:]
-    full = next((c for c in (*lexicon.COUNTRY_SHORT_NAMES, *countries()) if name.startswith(c)), None)
+    if len(rest) < 2 or not rest.endswith(SHORT_FORM_BODY_ENDINGS) or rest.startswith("军"):
+        return None       # (美军: a word)
+    full = country_prefix(name)
     freq = segmenter().tk.FREQ
     # 美|国防部, not 美国|防部: the short form before a ministry jieba knows far better
-    shortened = full is not None and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(full):], 0)
-    if len(rest) < 2 or not rest.endswith((*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS,
-                                            lexicon.CENTRAL_BANK_SHORT, lexicon.MINISTRY_END)) \
-            or not shortened and (_area_prefix(name) or full) or rest.startswith("军") \
-            or _two_states(ctx, name[:2]):
-        return None       # (美国政府, 印尼政府: the country is named already; 美军: a word;
-                          # 俄白联盟: two states' union)
+    shortened = bool(full) and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(full):], 0)
+    if not shortened and (full or _area_prefix(name)):
+        return None       # (美国政府, 印尼政府: the country is named already)
     named = {m.name for m in ctx.mentions if m.type == "District"}
+    if _two_states(named, name[:2]):
+        return None       # 俄白联盟: two states' union
     readings = [r for r in lexicon.SHORT_FORMS.get(name[0], ()) if r in named and r in countries()
                 and r != lexicon.HOME_COUNTRY]
     return readings[0] if len(readings) == 1 else None

@@ -17,7 +17,7 @@ from typing import Iterator
 from .. import lexicon
 from ..divisions import LEVEL_RANKS, Division, countries, country_of, gazetteer
 from ..model import ORGANISATION_TYPES, Mention
-from .base import (RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, ZONE_RULE, DocContext, body_of_kind, country_abroad,
+from .base import (COUNTRY_RULE, RELATIVE_AREA_RULE, TOWN_LEVELS, TOWNS, WORLD_BODIES, ZONE_RULE, DocContext, body_of_kind, country_abroad,
                    dateline_spans, joined_runs, named_at_home, outermost)
 from .initiatives import SESSION_END
 from .organisations import PARTY_DEPARTMENTS, bare_ministry
@@ -480,7 +480,7 @@ def _municipality_first(name: str) -> Division | None:
 def _may_act(o: Mention) -> bool:
     """Whether a mention may be the body or area that acts in its clause: not a country
     named in passing, nor a one-character short form (赴京, 访华)."""
-    return o.type in ORGS and o.rule != "districts:country" and len(o.text) > 1
+    return o.type in ORGS and o.rule != COUNTRY_RULE and len(o.text) > 1
 
 
 def _subject(ctx: DocContext, sent, inside: list[Mention], before: int) -> Mention | None:
@@ -565,7 +565,7 @@ def _runs(ctx: DocContext, sent, inside: list[Mention]) -> None:
 def _foreign_state_before(inside: list[Mention], m: Mention) -> bool:
     """Whether the sentence names a foreign state before the initiative (美国并不是想发起
     一场新的“马歇尔计划”): the state's, not the article's body's."""
-    return any(o.rule == "districts:country" and o.name != lexicon.HOME_COUNTRY and o.end <= m.start
+    return any(o.rule == COUNTRY_RULE and o.name != lexicon.HOME_COUNTRY and o.end <= m.start
                for o in inside)
 
 
@@ -594,7 +594,7 @@ def _agents_before(ctx: DocContext, sent, inside: list[Mention], pos: int) -> li
     if not a:
         return []
     return [o for o in inside if o.type in ORGS and a.start(1) <= o.start and o.end <= pos
-            and o.rule != "districts:country" and not ctx.covered(o.start, o.end, ("Initiative",))]
+            and o.rule != COUNTRY_RULE and not ctx.covered(o.start, o.end, ("Initiative",))]
 
 
 def _lead_initiatives(ctx: DocContext, pos: int) -> list[Mention]:
@@ -660,7 +660,7 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
     for m in COOP.finditer(sent.text):
         a_end = sent.start + m.start()
         b_start, b_end = sent.start + m.start(2), sent.start + m.end(2)
-        heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.rule != "districts:country"]
+        heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.rule != COUNTRY_RULE]
         tails = [o for o in inside if o.type in ORGS and b_start <= o.start and o.end <= b_end]
         # 贵州省黔西市: the partner is the last area of a chain, not the province that locates it
         tails = [o for o in tails if not (o.type == "District" and
@@ -677,7 +677,7 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
                     ctx.relate(head.name, "cooperatesWith", t.name, head.start, t.end)
     for j in re.finditer(r"联合(?!主办|举办|承办|印发|发布)", sent.text):
         at = sent.start + j.start()
-        bodies = [o for o in inside if o.type in ORGS and o.rule != "districts:country"]
+        bodies = [o for o in inside if o.type in ORGS and o.rule != COUNTRY_RULE]
         partners = _listed_after(ctx, bodies, at + 2)
         lead = next((o for o in bodies if o.end == at), None)
         if partners and lead:
