@@ -587,8 +587,8 @@ def _title_chains(ctx: DocContext, sent) -> None:
         # several people after one title: 副区长赵亚秋、刘兆华
         while text[p:p + 1] == "、":
             nxt = _anchored_name(ctx, p + 1)
-            if not nxt or TITLE_RE.match(text, p + 1):
-                break
+            if not nxt or TITLE_RE.match(text, p + 1) or TITLE_RE.match(text, p + 1 + len(nxt)):
+                break     # 总统迈达尼、|贝宁总统克雷库: a word before a title names the next post's body
             names.append((p + 1, nxt))
             p += 1 + len(nxt)
         chain = chain_before(ctx, sent, ts, ts + len(m.group()))

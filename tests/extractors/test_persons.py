@@ -198,6 +198,17 @@ def test_persons_listed_before_dengs_leaders_are_officials(monkeypatch):
     assert {"马某瑞", "汪某锋"} <= names(rec, "Person")
 
 
+def test_a_word_before_a_title_in_a_list_of_holders_begins_the_next_post(monkeypatch):
+    """阿尔巴尼亚总统甲、贝宁总统乙: 贝宁 names the next president's state, not a second
+    holder of the first post; 副区长甲、乙 still lists two holders of one post."""
+    tagger_reads(monkeypatch, {"马某尼": ("PER", 0.99), "克某库": ("PER", 0.99)})
+    rec = extract("发来慰问电的有：阿尔巴尼亚总统马某尼、贝宁总统克某库。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert posts == {("马某尼", "总统", "阿尔巴尼亚"), ("克某库", "总统", "贝宁")}
+    rec = extract(CITY + "副区长赵某秋、刘某华出席。")
+    assert {p["person"] for p in rec["posts"]} == {"赵某秋", "刘某华"}
+
+
 def test_a_title_whose_last_character_begins_a_word_anchors_no_name():
     """担任安理会轮值主席国时: 主席国 (the presiding state) is jieba's word; 国时 is no name."""
     rec = extract("中国在１９９７年１１月担任安理会轮值主席国时，工作很多。\n")
