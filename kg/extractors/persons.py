@@ -8,7 +8,7 @@ following text starts a new word, so 区长江绍华 is 区长 + 江绍华, neve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .. import lexicon
@@ -472,12 +472,28 @@ def _author_line(ctx: DocContext, lo: int, hi: int) -> tuple[int, str] | None:
     return None
 
 
-# personnel notices: 任命张某为某局局长, 免去李某的某局局长职务 (one post each, up to a break)
-APPOINTED = re.compile(r"(?:任命|提名|选举|推选|聘任|聘请)([\u4e00-\u9fff·]{2,4}?)(?:同志)?为([^，,。；;、\n]{2,40})")
+# personnel notices: 任命张某为某局局长, 免去李某的某局局长职务 (one post each, up to a break);
+# an election names several to one post, each perhaps with a note (女、维吾尔族), and goes on
+# to the next post after a comma without the verb: 选举甲为主任，乙（女）、丙为副主任
+APPOINTEE = r"(?:[\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})?)"
+APPOINTEE_NOTE = r"(?:同志)?(?:（[^（）\n]{1,12}）)?"
+APPOINTEES = rf"{APPOINTEE}{APPOINTEE_NOTE}(?:、{APPOINTEE}{APPOINTEE_NOTE})*"
+APPOINTED = re.compile(rf"(?:任命|提名|选举|推选|聘任|聘请)({APPOINTEES})为([^，,。；;、\n]{{2,40}})")
+APPOINTED_NEXT = re.compile(rf"[，；]({APPOINTEES})为([^，,。；;、\n]{{2,40}})")
+ONE_APPOINTEE = re.compile(rf"({APPOINTEE}){APPOINTEE_NOTE}(?=、|$)")
 REMOVED = re.compile(r"免去([\u4e00-\u9fff·]{2,4}?)(?:同志)?的([^，,。；;、\n]{2,40}?)职务")
 # news of a post taken or held: 王某当选为县政协主席, 李某出任某公司总经理, 由王某任组长,
 # 某某同志作为某省委统战部部长 (the tagger reads the name that ends before the verb)
 TAKES_POST = re.compile(r"(?:同志)?(?:当选为|当选|出任|担任|升任|调任|作为|任)([^，,。；;、\n]{2,40})")
+
+
+def _appointed(text: str) -> Iterator[re.Match]:
+    """Each clause of a notice that names appointees and their post: the verb's own, and
+    the clauses after it that name others to the next post (，乙、丙为副主任)."""
+    for m in APPOINTED.finditer(text):
+        while m is not None:
+            yield m
+            m = APPOINTED_NEXT.match(text, m.end())
 
 
 def _appointments(ctx: DocContext) -> None:
@@ -488,14 +504,15 @@ def _appointments(ctx: DocContext) -> None:
     text = ctx.text
     # (name's start and end, the post's text and start): the notices name the person
     # after the verb, the news before it
-    stated = [(m.start(1), m.end(1), m.group(2), m.start(2), False)
-              for m in (*APPOINTED.finditer(text), *REMOVED.finditer(text))]
+    stated = [(m.start(1), m.end(1), m.group(2), m.start(2), False) for m in REMOVED.finditer(text)]
+    stated += [(m.start(1) + n.start(1), m.start(1) + n.end(1), m.group(2), m.start(2), False)
+               for m in _appointed(text) for n in ONE_APPOINTEE.finditer(m.group(1))]
     persons_by_end = {s.end: s for s in tagger_spans(ctx) if s.label == "PER"}
     stated += [(p.start, p.end, m.group(1), m.start(1), p.confidence >= SURE_PERSON)
                for m in TAKES_POST.finditer(text) if (p := persons_by_end.get(m.start())) is not None]
     for s, e, post, post_start, sure in stated:
         name = text[s:e]
-        if not sure and person_name_at(text, s) != name:
+        if not sure and person_name_at(text, s) != name and name not in (_dotted_name(ctx, s), tagged_person_at(ctx, s)):
             continue          # a sure reading of the tagger's stands (王振林|任组长: 任 is a surname too)
         t = lexicon.TITLE_ENDING.search(post)
         if t is None:

@@ -209,6 +209,18 @@ def test_a_word_before_a_title_in_a_list_of_holders_begins_the_next_post(monkeyp
     assert {p["person"] for p in rec["posts"]} == {"赵某秋", "刘某华"}
 
 
+def test_an_election_names_several_to_each_post_and_goes_on_after_a_comma(monkeypatch):
+    """选举甲为主任，乙、丙（女、维吾尔族）、丁为副主任；选举戊为院长: every one elected holds
+    the post named after 为, notes of sex and people in brackets left out of the names."""
+    tagger_reads(monkeypatch, {"海某姆·斯拉木": ("PER", 0.99), "苏来某曼": ("PER", 0.9)})
+    rec = extract("自治区人大会议选举王某民为自治区人大常委会主任，李某滋、海某姆·斯拉木（女、维吾尔族）、"
+                  "苏来某曼（柯尔克孜族）为自治区人大常委会副主任；选举张某舟为自治区高级人民法院院长。\n")
+    posts = {(p["person"], p["title"]) for p in rec["posts"]}
+    assert posts >= {("王某民", "主任"), ("李某滋", "副主任"), ("海某姆·斯拉木", "副主任"),
+                     ("苏来某曼", "副主任"), ("张某舟", "院长")}
+    assert {"李某滋", "海某姆·斯拉木", "苏来某曼", "张某舟"} <= names(rec, "Official")
+
+
 def test_a_title_whose_last_character_begins_a_word_anchors_no_name():
     """担任安理会轮值主席国时: 主席国 (the presiding state) is jieba's word; 国时 is no name."""
     rec = extract("中国在１９９７年１１月担任安理会轮值主席国时，工作很多。\n")
