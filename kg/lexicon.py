@@ -523,6 +523,11 @@ LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", 
 # the city's bureau of civil affairs)
 CITY_AREA_WORDS = frozenset({"市区", "市民", "市内", "市郊"})
 
+# A court's grade before its head (省高级人民法院, 聊城市中级人民法院): not a level of
+# government (市级, 各级), which makes a kind of body
+COURT_GRADES = ("高级", "中级")
+PEOPLES = "人民"      # what a state body's name may put before its head (人民法院, 人民政府)
+
 # Levels alone, listed (区镇村三级, 市县乡干部, 省市县联动): the tiers of government, no name.
 LEVELS_ONLY = re.compile(r"(?:省|市|区|县|旗|州|盟|乡|镇|村|街道|社区|居){2,}")
 

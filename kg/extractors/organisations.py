@@ -414,10 +414,11 @@ def core_too_short(c: Candidate) -> bool:
 
 def generic_core(c: Candidate) -> bool:
     """相关部门, 民营企业, 县区党委, 乡镇政府: what comes before the head is a generic word,
-    a kind word (民办|和股份制医院), a level (市级) or levels in the plural: a kind of
-    body, not a named one."""
+    a kind word (民办|和股份制医院), a level (市级; not a court's grade, 省高级人民法院) or
+    levels in the plural: a kind of body, not a named one."""
     core = c.core
-    return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core \
+    graded = core.removesuffix(lexicon.PEOPLES).endswith(lexicon.COURT_GRADES)
+    return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core and not graded \
         or any(w in core for w in ("县市区", "县区", "市县", "镇街", "地市")) or bool(lexicon.LEVELS_ONLY.fullmatch(core)) \
         or core.startswith(("街道", "社区", "乡镇", "镇村", "省市", "省区"))
 
@@ -1169,6 +1170,9 @@ def _area_before_quote(ctx: DocContext, pos: int) -> int | None:
     return area.start if area is not None else None
 
 
+AUTONOMOUS_REGION = "自治区"     # a province-level region's bodies are named by it alone
+
+
 def canonical(ctx: DocContext, name: str, start: int) -> str:
     """Full name of an organisation written with a relative area (市委 -> 聊城市委)."""
     g = gazetteer()
@@ -1187,6 +1191,10 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
         if d:
             # 州委 in a 宾川 paper is 大理州委: papers name a prefecture's bodies by its short form
             return (d.autonomous_short if first == "州" and d.autonomous_short else d.name) + rest
+    if name.startswith(AUTONOMOUS_REGION) and len(name) > len(AUTONOMOUS_REGION):
+        d = ctx.area_for(AUTONOMOUS_REGION[-1], start)
+        if d and d.name.endswith(AUTONOMOUS_REGION):     # 自治区高级人民法院 in Xinjiang's news
+            return d.name + name[len(AUTONOMOUS_REGION):]
     # a District mention at the start that has a fuller canonical name (开发区 -> 聊城开发区)
     for m in ctx.mentions_between(start, start + 1):
         if m.type == "District" and m.end < start + len(name) and m.name != m.text \

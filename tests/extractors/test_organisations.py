@@ -77,6 +77,8 @@ def test_core_too_short(text, name, rejected):
     ("民办学校招生。", "民办学校", True),
     ("推广云南、上海等省市妇联对口扶贫经验。", "省市妇联", True),     # levels in the plural
     ("湖南省市场监督管理局发布通知。", "湖南省市场监督管理局", False),  # 省|市场, not 省市
+    ("省高级人民法院今天宣判。", "省高级人民法院", False),       # a court's grade, not a level
+    ("两家市级医院今天开业。", "市级医院", True),
     NAMED,
 ])
 def test_generic_core(text, name, rejected):
@@ -1159,3 +1161,11 @@ def test_a_negation_before_a_head_names_no_body():
     no name holds it."""
     rec = extract("我没上小学之前，就把本应上大学时读的书读完了。\n")
     assert not any(n.startswith("没") for n in names(rec))
+
+
+def test_a_body_named_by_its_autonomous_region_alone_is_that_regions():
+    """自治区高级人民法院 in news of Tibet is 西藏自治区高级人民法院, held by the one elected to it."""
+    rec = extract("西藏自治区人大选举李某明为自治区高级人民法院院长。\n")
+    court = next(e for e in rec["entities"] if e["name"] == "西藏自治区高级人民法院")
+    assert court["type"] == "Agency" and court["aliases"] == ["自治区高级人民法院"]
+    assert ("李某明", "院长", "西藏自治区高级人民法院") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
