@@ -489,6 +489,22 @@ def verb_after_adverb(w: Walk) -> Verdict | None:
     return None
 
 
+ADVERB_TAGS = ("d", "ad")
+VERB_TAG = "v"
+
+
+def adverb_and_verb(w: Walk) -> Verdict | None:
+    """A word jieba keeps whole that is an adverb and a verb (充分|发挥, 认真|贯彻) is a verb
+    phrase, whatever its tag (jieba tags 充分发挥 a noun): it ends the name
+    (充分发挥|总参谋部的职能)."""
+    word = w.tok.word
+    if len(word) == 4:
+        tags = segmenter().tags
+        if tags.get(word[:2]) in ADVERB_TAGS and tags.get(word[2:]) == VERB_TAG:
+            return w.stop()
+    return None
+
+
 def glued_copula(w: Walk) -> Verdict | None:
     """A copula glued to the word before a name ends it (韩冬是|鄂尔多斯市发改委, 已为|吴店镇),
     unless the word is a division's name that happens to end so."""
@@ -916,7 +932,7 @@ def verb_ending_in_function_character(w: Walk) -> Verdict | None:
 # The name rules in the order they are asked: the first with a verdict on a token
 # decides it; a token none of them stops is the name's.
 NAME_RULES: tuple[NameRule, ...] = (
-    not_hanzi, portrait_subtitle, dateline_before, stop_word, verb_after_adverb, glued_copula, bare_level, person_before_name,
+    not_hanzi, portrait_subtitle, dateline_before, stop_word, verb_after_adverb, adverb_and_verb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
     common_verb, position_word, strict_verbal_noun, number, division_inside, body_before_area, lone_character_before_division,

@@ -79,6 +79,15 @@ def test_verb_after_adverb(text, head, word, expected):
 
 
 @pytest.mark.parametrize("text, head, word, expected", [
+    ("充分发挥总参谋部的职能作用。", "部", "充分发挥", ("stop", "总参谋部")),
+    ("认真贯彻省委的部署。", "省委", "认真贯彻", ("stop", "省委")),
+    ("领导表示积极支持环保局工作。", "环保局", "领导", None),
+])
+def test_adverb_and_verb(text, head, word, expected):
+    assert ruling(base.adverb_and_verb, text, head, word) == expected
+
+
+@pytest.mark.parametrize("text, head, word, expected", [
     ("韩冬是鄂尔多斯市发改委主任。", "发改委", "韩冬是", ("stop", "鄂尔多斯市发改委")),
     ("韩冬是鄂尔多斯市发改委主任。", "发改委", "鄂尔多斯市", None),
 ])
@@ -252,7 +261,8 @@ CHUNKS = [
     ("南和区委办公室发文。", "办公室", {}, "南和区委办公室"),
     ("晋江市埭辉智能公司投产。", "公司", {}, "晋江市埭辉智能公司"),
     ("翠屏湾小区建成。", "小区", {"toponym": True}, "翠屏湾小区"),
-    ("领导表示积极支持环保局工作。", "环保局", {}, "积极支持环保局"),
+    ("领导表示积极支持环保局工作。", "环保局", {}, "环保局"),            # 积极|支持: an adverb and a verb
+    ("领导表示环保局工作很好。", "环保局", {}, "环保局"),                # 表示: a common verb
     ("他们加强管理社区工作。", "社区", {}, "管理社区"),
     ("他们加强管理社区工作。", "社区", {"strict": True}, "社区"),
     ("全县二十三个社区参加。", "社区", {}, "社区"),
