@@ -712,7 +712,11 @@ FIRM_OFFICERS = ("董事长", "总经理", "经理", "总裁")
 def _body_before_in_sentence(ctx: DocContext, sent, title: str, pos: int) -> str | None:
     """The body a title after a name is of, where the sentence names it before the name:
     a chief's (院长) the last body there whose name ends in the chief's head (中国科学院
-    …工作会议上，路某祥院长), a firm's officer's (总经理) the last firm."""
+    …工作会议上，路某祥院长), a firm's officer's (总经理) the last firm; any title's the
+    body written right before the name (国家经贸委|陈某泰|副主任)."""
+    adjacent = ctx.first_ending_at(pos, ORGANISATION_TYPES)
+    if adjacent is not None:
+        return adjacent.name
     core = title.removeprefix("副")
     if len(core) == 2 and core.endswith(CHIEF):
         def ok(o: Mention) -> bool:

@@ -160,6 +160,10 @@ def test_a_title_of_any_rank_after_a_sure_name_is_the_persons_post(monkeypatch):
     tagger_reads(monkeypatch, {"王某平": ("PER", 0.99)})
     rec = extract("王某平主任医师的病人来了。\n")
     assert not any(p["title"] == "主任" for p in rec["posts"])
+    # the body written right before the name holds any title after it
+    tagger_reads(monkeypatch, {"陈某泰": ("PER", 0.99)})
+    rec = extract("国家经贸委陈某泰副主任指出，要加速培养人才。\n")
+    assert ("陈某泰", "副主任", "国家经贸委") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
 
 
 def test_a_dotted_name_after_a_title_ends_before_a_function_character(monkeypatch):
