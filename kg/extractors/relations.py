@@ -667,6 +667,9 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
                                           any(n.type == "District" and n.start == o.end for n in tails))]
         # 与武汉一家肉联厂联合: an area before a counted partner says where it is (but 与布隆迪的友好合作)
         tails = [o for o in tails if not (o.type == "District" and lexicon.COUNTED_BODIES.match(ctx.text, o.end))]
+        # 同国内贸易部的华星集团签订: the body before 的 says whose the partner is
+        tails = [o for o in tails if not (ctx.text[o.end:o.end + 1] == "的" and
+                                          any(n.start == o.end + 1 for n in tails))]
         # 英国同美国共同探讨: a country acts there, so not what the article is about
         acts = any(o.type in ORGS and o.end <= a_end for o in inside)
         head = heads[-1] if heads else None if acts else _article_subject(ctx, sent.start)

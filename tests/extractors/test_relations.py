@@ -226,6 +226,14 @@ def test_a_country_acting_in_its_clause_leaves_the_article_subject_out_of_its_co
     assert not {r for r in triples(rec) if r[1] == "cooperatesWith" and r[0] == "中国"}
 
 
+def test_the_body_whose_partner_it_is_is_no_partner():
+    """同国内贸易部的华星集团、中国汽车贸易总公司签订协议: the firms sign; the ministry
+    before 的 says whose the first is."""
+    rec = extract("神龙汽车有限公司同国内贸易部的华星集团、中国汽车贸易总公司签订了代理销售协议。\n")
+    partners = {r[2] for r in triples(rec) if r[:2] == ("神龙汽车有限公司", "cooperatesWith")}
+    assert partners == {"华星集团", "中国汽车贸易总公司"}
+
+
 def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
