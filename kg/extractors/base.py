@@ -493,16 +493,17 @@ ADVERB_TAGS = ("d", "ad")
 VERB_TAG = "v"
 
 
+def _adverb_then_verb(word: str) -> bool:
+    """Whether a four-character word's halves are, to jieba, an adverb and a verb (充分|发挥)."""
+    tags = segmenter().tags
+    return len(word) == 4 and tags.get(word[:2]) in ADVERB_TAGS and tags.get(word[2:]) == VERB_TAG
+
+
 def adverb_and_verb(w: Walk) -> Verdict | None:
     """A word jieba keeps whole that is an adverb and a verb (充分|发挥, 认真|贯彻) is a verb
     phrase, whatever its tag (jieba tags 充分发挥 a noun): it ends the name
     (充分发挥|总参谋部的职能)."""
-    word = w.tok.word
-    if len(word) == 4:
-        tags = segmenter().tags
-        if tags.get(word[:2]) in ADVERB_TAGS and tags.get(word[2:]) == VERB_TAG:
-            return w.stop()
-    return None
+    return w.stop() if _adverb_then_verb(w.tok.word) else None
 
 
 def glued_copula(w: Walk) -> Verdict | None:
@@ -723,9 +724,20 @@ def common_verb(w: Walk) -> Verdict | None:
     caller allows (`extra_words`)."""
     t, word = w.tok, w.tok.word
     if t.tag in VERB_TAGS and len(word) >= 2 and (w.strict or word not in NAME_VERBS) \
-            and word not in w.extra_words and (_freq(word) >= COMMON_WORD or _verb_phrase(word)):
+            and word not in w.extra_words and (_freq(word) >= COMMON_WORD or _verb_phrase(word)) \
+            and not _campaign_of_its_office(w):
         return w.stop()
     return None
+
+
+def _campaign_of_its_office(w: Walk) -> bool:
+    """A set phrase right before a programme's office is the campaign it runs (抗震救灾|
+    总指挥部, 抗洪抢险|指挥部, 扶贫开发|领导小组): the office's name, though a predicate elsewhere."""
+    after = w.ctx.text[w.tok.end:w.tok.end + 6].removeprefix(CHIEF_PREFIX)
+    return w.tok.tag in FIXED_EXPRESSION_TAGS and after.startswith(tuple(lexicon.PROGRAMME_OFFICES))
+
+
+CHIEF_PREFIX = "总"      # a campaign's head office (总指挥部)
 
 
 def position_word(w: Walk) -> Verdict | None:
@@ -750,10 +762,8 @@ def _verb_phrase(word: str) -> bool:
     """A fixed expression of jieba's, rare as one word, made of a common adverb and a
     common verb (积极|开展): the sentence's predicate, as common as its parts (城市|管理,
     a noun and a verbal noun, names a bureau's section)."""
-    seg = segmenter()
-    return len(word) == 4 and seg.tags.get(word) in ("l", "i") and _freq(word[:2]) >= COMMON_WORD \
-        and _freq(word[2:]) >= COMMON_WORD and seg.tags.get(word[:2]) in ("ad", "d") \
-        and seg.tags.get(word[2:]) == "v"
+    return segmenter().tags.get(word) in FIXED_EXPRESSION_TAGS and _adverb_then_verb(word) \
+        and _freq(word[:2]) >= COMMON_WORD and _freq(word[2:]) >= COMMON_WORD
 
 
 def strict_verbal_noun(w: Walk) -> Verdict | None:

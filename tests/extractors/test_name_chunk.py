@@ -174,6 +174,8 @@ def test_function_character(text, head, word, options, expected):
     ("莘县行政审批服务局开展活动。", "服务局", "审批", {"strict": True}, ("stop", "服务局")),
     ("领导表示积极支持环保局工作。", "环保局", "表示", {"extra_words": {"表示"}}, None),
     ("入口处有个小小的摄影部。", "部", "小小的", {}, ("stop", "摄影部")),   # a status word
+    ("记者从抗震救灾总指挥部获悉。", "部", "抗震救灾", {}, None),     # the campaign its office runs
+    ("记者抗震救灾来到指挥部。", "部", "抗震救灾", {}, ("stop", "来到指挥部")),   # not right before it: a predicate
 ])
 def test_common_verb(text, head, word, options, expected):
     assert ruling(base.common_verb, text, head, word, **options) == expected
