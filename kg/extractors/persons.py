@@ -44,7 +44,8 @@ AREA_HEAD_ENDINGS = ("省长", "市长", "区长", "县长", "州长", "旗长",
 PROFILE = re.compile(r"(?:^|\n)([\u4e00-\u9fff]{2,4})[，,](?:男|女|\d{1,3}岁)[，,]")
 # a career: the verb, then posts separated by 、 (one body) and ，(the next step)
 CAREER = re.compile(r"现任|曾任|历任|先后任|调任|升任|转任|原任")
-CAREER_PIECE = re.compile(r"[^、，,。；;\n]+")
+CAREER_PIECE = re.compile(r"[^、，,。；;\n兼]+")
+CAREER_JOINS = ("、", "，", ",", "兼")      # what joins a career's posts (党委书记兼厂长)
 AFTER_NAME_WORDS = tuple(w for w in lexicon.AFTER_NAME if len(w) > 1)
 # function characters that end a two-character name rather than extend it (张涛|在)
 # sentence and aspect particles: no name ends in one (来了, 走过)
@@ -316,6 +317,7 @@ def persons(ctx: DocContext) -> None:
                 and not _verb_heading(ctx, m.start(1), m.end(1)) and not _says(text, name, m.end(1)):
             ctx.add(name, "Person", m.start(1), m.end(1), rule="persons:speaker")
     _profiles(ctx)
+    _careers(ctx)
     _author_notes(ctx)
     _bracketed_posts(ctx)
     _appointments(ctx)
@@ -385,21 +387,56 @@ def _profiles(ctx: DocContext) -> None:
             continue
         end = text.find("\n", e)
         end = end if end > 0 else len(text)
-        posts: list[PostMention] = []
-        for cur in CAREER.finditer(text, e, end):
-            org = None
-            for piece in CAREER_PIECE.finditer(text, cur.end(), end):
-                t = lexicon.TITLE_ENDING.search(piece.group())
-                if not t or piece.group().startswith("拟"):
-                    break         # 拟任…: a post proposed, not held
-                ts = piece.start() + t.start()
-                body = _org_before(ctx, ts)
-                org = body.name if body else org if text[piece.start() - 1] == "、" else None
-                posts.append(PostMention(m.group(1), t.group(), org, ctx.evidence(s, ts + len(t.group()))))
-                if text[piece.end():piece.end() + 1] not in ("、", "，", ","):
-                    break
+        posts = [p for cur in CAREER.finditer(text, e, end) for p in _career_posts(ctx, m.group(1), s, cur.end(), end)]
         if posts:
             ctx.add(m.group(1), "Official", s, e, rule="persons:profile")
+            ctx.posts.extend(posts)
+
+
+def _career_posts(ctx: DocContext, name: str, s: int, pos: int, end: int) -> list[PostMention]:
+    """The posts of a career after its verb at `pos`, up to `end`: each piece ends in a
+    title, and a bare one (衡阳市委常委、副市长) belongs to the body of the piece before
+    it, up to the next comma."""
+    text = ctx.text
+    posts: list[PostMention] = []
+    org = None
+    for piece in CAREER_PIECE.finditer(text, pos, end):
+        t = lexicon.TITLE_ENDING.search(piece.group())
+        if not t or piece.group().startswith("拟"):
+            break         # 拟任…: a post proposed, not held
+        ts = piece.start() + t.start()
+        body = _org_before(ctx, ts)
+        org = body.name if body else org if text[piece.start() - 1] in "、兼" and ts == piece.start() else None
+        posts.append(PostMention(name, t.group(), org, ctx.evidence(s, ts + len(t.group()))))
+        if text[piece.end():piece.end() + 1] not in CAREER_JOINS:
+            break
+    return posts
+
+
+# what may stand between a name and its career's verb (邓某清同志|历任)
+BEFORE_CAREER = re.compile(r"(?:同志)?(?:先后|还|曾)?$")
+
+
+def _careers(ctx: DocContext) -> None:
+    """A biography's or an obituary's career after the name (邓某清同志历任A、B，C): the
+    name the tagger reads right before the verb, the posts up to the sentence's end."""
+    text = ctx.text
+    persons_by_end = {s.end: s for s in tagger_spans(ctx) if s.label == "PER"}
+    for cur in CAREER.finditer(text):
+        sent = ctx.sentence_at(cur.start())
+        if sent is None:
+            continue
+        between = BEFORE_CAREER.search(text, sent.start, cur.start())
+        person = persons_by_end.get(between.start())
+        if person is None or person.start < sent.start:
+            continue
+        name = text[person.start:person.end]
+        if person_name_at(text, person.start) != name and person.confidence < SURE_PERSON:
+            continue
+        posts = _career_posts(ctx, name, person.start, cur.end(), sent.end)
+        if posts:
+            if not ctx.covered(person.start, person.end):
+                ctx.add(name, "Official", person.start, person.end, rule="persons:career")
             ctx.posts.extend(posts)
 
 

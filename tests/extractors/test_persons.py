@@ -225,6 +225,29 @@ def test_an_election_names_several_to_each_post_and_goes_on_after_a_comma(monkey
     assert {"李某滋", "海某姆·斯拉木", "苏来某曼", "张某舟"} <= names(rec, "Official")
 
 
+@pytest.mark.parametrize("title", ["副经理", "副理事长", "副厂长", "副社长", "副总编辑", "指导员"])
+def test_a_deputys_title_is_written_whole(title):
+    """书店副经理任某意: the deputy's title is the post, not the chief's (经理) it ends in."""
+    rec = extract(COUNTY + f"书店{title}任某意和业务主任柴某民联系出版社。")
+    assert ("任某意", title) in {(p["person"], p["title"]) for p in rec["posts"]}
+
+
+def test_a_career_after_the_name_lists_each_post_to_the_sentences_end(monkeypatch):
+    """邓某清同志历任…连指导员、独立营政委，…：an obituary's career after the name the
+    tagger reads; 兼 joins two posts of one piece, and a piece that names a body of its
+    own does not take the body of the piece before it."""
+    tagger_reads(monkeypatch, {"邓某清": ("PER", 0.99), "玉某": ("PER", 0.9)})
+    rec = extract("抗日战争时期，邓某清同志历任八路军南进支队连指导员、独立营政委。"
+                  "新中国建立后，邓某清同志历任南京航空专科学校校长兼五一一厂厂长，南京航空学院副院长。"
+                  "玉某现任内蒙古自治区残疾人联合会副理事长，丈夫在电台工作。\n")
+    posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    assert {("邓某清", "指导员"), ("邓某清", "政委"), ("邓某清", "校长"), ("邓某清", "厂长"),
+            ("邓某清", "副院长"), ("玉某", "副理事长")} <= {p[:2] for p in posts}
+    assert ("邓某清", "校长", "南京航空专科学校") in posts and ("邓某清", "厂长", "南京航空专科学校") not in posts
+    assert ("玉某", "副理事长", "内蒙古自治区残疾人联合会") in posts
+    assert {"邓某清", "玉某"} <= names(rec, "Official")
+
+
 def test_a_title_whose_last_character_begins_a_word_anchors_no_name():
     """担任安理会轮值主席国时: 主席国 (the presiding state) is jieba's word; 国时 is no name."""
     rec = extract("中国在１９９７年１１月担任安理会轮值主席国时，工作很多。\n")
