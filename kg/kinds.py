@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from . import lexicon
+
 KINDS_PATH = Path(__file__).with_name("models") / "kinds.txt"
 MIN_SEEN = 3          # occurrences outside annotated spans
 MAX_NAMED = 0.05      # share of occurrences annotated as a whole entity
@@ -63,5 +65,6 @@ def known_kinds() -> frozenset[str]:
 
 
 def is_kind(name: str) -> bool:
-    """Whether annotated news shows `name` to be a kind of body or place, not a name."""
-    return name in known_kinds()
+    """Whether annotated news shows `name` to be a kind of body or place, not a name, or
+    it is a firm's group and legal form alone (集团公司: too rare in the data to count)."""
+    return name in known_kinds() or lexicon.FIRM_FORM_ONLY.fullmatch(name) is not None

@@ -212,6 +212,9 @@ OUTLET_AND_TEAM_ENDINGS = ("电台", "通讯社", "出版社", "杂志社", "足
 # the endings of a firm's registered name: it is complete, so a longer name that begins
 # with it names a unit of the firm (某某有限公司|质管部), not the firm in full
 LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司")     # not 集团: 某集团 short for 某集团股份有限公司
+# a firm named by its group and legal form alone (集团公司, 集团有限公司, 总公司): the firm the
+# page named in full, called short, or a kind
+FIRM_FORM_ONLY = re.compile(r"(?:集团|总)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)")
 # What a firm's branch or subsidiary is called after its parent's name (工商银行|深圳分行,
 # 某集团|物流分公司): the parent named inside it is another firm, not its short form.
 BRANCH_HEADS = ("分行", "支行", "分公司", "子公司", "营业部", "分店", "营业所", "分理处")

@@ -240,6 +240,17 @@ def test_a_kind_after_a_body_named_in_full_is_that_body_called_short():
     assert "保险公司" not in names(rec)
 
 
+def test_a_firm_named_by_its_group_and_legal_form_alone_is_the_firm_named_in_full():
+    """集团公司下属的鲁华集团: after 山东电力集团公司 the page calls it 集团公司, and its
+    firm is that one's subsidiary; with none named before, 集团公司 names no firm."""
+    rec = extract("足球俱乐部移交给山东电力集团公司管理。其股东由集团公司下属的鲁华集团等企业组成。\n")
+    firm = next(e for e in rec["entities"] if e["name"] == "山东电力集团公司")
+    assert "集团公司" in firm["aliases"] and "集团公司" not in names(rec)
+    assert ("鲁华集团", "subsidiaryOf", "山东电力集团公司") in triples(rec)
+    rec = extract("其股东由集团公司下属的鲁华集团等企业组成。\n")
+    assert "集团公司" not in names(rec)
+
+
 def test_a_set_phrase_ending_in_a_function_character_is_no_part_of_a_body():
     """特别是在|银行: jieba's set phrase (l) is the sentence's words, and 银行 alone names none."""
     assert not names(extract("特别是在银行的注册资格方面要严加审查。\n"))
