@@ -657,10 +657,13 @@ def _area_rank(ctx: DocContext, area: Mention) -> int:
 
 
 def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
+    partners: set[int] = set()     # where the partners named so far start: none of them acts later
     for m in COOP.finditer(sent.text):
         a_end = sent.start + m.start()
         b_start, b_end = sent.start + m.start(2), sent.start + m.end(2)
-        heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.rule != COUNTRY_RULE]
+        # 哈与中国签署了…，同时与美国也签署了: 中国 signed with 哈, not with 美国
+        heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.rule != COUNTRY_RULE
+                 and o.start not in partners]
         tails = [o for o in inside if o.type in ORGS and b_start <= o.start and o.end <= b_end]
         # 贵州省黔西市: the partner is the last area of a chain, not the province that locates it
         tails = [o for o in tails if not (o.type == "District" and
@@ -670,6 +673,7 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         # 同国内贸易部的华星集团签订: the body before 的 says whose the partner is
         tails = [o for o in tails if not (ctx.text[o.end:o.end + 1] == "的" and
                                           any(n.start == o.end + 1 for n in tails))]
+        partners |= {o.start for o in tails}
         # 英国同美国共同探讨: a country acts there, so not what the article is about
         acts = any(o.type in ORGS and o.end <= a_end for o in inside)
         head = heads[-1] if heads else None if acts else _article_subject(ctx, sent.start)

@@ -234,6 +234,14 @@ def test_the_body_whose_partner_it_is_is_no_partner():
     assert partners == {"华星集团", "中国汽车贸易总公司"}
 
 
+def test_a_partner_named_before_in_the_sentence_is_no_party_to_the_next_agreement(monkeypatch):
+    """哈萨克斯坦与中国签署了…协议，同时与美国也签署了…合同: the country that signs both is
+    the actor; 中国 (read by the tagger) did not sign with 美国."""
+    tagger_reads(monkeypatch, {"中国": ("LOC", 0.99)})
+    rec = extract("去年，哈萨克斯坦与中国签署了石油合作协议，同时与美国也签署了两项石油开采合同。\n")
+    assert not {r for r in triples(rec) if r[1] == "cooperatesWith" and "美国" in r}
+
+
 def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
