@@ -51,6 +51,13 @@ def test_a_head_inside_a_bodies_word_names_no_place():
     assert not {n for n in names(rec, "Place") if "京剧" in n} and "人民剧院" in names(rec, "Place")
 
 
+def test_a_verb_and_its_head_as_object_names_no_place():
+    """石油筑路大军, 创造世界筑路奇迹: 筑路 (to build roads: a verb and its object, jieba
+    tags it nz) names no road; 解放路 stays one."""
+    rec = extract("石油筑路大军要创造世界筑路奇迹。沿着解放路前行。\n")
+    assert names(rec, "Place") == {"解放路"}
+
+
 def test_a_conference_centre_is_a_venue_by_its_head(monkeypatch):
     """Guidelines: venues are places; the head says so where the tagger reads nothing."""
     tagger_reads(monkeypatch, {})
