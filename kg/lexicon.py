@@ -526,6 +526,9 @@ LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", 
 # the city's bureau of civil affairs)
 CITY_AREA_WORDS = frozenset({"市区", "市民", "市内", "市郊"})
 
+# The size of a kind of body or project (大型企业, 中小型加工厂, 大中型项目): no name's
+SIZES = frozenset({"大型", "中型", "小型", "大中型", "中小型", "大中小型"})
+
 # A court's grade before its head (省高级人民法院, 聊城市中级人民法院): not a level of
 # government (市级, 各级), which makes a kind of body
 COURT_GRADES = ("高级", "中级")

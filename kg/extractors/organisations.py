@@ -42,8 +42,8 @@ GENERIC_CORE = {"相关", "有关", "各", "该", "地方", "职能", "主管", 
 # what a kind of body begins with, never a body's name: ownership, quantity, size and
 # levels in the plural (民办|和股份制医院, 大量|资金投向学校, 小型|加工厂, 镇乡|污水处理厂)
 KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", "大量", "许多", "一些", "各类", "所有", "整个",
-              "小型", "中型", "大型", "镇乡", "乡镇", "外国", "国外", "境外",
-              "股份制", "合资", "独资", "外资", "集体所有制"}
+              "镇乡", "乡镇", "外国", "国外", "境外",
+              "股份制", "合资", "独资", "外资", "集体所有制"} | lexicon.SIZES
 PARTY_HEADS = {"党委", "党组", "党支部", "支部", "总支", "党工委", "党小组", "小组"}
 GENERIC_UNITS = ("小区", "单位", "楼栋", "社区大", "企业", "物业", "网格", "机关", "方式配强", "行业",
                  "党", "两新组织", "非公企业", "学校", "村")
@@ -954,8 +954,9 @@ def _party_committee_before(ctx: DocContext, pos: int) -> str | None:
 def _generic_company(core: str, ctx: DocContext) -> bool:
     """A kind of business (国内银行, 辖区内诊所), not one business; a single common word
     stays a name (交通银行, 招商银行), since brands are made of common words."""
-    return any(w in core for w in ("辖区", "备案", "国内", "个别", "大型", "中资", "外资", "各大", "多家",
-                                   "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查", "内部", "境内", "境外"))
+    return any(w in core for w in ("辖区", "备案", "国内", "个别", "中资", "外资", "各大", "多家",
+                                   "某", "一家", "该", "相关", "股份制", "贷款", "信托", "审查", "内部", "境内", "境外",
+                                   *lexicon.SIZES))
 
 
 # jieba: pronouns, adverbs, prepositions, conjunctions, particles (的, 了, 地, 得, 过,

@@ -174,6 +174,13 @@ def test_projects_counted_name_no_project():
     assert not any("项科技" in n or n.startswith("科技合作") for n in names(rec, "Initiative"))
 
 
+def test_projects_of_a_size_are_a_kind_not_a_named_project():
+    """建设地面大中型项目, 大型工程建设项目: a size names a kind of project, as it names a
+    kind of firm (大型企业)."""
+    rec = extract(CITY + "共投资了3亿元，建设地面大中型项目近40个。政府推迟了一批大型工程建设项目。")
+    assert not names(rec, "Initiative")
+
+
 def test_a_clause_about_meetings_names_no_meeting():
     rec = extract(CITY + "几个月来全市先后有30多家企业召开改制创立大会。全市有关部门负责人会议今天召开。")
     got = names(rec, "Initiative")
