@@ -658,12 +658,13 @@ def _add_body(c: Candidate) -> None:
 def listed_share_area(ctx: DocContext) -> None:
     """A list of bodies names its area once: in 东昌府区财政局、税务局 the second bureau
     is 东昌府区's too, in 泰国财政部、商业部 the second ministry Thailand's. A body that
-    names an area of its own, that the rules named in full (a relative form), or that
-    is of national scope keeps its name."""
+    names an area of its own (anywhere: 武警西藏总队), that the rules named in full (a
+    relative form), or that is of national scope keeps its name."""
     for run in joined_runs(ctx, sorted((m for m in ctx.mentions if m.type == "Agency"), key=lambda m: m.start)):
         prev = run[0]
         for m in run[1:]:
-            if m.name == m.text and not m.name.startswith(lexicon.NATIONAL_PREFIXES) and not _area_prefix(m.name):
+            if m.name == m.text and not m.name.startswith(lexicon.NATIONAL_PREFIXES) and not _area_prefix(m.name) \
+                    and not any(d.type == "District" for d in ctx.mentions_between(m.start, m.end)):
                 area = _area_prefix(prev.name)
                 if area:
                     # 西藏自治区党委、自治区人民政府: the bare level is the area's own

@@ -547,6 +547,9 @@ def test_a_list_of_bodies_names_its_area_once():
     assert {"head": "泰国商业部", "rel": "subOrganizationOf", "tail": "泰国"} in rec["relations"]
     # 市场 (market) is no relative 市 (the city): no 某某市场监管局 of the city
     assert not any(n.endswith("市场监管局") and n != "大邑县市场监管局" for n in names(rec))
+    # a body that names its own area inside its name keeps it (武警西藏总队)
+    rec = extract("西藏军区和武警西藏总队的一批牵引车送到了灾民手中。\n")
+    assert "武警西藏总队" in names(rec, "Agency") and not any(n.startswith("西藏武警") for n in names(rec))
 
 
 def test_kinds_of_bodies_figures_of_speech_and_a_verb_before_a_body_name_nothing():
