@@ -35,6 +35,7 @@ PROPER_TAGS = ("nr", "nrt", "nrfg", "nz")
 CITY_WORDS = {"县城", "主城", "进城", "省城", "京城", "全城", "满城", "城"}
 FORMER_ENDINGS = frozenset("县市区旗")    # what a division's former name ends in (a cheap first test)
 TIME_ZONE = "时间"     # after a place's name: its clock (北京时间, 东京时间)
+ANNIVERSARY = "周年"   # before a short form that is a word too: the anniversary's (50周年|大庆: a celebration)
 NUMBER_UNITS = "十百千万亿"   # after digits, the number's, not a name's first character
 INSIDE_LONGER_NAME = re.compile(r"(村|镇|乡|街道|社区|路|街|大道|小区|胡同|巷)")
 NAME_DOT_SET = frozenset(NAME_DOTS)    # a division's name beside one is a foreign name's part
@@ -196,6 +197,8 @@ def districts(ctx: DocContext) -> None:
                     continue      # 驻华大使|阿里: a person the title names, not 阿里地区
                 if _listed_with_things(toks, i):
                     continue      # 气候、土壤、日照等: sunshine, not 日照市
+                if ctx.text.endswith(ANNIVERSARY, 0, t.start):
+                    continue      # 成立50周年|大庆: the anniversary's celebration, not 大庆市
                 cand = g.lookup(w, context)
                 if t.tag in KG_WORD_TAGS and cand is not None and cand.name not in full_in_doc:
                     continue      # 公安|交警部门, 古城, 将军: kg's head or title, not 公安县, 古城区

@@ -431,6 +431,12 @@ def test_a_citys_short_form_listed_among_common_nouns_is_the_noun():
     assert "日照市" in names(extract(CITY + "济南、青岛、日照等城市参加了会议。"), "District")
 
 
+def test_a_short_form_after_an_anniversary_is_its_celebration():
+    """为建国50周年大庆献礼: 大庆 is the celebration, not 大庆市; 到大庆参观 is the city."""
+    assert "大庆市" not in names(extract(CITY + "全市各界为建国５０周年大庆献礼。"))
+    assert "大庆市" in names(extract(CITY + "代表团到大庆参观了油田。"), "District")
+
+
 def test_a_citys_level_before_its_chiefs_title_is_the_titles():
     """济南市长 is 济南 + 市长 (both training corpora mark 济南), however jieba cuts it;
     武汉市长江大桥 keeps its city."""
