@@ -387,10 +387,11 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
     head first (学院|党委: an unnamed body's unit); a verb inside, but for an
     organisation with a head that begins with a place or body (匈牙利全国|选举|委员会)
     or a span of VERY_SURE (jieba's
-    通用/v 银行, 国际民航|组织/v, 中国|驻/v|俄使馆, 俭汤/v); an organisation that is one
+    通用/v 银行, 中国|驻/v|俄使馆, 俭汤/v); an organisation that is one
     common noun (议会, 业委会) unless VERY_SURE; an event or campaign (EVENT_HEADS);
     or an organisation that, without a head, does not begin with a place or body
     (金山|银山), ends in a place (万州临淄) or in a common noun (某县|政务: a topic).
+    A world body's name (国际民航组织: a world prefix and 组织) is one, whatever its confidence.
     A count of bodies inside an organisation (三家) makes it no name, and so does a bare
     level for a place (特区, 地区: the area it means is the context's).
     A place that is a word first (城西, 新华) needs SURE. A `confidence` of SURE (ORG_SURE
@@ -400,6 +401,9 @@ def _not_a_name(text: str, label: str, confidence: float = 0.0) -> bool:
         return not (confidence >= LATIN_SURE and label == "ORG" and _latin_name(text))
     if label == "ORG" and text.endswith(lexicon.EVENT_HEADS):
         return True                   # an event or a campaign: the initiatives rule's
+    if label == "ORG" and text.startswith(lexicon.WORLD_PREFIXES) and text.endswith(lexicon.WORLD_BODY_HEAD) \
+            and len(text) > len(lexicon.WORLD_BODY_HEAD) + 2:
+        return False                  # 国际民航组织, 世界卫生组织: 组织 (jieba's verb) heads the world's bodies
     if label == "ORG" and lexicon.COUNTED_BODIES.search(text):
         return True                   # 广州三家|远洋公司: a count of bodies, not one
     if label == "LOC" and (text in lexicon.AREA_LEVEL_WORDS or text == "特别行政区"):
