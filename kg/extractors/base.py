@@ -493,17 +493,25 @@ ADVERB_TAGS = ("d", "ad")
 VERB_TAG = "v"
 
 
+NEGATIONS = "没不未"     # what negates a verb (没|考上)
+
+
 def _adverb_then_verb(word: str) -> bool:
     """Whether a four-character word's halves are, to jieba, an adverb and a verb (充分|发挥)."""
     tags = segmenter().tags
     return len(word) == 4 and tags.get(word[:2]) in ADVERB_TAGS and tags.get(word[2:]) == VERB_TAG
 
 
+def _negated_verb(word: str) -> bool:
+    """Whether a word is a negation and a verb of two characters or more (没|考上, 未|完成)."""
+    return len(word) >= 3 and word[0] in NEGATIONS and segmenter().tags.get(word[1:]) == VERB_TAG
+
+
 def adverb_and_verb(w: Walk) -> Verdict | None:
-    """A word jieba keeps whole that is an adverb and a verb (充分|发挥, 认真|贯彻) is a verb
-    phrase, whatever its tag (jieba tags 充分发挥 a noun): it ends the name
-    (充分发挥|总参谋部的职能)."""
-    return w.stop() if _adverb_then_verb(w.tok.word) else None
+    """A word jieba keeps whole that is an adverb and a verb (充分|发挥, 认真|贯彻) or a
+    negated verb (没|考上) is a verb phrase, whatever its tag (jieba tags 充分发挥 a noun):
+    it ends the name (充分发挥|总参谋部的职能, 子女没考上|大学的)."""
+    return w.stop() if _adverb_then_verb(w.tok.word) or _negated_verb(w.tok.word) else None
 
 
 def glued_copula(w: Walk) -> Verdict | None:

@@ -81,6 +81,7 @@ def test_verb_after_adverb(text, head, word, expected):
 @pytest.mark.parametrize("text, head, word, expected", [
     ("充分发挥总参谋部的职能作用。", "部", "充分发挥", ("stop", "总参谋部")),
     ("认真贯彻省委的部署。", "省委", "认真贯彻", ("stop", "省委")),
+    ("子女没考上大学的，家中有病人的。", "大学", "没考上", ("stop", "大学")),    # a negated verb
     ("领导表示积极支持环保局工作。", "环保局", "领导", None),
 ])
 def test_adverb_and_verb(text, head, word, expected):
