@@ -251,6 +251,14 @@ def test_a_firm_named_by_its_group_and_legal_form_alone_is_the_firm_named_in_ful
     assert "集团公司" not in names(rec)
 
 
+def test_a_student_union_is_a_body_of_its_own(monkeypatch):
+    """清华大学学生会主席杜某良: the union holds its chair's post, the university named inside."""
+    tagger_reads(monkeypatch, {"杜某良": ("PER", 0.99)})
+    rec = extract("清华大学学生会主席杜某良同学说，大家很高兴。\n")
+    assert "清华大学学生会" in names(rec, "Organization")
+    assert ("杜某良", "主席", "清华大学学生会") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+
+
 def test_a_set_phrase_ending_in_a_function_character_is_no_part_of_a_body():
     """特别是在|银行: jieba's set phrase (l) is the sentence's words, and 银行 alone names none."""
     assert not names(extract("特别是在银行的注册资格方面要严加审查。\n"))
