@@ -7,6 +7,7 @@ from the area it refers to in context.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -84,7 +85,7 @@ def organisations(ctx: DocContext) -> None:
     _national_companies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
-        for m in HEAD_RE.finditer(sent.text):
+        for m in _head_matches(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
             real = real_head(ctx, toks, head, hs, he)
@@ -128,6 +129,16 @@ def organisations(ctx: DocContext) -> None:
     _national_institutions(ctx)
     _firm_short_forms(ctx)
     _listed_parties(ctx)
+
+
+def _head_matches(text: str) -> Iterator[re.Match]:
+    """The heads in a sentence, left to right; past one that overlaps the next, that one
+    too (第四十|一中|学: 一中, a school's short name, and 中学, which the name ends in)."""
+    pos = 0
+    while (m := HEAD_RE.search(text, pos)) is not None:
+        yield m
+        nxt = HEAD_RE.search(text, m.start() + 1)
+        pos = nxt.start() if nxt is not None and nxt.start() < m.end() and nxt.end() > m.end() else m.end()
 
 
 def _listed_parties(ctx: DocContext) -> None:

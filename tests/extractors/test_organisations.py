@@ -251,6 +251,14 @@ def test_a_firm_named_by_its_group_and_legal_form_alone_is_the_firm_named_in_ful
     assert "集团公司" not in names(rec)
 
 
+def test_a_head_that_overlaps_a_shorter_one_before_it_is_still_read(monkeypatch):
+    """聊城市第四十一中学: the heads 一中 (a school's short name) and 中学 overlap; 一中 is no
+    word here, and the rules still read the school by 中学, with no tagger reading it."""
+    tagger_reads(monkeypatch, {})
+    rec = extract("聊城市第四十一中学举行运动会。\n")
+    assert "聊城市第四十一中学" in names(rec, "Organization")
+
+
 def test_a_student_union_is_a_body_of_its_own(monkeypatch):
     """清华大学学生会主席杜某良: the union holds its chair's post, the university named inside."""
     tagger_reads(monkeypatch, {"杜某良": ("PER", 0.99)})
