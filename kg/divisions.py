@@ -320,6 +320,16 @@ def divisions_of(country: str) -> tuple[str, ...]:
                         key=lambda n: (-len(n), n)))
 
 
+@lru_cache(maxsize=None)
+def common_country_name(name: str) -> str:
+    """The name papers call a country by, where `name` is its formal one (意大利共和国 ->
+    意大利, 贝宁共和国 -> 贝宁): the country it begins with, if that names the same state
+    (not 刚果 of 刚果民主共和国, another state); else `name` itself."""
+    short = country_prefix(name)
+    same = short and any(name in names and short in names for names in _country_names().values())
+    return short if same else name
+
+
 def country_of(name: str) -> frozenset[str]:
     """The Chinese names of the country a foreign division or large city lies in (吉隆坡:
     马来西亚; 开罗: 埃及, 阿拉伯埃及共和国), none for any other name."""

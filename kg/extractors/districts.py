@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..articles import PAPER
-from ..divisions import AMBIGUOUS_SHORT, Division, countries, divisions_of, foreign_divisions, gazetteer, world_cities
+from ..divisions import AMBIGUOUS_SHORT, Division, common_country_name, countries, divisions_of, foreign_divisions, gazetteer, world_cities
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
@@ -582,8 +582,8 @@ def _foreign(ctx: DocContext, sent, named: list[str]) -> None:
                 continue          # a country's own body or title is one word to jieba (泰国政府, 德国总理)
             if country.startswith("日") and DAY_BEFORE.search(ctx.text, max(0, s - 4), s):
                 continue          # ８月２２日|本版: a date's day, then 本
-            ctx.add(country, "District", s, s + len(country), name=lexicon.COUNTRY_SHORT_NAMES.get(country, country),
-                    rule=COUNTRY_RULE)
+            ctx.add(country, "District", s, s + len(country),
+                    name=lexicon.COUNTRY_SHORT_NAMES.get(country) or common_country_name(country), rule=COUNTRY_RULE)
             f = FOREIGN.match(sent.text, m.end())
             if f and not _common_word_ends(ctx, sent.start + f.end(1)) \
                     and _ends_as_its_divisions(lexicon.COUNTRY_SHORT_NAMES.get(country, country), f.group(1)):
