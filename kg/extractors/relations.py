@@ -316,6 +316,8 @@ def after_area(b: Built) -> None:
             continue
         if len(prev.text) == 1 and len(m.text) == 1:
             continue      # 英欧关系, 中美: two sides by their short forms, neither in the other
+        if len(prev.text) == 1 and any(len(p.text) == 1 and p.type == "District" for p in b.by_end.get(prev.start, [])):
+            continue      # 中日|长江水利: the two sides' matter, in neither
         if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
             ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
         elif prev.type == "District" and m.type == "Agency":

@@ -242,6 +242,13 @@ def test_a_partner_named_before_in_the_sentence_is_no_party_to_the_next_agreemen
     assert not {r for r in triples(rec) if r[1] == "cooperatesWith" and "美国" in r}
 
 
+def test_what_follows_two_sides_short_forms_lies_in_neither():
+    """中日将联手治理长江: the river after 中日 is the two sides' matter, not Japan's."""
+    rec = extract("中日将联手治理长江水利环境\n本报重庆１月９日电记者李某报道：“中日长江水利环境研讨会”８日在重庆举行。\n"
+                  "这次由日本某某研究会、重庆市人民政府联合召开的研讨会，将推动中日双方的合作。\n")
+    assert {"中国", "日本"} <= names(rec, "District") and not {r for r in triples(rec) if r[0] == "长江"}
+
+
 def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
