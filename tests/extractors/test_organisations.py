@@ -79,6 +79,8 @@ def test_core_too_short(text, name, rejected):
     ("湖南省市场监督管理局发布通知。", "湖南省市场监督管理局", False),  # 省|市场, not 省市
     ("省高级人民法院今天宣判。", "省高级人民法院", False),       # a court's grade, not a level
     ("两家市级医院今天开业。", "市级医院", True),
+    ("日本、墨西哥等国家红十字会致电慰问。", "国家红十字会", True),     # the countries' societies
+    ("国家红十字会致电慰问。", "国家红十字会", False),
     NAMED,
 ])
 def test_generic_core(text, name, rejected):
