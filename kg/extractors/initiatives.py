@@ -248,12 +248,17 @@ def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:
     return None
 
 
+ASPECT_TAGS = ("ul", "uz", "ug")     # jieba's aspect particles: 了, 着, 过
+
+
 def _clause_between(gap: str) -> bool:
     """Whether the words between a quote and a head noun hold a one-character adverb
-    (“红色戏剧”|便在革命根据地和红军|队伍中, “大船”|将|试点): the quote is a clause's subject,
+    (“红色戏剧”|便在革命根据地和红军|队伍中, “大船”|将|试点) or an aspect particle (“华沙人”
+    体育馆内共同举办|了|迎春武术|大赛): the quote is a clause's subject or a place's name,
     and the noun is no head of its name (but “一助一”长期志愿服务计划, and a preposition of
     theme: 以“某某”|为主题的公益|活动)."""
-    return any(t.tag == "d" and len(t.word) == 1 for t in segmenter().tokens(gap)) if gap else False
+    return any(t.tag == "d" and len(t.word) == 1 or t.tag in ASPECT_TAGS
+               for t in segmenter().tokens(gap)) if gap else False
 
 
 def _ends_token(ctx: DocContext, sent, pos: int, head_start: int | None = None) -> bool:

@@ -138,6 +138,9 @@ def test_a_head_noun_far_after_the_quote_names_it_but_not_past_a_copula():
     rec = extract(CITY + "军旅戏剧的前身“红色戏剧”便在革命根据地和红军队伍中日益活跃起来。"
                   "一批出版业的“大船”将试点组建。参加“一助一”长期志愿服务计划的青年增多。")
     assert names(rec, "Initiative") == {"一助一"}
+    # ... nor past an aspect particle: the quote names a hall, the contest is held in it
+    rec = extract(CITY + "协会在位于市中心的“华沙人”体育馆内共同举办了迎春武术大赛。")
+    assert not any("华沙人" in n for n in names(rec, "Initiative"))
 
 
 def test_works_named_where_building_starts_are_projects():
