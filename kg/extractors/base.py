@@ -507,6 +507,13 @@ def _negated_verb(word: str) -> bool:
     return len(word) >= 3 and word[0] in NEGATIONS and segmenter().tags.get(word[1:]) == VERB_TAG
 
 
+def verb_and_object(word: str, head: str) -> bool:
+    """Whether a word is a one-character verb and a place's head or a town's suffix as its
+    object (筑|路, 过|河, 驻|村): an act, not a named place, whatever jieba tags it (筑路/nz,
+    驻村/x)."""
+    return len(word) == len(head) + 1 and word.endswith(head) and segmenter().tags.get(word[0]) == VERB_TAG
+
+
 def adverb_and_verb(w: Walk) -> Verdict | None:
     """A word jieba keeps whole that is an adverb and a verb (充分|发挥, 认真|贯彻) or a
     negated verb (没|考上) is a verb phrase, whatever its tag (jieba tags 充分发挥 a noun):

@@ -12,7 +12,7 @@ from ..divisions import AMBIGUOUS_SHORT, Division, common_country_name, countrie
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
-from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, word_ending
+from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, verb_and_object, word_ending
 from .organisations import canonical as full_name
 from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
@@ -406,6 +406,9 @@ def _towns(ctx: DocContext, sent) -> None:
                     and not _measure_of_count(ctx.text, prev.start):
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
+        if tok is not None and tok.end == he and verb_and_object(tok.word, m.group(1)) and \
+                ((prev := word_ending(toks, tok.start)) is None or segmenter().tk.FREQ.get(prev.word, 0) > 0):
+            continue          # 干部|驻村|蹲点: to stay in the villages, no village (but 双脑|包村)
         if tok is not None and tok.word in SETTLEMENT_WORDS and tagger_reads(ctx, "LOC", tok.start, he) is False:
             continue          # 现行|城镇|住房制度: the common word for towns, where the tagger reads no place
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)

@@ -6,7 +6,7 @@ import re
 from .. import lexicon
 from ..kinds import is_kind
 from ..segment import segmenter
-from .base import DocContext, left_chunk, word_starting
+from .base import DocContext, left_chunk, verb_and_object, word_starting
 from .organisations import canonical
 from .tagged import tagged_name_start
 
@@ -71,7 +71,7 @@ def places(ctx: DocContext) -> None:
             tok = next((t for t in ctx.tokens(sent) if t.start < he <= t.end), None)
             if head in SHORT_HEADS and tok and tok.word != head and (
                     tok.word in COMMON_NOUNS or segmenter().tk.FREQ.get(tok.word, 0) > 0
-                    and tok.tag not in ("ns", "nz", "x", "head") or _verb_and_object(tok.word, head)):
+                    and tok.tag not in ("ns", "nz", "x", "head") or verb_and_object(tok.word, head)):
                 continue          # 运河, 思路, 筑路: a word that ends in the head, not a named place
             if tok is not None and he < tok.end and tok.tag == ORGANISATION_TAG:
                 continue          # 全国京剧院|团: the head inside a word jieba knows as bodies'
@@ -117,15 +117,6 @@ def places(ctx: DocContext) -> None:
             if ctx.text[start - 1:start] == "“" and ctx.text[he:he + 1] == "”":
                 continue          # “熟人小区”: a quoted programme, not a place
             ctx.add(name, "Place", start, he, name=canonical(ctx, name, start), rule="places:name and head")
-
-
-VERB_TAG = "v"
-
-
-def _verb_and_object(word: str, head: str) -> bool:
-    """Whether a word is a one-character verb and the head as its object (筑|路, 过|河):
-    an act, not a named place, whatever jieba tags it (筑路/nz)."""
-    return len(word) == len(head) + 1 and word.endswith(head) and segmenter().tags.get(word[0]) == VERB_TAG
 
 
 def _after_small_divisions(ctx: DocContext, start: int, head_start: int,
