@@ -599,7 +599,7 @@ NAME_STOP_WORDS = {"本报讯", "以及", "位于", "地处", "坐落", "落户"
                    "直辖市", "计划单列市", "两地", "三地"} | OWNED_BY_LEVEL
 # verbs of setting a body up: no part of its name (筹办|某某学校, 创办|某某公司); what
 # follows one in common words only describes a body and names none (成立多种类型的帮困服务小组)
-SETTING_UP = ("成立", "建立", "组建", "设立", "建起", "办起", "筹办", "筹建", "创办", "兴办", "开办")
+SETTING_UP = ("成立", "建立", "组建", "设立", "建起", "办起", "筹办", "筹建", "创办", "兴办", "开办", "设置", "开设", "增设")
 NAME_STOP_WORDS |= set(SETTING_UP)      # the sentence's words before a name (成立|某某协会)
 # the whole country's: a programme or meeting (全国经济工作会议), or all of a kind (全国|重点大学);
 # but the central bodies named so are one each (全国妇联)
