@@ -253,8 +253,9 @@ def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int)
         s = quoted.start() + 1
         ctx.add(quoted.group(1), type_, s, s + len(quoted.group(1)), rule="organisations:quoted name")
         return True
-    if quoted and type_ == "Organization":
-        # “红马甲”志愿服务队: a body named by a quote before its head
+    if quoted and type_ == "Organization" and not (set(quoted.group(2)) & lexicon.NAME_STOP):
+        # “红马甲”志愿服务队: a body named by a quote before its head (not “证据”向|医院: a
+        # preposition between them begins the sentence's phrase)
         ctx.add(ctx.text[quoted.start():he], type_, quoted.start(), he,
                 name=quoted.group(1) + quoted.group(2) + head, rule="organisations:quoted name and head")
         return True

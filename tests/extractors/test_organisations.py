@@ -855,6 +855,9 @@ def test_a_quoted_name_described_before_its_head_is_the_bodys_whole_name():
     """号称“美以美”的一家医院: the hospital is 美以美; “红马甲”志愿服务队 keeps its head."""
     got = names(extract(CITY + "参观号称“美以美”的一家医院。组建“红马甲”志愿服务队。"), "Organization")
     assert {"美以美", "红马甲志愿服务队"} <= got and not any("的一家" in n for n in got)
+    # a preposition or copula between the quote and the head begins the sentence's phrase
+    got = names(extract(CITY + "保险公司根据他提供的“证据”向医院询问。“歌曲联唱”是黄河艺术团的节目。"))
+    assert not any("证据" in n or "歌曲联唱" in n for n in got)
 
 
 def test_a_units_name_without_the_body_it_is_named_under_is_the_unit():
