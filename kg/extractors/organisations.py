@@ -741,14 +741,20 @@ def _national_institutions(ctx: DocContext) -> None:
     华|北约有) and no longer name begins with it (中科院南京分院, named by its head or
     the tagger). A national institution is named in full; an international one as the
     page names it, in full only where the page gives the full name (the guidelines'
-    fullest form the document gives: 东盟 alone stays 东盟)."""
+    fullest form the document gives: 东盟 alone stays 东盟), and two short forms of one body
+    (北约, 北约组织) by the one the page writes first."""
+    first: dict[str, tuple[int, str]] = {}       # full name -> where and how the page first writes it short
+    found = []
     for short, full in ABBREVIATED_BODIES.items():
         for start in occurrences(ctx.text, short):
             end = start + len(short)
             if not ctx.covered(start, end, ORGANISATION_TYPES) and _whole_words(ctx, start, end) and not any(
                     a == start and e > end for a, e in named_spans(ctx, start, len(ctx.text), ("ORG",))):
-                ctx.add(short, "Organization", start, end, name=full if full in ctx.text or short in
-                        lexicon.NATIONAL_ABBREVIATIONS else short, rule="organisations:national institution")
+                found.append((short, full, start, end))
+                first[full] = min(first.get(full, (start, short)), (start, short))
+    for short, full, start, end in found:
+        name = full if full in ctx.text or short in lexicon.NATIONAL_ABBREVIATIONS else first[full][1]
+        ctx.add(short, "Organization", start, end, name=name, rule="organisations:national institution")
 
 
 ABBREVIATED_BODIES = {**lexicon.NATIONAL_ABBREVIATIONS, **lexicon.INTERNATIONAL_BODIES}
