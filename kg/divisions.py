@@ -26,6 +26,7 @@ AMBIGUOUS_SHORT = {"城关", "新华", "和平", "长安", "城中", "城东", "
                     # a sea, a lake and the Yangtze's gorges news names far more than the
                     # county or Taiwan's district named after them (三峡工程, not 三峡区)
                     "东海", "太湖", "三峡"}
+SPECIAL_REGION, SPECIAL_REGION_SHORT = "特别行政区", "特区"     # (香港特别行政区, 香港特区)
 LEVELS = {0: "province", 1: "city", 2: "county"}
 # the suffixes of names divisions bore before a reform (撤县设区, 撤地设市) and their level
 FORMER_SUFFIXES = (("地区", "city"), ("县", "county"), ("市", "county"), ("区", "county"), ("旗", "county"))
@@ -57,10 +58,13 @@ class Division:
     def autonomous_short(self) -> str | None:
         """How papers write an autonomous prefecture or county: the place without its
         peoples, then 州 or 县 (大理白族自治州 -> 大理州, 黔东南苗族侗族自治州 -> 黔东南州);
-        a region without its people (新疆维吾尔自治区 -> 新疆自治区)."""
+        a region without its people (新疆维吾尔自治区 -> 新疆自治区); a special administrative
+        region by 特区 (香港特别行政区 -> 香港特区)."""
         if self.level == "province" and self.name.endswith("自治区"):
             short = self.short
             return short + "自治区" if short and short + "自治区" != self.name else None
+        if self.level == "province" and self.name.endswith(SPECIAL_REGION) and self.short:
+            return self.short + SPECIAL_REGION_SHORT
         if not self.name.endswith(("自治州", "自治县")):
             return None
         core = self.name[:-3]

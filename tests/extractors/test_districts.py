@@ -559,6 +559,9 @@ def test_an_autonomous_region_without_its_people_and_a_verb_jieba_tags_a_place()
     town: jieba's place tag on 扎根 names no division the data knows."""
     rec = extract("新疆维吾尔自治区党委召开会议。新疆自治区的教职工住房建设加快。他扎根于莲乡，带领群众致富。\n")
     assert "新疆自治区" not in names(rec) and "新疆维吾尔自治区" in names(rec, "District")
+    # a special administrative region by 特区 (香港特区): the region, one node
+    rec = extract("香港特别行政区行政长官董某华说，香港特区成立后一切顺利。\n")
+    assert "香港特区" not in names(rec) and "香港特别行政区" in names(rec, "District")
     assert not any(n.endswith("莲乡") for n in names(rec))
 
 
