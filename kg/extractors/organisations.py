@@ -1228,6 +1228,7 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
     return name
 
 
+PLACE_TAG = "ns"         # jieba's tag of a place's word
 SHORT_FORM_ODDS = 10     # how much more often jieba sees 国防部 than 防部 (1,306 to 3)
 
 
@@ -1251,6 +1252,9 @@ def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
         return None       # (美军: a word)
     full = country_prefix(name)
     freq = segmenter().tk.FREQ
+    if not full and freq.get(name[:2], 0) and segmenter().tags.get(name[:2]) != PLACE_TAG \
+            and not states_of_short_form(name[1]):
+        return None       # 巴解|政治部: the short form begins a word of jieba's (the PLO), no place's (俄国|家杜马)
     # 美|国防部, not 美国|防部: the short form before a ministry jieba knows far better
     shortened = bool(full) and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(full):], 0)
     if not shortened and (full or _area_prefix(name)):

@@ -978,6 +978,9 @@ def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     # a ministry of Japan's, named 省, in a headline before the country is named in full
     rec = extract("日大藏省又有两名官员辞职\n新华社东京１月２８日电 日本大藏省今天宣布，两名官员辞职。\n")
     assert "日本大藏省" in names(rec, "Agency") and "日大藏省" not in names(rec)
+    # 巴解 (the PLO) is a word of jieba's: its 巴 is no short form of 巴勒斯坦 (but 俄国|家杜马 is Russia's)
+    rec = extract("巴勒斯坦和以色列会谈。巴解政治部主任卡某米说。俄罗斯官员说，俄国家杜马地缘政治委员会开会。\n")
+    assert {"巴解政治部", "俄罗斯国家杜马地缘政治委员会"} <= names(rec, "Agency")
 
 
 def test_words_of_having_the_right_likeness_appointment_and_month_begin_no_name():
