@@ -389,6 +389,8 @@ PAIRED_SHORT_FORMS: dict[str, tuple[str, str]] = {
 # a count of bodies (三家|远洋公司, 32家|商协会, 两大|电信公司): numerals, then a measure
 # word of bodies (or 大, "major"); what follows is a kind of body, not a named one
 COUNT = r"[\d一二两三四五六七八九十百千几多]+"
+# a rank among bodies or places (德国第二大银行, 湖北省第二大湖): a description, not a name
+RANK = re.compile(f"第{COUNT}大")
 COUNT_END = re.compile(f"{COUNT}$")         # a number ending where a search ends (32|项, 6|公里)
 BODY_MEASURES = "家个所名位支批"
 COUNTED_BODIES = re.compile(f"{COUNT}[{BODY_MEASURES}]")    # 三家, 一所: bodies counted, none named

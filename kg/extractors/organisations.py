@@ -339,8 +339,6 @@ class Candidate:
 # a count of bodies before a name (三家|远洋公司) or at its start (两大|电信公司)
 COUNT_AT_START = re.compile(f"{lexicon.COUNT}[大{lexicon.BODY_MEASURES}]")
 COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
-# a rank among bodies (德国第二大银行, 全国第三大港口): a description, not a name
-RANK = re.compile(f"第{lexicon.COUNT}大")
 # so many big ones right before the head (两大|集团, 中国四大|银行; but 三|大队 is a unit's number)
 COUNTED_BIG = re.compile(f"{lexicon.COUNT}大$")
 
@@ -360,7 +358,7 @@ def determiner_or_count(c: Candidate) -> bool:
     if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith(DETERMINERS_FIRST) \
             or "某" in c.core \
             or c.ctx.text[max(0, c.start - 2):c.start] in ("各地", "各级") \
-            or RANK.search(c.name) or COUNTED_BIG.search(c.core) or DETERMINED_COUNT.match(c.name) \
+            or lexicon.RANK.search(c.name) or COUNTED_BIG.search(c.core) or DETERMINED_COUNT.match(c.name) \
             or "各" in c.core:
         return True           # (上海|各|街道办事处: every one of an area's bodies)
     ctx = c.ctx

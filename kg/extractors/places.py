@@ -103,7 +103,7 @@ def places(ctx: DocContext) -> None:
                 continue          # 设计勘察大桥４座: bridges counted after their kind
             name = ctx.text[start:he]
             core = name[: -len(head)]
-            if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) \
+            if len(core) < 2 or core in GENERIC or core[-2:] in GENERIC or re.search(r"\d", core) or lexicon.RANK.search(core) \
                     or FLOOR.search(core) or DISTANCE.search(core) or is_kind(name):
                 continue
             if any(start <= t.start and t.end <= hs and (t.tag[:1] in PHRASE_TAGS or t.tag == STATUS_TAG)

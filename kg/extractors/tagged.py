@@ -191,6 +191,7 @@ from .initiatives import SESSIONS
 # (第九届全国人民代表大会) is the body in that term, no event
 NUMBERED_SESSION = re.compile(rf"第[\d０-９一二三四五六七八九十百]+次[\u4e00-\u9fff]{{0,4}}?(?:{SESSIONS})$")
 
+RANK_ENDING = re.compile(lexicon.RANK.pattern + "$")    # a rank the span's first character ends (第二|大湖)
 MIN_CONFIDENCE = 0.75   # chosen on the dev sets (the gold pages, the held-out slices), see the docstring
 VERY_SURE = 0.95      # a place or organisation span this sure is spared jieba's word tests (docstring)
 SHORT_FORM_CONFIDENCE = 0.5   # a one-character place span (a short form) needs only this (docstring)
@@ -755,6 +756,8 @@ def tagged_entities(ctx: DocContext) -> None:
         or s.label == "ORG" and s.confidence >= ORG_MIN and _open_body(ctx, s)
         or s.label == "LOC" and s.confidence >= DIVISION_NAMED and _division_named(ctx.text[s.start:s.end])
         or s.confidence >= DICTIONARY_NAME and _dictionary_name(ctx, s))]
+    # 湖北省第二|大湖: a rank among places or bodies, no name (as the rules read it)
+    kept = [s for s in kept if s.label == "PER" or not RANK_ENDING.search(ctx.text, max(0, s.start - 6), s.start + 1)]
     # the rules' names that ran over words naming nothing are cut back first, so that a
     # span in those words is open to the tagger too (巴黎|人有欢聚香榭丽舍大街)
     cut_back = set()

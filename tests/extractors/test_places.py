@@ -58,6 +58,14 @@ def test_a_verb_and_its_head_as_object_names_no_place():
     assert names(rec, "Place") == {"解放路"}
 
 
+def test_a_rank_among_places_names_none(monkeypatch):
+    """长湖，是湖北省第二大湖: the second largest lake is a description, by the rules or the
+    tagger's reading of 大湖 after the rank."""
+    tagger_reads(monkeypatch, {"长湖": ("LOC", 0.99), "大湖": ("LOC", 0.84)})
+    rec = extract("长湖，是湖北省第二大湖。\n")
+    assert names(rec, "Place") == {"长湖"}
+
+
 def test_a_conference_centre_is_a_venue_by_its_head(monkeypatch):
     """Guidelines: venues are places; the head says so where the tagger reads nothing."""
     tagger_reads(monkeypatch, {})
