@@ -662,6 +662,9 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
     partners: set[int] = set()     # where the partners named so far start: none of them acts later
     for m in COOP.finditer(sent.text):
         a_end = sent.start + m.start()
+        joint = ctx.token_at(a_end)
+        if joint is not None and joint.word != m.group(1):
+            continue      # 商业总合|同|于去年底…签订: the 同 of 合同 (a contract), no "with"
         b_start, b_end = sent.start + m.start(2), sent.start + m.end(2)
         # 哈与中国签署了…，同时与美国也签署了: 中国 signed with 哈, not with 美国
         heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.rule != COUNTRY_RULE

@@ -249,6 +249,13 @@ def test_what_follows_two_sides_short_forms_lies_in_neither():
     assert {"中国", "日本"} <= names(rec, "District") and not {r for r in triples(rec) if r[0] == "长江"}
 
 
+def test_the_same_character_inside_a_word_joins_no_partners():
+    """核电站的商业总合同于去年底由中俄双方在京签订: 同 of 合同 (a contract) is no "with";
+    the power station signed with neither Russia nor Beijing."""
+    rec = extract("江苏连云港核电站的商业总合同于去年底由中俄双方在京签订。\n")
+    assert not {r for r in triples(rec) if r[1] == "cooperatesWith"}
+
+
 def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
