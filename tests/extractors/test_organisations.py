@@ -568,6 +568,9 @@ def test_a_list_of_bodies_names_its_area_once():
     # a body that names its own area inside its name keeps it (武警西藏总队)
     rec = extract("西藏军区和武警西藏总队的一批牵引车送到了灾民手中。\n")
     assert "武警西藏总队" in names(rec, "Agency") and not any(n.startswith("西藏武警") for n in names(rec))
+    # 解放 of 解放军 is no area, though 解放区 is a county's name: an ordinary word's
+    rec = extract("民政部负责人走访慰问解放军总政治部、总参谋部和武警总部。\n")
+    assert {"总参谋部", "武警总部"} <= names(rec, "Agency") and not any(n.startswith("解放总") for n in names(rec))
 
 
 def test_kinds_of_bodies_figures_of_speech_and_a_verb_before_a_body_name_nothing():
