@@ -440,6 +440,7 @@ COUNTED_STATES = re.compile(r"(?:西方|东方)?[\d０-９一二三四五六七�
 # what the name of a body of the world's begins with (世界石油输出国组织, 国际商会,
 # 联合国安理会): it lies in no one country (a region's may: 非洲人国民大会, 欧洲时报社)
 WORLD_PREFIXES = ("世界", "国际", "全球", "联合国")
+ATTRIBUTIVE = "的"    # what ends a quoted attribute (“认真而长期的”联盟): a description, no name
 WORLD_BODY_HEAD = "组织"     # what the world's bodies' names end in (国际民航组织), a verb elsewhere
 # the Youth League and the other parties, whose committees are named like the Party's
 # (共青团宜昌市委 is no 宜昌市委)

@@ -117,6 +117,8 @@ def organisations(ctx: DocContext) -> None:
                 c.type_ = "Company"
             if lexicon.COUNTED_STATES.match(c.name):
                 c.type_ = "Organization"      # 八国集团: a group of states, no firm
+            if c.type_ == "Agency" and c.name.startswith(lexicon.WORLD_PREFIXES):
+                c.type_ = "Organization"      # 国际奥林匹克委员会: the world's body, no state's agency
             if c.type_ == "Company" and (CENTRAL_RE.match(c.name) or c.name.endswith(lexicon.CENTRAL_BANK)):
                 c.type_ = "Agency"      # 中国人民银行(济南分行), 菲律宾中央银行: central banks and branches
             elif firm_inside_agency(c):
@@ -253,9 +255,11 @@ def _quoted_body(ctx: DocContext, sent, head: str, type_: str, hs: int, he: int)
         s = quoted.start() + 1
         ctx.add(quoted.group(1), type_, s, s + len(quoted.group(1)), rule="organisations:quoted name")
         return True
-    if quoted and type_ == "Organization" and not (set(quoted.group(2)) & lexicon.NAME_STOP):
+    if quoted and type_ == "Organization" and not (set(quoted.group(2)) & lexicon.NAME_STOP) \
+            and not quoted.group(1).endswith(lexicon.ATTRIBUTIVE):
         # “红马甲”志愿服务队: a body named by a quote before its head (not “证据”向|医院: a
-        # preposition between them begins the sentence's phrase)
+        # preposition between them begins the sentence's phrase; nor “认真而长期的”联盟: a
+        # quoted attribute describes the body)
         ctx.add(ctx.text[quoted.start():he], type_, quoted.start(), he,
                 name=quoted.group(1) + quoted.group(2) + head, rule="organisations:quoted name and head")
         return True

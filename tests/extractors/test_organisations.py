@@ -261,6 +261,14 @@ def test_a_head_that_overlaps_a_shorter_one_before_it_is_still_read(monkeypatch)
     assert "聊城市第四十一中学" in names(rec, "Organization")
 
 
+def test_a_body_named_for_the_world_is_an_organisation_not_a_states_agency():
+    """国际奥林匹克委员会, 联合国武器核查小组: a committee's head makes an agency of a state's
+    body, not of the world's."""
+    rec = extract("国际奥林匹克委员会主席萨某兰奇说，联合国武器核查小组将前往。省环保委员会开会。\n")
+    assert {"国际奥林匹克委员会", "联合国武器核查小组"} <= names(rec, "Organization")
+    assert not {"国际奥林匹克委员会", "联合国武器核查小组"} & names(rec, "Agency")
+
+
 def test_a_student_union_is_a_body_of_its_own(monkeypatch):
     """清华大学学生会主席杜某良: the union holds its chair's post, the university named inside."""
     tagger_reads(monkeypatch, {"杜某良": ("PER", 0.99)})
@@ -865,6 +873,8 @@ def test_a_quoted_name_described_before_its_head_is_the_bodys_whole_name():
     # a preposition or copula between the quote and the head begins the sentence's phrase
     got = names(extract(CITY + "保险公司根据他提供的“证据”向医院询问。“歌曲联唱”是黄河艺术团的节目。"))
     assert not any("证据" in n or "歌曲联唱" in n for n in got)
+    # nor a quoted attribute (“认真而长期的”联盟: a union described)
+    assert not names(extract("使人们相信这个联盟是“认真而长期的”联盟。\n"))
 
 
 def test_a_units_name_without_the_body_it_is_named_under_is_the_unit():
