@@ -588,7 +588,7 @@ def firm_inside_agency(c: Candidate) -> bool:
 
 
 # the heads of a department that a firm has as a government body does (质管部, 办公室)
-DEPARTMENT_HEADS = frozenset({"部", "处", "科", "办公室", "工作部", "服务部"})
+DEPARTMENT_HEADS = frozenset({"部", "处", "科", "局", "办公室", "工作部", "服务部"})   # (集团|董事局)
 
 
 def firms_department(c: Candidate) -> bool:

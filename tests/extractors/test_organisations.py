@@ -852,6 +852,9 @@ def test_a_firms_department_is_the_firms_and_its_manager_no_official():
     rec = extract(CITY + "山东百年康润医药连锁有限公司质管部经理刘红娥对区行政审批服务局工作人员说。")
     assert {"山东百年康润医药连锁有限公司", "山东百年康润医药连锁有限公司质管部"} <= names(rec, "Company")
     assert "刘红娥" in names(rec, "Person") and "刘红娥" not in names(rec, "Official")
+    # a group's board (董事局) is the group's too
+    rec = extract("东方报业集团董事局１２日决定，捐出５００万港元。\n")
+    assert "东方报业集团董事局" in names(rec, "Company") and not names(rec, "Agency")
 
 
 def test_committees_of_two_tiers_are_no_body_but_a_countys_committee_is():
