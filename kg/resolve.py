@@ -337,7 +337,8 @@ CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
 def _name_parts(persons: set[str], canon: dict[str, str]) -> None:
     """A transliterated name is mentioned again by one of its parts (素某·某某 -> 素某;
     比尔·克林顿 -> 克林顿), a Chinese one by its given name (润五同志 of 李润五), a Japanese
-    one or one of a compound surname by its two-character surname (桥本 of 桥本龙太郎), and
+    one or one of a compound surname by its two-character surname (桥本 of 桥本龙太郎) or,
+    of four characters, by its given name after it (绢子 of 杉山绢子), and
     anyone by the familiar 老 or 小 and the surname (老何 of 何启伟): the part is the full
     name where one full name has it."""
     owners: dict[str, set[str]] = defaultdict(set)
@@ -348,6 +349,8 @@ def _name_parts(persons: set[str], canon: dict[str, str]) -> None:
             owners[full[1:]].add(full)
         if len(full) >= 4 and CJK_NAME.fullmatch(full):
             owners[full[:2]].add(full)       # 桥本龙太郎 … 桥本, 欧阳中石 … 欧阳: the surname
+        if len(full) == 4 and CJK_NAME.fullmatch(full):
+            owners[full[2:]].add(full)       # 杉山绢子 … 绢子: the given name after a two-character surname
         if len(full) in (2, 3) and CJK_NAME.fullmatch(full) and full[0] not in FAMILIAR:
             for familiar in FAMILIAR:        # 何启伟 … 老何: the familiar address by surname
                 owners[familiar + full[0]].add(full)

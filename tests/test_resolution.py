@@ -484,6 +484,11 @@ def test_a_japanese_name_called_by_its_surname_is_the_same_person():
         "t.txt", "日本首相桥本龙太郎在新年讲话中说，经济将复苏。桥本表示，政府将采取措施。\n")))
     persons = {e["name"]: e for e in rec["entities"] if e["type"] in ("Person", "Official")}
     assert "桥本" not in persons and "桥本" in persons["桥本龙太郎"].get("aliases", [])
+    # … and by the given name after it (杉山绢子 … 绢子)
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "日本姑娘杉山绢子来到北京学习中文。绢子说，她很喜欢中国。\n")))
+    persons = {e["name"]: e for e in rec["entities"] if e["type"] in ("Person", "Official")}
+    assert "绢子" not in persons and "杉山绢子" in persons
 
 
 def test_a_person_called_by_old_or_young_and_the_surname_is_the_one_named_in_full():
