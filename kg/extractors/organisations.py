@@ -85,10 +85,15 @@ def organisations(ctx: DocContext) -> None:
     _national_companies(ctx)
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
+        real_end = -1     # where the last real head ended: one overlapping it is no head (南京大学|校门)
         for m in _head_matches(sent.text):
             head = m.group()
             hs, he = sent.start + m.start(), sent.start + m.end()
+            if hs < real_end:
+                continue
             real = real_head(ctx, toks, head, hs, he)
+            if real:
+                real_end = he
             core = None if real else shares_head_with_title(ctx, toks, head, hs, he)
             if not real and core is None:
                 continue
@@ -135,7 +140,8 @@ def organisations(ctx: DocContext) -> None:
 
 def _head_matches(text: str) -> Iterator[re.Match]:
     """The heads in a sentence, left to right; past one that overlaps the next, that one
-    too (第四十|一中|学: 一中, a school's short name, and 中学, which the name ends in)."""
+    too (第四十|一中|学: 一中, a school's short name, and 中学, which the name ends in), which
+    the caller skips where the first is a real head (南京大学|校门: no 学校)."""
     pos = 0
     while (m := HEAD_RE.search(text, pos)) is not None:
         yield m

@@ -259,6 +259,9 @@ def test_a_head_that_overlaps_a_shorter_one_before_it_is_still_read(monkeypatch)
     tagger_reads(monkeypatch, {})
     rec = extract("聊城市第四十一中学举行运动会。\n")
     assert "聊城市第四十一中学" in names(rec, "Organization")
+    # … but past a real head an overlapping one is none (南京大学|校门: no 学校)
+    rec = extract("原来在南京大学校门外经营的摊点都搬走了。\n")
+    assert names(rec, "Organization") == {"南京大学"}
 
 
 def test_a_body_named_for_the_world_is_an_organisation_not_a_states_agency():
