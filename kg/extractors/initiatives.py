@@ -164,8 +164,10 @@ def _quoted(ctx: DocContext, sent) -> None:
             if cover and not (cover.end > qe and cover.start < qs and _self_headed(core)):
                 continue      # but 市“希望工程”办公室 is the office of the programme it quotes
             if re.fullmatch(r"[\dA-Za-z+]{1,6}", core) and v:
-                # “119”消防宣传月: a number names nothing alone; the name is number + head
-                ctx.add(text[qs:v], "Initiative", qs, v, name=core + text[qe:v], rule="initiatives:quoted")
+                # “119”消防宣传月: a number names nothing alone; the name is number + head (not
+                # 特服号“199”的|中国电信…工程: a number the head's phrase is described by)
+                if lexicon.ATTRIBUTIVE not in text[qe:v]:
+                    ctx.add(text[qs:v], "Initiative", qs, v, name=core + text[qe:v], rule="initiatives:quoted")
                 continue
             if not _plausible(core) or _place_named(core):
                 continue

@@ -23,6 +23,9 @@ def test_negated_models_and_figures_of_speech_are_not_initiatives():
 def test_numbered_quote_takes_its_head_as_name():
     rec = extract(CITY + "聊城市2022年“119”消防宣传月活动启动仪式举行。")
     assert "119消防宣传月" in names(rec, "Initiative")
+    # a number a phrase describes its noun by (特服号“199”的…工程) names nothing
+    rec = extract(CITY + "采用特服号“199”的全国无线寻呼网骨干网点建设工程已经竣工。")
+    assert not any("199" in n for n in names(rec, "Initiative"))
 
 
 def test_meetings_of_an_area_and_numbered_events():
