@@ -23,6 +23,7 @@ from .initiatives import SESSION_END
 from .organisations import PARTY_DEPARTMENTS, bare_ministry
 
 ORGS = ("Agency", "Company", "Organization", "District")
+VENUE_PREPOSITIONS = ("在", "于")      # before where an agreement was signed or a meeting held
 COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
 CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
@@ -675,6 +676,8 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
                                           any(n.type == "District" and n.start == o.end for n in tails))]
         # 与武汉一家肉联厂联合: an area before a counted partner says where it is (but 与布隆迪的友好合作)
         tails = [o for o in tails if not (o.type == "District" and lexicon.COUNTED_BODIES.match(ctx.text, o.end))]
+        # 今天在钓鱼台国宾馆签署: where they signed, no partner
+        tails = [o for o in tails if ctx.text[o.start - 1:o.start] not in VENUE_PREPOSITIONS]
         # 同国内贸易部的华星集团签订: the body before 的 says whose the partner is
         tails = [o for o in tails if not (ctx.text[o.end:o.end + 1] == "的" and
                                           any(n.start == o.end + 1 for n in tails))]

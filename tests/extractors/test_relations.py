@@ -256,6 +256,12 @@ def test_the_same_character_inside_a_word_joins_no_partners():
     assert not {r for r in triples(rec) if r[1] == "cooperatesWith"}
 
 
+def test_where_an_agreement_is_signed_is_no_partner():
+    """…与美国国防部长科某今天在钓鱼台国宾馆签署了协定: the guesthouse is the venue."""
+    rec = extract("中央军委副主席迟某田与美国国防部长科某今天在钓鱼台国宾馆签署了协定。\n")
+    assert not {r for r in triples(rec) if r[1] == "cooperatesWith" and "钓鱼台国宾馆" in r}
+
+
 def test_a_company_with_unnamed_subsidiaries_makes_no_earlier_company_one():
     rec = extract(CITY + "县猎枪厂职工再就业。外贸总公司对下属8个子公司采取双向选择的办法。"
                          "山东特硅新材料有限公司是阳谷华泰的全资子公司。")
