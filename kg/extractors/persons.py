@@ -314,7 +314,8 @@ def persons(ctx: DocContext) -> None:
         name = person_name_at(text, m.start(1))
         if name == m.group(1) and not ctx.covered(m.start(1), m.end(1)) \
                 and not name.endswith(("镇", "村", "乡", "县", "区", "市", "省", "街道")) \
-                and not _verb_heading(ctx, m.start(1), m.end(1)) and not _says(text, name, m.end(1)):
+                and not _verb_heading(ctx, m.start(1), m.end(1)) and not _says(text, name, m.end(1)) \
+                and not _tagger_doubts(ctx, m.start(1), m.end(1)):     # (荣誉：, a profile's label)
             ctx.add(name, "Person", m.start(1), m.end(1), rule="persons:speaker")
     _profiles(ctx)
     _careers(ctx)

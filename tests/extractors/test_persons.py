@@ -248,6 +248,14 @@ def test_a_career_after_the_name_lists_each_post_to_the_sentences_end(monkeypatc
     assert {"邓某清", "玉某"} <= names(rec, "Official")
 
 
+def test_a_profiles_label_before_a_colon_is_no_speaker(monkeypatch):
+    """荣誉：“五一”劳动奖章获得者: a label of a profile (jieba tags 荣誉 a name), where the
+    tagger reads no person; 王某明：我们… is a speaker it reads."""
+    tagger_reads(monkeypatch, {"王某明": ("PER", 0.99)})
+    rec = extract("荣誉：“五一”劳动奖章获得者、全国优秀共产党员\n王某明：我们要努力工作。\n")
+    assert names(rec, "Person") == {"王某明"}
+
+
 def test_a_title_whose_last_character_begins_a_word_anchors_no_name():
     """担任安理会轮值主席国时: 主席国 (the presiding state) is jieba's word; 国时 is no name."""
     rec = extract("中国在１９９７年１１月担任安理会轮值主席国时，工作很多。\n")
