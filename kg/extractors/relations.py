@@ -171,7 +171,8 @@ def _set_abroad(ctx: DocContext, ms: list[Mention]) -> None:
                 ctx.relate(m.name, "subOrganizationOf", country, m.start, m.end)
             elif m.type in ("Company", "Organization"):
                 ctx.relate(m.name, "locatedIn", country, m.start, m.end)
-            elif m.type == "Place" and not elsewhere and not m.name.endswith(lexicon.SEA_AND_REGION_ENDINGS):
+            elif m.type == "Place" and not elsewhere and not m.name.endswith(lexicon.SEA_AND_REGION_ENDINGS) \
+                    and not lexicon.world_region(m.name):
                 site = city is not None and m.name.endswith(SITE_HEADS)
                 ctx.relate(m.name, "locatedIn", city.name if site else country, m.start, m.end)
             else:

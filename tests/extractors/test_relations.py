@@ -474,6 +474,10 @@ def test_an_article_filed_from_abroad_is_set_in_its_country():
     rec = extract("核查危机\n新华社记者王某\n伊拉克拒绝合作，伊拉克表示不满。联合国特委会将派人核查。"
                   "（新华社巴格达１月１３日电）\n")
     assert "联合国特委会" in names(rec) and not [t for t in triples(rec) if t[0] == "联合国特委会"]
+    # nor a world region the article names (西非)
+    rec = extract("经济增长\n新华社记者杨某兰\n科特迪瓦经济增长，科特迪瓦成为西非经济发展最快的国家。"
+                  "（新华社阿比让１月２４日电）\n")
+    assert ("阿比让", "locatedIn", "科特迪瓦") in triples(rec) and not [t for t in triples(rec) if t[0] == "西非"]
 
 
 def test_a_continent_or_world_region_lies_in_no_country():
