@@ -656,7 +656,12 @@ def _title_chains(ctx: DocContext, sent) -> None:
         private = lexicon.boarded((t, org) for t, org, _ in chain)
         for pos, nm in names:
             official = any(_is_official(ctx, t, org) for t, org, _ in chain if org not in private)
-            ctx.add(nm, "Official" if official else "Person", pos, pos + len(nm), rule="persons:title chain")
+            type_ = "Official" if official else "Person"
+            place = ctx.covered(pos, pos + len(nm), ("Place",))
+            if place is not None and (place.start, place.end) == (pos, pos + len(nm)):
+                # 负责人徐某春、…、武某河等: a name the places' head (河) read as a river
+                ctx.reshape(place, pos, place.end, type_=type_, rule="persons:title chain")
+            ctx.add(nm, type_, pos, pos + len(nm), rule="persons:title chain")
             for title, org, (s, e) in chain:
                 ctx.posts.append(PostMention(nm, title, org, ctx.evidence(s, pos + len(nm))))
 

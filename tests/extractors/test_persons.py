@@ -256,6 +256,13 @@ def test_a_profiles_label_before_a_colon_is_no_speaker(monkeypatch):
     assert names(rec, "Person") == {"王某明"}
 
 
+def test_a_name_in_a_list_of_holders_is_a_person_though_a_places_head_ends_it():
+    """负责人徐明春、杨立泉、孙春河等: the last of the listed names ends in 河, a river's
+    head; listed after a title it is a person, not a river."""
+    rec = extract("有关部门负责人徐明春、杨立泉、孙春河等出席了招待会。\n")
+    assert {"徐明春", "杨立泉", "孙春河"} <= names(rec, "Person") and not names(rec, "Place")
+
+
 def test_a_title_whose_last_character_begins_a_word_anchors_no_name():
     """担任安理会轮值主席国时: 主席国 (the presiding state) is jieba's word; 国时 is no name."""
     rec = extract("中国在１９９７年１１月担任安理会轮值主席国时，工作很多。\n")
