@@ -90,6 +90,9 @@ def strip_party(name: str) -> tuple[str, bool]:
     return (name[m.end():], True) if m else (name, False)
 
 
+OFFICE_SHORT, OFFICE_REST = "办", "公室"      # 办 for 办公室
+
+
 def expand(body: str, party: bool = False) -> str:
     """The full form of a body's name without its area (工信局党组 -> 工业和信息化局党组);
     `party`: the name began with 中共, so a bare 委员会 is the Party committee (委)."""
@@ -98,7 +101,9 @@ def expand(body: str, party: bool = False) -> str:
     if party and body == "委员会":
         return "委"
     party = party or PARTY_PREFIX.match(body) is not None
-    return _BODY_RE.sub(lambda m: _full(m, party), body)
+    full = _BODY_RE.sub(lambda m: _full(m, party), body)
+    # any office called by 办 alone (新闻办, 扫黄办): its 办公室
+    return full + OFFICE_REST if full.endswith(OFFICE_SHORT) and len(full) > len(OFFICE_SHORT) + 1 else full
 
 
 def _full(m: re.Match, party: bool) -> str:

@@ -478,6 +478,15 @@ def test_the_discipline_commission_written_short_is_the_one_named_in_full():
     assert {"中央纪委", "中纪委"} <= set(agencies["中央纪律检查委员会"])
 
 
+
+def test_an_office_called_by_ban_alone_is_the_office_named_in_full():
+    """国务院新闻办公室 … 国务院新闻办: one office, not its own sub-unit."""
+    rec = to_record(extract_document(document_from_text(
+        "t.txt", "国务院新闻办公室主任曾某徽说，合作很好。国务院新闻办今天举行招待会。\n")))
+    agencies = {e["name"]: e.get("aliases", []) for e in rec["entities"] if e["type"] == "Agency"}
+    assert "国务院新闻办" not in agencies and "国务院新闻办" in agencies["国务院新闻办公室"]
+
+
 def test_a_japanese_name_called_by_its_surname_is_the_same_person():
     """桥本龙太郎 … 桥本: the two-character surname of a four-character name."""
     rec = to_record(extract_document(document_from_text(
