@@ -407,8 +407,9 @@ def _towns(ctx: DocContext, sent) -> None:
                 ctx.add(prev.word + tok.word, "District", prev.start, he, rule="districts:town")
             continue
         if tok is not None and tok.end == he and verb_and_object(tok.word, m.group(1)) and \
-                ((prev := word_ending(toks, tok.start)) is None or segmenter().tk.FREQ.get(prev.word, 0) > 0):
-            continue          # 干部|驻村|蹲点: to stay in the villages, no village (but 双脑|包村)
+                ((prev := word_ending(toks, tok.start)) is None or segmenter().tk.FREQ.get(prev.word, 0) > 0
+                 and prev.tag not in (*PROPER_TAGS, *PLACE_FORM_TAGS)):
+            continue          # 干部|驻村|蹲点: to stay in the villages, no village (but 双脑|包村, 西沙|窝村)
         if tok is not None and tok.word in SETTLEMENT_WORDS and tagger_reads(ctx, "LOC", tok.start, he) is False:
             continue          # 现行|城镇|住房制度: the common word for towns, where the tagger reads no place
         start = left_chunk(ctx, sent, hs, max_len=6, allow_divisions=False, toponym=True)

@@ -62,11 +62,14 @@ def test_words_ending_in_town_suffixes_are_not_towns():
 
 def test_a_verb_and_a_towns_suffix_as_its_object_names_no_town():
     """干部驻村蹲点, 市县包乡: to stay in villages, to take charge of townships (驻村, 包乡:
-    one word to jieba's HMM); after a rare word (双脑|包村) the village is named."""
+    one word to jieba's HMM); after a rare word (双脑|包村) or a place's (西沙|窝村) the village
+    is named."""
     rec = extract(COUNTY + "全县干部驻村蹲点，实行市县包乡、县乡包村的责任制。")
     assert not {n for n in names(rec, "District") if n.endswith(("村", "乡")) and len(n) > 2}
     rec = extract("全县干部驻村蹲点。怀来县双脑包村的残废军人韩某贵受难后，医疗队赶来。\n")
     assert ("双脑包村", "locatedIn", "怀来县") in triples(rec)
+    rec = extract("在威县枣园乡西沙窝村，村党支部书记巩某才说。\n")     # after a place's word (西沙)
+    assert ("西沙窝村", "locatedIn", "枣园乡") in triples(rec)
 
 
 def test_common_words_before_a_town_suffix_name_no_town_unless_the_tagger_reads_a_place():
