@@ -491,8 +491,6 @@ def verb_after_adverb(w: Walk) -> Verdict | None:
 
 ADVERB_TAGS = ("d", "ad")
 VERB_TAG = "v"
-
-
 NEGATIONS = "没不未"     # what negates a verb (没|考上)
 
 
