@@ -859,6 +859,8 @@ def _central_bodies(ctx: DocContext) -> None:
         if word is not None and word.start < m.start() and word.end < m.end():
             continue          # 中央|行业: a word crosses into it
         full = lexicon.CENTRAL_BODIES[m.group()]
+        if len(full) > len(m.group()) and full.startswith(m.group()) and ctx.text.startswith(full[len(m.group())], m.end()):
+            continue          # 总参|谋长, 总政|治部: the short name begins the full one, or a word of it
         country = _country_by_short_form(ctx, ctx.text[m.start() - 1:m.end()]) \
             if m.group() == lexicon.CENTRAL_BANK_SHORT and m.start() else None
         if country is not None:     # 菲央行: the Philippines' central bank, not China's

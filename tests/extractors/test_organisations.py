@@ -440,6 +440,16 @@ def test_the_central_bank_and_its_branches_are_agencies_of_the_bank_not_of_the_c
     assert ("聊城市自然资源和规划局东昌府区分局", "subOrganizationOf", "东昌府区") in rels
 
 
+def test_the_armys_general_departments_by_their_short_names(monkeypatch):
+    """总政副主任某某、某某: the General Political Department, whose deputies they are; 总参|谋长
+    is a title, no department's short name before 谋长."""
+    tagger_reads(monkeypatch, {"周某玉": ("PER", 0.99), "唐某标": ("PER", 0.99)})
+    rec = extract("总政副主任周某玉、唐某标参加了会见。中央军委委员、总参谋长傅某有说。\n")
+    assert {(p["person"], p["org"]) for p in rec["posts"] if p["title"] == "副主任"} == \
+        {("周某玉", "总政治部"), ("唐某标", "总政治部")}
+    assert "总参谋部" not in names(rec)
+
+
 def test_a_central_bodys_abbreviation_is_read_only_as_a_word_of_its_own():
     rec = extract("央行决定下调利率。中央行业主管部门成立了领导小组。")
     bank = [e for e in rec["entities"] if e["name"] == "中国人民银行"]
