@@ -355,7 +355,7 @@ COUNTED_BIG = re.compile(f"{lexicon.COUNT}大$")
 
 # determiners a body's name never begins with (上述公司, 同一医院, 某医院, 这位省委书记,
 # 这家医院; not 那 alone: 那莫乡 is a town)
-DETERMINERS_FIRST = ("某", "上述", "同一", *(d + m for d in "这那此" for m in "位个家所些"))
+DETERMINERS_FIRST = ("某", "上述", "同一", *(d + m for d in "这那此" for m in "位个家所些份种类批"))
 # a determiner and a count (这三家|公司, 那两所|学校): bodies the page points back to
 DETERMINED_COUNT = re.compile(f"[这那此该]{lexicon.COUNT}[{lexicon.BODY_MEASURES}]")
 

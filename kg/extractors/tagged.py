@@ -448,7 +448,8 @@ def _organisation_head(name: str) -> str | None:
 
 
 def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
-    """By the head, as the rules type; a state's forces or mission (美国海军) and a
+    """By the head, as the rules type (a body named for the world an Organization whatever
+    its head); a state's forces or mission (美国海军) and a
     ministry named with 省 (大藏省) are an Agency, a media outlet or a sports team (北京武术队) an Organization; without a head, a body named under an agency (国务院|发展研究中心) is an
     agency too; any other the trained classifier of headless names types (kg.orgtype),
     where it is sure enough (TYPER_CONFIDENCE, chosen on the CLUENER held-out slice)."""
@@ -459,7 +460,8 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
         return "Organization"   # 77国集团: a group of states, whatever its head
     head = _organisation_head(name)
     if head:
-        return HEAD_TYPE[head]
+        world = HEAD_TYPE[head] == "Agency" and name.startswith(lexicon.WORLD_PREFIXES)
+        return "Organization" if world else HEAD_TYPE[head]     # (联合国特别委员会: the world's)
     if name.endswith(lexicon.STATE_FORCE_HEADS) or \
             name.endswith(lexicon.MINISTRY_END) and gazetteer().lookup(name) is None:
         return "Agency"         # 美国海军; 大藏省, a ministry, not a province

@@ -39,6 +39,7 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("他考入天津某大学。", "天津某大学", True),
     ("像这位省委书记这样的领导。", "这位省委", True),                  # this (one): no name
     ("这家医院很好。", "这家医院", True),
+    ("这份特区政府的报告长达20页。", "这份特区政府", True),           # this (report of)
     ("广西巴马瑶族自治县那莫乡中心小学", "那莫乡中心小学", False),
     NAMED,
 ])
@@ -264,12 +265,16 @@ def test_a_head_that_overlaps_a_shorter_one_before_it_is_still_read(monkeypatch)
     assert names(rec, "Organization") == {"南京大学"}
 
 
-def test_a_body_named_for_the_world_is_an_organisation_not_a_states_agency():
+def test_a_body_named_for_the_world_is_an_organisation_not_a_states_agency(monkeypatch):
     """国际奥林匹克委员会, 联合国武器核查小组: a committee's head makes an agency of a state's
     body, not of the world's."""
     rec = extract("国际奥林匹克委员会主席萨某兰奇说，联合国武器核查小组将前往。省环保委员会开会。\n")
     assert {"国际奥林匹克委员会", "联合国武器核查小组"} <= names(rec, "Organization")
     assert not {"国际奥林匹克委员会", "联合国武器核查小组"} & names(rec, "Agency")
+    # … also where the tagger reads it and the rules do not
+    tagger_reads(monkeypatch, {"联合国特别委员会": ("ORG", 0.99), "巴某勒": ("PER", 0.99)})
+    rec = extract("联合国特别委员会主席巴某勒说，核查将继续。\n")
+    assert "联合国特别委员会" in names(rec, "Organization")
 
 
 def test_a_student_union_is_a_body_of_its_own(monkeypatch):
