@@ -47,6 +47,7 @@ def test_portrait_subtitle(text, head, word, expected):
     ("报经青海省人民政府批准。", "人民政府", "报经", ("stop", "青海省人民政府")),   # submitted via
     ("会后成立了振兴京剧指导委员会。", "委员会", "指导", None),     # ... and 指导 before a committee's
     ("同时放开对设置降价商店的限制。", "商店", "设置", ("stop", "降价商店")),    # setting up
+    ("并赔偿原告周村区法院损失500元。", "法院", "原告", ("stop", "周村区法院")),    # a party to a suit
 ])
 def test_stop_word(text, head, word, expected):
     assert ruling(base.stop_word, text, head, word) == expected
