@@ -332,8 +332,9 @@ def _unquoted(ctx: DocContext, sent) -> None:
         start = left_chunk(ctx, sent, hs, max_len=18, extra_words=PROJECT_WORDS)
         start = _after_leading_names(ctx, start, hs)
         core = text[start:hs]
-        if len(core) < 4 or core in GENERIC_PROJECT or any(core.startswith(g) for g in ("该", "这", "此", "各")):
-            continue
+        if len(core) < 4 or core in GENERIC_PROJECT or any(core.startswith(g) for g in ("该", "这", "此", "各")) \
+                or PROJECT.search(core):
+            continue          # (…的项目和|非奥运项目: two kinds of project, no name holding one)
         if core[0] in PROJECT_MEASURES and lexicon.COUNT_END.search(text, max(0, start - 6), start) \
                 or COUNTED_PROJECT.match(core):
             continue          # 等32|项科技合作开发项目, 实施的一项重点工程: projects counted, none named

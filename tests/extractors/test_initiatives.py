@@ -180,6 +180,12 @@ def test_projects_counted_name_no_project():
     assert not any("项科技" in n or n.startswith("科技合作") for n in names(rec, "Initiative"))
 
 
+def test_a_project_named_with_another_project_inside_is_two_kinds():
+    """没有列入全运会的项目和非奥运项目: two kinds of sport joined by 和, no named project."""
+    rec = extract(CITY + "他说，没有列入全运会的项目和非奥运项目应当走社会化发展的道路。")
+    assert not names(rec, "Initiative")
+
+
 def test_projects_of_a_size_are_a_kind_not_a_named_project():
     """建设地面大中型项目, 大型工程建设项目: a size names a kind of project, as it names a
     kind of firm (大型企业)."""
