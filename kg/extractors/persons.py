@@ -629,6 +629,9 @@ def _title_chains(ctx: DocContext, sent) -> None:
                               # idiom or a word of jieba's (主席国), where the tagger reads no name
         if text[te:te + 1] in CLAUSE_AFTER_TITLE and _name_ends(text, te + 1):
             continue          # 接见…政府部长|时作上述表示, 总书记|曾讲到: no name follows
+        if text[te:te + 1] in PREPOSITION_SURNAMES and (after := tagged_person_span(ctx, te + 1)) is not None \
+                and after.confidence >= SURE_PERSON:
+            continue          # 许某田副社长|对|让·米奥先生…表示感谢: a preposition, then its object
         # a title is an anchor only where a word starts after it (not 小区|长效管理)
         name = te in word_starts and _dotted_name(ctx, te) or \
             _anchored_name(ctx, te, anchored=te in word_starts)

@@ -263,6 +263,15 @@ def test_a_name_in_a_list_of_holders_is_a_person_though_a_places_head_ends_it():
     assert {"徐明春", "杨立泉", "孙春河"} <= names(rec, "Person") and not names(rec, "Place")
 
 
+def test_a_preposition_after_a_title_begins_no_name(monkeypatch):
+    """许某田副社长对让·米奥先生…表示感谢: 对 is a preposition and 让·米奥 its object, the
+    tagger's sure person; no 对让·米奥 holds the deputy's post."""
+    tagger_reads(monkeypatch, {"许某田": ("PER", 0.99), "让·米奥": ("PER", 0.99)})
+    rec = extract("许某田副社长对让·米奥先生给予本报的支持表示感谢。\n")
+    assert not any(p["person"].startswith("对") for p in rec["posts"])
+    assert "对让·米奥" not in names(rec)
+
+
 def test_a_title_whose_last_character_begins_a_word_anchors_no_name():
     """担任安理会轮值主席国时: 主席国 (the presiding state) is jieba's word; 国时 is no name."""
     rec = extract("中国在１９９７年１１月担任安理会轮值主席国时，工作很多。\n")
