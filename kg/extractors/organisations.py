@@ -1239,6 +1239,7 @@ def canonical(ctx: DocContext, name: str, start: int) -> str:
 
 
 PLACE_TAG = "ns"         # jieba's tag of a place's word
+WORLD_MEDIA_NAMES = tuple(sorted(lexicon.WORLD_MEDIA))     # for str.startswith (法新社总部)
 SHORT_FORM_ODDS = 10     # how much more often jieba sees 国防部 than 防部 (1,306 to 3)
 
 
@@ -1263,8 +1264,9 @@ def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     full = country_prefix(name)
     freq = segmenter().tk.FREQ
     if not full and freq.get(name[:2], 0) and segmenter().tags.get(name[:2]) != PLACE_TAG \
-            and not states_of_short_form(name[1]):
-        return None       # 巴解|政治部: the short form begins a word of jieba's (the PLO), no place's (俄国|家杜马)
+            and not states_of_short_form(name[1]) or name.startswith(WORLD_MEDIA_NAMES):
+        return None       # 巴解|政治部: the short form begins a word of jieba's (the PLO), no place's
+                          # (俄国|家杜马); 法新社总部: a wire service's name
     # 美|国防部, not 美国|防部: the short form before a ministry jieba knows far better
     shortened = bool(full) and freq.get(rest, 0) > SHORT_FORM_ODDS * freq.get(name[len(full):], 0)
     if not shortened and (full or _area_prefix(name)):

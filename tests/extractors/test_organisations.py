@@ -1015,6 +1015,9 @@ def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     # 巴解 (the PLO) is a word of jieba's: its 巴 is no short form of 巴勒斯坦 (but 俄国|家杜马 is Russia's)
     rec = extract("巴勒斯坦和以色列会谈。巴解政治部主任卡某米说。俄罗斯官员说，俄国家杜马地缘政治委员会开会。\n")
     assert {"巴解政治部", "俄罗斯国家杜马地缘政治委员会"} <= names(rec, "Agency")
+    # nor a wire service's name (法新社总部 is no 法国新社总部)
+    rec = extract("法国总统说，合作很好。代表团访问了法新社总部。\n")
+    assert not any(n.startswith("法国新社") for n in names(rec))
 
 
 def test_words_of_having_the_right_likeness_appointment_and_month_begin_no_name():
