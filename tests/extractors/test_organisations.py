@@ -597,6 +597,9 @@ def test_a_list_of_bodies_names_its_area_once():
     # 解放 of 解放军 is no area, though 解放区 is a county's name: an ordinary word's
     rec = extract("民政部负责人走访慰问解放军总政治部、总参谋部和武警总部。\n")
     assert {"总参谋部", "武警总部"} <= names(rec, "Agency") and not any(n.startswith("解放总") for n in names(rec))
+    # … nor 光明 of 光明日报 (光明区's short form)
+    rec = extract("由人民日报文艺部、光明日报文艺部、求是杂志文教部联合举办。\n")
+    assert "求是杂志文教部" in names(rec, "Agency") and not any(n.startswith("光明求是") for n in names(rec))
 
 
 def test_kinds_of_bodies_figures_of_speech_and_a_verb_before_a_body_name_nothing():
