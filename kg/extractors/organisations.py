@@ -849,6 +849,10 @@ def _home_clause(ctx: DocContext, lo: int, pos: int) -> bool:
 CENTRAL_PREFIXES = ("中国", "国家")
 
 
+# the army's general departments by their short names (总政, 总参, 总后), which units are named after
+ARMY_DEPARTMENT_SHORT = frozenset(k for k, v in lexicon.CENTRAL_BODIES.items() if v in lexicon.ARMY_GENERAL_DEPARTMENTS)
+
+
 def _central_bodies(ctx: DocContext) -> None:
     """Central bodies known by abbreviation (证监会, 央行), named in full."""
     for m in CENTRAL_RE.finditer(ctx.text):
@@ -861,6 +865,10 @@ def _central_bodies(ctx: DocContext) -> None:
         full = lexicon.CENTRAL_BODIES[m.group()]
         if len(full) > len(m.group()) and full.startswith(m.group()) and ctx.text.startswith(full[len(m.group())], m.end()):
             continue          # 总参|谋长, 总政|治部: the short name begins the full one, or a word of it
+        if m.group() in ARMY_DEPARTMENT_SHORT and any(
+                a <= m.start() and m.end() <= b and b - a > len(m.group())
+                for a, b in named_spans(ctx, max(0, m.start() - 12), len(ctx.text), ("ORG",))):
+            continue          # 解放军总后军需所: a unit the tagger reads whole, named after the department
         country = _country_by_short_form(ctx, ctx.text[m.start() - 1:m.end()]) \
             if m.group() == lexicon.CENTRAL_BANK_SHORT and m.start() else None
         if country is not None:     # 菲央行: the Philippines' central bank, not China's

@@ -453,6 +453,10 @@ def test_the_armys_general_departments_by_their_short_names(monkeypatch):
     assert {(p["person"], p["org"]) for p in rec["posts"] if p["title"] == "副主任"} == \
         {("周某玉", "总政治部"), ("唐某标", "总政治部")}
     assert "总参谋部" not in names(rec)
+    # a unit named after a department that the tagger reads whole keeps its name
+    tagger_reads(monkeypatch, {"解放军总后军需所": ("ORG", 0.99)})
+    rec = extract("这种布料是解放军总后军需所研制的。\n")
+    assert names(rec, "Agency") == {"解放军总后军需所"}
 
 
 def test_a_central_bodys_abbreviation_is_read_only_as_a_word_of_its_own():
