@@ -442,6 +442,12 @@ COUNTED_STATES = re.compile(r"(?:西方|东方)?[\d０-９一二三四五六七�
 WORLD_PREFIXES = ("世界", "国际", "全球", "联合国")
 ATTRIBUTIVE = "的"    # what ends a quoted attribute (“认真而长期的”联盟): a description, no name
 WORLD_BODY_HEAD = "组织"     # what the world's bodies' names end in (国际民航组织), a verb elsewhere
+
+
+def type_for_the_world(type_: str, name: str) -> str:
+    """A body's type where its name is the world's (国际…, 联合国…): an Organization, no
+    state's Agency, whatever its head (国际奥林匹克委员会, 联合国特别委员会)."""
+    return "Organization" if type_ == "Agency" and name.startswith(WORLD_PREFIXES) else type_
 # the Youth League and the other parties, whose committees are named like the Party's
 # (共青团宜昌市委 is no 宜昌市委)
 OTHER_PARTIES = ("共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
@@ -523,9 +529,9 @@ BANK_ABBREVIATIONS = {"工行": "中国工商银行", "建行": "中国建设银
 AREA_LEVEL_CHARS = "省市区县旗州"
 # Longer levels that name the article's area as bare (自治区政协, 地区妇联, 地委组织部, 特区政府).
 AREA_LEVEL_WORDS = ("自治区", "自治州", "地区", "地委", "特区", "乡", "镇")
-# words that begin with an area's level character but name no area (市场监管局, 区域中心)
 # a level's ownership (省属|皖北矿务局: the province's, no area's name and no part of the body's)
 OWNED_BY_LEVEL = frozenset({"省属", "市属", "县属", "区属"})
+# words that begin with an area's level character but name no area (市场监管局, 区域中心)
 LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力",
                               "县域"}) | OWNED_BY_LEVEL
 # a city's area and people, after its short form (上海|市区, 温州|市民; but 市|民政局 is

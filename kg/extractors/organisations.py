@@ -122,8 +122,7 @@ def organisations(ctx: DocContext) -> None:
                 c.type_ = "Company"
             if lexicon.COUNTED_STATES.match(c.name):
                 c.type_ = "Organization"      # 八国集团: a group of states, no firm
-            if c.type_ == "Agency" and c.name.startswith(lexicon.WORLD_PREFIXES):
-                c.type_ = "Organization"      # 国际奥林匹克委员会: the world's body, no state's agency
+            c.type_ = lexicon.type_for_the_world(c.type_, c.name)    # 国际奥林匹克委员会
             if c.type_ == "Company" and (CENTRAL_RE.match(c.name) or c.name.endswith(lexicon.CENTRAL_BANK)):
                 c.type_ = "Agency"      # 中国人民银行(济南分行), 菲律宾中央银行: central banks and branches
             elif firm_inside_agency(c):
@@ -142,11 +141,13 @@ def _head_matches(text: str) -> Iterator[re.Match]:
     """The heads in a sentence, left to right; past one that overlaps the next, that one
     too (第四十|一中|学: 一中, a school's short name, and 中学, which the name ends in), which
     the caller skips where the first is a real head (南京大学|校门: no 学校)."""
-    pos = 0
-    while (m := HEAD_RE.search(text, pos)) is not None:
+    m = HEAD_RE.search(text)
+    while m is not None:
         yield m
-        nxt = HEAD_RE.search(text, m.start() + 1)
-        pos = nxt.start() if nxt is not None and nxt.start() < m.end() and nxt.end() > m.end() else m.end()
+        nxt = HEAD_RE.search(text, m.start() + 1)   # the leftmost head after m's start: the next
+        if nxt is not None and nxt.start() < m.end() and nxt.end() <= m.end():
+            nxt = HEAD_RE.search(text, m.end())      # one inside m (有限|公司 of 有限公司): past m
+        m = nxt
 
 
 def _listed_parties(ctx: DocContext) -> None:

@@ -15,6 +15,7 @@ from .. import lexicon
 from ..divisions import countries
 from ..model import ORGANISATION_TYPES, Mention, PostMention
 from ..segment import segmenter
+from ..tagger import Span
 from ..types import PERSONS
 from .base import CJK, SURE_PERSON, TAGGER_MEMO, DocContext, body_of_kind, joined_runs, occurrences, rare, tagger_spans
 from .organisations import CHIEF
@@ -414,6 +415,11 @@ def _career_posts(ctx: DocContext, name: str, s: int, pos: int, end: int) -> lis
     return posts
 
 
+def _tagged_persons_by_end(ctx: DocContext) -> dict[int, Span]:
+    """The tagger's persons by where they end: the name before a verb of a post."""
+    return {s.end: s for s in tagger_spans(ctx) if s.label == "PER"}
+
+
 # what may stand between a name and its career's verb (邓某清同志|历任)
 BEFORE_CAREER = re.compile(r"(?:同志)?(?:先后|还|曾)?$")
 
@@ -422,7 +428,9 @@ def _careers(ctx: DocContext) -> None:
     """A biography's or an obituary's career after the name (邓某清同志历任A、B，C): the
     name the tagger reads right before the verb, the posts up to the sentence's end."""
     text = ctx.text
-    persons_by_end = {s.end: s for s in tagger_spans(ctx) if s.label == "PER"}
+    if CAREER.search(text) is None:
+        return
+    persons_by_end = _tagged_persons_by_end(ctx)
     for cur in CAREER.finditer(text):
         sent = ctx.sentence_at(cur.start())
         if sent is None:
@@ -545,7 +553,7 @@ def _appointments(ctx: DocContext) -> None:
     stated = [(m.start(1), m.end(1), m.group(2), m.start(2), False) for m in REMOVED.finditer(text)]
     stated += [(m.start(1) + n.start(1), m.start(1) + n.end(1), m.group(2), m.start(2), False)
                for m in _appointed(text) for n in ONE_APPOINTEE.finditer(m.group(1))]
-    persons_by_end = {s.end: s for s in tagger_spans(ctx) if s.label == "PER"}
+    persons_by_end = _tagged_persons_by_end(ctx)
     stated += [(p.start, p.end, m.group(1), m.start(1), p.confidence >= SURE_PERSON)
                for m in TAKES_POST.finditer(text) if (p := persons_by_end.get(m.start())) is not None]
     for s, e, post, post_start, sure in stated:

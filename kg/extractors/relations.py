@@ -316,10 +316,10 @@ def after_area(b: Built) -> None:
     for prev in b.by_end.get(m.start, []):
         if prev.type == "District" and m.type == "District" and not _may_contain(ctx, prev, m):
             continue
-        if len(prev.text) == 1 and len(m.text) == 1:
-            continue      # 英欧关系, 中美: two sides by their short forms, neither in the other
-        if len(prev.text) == 1 and any(len(p.text) == 1 and p.type == "District" for p in b.by_end.get(prev.start, [])):
-            continue      # 中日|长江水利: the two sides' matter, in neither
+        if len(prev.text) == 1 and (len(m.text) == 1 or any(len(p.text) == 1 and p.type == "District"
+                                                             for p in b.by_end.get(prev.start, []))):
+            continue      # 英欧关系, 中美, 中日|长江水利: two sides by their short forms, neither in
+                          # the other, and their matter in neither
         if prev.type == "District" and m.type in ("District", "Place", "Company", "Organization"):
             ctx.relate(m.name, "locatedIn", prev.name, prev.start, m.end)
         elif prev.type == "District" and m.type == "Agency":

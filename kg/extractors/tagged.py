@@ -460,8 +460,7 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
         return "Organization"   # 77国集团: a group of states, whatever its head
     head = _organisation_head(name)
     if head:
-        world = HEAD_TYPE[head] == "Agency" and name.startswith(lexicon.WORLD_PREFIXES)
-        return "Organization" if world else HEAD_TYPE[head]     # (联合国特别委员会: the world's)
+        return lexicon.type_for_the_world(HEAD_TYPE[head], name)     # (联合国特别委员会: the world's)
     if name.endswith(lexicon.STATE_FORCE_HEADS) or \
             name.endswith(lexicon.MINISTRY_END) and gazetteer().lookup(name) is None:
         return "Agency"         # 美国海军; 大藏省, a ministry, not a province
