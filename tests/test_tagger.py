@@ -500,6 +500,17 @@ def test_a_part_of_a_body_the_rules_stopped_at_is_a_body_of_its_own(tmp_path):
     assert not any(name == "聊城大学党委" for name, _ in _entities(tmp_path, "聊城大学党委书记张三出席会议。\n"))
 
 
+def test_a_part_of_a_body_is_read_past_the_divisions_before_the_body(tmp_path, monkeypatch):
+    # the tagger reads province, county and the town's school whole; the rules name the
+    # divisions apart and stopped at the town committee: its school is its part
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"河北省临川县桂桥镇镇委党校": ("ORG", 0.99)})
+    got = _entities(tmp_path, "他走上了河北省临川县桂桥镇镇委党校的讲台。\n")
+    assert ("桂桥镇镇委党校", "Agency") in got
+    assert not any(name.startswith("河北省临川县") for name, _ in got)
+
+
 def test_an_item_of_a_list_of_persons_is_a_person_after_the_areas_it_begins_with(tmp_path, monkeypatch):
     from tests.extractors.pages import tagger_reads
 

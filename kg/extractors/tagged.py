@@ -609,6 +609,22 @@ def _name_between(ctx: DocContext, s: Span, m: Mention, others: list[Mention]) -
         not any(t.tag.startswith(("v", "p", "c", "r", "m", "d")) for t in words)
 
 
+def _past_opening_areas(ctx: DocContext, s: Span) -> Span:
+    """湖北省京山县|孙桥镇镇委党校: a sure organisation span that opens with divisions
+    and goes on with a rule body is read from that body on, the divisions being named
+    apart from it (as the rules and the guidelines name them); else the span itself."""
+    inside = ctx.mentions_between(s.start, s.end)
+    end = s.start
+    while True:
+        here = [m for m in inside if m.start == end]
+        if any(m.type in ORGANISATION_TYPES for m in here):
+            return s if end == s.start else replace(s, start=end)
+        areas = [m.end for m in here if m.type == "District"]
+        if not areas:
+            return s
+        end = max(areas)
+
+
 def _sub_unit_of(ctx: DocContext, s: Span) -> Mention | None:
     """The rule organisation a sure organisation span names a part of (财政部|商贸司,
     华东师范大学|地理系, 中国建设银行|总行): the span begins where that body begins and
@@ -782,7 +798,10 @@ def tagged_entities(ctx: DocContext) -> None:
         if s.label == "PER" and s.confidence >= SURE and _is_name(text) and not lexicon.TITLE_RE.match(text) \
                 and _rules_misread_name(ctx, s, bylined):
             continue
-        parent = _sub_unit_of(ctx, s)
+        part = _past_opening_areas(ctx, s) if s.label == "ORG" else s
+        parent = _sub_unit_of(ctx, part)
+        if parent is not None:
+            s, text = part, ctx.text[part.start:part.end]
         if parent is not None and _site_of(text, parent.name):
             ctx.add(text, parent.type, s.start, s.end, name=parent.name, rule="tagged:site")
             continue
