@@ -191,6 +191,7 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
         len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))
 
 
+REGION_PART = "部"      # after a direction, a region's part (东部), whichever word jieba gives the direction
 VERB_HEADS = frozenset({"学会"})     # heads that are verbs too (学会: a society; to learn)
 
 
@@ -1129,6 +1130,8 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         return False
     if tok.word in NOT_HEADS or tok.word in NOT_HEAD_WORDS or (tok.end == he and tok.word.endswith(NOT_HEAD_ENDINGS)):
         return False
+    if text[hs:he] == REGION_PART and tok.start == hs and text[hs - 1:hs] in lexicon.DIRECTIONS + "中":
+        return False                       # 巴东|部旁遮普省: a region's part, the direction glued to the place before
     if tok.end == he and (tok.word in lexicon.TITLES or tok.word[:1] in "副代" and tok.word[1:] in lexicon.TITLES):
         return False                       # the 委 that ends 市委常委 (副政委) is the title's
     if tok.end == he and tok.start < hs and len(text[hs:he]) == 1 and tok.tag == TRANSLITERATED_NAME:

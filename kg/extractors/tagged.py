@@ -508,6 +508,21 @@ def _ran_into_rules(ctx: DocContext, s: Span) -> Span | None:
         and tok.start == cut else None
 
 
+# a region's part (东部, 中部) inside a place span: the places are either side of it
+REGION_PART_IN = re.compile(f"[{lexicon.DIRECTIONS}中]部")
+
+
+def _region_parts(ctx: DocContext, s: Span) -> list[Span]:
+    """巴东部旁遮普省 read as one place: Pakistan's east and the province in it are two
+    places either side of the region's part; a place span without one, or with one that
+    begins a name (北部湾), is itself."""
+    m = REGION_PART_IN.search(ctx.text, s.start + 1, s.end) if s.label == "LOC" else None
+    if m is None or s.end - m.end() == 1:
+        return [s]        # 广西北部湾: the gulf's own name
+    parts = [Span(s.start, m.start(), s.label, s.confidence)]
+    return parts + ([Span(m.end(), s.end, s.label, s.confidence)] if m.end() < s.end else [])
+
+
 def _ran_too_far(ctx: DocContext, s: Span) -> Mention | None:
     """A rule organisation (place) that ends where this organisation (place) span ends
     and starts before it over words that name nothing (李某会见|某某促进会, 所有|某某同学会):
@@ -786,7 +801,7 @@ def tagged_entities(ctx: DocContext) -> None:
                     ctx.reshape(o, s.start, o.end)
             ctx.reshape(long, s.start, long.end)
             cut_back.add(s)
-    kept = [_ran_into_rules(ctx, s) or s for s in kept]
+    kept = [_ran_into_rules(ctx, p) or p for s in kept for p in _region_parts(ctx, s)]
     for s in kept:
         text = ctx.text[s.start:s.end]
         if s in cut_back:

@@ -475,6 +475,16 @@ def test_words_ending_in_a_head_character_are_not_bodies():
     assert not names(rec, "Agency")
     rec = extract("除夕之夜，新疆银都大厦的天山宴会厅里欢歌笑语。左侧茶厅坐满了人。这里是城乡结合部。")
     assert not names(rec, "Agency")           # halls and rooms, and 结合部 (where two meet)
+    # jieba glues the direction to the place before it (巴东|部): a region's part, no ministry
+    assert not any(n.endswith("部") for n in names(extract("暴雨袭击了巴东部地区。\n")))
+
+
+def test_a_place_span_across_a_regions_part_names_the_places_either_side(monkeypatch):
+    tagger_reads(monkeypatch, {"阿东部卡兰达省": ("LOC", 0.95)})
+    got = names(extract("爆炸发生在阿东部卡兰达省首府。\n"))
+    assert "卡兰达省" in got and not any("东部" in n for n in got)
+    tagger_reads(monkeypatch, {"桂西北部湾": ("LOC", 0.95)})
+    assert "桂西北部湾" in names(extract("船队驶入桂西北部湾。\n"))     # 北部湾: a gulf's own name
 
 
 def test_generic_party_units_and_kinds_of_business_are_not_named():
