@@ -500,6 +500,17 @@ def test_a_part_of_a_body_the_rules_stopped_at_is_a_body_of_its_own(tmp_path):
     assert not any(name == "聊城大学党委" for name, _ in _entities(tmp_path, "聊城大学党委书记张三出席会议。\n"))
 
 
+def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"卡塔堡": ("LOC", 0.99), "维兰诺": ("LOC", 0.99), "里瓦托": ("ORG", 0.86),
+                               "蓝星公司": ("ORG", 0.86)})
+    got = _entities(tmp_path, "警方在卡塔堡、维兰诺、里瓦托等城市同时动手。\n")
+    assert ("里瓦托", "Place") in got or ("里瓦托", "District") in got
+    got = _entities(tmp_path, "代表来自卡塔堡、蓝星公司等单位。\n")    # a body by its head stays one
+    assert ("蓝星公司", "Company") in got
+
+
 def test_a_part_of_a_body_is_read_past_the_divisions_before_the_body(tmp_path, monkeypatch):
     # the tagger reads province, county and the town's school whole; the rules name the
     # divisions apart and stopped at the town committee: its school is its part

@@ -764,7 +764,7 @@ def tagged_entities(ctx: DocContext) -> None:
     """Add the tagger's spans that the rules leave open, typed by the policy above."""
     from .organisations import canonical, listed_share_area
 
-    spans = tagger_spans(ctx)
+    spans = _places_listed_as_bodies(ctx, tagger_spans(ctx))
     # a place whose head's title follows it once (曼谷|市长) is a division wherever it is named
     headed = {ctx.text[s.start:s.end] for s in spans
               if s.label == "LOC" and AREA_HEAD_AFTER.match(ctx.text, s.end)}
@@ -1017,6 +1017,18 @@ def _listed_beside_sure(ctx: DocContext, spans: list[Span], label: str) -> set[t
         ctx.text[e:e + 1] in LIST_JOINS and e + 1 in sure_starts)}
 
 
+def _places_listed_as_bodies(ctx: DocContext, spans: list[Span]) -> list[Span]:
+    """An organisation span without a body's head, listed after a place the tagger is
+    sure of and before the next item or 等 (巴黎、马赛、里昂等…城市: 里昂 at 0.86 a body), is
+    a place too: the list settles the label it doubts."""
+    sure_ends = {s.end for s in spans if s.label == "LOC" and s.confidence >= SURE}
+    return [replace(s, label="LOC") if s.label == "ORG" and s.confidence < SURE
+            and ctx.text[s.start - 1:s.start] in LIST_JOINS and s.start - 1 in sure_ends
+            and ctx.text[s.end:s.end + 1] in LIST_JOINS + LIST_END
+            and _organisation_head(ctx.text[s.start:s.end]) is None else s for s in spans]
+
+
+LIST_END = "等"     # what closes a list of names (巴黎、马赛、里昂等)
 # two short forms side by side (中美, 罗中), read at every start
 SHORT_FORM_PAIR = re.compile("(?=([%s]{2}))" % re.escape("".join(lexicon.SHORT_FORMS)))
 
