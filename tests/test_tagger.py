@@ -511,6 +511,15 @@ def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, mo
     assert ("蓝星公司", "Company") in got
 
 
+def test_a_province_and_its_city_written_as_one_word_are_two_divisions(tmp_path, monkeypatch):
+    # jieba keeps 山西太原 one word, and the tagger doubts its extent, not the places
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"山西太原": ("LOC", 0.65)})
+    got = _entities(tmp_path, "本报讯山西太原是全国能源基地。\n")
+    assert {("山西省", "District"), ("太原市", "District")} <= got
+
+
 def test_a_part_of_a_body_is_read_past_the_divisions_before_the_body(tmp_path, monkeypatch):
     # the tagger reads province, county and the town's school whole; the rules name the
     # divisions apart and stopped at the town committee: its school is its part

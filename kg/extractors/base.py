@@ -303,6 +303,19 @@ def division_chain(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
+def nested_divisions(text: str) -> list[tuple[int, int]] | None:
+    """A province or city and a division in it written together by their short names
+    (山西太原, jieba's one word): the two, where the data puts the second in the first;
+    else None."""
+    g = gazetteer()
+    for k in range(2, len(text) - 1):
+        outer = g.lookup(text[:k])
+        inner = g.lookup(text[k:], {outer.code}) if outer is not None else None
+        if inner is not None and outer in g.ancestors(inner):
+            return [(0, k), (k, len(text))]
+    return None
+
+
 # jieba's frequency under which a character it tags zg (很, 此, 每 and thousands of rare
 # ones) is a rare character, of the kind place and firm names use (埭, 垟, 札): the
 # function characters it tags so are all over 10,000

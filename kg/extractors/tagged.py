@@ -183,7 +183,7 @@ from ..orgtype import org_typer
 from ..segment import Token, segmenter
 from ..tagger import NAME_DOTS, Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext,
-                   after_foreign_country, division_chain, filed_abroad, former_division, joined_runs, rare,
+                   after_foreign_country, division_chain, filed_abroad, former_division, joined_runs, nested_divisions, rare,
                    tagger_spans)
 from .initiatives import SESSIONS
 
@@ -355,13 +355,13 @@ def _place_type(name: str) -> str:
 
 
 def _known_place(name: str) -> bool:
-    """A country, a world region, or a province or city of the divisions' data by its
-    full or short name: the tagger's doubt over it is doubt about its extent, which
+    """A country, a world region, a province or city of the divisions' data by its
+    full or short name, or one with a division in it (山西太原): the tagger's doubt over it is doubt about its extent, which
     the name settles."""
     if name == lexicon.HOME_COUNTRY or _foreign_place(name):
         return True
     d = gazetteer().lookup(name)
-    return d is not None and d.level in ("province", "city")
+    return d is not None and d.level in ("province", "city") or nested_divisions(name) is not None
 
 
 AREA_HEAD_AFTER = re.compile(r"[市省州县](?:长|委|政府)")
@@ -858,7 +858,8 @@ def tagged_entities(ctx: DocContext) -> None:
                     s, text = replace(s, end=s.end - 1), text[:-1]     # 济南|市长: the level is the title's
                 if _cut_word(ctx, s):
                     continue
-                for a, b in division_chain(text) if _place_type(text) == "District" else [(0, len(text))]:
+                for a, b in division_chain(text) if _place_type(text) == "District" \
+                        else nested_divisions(text) or [(0, len(text))]:
                     part = text[a:b]
                     river = lexicon.names_a_river(ctx.text, s.start + a, s.start + b)
                     d = None if river or after_foreign_country(ctx.text, s.start + a) \
