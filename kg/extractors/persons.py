@@ -884,13 +884,14 @@ COMMON_WORD_FREQ = 300
 
 
 def _common_word_for_given_name(name: str) -> bool:
-    """Whether what follows the surname is one common verb, locative or pronoun of jieba's
-    dictionary (曾|表示, 时|强调, 国|期间): a title's adverb or time word and the word
-    after it, where the tagger reads no person."""
+    """Whether what follows the surname is one common verb, locative, pronoun or time word
+    of jieba's dictionary (曾|表示, 时|强调, 国|期间, 越总理谈|今年): a title's adverb or
+    time word and the word after it, or a headline's verb and its time, where the tagger
+    reads no person."""
     single, compound = surnames()
     rest = name[2:] if name[:2] in compound else name[1:] if name[0] in single else ""
     toks = segmenter().tokens(rest) if len(rest) >= 2 else []
-    return len(toks) == 1 and (toks[0].tag.startswith("v") or toks[0].tag in ("f", "r")) \
+    return len(toks) == 1 and (toks[0].tag.startswith("v") or toks[0].tag in ("f", "r", "t")) \
         and segmenter().tk.FREQ.get(rest, 0) >= COMMON_WORD_FREQ
 
 

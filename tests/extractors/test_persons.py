@@ -635,6 +635,8 @@ def test_an_adverb_and_a_verb_after_a_title_are_no_name():
                   "在奥地利轮值欧盟主席国期间，他将致力于和平。\n")
     assert not {"曾表示", "曾亲临", "国期间"} & names(rec)
     assert "王建国" in names(rec, "Official")
+    # a headline's verb and its time: the premier talks of this year's work
+    assert not any(n.endswith("今年") for n in names(extract("越总理谈今年工作指导方针\n正文说明。\n")))
 
 
 def test_a_surname_called_by_a_title_is_the_one_person_of_that_surname_on_the_page():
