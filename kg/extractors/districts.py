@@ -12,9 +12,9 @@ from ..divisions import AMBIGUOUS_SHORT, Division, common_country_name, countrie
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
-from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, verb_and_object, word_ending
+from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, tagger_spans, verb_and_object, word_ending
 from .organisations import canonical as full_name
-from .tagged import THING_TAGS, named_spans, tagger_reads, tagger_reads_other
+from .tagged import SURE, THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
 # the suffix, unless the next character makes it another word (村民, 乡村, 镇长)
 TOWN = re.compile(r"(街道|苏木(?!长)|嘎查(?!长)|镇(?![长级委务干])|乡(?![村亲情土音愁长镇])|社区(?![民])|"
@@ -374,6 +374,21 @@ def _parent_in_play(d: Division | None, context: set[str], full_in_doc: set[str]
     return p is not None and (p.code in context or p.name in full_in_doc)
 
 
+# jieba: verbs, adverbs, conjunctions, prepositions, pronouns: a lone one opening a clause
+# before a place jieba and the tagger both begin after it is the clause's word (，可|象角村
+# 人的决心: but); inside a clause it may be the name's own first character (来到…包|西村)
+LONE_WORD_TAGS = "vdcpr"
+CLAUSE_ENDS = "，。；：！？"
+
+
+def _tagger_place_starts(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the tagger is sure of a place over [start, end) that begins at `start`,
+    and reads nothing over the character before."""
+    spans = tagger_spans(ctx)
+    return any(s.label == "LOC" and s.start == start and s.end >= end and s.confidence >= SURE
+               for s in spans) and not any(s.start <= start - 1 < s.end for s in spans)
+
+
 # the closing and opening marks of a quoted slogan
 SLOGAN_QUOTES = {"”": "“", "』": "『", "」": "「"}
 
@@ -418,6 +433,11 @@ def _towns(ctx: DocContext, sent) -> None:
             # 路经|落耳坡村/ns: a place jieba knows whole starts there, after a word; but not
             # after a lone character (史|各庄镇) nor with one before the suffix (育|新社区)
             start = max(start, tok.start)
+        if tok is not None and tok.tag == "ns" and tok.end == he and start == tok.start - 1 \
+                and (start == sent.start or ctx.text[start - 1] in CLAUSE_ENDS) \
+                and (before := word_ending(toks, tok.start)) is not None and before.tag[:1] in LONE_WORD_TAGS \
+                and _tagger_place_starts(ctx, tok.start, he):
+            start = tok.start    # ，可|象角村/ns|人: a lone word opening the clause before a place jieba knows
         # the chunk does not begin with a function word of the sentence (县以上|城镇)
         start = next((t.end for t in toks if t.start == start and t.end < hs and t.tag[:1] in LEADING_WORD_TAGS),
                      start)

@@ -177,12 +177,16 @@ def test_places_counted_after_their_kind_name_none():
     assert not any(n.endswith("大桥") for n in names(rec))
 
 
-def test_a_common_verb_no_division_begins_with_starts_no_place():
+def test_a_common_verb_no_division_begins_with_starts_no_place(monkeypatch):
     """搞|文明小区: a place's name may hold a verb (包|西村: 包 begins 包头市), but not one
     as common as 搞, which begins no division's name."""
     rec = extract("有人认为，搞文明小区，应当建造农民新村。来到会同县若水乡包西村。\n")
     assert not any(n.startswith("搞") for n in names(rec))
     assert "包西村" in names(rec, "District")
+    # but a lone word opening the clause before a village jieba and the tagger begin after it
+    tagger_reads(monkeypatch, {"塔头村": ("LOC", 0.99)})
+    rec = extract("鞋磨破了，可塔头村人的决心未动摇。\n")
+    assert "塔头村" in names(rec, "District") and "可塔头村" not in names(rec)
     # nor one jieba tags a verb's morpheme (喝/vg)
     rec = extract("在退伍士兵中，喝大运河水长大的人很多。\n")
     assert "大运河" in names(rec, "Place") and not any(n.startswith("喝") for n in names(rec))
