@@ -195,13 +195,16 @@ def _foreign_name(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, frozenset[str]]:
     """Each country's Chinese names by its ISO 3166 code: pycountry's names in its zh_CN
-    translation (common, short and official forms: 白俄罗斯, 意大利共和国). A name that is
+    translation (common, short and official forms: 白俄罗斯, 意大利共和国) and CLDR's
+    (babel: 阿拉伯联合酋长国, 孟加拉国, which that translation lacks). A name that is
     also one of China's divisions is left out (黑山 is a county of Liaoning too)."""
     import gettext
 
     import pycountry
+    from babel import Locale
 
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    cldr = Locale("zh").territories
     out = {}
     for c in pycountry.countries:
         if c.alpha_2 in _HOME_CODES:
@@ -212,6 +215,8 @@ def _country_names() -> dict[str, frozenset[str]]:
             name = zh.gettext(english) if english else ""
             if name != english and _foreign_name(name):
                 names.add(name)
+        if _foreign_name(cldr.get(c.alpha_2, "")):
+            names.add(cldr[c.alpha_2])
         out[c.alpha_2] = frozenset(names)
     return out
 
@@ -328,10 +333,22 @@ def divisions_of(country: str) -> tuple[str, ...]:
 def common_country_name(name: str) -> str:
     """The name papers call a country by, where `name` is its formal one (意大利共和国 ->
     意大利, 贝宁共和国 -> 贝宁): the country it begins with, if that names the same state
-    (not 刚果 of 刚果民主共和国, another state); else `name` itself."""
+    (not 刚果 of 刚果民主共和国, another state), or its abbreviation (阿联酋); else `name`
+    itself."""
     short = country_prefix(name)
     same = short and any(name in names and short in names for names in _country_names().values())
-    return short if same else name
+    if same or name in lexicon.COUNTRIES:
+        return short if same else name      # 吉尔吉斯斯坦 is how papers name it, not 吉尔吉斯坦
+    # a country's abbreviation of its formal name (阿拉伯联合酋长国 -> 阿联酋)
+    return min((n for names in _country_names().values() if name in names for n in names
+                if _abbreviates(n, name)), key=lambda n: (len(n), n), default=name)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is `name` cut short as Chinese abbreviates (阿联酋 of 阿拉伯联合酋长国):
+    shorter, the same first character, its characters in order within the name."""
+    rest = iter(name[1:])
+    return len(short) < len(name) and short[:1] == name[:1] and all(c in rest for c in short[1:])
 
 
 def country_of(name: str) -> frozenset[str]:

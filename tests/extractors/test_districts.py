@@ -18,6 +18,12 @@ def test_a_countrys_formal_name_is_the_country_papers_name_short(monkeypatch):
     districts_ = {e["name"]: {m["text"] for m in e["mentions"]} for e in rec["entities"] if e["type"] == "District"}
     assert districts_["贝宁"] == {"贝宁共和国", "贝宁"} and "贝宁共和国" not in districts_
     assert {"刚果民主共和国", "刚果"} <= set(districts_)
+    # a formal name that no country begins (CLDR's), and the abbreviation papers use
+    rec = extract("阿拉伯联合酋长国位于海湾地区。他说，阿联酋将恪守配额。\n")
+    districts_ = {e["name"]: {m["text"] for m in e["mentions"]} for e in rec["entities"] if e["type"] == "District"}
+    assert districts_.get("阿联酋") == {"阿拉伯联合酋长国", "阿联酋"}
+    # but the name papers use is not cut to a rarer form of the data's (吉尔吉斯坦)
+    assert "吉尔吉斯斯坦" in names(extract("吉尔吉斯斯坦总统访华。\n"), "District")
 
 
 def test_countries_are_found_in_the_same_order_whatever_the_sets_order(monkeypatch):
