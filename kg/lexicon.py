@@ -440,14 +440,19 @@ COUNTED_STATES = re.compile(r"(?:西方|东方)?[\d０-９一二三四五六七�
 # what the name of a body of the world's begins with (世界石油输出国组织, 国际商会,
 # 联合国安理会): it lies in no one country (a region's may: 非洲人国民大会, 欧洲时报社)
 WORLD_PREFIXES = ("世界", "国际", "全球", "联合国")
+WORLD_BODIES_ONLY = ("世界", "联合国")     # no firm's name begins so (世界银行 is a body of states)
 ATTRIBUTIVE = "的"    # what ends a quoted attribute (“认真而长期的”联盟): a description, no name
 WORLD_BODY_HEAD = "组织"     # what the world's bodies' names end in (国际民航组织), a verb elsewhere
 
 
 def type_for_the_world(type_: str, name: str) -> str:
     """A body's type where its name is the world's (国际…, 联合国…): an Organization, no
-    state's Agency, whatever its head (国际奥林匹克委员会, 联合国特别委员会)."""
-    return "Organization" if type_ == "Agency" and name.startswith(WORLD_PREFIXES) else type_
+    state's Agency, whatever its head (国际奥林匹克委员会, 联合国特别委员会); nor a firm
+    where the world or the UN begins it (世界银行; 国际商业机器公司 is IBM)."""
+    if type_ == "Agency" and name.startswith(WORLD_PREFIXES) or \
+            type_ == "Company" and name.startswith(WORLD_BODIES_ONLY):
+        return "Organization"
+    return type_
 # the Youth League and the other parties, whose committees are named like the Party's
 # (共青团宜昌市委 is no 宜昌市委)
 OTHER_PARTIES = ("共青团", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")

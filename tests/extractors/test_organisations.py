@@ -265,6 +265,12 @@ def test_a_head_that_overlaps_a_shorter_one_before_it_is_still_read(monkeypatch)
     assert names(rec, "Organization") == {"南京大学"}
 
 
+def test_a_bank_named_for_the_world_is_no_firm():
+    # 世界银行 is a body of states; 国际… may begin a firm's name (IBM's)
+    rec = extract("会议由世界银行和贝宁政府共同组织。国际商业机器公司发布新品。\n")
+    assert "世界银行" in names(rec, "Organization") and "国际商业机器公司" in names(rec, "Company")
+
+
 def test_a_body_named_for_the_world_is_an_organisation_not_a_states_agency(monkeypatch):
     """国际奥林匹克委员会, 联合国武器核查小组: a committee's head makes an agency of a state's
     body, not of the world's."""
