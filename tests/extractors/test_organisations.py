@@ -41,6 +41,7 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("这家医院很好。", "这家医院", True),
     ("这份特区政府的报告长达20页。", "这份特区政府", True),           # this (report of)
     ("广西巴马瑶族自治县那莫乡中心小学", "那莫乡中心小学", False),
+    ("钱送到了柳溪桥地区八所小学的学生家中。", "柳溪桥地区八所小学", True),    # counted after an area
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
