@@ -507,11 +507,17 @@ COMMON_NOUN_FREQ = 1000
 
 def _common_words_only(toks, start: int, end: int) -> bool:
     """Two common words or more and nothing else before a town's suffix (前些日子|回家|乡:
-    jieba cuts 回家|乡 where 回|家乡 was meant): a phrase, where a town's name is one word
-    or holds a rare one (和平乡)."""
+    jieba cuts 回家|乡 where 回|家乡 was meant; 很会|利用|社区: its guess glued an adverb and
+    a modal verb): a phrase, where a town's name is one word or holds a rare one (和平乡)."""
+    freq = segmenter().tk.FREQ
     words = [t for t in toks if start <= t.start and t.end <= end]
     return len(words) >= 2 and words[0].start == start and words[-1].end == end \
-        and all(segmenter().tk.FREQ.get(t.word, 0) >= COMMON_NOUN_FREQ and len(t.word) >= 2 for t in words)
+        and all(len(t.word) >= 2 and (freq.get(t.word, 0) >= COMMON_NOUN_FREQ or t.tag == GUESS_TAG and all(
+            freq.get(c, 0) >= FUNCTION_CHAR_FREQ for c in t.word)) for t in words)
+
+
+GUESS_TAG = "x"      # jieba's tag of a word its HMM guessed
+FUNCTION_CHAR_FREQ = 10_000    # jieba's frequency above which lone characters are function words (很, 会)
 
 
 def _described(ctx: DocContext, toks, start: int, end: int) -> bool:
