@@ -353,6 +353,8 @@ COUNT_AT_START = re.compile(f"{lexicon.COUNT}[大{lexicon.BODY_MEASURES}]")
 COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
 # a count and its measure right before the head, an area before them (某地区|八所|小学)
 COUNTED_BEFORE_HEAD = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}]$")
+# a phase or batch right before the head: goods or bodies so counted (伊拉克|第三期|食品)
+PHASE_BEFORE_HEAD = re.compile(f"第{lexicon.COUNT}[期批]$")
 # so many big ones right before the head (两大|集团, 中国四大|银行; but 三|大队 is a unit's number)
 COUNTED_BIG = re.compile(f"{lexicon.COUNT}大$")
 
@@ -382,7 +384,8 @@ def determiner_or_count(c: Candidate) -> bool:
     count = COUNT_AT_START.match(ctx.text, c.start, c.hs)
     # (but a measure word counts even then: 十所|医院 are ten hospitals)
     return count is not None and (count.end() < c.hs or ctx.text[count.end() - 1] in lexicon.BODY_MEASURES) \
-        or COUNTED_BEFORE_HEAD.search(ctx.text, c.start, c.hs) is not None or counted_post(c) or counted_after(c)
+        or COUNTED_BEFORE_HEAD.search(ctx.text, c.start, c.hs) is not None \
+        or PHASE_BEFORE_HEAD.search(ctx.text, c.start, c.hs) is not None or counted_post(c) or counted_after(c)
 
 
 # bodies counted after their head, the clause ending there (普通中小学３８１３所，)

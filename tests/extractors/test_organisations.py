@@ -42,6 +42,7 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("这份特区政府的报告长达20页。", "这份特区政府", True),           # this (report of)
     ("广西巴马瑶族自治县那莫乡中心小学", "那莫乡中心小学", False),
     ("钱送到了柳溪桥地区八所小学的学生家中。", "柳溪桥地区八所小学", True),    # counted after an area
+    ("安南批准伊拉克第三期食品、药品的分配计划。", "伊拉克第三期食品", True),      # a phase of goods
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
