@@ -590,6 +590,24 @@ def section_of_a_country(c: Candidate) -> bool:
 
 
 SECTION_HEADS = frozenset({"科"})
+
+
+def seat_of_a_body(c: Candidate) -> bool:
+    """该组织|马德里总部, 特委会驻|巴格达总部: headquarters after places alone are a body's
+    seat there, the body's named before; not a body of its own (联合国总部 has one)."""
+    end = c.he - len(SEAT)
+    if not c.name.endswith(SEAT) or end <= c.start:
+        return False
+    places = [(m.start, m.end) for m in c.ctx.mentions_between(c.start, end) if m.type in ("District", "Place")]
+    places += [(s.start, s.end) for s in tagger_spans(c.ctx) if s.label == "LOC" and c.start <= s.start < end]
+    pos = c.start
+    for a, b in sorted(places, key=lambda p: (p[0], -p[1])):
+        if a == pos:
+            pos = b
+    return pos == end
+
+
+SEAT = "总部"     # headquarters
 CONGRESS = "人大"      # a local people's congress, by its usual short name (县人大, 省人大主任)
 CENTRAL_CONGRESSES = tuple(k for k in lexicon.CENTRAL_BODIES if k.endswith(CONGRESS))    # 全国人大
 
@@ -669,7 +687,7 @@ def described_not_named(c: Candidate) -> bool:
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
                              phrase_before_head, described_not_named, congress_out_of_place, section_of_a_country,
-                             hall_not_for_a_service, qualified_by_words_of_kind)
+                             hall_not_for_a_service, qualified_by_words_of_kind, seat_of_a_body)
 
 
 def _add_body(c: Candidate) -> None:

@@ -210,6 +210,7 @@ REJECTED = {
     "described_not_named": ("村里成立了技术服务公司。", "技术服务公司"),
     "congress_out_of_place": ("拜年会实际是象角村人大搞农田基本建设的动员会。", "象角村人大"),
     "section_of_a_country": ("女子蛙泳，匈牙利科瓦茨获得第一名。", "匈牙利科"),
+    "seat_of_a_body": ("秘书长２７日在该组织马德里总部举行记者招待会。", "马德里总部"),
     "hall_not_for_a_service": ("在灯火辉煌的长城饭店大厅，大使致辞。", "长城饭店大厅"),
     "qualified_by_words_of_kind": ("扬州大学是６所院校合并而成的综合性、多科性大学。", "多科性大学"),
 }
