@@ -42,7 +42,7 @@ GENERIC_CORE = {"相关", "有关", "各", "该", "地方", "职能", "主管", 
                 "街道", "镇街", "乡镇", "县市区", "市直", "区直", "县直"}
 # what a kind of body begins with, never a body's name: ownership, quantity, size and
 # levels in the plural (民办|和股份制医院, 大量|资金投向学校, 小型|加工厂, 镇乡|污水处理厂)
-KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", "大量", "许多", "一些", "各类", "所有", "整个",
+KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", *lexicon.QUANTITY_WORDS, "各类", "所有", "整个",
               "镇乡", "乡镇", "外国", "国外", "境外",
               "股份制", "合资", "独资", "外资", "集体所有制"} | lexicon.SIZES
 PARTY_HEADS = {"党委", "党组", "党支部", "支部", "总支", "党工委", "党小组", "小组"}
@@ -372,6 +372,7 @@ def determiner_or_count(c: Candidate) -> bool:
     body, or one the page will not name, not a named one; but a count that is all there
     is before the head is the body's number (三大队)."""
     if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith(DETERMINERS_FIRST) \
+            or c.ctx.text.endswith((*DETERMINERS_FIRST, *lexicon.QUANTITY_WORDS), max(0, c.start - 2), c.start) \
             or "某" in c.core \
             or c.ctx.text[max(0, c.start - 2):c.start] in ("各地", "各级") \
             or lexicon.RANK.search(c.name) or COUNTED_BIG.search(c.core) or DETERMINED_COUNT.match(c.name) \

@@ -43,6 +43,8 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("广西巴马瑶族自治县那莫乡中心小学", "那莫乡中心小学", False),
     ("钱送到了柳溪桥地区八所小学的学生家中。", "柳溪桥地区八所小学", True),    # counted after an area
     ("安南批准伊拉克第三期食品、药品的分配计划。", "伊拉克第三期食品", True),      # a phase of goods
+    ("主动与这家部队家属工厂合作经营。", "部队家属工厂", True),        # this (one), before the name
+    ("不少宾馆饭店就在大堂摆出了圣诞树。", "宾馆饭店", True),          # many, before the name
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
