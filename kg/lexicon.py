@@ -344,7 +344,8 @@ SEA_AND_REGION_ENDINGS = ("海", "洋", "洲")
 WORLD_REGIONS = {"亚洲", "欧洲", "非洲", "美洲", "北美", "北美洲", "南美", "南美洲", "拉美", "拉丁美洲",
                  "大洋洲", "南极洲", "中东", "东亚", "东南亚", "南亚", "中亚", "西亚", "北非", "西欧",
                  "东欧", "北欧", "南欧", "中欧", "中东欧", "亚太", "亚非", "亚欧", "欧亚", "西半球", "东半球",
-                 "西非", "东非", "阿拉伯", "海湾"}      # the Arab world, the Gulf states
+                 "西非", "东非", "阿拉伯", "海湾",      # the Arab world, the Gulf states
+                 "南极", "北极"}
 WORLD_REGION_NAMES = tuple(sorted(WORLD_REGIONS))     # for str.startswith (欧洲航天局, 亚洲地区)
 
 

@@ -497,6 +497,9 @@ def test_a_continent_or_world_region_lies_in_no_country():
     # 中东欧 (Central and Eastern Europe) in a report from Bonn
     rec = extract("德国东扩\n新华社波恩１月９日电 德国政府重视同中东欧国家的关系。\n")
     assert not [t for t in triples(rec) if t[0] == "中东欧"]
+    # the poles (月球南极, the moon's) in a report from Washington
+    rec = extract("探月\n新华社华盛顿１月５日电 美国航天局的探测器首要目标是寻找月球南极是否存在水。美国发射探测器。\n")
+    assert not [t for t in triples(rec) if t[0] == "南极"]
 
 
 def test_a_union_of_states_own_bodies_lie_in_no_state_reported_from():
