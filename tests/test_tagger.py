@@ -511,6 +511,14 @@ def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, mo
     assert ("蓝星公司", "Company") in got
 
 
+def test_a_village_named_without_its_level_is_the_village_the_page_names(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"柳溪庄": ("LOC", 0.99)})
+    got = _entities(tmp_path, "柳溪庄村获得模范村称号。村支书提出柳溪庄要开始第二次创业。\n")
+    assert ("柳溪庄村", "District") in got and not any(name == "柳溪庄" for name, _ in got)
+
+
 def test_a_province_and_its_city_written_as_one_word_are_two_divisions(tmp_path, monkeypatch):
     # jieba keeps 山西太原 one word, and the tagger doubts its extent, not the places
     from tests.extractors.pages import tagger_reads

@@ -875,6 +875,8 @@ def tagged_entities(ctx: DocContext) -> None:
                     if d is not None:        # a division the districts component's tokens missed
                         ctx.divisions[d.name] = d
                         ctx.add(part, "District", s.start + a, s.start + b, name=d.name, rule="tagged:division")
+                    elif (town := _town_named_in_full(ctx, part)) is not None:
+                        ctx.add(part, "District", s.start + a, s.start + b, name=town.name, rule="tagged:town")
                     else:
                         ctx.add(part, "District" if part in headed else _place_type(part),
                                 s.start + a, s.start + b, rule="tagged:place")
@@ -1188,6 +1190,13 @@ def _place_ending_in(ctx: DocContext, short: str) -> Mention | None:
     short form alone is that place again, not the division (昆明's 西山区)."""
     return next((m for m in ctx.mentions if m.type == "Place" and m.name.endswith(short)
                  and len(m.name) > len(short)), None)
+
+
+def _town_named_in_full(ctx: DocContext, short: str) -> Mention | None:
+    """A town or village the page names with its level (沈泉庄村): named without it
+    (沈泉庄要开始第二次创业) it is that village again, not a place of its own."""
+    full = {short + level for level in TOWN_LEVELS}
+    return next((m for m in ctx.mentions if m.type == "District" and m.name in full), None)
 
 
 def _county_out_of_play(ctx: DocContext, part: str, d: Division) -> bool:
