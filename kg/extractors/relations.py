@@ -25,6 +25,8 @@ from .organisations import PARTY_DEPARTMENTS, bare_ministry
 ORGS = ("Agency", "Company", "Organization", "District")
 VENUE_PREPOSITIONS = ("在", "于")      # before where an agreement was signed or a meeting held
 COOP = re.compile(r"(与|同|和)([^，。；！？]{2,30}?)(签署|签订|共同|联合|深度合作|开展深入合作|合作|携手|结对|共建)")
+# what negates the cooperation right before its 与/同/和
+NEGATED = re.compile(r"(?:不|没有?|未|拒绝|否定了?|反对)$")
 CO_HOST = re.compile(r"(联合主办|共同主办|联合举办|共同举办|联合承办|共同承办|携手举办)")
 HOSTS = re.compile(r"(主办|承办|举办|发起|牵头)")
 FOUNDS = re.compile(r"(设立|成立|组建|设置)")
@@ -668,6 +670,8 @@ def _cooperation(ctx: DocContext, sent, inside: list[Mention]) -> None:
         if joint is not None and joint.word != m.group(1):
             continue      # 商业总合|同|于去年底…签订: the 同 of 合同 (a contract), no "with"
         b_start, b_end = sent.start + m.start(2), sent.start + m.end(2)
+        if NEGATED.search(ctx.text, sent.start, a_end):
+            continue      # 否定了|与某党合作的可能性, 不|与某党合作: no cooperation
         # 哈与中国签署了…，同时与美国也签署了: 中国 signed with 哈, not with 美国
         heads = [o for o in inside if o.type in ORGS and o.end <= a_end and o.rule != COUNTRY_RULE
                  and o.start not in partners]

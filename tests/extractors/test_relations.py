@@ -226,6 +226,13 @@ def test_a_country_acting_in_its_clause_leaves_the_article_subject_out_of_its_co
     assert not {r for r in triples(rec) if r[1] == "cooperatesWith" and r[0] == "中国"}
 
 
+def test_a_cooperation_refused_is_none():
+    rec = extract("华星集团召开董事会。会议否定了与蓝天集团合作的可能性。华星集团不与白云公司合作。\n")
+    assert not {r for r in triples(rec) if r[1] == "cooperatesWith"}
+    rec = extract("华星集团召开董事会。华星集团与蓝天集团合作开发新产品。\n")
+    assert ("华星集团", "cooperatesWith", "蓝天集团") in triples(rec)
+
+
 def test_the_body_whose_partner_it_is_is_no_partner():
     """同国内贸易部的华星集团、中国汽车贸易总公司签订协议: the firms sign; the ministry
     before 的 says whose the first is."""
