@@ -185,14 +185,15 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
         if TITLE_AT.match(ctx.text, he):
             return True       # 国务院|侨办|主任: an office before its chief, whatever jieba reads it (侨办/v)
     if head in VERB_HEADS and (after := ctx.token_at(he)) is not None and after.start == he \
-            and after.tag.startswith("v"):
-        return False          # 教育孩子|学会|理财: learning to, before the verb learnt
+            and after.tag.startswith(LEARNT_TAGS):
+        return False          # 教育孩子|学会|理财, 学会|艰苦朴素: learning to, before the verb or way learnt
     return _head_ends_word(ctx, toks, hs, he) and not (
         len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))
 
 
 REGION_PART = "部"      # after a direction, a region's part (东部), whichever word jieba gives the direction
 VERB_HEADS = frozenset({"学会"})     # heads that are verbs too (学会: a society; to learn)
+LEARNT_TAGS = ("v", "i", "l")    # jieba: a verb, an idiom or a set phrase learnt, after the verb
 
 
 # heads a title begins with, written once for both (市财政|局|长: the bureau and its chief)

@@ -999,6 +999,9 @@ def test_a_head_that_is_a_verb_before_a_verb_heads_no_body():
     stays one."""
     rec = extract("应教育孩子学会理财，学会关心。中国教育学会召开年会。\n")
     assert not any("孩子" in n for n in names(rec)) and "中国教育学会" in names(rec, "Organization")
+    # … or before an idiom or a set phrase learnt
+    rec = extract("才能使孩子学会艰苦朴素、勤俭持家。\n")
+    assert not any("孩子" in n for n in names(rec))
 
 
 def test_a_provinces_volleyball_team_is_an_organization(monkeypatch):
