@@ -184,6 +184,8 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
             return False
         if TITLE_AT.match(ctx.text, he):
             return True       # 国务院|侨办|主任: an office before its chief, whatever jieba reads it (侨办/v)
+    if ctx.text.startswith(lexicon.LAW_TITLE_END, he):
+        return False          # 《中华人民共和国商业银行法》: a law's title, no bank
     if head in VERB_HEADS and (after := ctx.token_at(he)) is not None and after.start == he \
             and after.tag.startswith(LEARNT_TAGS):
         return False          # 教育孩子|学会|理财, 学会|艰苦朴素: learning to, before the verb or way learnt

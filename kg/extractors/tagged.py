@@ -788,8 +788,10 @@ def tagged_entities(ctx: DocContext) -> None:
         or s.label == "ORG" and s.confidence >= ORG_MIN and _open_body(ctx, s)
         or s.label == "LOC" and s.confidence >= DIVISION_NAMED and _division_named(ctx.text[s.start:s.end])
         or s.confidence >= DICTIONARY_NAME and _dictionary_name(ctx, s))]
-    # 湖北省第二|大湖: a rank among places or bodies, no name (as the rules read it)
-    kept = [s for s in kept if s.label == "PER" or not RANK_ENDING.search(ctx.text, max(0, s.start - 6), s.start + 1)]
+    # 湖北省第二|大湖: a rank among places or bodies, no name (as the rules read it); 《…商业银行|法》:
+    # the body a law's title regulates, no body of the page
+    kept = [s for s in kept if s.label == "PER" or not RANK_ENDING.search(ctx.text, max(0, s.start - 6), s.start + 1)
+            and not ctx.text.startswith(lexicon.LAW_TITLE_END, s.end)]
     # the rules' names that ran over words naming nothing are cut back first, so that a
     # span in those words is open to the tagger too (巴黎|人有欢聚香榭丽舍大街)
     cut_back = set()

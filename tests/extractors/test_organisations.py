@@ -270,6 +270,11 @@ def test_a_head_that_overlaps_a_shorter_one_before_it_is_still_read(monkeypatch)
     assert names(rec, "Organization") == {"南京大学"}
 
 
+def test_the_body_a_laws_title_regulates_is_no_body_of_the_page():
+    rec = extract("《中华人民共和国商业银行法》明文规定，《公司法》也有规定。华星公司依法经营。\n")
+    assert names(rec, "Company") == {"华星公司"}
+
+
 def test_a_bank_named_for_the_world_is_no_firm():
     # 世界银行 is a body of states; 国际… may begin a firm's name (IBM's)
     rec = extract("会议由世界银行和贝宁政府共同组织。国际商业机器公司发布新品。\n")
