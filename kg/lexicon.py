@@ -440,6 +440,7 @@ NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务�
 COUNTED_STATES = re.compile(r"(?:西方|东方)?[\d０-９一二三四五六七八九十两]+国")
 # what the name of a body of the world's begins with (世界石油输出国组织, 国际商会,
 # 联合国安理会): it lies in no one country (a region's may: 非洲人国民大会, 欧洲时报社)
+FORMERLY = "原"     # before a post or a body: it was held or so named once (原省电力局副局长)
 LAW_TITLE_END = "法》"     # what ends a law's title, after the body it regulates (商业银行|法》)
 # how many, vaguely: before a body's head they count a kind (许多|学校, 不少|宾馆饭店)
 QUANTITY_WORDS = ("大量", "许多", "一些", "不少", "众多")

@@ -303,6 +303,18 @@ def division_chain(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
+def glued_former(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether a name from `start` (to `end`) begins with 原 (former) that jieba's guess glued
+    to a word (原省|电力局, 原北|石店乡党委, 以原|城区区委): no division begins with it
+    (原平市, 原阳县)."""
+    if ctx.text[start:start + 1] != lexicon.FORMERLY or start + 2 >= end:
+        return False
+    tok = ctx.token_at(start)
+    return tok is not None and tok.tag == "x" \
+        and not any(m.start == start for m in ctx.mentions_between(start, start + 1) if m.type == "District") \
+        and gazetteer().split_area(ctx.text[start:end])[0] == ""
+
+
 def nested_divisions(text: str) -> list[tuple[int, int]] | None:
     """A province or city and a division in it written together by their short names
     (山西太原, jieba's one word): the two, where the data puts the second in the first;

@@ -12,7 +12,7 @@ from ..divisions import AMBIGUOUS_SHORT, Division, common_country_name, countrie
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
-from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, left_chunk, occurrences, tagger_spans, verb_and_object, word_ending
+from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, glued_former, left_chunk, occurrences, tagger_spans, verb_and_object, word_ending
 from .organisations import canonical as full_name
 from .tagged import SURE, THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
@@ -438,6 +438,8 @@ def _towns(ctx: DocContext, sent) -> None:
                 and (before := word_ending(toks, tok.start)) is not None and before.tag[:1] in LONE_WORD_TAGS \
                 and _tagger_place_starts(ctx, tok.start, he):
             start = tok.start    # ，可|象角村/ns|人: a lone word opening the clause before a place jieba knows
+        if glued_former(ctx, start, hs):
+            start += 1           # 原北|石店乡: jieba's guess glued 原 (former) to the name
         # the chunk does not begin with a function word of the sentence (县以上|城镇)
         start = next((t.end for t in toks if t.start == start and t.end < hs and t.tag[:1] in LEADING_WORD_TAGS),
                      start)

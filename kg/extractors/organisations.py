@@ -15,7 +15,7 @@ from ..divisions import countries, country_prefix, gazetteer, states_of_short_fo
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, VILLAGES, ZONE_RULE, NAME_VERBS, DocContext, country_abroad, joined_runs, left_chunk, named_at_home, occurrences, tagger_spans
+from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, VILLAGES, ZONE_RULE, NAME_VERBS, DocContext, country_abroad, glued_former, joined_runs, left_chunk, named_at_home, occurrences, tagger_spans
 from .tagged import named_spans, tagged_person_at, tagged_name_start, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -285,6 +285,8 @@ def _name_start(ctx: DocContext, sent, head: str, type_: str, hs: int) -> int:
     start = left_chunk(ctx, sent, hs, max_len=22)
     # 延庆县原|县委书记: 原 (former) qualifies the post, the name starts after it
     start = max((t.end for t in ctx.tokens(sent) if start <= t.start and t.end <= hs and t.word in FORMER), default=start)
+    if glued_former(ctx, start, hs):
+        start += 1            # 原省|电力局, 原城区|区委: jieba's guess glued 原 to the area after it
     if start == hs:
         start = _bare_level_before(ctx, hs)
     # a name does not begin inside an area's name: 呼|市政府 is 呼市's government

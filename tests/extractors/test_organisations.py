@@ -814,6 +814,10 @@ def test_former_before_a_body_qualifies_the_post_not_the_name():
     rec = extract("被判刑的北京延庆县原县委书记刘金生逢年过节都去。\n")
     assert "延庆县委" in names(rec, "Agency") and not {n for n in names(rec) if "原县委" in n}
     assert ("刘金生", "县委书记", "延庆县委") in {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
+    # … also where jieba's guess glued 原 to the word after or before it (原省|, 以原|)
+    rec = extract("原省水利局副局长李某明挪用公款。以原北柳乡党委书记王某田为首的团伙被查处。原平市委书记说。\n")
+    assert {"省水利局", "北柳乡党委", "原平市委"} <= names(rec, "Agency")
+    assert not {n for n in names(rec) if n.startswith("原") and n != "原平市委" and n != "原平市"}
 
 
 
