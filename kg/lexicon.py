@@ -443,7 +443,7 @@ COUNTED_STATES = re.compile(r"(?:西方|东方)?[\d０-９一二三四五六七�
 FORMERLY = "原"     # before a post or a body: it was held or so named once (原省电力局副局长)
 LAW_TITLE_END = "法》"     # what ends a law's title, after the body it regulates (商业银行|法》)
 # how many, vaguely: before a body's head they count a kind (许多|学校, 不少|宾馆饭店)
-QUANTITY_WORDS = ("大量", "许多", "一些", "不少", "众多")
+QUANTITY_WORDS = ("大量", "许多", "一些", "不少", "众多", "大多数", "多数")
 WORLD_PREFIXES = ("世界", "国际", "全球", "联合国")
 WORLD_BODIES_ONLY = ("世界", "联合国")     # no firm's name begins so (世界银行 is a body of states)
 ATTRIBUTIVE = "的"    # what ends a quoted attribute (“认真而长期的”联盟): a description, no name

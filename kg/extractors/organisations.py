@@ -450,13 +450,15 @@ ETC, COUNTRIES_WORD = "等", "国家"     # after a list, 等国家: "and other 
 
 def generic_core(c: Candidate) -> bool:
     """相关部门, 民营企业, 县区党委, 乡镇政府: what comes before the head is a generic word,
-    a kind word (民办|和股份制医院), a level (市级; not a court's grade, 省高级人民法院) or
-    levels in the plural: a kind of body, not a named one."""
+    a kind word (民办|和股份制医院) or a vague quantity anywhere in it (美国|大多数|公司), a
+    level (市级; not a court's grade, 省高级人民法院) or levels in the plural: a kind of body,
+    not a named one."""
     core = c.core
     if c.before == ETC and core.startswith(COUNTRIES_WORD):
         return True       # 日本、墨西哥等|国家红十字会: the countries' societies, no state's body
     graded = core.removesuffix(lexicon.PEOPLES).endswith(lexicon.COURT_GRADES)
-    return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or "级" in core and not graded \
+    vague = any(t.word in lexicon.QUANTITY_WORDS for t in segmenter().tokens(core))    # 美国|大多数|公司
+    return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or vague or "级" in core and not graded \
         or any(w in core for w in ("县市区", "县区", "市县", "镇街", "地市")) or bool(lexicon.LEVELS_ONLY.fullmatch(core)) \
         or core.startswith(("街道", "社区", "乡镇", "镇村", "省市", "省区"))
 

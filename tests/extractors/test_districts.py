@@ -551,6 +551,8 @@ def test_common_words_before_a_towns_suffix_are_a_phrase(monkeypatch):
     rec = extract("前些日子回家乡河南杞县五里河料理家事。湟源县和平乡的农民来了。\n")
     found = names(rec, "District")
     assert not any("日子" in n for n in found) and {"杞县", "和平乡"} <= found
+    # a time word (现代|乡游, modern rural tours) names no township
+    assert "现代乡" not in names(extract("崇明县推出知青回归游、现代乡游。\n"))
     # jieba's guess that glued an adverb to a modal verb (很会) is as common as a word
     assert not names(extract("在发达国家，很会利用社区的、学校的体育场馆。\n"), "District") - {"发达国家"}
 

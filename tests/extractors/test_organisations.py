@@ -86,6 +86,7 @@ def test_core_too_short(text, name, rejected):
     ("两家市级医院今天开业。", "市级医院", True),
     ("日本、墨西哥等国家红十字会致电慰问。", "国家红十字会", True),     # the countries' societies
     ("国家红十字会致电慰问。", "国家红十字会", False),
+    ("在美国大多数公司盈利增长之后。", "美国大多数公司", True),          # most (of them)
     NAMED,
 ])
 def test_generic_core(text, name, rejected):
