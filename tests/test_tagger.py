@@ -511,6 +511,16 @@ def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, mo
     assert ("蓝星公司", "Company") in got
 
 
+def test_a_countys_short_form_after_an_area_it_is_not_in_is_a_place_of_that_area(tmp_path, monkeypatch):
+    # 九龙 after 香港 is Kowloon, not Sichuan's 九龙县; after 四川 it is that county
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"香港": ("LOC", 0.99), "四川": ("LOC", 0.99), "九龙": ("LOC", 0.99)})
+    got = _entities(tmp_path, "客车直达香港九龙。\n")
+    assert ("九龙", "Place") in got and ("九龙县", "District") not in got
+    assert ("九龙县", "District") in _entities(tmp_path, "他来自四川九龙。\n")
+
+
 def test_a_village_named_without_its_level_is_the_village_the_page_names(tmp_path, monkeypatch):
     from tests.extractors.pages import tagger_reads
 

@@ -870,6 +870,8 @@ def tagged_entities(ctx: DocContext) -> None:
                     if place is not None:    # 牟家村西山 … 为西山披上绿装: that hill, not 西山区
                         ctx.add(part, "Place", s.start + a, s.start + b, name=place.name, rule="tagged:place")
                         continue
+                    if d is not None and _inside_another_area(ctx, s.start + a, d):
+                        d = None             # 香港|九龙: Hong Kong's Kowloon, not Sichuan's 九龙县
                     if d is not None and _county_out_of_play(ctx, part, d):
                         if ctx.covered(s.start + a, s.start + b):
                             continue         # “江北水城”: a word of a slogan, no place of the page
@@ -1199,6 +1201,15 @@ def _town_named_in_full(ctx: DocContext, short: str) -> Mention | None:
     (沈泉庄要开始第二次创业) it is that village again, not a place of its own."""
     full = {short + level for level in TOWN_LEVELS}
     return next((m for m in ctx.mentions if m.type == "District" and m.name in full), None)
+
+
+def _inside_another_area(ctx: DocContext, start: int, d: Division) -> bool:
+    """Whether a county's short form follows right after a province or city it does not
+    lie in (香港|九龙, not 四川|九龙): a place of that area the data does not hold."""
+    before = ctx.first_ending_at(start, ("District",))
+    outer = gazetteer().lookup(before.name) if before is not None else None
+    return d.level == "county" and d.name != ctx.text[start:start + len(d.name)] and outer is not None \
+        and outer.level in ("province", "city") and outer not in gazetteer().ancestors(d)
 
 
 def _county_out_of_play(ctx: DocContext, part: str, d: Division) -> bool:
