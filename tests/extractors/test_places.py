@@ -98,6 +98,11 @@ def test_a_day_of_the_calendar_before_a_place_is_no_part_of_its_name():
     assert {"天安门广场", "五一广场", "未来公园"} <= got and not any(n.startswith("元旦") for n in got)
 
 
+def test_a_verb_before_the_area_a_place_begins_with_is_no_part_of_its_name():
+    got = names(extract("这台音乐会将移至北京华星剧院再次演出。\n"), "Place")
+    assert "北京华星剧院" in got and not any(n.startswith("移至") for n in got)
+
+
 def test_a_great_rivers_name_stands_alone_after_other_words():
     got = names(extract(CITY + "王家坝紧靠淮河，地势低洼。"), "Place")
     assert "淮河" in got and not any(n.endswith("紧靠淮河") for n in got)
