@@ -191,7 +191,20 @@ def _plausible(core: str) -> bool:
     if (COUNTED_START.match(core) or _verb_first(core)) and "的" in core:
         return False          # “一个持久的信息交流和协调行动网”, “采取一切必要的和适当的行动”:
                               # a description or a quoted phrase (but “三项制度改革”, “争做小主人”)
-    return not (len(core) == 3 and core[0] == "新") and not _common_verb(core)   # “新模式”: a figure of speech
+    return not (len(core) == 3 and core[0] == "新") and not _common_verb(core) \
+        and not _degree_and_adjective(core)      # “新模式”: a figure of speech; “十分渺茫”: a description
+
+
+# jieba's tags of a quote that only describes: adverbs and degree words, then an adjective
+DESCRIPTION_TAGS = ("d", "m", "ad", "a")
+
+
+def _degree_and_adjective(core: str) -> bool:
+    """Whether a quote is words of degree and an adjective, each of two characters or more
+    (“十分渺茫”): the writer's stress on a description, no programme (but “双优”, a
+    campaign's short name, is two characters)."""
+    toks = segmenter().tokens(core)
+    return len(toks) >= 2 and toks[-1].tag == "a" and all(t.tag in DESCRIPTION_TAGS and len(t.word) >= 2 for t in toks)
 
 
 # jieba's frequency from which a quoted verb is a word the writer stresses (“结合”的工作,

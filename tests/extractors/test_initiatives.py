@@ -168,6 +168,9 @@ def test_the_work_of_a_quoted_programme_names_it():
     # ... but not a common verb the writer stresses in quotes; a campaign's short verb stays
     rec = extract(CITY + "我们要做好“结合”的工作，开展“严打”工作。")
     assert names(rec, "Initiative") == {"严打"}
+    # nor words of degree and an adjective the writer stresses
+    rec = extract(CITY + "推进的希望“十分渺茫”。开展“严打”工作。")
+    assert names(rec, "Initiative") == {"严打"}
 
 
 def test_a_quoted_place_name_brands_a_product_and_names_no_programme():
