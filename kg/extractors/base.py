@@ -796,6 +796,20 @@ POSITION_TAG = "s"
 LOCALISER_ENDS = "上下里内外边旁前后"    # (not 中: 城中区)
 
 
+def time_phrase(w: Walk) -> Verdict | None:
+    """A time word or set phrase that points to years or months ends a name: when, no part
+    of what is named (近几年|跨国公司, 今年|医院; but an age names a group, 青年|京剧团, and
+    五一|广场, 未来|公园 point to no year)."""
+    t = w.tok
+    return w.stop() if t.tag in TIME_TAGS and len(t.word) >= 2 and t.word[-1] in TIME_UNITS \
+        and t.word[0] in TIME_POINTERS else None
+
+
+TIME_TAGS = ("t", "l")     # jieba: time words, set phrases (近几年/l)
+TIME_UNITS = "年月"
+TIME_POINTERS = "今去明近往前当同这那上下本"     # this, last, next, recent … year
+
+
 def _verb_phrase(word: str) -> bool:
     """A fixed expression of jieba's, rare as one word, made of a common adverb and a
     common verb (积极|开展): the sentence's predicate, as common as its parts (城市|管理,
@@ -983,7 +997,8 @@ NAME_RULES: tuple[NameRule, ...] = (
     not_hanzi, portrait_subtitle, dateline_before, stop_word, verb_after_adverb, adverb_and_verb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
-    common_verb, position_word, strict_verbal_noun, number, division_inside, body_before_area, lone_character_before_division,
+    common_verb, position_word, time_phrase, strict_verbal_noun, number, division_inside, body_before_area,
+    lone_character_before_division,
     word_before_bare_level, role_before_name, too_long,
     verb_ending_in_function_character,
 )
