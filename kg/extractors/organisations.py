@@ -40,10 +40,11 @@ GENERIC_CORE = {"相关", "有关", "各", "该", "地方", "职能", "主管", 
                 "国有", "中小", "龙头", "骨干", "优秀", "重点", "金融", "商业", "连锁", "全资", "控股",
                 "民办", "公办", "私立", "私营", "整个", "所有",
                 "街道", "镇街", "乡镇", "县市区", "市直", "区直", "县直"}
+FIRM_WORD = "公司"     # a firm, bare: after a country's name alone, that country's firms
 # what a kind of body begins with, never a body's name: ownership, quantity, size and
 # levels in the plural (民办|和股份制医院, 大量|资金投向学校, 小型|加工厂, 镇乡|污水处理厂)
 KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", *lexicon.QUANTITY_WORDS, "各类", "所有", "整个",
-              "镇乡", "乡镇", "外国", "国外", "境外",
+              "镇乡", "乡镇", "外国", "国外", "境外", "西方",
               "股份制", "合资", "独资", "外资", "集体所有制"} | lexicon.SIZES
 PARTY_HEADS = {"党委", "党组", "党支部", "支部", "总支", "党工委", "党小组", "小组"}
 GENERIC_UNITS = ("小区", "单位", "楼栋", "社区大", "企业", "物业", "网格", "机关", "方式配强", "行业",
@@ -456,6 +457,8 @@ def generic_core(c: Candidate) -> bool:
     core = c.core
     if c.before == ETC and core.startswith(COUNTRIES_WORD):
         return True       # 日本、墨西哥等|国家红十字会: the countries' societies, no state's body
+    if c.head == FIRM_WORD and (core in countries() or core == lexicon.HOME_COUNTRY):
+        return True       # 中国|公司在南非的发展: a country's firms (but 中国银行 is a bank's name)
     graded = core.removesuffix(lexicon.PEOPLES).endswith(lexicon.COURT_GRADES)
     vague = any(t.word in lexicon.QUANTITY_WORDS for t in segmenter().tokens(core))    # 美国|大多数|公司
     return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or vague or "级" in core and not graded \

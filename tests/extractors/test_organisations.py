@@ -87,6 +87,9 @@ def test_core_too_short(text, name, rejected):
     ("日本、墨西哥等国家红十字会致电慰问。", "国家红十字会", True),     # the countries' societies
     ("国家红十字会致电慰问。", "国家红十字会", False),
     ("在美国大多数公司盈利增长之后。", "美国大多数公司", True),          # most (of them)
+    ("杂志报道了中国公司在南非的发展。", "中国公司", True),             # a country's firms
+    ("中国银行行长王某说。", "中国银行", False),                        # a bank's name
+    ("西方公司可乘机而入。", "西方公司", True),                          # the West's
     NAMED,
 ])
 def test_generic_core(text, name, rejected):
