@@ -41,6 +41,8 @@ GENERIC_CORE = {"相关", "有关", "各", "该", "地方", "职能", "主管", 
                 "民办", "公办", "私立", "私营", "整个", "所有",
                 "街道", "镇街", "乡镇", "县市区", "市直", "区直", "县直"}
 FIRM_WORD = "公司"     # a firm, bare: after a country's name alone, that country's firms
+BELONGING = ("直属", "下属", "所属")     # a body's own bodies of a kind (国务院直属|局)
+TYPE_SUFFIX = "型"      # a type of body in a word of three characters or more (救济型|旧货商店; not 新型)
 # what a kind of body begins with, never a body's name: ownership, quantity, size and
 # levels in the plural (民办|和股份制医院, 大量|资金投向学校, 小型|加工厂, 镇乡|污水处理厂)
 KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", *lexicon.QUANTITY_WORDS, "各类", "所有", "整个",
@@ -460,7 +462,12 @@ def generic_core(c: Candidate) -> bool:
     if c.head == FIRM_WORD and (core in countries() or core == lexicon.HOME_COUNTRY):
         return True       # 中国|公司在南非的发展: a country's firms (but 中国银行 is a bank's name)
     graded = core.removesuffix(lexicon.PEOPLES).endswith(lexicon.COURT_GRADES)
-    vague = any(t.word in lexicon.QUANTITY_WORDS for t in segmenter().tokens(core))    # 美国|大多数|公司
+    words = segmenter().tokens(core)
+    vague = any(t.word in lexicon.QUANTITY_WORDS for t in words)    # 美国|大多数|公司
+    if core.endswith(BELONGING) or any(len(t.word) >= 3 and t.word.endswith(TYPE_SUFFIX) for t in words):
+        return True       # 国务院直属|局: the bodies directly under it; 救济型|旧货商店: a type of shop
+    if core.startswith(lexicon.NATIONWIDE) and core[len(lexicon.NATIONWIDE):] in GENERIC_CORE:
+        return True       # 全国基层|公安局: the country's bodies of a kind
     return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or vague or "级" in core and not graded \
         or any(w in core for w in ("县市区", "县区", "市县", "镇街", "地市")) or bool(lexicon.LEVELS_ONLY.fullmatch(core)) \
         or core.startswith(("街道", "社区", "乡镇", "镇村", "省市", "省区"))

@@ -90,6 +90,10 @@ def test_core_too_short(text, name, rejected):
     ("杂志报道了中国公司在南非的发展。", "中国公司", True),             # a country's firms
     ("中国银行行长王某说。", "中国银行", False),                        # a bank's name
     ("西方公司可乘机而入。", "西方公司", True),                          # the West's
+    ("由事业单位改为国务院直属局。", "国务院直属局", True),             # the bodies under it
+    ("成为全国基层公安局的唯一特例。", "全国基层公安局", True),         # the country's, of a kind
+    ("举办救济型旧货商店的试点工作。", "救济型旧货商店", True),         # a type of shop
+    ("中国新型建材公司成立。", "中国新型建材公司", False),               # 新型: a name's word
     NAMED,
 ])
 def test_generic_core(text, name, rejected):
