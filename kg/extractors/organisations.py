@@ -1173,8 +1173,9 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         return False
     if text[hs:he] == REGION_PART and tok.start == hs and text[hs - 1:hs] in lexicon.DIRECTIONS + "中":
         return False                       # 巴东|部旁遮普省: a region's part, the direction glued to the place before
-    if tok.end == he and (tok.word in lexicon.TITLES or tok.word[:1] in "副代" and tok.word[1:] in lexicon.TITLES):
-        return False                       # the 委 that ends 市委常委 (副政委) is the title's
+    if tok.end == he and (tok.word in lexicon.TITLES or tok.word[:1] in "副代" and tok.word[1:] in lexicon.TITLES
+                          or he - hs == 1 and len(tok.word) > 2 and text[hs - 1:he] in lexicon.TITLES):
+        return False                       # the 委 that ends 市委常委 (副政委, 师政委/nr) is the title's
     if tok.end == he and tok.start < hs and len(text[hs:he]) == 1 and tok.tag == TRANSLITERATED_NAME:
         return False                       # 贝鲁斯科|尼: a foreign name jieba knows, no section (科)
     if tok.end == he:

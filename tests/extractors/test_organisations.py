@@ -716,6 +716,9 @@ def test_a_deputy_title_ends_no_body_and_a_word_that_begins_with_a_level_is_no_a
     # 副政委 is a title: its 委 is no committee's head
     rec = extract("他曾任中国人民解放军空军原副政委。\n")
     assert not any(n.endswith("政委") for n in names(rec))
+    # … also where jieba reads it glued to the unit's level as a name (师政委/nr)
+    rec = extract("战役时任八纵队师政委、原海军政委李某文深情地说。\n")
+    assert not any(n.endswith("政委") for n in names(rec))
     # 市场 is a word, not 市 and a name: 市场需求和世界科技 is no firm
     assert not names(extract("以适应市场需求和世界科技发展的趋势。\n"), "Company")
 
