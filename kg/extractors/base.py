@@ -785,8 +785,8 @@ def position_word(w: Walk) -> Verdict | None:
     a body's name may hold one (口岸派出所, 对外合作项目). So does a localiser jieba
     reads on its own after a one-character noun (楼|内|美国银行: jieba tags 内 a noun)."""
     t = w.tok
-    if w.toponym and t.tag == POSITION_TAG and len(t.word) >= 2 and t.word[-1] in LOCALISER_ENDS:
-        return w.stop()
+    if w.toponym and t.tag == POSITION_TAG and (len(t.word) >= 2 and t.word[-1] in LOCALISER_ENDS or len(t.word) == 1):
+        return w.stop()       # (济南市郊|王舍人镇: a lone position word, the city's suburbs)
     if t.word in LOCALISER_ENDS and w.k and len(w.toks[w.k - 1].word) == 1 and CJK.match(w.toks[w.k - 1].word):
         return w.stop()
     return None
