@@ -520,9 +520,11 @@ NEGATIONS = "没不未"     # what negates a verb (没|考上)
 
 
 def _adverb_then_verb(word: str) -> bool:
-    """Whether a four-character word's halves are, to jieba, an adverb and a verb (充分|发挥)."""
+    """Whether a four-character word's halves are, to jieba, an adverb and a verb (充分|发挥),
+    or a word that ends a name and a verb or verbal noun (大力|发展/nz, 重新|认识/l)."""
     tags = segmenter().tags
-    return len(word) == 4 and tags.get(word[:2]) in ADVERB_TAGS and tags.get(word[2:]) == VERB_TAG
+    return len(word) == 4 and (tags.get(word[:2]) in ADVERB_TAGS and tags.get(word[2:]) == VERB_TAG
+                               or word[:2] in lexicon.NAME_STOP_WORDS and tags.get(word[2:]) in (VERB_TAG, "vn"))
 
 
 def _negated_verb(word: str) -> bool:

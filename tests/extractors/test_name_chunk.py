@@ -48,6 +48,7 @@ def test_portrait_subtitle(text, head, word, expected):
     ("会后成立了振兴京剧指导委员会。", "委员会", "指导", None),     # ... and 指导 before a committee's
     ("同时放开对设置降价商店的限制。", "商店", "设置", ("stop", "降价商店")),    # setting up
     ("并赔偿原告周村区法院损失500元。", "法院", "原告", ("stop", "周村区法院")),    # a party to a suit
+    ("我们重新建设银行网点。", "银行", "重新", ("stop", "建设银行")),      # anew
 ])
 def test_stop_word(text, head, word, expected):
     assert ruling(base.stop_word, text, head, word) == expected
@@ -84,6 +85,8 @@ def test_verb_after_adverb(text, head, word, expected):
     ("充分发挥总参谋部的职能作用。", "部", "充分发挥", ("stop", "总参谋部")),
     ("认真贯彻省委的部署。", "省委", "认真贯彻", ("stop", "省委")),
     ("子女没考上大学的，家中有病人的。", "大学", "没考上", ("stop", "大学")),    # a negated verb
+    ("要重新认识合作社的作用。", "合作社", "重新认识", ("stop", "合作社")),     # 重新/a to jieba
+    ("要大力发展中小学教育。", "小学", "大力发展", ("stop", "中小学")),         # 大力/n, 发展/vn
     ("领导表示积极支持环保局工作。", "环保局", "领导", None),
 ])
 def test_adverb_and_verb(text, head, word, expected):
