@@ -329,16 +329,22 @@ def divisions_of(country: str) -> tuple[str, ...]:
                         key=lambda n: (-len(n), n)))
 
 
+# what a country's formal name may add to it (尼泊尔王国, 意大利共和国)
+STATE_FORMS = ("王国", "共和国", "联邦", "公国", "大公国", "苏丹国")
+
+
 @lru_cache(maxsize=None)
 def common_country_name(name: str) -> str:
     """The name papers call a country by, where `name` is its formal one (意大利共和国 ->
     意大利, 贝宁共和国 -> 贝宁): the country it begins with, if that names the same state
-    (not 刚果 of 刚果民主共和国, another state), or its abbreviation (阿联酋); else `name`
-    itself."""
+    (not 刚果 of 刚果民主共和国, another state), the country and a form of state the data
+    does not list (尼泊尔王国), or its abbreviation (阿联酋); else `name` itself."""
     short = country_prefix(name)
     same = short and any(name in names and short in names for names in _country_names().values())
     if same or name in lexicon.COUNTRIES:
         return short if same else name      # 吉尔吉斯斯坦 is how papers name it, not 吉尔吉斯坦
+    if short and name not in countries() and name[len(short):] in STATE_FORMS:
+        return short                        # 尼泊尔王国: a form of state the data does not list
     # a country's abbreviation of its formal name (阿拉伯联合酋长国 -> 阿联酋)
     return min((n for names in _country_names().values() if name in names for n in names
                 if _abbreviates(n, name)), key=lambda n: (len(n), n), default=name)

@@ -175,7 +175,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
-from ..divisions import (AMBIGUOUS_SHORT, LEVEL_RANKS, Division, countries, foreign_divisions, gazetteer,
+from ..divisions import (AMBIGUOUS_SHORT, LEVEL_RANKS, Division, common_country_name, countries, foreign_divisions, gazetteer,
                          states_of_short_form, without_country, world_cities)
 from ..kinds import is_kind
 from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
@@ -883,7 +883,7 @@ def tagged_entities(ctx: DocContext) -> None:
                         ctx.add(part, "District", s.start + a, s.start + b, name=town.name, rule="tagged:town")
                     else:
                         ctx.add(part, "District" if part in headed else _place_type(part),
-                                s.start + a, s.start + b, rule="tagged:place")
+                                s.start + a, s.start + b, name=common_country_name(part), rule="tagged:place")
             elif NUMBERED_SESSION.search(text):
                 # 中共第八次全国代表大会: a body's numbered session is an event, no body
                 ctx.add(text, "Initiative", s.start, s.end, rule="tagged:session")
