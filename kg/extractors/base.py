@@ -807,6 +807,16 @@ def time_phrase(w: Walk) -> Verdict | None:
         and t.word[0] in TIME_POINTERS else None
 
 
+def verb_of_having(w: Walk) -> Verdict | None:
+    """A verb and 有 (载有, jieba's distinguishing word) ends a name: what carries or holds
+    it, no part of it (…航天飞机载有|中国空间科学实验项目); ownership stays a name's
+    word (国有|资产管理局: 国 is no verb)."""
+    word = w.tok.word
+    return w.stop() if len(word) == 2 and word[1] == HAVING and segmenter().tags.get(word[0], "").startswith("v") \
+        else None
+
+
+HAVING = "有"
 TIME_TAGS = ("t", "l")     # jieba: time words, set phrases (近几年/l)
 TIME_UNITS = "年月"
 TIME_POINTERS = "今去明近往前当同这那上下本"     # this, last, next, recent … year
@@ -999,7 +1009,7 @@ NAME_RULES: tuple[NameRule, ...] = (
     not_hanzi, portrait_subtitle, dateline_before, stop_word, verb_after_adverb, adverb_and_verb, glued_copula, bare_level, person_before_name,
     function_or_verb_character, lone_verb, conjunction_glued_to_level,
     function_word_glued_before, function_word_glued_after, area_committee, function_character,
-    common_verb, position_word, time_phrase, strict_verbal_noun, number, division_inside, body_before_area,
+    common_verb, position_word, time_phrase, verb_of_having, strict_verbal_noun, number, division_inside, body_before_area,
     lone_character_before_division,
     word_before_bare_level, role_before_name, too_long,
     verb_ending_in_function_character,
