@@ -610,6 +610,19 @@ def section_of_a_country(c: Candidate) -> bool:
 SECTION_HEADS = frozenset({"科"})
 
 
+def schools_of_a_kind(c: Candidate) -> bool:
+    """贫困地区|中小学, 城区|中小学: primary and secondary schools after a common word are
+    the schools of a kind; after a name of its own (明德|中小学) it is one school."""
+    if not c.name.endswith(SCHOOLS_OF_BOTH_LEVELS) or len(c.name) < len(SCHOOLS_OF_BOTH_LEVELS) + 2:
+        return False
+    last = c.name[-len(SCHOOLS_OF_BOTH_LEVELS) - 2:-len(SCHOOLS_OF_BOTH_LEVELS)]
+    return segmenter().tk.FREQ.get(last, 0) >= COMMON_WORD_FREQ and segmenter().tags.get(last) != PERSON_NAME_TAG
+
+
+SCHOOLS_OF_BOTH_LEVELS = "中小学"
+PERSON_NAME_TAG = "nr"
+
+
 def seat_of_a_body(c: Candidate) -> bool:
     """该组织|马德里总部, 特委会驻|巴格达总部: headquarters after places alone are a body's
     seat there, the body's named before; not a body of its own (联合国总部 has one)."""
@@ -705,7 +718,7 @@ def described_not_named(c: Candidate) -> bool:
 NOT_NAMED_BODY_OF_ITS_OWN = (kind_in_annotated_news, core_too_short, generic_core, weak_head_without_name, level_and_head,
                              kind_of_government, kind_of_business, idiom_before_head, generic_party_unit, quoted_programme,
                              phrase_before_head, described_not_named, congress_out_of_place, section_of_a_country,
-                             hall_not_for_a_service, qualified_by_words_of_kind, seat_of_a_body)
+                             hall_not_for_a_service, qualified_by_words_of_kind, seat_of_a_body, schools_of_a_kind)
 
 
 def _add_body(c: Candidate) -> None:
