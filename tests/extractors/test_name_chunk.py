@@ -49,6 +49,7 @@ def test_portrait_subtitle(text, head, word, expected):
     ("同时放开对设置降价商店的限制。", "商店", "设置", ("stop", "降价商店")),    # setting up
     ("并赔偿原告周村区法院损失500元。", "法院", "原告", ("stop", "周村区法院")),    # a party to a suit
     ("我们重新建设银行网点。", "银行", "重新", ("stop", "建设银行")),      # anew
+    ("俄主张武器核查小组尽快结束工作。", "小组", "主张", ("stop", "武器核查小组")),   # a stand
 ])
 def test_stop_word(text, head, word, expected):
     assert ruling(base.stop_word, text, head, word) == expected
