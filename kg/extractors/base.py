@@ -655,16 +655,17 @@ AND, WITH = "和", "与"       # what joins the domains a body is named for
 
 def and_inside_name(w: Walk) -> bool:
     """"和" inside "自然资源和规划局" (and 与 inside 产业经济与技术经济研究所) is part of the
-    name; right after a head (a body's or a
-    place's: 南新广场|和) or a body jieba lists or the tagger reads (国务院|和|自治区党委,
-    中国剧协|和|人民日报) it joins two
-    names, and a name does not go on past its area (我们和|伊金霍洛旗农村信用合作联社)."""
+    name; right after a head (a body's or a place's: 南新广场|和), an area the rules named
+    (嘉峪关市|和|酒钢公司) or a body jieba lists or the tagger reads (国务院|和|自治区党委,
+    中国剧协|和|人民日报) it joins two names, and a name does not go on past its area
+    (我们和|伊金霍洛旗农村信用合作联社)."""
     if w.toponym and w.k and len(w.toks[w.k - 1].word) >= 2:
         return False        # 单晶河乡和|海流图乡, 曼苏里和|宰汶村 (but 伊和乌素苏木 is one name)
     listed_body = w.k > 0 and w.toks[w.k - 1].tag == "nt" or any(
         s.label == "ORG" and s.end == w.tok.start for s in tagger_spans(w.ctx))   # 中国剧协|和|人民日报
     return w.head_start - w.start >= 2 and not _ends_head(w.ctx.text[:w.tok.start]) and not listed_body \
-        and not any(m.type == "District" for m in w.ctx.mentions_between(w.start, w.start + 1))
+        and not any(m.type == "District" for m in w.ctx.mentions_between(w.start, w.start + 1)) \
+        and w.ctx.first_ending_at(w.tok.start, ("District",)) is None
 
 
 def conjunction_glued_to_level(w: Walk) -> Verdict | None:
