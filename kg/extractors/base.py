@@ -700,8 +700,9 @@ def function_word_glued_before(w: Walk) -> Verdict | None:
 
 
 FIXED_EXPRESSION_TAGS = ("l", "i")     # jieba's tags of idioms and set phrases
-# ... and the preposition of dealing with (马同|欧洲联盟的关系), where jieba's HMM glued it
-GLUED_FUNCTION_CHARACTERS = lexicon.NAME_STOP | {"同"}
+# ... and the prepositions of dealing with (马同|欧洲联盟的关系) and of distance (家离|邮局又比较远),
+# where jieba's HMM glued them
+GLUED_FUNCTION_CHARACTERS = lexicon.NAME_STOP | {"同", "离", "距"}
 
 
 def function_word_glued_after(w: Walk) -> Verdict | None:

@@ -148,6 +148,7 @@ def test_function_word_glued_before(text, head, word, expected):
 @pytest.mark.parametrize("text, head, word, expected", [
     ("义诊周在海棠湾社区举行。", "社区", "周在", ("stop", "海棠湾社区")),
     ("义诊周在海棠湾社区举行。", "社区", "海棠", None),
+    ("她患有心脏病，家离邮局又比较远。", "邮局", "家离", ("stop", "邮局")),      # far from
     ("一封匿名举报信寄到中央纪委信访室。", "信访室", "信寄到", ("stop", "中央纪委信访室")),   # 到 inside
     ("多尽义务，可对本公司的开支精打细算。", "公司", "可对本", ("stop", "本公司")),
 ])
