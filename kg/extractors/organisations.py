@@ -1319,7 +1319,7 @@ def _two_states(named: set[str], pair: str) -> bool:
 
 # what a state body's name shortened by its country's first character ends in
 SHORT_FORM_BODY_ENDINGS = (*lexicon.AGENCY_HEADS, *lexicon.STATE_FORCE_HEADS, lexicon.CENTRAL_BANK_SHORT,
-                           lexicon.MINISTRY_END)
+                           lexicon.CENTRAL_BANK, lexicon.MINISTRY_END)
 
 
 def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
@@ -1339,8 +1339,8 @@ def _country_by_short_form(ctx: DocContext, name: str) -> str | None:
     if not shortened and (full or _area_prefix(name)):
         return None       # (美国政府, 印尼政府: the country is named already)
     named = {m.name for m in ctx.mentions if m.type == "District"}
-    if _two_states(named, name[:2]):
-        return None       # 俄白联盟: two states' union
+    if _two_states(named, name[:2]) and len(segmenter().tokens(rest)[0].word) == 1:
+        return None       # 俄白联盟: two states' union (but 俄|中央银行: 中 begins a word)
     readings = [r for r in lexicon.SHORT_FORMS.get(name[0], ()) if r in named and r in countries()
                 and r != lexicon.HOME_COUNTRY]
     return readings[0] if len(readings) == 1 else None

@@ -1058,6 +1058,9 @@ def test_a_state_body_named_by_its_countrys_short_form_is_named_in_full():
     # 俄白联盟: the two states' union, no body of Russia's alone
     rec = extract("俄罗斯总统叶某钦和白俄罗斯总统卢某申科出席了俄白联盟最高委员会会议。\n")
     assert not any(n.startswith("俄罗斯白") for n in names(rec))
+    # … but a central bank by the country's short form, where 中 begins 中央银行, is Russia's
+    rec = extract("据报道，俄中央银行连日来繁忙。中国同俄罗斯关系很好。俄罗斯中央银行行长杜某宁说。\n")
+    assert "俄罗斯中央银行" in names(rec, "Agency") and "俄中央银行" not in names(rec)
     # 美国防部 is 美|国防部 (jieba knows 国防部 far better than 防部), not 美国|防部
     rec = extract("美国国防部长科某访华。美国防部副部长斯某科姆出席。美国政府表示欢迎。\n")
     assert "美国防部" not in names(rec) and {"美国国防部", "美国政府"} <= names(rec, "Agency")
