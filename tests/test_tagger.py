@@ -511,6 +511,14 @@ def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, mo
     assert ("蓝星公司", "Company") in got
 
 
+def test_another_countrys_party_the_tagger_reads_is_an_organization(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"国家农民党": ("ORG", 0.99), "中国共产党": ("ORG", 0.99)})
+    got = _entities(tmp_path, "争执发生在两大政党国家农民党和民主党之间。中国共产党代表出席。\n")
+    assert ("国家农民党", "Organization") in got and ("中国共产党", "Agency") in got
+
+
 def test_a_countys_short_form_after_an_area_it_is_not_in_is_a_place_of_that_area(tmp_path, monkeypatch):
     # 九龙 after 香港 is Kowloon, not Sichuan's 九龙县; after 四川 it is that county
     from tests.extractors.pages import tagger_reads

@@ -464,13 +464,21 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
     if name.endswith(lexicon.STATE_FORCE_HEADS) or \
             name.endswith(lexicon.MINISTRY_END) and gazetteer().lookup(name) is None:
         return "Agency"         # 美国海军; 大藏省, a ministry, not a province
-    if name.endswith(lexicon.OUTLET_AND_TEAM_ENDINGS):
-        return "Organization"
+    if name.endswith(lexicon.OUTLET_AND_TEAM_ENDINGS) or _foreign_party(name):
+        return "Organization"   # (国家农民党: another country's party, no state body)
     under = [m for m in ctx.overlapping(start, end) if m.start == start and m.end < end]
     if any(m.type == "Agency" for m in under):
         return "Agency"
     kind, p = org_typer().classify(ctx.text, start, end)
     return kind if p >= TYPER_CONFIDENCE else "Organization"
+
+
+def _foreign_party(name: str) -> bool:
+    """A political party's name that is not the home country's Party (中国共产党, 共产党
+    written bare, 中共…) nor one of its other parties (致公党), as _listed_parties types
+    them: an organisation of its country, not a body of its state."""
+    return name.endswith(lexicon.PARTY_END) and not name.startswith((lexicon.HOME_COUNTRY, lexicon.PARTY_PREFIX)) \
+        and name != lexicon.HOME_PARTY and not name.endswith(lexicon.OTHER_PARTIES)
 
 
 def _rules_keep(ctx: DocContext, s: Span) -> bool:
