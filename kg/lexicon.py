@@ -571,7 +571,7 @@ RELATIVE_AREA = re.compile(r"(?:我|全|本|该)(省|市|区|县|旗|镇|乡|街
 
 # Function words and verbs that cannot be inside an organisation or place name.
 NAME_STOP = set("的了在与和及或为由对向将把被从到是等着过也都还又就并而但其该这那此各每某我你他她它们"
-                "啊吗呢吧么之于以所且则即因如若")
+                "啊吗呢吧么之于以所且则即因如若虽")
 # a body's role among others and the kind it is one of, printed before its name
 # (核心企业|西单商场, 龙头企业|某集团, 成员单位|某局)
 BODY_ROLES = frozenset({"核心", "龙头", "骨干", "重点", "成员", "下属", "所属", "直属", "明星", "示范"})

@@ -1075,7 +1075,7 @@ COPULAS = "是为"
 
 # Single-character verbs that end a name on their left (消防宣传|进|学校, 副书记|兼|某乡党委,
 # 建议书|报|市政府批准: jieba reads the verb of submitting as a noun, the paper).
-VERB_STOP = set("进让使给送走去来入出经据向往赴有属兼念像临任报听")
+VERB_STOP = set("进让使给送走去来入出经据向往赴有属兼念像临任报听获")
 UP_AND_DOWN = "上下"     # locatives and verbs of going up or down (边上|市检察院, 下县)
 
 # Verbs and adjectives that do occur inside organisation and place names.
