@@ -511,6 +511,14 @@ def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, mo
     assert ("蓝星公司", "Company") in got
 
 
+def test_a_world_city_with_the_suffix_papers_add_is_that_city(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"雅加达市": ("LOC", 0.99), "雅加达": ("LOC", 0.99)})
+    got = _entities(tmp_path, "雅加达市的银行排起长队。新华社雅加达１月１２日电。\n")
+    assert ("雅加达", "District") in got and ("雅加达市", "District") not in got
+
+
 def test_another_countrys_party_the_tagger_reads_is_an_organization(tmp_path, monkeypatch):
     from tests.extractors.pages import tagger_reads
 

@@ -473,6 +473,17 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
     return kind if p >= TYPER_CONFIDENCE else "Organization"
 
 
+def _world_place_name(name: str) -> str:
+    """A foreign place as papers name it: a country by its common name (尼泊尔王国 ->
+    尼泊尔), a large city without the 市 papers sometimes add (布加勒斯特市 -> 布加勒斯特)."""
+    if name.endswith(CITY_SUFFIX) and name[:-len(CITY_SUFFIX)] in world_cities():
+        return name[:-len(CITY_SUFFIX)]
+    return common_country_name(name)
+
+
+CITY_SUFFIX = "市"
+
+
 def _foreign_party(name: str) -> bool:
     """A political party's name that is not the home country's Party (中国共产党, 共产党
     written bare, 中共…) nor one of its other parties (致公党), as _listed_parties types
@@ -891,7 +902,7 @@ def tagged_entities(ctx: DocContext) -> None:
                         ctx.add(part, "District", s.start + a, s.start + b, name=town.name, rule="tagged:town")
                     else:
                         ctx.add(part, "District" if part in headed else _place_type(part),
-                                s.start + a, s.start + b, name=common_country_name(part), rule="tagged:place")
+                                s.start + a, s.start + b, name=_world_place_name(part), rule="tagged:place")
             elif NUMBERED_SESSION.search(text):
                 # 中共第八次全国代表大会: a body's numbered session is an event, no body
                 ctx.add(text, "Initiative", s.start, s.end, rule="tagged:session")
