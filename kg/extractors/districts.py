@@ -12,7 +12,7 @@ from ..divisions import AMBIGUOUS_SHORT, Division, common_country_name, countrie
 from ..kinds import is_kind
 from ..segment import KG_WORD_TAGS, segmenter
 from ..tagger import NAME_DOTS
-from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, glued_former, left_chunk, occurrences, tagger_spans, verb_and_object, word_ending
+from .base import CJK, COUNTRY_RULE, RELATIVE_AREA_RULE, ZONE_RULE, DocContext, after_foreign_country, division_chain, division_names_in, former_division, glued_former, left_chunk, nested_divisions, occurrences, tagger_spans, verb_and_object, word_ending
 from .organisations import canonical as full_name
 from .tagged import SURE, THING_TAGS, named_spans, tagger_reads, tagger_reads_other
 
@@ -565,6 +565,13 @@ def _zones(ctx: DocContext, sent) -> None:
             continue
         if canonical == m.group(1):
             continue          # 建设开发区 on a page that names no area or zone: a kind of zone
+        chain = nested_divisions(name)
+        if chain:             # 上海浦东新区 (jieba's one word): the city and its district
+            for a, b in chain:
+                d = g.lookup(name[a:b])
+                ctx.divisions[d.name] = d
+                ctx.add(name[a:b], "District", start + a, start + b, name=d.name, rule="districts:division")
+            continue
         ctx.add(name, "District", start, he, name=canonical, rule=ZONE_RULE)
 
 

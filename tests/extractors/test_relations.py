@@ -433,10 +433,11 @@ def test_a_country_lies_in_no_other_area():
 
 
 def test_a_zone_lies_in_the_municipality_its_name_begins_with():
+    # jieba's one word 上海浦东新区 is the municipality and its district, as the data has them
     rec = extract(CITY + "中远集装箱运输有限公司今天在上海浦东新区正式成立，上海市领导出席。")
     rels = triples(rec)
-    assert ("上海浦东新区", "locatedIn", "上海市") in rels
-    assert ("上海浦东新区", "locatedIn", "聊城市") not in rels
+    assert ("浦东新区", "locatedIn", "上海市") in rels and "上海浦东新区" not in names(rec)
+    assert ("浦东新区", "locatedIn", "聊城市") not in rels
 
 
 def test_a_person_at_a_meeting_then_spoken_of_as_he_takes_part_in_it():
