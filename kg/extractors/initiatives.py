@@ -192,7 +192,17 @@ def _plausible(core: str) -> bool:
         return False          # “一个持久的信息交流和协调行动网”, “采取一切必要的和适当的行动”:
                               # a description or a quoted phrase (but “三项制度改革”, “争做小主人”)
     return not (len(core) == 3 and core[0] == "新") and not _common_verb(core) \
-        and not _degree_and_adjective(core)      # “新模式”: a figure of speech; “十分渺茫”: a description
+        and not _degree_and_adjective(core) and not _adverbial(core)
+    # (“新模式”: a figure of speech; “十分渺茫”: a description; “…会果断地采取单独行动”: speech)
+
+
+ADVERBIAL_TAG = "uv"     # jieba's tag of the particle 地 that makes an adverb (果断|地)
+
+
+def _adverbial(core: str) -> bool:
+    """Whether a quote holds an adverb made with 地 (会果断地采取单独行动): quoted speech
+    says how someone acts; a programme's name does not."""
+    return any(t.tag == ADVERBIAL_TAG for t in segmenter().tokens(core))
 
 
 # jieba's tags of a quote that only describes: adverbs and degree words, then an adjective

@@ -168,8 +168,10 @@ def test_the_work_of_a_quoted_programme_names_it():
     # ... but not a common verb the writer stresses in quotes; a campaign's short verb stays
     rec = extract(CITY + "我们要做好“结合”的工作，开展“严打”工作。")
     assert names(rec, "Initiative") == {"严打"}
-    # nor words of degree and an adjective the writer stresses
+    # nor words of degree and an adjective the writer stresses, nor speech saying how one acts
     rec = extract(CITY + "推进的希望“十分渺茫”。开展“严打”工作。")
+    assert names(rec, "Initiative") == {"严打"}
+    rec = extract(CITY + "他说将“在必要时果断地采取行动”。开展“严打”工作。")
     assert names(rec, "Initiative") == {"严打"}
 
 
