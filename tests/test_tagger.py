@@ -517,6 +517,10 @@ def test_a_world_city_with_the_suffix_papers_add_is_that_city(tmp_path, monkeypa
     tagger_reads(monkeypatch, {"雅加达市": ("LOC", 0.99), "雅加达": ("LOC", 0.99)})
     got = _entities(tmp_path, "雅加达市的银行排起长队。新华社雅加达１月１２日电。\n")
     assert ("雅加达", "District") in got and ("雅加达市", "District") not in got
+    # a foreign state the data names without the 州 papers add
+    tagger_reads(monkeypatch, {"巴伐利亚州": ("LOC", 0.99), "巴伐利亚": ("LOC", 0.99)})
+    got = _entities(tmp_path, "在巴伐利亚州首府。巴伐利亚的啤酒节很有名。\n")
+    assert ("巴伐利亚", "District") in got and not any(n == "巴伐利亚州" for n, _ in got)
 
 
 def test_another_countrys_party_the_tagger_reads_is_an_organization(tmp_path, monkeypatch):

@@ -475,13 +475,19 @@ def _organisation_type(ctx: DocContext, start: int, end: int) -> str:
 
 def _world_place_name(name: str) -> str:
     """A foreign place as papers name it: a country by its common name (尼泊尔王国 ->
-    尼泊尔), a large city without the 市 papers sometimes add (布加勒斯特市 -> 布加勒斯特)."""
+    尼泊尔), a large city without the 市 papers sometimes add (布加勒斯特市 -> 布加勒斯特),
+    a state or province the data names without the level papers add (巴伐利亚州 -> 巴伐利亚;
+    not the other way: 华盛顿 is mostly the city)."""
     if name.endswith(CITY_SUFFIX) and name[:-len(CITY_SUFFIX)] in world_cities():
         return name[:-len(CITY_SUFFIX)]
+    for level in FOREIGN_LEVELS:
+        if name.endswith(level) and name[:-len(level)] in foreign_divisions():
+            return name[:-len(level)]
     return common_country_name(name)
 
 
 CITY_SUFFIX = "市"
+FOREIGN_LEVELS = ("州", "省")     # what papers add to a foreign first-level division's name
 
 
 def _foreign_party(name: str) -> bool:
