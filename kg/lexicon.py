@@ -543,7 +543,9 @@ AREA_LEVEL_WORDS = ("自治区", "自治州", "地区", "地委", "特区", "乡
 OWNED_BY_LEVEL = frozenset({"省属", "市属", "县属", "区属"})
 # words that begin with an area's level character but name no area (市场监管局, 区域中心)
 LEVEL_CHAR_WORDS = frozenset({"市场", "市值", "区域", "区间", "区别", "区分", "区块", "省份", "省钱", "省力",
-                              "县域"}) | OWNED_BY_LEVEL
+                              "县域",
+                              # between areas of a level (省际|妇联对口扶贫): no one area's
+                              "省际", "市际", "县际", "区际", "州际"}) | OWNED_BY_LEVEL
 # a city's area and people, after its short form (上海|市区, 温州|市民; but 市|民政局 is
 # the city's bureau of civil affairs)
 CITY_AREA_WORDS = frozenset({"市区", "市民", "市内", "市郊"})

@@ -511,6 +511,16 @@ def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, mo
     assert ("蓝星公司", "Company") in got
 
 
+def test_a_body_span_over_a_local_dateline_starts_after_it(tmp_path, monkeypatch):
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"甘肃讯 全国妇联": ("ORG", 0.99)})
+    got = _entities(tmp_path, "甘肃讯 全国妇联开展省际妇联对口扶贫工作。\n")
+    assert ("全国妇联", "Agency") in got and not any("讯" in n for n, _ in got)
+    # 省际 (between provinces) is no relative province
+    assert not any(n.startswith("甘肃省际") for n, _ in got)
+
+
 def test_a_world_city_with_the_suffix_papers_add_is_that_city(tmp_path, monkeypatch):
     from tests.extractors.pages import tagger_reads
 

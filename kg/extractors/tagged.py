@@ -533,6 +533,16 @@ def _ran_into_rules(ctx: DocContext, s: Span) -> Span | None:
         and tok.start == cut else None
 
 
+DATELINE_END = re.compile(r"讯[ \t\u3000]+")     # a local paper's dateline and the space after it
+
+
+def _after_dateline(ctx: DocContext, s: Span) -> Span:
+    """A body or place span that runs over a local dateline (甘肃讯 全国妇联…): the name
+    starts after the dateline's space; any other span is itself."""
+    m = DATELINE_END.search(ctx.text, s.start, s.end) if s.label != "PER" else None
+    return replace(s, start=m.end()) if m is not None and s.end - m.end() >= 2 else s
+
+
 # a region's part (东部, 中部) inside a place span: the places are either side of it
 REGION_PART_IN = re.compile(f"[{lexicon.DIRECTIONS}中]部")
 
@@ -828,7 +838,7 @@ def tagged_entities(ctx: DocContext) -> None:
                     ctx.reshape(o, s.start, o.end)
             ctx.reshape(long, s.start, long.end)
             cut_back.add(s)
-    kept = [_ran_into_rules(ctx, p) or p for s in kept for p in _region_parts(ctx, s)]
+    kept = [_ran_into_rules(ctx, p) or p for s in kept for p in _region_parts(ctx, _after_dateline(ctx, s))]
     for s in kept:
         text = ctx.text[s.start:s.end]
         if s in cut_back:
