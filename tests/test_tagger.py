@@ -511,6 +511,16 @@ def test_a_body_without_a_head_listed_after_a_sure_place_is_a_place(tmp_path, mo
     assert ("蓝星公司", "Company") in got
 
 
+def test_a_place_span_that_is_a_verb_and_a_division_whose_body_the_page_names_is_the_division(
+        tmp_path, monkeypatch):
+    # the headline's 兴 (revitalises) and 化州, read whole; the page names 化州市委
+    from tests.extractors.pages import tagger_reads
+
+    tagger_reads(monkeypatch, {"兴化州": ("LOC", 0.99)})
+    got = _entities(tmp_path, "“庄园经济”兴化州\n本报讯 化州市委、市政府大力发展庄园经济。\n")
+    assert ("化州市", "District") in got and not any(n == "兴化州" for n, _ in got)
+
+
 def test_a_body_span_over_a_local_dateline_starts_after_it(tmp_path, monkeypatch):
     from tests.extractors.pages import tagger_reads
 

@@ -916,6 +916,10 @@ def tagged_entities(ctx: DocContext) -> None:
                         ctx.add(part, "District", s.start + a, s.start + b, name=d.name, rule="tagged:division")
                     elif (town := _town_named_in_full(ctx, part)) is not None:
                         ctx.add(part, "District", s.start + a, s.start + b, name=town.name, rule="tagged:town")
+                    elif (named := _division_after_one_character(ctx, part)) is not None:
+                        # 兴|化州 (revitalises Huazhou) on a page naming 化州市: the division, after a verb
+                        ctx.add(part[1:], "District", s.start + a + 1, s.start + b, name=named.name,
+                                rule="tagged:division")
                     else:
                         ctx.add(part, "District" if part in headed else _place_type(part),
                                 s.start + a, s.start + b, name=_world_place_name(part), rule="tagged:place")
@@ -1229,6 +1233,17 @@ def _place_ending_in(ctx: DocContext, short: str) -> Mention | None:
     short form alone is that place again, not the division (昆明's 西山区)."""
     return next((m for m in ctx.mentions if m.type == "Place" and m.name.endswith(short)
                  and len(m.name) > len(short)), None)
+
+
+def _division_after_one_character(ctx: DocContext, name: str) -> Division | None:
+    """The division a place span the data does not hold ends in, after one character,
+    where the page names a body of that division (兴化州 read whole in a headline, the page
+    naming 化州市委): the character is the sentence's word, the place the division. (A
+    division read inside another name, 皖|南山区, is no sign.)"""
+    if len(name) < 3 or gazetteer().lookup(name) is not None:
+        return None
+    d = gazetteer().lookup(name[1:])
+    return d if d is not None and any(m.name.startswith(d.name) for m in ctx.mentions if m.type == "Agency") else None
 
 
 def _town_named_in_full(ctx: DocContext, short: str) -> Mention | None:
