@@ -46,7 +46,7 @@ TYPE_SUFFIX = "型"      # a type of body in a word of three characters or more 
 # what a kind of body begins with, never a body's name: ownership, quantity, size and
 # levels in the plural (民办|和股份制医院, 大量|资金投向学校, 小型|加工厂, 镇乡|污水处理厂)
 KIND_WORDS = {"民办", "公办", "私立", "私营", "民营", "国有", *lexicon.QUANTITY_WORDS, "各类", "所有", "整个",
-              "镇乡", "乡镇", "外国", "国外", "境外", "西方",
+              "镇乡", "乡镇", "外国", "国外", "境外", "西方", "普通",
               "股份制", "合资", "独资", "外资", "集体所有制"} | lexicon.SIZES
 PARTY_HEADS = {"党委", "党组", "党支部", "支部", "总支", "党工委", "党小组", "小组"}
 GENERIC_UNITS = ("小区", "单位", "楼栋", "社区大", "企业", "物业", "网格", "机关", "方式配强", "行业",

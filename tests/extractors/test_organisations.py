@@ -90,6 +90,7 @@ def test_core_too_short(text, name, rejected):
     ("杂志报道了中国公司在南非的发展。", "中国公司", True),             # a country's firms
     ("中国银行行长王某说。", "中国银行", False),                        # a bank's name
     ("西方公司可乘机而入。", "西方公司", True),                          # the West's
+    ("病人可到普通医院就诊。", "普通医院", True),                        # ordinary ones
     ("由事业单位改为国务院直属局。", "国务院直属局", True),             # the bodies under it
     ("成为全国基层公安局的唯一特例。", "全国基层公安局", True),         # the country's, of a kind
     ("举办救济型旧货商店的试点工作。", "救济型旧货商店", True),         # a type of shop
