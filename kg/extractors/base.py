@@ -689,6 +689,8 @@ def function_word_glued_before(w: Walk) -> Verdict | None:
     starts after it; after another function word (在|如城街道) the token is the name's, and
     so is a town's right after its county (巴马瑶族自治县|那莫乡)."""
     t, word = w.tok, w.tok.word
+    if t.tag == "x" and len(word) == 2 and word[0] in VERB_STOP and word[1] in GLUED_MEASURES:
+        return w.stop()       # 咖啡园有座|加工厂: there is one (factory), jieba's guess
     if len(word) >= 2 and word[0] in lexicon.NAME_STOP and word[1:] not in lexicon.NAME_STOP_WORDS \
             and _freq(word) < GLUED_WORD and t.tag in ("v", "x", "p", "d") \
             and not (w.k and w.toks[w.k - 1].word in lexicon.NAME_STOP) \
@@ -699,6 +701,7 @@ def function_word_glued_before(w: Walk) -> Verdict | None:
     return None
 
 
+GLUED_MEASURES = lexicon.BODY_MEASURES + "座"     # measures of bodies and buildings (一座工厂)
 FIXED_EXPRESSION_TAGS = ("l", "i")     # jieba's tags of idioms and set phrases
 # ... and the prepositions of dealing with (马同|欧洲联盟的关系) and of distance (家离|邮局又比较远),
 # where jieba's HMM glued them

@@ -141,6 +141,7 @@ def test_and_joins_two_places_in_a_toponym_walk():
     ("他打算就此上诉法院。", "法院", "就此", ("stop", "上诉法院")),     # function characters only
     ("长征开始时，他任军委教导师的参谋长。", "军委", "他任", ("stop", "军委")),   # and a verb of office
     ("总理的请求虽获议会多数票通过。", "议会", "虽获", ("stop", "议会")),      # although obtained
+    ("布里特咖啡园有座加工厂，产品远销欧美。", "加工厂", "有座", ("stop", "加工厂")),   # there is one
 ])
 def test_function_word_glued_before(text, head, word, expected):
     assert ruling(base.function_word_glued_before, text, head, word) == expected
