@@ -1192,6 +1192,8 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         return False                       # the 委 that ends 市委常委 (副政委, 师政委/nr) is the title's
     if tok.end == he and tok.start < hs and len(text[hs:he]) == 1 and tok.tag == TRANSLITERATED_NAME:
         return False                       # 贝鲁斯科|尼: a foreign name jieba knows, no section (科)
+    if tok.end == he and tok.start == hs - 1 and text[hs:he] in SECTION_HEADS and tok.tag.startswith("n"):
+        return False                       # 公司|思科 (Cisco), 学科: a noun jieba knows, no section
     if tok.end == he:
         return not (tok.start < hs and len(tok.word) == 2 and len(text[hs:he]) == 1
                     and tok.tag in ("v", "vn", "a", "d", "f", "m"))
