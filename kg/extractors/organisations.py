@@ -310,13 +310,16 @@ SENTENCE_WORD_TAGS = frozenset("vfspcdr")
 
 
 def _body_known_whole(ctx: DocContext, sent, start: int, hs: int) -> int:
-    """Where a verb or function word comes before a body jieba's dictionary holds whole
-    (国务院办公厅/nt), the name starts after it: the words up to it are the sentence's
-    (抄送|国家教委, 诉状递进|开元区人民法院); names (铁路|中心医院, 阿勒锦|经贸公司) stay."""
+    """Where a verb, function word or set phrase comes before a body jieba's dictionary holds
+    whole (国务院办公厅/nt), the name starts after it: the words up to it are the sentence's
+    (抄送|国家教委, 诉状递进|开元区人民法院, 结构调整|日本银行); names (铁路|中心医院,
+    阿勒锦|经贸公司) stay."""
     toks = [t for t in ctx.tokens(sent) if start <= t.start < hs]
     whole = next((i for i, t in enumerate(toks) if i and t.tag == "nt"), None)
-    # (a person's name is no part of a body's either: 应邀参加/nr|中宣部, a quirk of jieba's)
-    last = next((t for t in reversed(toks[:whole or 0]) if t.tag[:1] in SENTENCE_WORD_TAGS or t.tag == "nr"), None)
+    # (a person's name is no part of a body's either: 应邀参加/nr|中宣部, a quirk of jieba's;
+    # nor a set phrase or an idiom: 结构调整/l|日本银行)
+    last = next((t for t in reversed(toks[:whole or 0])
+                 if t.tag[:1] in SENTENCE_WORD_TAGS or t.tag == "nr" or t.tag in ("l", "i")), None)
     return start if last is None else last.end
 
 

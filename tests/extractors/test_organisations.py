@@ -669,6 +669,8 @@ def test_a_body_known_whole_starts_after_the_verb_before_it():
     assert {"国家教委", "开元区人民法院"} <= bodies
     assert not {"抄送国家教委", "诉状递进开元区人民法院"} & bodies
     assert any(b.endswith("铁路中心医院团委") for b in bodies)
+    # … nor a set phrase before it (贯彻落实/l, carry out)
+    assert "国家教委" in _bodies("各地要认真贯彻落实国家教委的意见。")
 
 
 def test_a_ministry_named_for_two_domains_joined_by_he():
