@@ -338,6 +338,9 @@ COUNTRIES = {"韩国", "日本", "美国", "英国", "法国", "德国", "俄罗
 # side), which no name begins with; not a direction (东方, 南方 are words of their own)
 SIDE = "方"
 DIRECTIONS = "东西南北"
+# a region's part after a direction or the middle (东部, 中部): no ministry's 部, whichever
+# word jieba gives the direction (巴东|部), and no part of the place names either side
+REGION_PART, REGION_SIDES = "部", DIRECTIONS + "中"
 # what a sea's, an ocean's or a continent's name ends in (地中海, 太平洋, 中美洲): no
 # country holds one
 SEA_AND_REGION_ENDINGS = ("海", "洋", "洲")

@@ -15,7 +15,7 @@ from ..divisions import countries, country_prefix, gazetteer, states_of_short_fo
 from ..kinds import is_kind
 from ..model import ORGANISATION_TYPES, Mention
 from ..segment import segmenter
-from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, VILLAGES, ZONE_RULE, NAME_VERBS, DocContext, country_abroad, glued_former, joined_runs, left_chunk, named_at_home, occurrences, tagger_spans
+from .base import CJK, RELATIVE_AREA_RULE, TOWN_LEVELS, VILLAGES, ZONE_RULE, NAME_VERBS, DocContext, FIXED_EXPRESSION_TAGS, country_abroad, glued_former, joined_runs, left_chunk, named_at_home, occurrences, tagger_spans
 from .tagged import named_spans, tagged_person_at, tagged_name_start, tagger_reads
 
 HEADS: list[tuple[str, str]] = sorted(
@@ -198,7 +198,6 @@ def real_head(ctx: DocContext, toks, head: str, hs: int, he: int) -> bool:
         len(head) == 1 and HEAD_RE.match(ctx.text, he) and not TITLE_AT.match(ctx.text, he))
 
 
-REGION_PART = "部"      # after a direction, a region's part (东部), whichever word jieba gives the direction
 VERB_HEADS = frozenset({"学会"})     # heads that are verbs too (学会: a society; to learn)
 LEARNT_TAGS = ("v", "i", "l")    # jieba: a verb, an idiom or a set phrase learnt, after the verb
 
@@ -320,7 +319,7 @@ def _body_known_whole(ctx: DocContext, sent, start: int, hs: int) -> int:
     # (a person's name is no part of a body's either: 应邀参加/nr|中宣部, a quirk of jieba's;
     # nor a set phrase or an idiom: 结构调整/l|日本银行)
     last = next((t for t in reversed(toks[:whole or 0])
-                 if t.tag[:1] in SENTENCE_WORD_TAGS or t.tag == "nr" or t.tag in ("l", "i")), None)
+                 if t.tag[:1] in SENTENCE_WORD_TAGS or t.tag == "nr" or t.tag in FIXED_EXPRESSION_TAGS), None)
     return start if last is None else last.end
 
 
@@ -1189,7 +1188,7 @@ def _head_ends_word(ctx: DocContext, toks, hs: int, he: int) -> bool:
         return False
     if tok.word in NOT_HEADS or tok.word in NOT_HEAD_WORDS or (tok.end == he and tok.word.endswith(NOT_HEAD_ENDINGS)):
         return False
-    if text[hs:he] == REGION_PART and tok.start == hs and text[hs - 1:hs] in lexicon.DIRECTIONS + "中":
+    if text[hs:he] == lexicon.REGION_PART and tok.start == hs and text[hs - 1:hs] in lexicon.REGION_SIDES:
         return False                       # 巴东|部旁遮普省: a region's part, the direction glued to the place before
     if tok.end == he and (tok.word in lexicon.TITLES or tok.word[:1] in "副代" and tok.word[1:] in lexicon.TITLES
                           or he - hs == 1 and len(tok.word) > 2 and text[hs - 1:he] in lexicon.TITLES):

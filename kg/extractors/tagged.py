@@ -175,16 +175,16 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
-from ..divisions import (AMBIGUOUS_SHORT, LEVEL_RANKS, Division, common_country_name, countries, foreign_divisions, gazetteer,
-                         states_of_short_form, without_country, world_cities)
+from ..divisions import (AMBIGUOUS_SHORT, LEVEL_RANKS, Division, common_country_name, countries, foreign_divisions,
+                         gazetteer, states_of_short_form, without_country, world_cities)
 from ..kinds import is_kind
 from ..model import ENTITY_TYPES, ORGANISATION_TYPES, Mention, PostMention
 from ..orgtype import org_typer
 from ..segment import Token, segmenter
 from ..tagger import NAME_DOTS, Span, tagger
 from .base import (CJK, DIVISION_SUFFIXES, NAME_VERBS, TAGGER_MEMO, TOWN_LEVELS, VILLAGES, DocContext,
-                   after_foreign_country, division_chain, filed_abroad, former_division, joined_runs, nested_divisions, rare,
-                   tagger_spans)
+                   after_foreign_country, division_chain, filed_abroad, former_division,
+                   joined_runs, nested_divisions, rare, tagger_spans)
 from .initiatives import SESSIONS
 
 # a body's session counted as the how-manieth (第八次全国代表大会, 第二十次代表大会); a term
@@ -356,8 +356,8 @@ def _place_type(name: str) -> str:
 
 def _known_place(name: str) -> bool:
     """A country, a world region, a province or city of the divisions' data by its
-    full or short name, or one with a division in it (山西太原): the tagger's doubt over it is doubt about its extent, which
-    the name settles."""
+    full or short name, or one with a division in it (山西太原): the tagger's doubt over
+    it is doubt about its extent, which the name settles."""
     if name == lexicon.HOME_COUNTRY or _foreign_place(name):
         return True
     d = gazetteer().lookup(name)
@@ -544,7 +544,7 @@ def _after_dateline(ctx: DocContext, s: Span) -> Span:
 
 
 # a region's part (东部, 中部) inside a place span: the places are either side of it
-REGION_PART_IN = re.compile(f"[{lexicon.DIRECTIONS}中]部")
+REGION_PART_IN = re.compile(f"[{lexicon.REGION_SIDES}]{lexicon.REGION_PART}")
 
 
 def _region_parts(ctx: DocContext, s: Span) -> list[Span]:
@@ -1075,6 +1075,7 @@ def _places_listed_as_bodies(ctx: DocContext, spans: list[Span]) -> list[Span]:
 
 
 LIST_END = "等"     # what closes a list of names (巴黎、马赛、里昂等)
+
 # two short forms side by side (中美, 罗中), read at every start
 SHORT_FORM_PAIR = re.compile("(?=([%s]{2}))" % re.escape("".join(lexicon.SHORT_FORMS)))
 
