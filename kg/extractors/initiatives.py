@@ -200,9 +200,11 @@ ADVERBIAL_TAG = "uv"     # jieba's tag of the particle 地 that makes an adverb 
 
 
 def _adverbial(core: str) -> bool:
-    """Whether a quote holds an adverb made with 地 (会果断地采取单独行动): quoted speech
-    says how someone acts; a programme's name does not."""
-    return any(t.tag == ADVERBIAL_TAG for t in segmenter().tokens(core))
+    """Whether a quote holds an adverb made with 地 after a word of two characters or more
+    (会果断地采取单独行动): quoted speech says how someone acts; a programme's name does
+    not (but “拿地即开工”: land taken, jieba's 地/uv after a one-character verb)."""
+    toks = segmenter().tokens(core)
+    return any(t.tag == ADVERBIAL_TAG and i and len(toks[i - 1].word) >= 2 for i, t in enumerate(toks))
 
 
 # jieba's tags of a quote that only describes: adverbs and degree words, then an adjective

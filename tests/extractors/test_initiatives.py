@@ -173,6 +173,8 @@ def test_the_work_of_a_quoted_programme_names_it():
     assert names(rec, "Initiative") == {"严打"}
     rec = extract(CITY + "他说将“在必要时果断地采取行动”。开展“严打”工作。")
     assert names(rec, "Initiative") == {"严打"}
+    rec = extract(CITY + "市发改委推行“拿地即开工”改革。")      # 地 the land taken, no adverb
+    assert names(rec, "Initiative") == {"拿地即开工"}
 
 
 def test_a_quoted_place_name_brands_a_product_and_names_no_programme():
