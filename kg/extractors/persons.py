@@ -492,6 +492,9 @@ def _bracketed_posts(ctx: DocContext) -> None:
         if name is None:
             continue
         start = b.start() - len(name)
+        word = ctx.token_at(start)
+        if word is not None and word.start < start and segmenter().tk.FREQ.get(word.word, 0):
+            continue          # 首席交|易员（…主管）: the end of a word jieba knows, no name
         sent = ctx.sentence_at(b.start(1))
         chain = chain_before(ctx, sent, b.end(1), b.end(1)) if sent else []
         if not chain:

@@ -778,6 +778,9 @@ def test_a_title_in_brackets_after_a_name_is_its_post():
     posts = {(p["person"], p["title"], p["org"]) for p in rec["posts"]}
     assert {("闵某良", "司长", "农业部市场信息司"), ("甘某英", "副主席", "北京市政协")} <= posts
     assert not {p for p in posts if p[0] == "李某华"}
+    # the end of a word jieba knows is no name before the brackets (首席交|易员（…）)
+    rec = extract("他一直是前台的首席交易员（而且是后台结算主管），又是后台的结算主管。\n")
+    assert not rec["posts"] and "易员" not in names(rec)
 
 
 def test_a_heading_that_begins_with_a_verb_is_no_speaker(monkeypatch):
