@@ -40,7 +40,6 @@ GENERIC_CORE = {"相关", "有关", "各", "该", "地方", "职能", "主管", 
                 "国有", "中小", "龙头", "骨干", "优秀", "重点", "金融", "商业", "连锁", "全资", "控股",
                 "民办", "公办", "私立", "私营", "整个", "所有",
                 "街道", "镇街", "乡镇", "县市区", "市直", "区直", "县直"}
-FIRM_WORD = "公司"     # a firm, bare: after a country's name alone, that country's firms
 BELONGING = ("直属", "下属", "所属")     # a body's own bodies of a kind (国务院直属|局)
 TYPE_SUFFIX = "型"      # a type of body in a word of three characters or more (救济型|旧货商店; not 新型)
 # what a kind of body begins with, never a body's name: ownership, quantity, size and
@@ -463,8 +462,6 @@ def generic_core(c: Candidate) -> bool:
     core = c.core
     if c.before == ETC and core.startswith(COUNTRIES_WORD):
         return True       # 日本、墨西哥等|国家红十字会: the countries' societies, no state's body
-    if c.head == FIRM_WORD and (core in countries() or core == lexicon.HOME_COUNTRY):
-        return True       # 中国|公司在南非的发展: a country's firms (but 中国银行 is a bank's name)
     graded = core.removesuffix(lexicon.PEOPLES).endswith(lexicon.COURT_GRADES)
     words = segmenter().tokens(core)
     vague = any(t.word in lexicon.QUANTITY_WORDS for t in words)    # 美国|大多数|公司
@@ -535,11 +532,13 @@ def kind_of_government(c: Candidate) -> bool:
 
 def kind_of_business(c: Candidate) -> bool:
     """中医诊所, 辖区内诊所, 博彩公司: a kind of business, not a business (see
-    `_generic_company` and `_kind_of_business`); and 美国公司, 香港公司, 亚洲公司: a place's
-    or a region's firms, where the tagger reads no name (banks so named are names: 中国银行)."""
+    `_generic_company` and `_kind_of_business`); and 美国公司, 香港公司, 亚洲公司, 中国公司: a
+    place's, a region's or the home country's firms, where the tagger reads no name (banks
+    so named are names: 中国银行)."""
     return c.type_ == "Company" and (
         _generic_company(c.core, c.ctx) or _kind_of_business(c.ctx, c.core, c.start, c.he)
-        or c.head in PLACES_FIRMS_HEADS and (_a_place(c.core, c.ctx) or c.core in lexicon.WORLD_REGIONS)
+        or c.head in PLACES_FIRMS_HEADS and (_a_place(c.core, c.ctx) or c.core in lexicon.WORLD_REGIONS
+                                             or c.core == lexicon.HOME_COUNTRY)
         and tagger_reads(c.ctx, "ORG", c.start, c.he) is False)
 
 
