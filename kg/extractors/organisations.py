@@ -366,6 +366,9 @@ COUNT_BEFORE = re.compile(COUNT_AT_START.pattern + "$")
 COUNTED_BEFORE_HEAD = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}]$")
 # a phase or batch right before the head: goods or bodies so counted (伊拉克|第三期|食品)
 PHASE_BEFORE_HEAD = re.compile(f"第{lexicon.COUNT}[期批]$")
+# a hotel's stars right before its head: a class of hotels (四星|酒店); 三星电子 is a firm
+STARS_BEFORE_HEAD = re.compile(f"{lexicon.COUNT}星级?$")
+LODGING_HEADS = frozenset({"酒店", "宾馆", "饭店", "大酒店"})
 # so many big ones right before the head (两大|集团, 中国四大|银行; but 三|大队 is a unit's number)
 COUNTED_BIG = re.compile(f"{lexicon.COUNT}大$")
 
@@ -379,9 +382,9 @@ DETERMINED_COUNT = re.compile(f"[这那此该]{lexicon.COUNT}[{lexicon.BODY_MEAS
 
 def determiner_or_count(c: Candidate) -> bool:
     """各防汛指挥部, 该中心, 某医院, 各地|市供电局, 32家商协会, 三家远洋公司, 两大电信公司, 德国第二大银行,
-    中国四大银行: a determiner, a count or a rank before the head makes it a kind of
-    body, or one the page will not name, not a named one; but a count that is all there
-    is before the head is the body's number (三大队)."""
+    中国四大银行, 四星|酒店: a determiner, a count, a rank or a hotel's stars before the head
+    makes it a kind of body, or one the page will not name, not a named one; but a count
+    that is all there is before the head is the body's number (三大队)."""
     if c.before in ("各", "该", "每", "本", "全", "其", "某") or c.name.startswith(DETERMINERS_FIRST) \
             or c.ctx.text.endswith((*DETERMINERS_FIRST, *lexicon.QUANTITY_WORDS), max(0, c.start - 2), c.start) \
             or "某" in c.core \
@@ -397,7 +400,8 @@ def determiner_or_count(c: Candidate) -> bool:
     # (but a measure word counts even then: 十所|医院 are ten hospitals)
     return count is not None and (count.end() < c.hs or ctx.text[count.end() - 1] in lexicon.BODY_MEASURES) \
         or COUNTED_BEFORE_HEAD.search(ctx.text, c.start, c.hs) is not None \
-        or PHASE_BEFORE_HEAD.search(ctx.text, c.start, c.hs) is not None or counted_post(c) or counted_after(c)
+        or PHASE_BEFORE_HEAD.search(ctx.text, c.start, c.hs) is not None or counted_post(c) or counted_after(c) \
+        or c.head in LODGING_HEADS and STARS_BEFORE_HEAD.search(ctx.text, c.start, c.hs) is not None
 
 
 # bodies counted after their head, the clause ending there (普通中小学３８１３所，)

@@ -45,6 +45,7 @@ NAMED = ("东昌府区财政局召开会议。", "东昌府区财政局", False)
     ("安南批准伊拉克第三期食品、药品的分配计划。", "伊拉克第三期食品", True),      # a phase of goods
     ("主动与这家部队家属工厂合作经营。", "部队家属工厂", True),        # this (one), before the name
     ("不少宾馆饭店就在大堂摆出了圣诞树。", "宾馆饭店", True),          # many, before the name
+    ("金棕榈酒店是为数不多的四星酒店。", "四星酒店", True),              # a hotel's stars
     NAMED,
 ])
 def test_determiner_or_count(text, name, rejected):
