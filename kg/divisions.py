@@ -341,8 +341,10 @@ def common_country_name(name: str) -> str:
     does not list (尼泊尔王国), or its abbreviation (阿联酋); else `name` itself."""
     short = country_prefix(name)
     same = short and any(name in names and short in names for names in _country_names().values())
-    if same or name in lexicon.COUNTRIES:
-        return short if same else name      # 吉尔吉斯斯坦 is how papers name it, not 吉尔吉斯坦
+    if same:
+        return short
+    if name in lexicon.COUNTRIES:
+        return name                         # 吉尔吉斯斯坦 is how papers name it, not 吉尔吉斯坦
     if short and name not in countries() and name[len(short):] in STATE_FORMS:
         return short                        # 尼泊尔王国: a form of state the data does not list
     # a country's abbreviation of its formal name (阿拉伯联合酋长国 -> 阿联酋)

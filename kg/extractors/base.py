@@ -94,6 +94,12 @@ class DocContext:
         self._longest = max(self._longest, end - start)
         return m
 
+    def add_division(self, d: Division, start: int, end: int, rule: str) -> Mention | None:
+        """Add a mention of a division of the data the text names at [start, end), and keep
+        the division among the page's for the areas resolved later."""
+        self.divisions[d.name] = d
+        return self.add(self.text[start:end], "District", start, end, name=d.name, rule=rule)
+
     def reshape(self, old: Mention, start: int, end: int, type_: str = "", name: str = "",
                 rule: str = "") -> Mention:
         """Replace a mention by another span over the same thing: the tail of a name

@@ -167,8 +167,7 @@ def districts(ctx: DocContext) -> None:
         if ctx.text[end - 1:end + 1] in lexicon.CITY_AREA_WORDS and ctx.text[start:end - 1] in g.by_short \
                 and after is not None and after.start == end and len(after.word) == 1:
             end -= 1      # 上海|市区, 温州|市民: the level's character begins another word (not 青岛市|民政局)
-        ctx.divisions[d.name] = d
-        ctx.add(ctx.text[start:end], "District", start, end, name=d.name, rule="districts:division")
+        ctx.add_division(d, start, end, "districts:division")
 
     for ai, si, sent in ctx.sentences():
         toks = ctx.tokens(sent)
@@ -268,8 +267,7 @@ def _one_character_city(ctx: DocContext, sent, shorts: dict[str, Division]) -> N
             continue
         d = shorts.get(form)
         if d is not None:
-            ctx.divisions[d.name] = d
-            ctx.add(form, "District", t.start, t.start + 2, name=d.name, rule="districts:city short form")
+            ctx.add_division(d, t.start, t.start + 2, "districts:city short form")
 
 
 PLACE_FORM_TAGS = ("ns", "j")     # jieba's tags of a place and of an abbreviation
@@ -568,9 +566,7 @@ def _zones(ctx: DocContext, sent) -> None:
         chain = nested_divisions(name)
         if chain:             # 上海浦东新区 (jieba's one word): the city and its district
             for a, b in chain:
-                d = g.lookup(name[a:b])
-                ctx.divisions[d.name] = d
-                ctx.add(name[a:b], "District", start + a, start + b, name=d.name, rule="districts:division")
+                ctx.add_division(g.lookup(name[a:b]), start + a, start + b, "districts:division")
             continue
         ctx.add(name, "District", start, he, name=canonical, rule=ZONE_RULE)
 
@@ -673,6 +669,5 @@ def _relative(ctx: DocContext, sent) -> None:
         s = sent.start + m.start()
         d = ctx.area_for(level, s, nearest_first=m.group().startswith("该"))
         if d:
-            ctx.divisions[d.name] = d
-            ctx.add(m.group(), "District", s, sent.start + m.end(), name=d.name, rule=RELATIVE_AREA_RULE)
+            ctx.add_division(d, s, sent.start + m.end(), RELATIVE_AREA_RULE)
 

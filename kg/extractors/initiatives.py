@@ -14,7 +14,7 @@ import re
 
 from .. import lexicon
 from ..divisions import countries, gazetteer
-from ..segment import segmenter
+from ..segment import Token, segmenter
 from .base import CJK, DocContext, left_chunk
 
 # quotes; single ones too, as a name inside quoted speech is (“我们实行‘一窗受理’”)
@@ -188,22 +188,24 @@ def _plausible(core: str) -> bool:
             or core.isdigit() or core in lexicon.TITLES:
         return False          # “田长”朗佰雨: a title in quotes, not a programme; speech has commas
                               # but a campaign's name may (“以美元换泰币，自愿救国运动”)
-    if (COUNTED_START.match(core) or _verb_first(core)) and "的" in core:
+    toks = segmenter().tokens(core)
+    verb_first = bool(toks) and toks[0].tag == "v"      # 采取|一切必要的…行动, as jieba reads it
+    if (COUNTED_START.match(core) or verb_first) and "的" in core:
         return False          # “一个持久的信息交流和协调行动网”, “采取一切必要的和适当的行动”:
                               # a description or a quoted phrase (but “三项制度改革”, “争做小主人”)
-    return not (len(core) == 3 and core[0] == "新") and not _common_verb(core) \
-        and not _degree_and_adjective(core) and not _adverbial(core)
+    return not (len(core) == 3 and core[0] == "新") and not _common_verb(core, toks) \
+        and not _degree_and_adjective(toks) and not _adverbial(toks)
     # (“新模式”: a figure of speech; “十分渺茫”: a description; “…会果断地采取单独行动”: speech)
 
 
 ADVERBIAL_TAG = "uv"     # jieba's tag of the particle 地 that makes an adverb (果断|地)
 
 
-def _adverbial(core: str) -> bool:
-    """Whether a quote holds an adverb made with 地 after a word of two characters or more
-    (会果断地采取单独行动): quoted speech says how someone acts; a programme's name does
-    not (but “拿地即开工”: land taken, jieba's 地/uv after a one-character verb)."""
-    toks = segmenter().tokens(core)
+def _adverbial(toks: list[Token]) -> bool:
+    """Whether a quote (jieba's words of it) holds an adverb made with 地 after a word of two
+    characters or more (会果断地采取单独行动): quoted speech says how someone acts; a
+    programme's name does not (but “拿地即开工”: land taken, jieba's 地/uv after a
+    one-character verb)."""
     return any(t.tag == ADVERBIAL_TAG and i and len(toks[i - 1].word) >= 2 for i, t in enumerate(toks))
 
 
@@ -211,11 +213,10 @@ def _adverbial(core: str) -> bool:
 DESCRIPTION_TAGS = ("d", "m", "ad", "a")
 
 
-def _degree_and_adjective(core: str) -> bool:
-    """Whether a quote is words of degree and an adjective, each of two characters or more
-    (“十分渺茫”): the writer's stress on a description, no programme (but “双优”, a
-    campaign's short name, is two characters)."""
-    toks = segmenter().tokens(core)
+def _degree_and_adjective(toks: list[Token]) -> bool:
+    """Whether a quote (jieba's words of it) is words of degree and an adjective, each of two
+    characters or more (“十分渺茫”): the writer's stress on a description, no programme
+    (but “双优”, a campaign's short name, is two characters)."""
     return len(toks) >= 2 and toks[-1].tag == "a" and all(t.tag in DESCRIPTION_TAGS and len(t.word) >= 2 for t in toks)
 
 
@@ -224,16 +225,10 @@ def _degree_and_adjective(core: str) -> bool:
 COMMON_VERB_FREQ = 1000
 
 
-def _common_verb(core: str) -> bool:
-    """Whether a quote is one common verb of jieba's dictionary (“结合”)."""
-    toks = segmenter().tokens(core)
+def _common_verb(core: str, toks: list[Token]) -> bool:
+    """Whether a quote (with jieba's words of it) is one common verb of jieba's dictionary
+    (“结合”)."""
     return len(toks) == 1 and toks[0].tag.startswith("v") and segmenter().tk.FREQ.get(core, 0) >= COMMON_VERB_FREQ
-
-
-def _verb_first(core: str) -> bool:
-    """Whether a quote begins with a verb (采取|一切必要的…行动), as jieba reads it."""
-    toks = segmenter().tokens(core)
-    return bool(toks) and toks[0].tag == "v"
 
 
 def _judge(ctx: DocContext, sent, m: re.Match, is_last: bool) -> int | None:

@@ -368,7 +368,7 @@ COUNTED_BEFORE_HEAD = re.compile(f"{lexicon.COUNT}[{lexicon.BODY_MEASURES}]$")
 PHASE_BEFORE_HEAD = re.compile(f"第{lexicon.COUNT}[期批]$")
 # a hotel's stars right before its head: a class of hotels (四星|酒店); 三星电子 is a firm
 STARS_BEFORE_HEAD = re.compile(f"{lexicon.COUNT}星级?$")
-LODGING_HEADS = frozenset({"酒店", "宾馆", "饭店", "大酒店"})
+LODGING_HEADS = frozenset({"酒店", "宾馆", "饭店"})
 # so many big ones right before the head (两大|集团, 中国四大|银行; but 三|大队 is a unit's number)
 COUNTED_BIG = re.compile(f"{lexicon.COUNT}大$")
 
@@ -473,7 +473,8 @@ def generic_core(c: Candidate) -> bool:
         return True       # 国务院直属|局: the bodies directly under it; 救济型|旧货商店: a type of shop
     if core.startswith(lexicon.NATIONWIDE) and core[len(lexicon.NATIONWIDE):] in GENERIC_CORE:
         return True       # 全国基层|公安局: the country's bodies of a kind
-    return core in GENERIC_CORE or _first_word(core) in KIND_WORDS or vague or "级" in core and not graded \
+    first = words[0].word if words else core     # 民办|和股份制医院, 大量|资金投向学校: a kind's modifier first
+    return core in GENERIC_CORE or first in KIND_WORDS or vague or "级" in core and not graded \
         or any(w in core for w in ("县市区", "县区", "市县", "镇街", "地市")) or bool(lexicon.LEVELS_ONLY.fullmatch(core)) \
         or core.startswith(("街道", "社区", "乡镇", "镇村", "省市", "省区"))
 
@@ -1263,13 +1264,6 @@ def _after_another_firm(ctx: DocContext, start: int, hs: int) -> int:
     purpose."""
     ends = [m.end() for m in FIRM_HEAD.finditer(ctx.text, start, hs)]
     return ends[-1] if ends and hs - ends[-1] >= 2 else start
-
-
-def _first_word(core: str) -> str:
-    """The first word of a name's core: a generic modifier there (民办|和股份制医院,
-    大量|资金投向学校) makes the whole a kind of body, not a body."""
-    toks = segmenter().tokens(core)
-    return toks[0].word if toks else core
 
 
 def _area_before_quote(ctx: DocContext, pos: int) -> int | None:

@@ -94,7 +94,7 @@ def places(ctx: DocContext) -> None:
                 start, first = first.end, word_starting(toks, first.end)
             # nor with a verb before an area that opens the name (移至|北京世纪剧院)
             if first is not None and first.tag == "v" and len(first.word) >= 2 and first.end < hs \
-                    and any(m.start == first.end and m.type == "District" for m in ctx.mentions_over(first.end)):
+                    and any(m.type == "District" for m in ctx.mentions_between(first.end, first.end + 1)):
                 start, first = first.end, word_starting(toks, first.end)
             # nor with a day of the calendar before a name of its own (元旦|天安门广场), but a
             # date names squares (五一广场) and a time word parks (未来公园)

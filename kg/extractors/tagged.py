@@ -912,8 +912,7 @@ def tagged_entities(ctx: DocContext) -> None:
                             continue         # “江北水城”: a word of a slogan, no place of the page
                         d = None             # 长江三峡: the gorges, not 新北市's 三峡区
                     if d is not None:        # a division the districts component's tokens missed
-                        ctx.divisions[d.name] = d
-                        ctx.add(part, "District", s.start + a, s.start + b, name=d.name, rule="tagged:division")
+                        ctx.add_division(d, s.start + a, s.start + b, "tagged:division")
                     elif (town := _town_named_in_full(ctx, part)) is not None:
                         ctx.add(part, "District", s.start + a, s.start + b, name=town.name, rule="tagged:town")
                     elif (named := _division_after_one_character(ctx, part)) is not None:
